@@ -1,0 +1,116 @@
+//! The one error every command returns: a stable code, a pt-BR message, and the form field
+//! it belongs to, if any.
+use helpdesk_core::auth::{CredentialsError, CredentialsInput};
+use helpdesk_core::customer::{SearchError, SearchInput};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// Stable error codes, safe to match on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// The operator's input breaks a rule; the message says which.
+    InvalidInput,
+    /// Wrong login or password.
+    InvalidCredentials,
+    /// The command needs a logged-in operator.
+    NotAuthenticated,
+    /// The record asked for does not exist.
+    NotFound,
+    /// A fault that is not the operator's; details are in the log.
+    Internal,
+}
+
+/// The error of every command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, thiserror::Error)]
+#[error("{message}")]
+pub struct CommandError {
+    pub code: ErrorCode,
+    /// For the operator, in pt-BR.
+    pub message: String,
+    /// The form field the message belongs to (e.g. "text", "limit", "password").
+    pub field: Option<String>,
+}
+
+impl CommandError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    /// An invalid-input error shown at `field`.
+    pub fn at_field(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
+            field: Some(field.into()),
+        }
+    }
+
+    pub fn invalid_credentials() -> Self {
+        Self::at_field("password", "Usuário ou senha incorretos.")
+            .with_code(ErrorCode::InvalidCredentials)
+    }
+
+    pub fn not_authenticated() -> Self {
+        Self::new(
+            ErrorCode::NotAuthenticated,
+            "Sua sessão terminou. Entre novamente.",
+        )
+    }
+
+    /// An internal fault; the message tells the operator nothing was lost and what to do.
+    pub fn internal() -> Self {
+        Self::new(
+            ErrorCode::Internal,
+            "Ocorreu um erro interno. Tente novamente; se persistir, avise o suporte.",
+        )
+    }
+
+    fn with_code(mut self, code: ErrorCode) -> Self {
+        self.code = code;
+        self
+    }
+}
+
+impl From<SearchError> for CommandError {
+    fn from(error: SearchError) -> Self {
+        let field = match error.input() {
+            SearchInput::Text => "text",
+            SearchInput::Limit => "limit",
+        };
+        Self::at_field(field, error.to_string())
+    }
+}
+
+impl From<CredentialsError> for CommandError {
+    fn from(error: CredentialsError) -> Self {
+        let field = match error.input() {
+            CredentialsInput::Login => "login",
+            CredentialsInput::Password => "password",
+        };
+        Self::at_field(field, error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_with_a_stable_code() {
+        let json = serde_json::to_value(CommandError::invalid_credentials()).expect("serializes");
+        assert_eq!(json["code"], "INVALID_CREDENTIALS");
+        assert_eq!(json["field"], "password");
+    }
+
+    #[test]
+    fn search_errors_point_at_their_field() {
+        let error = CommandError::from(SearchError::LimitOutOfRange);
+        assert_eq!(error.field.as_deref(), Some("limit"));
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+    }
+}

@@ -1,0 +1,53 @@
+//! The command surface between the UI and the shell.
+//!
+//! Each command is a type implementing [`Command`]: its IPC name, its request and its
+//! response. The shell registers a `#[tauri::command]` of that name taking one argument named
+//! `request`; the UI calls it through its typed `invoke`. Both sides compile against this
+//! crate, so a renamed field or command breaks the build, not the running app.
+#![warn(clippy::unwrap_used, clippy::panic)]
+
+mod error;
+
+pub use error::{CommandError, ErrorCode};
+pub use helpdesk_core::auth::{Credentials, Operator};
+pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
+
+use serde::{de::DeserializeOwned, Serialize};
+
+/// The name of the single argument every command takes.
+pub const REQUEST_ARG: &str = "request";
+
+/// A command the UI can invoke.
+pub trait Command {
+    /// The IPC name, the same as the shell's `#[tauri::command]` function.
+    const NAME: &'static str;
+    type Request: Serialize + DeserializeOwned;
+    type Response: Serialize + DeserializeOwned;
+}
+
+macro_rules! commands {
+    ($($(#[$doc:meta])* $ty:ident = $name:literal: $req:ty => $resp:ty;)*) => {
+        $(
+            $(#[$doc])*
+            pub struct $ty;
+            impl Command for $ty {
+                const NAME: &'static str = $name;
+                type Request = $req;
+                type Response = $resp;
+            }
+        )*
+        /// The names of every command, for checks that the shell registers them all.
+        pub const COMMAND_NAMES: &[&str] = &[$($name),*];
+    };
+}
+
+commands! {
+    /// Logs an operator in with login and password.
+    Login = "login": Credentials => Operator;
+    /// Ends the operator's session.
+    Logout = "logout": () => ();
+    /// The logged-in operator, if any (the UI asks at start-up).
+    CurrentOperator = "current_operator": () => Option<Operator>;
+    /// "Localizar Cliente": customers matching a search, ordered by name.
+    SearchCustomers = "search_customers": CustomerSearch => Vec<CustomerSummary>;
+}

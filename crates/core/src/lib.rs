@@ -1,0 +1,12 @@
+//! The help desk's domain: types and rules with no IO.
+//!
+//! Compiled for both the native shell and the wasm UI, so both sides validate input with the
+//! same code and the same pt-BR messages.
+#![warn(clippy::unwrap_used, clippy::panic)]
+
+pub mod auth;
+pub mod clock;
+pub mod customer;
+pub mod document;
+pub mod text;
+pub mod wizard;

@@ -1,0 +1,131 @@
+//! The "Novo Atendimento" wizard: its origins and steps.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// Where the contact came from ("Origem").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+pub enum Origin {
+    Support,
+    Phone,
+    InPerson,
+    Email,
+    Chat,
+}
+
+impl Origin {
+    /// Every origin, in the order the UI offers them.
+    pub const ALL: [Origin; 5] = [
+        Origin::Support,
+        Origin::Phone,
+        Origin::InPerson,
+        Origin::Email,
+        Origin::Chat,
+    ];
+
+    /// The pt-BR label shown to the operator.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Support => "Suporte",
+            Origin::Phone => "Telefone",
+            Origin::InPerson => "Presencial",
+            Origin::Email => "E-mail",
+            Origin::Chat => "Chat",
+        }
+    }
+
+    /// The step after "Origem": online support goes through its messages first.
+    pub fn next_step(self) -> Step {
+        match self {
+            Origin::Support => Step::Filters,
+            _ => Step::FindCustomer,
+        }
+    }
+}
+
+/// A step of the wizard, as listed in its side bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+pub enum Step {
+    Origin,
+    Filters,
+    FindMessage,
+    FindCustomer,
+    CustomerData,
+    TicketData,
+    Script,
+    ScriptReport,
+    FirstContact,
+    Attachment,
+    WorkOrder,
+    Resolved,
+    SendEmail,
+    Task,
+}
+
+impl Step {
+    /// Every step, in side-bar order.
+    pub const ALL: [Step; 14] = [
+        Step::Origin,
+        Step::Filters,
+        Step::FindMessage,
+        Step::FindCustomer,
+        Step::CustomerData,
+        Step::TicketData,
+        Step::Script,
+        Step::ScriptReport,
+        Step::FirstContact,
+        Step::Attachment,
+        Step::WorkOrder,
+        Step::Resolved,
+        Step::SendEmail,
+        Step::Task,
+    ];
+
+    /// The short pt-BR name in the side bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Origin => "Origem",
+            Step::Filters => "Filtros",
+            Step::FindMessage => "Localizar Reg.",
+            Step::FindCustomer => "Localizar Cliente",
+            Step::CustomerData => "Dados Cliente",
+            Step::TicketData => "Dados Atend.",
+            Step::Script => "Script",
+            Step::ScriptReport => "Rel. Script",
+            Step::FirstContact => "Prim. Contato",
+            Step::Attachment => "Anexo",
+            Step::WorkOrder => "Ord. Serviço",
+            Step::Resolved => "Atend. Resolvido",
+            Step::SendEmail => "Enviar E-mail",
+            Step::Task => "Tarefa",
+        }
+    }
+
+    /// Steps taken only when the operator asks for them from "Prim. Contato".
+    pub fn is_optional(self) -> bool {
+        matches!(
+            self,
+            Step::Attachment | Step::WorkOrder | Step::Resolved | Step::SendEmail | Step::Task
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn support_goes_through_filters_and_others_skip_them() {
+        assert_eq!(Origin::Support.next_step(), Step::Filters);
+        for origin in Origin::ALL.into_iter().filter(|o| *o != Origin::Support) {
+            assert_eq!(origin.next_step(), Step::FindCustomer);
+        }
+    }
+
+    #[test]
+    fn side_bar_lists_the_manual_names_in_order() {
+        let labels: Vec<_> = Step::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(labels[0], "Origem");
+        assert_eq!(labels[3], "Localizar Cliente");
+        assert_eq!(Step::ALL.iter().filter(|s| s.is_optional()).count(), 5);
+    }
+}
