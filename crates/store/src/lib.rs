@@ -1,1 +1,92 @@
-//! placeholder
+//! The desktop's embedded SQLite database: opening it, migrating it, and one repository
+//! module per aggregate. All SQL of the desktop lives here, always with bound parameters.
+#![warn(clippy::unwrap_used, clippy::panic)]
+
+pub mod catalog;
+pub mod customers;
+mod error;
+mod password;
+pub mod people;
+pub mod support_messages;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use helpdesk_core::clock::HybridClock;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use uuid::Uuid;
+
+pub use error::StoreError;
+pub use password::{hash_password, verify_password};
+
+/// Result of a store operation.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// The open database and this desktop's clock for change stamps.
+#[derive(Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    clock: Mutex<HybridClock>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and applies every pending
+    /// migration. WAL journaling with `synchronous = NORMAL` keeps each committed transaction
+    /// whole across a crash or a kill.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self {
+            pool,
+            clock: Mutex::new(HybridClock::default()),
+        })
+    }
+
+    /// The connection pool, for the repositories.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// A fresh change stamp for a row written now.
+    pub fn stamp(&self) -> i64 {
+        let mut clock = self
+            .clock
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        clock.tick(now_millis())
+    }
+
+    /// Closes every connection, checkpointing the write-ahead log.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// A new primary key: UUIDv7, made on this desktop, unique across desktops.
+pub fn new_id() -> Uuid {
+    Uuid::now_v7()
+}
+
+/// The wall clock in Unix milliseconds.
+pub fn now_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+        })
+}

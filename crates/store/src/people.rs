@@ -1,0 +1,142 @@
+//! Roles ("Cargos"), teams, operators (users) and technicians; the operators' log-in.
+use helpdesk_core::auth::Operator;
+use sqlx::Row;
+use uuid::Uuid;
+
+use crate::{hash_password, new_id, verify_password, Result, Store};
+
+/// An operator account to create.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub login: String,
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub role_id: Uuid,
+}
+
+/// A technician to create.
+#[derive(Debug, Clone)]
+pub struct NewTechnician {
+    pub name: String,
+    pub team_id: Uuid,
+    pub user_id: Option<Uuid>,
+    pub phone: String,
+}
+
+/// Creates a role and returns its id.
+pub async fn insert_role(store: &Store, name: &str) -> Result<Uuid> {
+    let id = new_id();
+    sqlx::query("INSERT INTO roles (id, name, changed_at) VALUES (?1, ?2, ?3)")
+        .bind(id)
+        .bind(name)
+        .bind(store.stamp())
+        .execute(store.pool())
+        .await?;
+    Ok(id)
+}
+
+/// Creates a team and returns its id.
+pub async fn insert_team(store: &Store, name: &str) -> Result<Uuid> {
+    let id = new_id();
+    sqlx::query("INSERT INTO teams (id, name, changed_at) VALUES (?1, ?2, ?3)")
+        .bind(id)
+        .bind(name)
+        .bind(store.stamp())
+        .execute(store.pool())
+        .await?;
+    Ok(id)
+}
+
+/// Creates an operator account, hashing the password, and returns its id.
+pub async fn insert_user(store: &Store, user: &NewUser) -> Result<Uuid> {
+    let id = new_id();
+    let password = user.password.clone();
+    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
+    sqlx::query(
+        "INSERT INTO users (id, login, name, email, password_hash, role_id, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(id)
+    .bind(user.login.trim().to_lowercase())
+    .bind(&user.name)
+    .bind(&user.email)
+    .bind(password_hash)
+    .bind(user.role_id)
+    .bind(store.stamp())
+    .execute(store.pool())
+    .await?;
+    Ok(id)
+}
+
+/// Creates a technician and returns its id.
+pub async fn insert_technician(store: &Store, technician: &NewTechnician) -> Result<Uuid> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO technicians (id, name, team_id, user_id, phone, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .bind(id)
+    .bind(&technician.name)
+    .bind(technician.team_id)
+    .bind(technician.user_id)
+    .bind(&technician.phone)
+    .bind(store.stamp())
+    .execute(store.pool())
+    .await?;
+    Ok(id)
+}
+
+/// Whether any operator account exists (a new database has none until it is seeded).
+pub async fn has_users(store: &Store) -> Result<bool> {
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users)")
+        .fetch_one(store.pool())
+        .await?;
+    Ok(exists)
+}
+
+/// The active operator with this login and password, or `None`.
+///
+/// `login` must already be in stored form (see `Credentials::validate`). An unknown login
+/// costs the same hashing work as a wrong password, so timing does not tell them apart.
+pub async fn authenticate(store: &Store, login: &str, password: &str) -> Result<Option<Operator>> {
+    let row = sqlx::query(
+        "SELECT u.id, u.login, u.name, u.password_hash, r.name AS role
+         FROM users u JOIN roles r ON r.id = u.role_id
+         WHERE u.login = ?1 AND u.active = 1 AND u.deleted = 0",
+    )
+    .bind(login)
+    .fetch_optional(store.pool())
+    .await?;
+    let stored_hash = match &row {
+        Some(row) => row.try_get::<String, _>("password_hash")?,
+        None => UNKNOWN_USER_HASH.to_string(),
+    };
+    let password = password.to_string();
+    let matches =
+        tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash)).await?;
+    match row {
+        Some(row) if matches => Ok(Some(Operator {
+            id: row.try_get("id")?,
+            login: row.try_get("login")?,
+            name: row.try_get("name")?,
+            role: row.try_get("role")?,
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// A valid Argon2id hash of a random password nobody knows, verified for unknown logins.
+const UNKNOWN_USER_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Zc2bKj1Ue0eA1ycXyQKjyXm2Mun7d5p6ZVL6o1Kd1+w";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_unknown_user_hash_is_a_real_hash() {
+        assert!(argon2::PasswordHash::new(UNKNOWN_USER_HASH).is_ok());
+        assert!(!verify_password("", UNKNOWN_USER_HASH));
+    }
+}
