@@ -1,0 +1,89 @@
+//! Shared pieces of the benchmark binaries: the generated data set and latency statistics.
+#![warn(clippy::unwrap_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use helpdesk_demo::DemoConfig;
+use helpdesk_store::{people, Store, StoreError};
+
+/// The benchmark database: `$HELPDESK_BENCH_DB`, or `bench-data/benchmark.db` in the cargo
+/// target folder. Generated at [`DemoConfig::benchmark`] scale when missing, then reused.
+pub async fn benchmark_store() -> Result<Store, StoreError> {
+    let path = std::env::var_os("HELPDESK_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(default_path);
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|error| StoreError::Database(error.into()))?;
+    }
+    let store = Store::open(&path).await?;
+    if !people::has_users(&store).await? {
+        let config = DemoConfig::benchmark();
+        eprintln!(
+            "generating {} customers and {} messages into {}",
+            config.customers,
+            config.messages,
+            path.display()
+        );
+        let started = Instant::now();
+        helpdesk_demo::seed(&store, &config).await?;
+        eprintln!("generated in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    Ok(store)
+}
+
+fn default_path() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("bench-data/benchmark.db")
+}
+
+/// Latencies of one kind of operation.
+#[derive(Debug, Default)]
+pub struct Latencies(Vec<Duration>);
+
+impl Latencies {
+    pub fn record(&mut self, elapsed: Duration) {
+        self.0.push(elapsed);
+    }
+
+    /// The `p`-th percentile (0–100), nearest rank.
+    pub fn percentile(&mut self, p: f64) -> Duration {
+        if self.0.is_empty() {
+            return Duration::ZERO;
+        }
+        self.0.sort_unstable();
+        let rank = ((p / 100.0) * self.0.len() as f64).ceil() as usize;
+        self.0[rank.clamp(1, self.0.len()) - 1]
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Milliseconds with two decimals, for tables.
+pub fn millis(duration: Duration) -> String {
+    format!("{:.2}", duration.as_secs_f64() * 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_use_the_nearest_rank() {
+        let mut latencies = Latencies::default();
+        for ms in (1..=100).rev() {
+            latencies.record(Duration::from_millis(ms));
+        }
+        assert_eq!(latencies.percentile(50.0), Duration::from_millis(50));
+        assert_eq!(latencies.percentile(95.0), Duration::from_millis(95));
+        assert_eq!(latencies.percentile(100.0), Duration::from_millis(100));
+    }
+}

@@ -1,0 +1,336 @@
+//! The pre-registered records: roles, teams, operators, technicians, plans and routing
+//! points, ticket types, work-order types and statuses, scripts and e-mail templates.
+use helpdesk_store::catalog::{
+    self, Destination, NewEmailTemplate, NewTicketType, NewWorkOrderStatus, NewWorkOrderType,
+};
+use helpdesk_store::people::{self, NewTechnician, NewUser};
+use helpdesk_store::{Store, StoreError};
+use uuid::Uuid;
+
+use crate::names;
+use crate::network::{self, Network};
+use crate::places;
+use crate::random::{stream, Part};
+use crate::scripts;
+use crate::{DemoCredential, DemoSummary};
+
+/// The demo provider's e-mail domain, for the operators' addresses.
+const DOMAIN: &str = "conectafibra.net.br";
+
+const ROLES: &[&str] = &[
+    "Atendente N1",
+    "Atendente N2",
+    "Supervisor de Suporte",
+    "Técnico de Campo",
+    "Financeiro",
+    "Administrador",
+];
+
+const TEAMS: &[&str] = &[
+    "Equipe Norte",
+    "Equipe Sul",
+    "Equipe Fibra",
+    "Equipe Rádio",
+    "Equipe Empresarial",
+];
+
+/// Every demo operator; the first two are the documented demo log-ins.
+pub(crate) const OPERATORS: &[DemoCredential] = &[
+    DemoCredential {
+        login: "admin",
+        password: "admin123",
+        name: "Administrador do Sistema",
+        role: "Administrador",
+    },
+    DemoCredential {
+        login: "ana.souza",
+        password: "suporte123",
+        name: "Ana Souza",
+        role: "Atendente N1",
+    },
+    DemoCredential {
+        login: "bruno.carvalho",
+        password: "suporte123",
+        name: "Bruno Carvalho",
+        role: "Atendente N1",
+    },
+    DemoCredential {
+        login: "leticia.moraes",
+        password: "suporte123",
+        name: "Letícia Moraes",
+        role: "Atendente N1",
+    },
+    DemoCredential {
+        login: "camila.rocha",
+        password: "suporte123",
+        name: "Camila Rocha",
+        role: "Atendente N2",
+    },
+    DemoCredential {
+        login: "diego.martins",
+        password: "suporte123",
+        name: "Diego Martins",
+        role: "Atendente N2",
+    },
+    DemoCredential {
+        login: "juliana.ribeiro",
+        password: "suporte123",
+        name: "Juliana Ribeiro",
+        role: "Supervisor de Suporte",
+    },
+    DemoCredential {
+        login: "fernanda.alves",
+        password: "suporte123",
+        name: "Fernanda Alves",
+        role: "Financeiro",
+    },
+    DemoCredential {
+        login: "rafael.lima",
+        password: "suporte123",
+        name: "Rafael Lima",
+        role: "Técnico de Campo",
+    },
+    DemoCredential {
+        login: "thiago.barbosa",
+        password: "suporte123",
+        name: "Thiago Barbosa",
+        role: "Técnico de Campo",
+    },
+    DemoCredential {
+        login: "marcelo.teixeira",
+        password: "suporte123",
+        name: "Marcelo Teixeira",
+        role: "Técnico de Campo",
+    },
+];
+
+/// How many technicians there are, the field operators among them included.
+const TECHNICIANS: usize = 16;
+
+/// Who a ticket type goes to.
+enum Target {
+    Nobody,
+    Role(&'static str),
+    User(&'static str),
+}
+
+const TICKET_TYPES: &[(&str, Target, i64)] = &[
+    ("Sem conexão", Target::Role("Atendente N2"), 4),
+    ("Quedas / instabilidade", Target::Role("Atendente N2"), 12),
+    ("Lentidão", Target::Nobody, 24),
+    ("Wi-Fi e roteador", Target::Role("Atendente N1"), 24),
+    ("Financeiro", Target::Role("Financeiro"), 48),
+    ("Mudança de endereço", Target::User("juliana.ribeiro"), 72),
+    ("Mudança de plano", Target::Nobody, 48),
+    ("Instalação", Target::Role("Técnico de Campo"), 120),
+    ("Cancelamento", Target::Role("Supervisor de Suporte"), 24),
+    ("Informações gerais", Target::Nobody, 24),
+];
+
+/// Name, default duration in minutes, colour, whether it is a site survey.
+const WORK_ORDER_TYPES: &[(&str, i64, &str, bool)] = &[
+    ("Instalação", 120, "#2E7D32", false),
+    ("Manutenção", 90, "#F9A825", false),
+    ("Retirada de equipamento", 60, "#6D4C41", false),
+    ("Troca de equipamento", 60, "#00838F", false),
+    ("Mudança de endereço", 120, "#8E24AA", false),
+    ("Site Survey", 60, "#1565C0", true),
+];
+
+/// Name, colour, whether it ends the work order; in workflow order.
+const WORK_ORDER_STATUSES: &[(&str, &str, bool)] = &[
+    ("Aberta", "#1E88E5", false),
+    ("Agendada", "#8E24AA", false),
+    ("Em execução", "#FB8C00", false),
+    ("Concluída", "#43A047", true),
+    ("Cancelada", "#757575", true),
+];
+
+/// E-mail templates: name, subject, body. Placeholders: `{{cliente_nome}}`,
+/// `{{protocolo}}`, `{{data_hora}}` (when the ticket was opened or closed),
+/// `{{operador_nome}}`, `{{tecnico_nome}}`, `{{data_visita}}`, `{{periodo_visita}}` and
+/// `{{endereco}}`.
+const EMAIL_TEMPLATES: &[(&str, &str, &str)] = &[
+    (
+        "Protocolo de atendimento",
+        "Protocolo de atendimento {{protocolo}}",
+        "Olá, {{cliente_nome}}.\n\n\
+         Registramos o seu atendimento em {{data_hora}}.\n\
+         Número do protocolo: {{protocolo}}\n\n\
+         Guarde este número: com ele você acompanha a sua solicitação em qualquer um dos nossos \
+         canais de atendimento.\n\n\
+         Atenciosamente,\n{{operador_nome}}\nCentral de Atendimento Conecta Fibra",
+    ),
+    (
+        "Visita técnica agendada",
+        "Visita técnica agendada - protocolo {{protocolo}}",
+        "Olá, {{cliente_nome}}.\n\n\
+         Agendamos a visita técnica do protocolo {{protocolo}}:\n\n\
+         Data: {{data_visita}}\n\
+         Período: {{periodo_visita}}\n\
+         Técnico: {{tecnico_nome}}\n\
+         Endereço: {{endereco}}\n\n\
+         É necessário que uma pessoa maior de 18 anos esteja no local para receber o técnico, \
+         que estará uniformizado e com crachá. Para reagendar, responda a este e-mail.\n\n\
+         Atenciosamente,\n{{operador_nome}}\nCentral de Atendimento Conecta Fibra",
+    ),
+    (
+        "Atendimento concluído",
+        "Atendimento {{protocolo}} concluído",
+        "Olá, {{cliente_nome}}.\n\n\
+         O seu atendimento de protocolo {{protocolo}} foi concluído em {{data_hora}}.\n\n\
+         Se o problema voltar a acontecer, responda a este e-mail informando o número do \
+         protocolo e retomaremos o atendimento.\n\n\
+         Obrigado por escolher a Conecta Fibra.\n{{operador_nome}}",
+    ),
+    (
+        "Segunda via do boleto",
+        "Segunda via do boleto - {{cliente_nome}}",
+        "Olá, {{cliente_nome}}.\n\n\
+         Conforme solicitado no atendimento {{protocolo}}, segue em anexo a segunda via do seu \
+         boleto. O pagamento pode ser feito pelo código de barras ou pelo PIX indicado no \
+         boleto; a liberação acontece em até 2 horas após a compensação.\n\n\
+         Atenciosamente,\n{{operador_nome}}\nFinanceiro Conecta Fibra",
+    ),
+];
+
+/// What the customer generator needs of the catalog.
+pub(crate) struct SeededNetwork {
+    pub network: Network,
+    pub plan_ids: Vec<Uuid>,
+    pub point_ids: Vec<Uuid>,
+}
+
+/// Writes the whole catalog, counting it in `summary`.
+pub(crate) async fn seed(
+    store: &Store,
+    seed: u64,
+    summary: &mut DemoSummary,
+) -> Result<SeededNetwork, StoreError> {
+    let mut rng = stream(seed, Part::Catalog);
+    let network = Network::new(&mut rng);
+
+    let mut roles = Vec::with_capacity(ROLES.len());
+    for name in ROLES {
+        roles.push((*name, people::insert_role(store, name).await?));
+    }
+    let role = |name: &str| {
+        roles
+            .iter()
+            .find(|(role, _)| *role == name)
+            .map(|(_, id)| *id)
+    };
+    let mut teams = Vec::with_capacity(TEAMS.len());
+    for name in TEAMS {
+        teams.push(people::insert_team(store, name).await?);
+    }
+
+    let mut users = Vec::with_capacity(OPERATORS.len());
+    for operator in OPERATORS {
+        let Some(role_id) = role(operator.role) else {
+            continue;
+        };
+        let id = people::insert_user(
+            store,
+            &NewUser {
+                login: operator.login.to_string(),
+                name: operator.name.to_string(),
+                email: format!("{}@{DOMAIN}", operator.login),
+                password: operator.password.to_string(),
+                role_id,
+            },
+        )
+        .await?;
+        users.push((operator, id));
+    }
+
+    let field_users: Vec<_> = users
+        .iter()
+        .filter(|(operator, _)| operator.role == "Técnico de Campo")
+        .collect();
+    for index in 0..TECHNICIANS {
+        let (name, user_id) = match field_users.get(index) {
+            Some((operator, id)) => (operator.name.to_string(), Some(*id)),
+            None => {
+                let person = names::person(&mut rng);
+                (format!("{} {}", person.first, person.last), None)
+            }
+        };
+        let technician = NewTechnician {
+            name,
+            team_id: teams[index % teams.len()],
+            user_id,
+            phone: places::mobile_phone(&mut rng, 11),
+        };
+        people::insert_technician(store, &technician).await?;
+    }
+
+    let plan_ids = catalog::insert_plans(store, &network::new_plans()).await?;
+    let point_ids = catalog::insert_routing_points(store, &network.new_routing_points()).await?;
+
+    for (name, target, sla_hours) in TICKET_TYPES {
+        let destination = match target {
+            Target::Nobody => Some(Destination::Nobody),
+            Target::Role(name) => role(name).map(Destination::Role),
+            Target::User(login) => users
+                .iter()
+                .find(|(operator, _)| operator.login == *login)
+                .map(|(_, id)| Destination::User(*id)),
+        };
+        let ticket_type = NewTicketType {
+            name: name.to_string(),
+            destination: destination.unwrap_or(Destination::Nobody),
+            sla_hours: *sla_hours,
+        };
+        catalog::insert_ticket_type(store, &ticket_type).await?;
+    }
+
+    for (name, default_minutes, color, is_site_survey) in WORK_ORDER_TYPES {
+        let kind = NewWorkOrderType {
+            name: name.to_string(),
+            is_site_survey: *is_site_survey,
+            default_minutes: *default_minutes,
+            color: color.to_string(),
+        };
+        catalog::insert_work_order_type(store, &kind).await?;
+    }
+    let statuses: Vec<NewWorkOrderStatus> = WORK_ORDER_STATUSES
+        .iter()
+        .map(|(name, color, is_final)| NewWorkOrderStatus {
+            name: name.to_string(),
+            color: color.to_string(),
+            is_final: *is_final,
+        })
+        .collect();
+    catalog::insert_work_order_statuses(store, &statuses).await?;
+
+    let scripts = scripts::new_scripts();
+    for script in &scripts {
+        catalog::insert_script(store, script).await?;
+    }
+    for (name, subject, body) in EMAIL_TEMPLATES {
+        let template = NewEmailTemplate {
+            name: name.to_string(),
+            subject: subject.to_string(),
+            body: body.to_string(),
+        };
+        catalog::insert_email_template(store, &template).await?;
+    }
+
+    summary.roles = roles.len();
+    summary.teams = teams.len();
+    summary.users = users.len();
+    summary.technicians = TECHNICIANS;
+    summary.plans = plan_ids.len();
+    summary.routing_points = point_ids.len();
+    summary.ticket_types = TICKET_TYPES.len();
+    summary.work_order_types = WORK_ORDER_TYPES.len();
+    summary.work_order_statuses = statuses.len();
+    summary.scripts = scripts.len();
+    summary.email_templates = EMAIL_TEMPLATES.len();
+    Ok(SeededNetwork {
+        network,
+        plan_ids,
+        point_ids,
+    })
+}

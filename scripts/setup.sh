@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing the app needs on Debian/Ubuntu, skipping
+# whatever is already there. Usage: scripts/setup.sh app|test
+set -euo pipefail
+purpose=${1:-app}
+
+run_as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Tauri's build dependencies, Debian's Rust with its std sources for the wasm UI (see
+# ../shared/docs/TOOLCHAIN.md: rustup cannot always download the wasm target), wasm-ld and
+# wasm-opt.
+packages=(build-essential pkg-config libssl-dev curl
+    libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
+    rustc-web cargo-web rust-web-src lld-16 binaryen)
+if [ "$purpose" = test ]; then
+    # A virtual display, WebKitGTK's WebDriver, screenshots.
+    packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+        || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    run_as_root apt-get update -qq
+    run_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null; then
+    echo "setup: cargo is missing; install Rust with rustup (https://rustup.rs) and run again" >&2
+    exit 1
+fi
+
+if [ "$purpose" = test ] && ! command -v tauri-driver >/dev/null; then
+    echo "setup: installing tauri-driver"
+    cargo install --quiet tauri-driver --version '^2'
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on Debian/Ubuntu, installing what is missing first: formatting,
+# lints, every crate's tests (core, store on real SQLite files, the commands through Tauri's
+# IPC), and the end-to-end walk of the real app window under Xvfb (tests/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+
+scripts/setup.sh test
+scripts/build-ui.sh
+
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+# `cargo test` also builds the app binary (target/debug/helpdesk-desktop) that the
+# end-to-end test launches; the harness starts Xvfb and tauri-driver itself.
+cargo test --workspace --no-fail-fast
+
+echo "test.sh: all green in $((SECONDS - started)) s"

@@ -1,0 +1,21 @@
+//! "Localizar Cliente".
+use helpdesk_api::{CommandError, CustomerSearch, CustomerSummary};
+use helpdesk_store::customers;
+use tauri::State;
+
+use crate::error::internal;
+use crate::AppState;
+
+/// `helpdesk_api::SearchCustomers`.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_customers(
+    request: CustomerSearch,
+    state: State<'_, AppState>,
+) -> Result<Vec<CustomerSummary>, CommandError> {
+    state.require_operator()?;
+    let term = request.validate()?;
+    customers::search(&state.store, &term)
+        .await
+        .map_err(internal)
+}

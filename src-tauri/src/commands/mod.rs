@@ -1,0 +1,3 @@
+//! The `#[tauri::command]`s, one module per aggregate. Names and types match `helpdesk_api`.
+pub mod auth;
+pub mod customers;

@@ -1,0 +1,45 @@
+//! The Tauri shell: opens the store, holds the session, and exposes the typed commands of
+//! `helpdesk_api` to the window. Commands only decode, delegate and map errors.
+#![warn(clippy::unwrap_used, clippy::panic)]
+
+mod commands;
+mod database;
+mod error;
+mod state;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// The typed command surface, for the IPC handler and for the TypeScript export.
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
+        commands::auth::login,
+        commands::auth::logout,
+        commands::auth::current_operator,
+        commands::customers::search_customers,
+    ])
+}
+
+/// Registers the commands on any runtime (the real one, or the test mock); the caller
+/// manages the [`AppState`].
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(specta_builder::<R>().invoke_handler())
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let result = app_builder(tauri::Builder::default())
+        .setup(|app| {
+            let path = database::path(app.handle())?;
+            let store = tauri::async_runtime::block_on(database::open(&path))?;
+            app.manage(AppState::new(store));
+            Ok(())
+        })
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(error) = result {
+        log::error!("the app stopped with an error: {error}");
+        std::process::exit(1);
+    }
+}

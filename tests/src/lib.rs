@@ -1,0 +1,248 @@
+//! The harness of the end-to-end tests: a virtual display (Xvfb), tauri-driver with
+//! WebKitWebDriver, and a WebDriver session on the built app's real window.
+//!
+//! It starts every process itself and stops them when dropped. Waits poll for what the test
+//! needs (an element, a text) up to a deadline; there are no fixed sleeps. Screenshots go
+//! to `target/e2e-screenshots/`, and one is saved when a step fails.
+#![allow(clippy::unwrap_used)]
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{elements::Element, error::CmdError, Client, Locator};
+
+/// How long a wait may take before the step fails.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(50);
+
+/// A failed step, with what was expected.
+pub type StepResult<T = ()> = Result<T, String>;
+
+/// The running app and the processes behind it.
+pub struct Harness {
+    pub client: Client,
+    screenshots: PathBuf,
+    taken: usize,
+    driver: Child,
+    display: Child,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free loopback port")
+}
+
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = Instant::now() + TIMEOUT;
+    while !ready() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(POLL);
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|dir| {
+            if dir.is_absolute() {
+                dir
+            } else {
+                workspace_root().join(dir)
+            }
+        })
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// The app binary under test: `$HELPDESK_APP`, or the debug build in the target folder.
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("HELPDESK_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug/helpdesk-desktop"))
+}
+
+fn start_display() -> (Child, String) {
+    let number = (99..200)
+        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+        .expect("a free X display number");
+    let display = format!(":{number}");
+    let child = Command::new("Xvfb")
+        .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts (run scripts/setup.sh test)");
+    let socket = format!("/tmp/.X11-unix/X{number}");
+    wait_until("Xvfb", || Path::new(&socket).exists());
+    (child, display)
+}
+
+impl Harness {
+    /// Starts Xvfb, tauri-driver and the app on the database at `database`, and opens a
+    /// WebDriver session on its window. `name` names the screenshot folder.
+    pub async fn start(name: &str, database: &Path) -> Self {
+        let app = app_binary();
+        assert!(
+            app.exists(),
+            "{} is missing: build the app first",
+            app.display()
+        );
+        let screenshots = target_dir().join("e2e-screenshots").join(name);
+        std::fs::create_dir_all(&screenshots).unwrap();
+        let (display_process, display) = start_display();
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("HELPDESK_DB", database)
+            .env("RUST_LOG", "info")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver starts (run scripts/setup.sh test)");
+        wait_until("tauri-driver", || {
+            TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app }),
+        );
+        capabilities.insert("browserName".into(), "wry".into());
+        let client = fantoccini::ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session on the app");
+        Self {
+            client,
+            screenshots,
+            taken: 0,
+            driver,
+            display: display_process,
+        }
+    }
+
+    /// Saves a screenshot of the window as `NN-name.png`.
+    pub async fn screenshot(&mut self, name: &str) {
+        self.taken += 1;
+        let path = self
+            .screenshots
+            .join(format!("{:02}-{name}.png", self.taken));
+        match self.client.screenshot().await {
+            Ok(png) => std::fs::write(&path, png).unwrap(),
+            Err(error) => eprintln!("screenshot {name} failed: {error}"),
+        }
+    }
+
+    /// The element matching `css`, once it is there.
+    pub async fn element(&self, css: &str) -> StepResult<Element> {
+        self.client
+            .wait()
+            .at_most(TIMEOUT)
+            .every(POLL)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|error| format!("no element {css}: {error}"))
+    }
+
+    /// Waits until the element matching `css` exists and its text contains `text`.
+    pub async fn text_at(&self, css: &str, text: &str) -> StepResult<String> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if last.contains(text) {
+                    return Ok(last);
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Err(format!("{css} should contain {text:?}, has {last:?}"))
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) -> StepResult {
+        let element = self.element(css).await?;
+        element
+            .click()
+            .await
+            .map_err(|error| format!("click {css}: {error}"))
+    }
+
+    /// Replaces the value of the input matching `css` with `text`.
+    pub async fn fill(&self, css: &str, text: &str) -> StepResult {
+        let element = self.element(css).await?;
+        element
+            .clear()
+            .await
+            .map_err(|error| format!("clear {css}: {error}"))?;
+        element
+            .send_keys(text)
+            .await
+            .map_err(|error| format!("type into {css}: {error}"))
+    }
+
+    /// The current value of the input matching `css`.
+    pub async fn value(&self, css: &str) -> StepResult<String> {
+        let element = self.element(css).await?;
+        let value = element
+            .prop("value")
+            .await
+            .map_err(|error| format!("{css}: {error}"))?;
+        Ok(value.unwrap_or_default())
+    }
+
+    /// Chooses the option with `value` in the select matching `css`.
+    pub async fn select(&self, css: &str, value: &str) -> StepResult {
+        let element = self.element(css).await?;
+        element
+            .select_by_value(value)
+            .await
+            .map_err(|error| format!("select {value} in {css}: {error}"))
+    }
+
+    /// Runs the steps; on failure saves a screenshot and fails the test with the step's words.
+    pub async fn run<F>(mut self, steps: F)
+    where
+        F: AsyncFnOnce(&mut Harness) -> StepResult,
+    {
+        let outcome = steps(&mut self).await;
+        if outcome.is_err() {
+            self.screenshot("failure").await;
+        }
+        let _ = self.client.clone().close().await;
+        if let Err(failure) = outcome {
+            panic!("{failure} (screenshots in {})", self.screenshots.display());
+        }
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        // tauri-driver leads a process group with WebKitWebDriver and the app: end them all.
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.driver.wait();
+        let _ = self.display.kill();
+        let _ = self.display.wait();
+    }
+}

@@ -1,0 +1,6 @@
+//! Small widgets shared by the pages and the wizard's steps.
+mod field_error;
+mod form_error;
+
+pub use field_error::{message_at, FieldError};
+pub use form_error::{unplaced_message, FormError};

@@ -1,0 +1,44 @@
+//! Small helpers over the DOM and over enum values written into it.
+use std::fmt::Debug;
+
+use web_sys::HtmlElement;
+use yew::{AttrValue, NodeRef};
+
+/// Moves the keyboard focus to `node`, if it is rendered.
+pub fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<HtmlElement>() {
+        // Focusing can only fail on elements that cannot take focus; nothing to do then.
+        let _ = element.focus();
+    }
+}
+
+/// The name of a unit enum variant (`StartsWith`), used as the stable `value` / `data-*`
+/// attribute of the element that stands for it.
+pub fn variant_name<T: Debug>(value: &T) -> AttrValue {
+    AttrValue::from(format!("{value:?}"))
+}
+
+/// The value among `all` whose [`variant_name`] is `name`.
+pub fn variant_named<T: Debug + Copy>(all: &[T], name: &str) -> Option<T> {
+    all.iter()
+        .copied()
+        .find(|value| variant_name(value) == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use helpdesk_core::customer::SearchCondition;
+    use helpdesk_core::wizard::Step;
+
+    use super::*;
+
+    #[test]
+    fn variant_names_round_trip() {
+        assert_eq!(variant_name(&Step::FindCustomer), "FindCustomer");
+        for condition in SearchCondition::ALL {
+            let name = variant_name(&condition);
+            assert_eq!(variant_named(&SearchCondition::ALL, &name), Some(condition));
+        }
+        assert_eq!(variant_named(&SearchCondition::ALL, "Nope"), None);
+    }
+}
