@@ -104,7 +104,7 @@ async fn operator_logs_in_and_finds_a_customer_by_every_field_and_condition() {
         .await?;
         app.screenshot("login-wrong-password").await;
         assert_value(app, "input#login", "admin").await?;
-        app.fill("input#password", "admin123\n").await?;
+        app.fill("input#password", "admin123\u{E007}").await?; // typed, then Enter
         app.text_at("#operator-name", "Administrador").await?;
         app.screenshot("home").await;
 
@@ -203,7 +203,9 @@ async fn operator_logs_in_and_finds_a_customer_by_every_field_and_condition() {
         app.element(&row).await?;
 
         // Choosing the customer; "Avançar" goes on, and going back keeps the search.
-        app.click(&row).await?;
+        // Keyboard-first: the arrow keys move to the only row, Enter chooses it. (WebKit's
+        // WebDriver refuses clicks on table cells at this point as "not interactable".)
+        app.press("table#clientes", "\u{E015}\u{E007}").await?;
         app.text_at("#cliente-selecionado", &customer.name).await?;
         app.screenshot("customer-chosen").await;
         app.click("button#avancar").await?;

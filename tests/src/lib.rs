@@ -88,6 +88,19 @@ fn start_display() -> (Child, String) {
     (child, display)
 }
 
+/// Runs one WebDriver call, failing the step if it errs or outlasts [`TIMEOUT`].
+async fn bounded<T, E: std::fmt::Display + std::fmt::Debug>(
+    what: &str,
+    call: impl std::future::Future<Output = Result<T, E>>,
+) -> StepResult<T> {
+    eprintln!("e2e: {what}");
+    match tokio::time::timeout(TIMEOUT, call).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => Err(format!("{what}: {error} ({error:?})")),
+        Err(_) => Err(format!("{what}: no answer in {} s", TIMEOUT.as_secs())),
+    }
+}
+
 impl Harness {
     /// Starts Xvfb, tauri-driver and the app on the database at `database`, and opens a
     /// WebDriver session on its window. `name` names the screenshot folder.
@@ -99,6 +112,8 @@ impl Harness {
             app.display()
         );
         let screenshots = target_dir().join("e2e-screenshots").join(name);
+        // Screenshots of an earlier run would pass for this one's.
+        let _ = std::fs::remove_dir_all(&screenshots);
         std::fs::create_dir_all(&screenshots).unwrap();
         let (display_process, display) = start_display();
         let port = free_port();
@@ -113,7 +128,6 @@ impl Harness {
             .env("DISPLAY", &display)
             .env("HELPDESK_DB", database)
             .env("RUST_LOG", "info")
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts (run scripts/setup.sh test)");
@@ -146,21 +160,16 @@ impl Harness {
         let path = self
             .screenshots
             .join(format!("{:02}-{name}.png", self.taken));
-        match self.client.screenshot().await {
+        match bounded(&format!("screenshot {name}"), self.client.screenshot()).await {
             Ok(png) => std::fs::write(&path, png).unwrap(),
-            Err(error) => eprintln!("screenshot {name} failed: {error}"),
+            Err(error) => eprintln!("{error}"),
         }
     }
 
     /// The element matching `css`, once it is there.
     pub async fn element(&self, css: &str) -> StepResult<Element> {
-        self.client
-            .wait()
-            .at_most(TIMEOUT)
-            .every(POLL)
-            .for_element(Locator::Css(css))
-            .await
-            .map_err(|error| format!("no element {css}: {error}"))
+        let wait = self.client.wait().at_most(TIMEOUT).every(POLL);
+        bounded(&format!("find {css}"), wait.for_element(Locator::Css(css))).await
     }
 
     /// Waits until the element matching `css` exists and its text contains `text`.
@@ -181,43 +190,57 @@ impl Harness {
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) -> StepResult {
-        let element = self.element(css).await?;
-        element
-            .click()
-            .await
-            .map_err(|error| format!("click {css}: {error}"))
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let element = self.element(css).await?;
+            match bounded(&format!("click {css}"), element.click()).await {
+                // Not clickable yet (being laid out or replaced): find it again.
+                Err(error)
+                    if error.contains("ElementNotInteractable") && Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(POLL).await;
+                }
+                outcome => return outcome,
+            }
+        }
     }
 
     /// Replaces the value of the input matching `css` with `text`.
     pub async fn fill(&self, css: &str, text: &str) -> StepResult {
         let element = self.element(css).await?;
-        element
-            .clear()
-            .await
-            .map_err(|error| format!("clear {css}: {error}"))?;
-        element
-            .send_keys(text)
-            .await
-            .map_err(|error| format!("type into {css}: {error}"))
+        bounded(&format!("clear {css}"), element.clear()).await?;
+        if text.is_empty() {
+            return Ok(());
+        }
+        let shown: String = text.chars().take(40).collect();
+        bounded(
+            &format!("type {shown:?} into {css}"),
+            element.send_keys(text),
+        )
+        .await
+    }
+
+    /// Sends keys (WebDriver key codes allowed) to the element matching `css`.
+    pub async fn press(&self, css: &str, keys: &str) -> StepResult {
+        let element = self.element(css).await?;
+        bounded(&format!("press {keys:?} on {css}"), element.send_keys(keys)).await
     }
 
     /// The current value of the input matching `css`.
     pub async fn value(&self, css: &str) -> StepResult<String> {
         let element = self.element(css).await?;
-        let value = element
-            .prop("value")
-            .await
-            .map_err(|error| format!("{css}: {error}"))?;
+        let value = bounded(&format!("value of {css}"), element.prop("value")).await?;
         Ok(value.unwrap_or_default())
     }
 
     /// Chooses the option with `value` in the select matching `css`.
     pub async fn select(&self, css: &str, value: &str) -> StepResult {
         let element = self.element(css).await?;
-        element
-            .select_by_value(value)
-            .await
-            .map_err(|error| format!("select {value} in {css}: {error}"))
+        bounded(
+            &format!("select {value} in {css}"),
+            element.select_by_value(value),
+        )
+        .await
     }
 
     /// Runs the steps; on failure saves a screenshot and fails the test with the step's words.
@@ -229,7 +252,7 @@ impl Harness {
         if outcome.is_err() {
             self.screenshot("failure").await;
         }
-        let _ = self.client.clone().close().await;
+        let _ = bounded("close the session", self.client.clone().close()).await;
         if let Err(failure) = outcome {
             panic!("{failure} (screenshots in {})", self.screenshots.display());
         }
