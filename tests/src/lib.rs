@@ -24,6 +24,8 @@ pub type StepResult<T = ()> = Result<T, String>;
 /// The running app and the processes behind it.
 pub struct Harness {
     pub client: Client,
+    /// How long the WebDriver session took to open: the app's launch up to its first page.
+    pub launch: Duration,
     screenshots: PathBuf,
     taken: usize,
     driver: Child,
@@ -140,13 +142,16 @@ impl Harness {
             serde_json::json!({ "application": app }),
         );
         capabilities.insert("browserName".into(), "wry".into());
+        let launching = Instant::now();
         let client = fantoccini::ClientBuilder::native()
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session on the app");
+        let launch = launching.elapsed();
         Self {
             client,
+            launch,
             screenshots,
             taken: 0,
             driver,

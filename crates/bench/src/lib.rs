@@ -10,9 +10,7 @@ use helpdesk_store::{people, Store, StoreError};
 /// The benchmark database: `$HELPDESK_BENCH_DB`, or `bench-data/benchmark.db` in the cargo
 /// target folder. Generated at [`DemoConfig::benchmark`] scale when missing, then reused.
 pub async fn benchmark_store() -> Result<Store, StoreError> {
-    let path = std::env::var_os("HELPDESK_BENCH_DB")
-        .map(PathBuf::from)
-        .unwrap_or_else(default_path);
+    let path = benchmark_path();
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|error| StoreError::Database(error.into()))?;
     }
@@ -30,6 +28,19 @@ pub async fn benchmark_store() -> Result<Store, StoreError> {
         eprintln!("generated in {:.1} s", started.elapsed().as_secs_f64());
     }
     Ok(store)
+}
+
+/// The path of the benchmark database, generated first if needed and closed, for a
+/// benchmark that hands it to another process.
+pub async fn benchmark_database() -> Result<PathBuf, StoreError> {
+    benchmark_store().await?.close().await;
+    Ok(benchmark_path())
+}
+
+fn benchmark_path() -> PathBuf {
+    std::env::var_os("HELPDESK_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(default_path)
 }
 
 fn default_path() -> PathBuf {
