@@ -2,9 +2,11 @@
 //! search over them.
 //!
 //! "Começa com" and "Igual" walk the B-tree index of the searched column in order and stop
-//! at the limit. "Contém" and "Termina com" use the FTS5 trigram index `customer_search`
-//! (kept in the same transaction as the rows) and re-check the exact condition, so what the
-//! operator typed is always matched literally, whatever characters it holds.
+//! at the limit; rows come in the order of that field. "Contém" and "Termina com" use the
+//! FTS5 trigram index `customer_search` (kept in the same transaction as the rows), re-check
+//! the exact condition, so what the operator typed is always matched literally, and stop at
+//! the limit; those rows are shown in name order. Either way the cost grows with the rows
+//! returned, not with the number of customers.
 use std::collections::HashSet;
 
 use futures_util::TryStreamExt;
@@ -182,11 +184,16 @@ async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Resu
 
 /// The customers matching a validated search, in the order of the searched field.
 pub async fn search(store: &Store, term: &SearchTerm) -> Result<Vec<CustomerSummary>> {
-    let ids = match term.condition {
-        SearchCondition::StartsWith | SearchCondition::Equals => by_index(store, term).await?,
-        SearchCondition::Contains | SearchCondition::EndsWith => by_trigrams(store, term).await?,
-    };
-    summaries(store, &ids).await
+    match term.condition {
+        SearchCondition::StartsWith | SearchCondition::Equals => {
+            summaries(store, &by_index(store, term).await?).await
+        }
+        SearchCondition::Contains | SearchCondition::EndsWith => {
+            let mut found = summaries(store, &by_trigrams(store, term).await?).await?;
+            found.sort_by_cached_key(|customer| text::fold(&customer.name));
+            Ok(found)
+        }
+    }
 }
 
 /// The table and column holding a field's stored form, and the customer id beside it.
@@ -243,9 +250,11 @@ async fn by_trigrams(store: &Store, term: &SearchTerm) -> Result<Vec<Uuid>> {
         SearchCondition::EndsWith => format!("instr({column} || ' ', ?2 || ' ') > 0"),
         _ => format!("instr({column}, ?2) > 0"),
     };
+    // No ORDER BY: sorting every match of a common fragment ("gmail.com") would cost more
+    // than the search; the first `limit` matches are taken and shown in name order.
     let sql = format!(
         "SELECT customer_id FROM customer_search
-         WHERE {column} LIKE ?1 AND {exact} ORDER BY name LIMIT ?3"
+         WHERE {column} LIKE ?1 AND {exact} LIMIT ?3"
     );
     let ids = sqlx::query_scalar::<_, Uuid>(&sql)
         .bind(format!("%{}%", term.needle))

@@ -26,20 +26,27 @@ pub struct NewTechnician {
 
 /// Creates a role and returns its id.
 pub async fn insert_role(store: &Store, name: &str) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query("INSERT INTO roles (id, name, changed_at) VALUES (?1, ?2, ?3)")
-        .bind(id)
-        .bind(name)
-        .bind(store.stamp())
-        .execute(store.pool())
-        .await?;
-    Ok(id)
+    insert_named(
+        store,
+        "INSERT INTO roles (id, name, changed_at) VALUES (?1, ?2, ?3)",
+        name,
+    )
+    .await
 }
 
 /// Creates a team and returns its id.
 pub async fn insert_team(store: &Store, name: &str) -> Result<Uuid> {
+    insert_named(
+        store,
+        "INSERT INTO teams (id, name, changed_at) VALUES (?1, ?2, ?3)",
+        name,
+    )
+    .await
+}
+
+async fn insert_named(store: &Store, sql: &'static str, name: &str) -> Result<Uuid> {
     let id = new_id();
-    sqlx::query("INSERT INTO teams (id, name, changed_at) VALUES (?1, ?2, ?3)")
+    sqlx::query(sql)
         .bind(id)
         .bind(name)
         .bind(store.stamp())
