@@ -9,14 +9,13 @@ use std::time::Instant;
 use helpdesk_bench::{benchmark_database, millis, Latencies};
 use helpdesk_e2e::{app_binary, Harness};
 
-/// Resident memory (kB) of a process, from /proc.
-fn rss_kb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
+/// A memory figure (kB) of a process: `VmRSS` from `status`, or `Pss` from `smaps_rollup`.
+fn memory_kb(pid: u32, file: &str, key: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/{file}"))
         .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix(key))
                 .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
         })
         .unwrap_or(0)
@@ -44,7 +43,8 @@ fn processes() -> Vec<(u32, u32, PathBuf)> {
         .collect()
 }
 
-/// The resident memory of the app's own process, and of it with its WebKit children.
+/// The resident memory of the app's own process, and the proportional set size (shared
+/// pages counted once) of it with its WebKit children.
 fn app_memory(app: &Path) -> (u64, u64) {
     let all = processes();
     let Some(root) = all
@@ -65,7 +65,12 @@ fn app_memory(app: &Path) -> (u64, u64) {
         );
         index += 1;
     }
-    (rss_kb(root), tree.iter().map(|pid| rss_kb(*pid)).sum())
+    let rss = memory_kb(root, "status", "VmRSS:");
+    let pss = tree
+        .iter()
+        .map(|pid| memory_kb(*pid, "smaps_rollup", "Pss:"))
+        .sum();
+    (rss, pss)
 }
 
 #[tokio::main]
@@ -93,11 +98,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         millis(starts.percentile(50.0)),
         millis(starts.percentile(100.0))
     );
-    for (own, total) in memory {
+    for (rss, pss) in memory {
         println!(
-            "resident memory after login: app process {} MB, with WebKit processes {} MB",
-            own / 1024,
-            total / 1024
+            "memory after login: app process RSS {} MB; app with its WebKit processes PSS {} MB",
+            rss / 1024,
+            pss / 1024
         );
     }
     Ok(())
