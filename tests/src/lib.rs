@@ -28,8 +28,27 @@ pub struct Harness {
     pub launch: Duration,
     screenshots: PathBuf,
     taken: usize,
-    driver: Child,
+    // Dropped last, after the session is closed.
+    _processes: Processes,
+}
+
+/// Xvfb and tauri-driver (leading a process group with WebKitWebDriver and the app), ended
+/// when dropped — also when the harness fails half-way through starting.
+struct Processes {
     display: Child,
+    driver: Option<Child>,
+}
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        if let Some(driver) = &mut self.driver {
+            let group = format!("-{}", driver.id());
+            let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+            let _ = driver.wait();
+        }
+        let _ = self.display.kill();
+        let _ = self.display.wait();
+    }
 }
 
 fn free_port() -> u16 {
@@ -118,6 +137,10 @@ impl Harness {
         let _ = std::fs::remove_dir_all(&screenshots);
         std::fs::create_dir_all(&screenshots).unwrap();
         let (display_process, display) = start_display();
+        let mut processes = Processes {
+            display: display_process,
+            driver: None,
+        };
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new("tauri-driver")
@@ -133,6 +156,7 @@ impl Harness {
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts (run scripts/setup.sh test)");
+        processes.driver = Some(driver);
         wait_until("tauri-driver", || {
             TcpStream::connect(("127.0.0.1", port)).is_ok()
         });
@@ -154,8 +178,7 @@ impl Harness {
             launch,
             screenshots,
             taken: 0,
-            driver,
-            display: display_process,
+            _processes: processes,
         }
     }
 
@@ -261,16 +284,5 @@ impl Harness {
         if let Err(failure) = outcome {
             panic!("{failure} (screenshots in {})", self.screenshots.display());
         }
-    }
-}
-
-impl Drop for Harness {
-    fn drop(&mut self) {
-        // tauri-driver leads a process group with WebKitWebDriver and the app: end them all.
-        let group = format!("-{}", self.driver.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.driver.wait();
-        let _ = self.display.kill();
-        let _ = self.display.wait();
     }
 }
