@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_demo::DemoConfig;
-use helpdesk_store::{people, Store, StoreError};
+use helpdesk_store::{customers, people, Store, StoreError};
+use rand::{Rng, SeedableRng};
 
 /// The benchmark database: `$HELPDESK_BENCH_DB`, or `bench-data/benchmark.db` in the cargo
 /// target folder. Generated at [`DemoConfig::benchmark`] scale when missing, then reused.
@@ -48,6 +50,29 @@ fn default_path() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
     target.join("bench-data/benchmark.db")
+}
+
+/// The first code the demo generator gives.
+const FIRST_CODE: u32 = 1001;
+
+/// `count` customers of the benchmark data set drawn at random (the same ones every run).
+pub async fn sample_customers(
+    store: &Store,
+    count: usize,
+) -> Result<Vec<CustomerSummary>, Box<dyn std::error::Error>> {
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2026);
+    let total: u32 = DemoConfig::benchmark().customers.try_into()?;
+    let mut sample = Vec::with_capacity(count);
+    while sample.len() < count {
+        let search = CustomerSearch {
+            text: rng.gen_range(FIRST_CODE..FIRST_CODE + total).to_string(),
+            field: SearchField::Code,
+            condition: SearchCondition::Equals,
+            limit: 1,
+        };
+        sample.extend(customers::search(store, &search.validate()?).await?);
+    }
+    Ok(sample)
 }
 
 /// Latencies of one kind of operation.

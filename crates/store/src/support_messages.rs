@@ -37,3 +37,68 @@ pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Resul
     tx.commit().await?;
     Ok(())
 }
+
+/// A message as the "Localizar Reg." list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportMessage {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub subject: String,
+    pub login: String,
+    pub body: String,
+    /// Unix milliseconds UTC.
+    pub received_at: i64,
+}
+
+/// Up to `limit` sender addresses starting with `prefix` (already folded with
+/// `helpdesk_core::text::fold`), in alphabetical order, each once.
+///
+/// Walks the `(email_folded, received_at)` index in order and stops after `limit` addresses.
+pub async fn suggest_emails(store: &Store, prefix: &str, limit: u32) -> Result<Vec<String>> {
+    let emails = sqlx::query_scalar(
+        "SELECT min(email) FROM support_messages
+         WHERE email_folded >= ?1 AND email_folded < ?2 AND deleted = 0
+         GROUP BY email_folded ORDER BY email_folded LIMIT ?3",
+    )
+    .bind(prefix)
+    .bind(format!("{prefix}\u{10FFFF}"))
+    .bind(limit)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(emails)
+}
+
+/// The messages from `email` (folded) received between `from` and `to` (Unix ms, both
+/// included), newest first, at most `limit`.
+pub async fn from_sender(
+    store: &Store,
+    email: &str,
+    from: i64,
+    to: i64,
+    limit: u32,
+) -> Result<Vec<SupportMessage>> {
+    let rows = sqlx::query_as::<_, (uuid::Uuid, String, String, String, String, i64)>(
+        "SELECT id, email, subject, login, body, received_at FROM support_messages
+         WHERE email_folded = ?1 AND received_at BETWEEN ?2 AND ?3 AND deleted = 0
+         ORDER BY received_at DESC LIMIT ?4",
+    )
+    .bind(email)
+    .bind(from)
+    .bind(to)
+    .bind(limit)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, email, subject, login, body, received_at)| SupportMessage {
+                id,
+                email,
+                subject,
+                login,
+                body,
+                received_at,
+            },
+        )
+        .collect())
+}

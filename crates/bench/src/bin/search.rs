@@ -4,14 +4,10 @@
 //! `cargo run --release -p helpdesk-bench --bin search [-- SAMPLES]`
 use std::time::Instant;
 
-use helpdesk_bench::{benchmark_store, millis, Latencies};
+use helpdesk_bench::{benchmark_store, millis, sample_customers, Latencies};
 use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_core::text::{digits, fold};
 use helpdesk_store::customers;
-use rand::{Rng, SeedableRng};
-
-/// The first code the demo generator gives.
-const FIRST_CODE: u32 = 1001;
 
 /// What an operator would type for `field` and `condition`, from a real customer's value.
 fn needle(customer: &CustomerSummary, field: SearchField, condition: SearchCondition) -> String {
@@ -42,21 +38,7 @@ fn needle(customer: &CustomerSummary, field: SearchField, condition: SearchCondi
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let samples: usize = std::env::args().nth(1).map_or(Ok(200), |s| s.parse())?;
     let store = benchmark_store().await?;
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2026);
-    let total: u32 = helpdesk_demo::DemoConfig::benchmark()
-        .customers
-        .try_into()?;
-    let mut sample = Vec::with_capacity(samples);
-    while sample.len() < samples {
-        let code = rng.gen_range(FIRST_CODE..FIRST_CODE + total).to_string();
-        let search = CustomerSearch {
-            text: code,
-            field: SearchField::Code,
-            condition: SearchCondition::Equals,
-            limit: 1,
-        };
-        sample.extend(customers::search(&store, &search.validate()?).await?);
-    }
+    let sample = sample_customers(&store, samples).await?;
 
     println!("| Campo | Condição | p50 ms | p95 ms | max ms | rows (avg) |");
     println!("|---|---|---:|---:|---:|---:|");

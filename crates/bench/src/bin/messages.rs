@@ -1,0 +1,67 @@
+//! "Filtros" and "Localizar Reg." through the store API over the benchmark data set
+//! (2,000,000 messages): e-mail suggestions after the first letters, and one sender's
+//! messages over the last 30 days and over a date range, "Quantidade" 50.
+//!
+//! `cargo run --release -p helpdesk-bench --bin messages [-- SAMPLES]`
+use std::time::Instant;
+
+use helpdesk_bench::{benchmark_store, millis, sample_customers, Latencies};
+use helpdesk_core::text::fold;
+use helpdesk_store::{now_millis, support_messages};
+
+const DAY: i64 = 86_400_000;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let samples: usize = std::env::args().nth(1).map_or(Ok(200), |s| s.parse())?;
+    let store = benchmark_store().await?;
+    let senders: Vec<String> = sample_customers(&store, samples)
+        .await?
+        .iter()
+        .filter_map(|customer| customer.emails.first().map(|email| fold(email)))
+        .collect();
+    let now = now_millis();
+    let mut suggestions = Latencies::default();
+    let mut last_30_days = Latencies::default();
+    let mut date_range = Latencies::default();
+    let (mut suggested, mut found) = (0, 0);
+    for sender in &senders {
+        let prefix: String = sender.chars().take(3).collect();
+        let started = Instant::now();
+        suggested += support_messages::suggest_emails(&store, &prefix, 10)
+            .await?
+            .len();
+        suggestions.record(started.elapsed());
+
+        let started = Instant::now();
+        found += support_messages::from_sender(&store, sender, now - 30 * DAY, now, 50)
+            .await?
+            .len();
+        last_30_days.record(started.elapsed());
+
+        let started = Instant::now();
+        support_messages::from_sender(&store, sender, now - 200 * DAY, now - 100 * DAY, 50).await?;
+        date_range.record(started.elapsed());
+    }
+    let count = senders.len().max(1);
+    println!("| query | p50 ms | p95 ms | max ms |");
+    println!("|---|---:|---:|---:|");
+    for (name, latencies) in [
+        ("e-mail suggestions (3 letters, top 10)", &mut suggestions),
+        ("a sender's messages, last 30 days", &mut last_30_days),
+        ("a sender's messages, a 100-day range", &mut date_range),
+    ] {
+        println!(
+            "| {name} | {} | {} | {} |",
+            millis(latencies.percentile(50.0)),
+            millis(latencies.percentile(95.0)),
+            millis(latencies.percentile(100.0))
+        );
+    }
+    println!(
+        "{count} senders; {:.1} suggestions and {:.1} messages (30 days) on average",
+        suggested as f64 / count as f64,
+        found as f64 / count as f64
+    );
+    Ok(())
+}
