@@ -7,7 +7,7 @@
 //! the exact condition, so what the operator typed is always matched literally, and stop at
 //! the limit; those rows are shown in name order. Either way the cost grows with the rows
 //! returned, not with the number of customers.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use futures_util::TryStreamExt;
 use helpdesk_core::customer::{CustomerSummary, SearchCondition, SearchField, SearchTerm};
@@ -16,7 +16,7 @@ use helpdesk_core::text;
 use sqlx::{Row, Sqlite, Transaction};
 use uuid::Uuid;
 
-use crate::{new_id, now_millis, Result, Store};
+use crate::{new_id, now_millis, prefix_upper_bound, Result, Store};
 
 /// A customer to create, with everything the search indexes.
 #[derive(Debug, Clone)]
@@ -219,7 +219,7 @@ async fn by_index(store: &Store, term: &SearchTerm) -> Result<Vec<Uuid>> {
         SearchCondition::Equals => (format!("t.{column} = ?1"), None),
         _ => (
             format!("t.{column} >= ?1 AND t.{column} < ?2"),
-            Some(format!("{}\u{10FFFF}", term.needle)),
+            Some(prefix_upper_bound(&term.needle)),
         ),
     };
     let sql = format!(
@@ -316,7 +316,8 @@ async fn summaries(store: &Store, ids: &[Uuid]) -> Result<Vec<CustomerSummary>> 
             phones: split_list(row.try_get("phones")?),
         });
     }
-    found.sort_by_key(|summary| ids.iter().position(|id| *id == summary.id));
+    let order: HashMap<Uuid, usize> = ids.iter().enumerate().map(|(at, id)| (*id, at)).collect();
+    found.sort_by_key(|summary| order.get(&summary.id).copied());
     Ok(found)
 }
 

@@ -82,6 +82,12 @@ pub fn new_id() -> Uuid {
     Uuid::now_v7()
 }
 
+/// The exclusive upper bound of the texts starting with `prefix`, so that
+/// `column >= prefix AND column < bound` walks the column's index instead of scanning.
+fn prefix_upper_bound(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
 /// The wall clock in Unix milliseconds.
 pub fn now_millis() -> i64 {
     SystemTime::now()

@@ -1,7 +1,7 @@
 //! Messages customers sent to the online support channel ("Suporte Online").
 use helpdesk_core::text;
 
-use crate::{new_id, Result, Store};
+use crate::{new_id, prefix_upper_bound, Result, Store};
 
 /// A message received from the online support channel.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub async fn suggest_emails(store: &Store, prefix: &str, limit: u32) -> Result<V
          GROUP BY email_folded ORDER BY email_folded LIMIT ?3",
     )
     .bind(prefix)
-    .bind(format!("{prefix}\u{10FFFF}"))
+    .bind(prefix_upper_bound(prefix))
     .bind(limit)
     .fetch_all(store.pool())
     .await?;
