@@ -2,6 +2,7 @@
 //! it belongs to, if any.
 use helpdesk_core::auth::{CredentialsError, CredentialsInput};
 use helpdesk_core::customer::{SearchError, SearchInput};
+use helpdesk_core::form::FieldError;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -83,6 +84,12 @@ impl From<SearchError> for CommandError {
             SearchInput::Limit => "limit",
         };
         Self::at_field(field, error.to_string())
+    }
+}
+
+impl From<FieldError> for CommandError {
+    fn from(error: FieldError) -> Self {
+        Self::at_field(&error.field, error.message)
     }
 }
 

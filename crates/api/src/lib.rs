@@ -10,9 +10,14 @@ mod error;
 
 pub use error::{CommandError, ErrorCode};
 pub use helpdesk_core::auth::{Credentials, Operator};
+pub use helpdesk_core::contact::{Contact, NewContact};
 pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
+pub use helpdesk_core::customer_record::CustomerRecord;
+pub use helpdesk_core::support::{MessageQuery, SupportMessage};
+pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
 
 use serde::{de::DeserializeOwned, Serialize};
+pub use uuid::Uuid;
 
 /// The name of the single argument every command takes.
 pub const REQUEST_ARG: &str = "request";
@@ -50,4 +55,19 @@ commands! {
     CurrentOperator = "current_operator": () => Option<Operator>;
     /// "Localizar Cliente": customers matching a search, ordered by name.
     SearchCustomers = "search_customers": CustomerSearch => Vec<CustomerSummary>;
+    /// "E-mail Suporte Online": up to ten sender addresses starting with what was typed.
+    SuggestSupportEmails = "suggest_support_emails": String => Vec<String>;
+    /// "Localizar Reg.": one sender's messages in a period, newest first.
+    FindSupportMessages = "find_support_messages": MessageQuery => Vec<SupportMessage>;
+    /// "Dados Cliente" and "Dados Atend.": a customer's record, contacts and plans.
+    LoadCustomer = "load_customer": Uuid => CustomerRecord;
+    /// "Novo Contato": adds a contact to a customer at once.
+    AddContact = "add_contact": NewContact => Contact;
+    /// Saves the operator's wizard draft (an older revision than the saved one is ignored);
+    /// answers when it was saved, Unix ms.
+    SaveDraft = "save_draft": WizardDraft => i64;
+    /// The operator's wizard draft left from before, if any.
+    LoadDraft = "load_draft": () => Option<SavedDraft>;
+    /// Drops the operator's wizard draft.
+    DiscardDraft = "discard_draft": () => ();
 }

@@ -177,6 +177,65 @@ impl CustomerSearch {
     }
 }
 
+/// The "Localizar Cliente" form, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SearchForm {
+    /// "Procurar".
+    pub text: String,
+    /// "Quantidade", kept as typed so a wrong value can be shown and corrected.
+    pub limit: String,
+    /// "Campo".
+    pub field: SearchField,
+    /// "Condição".
+    pub condition: SearchCondition,
+}
+
+impl Default for SearchForm {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            limit: DEFAULT_LIMIT.to_string(),
+            field: SearchField::Name,
+            condition: SearchCondition::StartsWith,
+        }
+    }
+}
+
+impl SearchForm {
+    /// The form filled with `search`.
+    pub fn of(search: &CustomerSearch) -> Self {
+        Self {
+            text: search.text.clone(),
+            limit: search.limit.to_string(),
+            field: search.field,
+            condition: search.condition,
+        }
+    }
+
+    /// The search to send, or every reason why it is refused (text first, then limit).
+    pub fn to_search(&self) -> Result<CustomerSearch, Vec<SearchError>> {
+        let limit = parse_limit(&self.limit);
+        let search = CustomerSearch {
+            text: self.text.clone(),
+            field: self.field,
+            condition: self.condition,
+            // A valid stand-in, so the text is checked even when the limit is wrong.
+            limit: *limit.as_ref().unwrap_or(&DEFAULT_LIMIT),
+        };
+        let errors: Vec<SearchError> = search
+            .validate()
+            .err()
+            .into_iter()
+            .chain(limit.err())
+            .collect();
+        if errors.is_empty() {
+            Ok(search)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// One row of the "Localizar Cliente" result table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CustomerSummary {
@@ -262,5 +321,30 @@ mod tests {
             ..search("a", SearchField::Name)
         };
         assert_eq!(zero.validate(), Err(SearchError::LimitOutOfRange));
+    }
+
+    #[test]
+    fn the_form_reports_the_text_and_the_limit() {
+        let form = SearchForm {
+            text: "  ".into(),
+            limit: "dez".into(),
+            ..SearchForm::default()
+        };
+        let inputs: Vec<_> = form
+            .to_search()
+            .expect_err("invalid")
+            .iter()
+            .map(SearchError::input)
+            .collect();
+        assert_eq!(inputs, [SearchInput::Text, SearchInput::Limit]);
+
+        let form = SearchForm {
+            text: "joão".into(),
+            limit: " 20 ".into(),
+            ..SearchForm::default()
+        };
+        let search = form.to_search().expect("valid");
+        assert_eq!(search.limit, 20);
+        assert_eq!(SearchForm::of(&search).limit, "20");
     }
 }

@@ -6,7 +6,12 @@
 
 pub mod auth;
 pub mod clock;
+pub mod contact;
 pub mod customer;
+pub mod customer_record;
+pub mod date;
 pub mod document;
+pub mod form;
+pub mod support;
 pub mod text;
 pub mod wizard;

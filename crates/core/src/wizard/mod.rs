@@ -1,4 +1,8 @@
-//! The "Novo Atendimento" wizard: its origins and steps.
+//! The "Novo Atendimento" wizard: its origins, its steps, and the draft that walks them.
+mod draft;
+
+pub use draft::{fields, SavedDraft, WizardDraft, MAX_PROBLEM_CHARS};
+
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -97,6 +101,20 @@ impl Step {
             Step::Resolved => "Atend. Resolvido",
             Step::SendEmail => "Enviar E-mail",
             Step::Task => "Tarefa",
+        }
+    }
+
+    /// The step "Avançar" leads to from this one, for a ticket of `origin`; `None` where the
+    /// route is not built yet.
+    pub fn next(self, origin: Origin) -> Option<Step> {
+        match self {
+            Step::Origin => Some(origin.next_step()),
+            Step::Filters => Some(Step::FindMessage),
+            Step::FindMessage => Some(Step::FindCustomer),
+            Step::FindCustomer => Some(Step::CustomerData),
+            Step::CustomerData => Some(Step::TicketData),
+            Step::TicketData => Some(Step::Script),
+            _ => None,
         }
     }
 

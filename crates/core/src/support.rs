@@ -1,0 +1,343 @@
+//! The online support channel ("Suporte Online"): its messages and the "Filtros" that find
+//! them.
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use uuid::Uuid;
+
+use crate::customer::{parse_limit, DEFAULT_LIMIT};
+use crate::date::{end_of_day, parse_date, start_of_day};
+use crate::form::{FieldError, FieldErrors};
+use crate::text;
+
+/// How many addresses "E-mail Suporte Online" suggests.
+pub const SUGGESTIONS: u32 = 10;
+/// The longest e-mail address (RFC 5321).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// The default "Período", in days.
+pub const DEFAULT_DAYS: u32 = 30;
+/// The longest "Período", in days (ten years).
+pub const MAX_DAYS: u32 = 3650;
+
+/// Field names of the "Filtros" form, shared by its errors and the UI.
+pub mod fields {
+    pub const DAYS: &str = "dias";
+    pub const START: &str = "inicio";
+    pub const END: &str = "fim";
+    pub const LIMIT: &str = "quantidade";
+    pub const EMAIL: &str = "email";
+}
+
+/// A message a customer sent to the online support channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SupportMessage {
+    pub id: Uuid,
+    /// The sender's address.
+    pub email: String,
+    pub subject: String,
+    /// The PPPoE login the customer gave, possibly empty.
+    pub login: String,
+    /// The customer's report of the problem.
+    pub body: String,
+    /// When it arrived, Unix ms UTC.
+    pub received_at: i64,
+}
+
+/// Which messages by date: "Período" or "Intervalo de Datas".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum MessagePeriod {
+    /// The last N days up to now.
+    LastDays(u32),
+    /// From the start of `start` to the end of `end`, in the desktop's local time.
+    Between { start: NaiveDate, end: NaiveDate },
+}
+
+impl MessagePeriod {
+    /// The first and last instants (Unix ms, both included) of the period, for a desktop at
+    /// `now` (Unix ms) with the given UTC offset in minutes.
+    pub fn bounds(self, now: i64, offset_minutes: i32) -> (i64, i64) {
+        match self {
+            MessagePeriod::LastDays(days) => (now - i64::from(days) * 86_400_000, now),
+            MessagePeriod::Between { start, end } => (
+                start_of_day(start, offset_minutes),
+                end_of_day(end, offset_minutes),
+            ),
+        }
+    }
+}
+
+/// "Localizar Reg.": one sender's messages in a period, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct MessageQuery {
+    /// The sender's address, as typed or chosen.
+    pub email: String,
+    pub period: MessagePeriod,
+    /// At most this many messages ("Quantidade").
+    pub limit: u32,
+}
+
+impl MessageQuery {
+    /// Checks a query that did not come from [`FilterForm::validate`] (e.g. over IPC).
+    pub fn validate(&self) -> Result<(), FieldError> {
+        let form = FilterForm::from_query(self);
+        form.validate().map(|_| ()).map_err(|mut errors| errors.remove(0))
+    }
+
+    /// The sender's address in its stored, searchable form.
+    pub fn folded_email(&self) -> String {
+        text::fold(self.email.trim())
+    }
+}
+
+/// "Período" or "Intervalo de Datas".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum PeriodMode {
+    LastDays,
+    DateRange,
+}
+
+/// The "Filtros" form, as typed (kept as text so a wrong value can be shown and corrected).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct FilterForm {
+    pub mode: PeriodMode,
+    /// "Período": the last N days.
+    pub days: String,
+    /// "Intervalo de Datas": "dd/mm/aaaa".
+    pub start: String,
+    pub end: String,
+    /// "Quantidade".
+    pub limit: String,
+    /// "E-mail Suporte Online".
+    pub email: String,
+}
+
+impl Default for FilterForm {
+    fn default() -> Self {
+        Self {
+            mode: PeriodMode::LastDays,
+            days: DEFAULT_DAYS.to_string(),
+            start: String::new(),
+            end: String::new(),
+            limit: DEFAULT_LIMIT.to_string(),
+            email: String::new(),
+        }
+    }
+}
+
+impl FilterForm {
+    /// The query, or every reason (at its field) why the form is refused.
+    pub fn validate(&self) -> Result<MessageQuery, Vec<FieldError>> {
+        let mut errors = FieldErrors::default();
+        let period = match self.mode {
+            PeriodMode::LastDays => match self.days.trim().parse::<i64>() {
+                Ok(days) if (1..=i64::from(MAX_DAYS)).contains(&days) => {
+                    u32::try_from(days).ok().map(MessagePeriod::LastDays)
+                }
+                Ok(_) => {
+                    errors.add(
+                        fields::DAYS,
+                        format!("O período vai de 1 a {MAX_DAYS} dias."),
+                    );
+                    None
+                }
+                Err(_) => {
+                    errors.add(fields::DAYS, "Informe o número de dias.");
+                    None
+                }
+            },
+            PeriodMode::DateRange => {
+                let start = date_at(&mut errors, fields::START, &self.start);
+                let end = date_at(&mut errors, fields::END, &self.end);
+                match (start, end) {
+                    (Some(start), Some(end)) if start > end => {
+                        errors.add(
+                            fields::START,
+                            "A data inicial não pode ser depois da data final.",
+                        );
+                        None
+                    }
+                    (Some(start), Some(end)) => Some(MessagePeriod::Between { start, end }),
+                    _ => None,
+                }
+            }
+        };
+        let limit = parse_limit(&self.limit)
+            .map_err(|error| errors.add(fields::LIMIT, error.to_string()))
+            .ok();
+        let email = self.email.trim();
+        if email.is_empty() {
+            errors.add(
+                fields::EMAIL,
+                "Informe o e-mail: digite as primeiras letras e escolha uma sugestão.",
+            );
+        } else if email.chars().count() > MAX_EMAIL_CHARS {
+            errors.add(
+                fields::EMAIL,
+                format!("Use no máximo {MAX_EMAIL_CHARS} caracteres."),
+            );
+        } else if !email.contains('@') {
+            errors.add(
+                fields::EMAIL,
+                "Escolha um endereço da lista ou digite o e-mail completo.",
+            );
+        }
+        errors.into_result(|| MessageQuery {
+            email: email.to_owned(),
+            period: period.unwrap_or(MessagePeriod::LastDays(DEFAULT_DAYS)),
+            limit: limit.unwrap_or(DEFAULT_LIMIT),
+        })
+    }
+
+    fn from_query(query: &MessageQuery) -> Self {
+        let (mode, days, start, end) = match query.period {
+            MessagePeriod::LastDays(days) => {
+                (PeriodMode::LastDays, days.to_string(), String::new(), String::new())
+            }
+            MessagePeriod::Between { start, end } => (
+                PeriodMode::DateRange,
+                String::new(),
+                crate::date::format_date(start),
+                crate::date::format_date(end),
+            ),
+        };
+        Self {
+            mode,
+            days,
+            start,
+            end,
+            limit: query.limit.to_string(),
+            email: query.email.clone(),
+        }
+    }
+}
+
+fn date_at(errors: &mut FieldErrors, field: &str, typed: &str) -> Option<NaiveDate> {
+    if typed.trim().is_empty() {
+        errors.add(field, "Informe a data (dd/mm/aaaa).");
+        return None;
+    }
+    parse_date(typed)
+        .map_err(|error| errors.add(field, error.to_string()))
+        .ok()
+}
+
+/// The typed start of an address, reduced for the suggestions' prefix search; `None` when
+/// there is nothing to suggest from.
+pub fn suggestion_prefix(typed: &str) -> Option<String> {
+    let folded = text::fold(typed.trim());
+    (!folded.is_empty() && folded.chars().count() <= MAX_EMAIL_CHARS).then_some(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> FilterForm {
+        FilterForm {
+            email: "maria@example.com".into(),
+            ..FilterForm::default()
+        }
+    }
+
+    fn fields_of(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn the_default_period_is_the_last_days() {
+        let query = form().validate().expect("valid");
+        assert_eq!(query.period, MessagePeriod::LastDays(DEFAULT_DAYS));
+        assert_eq!(query.limit, DEFAULT_LIMIT);
+        assert_eq!(query.validate(), Ok(()));
+    }
+
+    #[test]
+    fn every_wrong_field_is_reported() {
+        let errors = FilterForm {
+            days: "0".into(),
+            limit: "9999".into(),
+            email: String::new(),
+            ..FilterForm::default()
+        }
+        .validate()
+        .expect_err("invalid");
+        assert_eq!(fields_of(&errors), [fields::DAYS, fields::LIMIT, fields::EMAIL]);
+    }
+
+    #[test]
+    fn date_ranges_are_checked() {
+        let range = |start: &str, end: &str| FilterForm {
+            mode: PeriodMode::DateRange,
+            start: start.into(),
+            end: end.into(),
+            ..form()
+        };
+        let errors = range("31/02/2026", "").validate().expect_err("invalid");
+        assert_eq!(fields_of(&errors), [fields::START, fields::END]);
+        assert_eq!(errors[0].message, "Esta data não existe no calendário.");
+
+        let errors = range("10/11/2026", "01/11/2026").validate().expect_err("invalid");
+        assert_eq!(fields_of(&errors), [fields::START]);
+
+        let query = range("01/11/2026", "01/11/2026").validate().expect("valid");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        assert_eq!(query.period, MessagePeriod::Between { start: day, end: day });
+        assert_eq!(query.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_query_from_elsewhere_is_checked_too() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+        let query = MessageQuery {
+            email: "a@b.c".into(),
+            period: MessagePeriod::Between { start: day(9), end: day(1) },
+            limit: 50,
+        };
+        assert_eq!(query.validate().map_err(|e| e.field), Err(fields::START.to_owned()));
+        let query = MessageQuery {
+            period: MessagePeriod::LastDays(MAX_DAYS + 1),
+            ..query
+        };
+        assert_eq!(query.validate().map_err(|e| e.field), Err(fields::DAYS.to_owned()));
+    }
+
+    #[test]
+    fn the_email_must_be_an_address() {
+        for (typed, ok) in [("maria", false), (" MÁria@Example.com ", true)] {
+            let result = FilterForm {
+                email: typed.into(),
+                ..FilterForm::default()
+            }
+            .validate();
+            assert_eq!(result.is_ok(), ok, "{typed}");
+        }
+        let query = FilterForm {
+            email: " MÁria@Example.com ".into(),
+            ..FilterForm::default()
+        }
+        .validate()
+        .expect("valid");
+        assert_eq!(query.folded_email(), "maria@example.com");
+    }
+
+    #[test]
+    fn bounds_of_a_period() {
+        let now = 1_795_834_800_000;
+        assert_eq!(
+            MessagePeriod::LastDays(2).bounds(now, -180),
+            (now - 2 * 86_400_000, now)
+        );
+        let day = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+        assert_eq!(
+            MessagePeriod::Between { start: day, end: day }.bounds(now, -180),
+            (now, now + 86_399_999)
+        );
+    }
+
+    #[test]
+    fn suggestions_need_a_first_letter() {
+        assert_eq!(suggestion_prefix("  "), None);
+        assert_eq!(suggestion_prefix("Jo"), Some("jo".into()));
+        assert_eq!(suggestion_prefix("Jõ").as_deref(), Some("jo"));
+    }
+}

@@ -1,0 +1,233 @@
+//! The wizard's draft: everything the operator chose or typed, where they are, and the rules
+//! of moving between steps. It is saved as the operator goes, so it must hold only data.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use uuid::Uuid;
+
+use super::{Origin, Step};
+use crate::customer::{
+    CustomerSearch, CustomerSummary, SearchCondition, SearchField, SearchForm, DEFAULT_LIMIT,
+};
+use crate::form::{required_text, FieldError, FieldErrors};
+use crate::support::{FilterForm, SupportMessage};
+
+/// The longest "Problema descrito pelo cliente".
+pub const MAX_PROBLEM_CHARS: usize = 4000;
+
+/// Field names of the messages "Avançar" shows, shared with the UI.
+pub mod fields {
+    pub const ORIGIN: &str = "origem";
+    pub const MESSAGE: &str = "mensagem";
+    pub const CUSTOMER: &str = "cliente";
+    pub const PLAN: &str = "plano";
+    pub const PROBLEM: &str = "problema";
+}
+
+/// A ticket being opened in the wizard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct WizardDraft {
+    /// Raised on every change, so an older save never overwrites a newer one.
+    pub revision: u64,
+    /// The steps reached, in order. Going back keeps the later ones, so the operator can
+    /// jump forward again, until a choice changes the route.
+    path: Vec<Step>,
+    /// Where in `path` the operator is.
+    at: usize,
+    /// "Origem".
+    pub origin: Option<Origin>,
+    /// "Filtros".
+    pub filters: FilterForm,
+    /// The message chosen in "Localizar Reg.".
+    pub message: Option<SupportMessage>,
+    /// The "Localizar Cliente" form.
+    pub search: SearchForm,
+    /// The customer chosen in "Localizar Cliente".
+    pub customer: Option<CustomerSummary>,
+    /// The contracted plan chosen in "Dados Atend." (its contract's id).
+    pub plan: Option<Uuid>,
+    /// "Problema descrito pelo cliente".
+    pub problem: String,
+}
+
+/// A draft as it was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SavedDraft {
+    pub draft: WizardDraft,
+    /// When it was saved, Unix ms UTC.
+    pub saved_at: i64,
+}
+
+impl Default for WizardDraft {
+    fn default() -> Self {
+        Self {
+            revision: 0,
+            path: vec![Step::Origin],
+            at: 0,
+            origin: None,
+            filters: FilterForm::default(),
+            message: None,
+            search: SearchForm::default(),
+            customer: None,
+            plan: None,
+            problem: String::new(),
+        }
+    }
+}
+
+impl WizardDraft {
+    /// The step on screen.
+    pub fn current(&self) -> Step {
+        self.path.get(self.at).copied().unwrap_or(Step::Origin)
+    }
+
+    /// The steps reached so far (the current one included), which the side bar lets the
+    /// operator jump to.
+    pub fn visited(&self) -> &[Step] {
+        &self.path
+    }
+
+    /// Whether "Voltar" has somewhere to go.
+    pub fn can_go_back(&self) -> bool {
+        self.at > 0
+    }
+
+    /// A draft read back from storage, with a route that holds together (a draft written by
+    /// another version, or edited by hand, starts over at "Origem" rather than break).
+    pub fn restored(self) -> Self {
+        let route_holds = !self.path.is_empty()
+            && self.at < self.path.len()
+            && self.path[0] == Step::Origin
+            && self.path.windows(2).all(|pair| {
+                self.origin
+                    .is_some_and(|origin| pair[0].next(origin) == Some(pair[1]))
+            });
+        if route_holds {
+            self
+        } else {
+            Self {
+                path: vec![Step::Origin],
+                at: 0,
+                ..self
+            }
+        }
+    }
+
+    /// "Avançar": moves on when the current step has what it needs, else says what is
+    /// missing, at each field. An empty list means the step leads nowhere yet.
+    pub fn advance(&mut self) -> Result<Step, Vec<FieldError>> {
+        let current = self.current();
+        self.check(current)?;
+        let next = self
+            .origin
+            .and_then(|origin| current.next(origin))
+            .ok_or_else(Vec::new)?;
+        if self.path.get(self.at + 1) != Some(&next) {
+            self.path.truncate(self.at + 1);
+            self.path.push(next);
+        }
+        self.at += 1;
+        Ok(next)
+    }
+
+    /// "Voltar".
+    pub fn back(&mut self) {
+        self.at = self.at.saturating_sub(1);
+    }
+
+    /// A click on a visited step in the side bar; steps not reached are ignored.
+    pub fn go_to(&mut self, step: Step) {
+        if let Some(index) = self.path.iter().position(|visited| *visited == step) {
+            self.at = index;
+        }
+    }
+
+    /// "Origem".
+    pub fn choose_origin(&mut self, origin: Origin) {
+        self.origin = Some(origin);
+        self.reroute();
+    }
+
+    /// A message chosen in "Localizar Reg.". The problem is taken from it unless the
+    /// operator has written one of their own.
+    pub fn choose_message(&mut self, message: SupportMessage) {
+        let problem_is_from_message = self.problem.trim().is_empty()
+            || self
+                .message
+                .as_ref()
+                .is_some_and(|previous| previous.body == self.problem);
+        if problem_is_from_message {
+            self.problem = message.body.clone();
+        }
+        self.message = Some(message);
+    }
+
+    /// The customer chosen in "Localizar Cliente"; another customer's plan no longer applies.
+    pub fn choose_customer(&mut self, customer: CustomerSummary) {
+        if self.customer.as_ref().map(|c| c.id) != Some(customer.id) {
+            self.plan = None;
+        }
+        self.customer = Some(customer);
+    }
+
+    /// The searches that find the customer who sent the chosen message: by its login, then
+    /// by its sender's address, each matching exactly.
+    pub fn searches_for_message(&self) -> Vec<CustomerSearch> {
+        let Some(message) = &self.message else {
+            return Vec::new();
+        };
+        [
+            (SearchField::Login, message.login.trim()),
+            (SearchField::Email, message.email.trim()),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(field, text)| CustomerSearch {
+            text: text.to_owned(),
+            field,
+            condition: SearchCondition::Equals,
+            limit: DEFAULT_LIMIT,
+        })
+        .filter(|search| search.validate().is_ok())
+        .collect()
+    }
+
+    /// What `step` needs before "Avançar", at each field.
+    fn check(&self, step: Step) -> Result<(), Vec<FieldError>> {
+        let missing = |field: &str, message: &str| Err(vec![FieldError::new(field, message)]);
+        match step {
+            Step::Origin if self.origin.is_none() => {
+                missing(fields::ORIGIN, "Escolha a origem do atendimento.")
+            }
+            Step::Filters => self.filters.validate().map(|_| ()),
+            Step::FindMessage if self.message.is_none() => {
+                missing(fields::MESSAGE, "Selecione uma mensagem para avançar.")
+            }
+            Step::FindCustomer if self.customer.is_none() => {
+                missing(fields::CUSTOMER, "Selecione um cliente para avançar.")
+            }
+            Step::TicketData => {
+                let mut errors = FieldErrors::default();
+                if self.plan.is_none() {
+                    errors.add(fields::PLAN, "Escolha o plano do atendimento.");
+                }
+                required_text(
+                    &mut errors,
+                    fields::PROBLEM,
+                    "o problema descrito pelo cliente",
+                    &self.problem,
+                    MAX_PROBLEM_CHARS,
+                );
+                errors.into_result(|| ())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Forgets the steps ahead when a choice here no longer leads to them.
+    fn reroute(&mut self) {
+        let next = self.origin.and_then(|origin| self.current().next(origin));
+        if self.path.get(self.at + 1).copied() != next {
+            self.path.truncate(self.at + 1);
+        }
+    }
+}
