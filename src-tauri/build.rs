@@ -1,7 +1,19 @@
 fn main() {
     // Declaring the app's commands makes each one need a permission, which the window's
     // capability (capabilities/main.json) grants one by one.
-    let commands = &["login", "logout", "current_operator", "search_customers"];
+    let commands = &[
+        "login",
+        "logout",
+        "current_operator",
+        "search_customers",
+        "suggest_support_emails",
+        "find_support_messages",
+        "load_customer",
+        "add_contact",
+        "save_draft",
+        "load_draft",
+        "discard_draft",
+    ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(error) = tauri_build::try_build(attributes) {

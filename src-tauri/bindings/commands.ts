@@ -12,6 +12,20 @@ export const commands = {
 	currentOperator: () => __TAURI_INVOKE<Operator | null>("current_operator"),
 	/**  `helpdesk_api::SearchCustomers`. */
 	searchCustomers: (request: CustomerSearch) => typedError<CustomerSummary[], CommandError_Serialize>(__TAURI_INVOKE("search_customers", { request })),
+	/**  `helpdesk_api::SuggestSupportEmails`. */
+	suggestSupportEmails: (request: string) => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("suggest_support_emails", { request })),
+	/**  `helpdesk_api::FindSupportMessages`. Dates are the desktop's local days. */
+	findSupportMessages: (request: MessageQuery) => typedError<SupportMessage[], CommandError_Serialize>(__TAURI_INVOKE("find_support_messages", { request })),
+	/**  `helpdesk_api::LoadCustomer`. */
+	loadCustomer: (request: string) => typedError<CustomerRecord, CommandError_Serialize>(__TAURI_INVOKE("load_customer", { request })),
+	/**  `helpdesk_api::AddContact`. */
+	addContact: (request: NewContact) => typedError<Contact, CommandError_Serialize>(__TAURI_INVOKE("add_contact", { request })),
+	/**  `helpdesk_api::SaveDraft`. */
+	saveDraft: (request: WizardDraft_Deserialize) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("save_draft", { request })),
+	/**  `helpdesk_api::LoadDraft`. */
+	loadDraft: () => typedError<SavedDraft_Serialize | null, CommandError_Serialize>(__TAURI_INVOKE("load_draft")),
+	/**  `helpdesk_api::DiscardDraft`. */
+	discardDraft: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft")),
 };
 
 /* Types */
@@ -36,10 +50,64 @@ export type CommandError_Serialize = {
 	field: string | null,
 };
 
+/**  A person the provider may talk to about a customer. */
+export type Contact = {
+	id: string,
+	name: string,
+	/**  Formatted, e.g. "(11) 98765-4321"; possibly empty. */
+	phone: string,
+	/**  Possibly empty. */
+	email: string,
+	/**  Who the person is to the customer ("Função"), e.g. "Responsável financeiro". */
+	relation: string,
+};
+
+/**  A plan the customer has contracted ("Plano"). */
+export type ContractedPlan = {
+	/**  The contract's id (a customer may have the same plan twice). */
+	id: string,
+	/**  The plan's name, e.g. "FIBRA 300M". */
+	plan: string,
+	technology: string,
+	download_mbps: number,
+	upload_mbps: number,
+	/**  The PPPoE login. */
+	login: string,
+	/**  The contract's status, e.g. "Ativo", "Suspenso". */
+	status: string,
+	/**  "aaaa-mm-dd". */
+	installed_on: string,
+	routing_point: RoutingPoint,
+};
+
 /**  What the operator types on the login screen. */
 export type Credentials = {
 	login: string,
 	password: string,
+};
+
+/**  "Cadastro do Cliente", read-only in the help desk. */
+export type CustomerRecord = {
+	id: string,
+	code: string,
+	name: string,
+	/**  CPF or CNPJ, formatted. */
+	document: string,
+	street: string,
+	number: string,
+	district: string,
+	city: string,
+	/**  The state's two letters, e.g. "SP". */
+	state: string,
+	postal_code: string,
+	/**  When the customer was registered, Unix ms UTC. */
+	created_at: number | null,
+	emails: string[],
+	phones: string[],
+	/**  In the order they were added. */
+	contacts: Contact[],
+	/**  In the order they were installed. */
+	plans: ContractedPlan[],
 };
 
 /**  A customer search as the operator filled it in. */
@@ -76,6 +144,48 @@ export type ErrorCode =
 /**  A fault that is not the operator's; details are in the log. */
 "INTERNAL";
 
+/**  The "Filtros" form, as typed (kept as text so a wrong value can be shown and corrected). */
+export type FilterForm = {
+	mode: PeriodMode,
+	/**  "Período": the last N days. */
+	days: string,
+	/**  "Intervalo de Datas": "dd/mm/aaaa". */
+	start: string,
+	end: string,
+	/**  "Quantidade". */
+	limit: string,
+	/**  "E-mail Suporte Online". */
+	email: string,
+};
+
+/**  Which messages by date: "Período" or "Intervalo de Datas". */
+export type MessagePeriod = 
+/**  The last N days up to now. */
+({ LastDays: number }) & { Between?: never } | 
+/**  From the start of `start` to the end of `end`, in the desktop's local time. */
+({ Between: {
+	start: string,
+	end: string,
+} }) & { LastDays?: never };
+
+/**  "Localizar Reg.": one sender's messages in a period, newest first. */
+export type MessageQuery = {
+	/**  The sender's address, as typed or chosen. */
+	email: string,
+	period: MessagePeriod,
+	/**  At most this many messages ("Quantidade"). */
+	limit: number,
+};
+
+/**  The "Novo Contato" form, as typed, for a customer. */
+export type NewContact = {
+	customer_id: string,
+	name: string,
+	phone: string,
+	email: string,
+	relation: string,
+};
+
 /**  The logged-in operator, known to every command. */
 export type Operator = {
 	id: string,
@@ -85,11 +195,132 @@ export type Operator = {
 	role: string,
 };
 
+/**  Where the contact came from ("Origem"). */
+export type Origin = "Support" | "Phone" | "InPerson" | "Email" | "Chat";
+
+/**  "Período" or "Intervalo de Datas". */
+export type PeriodMode = "LastDays" | "DateRange";
+
+/**  "Ponto de Roteamento": the network node serving a contracted plan. */
+export type RoutingPoint = {
+	id: string,
+	name: string,
+	/**  e.g. "OLT", "Concentrador PPPoE", "POP". */
+	kind: string,
+	address: string,
+	ip: string,
+	/**  e.g. "Operacional", "Manutenção", "Falha". */
+	status: string,
+};
+
+/**  A draft as it was saved. */
+export type SavedDraft = SavedDraft_Serialize | SavedDraft_Deserialize;
+
+/**  A draft as it was saved. */
+export type SavedDraft_Deserialize = {
+	draft: WizardDraft_Deserialize,
+	/**  When it was saved, Unix ms UTC. */
+	saved_at: number | null,
+};
+
+/**  A draft as it was saved. */
+export type SavedDraft_Serialize = {
+	draft: WizardDraft_Serialize,
+	/**  When it was saved, Unix ms UTC. */
+	saved_at: number | null,
+};
+
 /**  How the text is matched ("Condição"). */
 export type SearchCondition = "StartsWith" | "Contains" | "Equals" | "EndsWith";
 
 /**  Which customer field is searched ("Campo"). */
 export type SearchField = "Name" | "Code" | "Document" | "Login" | "Email" | "Phone";
+
+/**  The "Localizar Cliente" form, as typed. */
+export type SearchForm = {
+	/**  "Procurar". */
+	text: string,
+	/**  "Quantidade", kept as typed so a wrong value can be shown and corrected. */
+	limit: string,
+	/**  "Campo". */
+	field: SearchField,
+	/**  "Condição". */
+	condition: SearchCondition,
+};
+
+/**  A step of the wizard, as listed in its side bar. */
+export type Step = "Origin" | "Filters" | "FindMessage" | "FindCustomer" | "CustomerData" | "TicketData" | "Script" | "ScriptReport" | "FirstContact" | "Attachment" | "WorkOrder" | "Resolved" | "SendEmail" | "Task";
+
+/**  A message a customer sent to the online support channel. */
+export type SupportMessage = {
+	id: string,
+	/**  The sender's address. */
+	email: string,
+	subject: string,
+	/**  The PPPoE login the customer gave, possibly empty. */
+	login: string,
+	/**  The customer's report of the problem. */
+	body: string,
+	/**  When it arrived, Unix ms UTC. */
+	received_at: number | null,
+};
+
+/**  A ticket being opened in the wizard. */
+export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;
+
+/**  A ticket being opened in the wizard. */
+export type WizardDraft_Deserialize = {
+	/**  Raised on every change, so an older save never overwrites a newer one. */
+	revision: number | null,
+	/**
+	 *  The steps reached, in order. Going back keeps the later ones, so the operator can
+	 *  jump forward again, until a choice changes the route.
+	 */
+	path: Step[],
+	/**  Where in `path` the operator is. */
+	at: number | null,
+	/**  "Origem". */
+	origin?: Origin | null,
+	/**  "Filtros". */
+	filters: FilterForm,
+	/**  The message chosen in "Localizar Reg.". */
+	message?: SupportMessage | null,
+	/**  The "Localizar Cliente" form. */
+	search: SearchForm,
+	/**  The customer chosen in "Localizar Cliente". */
+	customer?: CustomerSummary | null,
+	/**  The contracted plan chosen in "Dados Atend." (its contract's id). */
+	plan?: string | null,
+	/**  "Problema descrito pelo cliente". */
+	problem: string,
+};
+
+/**  A ticket being opened in the wizard. */
+export type WizardDraft_Serialize = {
+	/**  Raised on every change, so an older save never overwrites a newer one. */
+	revision: number | null,
+	/**
+	 *  The steps reached, in order. Going back keeps the later ones, so the operator can
+	 *  jump forward again, until a choice changes the route.
+	 */
+	path: Step[],
+	/**  Where in `path` the operator is. */
+	at: number | null,
+	/**  "Origem". */
+	origin: Origin | null,
+	/**  "Filtros". */
+	filters: FilterForm,
+	/**  The message chosen in "Localizar Reg.". */
+	message: SupportMessage | null,
+	/**  The "Localizar Cliente" form. */
+	search: SearchForm,
+	/**  The customer chosen in "Localizar Cliente". */
+	customer: CustomerSummary | null,
+	/**  The contracted plan chosen in "Dados Atend." (its contract's id). */
+	plan: string | null,
+	/**  "Problema descrito pelo cliente". */
+	problem: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -18,6 +18,13 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::auth::logout,
         commands::auth::current_operator,
         commands::customers::search_customers,
+        commands::support::suggest_support_emails,
+        commands::support::find_support_messages,
+        commands::customer_data::load_customer,
+        commands::customer_data::add_contact,
+        commands::drafts::save_draft,
+        commands::drafts::load_draft,
+        commands::drafts::discard_draft,
     ])
 }
 

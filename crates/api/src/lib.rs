@@ -63,9 +63,8 @@ commands! {
     LoadCustomer = "load_customer": Uuid => CustomerRecord;
     /// "Novo Contato": adds a contact to a customer at once.
     AddContact = "add_contact": NewContact => Contact;
-    /// Saves the operator's wizard draft (an older revision than the saved one is ignored);
-    /// answers when it was saved, Unix ms.
-    SaveDraft = "save_draft": WizardDraft => i64;
+    /// Saves the operator's wizard draft (an older revision than the saved one is ignored).
+    SaveDraft = "save_draft": WizardDraft => ();
     /// The operator's wizard draft left from before, if any.
     LoadDraft = "load_draft": () => Option<SavedDraft>;
     /// Drops the operator's wizard draft.

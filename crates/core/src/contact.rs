@@ -47,7 +47,13 @@ impl NewContact {
     /// field, why it is refused.
     pub fn validate(&self) -> Result<NewContact, Vec<FieldError>> {
         let mut errors = FieldErrors::default();
-        let name = required_text(&mut errors, fields::NAME, "o nome", &self.name, MAX_NAME_CHARS);
+        let name = required_text(
+            &mut errors,
+            fields::NAME,
+            "o nome",
+            &self.name,
+            MAX_NAME_CHARS,
+        );
         let relation = required_text(
             &mut errors,
             fields::RELATION,
@@ -56,14 +62,18 @@ impl NewContact {
             MAX_RELATION_CHARS,
         );
         let phone = phone(&mut errors, &self.phone);
-        let email = optional_text(&mut errors, fields::EMAIL, &self.email, MAX_EMAIL_CHARS)
-            .filter(|email| {
+        let email = optional_text(&mut errors, fields::EMAIL, &self.email, MAX_EMAIL_CHARS).filter(
+            |email| {
                 let valid = email.is_empty() || email_address::EmailAddress::is_valid(email);
                 if !valid {
-                    errors.add(fields::EMAIL, "E-mail inválido. Exemplo: nome@provedor.com.br");
+                    errors.add(
+                        fields::EMAIL,
+                        "E-mail inválido. Exemplo: nome@provedor.com.br",
+                    );
                 }
                 valid
-            });
+            },
+        );
         if matches!((&phone, &email), (Some(phone), Some(email)) if phone.is_empty() && email.is_empty())
         {
             errors.add(fields::PHONE, "Informe um telefone ou um e-mail.");
@@ -88,10 +98,23 @@ fn phone(errors: &mut FieldErrors, typed: &str) -> Option<String> {
     let only_phone_characters = typed
         .chars()
         .all(|c| c.is_ascii_digit() || " ()-+.".contains(c));
-    let digits = digits.strip_prefix("55").filter(|rest| rest.len() >= 10).unwrap_or(&digits);
+    let digits = digits
+        .strip_prefix("55")
+        .filter(|rest| rest.len() >= 10)
+        .unwrap_or(&digits);
     match (only_phone_characters, digits.len()) {
-        (true, 10) => Some(format!("({}) {}-{}", &digits[..2], &digits[2..6], &digits[6..])),
-        (true, 11) => Some(format!("({}) {}-{}", &digits[..2], &digits[2..7], &digits[7..])),
+        (true, 10) => Some(format!(
+            "({}) {}-{}",
+            &digits[..2],
+            &digits[2..6],
+            &digits[6..]
+        )),
+        (true, 11) => Some(format!(
+            "({}) {}-{}",
+            &digits[..2],
+            &digits[2..7],
+            &digits[7..]
+        )),
         _ => {
             errors.add(
                 fields::PHONE,

@@ -22,6 +22,7 @@ pub struct CustomerRecord {
     pub state: String,
     pub postal_code: String,
     /// When the customer was registered, Unix ms UTC.
+    #[specta(type = f64)]
     pub created_at: i64,
     pub emails: Vec<String>,
     pub phones: Vec<String>,

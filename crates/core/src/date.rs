@@ -16,8 +16,7 @@ pub fn parse_date(typed: &str) -> Result<NaiveDate, DateError> {
     let mut parts = typed.trim().split('/');
     let mut number = |max_digits: usize| -> Result<u32, DateError> {
         let part = parts.next().ok_or(DateError::Format)?;
-        if part.is_empty() || part.len() > max_digits || !part.bytes().all(|b| b.is_ascii_digit())
-        {
+        if part.is_empty() || part.len() > max_digits || !part.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DateError::Format);
         }
         part.parse().map_err(|_| DateError::Format)
@@ -83,7 +82,10 @@ mod tests {
             parse_date("5/3/2026"),
             Ok(NaiveDate::from_ymd_opt(2026, 3, 5).expect("date"))
         );
-        assert_eq!(parse_date("29/02/2024").map(format_date).as_deref(), Ok("29/02/2024"));
+        assert_eq!(
+            parse_date("29/02/2024").map(format_date).as_deref(),
+            Ok("29/02/2024")
+        );
     }
 
     #[test]
@@ -91,7 +93,15 @@ mod tests {
         assert_eq!(parse_date("31/02/2026"), Err(DateError::NoSuchDate));
         assert_eq!(parse_date("29/02/2025"), Err(DateError::NoSuchDate));
         assert_eq!(parse_date("00/01/2026"), Err(DateError::NoSuchDate));
-        for typed in ["", "31/02", "2026-03-05", "aa/bb/cccc", "1/1/26", "1/1/2026/1", "+1/1/2026"] {
+        for typed in [
+            "",
+            "31/02",
+            "2026-03-05",
+            "aa/bb/cccc",
+            "1/1/26",
+            "1/1/2026/1",
+            "+1/1/2026",
+        ] {
             assert_eq!(parse_date(typed), Err(DateError::Format), "{typed}");
         }
     }

@@ -40,6 +40,7 @@ pub struct SupportMessage {
     /// The customer's report of the problem.
     pub body: String,
     /// When it arrived, Unix ms UTC.
+    #[specta(type = f64)]
     pub received_at: i64,
 }
 
@@ -80,7 +81,9 @@ impl MessageQuery {
     /// Checks a query that did not come from [`FilterForm::validate`] (e.g. over IPC).
     pub fn validate(&self) -> Result<(), FieldError> {
         let form = FilterForm::from_query(self);
-        form.validate().map(|_| ()).map_err(|mut errors| errors.remove(0))
+        form.validate()
+            .map(|_| ())
+            .map_err(|mut errors| errors.remove(0))
     }
 
     /// The sender's address in its stored, searchable form.
@@ -190,9 +193,12 @@ impl FilterForm {
 
     fn from_query(query: &MessageQuery) -> Self {
         let (mode, days, start, end) = match query.period {
-            MessagePeriod::LastDays(days) => {
-                (PeriodMode::LastDays, days.to_string(), String::new(), String::new())
-            }
+            MessagePeriod::LastDays(days) => (
+                PeriodMode::LastDays,
+                days.to_string(),
+                String::new(),
+                String::new(),
+            ),
             MessagePeriod::Between { start, end } => (
                 PeriodMode::DateRange,
                 String::new(),
@@ -261,7 +267,10 @@ mod tests {
         }
         .validate()
         .expect_err("invalid");
-        assert_eq!(fields_of(&errors), [fields::DAYS, fields::LIMIT, fields::EMAIL]);
+        assert_eq!(
+            fields_of(&errors),
+            [fields::DAYS, fields::LIMIT, fields::EMAIL]
+        );
     }
 
     #[test]
@@ -276,12 +285,20 @@ mod tests {
         assert_eq!(fields_of(&errors), [fields::START, fields::END]);
         assert_eq!(errors[0].message, "Esta data não existe no calendário.");
 
-        let errors = range("10/11/2026", "01/11/2026").validate().expect_err("invalid");
+        let errors = range("10/11/2026", "01/11/2026")
+            .validate()
+            .expect_err("invalid");
         assert_eq!(fields_of(&errors), [fields::START]);
 
         let query = range("01/11/2026", "01/11/2026").validate().expect("valid");
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        assert_eq!(query.period, MessagePeriod::Between { start: day, end: day });
+        assert_eq!(
+            query.period,
+            MessagePeriod::Between {
+                start: day,
+                end: day
+            }
+        );
         assert_eq!(query.validate(), Ok(()));
     }
 
@@ -290,15 +307,24 @@ mod tests {
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
         let query = MessageQuery {
             email: "a@b.c".into(),
-            period: MessagePeriod::Between { start: day(9), end: day(1) },
+            period: MessagePeriod::Between {
+                start: day(9),
+                end: day(1),
+            },
             limit: 50,
         };
-        assert_eq!(query.validate().map_err(|e| e.field), Err(fields::START.to_owned()));
+        assert_eq!(
+            query.validate().map_err(|e| e.field),
+            Err(fields::START.to_owned())
+        );
         let query = MessageQuery {
             period: MessagePeriod::LastDays(MAX_DAYS + 1),
             ..query
         };
-        assert_eq!(query.validate().map_err(|e| e.field), Err(fields::DAYS.to_owned()));
+        assert_eq!(
+            query.validate().map_err(|e| e.field),
+            Err(fields::DAYS.to_owned())
+        );
     }
 
     #[test]
@@ -329,7 +355,11 @@ mod tests {
         );
         let day = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
         assert_eq!(
-            MessagePeriod::Between { start: day, end: day }.bounds(now, -180),
+            MessagePeriod::Between {
+                start: day,
+                end: day
+            }
+            .bounds(now, -180),
             (now, now + 86_399_999)
         );
     }

@@ -321,7 +321,8 @@ async fn summaries(store: &Store, ids: &[Uuid]) -> Result<Vec<CustomerSummary>> 
     Ok(found)
 }
 
-fn split_list(joined: Option<String>) -> Vec<String> {
+/// A list SQL joined with `group_concat(value, char(31))`, split back; none when NULL.
+pub(crate) fn split_list(joined: Option<String>) -> Vec<String> {
     joined
         .map(|joined| joined.split('\u{1f}').map(str::to_string).collect())
         .unwrap_or_default()

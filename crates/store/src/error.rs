@@ -9,6 +9,8 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("password hashing error: {0}")]
     PasswordHash(String),
+    #[error("JSON error: {0}")]
+    Json(#[from] serde_json::Error),
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

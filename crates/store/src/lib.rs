@@ -3,7 +3,10 @@
 #![warn(clippy::unwrap_used, clippy::panic)]
 
 pub mod catalog;
+pub mod contacts;
+pub mod customer_records;
 pub mod customers;
+pub mod drafts;
 mod error;
 mod password;
 pub mod people;

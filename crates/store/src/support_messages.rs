@@ -1,5 +1,7 @@
 //! Messages customers sent to the online support channel ("Suporte Online").
+use helpdesk_core::support::SupportMessage;
 use helpdesk_core::text;
+use uuid::Uuid;
 
 use crate::{new_id, prefix_upper_bound, Result, Store};
 
@@ -38,18 +40,6 @@ pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Resul
     Ok(())
 }
 
-/// A message as the "Localizar Reg." list shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SupportMessage {
-    pub id: uuid::Uuid,
-    pub email: String,
-    pub subject: String,
-    pub login: String,
-    pub body: String,
-    /// Unix milliseconds UTC.
-    pub received_at: i64,
-}
-
 /// Up to `limit` sender addresses starting with `prefix` (already folded with
 /// `helpdesk_core::text::fold`), in alphabetical order, each once.
 ///
@@ -77,7 +67,7 @@ pub async fn from_sender(
     to: i64,
     limit: u32,
 ) -> Result<Vec<SupportMessage>> {
-    let rows = sqlx::query_as::<_, (uuid::Uuid, String, String, String, String, i64)>(
+    let rows = sqlx::query_as::<_, (Uuid, String, String, String, String, i64)>(
         "SELECT id, email, subject, login, body, received_at FROM support_messages
          WHERE email_folded = ?1 AND received_at BETWEEN ?2 AND ?3 AND deleted = 0
          ORDER BY received_at DESC LIMIT ?4",

@@ -1,3 +1,6 @@
 //! The `#[tauri::command]`s, one module per aggregate. Names and types match `helpdesk_api`.
 pub mod auth;
+pub mod customer_data;
 pub mod customers;
+pub mod drafts;
+pub mod support;

@@ -27,11 +27,13 @@ pub mod fields {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct WizardDraft {
     /// Raised on every change, so an older save never overwrites a newer one.
+    #[specta(type = f64)]
     pub revision: u64,
     /// The steps reached, in order. Going back keeps the later ones, so the operator can
     /// jump forward again, until a choice changes the route.
     path: Vec<Step>,
     /// Where in `path` the operator is.
+    #[specta(type = f64)]
     at: usize,
     /// "Origem".
     pub origin: Option<Origin>,
@@ -54,6 +56,7 @@ pub struct WizardDraft {
 pub struct SavedDraft {
     pub draft: WizardDraft,
     /// When it was saved, Unix ms UTC.
+    #[specta(type = f64)]
     pub saved_at: i64,
 }
 
@@ -229,5 +232,190 @@ impl WizardDraft {
         if self.path.get(self.at + 1).copied() != next {
             self.path.truncate(self.at + 1);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customer(n: u128) -> CustomerSummary {
+        CustomerSummary {
+            id: Uuid::from_u128(n),
+            code: n.to_string(),
+            name: format!("Cliente {n}"),
+            document: String::new(),
+            logins: Vec::new(),
+            emails: Vec::new(),
+            phones: Vec::new(),
+            city: String::new(),
+        }
+    }
+
+    fn message(n: u128, body: &str) -> SupportMessage {
+        SupportMessage {
+            id: Uuid::from_u128(n),
+            email: "maria@example.com".into(),
+            subject: "Sem internet".into(),
+            login: "maria.silva".into(),
+            body: body.into(),
+            received_at: 0,
+        }
+    }
+
+    fn fields_of(result: Result<Step, Vec<FieldError>>) -> Vec<String> {
+        result
+            .expect_err("blocked")
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    /// A "Suporte" draft walked up to "Dados Atend.".
+    fn at_ticket_data() -> WizardDraft {
+        let mut draft = WizardDraft::default();
+        draft.choose_origin(Origin::Support);
+        draft.advance().expect("origin");
+        draft.filters.email = "maria@example.com".into();
+        draft.advance().expect("filters");
+        draft.choose_message(message(1, "Caiu tudo"));
+        draft.advance().expect("message");
+        draft.choose_customer(customer(1));
+        draft.advance().expect("customer");
+        draft.advance().expect("customer data");
+        draft
+    }
+
+    #[test]
+    fn support_walks_through_its_messages_and_others_skip_them() {
+        let draft = at_ticket_data();
+        assert_eq!(
+            draft.visited(),
+            [
+                Step::Origin,
+                Step::Filters,
+                Step::FindMessage,
+                Step::FindCustomer,
+                Step::CustomerData,
+                Step::TicketData
+            ]
+        );
+        let mut draft = WizardDraft::default();
+        draft.choose_origin(Origin::Phone);
+        assert_eq!(draft.advance(), Ok(Step::FindCustomer));
+    }
+
+    #[test]
+    fn each_step_says_what_it_needs() {
+        let mut draft = WizardDraft::default();
+        assert_eq!(fields_of(draft.advance()), [fields::ORIGIN]);
+        draft.choose_origin(Origin::Support);
+        draft.advance().expect("origin");
+        assert_eq!(fields_of(draft.advance()), [crate::support::fields::EMAIL]);
+        draft.filters.email = "maria@example.com".into();
+        draft.advance().expect("filters");
+        assert_eq!(fields_of(draft.advance()), [fields::MESSAGE]);
+        draft.choose_message(message(1, "Caiu"));
+        draft.advance().expect("message");
+        assert_eq!(fields_of(draft.advance()), [fields::CUSTOMER]);
+        assert_eq!(draft.current(), Step::FindCustomer);
+
+        let mut draft = at_ticket_data();
+        draft.problem = " ".into();
+        assert_eq!(fields_of(draft.advance()), [fields::PLAN, fields::PROBLEM]);
+        draft.problem = "x".repeat(MAX_PROBLEM_CHARS + 1);
+        draft.plan = Some(Uuid::from_u128(9));
+        assert_eq!(fields_of(draft.advance()), [fields::PROBLEM]);
+        draft.problem = "Sem conexão desde ontem".into();
+        assert_eq!(draft.advance(), Ok(Step::Script));
+        assert_eq!(draft.advance(), Err(Vec::new()));
+    }
+
+    #[test]
+    fn going_back_keeps_everything_and_the_route() {
+        let mut draft = at_ticket_data();
+        draft.problem = "Escrito pelo operador".into();
+        draft.go_to(Step::Origin);
+        assert_eq!(draft.current(), Step::Origin);
+        assert_eq!(draft.origin, Some(Origin::Support));
+        assert_eq!(draft.visited().len(), 6);
+        draft.go_to(Step::TicketData);
+        assert_eq!(draft.problem, "Escrito pelo operador");
+        draft.back();
+        draft.back();
+        assert_eq!(draft.current(), Step::FindCustomer);
+        assert!(draft.customer.is_some());
+    }
+
+    #[test]
+    fn a_new_origin_forgets_a_route_it_no_longer_takes() {
+        let mut draft = at_ticket_data();
+        draft.go_to(Step::Origin);
+        draft.choose_origin(Origin::Support);
+        assert_eq!(draft.visited().len(), 6);
+        draft.choose_origin(Origin::Email);
+        assert_eq!(draft.visited(), [Step::Origin]);
+        draft.go_to(Step::FindCustomer);
+        assert_eq!(draft.current(), Step::Origin);
+        assert_eq!(draft.advance(), Ok(Step::FindCustomer));
+        assert!(draft.customer.is_some(), "the choice itself is kept");
+    }
+
+    #[test]
+    fn the_problem_follows_the_message_until_the_operator_writes_one() {
+        let mut draft = WizardDraft::default();
+        draft.choose_message(message(1, "Primeira"));
+        assert_eq!(draft.problem, "Primeira");
+        draft.choose_message(message(2, "Segunda"));
+        assert_eq!(draft.problem, "Segunda");
+        draft.problem = "Do operador".into();
+        draft.choose_message(message(3, "Terceira"));
+        assert_eq!(draft.problem, "Do operador");
+    }
+
+    #[test]
+    fn another_customer_drops_the_plan() {
+        let mut draft = at_ticket_data();
+        draft.plan = Some(Uuid::from_u128(5));
+        draft.choose_customer(customer(1));
+        assert_eq!(draft.plan, Some(Uuid::from_u128(5)));
+        draft.choose_customer(customer(2));
+        assert_eq!(draft.plan, None);
+    }
+
+    #[test]
+    fn the_message_finds_its_customer_by_login_then_email() {
+        let mut draft = WizardDraft::default();
+        assert!(draft.searches_for_message().is_empty());
+        draft.choose_message(message(1, "x"));
+        let searches = draft.searches_for_message();
+        let fields: Vec<_> = searches.iter().map(|s| s.field).collect();
+        assert_eq!(fields, [SearchField::Login, SearchField::Email]);
+        assert!(searches
+            .iter()
+            .all(|s| s.condition == SearchCondition::Equals));
+        draft.message = Some(SupportMessage {
+            login: " ".into(),
+            ..message(2, "x")
+        });
+        assert_eq!(draft.searches_for_message().len(), 1);
+    }
+
+    #[test]
+    fn a_draft_survives_a_round_trip_and_a_broken_route_starts_over() {
+        let draft = at_ticket_data();
+        let json = serde_json::to_string(&draft).expect("serializes");
+        let back: WizardDraft = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back.clone().restored(), draft);
+
+        let mut broken = draft.clone();
+        broken.at = 42;
+        let restored = broken.restored();
+        assert_eq!(restored.current(), Step::Origin);
+        assert_eq!(restored.customer, draft.customer);
+
+        let mut broken = draft;
+        broken.origin = Some(Origin::Chat);
+        assert_eq!(broken.restored().visited(), [Step::Origin]);
     }
 }

@@ -1,0 +1,48 @@
+//! "Dados Cliente" and "Dados Atend.": one customer's record, and its new contacts.
+use helpdesk_api::{CommandError, Contact, CustomerRecord, ErrorCode, NewContact, Uuid};
+use helpdesk_store::{contacts, customer_records};
+use tauri::State;
+
+use crate::error::internal;
+use crate::AppState;
+
+/// `helpdesk_api::LoadCustomer`.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_customer(
+    request: Uuid,
+    state: State<'_, AppState>,
+) -> Result<CustomerRecord, CommandError> {
+    state.require_operator()?;
+    customer_records::record(&state.store, request)
+        .await
+        .map_err(internal)?
+        .ok_or_else(customer_not_found)
+}
+
+/// `helpdesk_api::AddContact`.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_contact(
+    request: NewContact,
+    state: State<'_, AppState>,
+) -> Result<Contact, CommandError> {
+    state.require_operator()?;
+    let contact = request.validate().map_err(|errors| {
+        errors
+            .into_iter()
+            .next()
+            .map_or_else(CommandError::internal, Into::into)
+    })?;
+    contacts::insert(&state.store, &contact)
+        .await
+        .map_err(internal)?
+        .ok_or_else(customer_not_found)
+}
+
+fn customer_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Cliente não encontrado: ele pode ter sido removido. Pesquise-o de novo.",
+    )
+}

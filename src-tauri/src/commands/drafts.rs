@@ -1,0 +1,41 @@
+//! The operator's wizard draft, saved as they go so a closed or killed app loses nothing.
+use helpdesk_api::{CommandError, SavedDraft, WizardDraft};
+use helpdesk_store::drafts;
+use tauri::State;
+
+use crate::error::internal;
+use crate::AppState;
+
+/// `helpdesk_api::SaveDraft`.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(
+    request: WizardDraft,
+    state: State<'_, AppState>,
+) -> Result<(), CommandError> {
+    let operator = state.require_operator()?;
+    drafts::save(&state.store, operator.id, &request)
+        .await
+        .map(drop)
+        .map_err(internal)
+}
+
+/// `helpdesk_api::LoadDraft`.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_draft(state: State<'_, AppState>) -> Result<Option<SavedDraft>, CommandError> {
+    let operator = state.require_operator()?;
+    drafts::load(&state.store, operator.id)
+        .await
+        .map_err(internal)
+}
+
+/// `helpdesk_api::DiscardDraft`.
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_draft(state: State<'_, AppState>) -> Result<(), CommandError> {
+    let operator = state.require_operator()?;
+    drafts::discard(&state.store, operator.id)
+        .await
+        .map_err(internal)
+}
