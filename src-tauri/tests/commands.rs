@@ -107,8 +107,17 @@ async fn test_app() -> TestApp {
 }
 
 fn invoke(app: &TestApp, command: &str, request: Value) -> Result<Value, Value> {
+    invoke_in(&app.window, command, request)
+}
+
+/// Calls `command` from `window`, as its web page would.
+fn invoke_in(
+    window: &WebviewWindow<MockRuntime>,
+    command: &str,
+    request: Value,
+) -> Result<Value, Value> {
     let response = get_ipc_response(
-        &app.window,
+        window,
         InvokeRequest {
             cmd: command.into(),
             callback: CallbackFn(0),
@@ -170,12 +179,39 @@ async fn only_the_main_window_may_call_the_commands() {
     let other = WebviewWindowBuilder::new(&app._app, "other", Default::default())
         .build()
         .expect("second window");
-    let intruder = TestApp {
-        window: other,
-        ..app
-    };
-    let error = invoke(&intruder, "current_operator", json!(null)).expect_err("refused");
+    for name in COMMAND_NAMES {
+        let error = invoke_in(&other, name, json!(null)).expect_err("refused");
+        assert!(error.to_string().contains("not allowed"), "{name}: {error}");
+    }
+
+    // The session belongs to the app, not to a window: with the operator logged in on the
+    // main window, only the capability stops another window from writing.
+    log_in(&app);
+    let customer = found_customer(&app, "Antônio");
+    let contact = json!({
+        "customer_id": customer.id,
+        "name": "Intruso",
+        "phone": "(81) 97777-6666",
+        "email": "",
+        "relation": "Outro",
+    });
+    let error = invoke_in(&other, "add_contact", contact.clone()).expect_err("refused");
     assert!(error.to_string().contains("not allowed"), "{error}");
+    let error = invoke_in(&other, "load_customer", json!(customer.id)).expect_err("refused");
+    assert!(error.to_string().contains("not allowed"), "{error}");
+    let record = invoke(&app, "load_customer", json!(customer.id)).expect("main window reads");
+    assert_eq!(record["contacts"], json!([]), "nothing was written");
+    // The same request from the main window goes through.
+    invoke(&app, "add_contact", contact).expect("main window writes");
+    let record = invoke(&app, "load_customer", json!(customer.id)).expect("main window reads");
+    assert_eq!(record["contacts"][0]["name"], "Intruso");
+}
+
+fn found_customer(app: &TestApp, name: &str) -> CustomerSummary {
+    let found: Vec<CustomerSummary> =
+        serde_json::from_value(search(app, name, "Name", "StartsWith", 1).expect("search"))
+            .expect("summaries");
+    found.into_iter().next().expect("the customer exists")
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -25,6 +25,12 @@ pub fn variant_named<T: Debug + Copy>(all: &[T], name: &str) -> Option<T> {
         .find(|value| variant_name(value) == name)
 }
 
+/// The desktop's offset from UTC now, in minutes east (São Paulo: -180).
+pub fn local_offset_minutes() -> i32 {
+    // JavaScript counts minutes west; the offset is at most a few hundred minutes.
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 #[cfg(test)]
 mod tests {
     use helpdesk_core::customer::SearchCondition;

@@ -1,11 +1,21 @@
-//! The home page: the operator's header, and either the start panel or the open wizard.
-use helpdesk_api::{ErrorCode, Logout, Operator};
+//! The home page: the operator's header, and either the start panel (with the draft left
+//! from before, if any) or the open wizard.
+use helpdesk_api::{DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
 use crate::components::FormError;
+use crate::pages::draft_panel::DraftPanel;
 use crate::wizard::Wizard;
+
+/// What the shell said about the operator's draft.
+#[derive(Clone, PartialEq)]
+enum DraftCheck {
+    Checking,
+    Nothing,
+    Found(Box<SavedDraft>),
+}
 
 /// Props of [`Home`].
 #[derive(Properties, PartialEq)]
@@ -19,17 +29,60 @@ pub struct HomeProps {
 /// The page after login; "Novo Atendimento" opens the wizard, "Sair" logs out.
 #[function_component]
 pub fn Home(props: &HomeProps) -> Html {
-    let wizard_open = use_state(|| false);
+    // `Some(draft)` while the wizard is open, continuing `draft` if there is one.
+    let wizard = use_state(|| None::<Option<SavedDraft>>);
+    let draft = use_state(|| DraftCheck::Checking);
+    let draft_error = use_state(|| None::<AttrValue>);
     let logout_error = use_state(|| None::<AttrValue>);
     let leaving = use_state(|| false);
 
+    {
+        let (draft, draft_error) = (draft.clone(), draft_error.clone());
+        use_effect_with(wizard.is_some(), move |open| {
+            if !open {
+                spawn_local(async move {
+                    match api::invoke::<LoadDraft>(&()).await {
+                        Ok(Some(saved)) => draft.set(DraftCheck::Found(Box::new(saved))),
+                        Ok(None) => draft.set(DraftCheck::Nothing),
+                        Err(error) => {
+                            draft.set(DraftCheck::Nothing);
+                            draft_error.set(Some(error.message.into()));
+                        }
+                    }
+                });
+            }
+        });
+    }
     let onstart = {
-        let wizard_open = wizard_open.clone();
-        Callback::from(move |_: MouseEvent| wizard_open.set(true))
+        let wizard = wizard.clone();
+        Callback::from(move |_: MouseEvent| wizard.set(Some(None)))
     };
-    let oncancel = {
-        let wizard_open = wizard_open.clone();
-        Callback::from(move |()| wizard_open.set(false))
+    let oncontinue = {
+        let (wizard, draft) = (wizard.clone(), draft.clone());
+        Callback::from(move |()| {
+            if let DraftCheck::Found(saved) = &*draft {
+                wizard.set(Some(Some((**saved).clone())));
+            }
+        })
+    };
+    let ondiscard = {
+        let (draft, draft_error) = (draft.clone(), draft_error.clone());
+        Callback::from(move |()| {
+            let (draft, draft_error) = (draft.clone(), draft_error.clone());
+            spawn_local(async move {
+                match api::invoke::<DiscardDraft>(&()).await {
+                    Ok(()) => draft.set(DraftCheck::Nothing),
+                    Err(error) => draft_error.set(Some(error.message.into())),
+                }
+            });
+        })
+    };
+    let onclose = {
+        let (wizard, draft) = (wizard.clone(), draft.clone());
+        Callback::from(move |()| {
+            draft.set(DraftCheck::Checking);
+            wizard.set(None);
+        })
     };
     let onleave = {
         let (logout_error, leaving) = (logout_error.clone(), leaving.clone());
@@ -67,15 +120,33 @@ pub fn Home(props: &HomeProps) -> Html {
                 </button>
             </header>
             <FormError message={(*logout_error).clone()} />
-            if *wizard_open {
-                <Wizard {oncancel} />
+            if let Some(continuing) = &*wizard {
+                <Wizard draft={continuing.clone()} {onclose} />
             } else {
                 <main class="start-panel">
                     <h1>{ "Atendimentos" }</h1>
-                    <p>{ "Registre o contato de um cliente passo a passo." }</p>
-                    <button id="novo-atendimento" type="button" class="primary" onclick={onstart}>
-                        { "Novo Atendimento" }
-                    </button>
+                    <FormError message={(*draft_error).clone()} />
+                    { match &*draft {
+                        DraftCheck::Checking => html! {
+                            <p aria-busy="true">{ "Carregando…" }</p>
+                        },
+                        DraftCheck::Found(saved) => html! {
+                            <DraftPanel saved={(**saved).clone()} {oncontinue} {ondiscard} />
+                        },
+                        DraftCheck::Nothing => html! {
+                            <>
+                                <p>{ "Registre o contato de um cliente passo a passo." }</p>
+                                <button
+                                    id="novo-atendimento"
+                                    type="button"
+                                    class="primary"
+                                    onclick={onstart}
+                                >
+                                    { "Novo Atendimento" }
+                                </button>
+                            </>
+                        },
+                    } }
                 </main>
             }
         </div>

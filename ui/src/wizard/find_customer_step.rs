@@ -1,14 +1,15 @@
 //! "Localizar Cliente": search the customers and choose the one the ticket is about.
-use std::rc::Rc;
-
 use helpdesk_api::{CommandError, CustomerSummary};
-use helpdesk_core::customer::{CustomerSearch, SearchCondition, SearchField};
+use helpdesk_core::customer::{SearchCondition, SearchField};
+use helpdesk_core::wizard::fields;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::{message_at, unplaced_message, FieldError, FormError};
-use crate::dom::{focus, variant_name, variant_named};
-use crate::wizard::state::{Direction, SearchEdit, SearchForm, CUSTOMER_FIELD};
+use crate::dom::{variant_name, variant_named};
+use crate::wizard::loaders::run_search;
+use crate::wizard::state::{Direction, SearchEdit, WizardAction, WizardState};
 
 const TEXT: &str = "text";
 const LIMIT: &str = "limit";
@@ -16,62 +17,51 @@ const LIMIT: &str = "limit";
 /// Props of [`FindCustomerStep`].
 #[derive(Properties, PartialEq)]
 pub struct FindCustomerStepProps {
-    /// The form as typed.
-    pub form: SearchForm,
-    /// A search is on its way.
-    pub searching: bool,
-    /// Why the last search could not run.
-    pub errors: Vec<CommandError>,
-    /// The last search's rows, once one has answered.
-    pub customers: Option<Rc<Vec<CustomerSummary>>>,
-    /// The search the rows answer, once it has answered.
-    pub answered: Option<CustomerSearch>,
-    /// The row the arrow keys are on.
-    pub highlighted: Option<usize>,
-    /// The customer chosen.
-    pub selected: Option<CustomerSummary>,
-    /// The message shown when "Avançar" was pressed with no customer chosen.
-    pub advance_error: Option<AttrValue>,
-    /// Called with every change to the form.
-    pub onedit: Callback<SearchEdit>,
-    /// Called on "Pesquisar" (or Enter in the form).
-    pub onsearch: Callback<()>,
-    /// Called with the index of a clicked row.
-    pub onselect: Callback<usize>,
-    /// Called with the arrow key pressed on the results.
-    pub onmove: Callback<Direction>,
-    /// Called on Enter in the results.
-    pub onconfirm: Callback<()>,
+    pub state: UseReducerHandle<WizardState>,
 }
 
 /// The search form, the results table and the chosen customer.
 #[function_component]
 pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
-    let text_ref = use_node_ref();
-    {
-        let text_ref = text_ref.clone();
-        use_effect_with((), move |_| focus(&text_ref));
-    }
+    let state = &props.state;
+    let onsearch = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if state.customers.loading {
+                return;
+            }
+            match state.draft.search.to_search() {
+                Ok(search) => spawn_local(run_search(state.dispatcher(), search)),
+                Err(errors) => state.dispatch(WizardAction::SearchRejected(
+                    errors.into_iter().map(CommandError::from).collect(),
+                )),
+            }
+        })
+    };
+    let onedit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |edit| dispatcher.dispatch(WizardAction::EditSearch(edit)))
+    };
 
-    let onsubmit = props
-        .onsearch
-        .reform(|event: SubmitEvent| event.prevent_default());
-    let oninput_text = props.onedit.reform(|event: InputEvent| {
+    let onsubmit = onsearch.reform(|event: SubmitEvent| event.prevent_default());
+    let oninput_text = onedit.reform(|event: InputEvent| {
         SearchEdit::Text(event.target_unchecked_into::<HtmlInputElement>().value())
     });
-    let oninput_limit = props.onedit.reform(|event: InputEvent| {
+    let oninput_limit = onedit.reform(|event: InputEvent| {
         SearchEdit::Limit(event.target_unchecked_into::<HtmlInputElement>().value())
     });
-    let onchange_field = select_handler(&props.onedit, |name| {
+    let onchange_field = select_handler(&onedit, |name| {
         variant_named(&SearchField::ALL, name).map(SearchEdit::Field)
     });
-    let onchange_condition = select_handler(&props.onedit, |name| {
+    let onchange_condition = select_handler(&onedit, |name| {
         variant_named(&SearchCondition::ALL, name).map(SearchEdit::Condition)
     });
 
-    let form = &props.form;
-    let text_error = message_at(&props.errors, TEXT);
-    let limit_error = message_at(&props.errors, LIMIT);
+    let form = &state.draft.search;
+    let errors = &state.search_errors;
+    let searching = state.customers.loading;
+    let text_error = message_at(errors, TEXT);
+    let limit_error = message_at(errors, LIMIT);
 
     html! {
         <div class="find-customer">
@@ -81,9 +71,8 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
                     <input
                         id="procurar"
                         type="text"
-                        autofocus=true
+                        data-autofocus="true"
                         autocomplete="off"
-                        ref={text_ref}
                         value={form.text.clone()}
                         aria-invalid={text_error.is_some().then_some("true")}
                         oninput={oninput_text}
@@ -132,20 +121,26 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
                     </select>
                 </div>
                 <div class="field action">
-                    <button id="pesquisar" type="submit" class="primary" disabled={props.searching}>
-                        { if props.searching { "Pesquisando…" } else { "Pesquisar" } }
+                    <button id="pesquisar" type="submit" class="primary" disabled={searching}>
+                        { if searching { "Pesquisando…" } else { "Pesquisar" } }
                     </button>
                 </div>
             </form>
-            <FormError message={unplaced_message(&props.errors, &[TEXT, LIMIT])} />
-            { results(props) }
+            <FormError message={unplaced_message(
+                errors.iter().chain(&state.customers.error).cloned().collect::<Vec<_>>().as_slice(),
+                &[TEXT, LIMIT],
+            )} />
+            { results(state) }
             <p id="cliente-selecionado" class="selection">
-                { match &props.selected {
+                { match &state.draft.customer {
                     Some(customer) => format!("Cliente selecionado: {}", customer.name),
                     None => "Nenhum cliente selecionado.".to_owned(),
                 } }
             </p>
-            <FieldError field={CUSTOMER_FIELD} message={props.advance_error.clone()} />
+            <FieldError
+                field={fields::CUSTOMER}
+                message={message_at(&state.advance_errors, fields::CUSTOMER)}
+            />
         </div>
     }
 }
@@ -165,8 +160,8 @@ fn select_handler(
 }
 
 /// The count and the table of the last search, once one has answered.
-fn results(props: &FindCustomerStepProps) -> Html {
-    let Some(customers) = &props.customers else {
+fn results(state: &UseReducerHandle<WizardState>) -> Html {
+    let Some(customers) = &state.customers.value else {
         return Html::default();
     };
     let count = if customers.is_empty() {
@@ -174,31 +169,35 @@ fn results(props: &FindCustomerStepProps) -> Html {
     } else {
         format!("{} cliente(s) encontrado(s)", customers.len())
     };
+    let highlighted = state.customers.highlighted;
     let onkeydown = {
-        let (onmove, onconfirm) = (props.onmove.clone(), props.onconfirm.clone());
-        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
-            "ArrowDown" => {
-                event.prevent_default();
-                onmove.emit(Direction::Down);
-            }
-            "ArrowUp" => {
-                event.prevent_default();
-                onmove.emit(Direction::Up);
-            }
-            "Enter" => {
-                event.prevent_default();
-                onconfirm.emit(());
-            }
-            _ => {}
+        let dispatcher = state.dispatcher();
+        let already_chosen = highlighted.is_some_and(|index| {
+            customers.get(index).map(|row| row.id)
+                == state.draft.customer.as_ref().map(|customer| customer.id)
+        });
+        Callback::from(move |event: KeyboardEvent| {
+            let action = match (event.key().as_str(), highlighted) {
+                ("ArrowDown", _) => WizardAction::MoveCustomer(Direction::Down),
+                ("ArrowUp", _) => WizardAction::MoveCustomer(Direction::Up),
+                // Enter on the chosen row goes on to the next step.
+                ("Enter", Some(index)) if !already_chosen => WizardAction::SelectCustomer(index),
+                _ => return,
+            };
+            event.prevent_default();
+            dispatcher.dispatch(action);
         })
     };
-    let selected_id = props.selected.as_ref().map(|customer| customer.id);
+    let selected_id = state.draft.customer.as_ref().map(|customer| customer.id);
     let row = |(index, customer): (usize, &CustomerSummary)| {
         let classes = classes!(
             (selected_id == Some(customer.id)).then_some("selected"),
-            (props.highlighted == Some(index)).then_some("highlighted"),
+            (highlighted == Some(index)).then_some("highlighted"),
         );
-        let onclick = props.onselect.reform(move |_: MouseEvent| index);
+        let dispatcher = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(WizardAction::SelectCustomer(index));
+        });
         html! {
             <tr
                 key={customer.id.to_string()}
@@ -219,7 +218,7 @@ fn results(props: &FindCustomerStepProps) -> Html {
 
     // Names the search these rows answer, e.g. "Name|StartsWith|joao", so a reader (or a
     // test) can tell the answer to this search from the rows of the one before.
-    let query = props.answered.as_ref().map(|search| {
+    let query = state.customers.answered().map(|search| {
         format!(
             "{}|{}|{}",
             variant_name(&search.field),

@@ -2,111 +2,187 @@
 //!
 //! All the wizard's data lives in its reducer ([`state::WizardState`]), so nothing typed is
 //! lost when moving between steps; the steps only show it and report what the operator does.
+//! Every change is saved to the shell as a draft, so closing or killing the app loses nothing.
+mod contact_dialog;
+mod customer_data_step;
+mod customer_record_dialog;
+mod draft_status;
+mod filters_step;
 mod find_customer_step;
+mod find_message_step;
+mod loaders;
 mod origin_step;
 mod pending_step;
 mod sidebar;
 mod state;
+mod ticket_data_step;
 
-use helpdesk_api::SearchCustomers;
-use helpdesk_core::wizard::Step;
+use helpdesk_api::{DiscardDraft, SavedDraft};
+use helpdesk_core::wizard::{fields, Step};
 use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::message_at;
+use crate::components::{message_at, FormError};
+use customer_data_step::CustomerDataStep;
+use draft_status::DraftStatus;
+use filters_step::FiltersStep;
 use find_customer_step::FindCustomerStep;
+use find_message_step::FindMessageStep;
 use origin_step::OriginStep;
 use pending_step::PendingStep;
 use sidebar::Sidebar;
-use state::{WizardAction, WizardState, CUSTOMER_FIELD, ORIGIN_FIELD};
+use state::{WizardAction, WizardState};
+use ticket_data_step::TicketDataStep;
 
 /// Props of [`Wizard`].
 #[derive(Properties, PartialEq)]
 pub struct WizardProps {
-    /// "Cancelar": back to the home page, dropping the ticket.
-    pub oncancel: Callback<()>,
+    /// A draft left from before, to continue where it was.
+    pub draft: Option<SavedDraft>,
+    /// Called once the wizard is closed ("Cancelar" discards its draft first).
+    pub onclose: Callback<()>,
 }
 
 /// The wizard shell.
 #[function_component]
 pub fn Wizard(props: &WizardProps) -> Html {
-    let state = use_reducer(WizardState::default);
-    let current = state.current();
-
-    let onsearch = {
-        let state = state.clone();
-        Callback::from(move |()| {
-            if state.searching {
-                return;
-            }
-            let search = match state.search.to_search() {
-                Ok(search) => search,
-                Err(errors) => return state.dispatch(WizardAction::SearchRejected(errors)),
-            };
-            state.dispatch(WizardAction::SearchStarted(search.clone()));
-            let dispatcher = state.dispatcher();
-            spawn_local(async move {
-                let result = api::invoke::<SearchCustomers>(&search).await;
-                dispatcher.dispatch(WizardAction::SearchFinished(result));
-            });
+    let state = {
+        let draft = props.draft.clone();
+        use_reducer(move || match draft {
+            Some(saved) => WizardState::from_draft(saved.draft, saved.saved_at),
+            None => WizardState::default(),
         })
     };
-    let advance_errors = state.advance_error.as_slice();
+    let current = state.current();
+    let step_ref = use_node_ref();
+    let cancel_error = use_state(|| None::<AttrValue>);
+    // "Cancelar" asks once more; then the draft is discarded once no save is on its way
+    // (a save answered after the discard would bring the draft back).
+    let cancel = use_state(|| Cancel::No);
 
+    loaders::use_draft_saving(&state);
+    loaders::use_step_data(&state);
+    {
+        let step_ref = step_ref.clone();
+        use_effect_with(current, move |_| focus_first_field(&step_ref));
+    }
+
+    {
+        let (onclose, cancel_error, cancel) =
+            (props.onclose.clone(), cancel_error.clone(), cancel.clone());
+        let ready = *cancel == Cancel::Confirmed && state.saves_in_flight == 0;
+        use_effect_with(ready, move |ready| {
+            if *ready {
+                spawn_local(async move {
+                    match api::invoke::<DiscardDraft>(&()).await {
+                        Ok(()) => onclose.emit(()),
+                        Err(error) => {
+                            cancel_error.set(Some(error.message.into()));
+                            cancel.set(Cancel::No);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    let set_cancel = |value: Cancel| {
+        let cancel = cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.set(value))
+    };
+    let onkeydown = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" && !event.default_prevented() && enter_advances(&event) {
+                event.prevent_default();
+                dispatcher.dispatch(WizardAction::Advance);
+            }
+        })
+    };
+
+    let errors = &state.advance_errors;
     let body = match current {
         Step::Origin => html! {
             <OriginStep
-                chosen={state.origin}
-                error={message_at(advance_errors, ORIGIN_FIELD)}
+                chosen={state.draft.origin}
+                error={message_at(errors, fields::ORIGIN)}
                 onchoose={on(&state, WizardAction::ChooseOrigin)}
             />
         },
-        Step::FindCustomer => html! {
-            <FindCustomerStep
-                form={state.search.clone()}
-                searching={state.searching}
-                errors={state.search_errors.clone()}
-                customers={state.customers.clone()}
-                answered={(!state.searching).then(|| state.last_search.clone()).flatten()}
-                highlighted={state.highlighted}
-                selected={state.selected.clone()}
-                advance_error={message_at(advance_errors, CUSTOMER_FIELD)}
-                onedit={on(&state, WizardAction::EditSearch)}
-                {onsearch}
-                onselect={on(&state, WizardAction::Select)}
-                onmove={on(&state, WizardAction::MoveHighlight)}
-                onconfirm={on(&state, |()| WizardAction::SelectHighlighted)}
+        Step::Filters => html! { <FiltersStep state={state.clone()} /> },
+        Step::FindMessage => html! { <FindMessageStep state={state.clone()} /> },
+        Step::FindCustomer => html! { <FindCustomerStep state={state.clone()} /> },
+        Step::CustomerData => html! {
+            <CustomerDataStep
+                record={state.record()}
+                error={state.record.error.as_ref().map(|e| AttrValue::from(e.message.clone()))}
+                oncontactadded={on(&state, WizardAction::ContactAdded)}
+            />
+        },
+        Step::TicketData => html! {
+            <TicketDataStep
+                record={state.record()}
+                error={state.record.error.as_ref().map(|e| AttrValue::from(e.message.clone()))}
+                plan={state.draft.plan}
+                problem={AttrValue::from(state.draft.problem.clone())}
+                errors={errors.clone()}
+                onplan={on(&state, WizardAction::ChoosePlan)}
+                onproblem={on(&state, WizardAction::EditProblem)}
             />
         },
         _ => html! { <PendingStep /> },
     };
 
     html! {
-        <section class="wizard">
+        <section class="wizard" {onkeydown}>
             <header class="wizard-header">
                 <h1>{ "Novo Atendimento" }</h1>
+                <DraftStatus
+                    saved_at={state.saved.map(|(_, at)| at).filter(|at| *at > 0)}
+                    pending={!state.is_saved()}
+                    error={state.save_error.as_ref().map(|e| AttrValue::from(e.message.clone()))}
+                />
             </header>
+            <FormError message={(*cancel_error).clone()} />
             <div class="wizard-body">
                 <Sidebar
                     current={current}
-                    visited={state.visited().to_vec()}
+                    visited={state.draft.visited().to_vec()}
                     onselect={on(&state, WizardAction::GoTo)}
                 />
-                <main class="wizard-step" aria-labelledby="step-title">
+                <main class="wizard-step" aria-labelledby="step-title" ref={step_ref}>
                     <h2 id="step-title">{ current.label() }</h2>
                     { body }
                 </main>
             </div>
             <footer class="wizard-actions">
-                <button id="cancelar" type="button" onclick={props.oncancel.reform(|_: MouseEvent| ())}>
-                    { "Cancelar" }
-                </button>
+                if *cancel == Cancel::No {
+                    <button id="cancelar" type="button" onclick={set_cancel(Cancel::Asking)}>
+                        { "Cancelar" }
+                    </button>
+                } else {
+                    <span class="confirm" role="alertdialog" aria-label="Confirmar cancelamento">
+                        { "Descartar este atendimento? O que foi digitado será perdido." }
+                        <button
+                            id="confirmar-cancelamento"
+                            type="button"
+                            class="danger"
+                            disabled={*cancel == Cancel::Confirmed}
+                            onclick={set_cancel(Cancel::Confirmed)}
+                        >
+                            { "Sim, descartar" }
+                        </button>
+                        <button id="continuar-atendimento" type="button" onclick={set_cancel(Cancel::No)}>
+                            { "Não" }
+                        </button>
+                    </span>
+                }
                 <span class="spacer"></span>
                 <button
                     id="voltar"
                     type="button"
-                    disabled={!state.can_go_back()}
+                    disabled={!state.draft.can_go_back()}
                     onclick={on(&state, |_: MouseEvent| WizardAction::Back)}
                 >
                     { "Voltar" }
@@ -122,6 +198,54 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 </button>
             </footer>
         </section>
+    }
+}
+
+/// Where "Cancelar" stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cancel {
+    No,
+    /// Asking the operator to confirm.
+    Asking,
+    /// Confirmed: discarding the draft.
+    Confirmed,
+}
+
+/// Whether Enter pressed on this element means "Avançar": not in a form (Enter submits it,
+/// e.g. "Pesquisar"), a text area (a new line, unless with Ctrl), or a button.
+fn enter_advances(event: &KeyboardEvent) -> bool {
+    let Some(target) = event.target_dyn_into::<web_sys::Element>() else {
+        return true;
+    };
+    if target
+        .closest("form, button, [role=dialog]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return false;
+    }
+    target.tag_name() != "TEXTAREA" || event.ctrl_key()
+}
+
+/// Puts the keyboard in the step's first field: the one marked `data-autofocus`, else the
+/// chosen radio button, else the first input, list or text area.
+fn focus_first_field(step: &NodeRef) {
+    let Some(step) = step.cast::<HtmlElement>() else {
+        return;
+    };
+    let field = [
+        "[data-autofocus]",
+        "input[type=radio]:checked",
+        "input, select, textarea, table[tabindex]",
+    ]
+    .into_iter()
+    .find_map(|selector| step.query_selector(selector).ok().flatten());
+    if let Some(field) =
+        field.and_then(|field| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(field).ok())
+    {
+        // Focusing can only fail on elements that cannot take focus; nothing to do then.
+        let _ = field.focus();
     }
 }
 

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::FieldError;
 use crate::dom::variant_name;
-use crate::wizard::state::ORIGIN_FIELD;
+use helpdesk_core::wizard::fields::ORIGIN;
 
 /// Props of [`OriginStep`].
 #[derive(Properties, PartialEq)]
@@ -39,7 +39,7 @@ pub fn OriginStep(props: &OriginStepProps) -> Html {
         <fieldset class="origin-choices">
             <legend>{ "Origem do atendimento" }</legend>
             { for Origin::ALL.into_iter().map(option) }
-            <FieldError field={ORIGIN_FIELD} message={props.error.clone()} />
+            <FieldError field={ORIGIN} message={props.error.clone()} />
         </fieldset>
     }
 }

@@ -1,66 +1,14 @@
-//! The wizard's state and its reducer: everything the operator chose or typed, kept while
-//! moving between steps. No DOM and no IPC here, so it is tested natively.
+//! The wizard's state and its reducer: the core's draft (what the operator chose or typed,
+//! saved as they go) plus what is on screen for it (search results, loaded records). No DOM
+//! and no IPC here, so it is tested natively.
 use std::rc::Rc;
 
-use helpdesk_api::{CommandError, CustomerSearch, CustomerSummary};
-use helpdesk_core::customer::{parse_limit, SearchCondition, SearchField, DEFAULT_LIMIT};
-use helpdesk_core::wizard::{Origin, Step};
+use helpdesk_api::{CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, Uuid};
+use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
+use helpdesk_core::support::{MessageQuery, PeriodMode, SupportMessage};
+use helpdesk_core::wizard::{Origin, Step, WizardDraft};
+
 use yew::Reducible;
-
-/// `data-field` of the message shown when "Avançar" is pressed with no origin chosen.
-pub const ORIGIN_FIELD: &str = "origem";
-/// `data-field` of the message shown when "Avançar" is pressed with no customer chosen.
-pub const CUSTOMER_FIELD: &str = "cliente";
-
-/// The "Localizar Cliente" form, as typed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchForm {
-    /// "Procurar".
-    pub text: String,
-    /// "Quantidade", kept as typed so a wrong value can be shown and corrected.
-    pub limit: String,
-    /// "Campo".
-    pub field: SearchField,
-    /// "Condição".
-    pub condition: SearchCondition,
-}
-
-impl Default for SearchForm {
-    fn default() -> Self {
-        Self {
-            text: String::new(),
-            limit: DEFAULT_LIMIT.to_string(),
-            field: SearchField::Name,
-            condition: SearchCondition::StartsWith,
-        }
-    }
-}
-
-impl SearchForm {
-    /// The search to send, or every reason (at its field) why the core's rules refuse it.
-    pub fn to_search(&self) -> Result<CustomerSearch, Vec<CommandError>> {
-        let limit = parse_limit(&self.limit);
-        let search = CustomerSearch {
-            text: self.text.clone(),
-            field: self.field,
-            condition: self.condition,
-            // A valid stand-in, so the text is checked even when the limit is wrong.
-            limit: *limit.as_ref().unwrap_or(&DEFAULT_LIMIT),
-        };
-        let mut errors: Vec<CommandError> = search
-            .validate()
-            .err()
-            .into_iter()
-            .map(Into::into)
-            .collect();
-        errors.extend(limit.err().map(CommandError::from));
-        if errors.is_empty() {
-            Ok(search)
-        } else {
-            Err(errors)
-        }
-    }
-}
 
 /// One change to the "Localizar Cliente" form.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,57 +19,129 @@ pub enum SearchEdit {
     Condition(SearchCondition),
 }
 
-/// A move of the highlighted row in the results.
+/// One change to the "Filtros" form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterEdit {
+    Mode(PeriodMode),
+    Days(String),
+    Start(String),
+    End(String),
+    Limit(String),
+    Email(String),
+}
+
+/// A move of the highlighted row in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Up,
     Down,
 }
 
-/// Everything the wizard knows.
+/// What was fetched from the shell for a request, and the keyboard's place in it when it
+/// is a list.
 #[derive(Debug, Clone, PartialEq)]
-pub struct WizardState {
-    /// The steps reached, in order. Going back keeps the later ones, so the operator can
-    /// jump forward again, until a choice changes the route.
-    path: Vec<Step>,
-    /// Where in `path` the operator is.
-    at: usize,
-    /// "Origem".
-    pub origin: Option<Origin>,
-    /// The "Localizar Cliente" form.
-    pub search: SearchForm,
-    /// A search is on its way to the shell.
-    pub searching: bool,
-    /// Why the last search could not run, each at its field.
-    pub search_errors: Vec<CommandError>,
-    /// The last search's rows; `None` until a search has answered, or when it failed.
-    pub customers: Option<Rc<Vec<CustomerSummary>>>,
-    /// The last search sent; once it has answered, the rows are its answer.
-    pub last_search: Option<CustomerSearch>,
+pub struct Fetched<Q, T> {
+    /// The last request sent.
+    pub request: Option<Q>,
+    /// It is on its way.
+    pub loading: bool,
+    /// The answer to `request`; `None` until it answered, or when it failed.
+    pub value: Option<Rc<T>>,
+    /// Why it failed.
+    pub error: Option<CommandError>,
     /// The row the arrow keys are on.
     pub highlighted: Option<usize>,
-    /// The customer chosen for the ticket.
-    pub selected: Option<CustomerSummary>,
-    /// Why the last "Avançar" could not move on.
-    pub advance_error: Option<CommandError>,
 }
 
-impl Default for WizardState {
+impl<Q, T> Default for Fetched<Q, T> {
     fn default() -> Self {
         Self {
-            path: vec![Step::Origin],
-            at: 0,
-            origin: None,
-            search: SearchForm::default(),
-            searching: false,
-            search_errors: Vec::new(),
-            customers: None,
-            last_search: None,
+            request: None,
+            loading: false,
+            value: None,
+            error: None,
             highlighted: None,
-            selected: None,
-            advance_error: None,
         }
     }
+}
+
+impl<Q: PartialEq, T> Fetched<Q, T> {
+    fn start(&mut self, request: Q) {
+        self.request = Some(request);
+        self.loading = true;
+        self.error = None;
+    }
+
+    /// Takes the answer to `request`, unless a newer request was sent since.
+    fn finish(&mut self, request: &Q, result: Result<T, CommandError>) -> bool {
+        if self.request.as_ref() != Some(request) {
+            return false;
+        }
+        self.loading = false;
+        match result {
+            Ok(value) => self.value = Some(Rc::new(value)),
+            Err(error) => {
+                // What answered an earlier request would pass for an answer to this one.
+                self.value = None;
+                self.error = Some(error);
+            }
+        }
+        self.highlighted = None;
+        true
+    }
+
+    /// The request the value answers, once it has.
+    pub fn answered(&self) -> Option<&Q> {
+        self.request
+            .as_ref()
+            .filter(|_| !self.loading && self.value.is_some())
+    }
+}
+
+impl<Q, T> Fetched<Q, Vec<T>> {
+    fn row(&self, index: usize) -> Option<&T> {
+        self.value.as_ref().and_then(|rows| rows.get(index))
+    }
+
+    fn move_highlight(&mut self, direction: Direction) {
+        let count = self.value.as_ref().map_or(0, |rows| rows.len());
+        let Some(last) = count.checked_sub(1) else {
+            return;
+        };
+        self.highlighted = Some(match (self.highlighted, direction) {
+            (None, Direction::Down) => 0,
+            (None, Direction::Up) => last,
+            (Some(index), Direction::Down) => (index + 1).min(last),
+            (Some(index), Direction::Up) => index.saturating_sub(1),
+        });
+    }
+}
+
+/// Everything the wizard knows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WizardState {
+    /// What the operator chose and typed, and where they are.
+    pub draft: WizardDraft,
+    /// The revision of the draft the shell last confirmed saving, and when.
+    pub saved: Option<(u64, i64)>,
+    /// Why the last save failed (the wizard keeps going; the next change tries again).
+    pub save_error: Option<CommandError>,
+    /// Saves sent to the shell and not answered yet.
+    pub saves_in_flight: usize,
+    /// Why the last "Avançar" could not move on, each at its field.
+    pub advance_errors: Vec<CommandError>,
+    /// "Filtros": messages about the form's fields, before or instead of "Avançar".
+    pub filter_errors: Vec<CommandError>,
+    /// "E-mail Suporte Online" suggestions for what is typed.
+    pub suggestions: Fetched<String, Vec<String>>,
+    /// "Localizar Reg.".
+    pub messages: Fetched<MessageQuery, Vec<SupportMessage>>,
+    /// Why the "Localizar Cliente" form could not be sent, each at its field.
+    pub search_errors: Vec<CommandError>,
+    /// "Localizar Cliente".
+    pub customers: Fetched<CustomerSearch, Vec<CustomerSummary>>,
+    /// The customer's record for "Dados Cliente" and "Dados Atend.".
+    pub record: Fetched<Uuid, CustomerRecord>,
 }
 
 /// What the operator (or the shell's answer) does to the wizard.
@@ -134,188 +154,319 @@ pub enum WizardAction {
     /// A click on a visited step in the side bar.
     GoTo(Step),
     ChooseOrigin(Origin),
+    EditFilters(FilterEdit),
+    SuggestionsStarted(String),
+    SuggestionsFinished(String, Result<Vec<String>, CommandError>),
+    MoveSuggestion(Direction),
+    /// A suggestion taken (its index); `None` closes the list.
+    TakeSuggestion(Option<usize>),
+    MessagesStarted(MessageQuery),
+    MessagesFinished(MessageQuery, Result<Vec<SupportMessage>, CommandError>),
+    SelectMessage(usize),
+    MoveMessage(Direction),
     EditSearch(SearchEdit),
     /// The form broke the core's rules; the search was not sent.
     SearchRejected(Vec<CommandError>),
-    /// The search sent to the shell.
+    /// A search sent to the shell (the form shows it).
     SearchStarted(CustomerSearch),
-    SearchFinished(Result<Vec<CustomerSummary>, CommandError>),
-    /// A click on a result row (its index).
-    Select(usize),
-    MoveHighlight(Direction),
-    /// Enter on the results: choose the highlighted row.
-    SelectHighlighted,
+    SearchFinished {
+        search: CustomerSearch,
+        result: Result<Vec<CustomerSummary>, CommandError>,
+        /// Choose the customer when exactly one row answers.
+        preselect: bool,
+    },
+    SelectCustomer(usize),
+    MoveCustomer(Direction),
+    RecordStarted(Uuid),
+    RecordFinished(Uuid, Box<Result<CustomerRecord, CommandError>>),
+    ContactAdded(Contact),
+    ChoosePlan(Uuid),
+    EditProblem(String),
+    /// A save of the draft sent to the shell.
+    SaveStarted,
+    /// The shell saved the draft of this revision at this time.
+    Saved(u64, i64),
+    SaveFailed(CommandError),
 }
 
 impl WizardState {
+    /// The wizard continuing a draft left from before (already saved as it is).
+    pub fn from_draft(draft: WizardDraft, saved_at: i64) -> Self {
+        let draft = draft.restored();
+        Self {
+            saved: Some((draft.revision, saved_at)),
+            draft,
+            ..Self::default()
+        }
+    }
+
     /// The step on screen.
     pub fn current(&self) -> Step {
-        self.path[self.at]
+        self.draft.current()
     }
 
-    /// The steps reached so far (the current one included), which the side bar lets the
-    /// operator jump to.
-    pub fn visited(&self) -> &[Step] {
-        &self.path
-    }
-
-    /// Whether "Voltar" has somewhere to go.
-    pub fn can_go_back(&self) -> bool {
-        self.at > 0
-    }
-
-    /// Whether the current step is built in this version (the others only say they are not).
+    /// Whether the step is built in this version (the others only say they are not).
     pub fn is_available(step: Step) -> bool {
-        matches!(step, Step::Origin | Step::FindCustomer)
+        matches!(
+            step,
+            Step::Origin
+                | Step::Filters
+                | Step::FindMessage
+                | Step::FindCustomer
+                | Step::CustomerData
+                | Step::TicketData
+        )
     }
 
-    /// The step after `step` given what was chosen in it, if it is complete.
-    fn next_of(&self, step: Step) -> Option<Step> {
-        match step {
-            Step::Origin => self.origin.map(Origin::next_step),
-            Step::FindCustomer => self.selected.as_ref().map(|_| Step::CustomerData),
-            _ => None,
-        }
+    /// Whether the shell holds every change made so far (a wizard nothing was done in yet
+    /// has nothing to save).
+    pub fn is_saved(&self) -> bool {
+        self.draft.revision == 0
+            || self
+                .saved
+                .is_some_and(|(revision, _)| revision >= self.draft.revision)
     }
 
-    /// Forgets the steps ahead when a choice here no longer leads to them.
-    fn reroute(&mut self) {
-        if self.path.get(self.at + 1).copied() != self.next_of(self.current()) {
-            self.path.truncate(self.at + 1);
-        }
+    /// The customer's record, if the one loaded is the chosen customer's.
+    pub fn record(&self) -> Option<Rc<CustomerRecord>> {
+        let chosen = self.draft.customer.as_ref()?.id;
+        self.record
+            .value
+            .clone()
+            .filter(|record| record.id == chosen)
+    }
+
+    /// Changes the draft and marks it for saving.
+    fn edit(&mut self, change: impl FnOnce(&mut WizardDraft)) {
+        change(&mut self.draft);
+        self.draft.revision += 1;
     }
 
     fn advance(&mut self) {
-        let current = self.current();
-        match self.next_of(current) {
-            Some(next) => {
-                if self.path.get(self.at + 1) != Some(&next) {
-                    self.path.truncate(self.at + 1);
-                    self.path.push(next);
-                }
-                self.at += 1;
-                self.advance_error = None;
+        let mut draft = self.draft.clone();
+        match draft.advance() {
+            Ok(_) => {
+                self.advance_errors.clear();
+                self.filter_errors.clear();
+                self.edit(|current| *current = draft);
             }
-            None => {
-                self.advance_error = match current {
-                    Step::Origin => Some(CommandError::at_field(
-                        ORIGIN_FIELD,
-                        "Escolha a origem do atendimento.",
-                    )),
-                    Step::FindCustomer => Some(CommandError::at_field(
-                        CUSTOMER_FIELD,
-                        "Selecione um cliente para avançar.",
-                    )),
-                    _ => None,
+            Err(errors) => {
+                let errors: Vec<CommandError> = errors.into_iter().map(Into::into).collect();
+                if self.current() == Step::Filters {
+                    self.filter_errors = errors;
+                } else {
+                    self.advance_errors = errors;
                 }
             }
         }
+    }
+
+    fn edit_filters(&mut self, edit: FilterEdit) {
+        use helpdesk_core::support::fields;
+        let field = match edit {
+            FilterEdit::Mode(mode) => {
+                self.edit(|draft| draft.filters.mode = mode);
+                self.filter_errors.retain(|error| {
+                    !matches!(
+                        error.field.as_deref(),
+                        Some(fields::DAYS | fields::START | fields::END)
+                    )
+                });
+                return;
+            }
+            FilterEdit::Days(days) => {
+                self.edit(|draft| draft.filters.days = days);
+                fields::DAYS
+            }
+            FilterEdit::Start(start) => {
+                self.edit(|draft| draft.filters.start = start);
+                fields::START
+            }
+            FilterEdit::End(end) => {
+                self.edit(|draft| draft.filters.end = end);
+                fields::END
+            }
+            FilterEdit::Limit(limit) => {
+                self.edit(|draft| draft.filters.limit = limit);
+                fields::LIMIT
+            }
+            FilterEdit::Email(email) => {
+                self.edit(|draft| draft.filters.email = email);
+                fields::EMAIL
+            }
+        };
+        clear_field(&mut self.filter_errors, field);
+    }
+
+    fn take_suggestion(&mut self, index: Option<usize>) {
+        if let Some(email) = index.and_then(|index| self.suggestions.row(index)).cloned() {
+            self.edit(|draft| draft.filters.email = email);
+            clear_field(
+                &mut self.filter_errors,
+                helpdesk_core::support::fields::EMAIL,
+            );
+        }
+        self.suggestions = Fetched::default();
     }
 
     fn edit_search(&mut self, edit: SearchEdit) {
         let field = match edit {
             SearchEdit::Text(text) => {
-                self.search.text = text;
+                self.edit(|draft| draft.search.text = text);
                 "text"
             }
             SearchEdit::Limit(limit) => {
-                self.search.limit = limit;
+                self.edit(|draft| draft.search.limit = limit);
                 "limit"
             }
             SearchEdit::Field(field) => {
-                self.search.field = field;
+                self.edit(|draft| draft.search.field = field);
                 "text"
             }
             SearchEdit::Condition(condition) => {
-                self.search.condition = condition;
+                self.edit(|draft| draft.search.condition = condition);
                 return;
             }
         };
-        // What was said about the field no longer applies to what is now in it.
-        self.search_errors
-            .retain(|error| error.field.as_deref() != Some(field));
+        clear_field(&mut self.search_errors, field);
     }
 
-    fn finish_search(&mut self, result: Result<Vec<CustomerSummary>, CommandError>) {
-        self.searching = false;
-        match result {
-            Ok(customers) => {
-                // The chosen customer stays chosen; the cursor follows it if it is listed.
-                self.highlighted = self
-                    .selected
-                    .as_ref()
-                    .and_then(|selected| customers.iter().position(|row| row.id == selected.id));
-                self.customers = Some(Rc::new(customers));
-            }
-            Err(error) => {
-                // Rows of an earlier search would pass for an answer to this one.
-                self.customers = None;
-                self.highlighted = None;
-                self.search_errors = vec![error];
-            }
+    fn finish_search(
+        &mut self,
+        search: &CustomerSearch,
+        result: Result<Vec<CustomerSummary>, CommandError>,
+        preselect: bool,
+    ) {
+        if !self.customers.finish(search, result) {
+            return;
+        }
+        let rows = self.customers.value.clone().unwrap_or_default();
+        if preselect && rows.len() == 1 {
+            self.select_customer(0);
+        }
+        // The chosen customer stays chosen; the cursor follows it if it is listed.
+        let chosen = self.draft.customer.as_ref().map(|customer| customer.id);
+        self.customers.highlighted = rows.iter().position(|row| Some(row.id) == chosen);
+    }
+
+    fn select_message(&mut self, index: usize) {
+        if let Some(message) = self.messages.row(index).cloned() {
+            self.messages.highlighted = Some(index);
+            self.edit(|draft| draft.choose_message(message));
+            clear_field(
+                &mut self.advance_errors,
+                helpdesk_core::wizard::fields::MESSAGE,
+            );
         }
     }
 
-    fn select(&mut self, index: usize) {
-        let Some(row) = self.customers.as_ref().and_then(|rows| rows.get(index)) else {
-            return;
-        };
-        self.selected = Some(row.clone());
-        self.highlighted = Some(index);
-        self.advance_error = None;
-        self.reroute();
+    fn select_customer(&mut self, index: usize) {
+        if let Some(customer) = self.customers.row(index).cloned() {
+            self.customers.highlighted = Some(index);
+            self.edit(|draft| draft.choose_customer(customer));
+            clear_field(
+                &mut self.advance_errors,
+                helpdesk_core::wizard::fields::CUSTOMER,
+            );
+        }
     }
 
-    fn move_highlight(&mut self, direction: Direction) {
-        let count = self.customers.as_ref().map_or(0, |rows| rows.len());
-        let Some(last) = count.checked_sub(1) else {
-            return;
-        };
-        self.highlighted = Some(match (self.highlighted, direction) {
-            (None, Direction::Down) => 0,
-            (None, Direction::Up) => last,
-            (Some(index), Direction::Down) => (index + 1).min(last),
-            (Some(index), Direction::Up) => index.saturating_sub(1),
-        });
+    fn add_contact(&mut self, contact: Contact) {
+        if let Some(record) = &mut self.record.value {
+            Rc::make_mut(record).contacts.push(contact);
+        }
     }
 
     fn apply(&mut self, action: WizardAction) {
+        use helpdesk_core::wizard::fields;
         match action {
             WizardAction::Advance => self.advance(),
             WizardAction::Back => {
-                if self.can_go_back() {
-                    self.at -= 1;
-                    self.advance_error = None;
-                }
+                self.edit(WizardDraft::back);
+                self.advance_errors.clear();
             }
             WizardAction::GoTo(step) => {
-                if let Some(index) = self.path.iter().position(|visited| *visited == step) {
-                    self.at = index;
-                    self.advance_error = None;
-                }
+                self.edit(|draft| draft.go_to(step));
+                self.advance_errors.clear();
             }
             WizardAction::ChooseOrigin(origin) => {
-                self.origin = Some(origin);
-                self.advance_error = None;
-                self.reroute();
+                self.edit(|draft| draft.choose_origin(origin));
+                clear_field(&mut self.advance_errors, fields::ORIGIN);
+            }
+            WizardAction::EditFilters(edit) => self.edit_filters(edit),
+            WizardAction::SuggestionsStarted(prefix) => self.suggestions.start(prefix),
+            WizardAction::SuggestionsFinished(prefix, result) => {
+                self.suggestions.finish(&prefix, result);
+            }
+            WizardAction::MoveSuggestion(direction) => self.suggestions.move_highlight(direction),
+            WizardAction::TakeSuggestion(index) => self.take_suggestion(index),
+            WizardAction::MessagesStarted(query) => self.messages.start(query),
+            WizardAction::MessagesFinished(query, result) => {
+                if self.messages.finish(&query, result) {
+                    let chosen = self.draft.message.as_ref().map(|message| message.id);
+                    self.messages.highlighted = self
+                        .messages
+                        .value
+                        .as_ref()
+                        .and_then(|rows| rows.iter().position(|row| Some(row.id) == chosen));
+                }
+            }
+            WizardAction::SelectMessage(index) => self.select_message(index),
+            WizardAction::MoveMessage(direction) => {
+                self.messages.move_highlight(direction);
+                if let Some(index) = self.messages.highlighted {
+                    self.select_message(index);
+                }
             }
             WizardAction::EditSearch(edit) => self.edit_search(edit),
             WizardAction::SearchRejected(errors) => self.search_errors = errors,
             WizardAction::SearchStarted(search) => {
-                self.last_search = Some(search);
-                self.searching = true;
+                let form = SearchForm::of(&search);
+                if form != self.draft.search {
+                    self.edit(|draft| draft.search = form);
+                }
+                self.customers.start(search);
                 self.search_errors.clear();
             }
-            WizardAction::SearchFinished(result) => self.finish_search(result),
-            WizardAction::Select(index) => self.select(index),
-            WizardAction::MoveHighlight(direction) => self.move_highlight(direction),
-            WizardAction::SelectHighlighted => {
-                if let Some(index) = self.highlighted {
-                    self.select(index);
+            WizardAction::SearchFinished {
+                search,
+                result,
+                preselect,
+            } => self.finish_search(&search, result, preselect),
+            WizardAction::SelectCustomer(index) => self.select_customer(index),
+            WizardAction::MoveCustomer(direction) => self.customers.move_highlight(direction),
+            WizardAction::RecordStarted(id) => self.record.start(id),
+            WizardAction::RecordFinished(id, result) => {
+                self.record.finish(&id, *result);
+            }
+            WizardAction::ContactAdded(contact) => self.add_contact(contact),
+            WizardAction::ChoosePlan(plan) => {
+                self.edit(|draft| draft.plan = Some(plan));
+                clear_field(&mut self.advance_errors, fields::PLAN);
+            }
+            WizardAction::EditProblem(problem) => {
+                self.edit(|draft| draft.problem = problem);
+                clear_field(&mut self.advance_errors, fields::PROBLEM);
+            }
+            WizardAction::SaveStarted => self.saves_in_flight += 1,
+            WizardAction::Saved(revision, saved_at) => {
+                self.saves_in_flight = self.saves_in_flight.saturating_sub(1);
+                if self.saved.is_none_or(|(saved, _)| revision >= saved) {
+                    self.saved = Some((revision, saved_at));
+                    self.save_error = None;
                 }
+            }
+            WizardAction::SaveFailed(error) => {
+                self.saves_in_flight = self.saves_in_flight.saturating_sub(1);
+                self.save_error = Some(error);
             }
         }
     }
+}
+
+/// Drops what was said about `field`: it no longer applies to what is now in it.
+fn clear_field(errors: &mut Vec<CommandError>, field: &str) {
+    errors.retain(|error| error.field.as_deref() != Some(field));
 }
 
 impl Reducible for WizardState {
@@ -330,7 +481,8 @@ impl Reducible for WizardState {
 
 #[cfg(test)]
 mod tests {
-    use uuid::Uuid;
+    use helpdesk_core::support::{fields as filter_fields, MessagePeriod};
+    use helpdesk_core::wizard::fields;
 
     use super::*;
 
@@ -354,257 +506,342 @@ mod tests {
         }
     }
 
-    fn sample_search() -> CustomerSearch {
+    fn message(n: u128) -> SupportMessage {
+        SupportMessage {
+            id: Uuid::from_u128(n),
+            email: "maria@example.com".into(),
+            subject: format!("Assunto {n}"),
+            login: "maria".into(),
+            body: format!("Relato {n}"),
+            received_at: 0,
+        }
+    }
+
+    fn search(text: &str) -> CustomerSearch {
         CustomerSearch {
-            text: "ana".into(),
+            text: text.into(),
             field: SearchField::Name,
             condition: SearchCondition::StartsWith,
             limit: 50,
         }
     }
 
-    fn with_results() -> WizardState {
+    fn query() -> MessageQuery {
+        MessageQuery {
+            email: "maria@example.com".into(),
+            period: MessagePeriod::LastDays(30),
+            limit: 50,
+        }
+    }
+
+    fn with_customers() -> WizardState {
         run(
             WizardState::default(),
             [
                 WizardAction::ChooseOrigin(Origin::Phone),
                 WizardAction::Advance,
-                WizardAction::SearchStarted(sample_search()),
-                WizardAction::SearchFinished(Ok(vec![
-                    customer(1, "Ana"),
-                    customer(2, "Bruno"),
-                    customer(3, "Carla"),
-                ])),
+                WizardAction::SearchStarted(search("ana")),
+                WizardAction::SearchFinished {
+                    search: search("ana"),
+                    result: Ok(vec![
+                        customer(1, "Ana"),
+                        customer(2, "Bruno"),
+                        customer(3, "Carla"),
+                    ]),
+                    preselect: false,
+                },
             ],
         )
     }
 
-    #[test]
-    fn starts_at_origin_with_nothing_chosen() {
-        let state = WizardState::default();
-        assert_eq!(state.current(), Step::Origin);
-        assert_eq!(state.origin, None);
-        assert!(!state.can_go_back());
-        assert_eq!(state.search.limit, DEFAULT_LIMIT.to_string());
+    fn fields_of(errors: &[CommandError]) -> Vec<&str> {
+        errors.iter().filter_map(|e| e.field.as_deref()).collect()
     }
 
     #[test]
-    fn origin_is_required_and_decides_the_next_step() {
-        let state = run(WizardState::default(), [WizardAction::Advance]);
-        assert_eq!(state.current(), Step::Origin);
-        let error = state.advance_error.clone().expect("an error");
-        assert_eq!(error.field.as_deref(), Some(ORIGIN_FIELD));
-        assert_eq!(error.message, "Escolha a origem do atendimento.");
-
+    fn every_change_raises_the_revision_and_waits_for_its_save() {
+        let state = WizardState::default();
+        assert!(state.is_saved(), "nothing to save yet");
+        let state = run(state, [WizardAction::ChooseOrigin(Origin::Support)]);
+        assert_eq!(state.draft.revision, 1);
+        assert!(!state.is_saved());
         let state = run(
             state,
+            [WizardAction::Advance, WizardAction::Saved(1, 1_000)],
+        );
+        assert!(!state.is_saved(), "revision 2 is not saved yet");
+        let state = run(
+            state,
+            [WizardAction::Saved(2, 2_000), WizardAction::Saved(1, 1_500)],
+        );
+        assert!(state.is_saved());
+        assert_eq!(state.saved, Some((2, 2_000)), "a late answer is ignored");
+    }
+
+    #[test]
+    fn a_restored_draft_is_already_saved_and_where_it_was() {
+        let state = run(with_customers(), [WizardAction::SelectCustomer(1)]);
+        let restored = WizardState::from_draft(state.draft.clone(), 5_000);
+        assert!(restored.is_saved());
+        assert_eq!(restored.current(), Step::FindCustomer);
+        assert_eq!(
+            restored.draft.customer.as_ref().map(|c| c.name.as_str()),
+            Some("Bruno")
+        );
+        assert_eq!(restored.customers.value, None, "fetched again by the step");
+    }
+
+    #[test]
+    fn filter_errors_stay_at_their_fields_until_edited() {
+        let state = run(
+            WizardState::default(),
             [
                 WizardAction::ChooseOrigin(Origin::Support),
                 WizardAction::Advance,
+                WizardAction::EditFilters(FilterEdit::Days("0".into())),
+                WizardAction::Advance,
             ],
         );
-        assert_eq!(state.current(), Origin::Support.next_step());
-        assert_eq!(state.advance_error, None);
+        assert_eq!(state.current(), Step::Filters);
+        assert_eq!(
+            fields_of(&state.filter_errors),
+            [filter_fields::DAYS, filter_fields::EMAIL]
+        );
+        let state = run(
+            state,
+            [WizardAction::EditFilters(FilterEdit::Mode(
+                PeriodMode::DateRange,
+            ))],
+        );
+        assert_eq!(fields_of(&state.filter_errors), [filter_fields::EMAIL]);
+        assert_eq!(state.draft.filters.days, "0", "what was typed is kept");
+    }
+
+    #[test]
+    fn suggestions_are_taken_with_the_keyboard_and_late_ones_ignored() {
+        let state = run(
+            WizardState::default(),
+            [
+                WizardAction::EditFilters(FilterEdit::Email("ma".into())),
+                WizardAction::SuggestionsStarted("ma".into()),
+                WizardAction::EditFilters(FilterEdit::Email("mar".into())),
+                WizardAction::SuggestionsStarted("mar".into()),
+                WizardAction::SuggestionsFinished(
+                    "mar".into(),
+                    Ok(vec!["maria@a.com".into(), "mario@b.com".into()]),
+                ),
+                WizardAction::SuggestionsFinished("ma".into(), Ok(vec!["old@x.com".into()])),
+                WizardAction::MoveSuggestion(Direction::Down),
+                WizardAction::MoveSuggestion(Direction::Down),
+            ],
+        );
+        assert_eq!(
+            state.suggestions.value.as_ref().map(|rows| rows.len()),
+            Some(2)
+        );
+        let highlighted = state.suggestions.highlighted;
+        assert_eq!(highlighted, Some(1));
+        let state = run(state, [WizardAction::TakeSuggestion(highlighted)]);
+        assert_eq!(state.draft.filters.email, "mario@b.com");
+        assert_eq!(state.suggestions.value, None);
+    }
+
+    #[test]
+    fn moving_in_the_messages_chooses_them_and_fills_the_problem() {
+        let state = run(
+            WizardState::default(),
+            [
+                WizardAction::MessagesStarted(query()),
+                WizardAction::MessagesFinished(query(), Ok(vec![message(1), message(2)])),
+                WizardAction::MoveMessage(Direction::Down),
+                WizardAction::MoveMessage(Direction::Down),
+            ],
+        );
+        assert_eq!(
+            state.draft.message.as_ref().map(|m| m.id),
+            Some(Uuid::from_u128(2))
+        );
+        assert_eq!(state.draft.problem, "Relato 2");
+        let state = run(
+            state,
+            [
+                WizardAction::MessagesStarted(query()),
+                WizardAction::MessagesFinished(query(), Ok(vec![message(3), message(2)])),
+            ],
+        );
+        assert_eq!(
+            state.messages.highlighted,
+            Some(1),
+            "the choice is found again"
+        );
+    }
+
+    #[test]
+    fn the_message_customer_is_chosen_when_only_one_matches() {
+        let login = CustomerSearch {
+            text: "maria".into(),
+            field: SearchField::Login,
+            condition: SearchCondition::Equals,
+            limit: 50,
+        };
+        let state = run(
+            WizardState::default(),
+            [
+                WizardAction::SearchStarted(login.clone()),
+                WizardAction::SearchFinished {
+                    search: login.clone(),
+                    result: Ok(vec![customer(7, "Maria")]),
+                    preselect: true,
+                },
+            ],
+        );
+        assert_eq!(
+            state.draft.customer.as_ref().map(|c| c.code.as_str()),
+            Some("7")
+        );
+        assert_eq!(
+            state.draft.search.field,
+            SearchField::Login,
+            "the form shows the search"
+        );
+        assert_eq!(state.customers.highlighted, Some(0));
 
         let state = run(
             WizardState::default(),
             [
-                WizardAction::ChooseOrigin(Origin::Chat),
-                WizardAction::Advance,
+                WizardAction::SearchStarted(login.clone()),
+                WizardAction::SearchFinished {
+                    search: login,
+                    result: Ok(vec![customer(7, "Maria"), customer(8, "Maria B")]),
+                    preselect: true,
+                },
             ],
         );
-        assert_eq!(state.current(), Step::FindCustomer);
+        assert_eq!(state.draft.customer, None);
     }
 
     #[test]
-    fn a_customer_is_required_to_advance() {
-        let state = run(with_results(), [WizardAction::Advance]);
-        assert_eq!(state.current(), Step::FindCustomer);
-        let error = state.advance_error.clone().expect("an error");
-        assert_eq!(error.field.as_deref(), Some(CUSTOMER_FIELD));
-
-        let state = run(state, [WizardAction::Select(1), WizardAction::Advance]);
-        assert_eq!(state.current(), Step::CustomerData);
-        assert_eq!(state.advance_error, None);
-    }
-
-    #[test]
-    fn going_back_keeps_the_form_the_results_and_the_route() {
+    fn a_customer_is_required_and_chosen_with_arrows_and_enter() {
+        let state = run(with_customers(), [WizardAction::Advance]);
+        assert_eq!(fields_of(&state.advance_errors), [fields::CUSTOMER]);
         let state = run(
-            with_results(),
+            state,
             [
-                WizardAction::EditSearch(SearchEdit::Text("ana".into())),
-                WizardAction::Select(0),
-                WizardAction::Advance,
-                WizardAction::Back,
+                WizardAction::MoveCustomer(Direction::Down),
+                WizardAction::MoveCustomer(Direction::Down),
+                WizardAction::SelectCustomer(1),
             ],
         );
-        assert_eq!(state.current(), Step::FindCustomer);
-        assert_eq!(state.search.text, "ana");
-        assert_eq!(state.customers.as_ref().map(|rows| rows.len()), Some(3));
+        assert!(state.advance_errors.is_empty());
         assert_eq!(
-            state.selected.as_ref().map(|c| c.name.as_str()),
-            Some("Ana")
+            state.draft.customer.as_ref().map(|c| c.name.as_str()),
+            Some("Bruno")
         );
-
-        let state = run(state, [WizardAction::GoTo(Step::Origin)]);
-        assert_eq!(state.current(), Step::Origin);
-        assert_eq!(state.origin, Some(Origin::Phone));
-        assert_eq!(
-            state.visited(),
-            [Step::Origin, Step::FindCustomer, Step::CustomerData]
-        );
-        let state = run(state, [WizardAction::GoTo(Step::CustomerData)]);
-        assert_eq!(state.current(), Step::CustomerData);
-    }
-
-    #[test]
-    fn a_new_origin_forgets_a_route_it_no_longer_takes() {
-        let state = run(
-            with_results(),
-            [
-                WizardAction::Back,
-                WizardAction::ChooseOrigin(Origin::Email),
-            ],
-        );
-        assert_eq!(state.visited(), [Step::Origin, Step::FindCustomer]);
-
-        let state = run(state, [WizardAction::ChooseOrigin(Origin::Support)]);
-        assert_eq!(state.visited(), [Step::Origin]);
-        let state = run(state, [WizardAction::GoTo(Step::FindCustomer)]);
-        assert_eq!(state.current(), Step::Origin);
         let state = run(state, [WizardAction::Advance]);
-        assert_eq!(state.current(), Step::Filters);
-    }
-
-    #[test]
-    fn steps_not_built_do_not_advance() {
-        let state = run(
-            with_results(),
-            [
-                WizardAction::Select(0),
-                WizardAction::Advance,
-                WizardAction::Advance,
-            ],
-        );
         assert_eq!(state.current(), Step::CustomerData);
-        assert!(!WizardState::is_available(Step::CustomerData));
-        assert!(WizardState::is_available(Step::FindCustomer));
     }
 
     #[test]
-    fn the_search_form_is_checked_with_the_core_rules() {
-        let form = SearchForm {
-            text: "  ".into(),
-            limit: "dez".into(),
-            ..SearchForm::default()
+    fn the_record_is_the_chosen_customers_and_takes_new_contacts() {
+        let state = run(with_customers(), [WizardAction::SelectCustomer(0)]);
+        let id = Uuid::from_u128(1);
+        let record = CustomerRecord {
+            id,
+            code: "1".into(),
+            name: "Ana".into(),
+            document: String::new(),
+            street: String::new(),
+            number: String::new(),
+            district: String::new(),
+            city: String::new(),
+            state: String::new(),
+            postal_code: String::new(),
+            created_at: 0,
+            emails: Vec::new(),
+            phones: Vec::new(),
+            contacts: Vec::new(),
+            plans: Vec::new(),
         };
-        let errors = form.to_search().expect_err("invalid");
-        let fields: Vec<_> = errors.iter().map(|e| e.field.as_deref()).collect();
-        assert_eq!(fields, [Some("text"), Some("limit")]);
-
-        let form = SearchForm {
-            text: "joão".into(),
-            limit: " 20 ".into(),
-            ..SearchForm::default()
+        let contact = Contact {
+            id: Uuid::from_u128(50),
+            name: "José".into(),
+            phone: "(11) 3333-4444".into(),
+            email: String::new(),
+            relation: "Cônjuge".into(),
         };
-        let search = form.to_search().expect("valid");
-        assert_eq!(search.limit, 20);
-        assert_eq!(search.text, "joão");
-    }
-
-    #[test]
-    fn editing_a_field_clears_its_message_only() {
-        let errors = SearchForm {
-            text: String::new(),
-            limit: "0".into(),
-            ..SearchForm::default()
-        }
-        .to_search()
-        .expect_err("invalid");
         let state = run(
-            with_results(),
+            state,
             [
-                WizardAction::SearchRejected(errors),
-                WizardAction::EditSearch(SearchEdit::Limit("10".into())),
+                WizardAction::RecordStarted(id),
+                WizardAction::RecordFinished(id, Box::new(Ok(record))),
+                WizardAction::ContactAdded(contact.clone()),
             ],
         );
-        let fields: Vec<_> = state
-            .search_errors
-            .iter()
-            .map(|e| e.field.as_deref())
-            .collect();
-        assert_eq!(fields, [Some("text")]);
+        assert_eq!(
+            state.record().map(|r| r.contacts.clone()),
+            Some(vec![contact])
+        );
+        let state = run(state, [WizardAction::SelectCustomer(1)]);
+        assert_eq!(
+            state.record(),
+            None,
+            "another customer's record is not shown"
+        );
     }
 
     #[test]
     fn a_failed_search_drops_the_rows_and_keeps_the_choice() {
         let state = run(
-            with_results(),
+            with_customers(),
             [
-                WizardAction::Select(0),
-                WizardAction::SearchStarted(sample_search()),
-                WizardAction::SearchFinished(Err(CommandError::internal())),
+                WizardAction::SelectCustomer(0),
+                WizardAction::SearchStarted(search("b")),
+                WizardAction::SearchFinished {
+                    search: search("b"),
+                    result: Err(CommandError::internal()),
+                    preselect: false,
+                },
             ],
         );
-        assert!(!state.searching);
-        assert_eq!(state.search_errors, [CommandError::internal()]);
-        assert_eq!(state.customers, None);
-        assert_eq!(state.highlighted, None);
+        assert!(!state.customers.loading);
+        assert_eq!(state.customers.error, Some(CommandError::internal()));
+        assert_eq!(state.customers.value, None);
         assert_eq!(
-            state.selected.as_ref().map(|c| c.name.as_str()),
+            state.draft.customer.as_ref().map(|c| c.name.as_str()),
             Some("Ana")
         );
     }
 
     #[test]
-    fn arrow_keys_and_enter_choose_a_row() {
+    fn the_ticket_data_needs_a_plan_and_a_problem() {
         let state = run(
-            with_results(),
+            with_customers(),
             [
-                WizardAction::MoveHighlight(Direction::Down),
-                WizardAction::MoveHighlight(Direction::Down),
-                WizardAction::MoveHighlight(Direction::Down),
-                WizardAction::MoveHighlight(Direction::Down),
+                WizardAction::SelectCustomer(0),
+                WizardAction::Advance,
+                WizardAction::Advance,
+                WizardAction::Advance,
             ],
         );
-        assert_eq!(state.highlighted, Some(2));
-        assert_eq!(state.selected, None);
+        assert_eq!(state.current(), Step::TicketData);
+        assert_eq!(
+            fields_of(&state.advance_errors),
+            [fields::PLAN, fields::PROBLEM]
+        );
         let state = run(
             state,
             [
-                WizardAction::MoveHighlight(Direction::Up),
-                WizardAction::SelectHighlighted,
+                WizardAction::ChoosePlan(Uuid::from_u128(9)),
+                WizardAction::EditProblem("<script>alert(1)</script>".into()),
             ],
         );
-        assert_eq!(
-            state.selected.as_ref().map(|c| c.name.as_str()),
-            Some("Bruno")
-        );
-    }
-
-    #[test]
-    fn a_new_search_keeps_the_chosen_customer() {
-        let state = run(
-            with_results(),
-            [
-                WizardAction::Select(2),
-                WizardAction::SearchStarted(sample_search()),
-                WizardAction::SearchFinished(Ok(vec![customer(3, "Carla"), customer(4, "Davi")])),
-            ],
-        );
-        assert_eq!(state.highlighted, Some(0));
+        assert!(state.advance_errors.is_empty());
+        let state = run(state, [WizardAction::Back, WizardAction::Back]);
+        assert_eq!(state.draft.problem, "<script>alert(1)</script>");
         let state = run(
             state,
-            [
-                WizardAction::SearchStarted(sample_search()),
-                WizardAction::SearchFinished(Ok(Vec::new())),
-            ],
+            [WizardAction::GoTo(Step::TicketData), WizardAction::Advance],
         );
-        assert_eq!(state.highlighted, None);
-        assert_eq!(
-            state.selected.as_ref().map(|c| c.name.as_str()),
-            Some("Carla")
-        );
+        assert_eq!(state.current(), Step::Script);
     }
 }

@@ -1,0 +1,122 @@
+//! The wizard's traffic with the shell that no button starts: saving the draft after every
+//! change, and fetching what the step on screen shows (after "Avançar", a jump in the side
+//! bar, or a restored draft alike).
+use helpdesk_api::{CustomerSearch, FindSupportMessages, LoadCustomer, SaveDraft, SearchCustomers};
+use helpdesk_core::wizard::Step;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::api;
+use crate::wizard::state::{WizardAction, WizardState};
+
+/// Saves the draft whenever it changes. Saves may overlap; the shell keeps the newest
+/// revision, and the state the newest confirmation.
+#[hook]
+pub fn use_draft_saving(state: &UseReducerHandle<WizardState>) {
+    let draft = state.draft.clone();
+    let needs_saving = !state.is_saved();
+    let dispatcher = state.dispatcher();
+    use_effect_with(draft, move |draft| {
+        if needs_saving {
+            let draft = draft.clone();
+            dispatcher.dispatch(WizardAction::SaveStarted);
+            spawn_local(async move {
+                dispatcher.dispatch(match api::invoke::<SaveDraft>(&draft).await {
+                    Ok(()) => WizardAction::Saved(draft.revision, js_sys::Date::now() as i64),
+                    Err(error) => WizardAction::SaveFailed(error),
+                });
+            });
+        }
+    });
+}
+
+/// Fetches what the current step shows when it is not there yet.
+#[hook]
+pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
+    let current = state.current();
+    let needed = match current {
+        Step::FindMessage => state
+            .draft
+            .filters
+            .validate()
+            .ok()
+            .filter(|query| state.messages.request.as_ref() != Some(query))
+            .map(Need::Messages),
+        Step::FindCustomer if state.customers.request.is_none() => {
+            let for_message = state.draft.searches_for_message();
+            if state.draft.customer.is_none() && !for_message.is_empty() {
+                Some(Need::MessageCustomer(for_message))
+            } else {
+                state.draft.search.to_search().ok().map(Need::Customers)
+            }
+        }
+        Step::CustomerData | Step::TicketData => state
+            .draft
+            .customer
+            .as_ref()
+            .map(|customer| customer.id)
+            .filter(|id| state.record.request.as_ref() != Some(id))
+            .map(Need::Record),
+        _ => None,
+    };
+    let dispatcher = state.dispatcher();
+    use_effect_with(needed, move |needed| {
+        if let Some(need) = needed.clone() {
+            spawn_local(need.fetch(dispatcher));
+        }
+    });
+}
+
+/// What a step needs from the shell.
+#[derive(Debug, Clone, PartialEq)]
+enum Need {
+    Messages(helpdesk_api::MessageQuery),
+    /// The searches that may find the chosen message's customer, in order.
+    MessageCustomer(Vec<CustomerSearch>),
+    Customers(CustomerSearch),
+    Record(helpdesk_api::Uuid),
+}
+
+impl Need {
+    async fn fetch(self, dispatcher: UseReducerDispatcher<WizardState>) {
+        match self {
+            Need::Messages(query) => {
+                dispatcher.dispatch(WizardAction::MessagesStarted(query.clone()));
+                let result = api::invoke::<FindSupportMessages>(&query).await;
+                dispatcher.dispatch(WizardAction::MessagesFinished(query, result));
+            }
+            Need::MessageCustomer(searches) => {
+                for search in searches {
+                    dispatcher.dispatch(WizardAction::SearchStarted(search.clone()));
+                    let result = api::invoke::<SearchCustomers>(&search).await;
+                    let found = matches!(&result, Ok(rows) if rows.len() == 1);
+                    dispatcher.dispatch(WizardAction::SearchFinished {
+                        search,
+                        result,
+                        preselect: true,
+                    });
+                    if found {
+                        break;
+                    }
+                }
+            }
+            Need::Customers(search) => run_search(dispatcher, search).await,
+            Need::Record(id) => {
+                dispatcher.dispatch(WizardAction::RecordStarted(id));
+                let result = api::invoke::<LoadCustomer>(&id).await;
+                dispatcher.dispatch(WizardAction::RecordFinished(id, Box::new(result)));
+            }
+        }
+    }
+}
+
+/// Runs a customer search the operator asked for.
+pub async fn run_search(dispatcher: UseReducerDispatcher<WizardState>, search: CustomerSearch) {
+    dispatcher.dispatch(WizardAction::SearchStarted(search.clone()));
+    let result = api::invoke::<SearchCustomers>(&search).await;
+    dispatcher.dispatch(WizardAction::SearchFinished {
+        search,
+        result,
+        preselect: false,
+    });
+}

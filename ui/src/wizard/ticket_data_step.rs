@@ -1,0 +1,204 @@
+//! "Dados Atend.": which of the customer's plans the ticket is about (and the routing point
+//! that serves it), and the problem as the customer described it.
+use std::rc::Rc;
+
+use helpdesk_api::{CommandError, CustomerRecord, Uuid};
+use helpdesk_core::customer_record::{ContractedPlan, RoutingPoint};
+use helpdesk_core::wizard::{fields, MAX_PROBLEM_CHARS};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::wizard::customer_data_step::{contract_badge, fact, or_dash, routing_badge, speed};
+
+/// Props of [`TicketDataStep`].
+#[derive(Properties, PartialEq)]
+pub struct TicketDataStepProps {
+    pub record: Option<Rc<CustomerRecord>>,
+    /// Why the record could not be loaded.
+    pub error: Option<AttrValue>,
+    /// The contracted plan chosen (its id).
+    pub plan: Option<Uuid>,
+    /// "Problema descrito pelo cliente", as typed.
+    pub problem: AttrValue,
+    /// Why "Avançar" refused: at fields helpdesk_core::wizard::fields::PLAN ("plano") and PROBLEM ("problema").
+    pub errors: Vec<CommandError>,
+    pub onplan: Callback<Uuid>,
+    pub onproblem: Callback<String>,
+}
+
+/// The plans (radio buttons), the chosen plan's routing point, and the problem.
+#[function_component]
+pub fn TicketDataStep(props: &TicketDataStepProps) -> Html {
+    let problem_error = message_at(&props.errors, fields::PROBLEM);
+    let oninput = props
+        .onproblem
+        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
+    let count = problem_count(&props.problem);
+    let record = props.record.as_deref();
+
+    html! {
+        <div class="ticket-data">
+            <FormError message={unplaced_message(&props.errors, &[fields::PLAN, fields::PROBLEM])} />
+            if let Some(record) = record {
+                <p class="ticket-customer">
+                    <span class="customer-code">{ record.code.clone() }</span>
+                    { record.name.clone() }
+                </p>
+            }
+            <div class="plan-layout">
+                { plans(props, record) }
+                { routing_point(chosen_plan(record, props.plan)) }
+            </div>
+            <div class="field problem">
+                <label for="problema">
+                    { "Problema descrito pelo cliente" }
+                    <span class="required" aria-hidden="true">{ " *" }</span>
+                </label>
+                <textarea
+                    id="problema"
+                    rows="6"
+                    required=true
+                    value={props.problem.clone()}
+                    aria-invalid={problem_error.is_some().then_some("true")}
+                    aria-describedby="problema-contagem"
+                    {oninput}
+                />
+                <div class="problem-footer">
+                    <FieldError field={fields::PROBLEM} message={problem_error} />
+                    <span
+                        id="problema-contagem"
+                        class={classes!("counter", (count > MAX_PROBLEM_CHARS).then_some("over"))}
+                        title="Caracteres usados / máximo"
+                    >
+                        { counter_text(count) }
+                    </span>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// "Plano": one radio button per contracted plan, or why there is none to show.
+fn plans(props: &TicketDataStepProps, record: Option<&CustomerRecord>) -> Html {
+    let plan_error = message_at(&props.errors, fields::PLAN);
+    let body = match (record, &props.error) {
+        (_, Some(error)) => html! { <FormError message={error.clone()} /> },
+        (None, None) => html! { <p class="loading" aria-live="polite">{ "Carregando…" }</p> },
+        (Some(record), None) if record.plans.is_empty() => {
+            html! { <p class="empty">{ "Nenhum plano contratado." }</p> }
+        }
+        (Some(record), None) => {
+            let option = |plan: &ContractedPlan| {
+                let id = plan.id;
+                let onchange = props.onplan.reform(move |_: Event| id);
+                html! {
+                    <label class="plan-choice" key={id.to_string()}>
+                        <input
+                            type="radio"
+                            name="plano"
+                            value={id.to_string()}
+                            checked={props.plan == Some(id)}
+                            {onchange}
+                        />
+                        <span class="plan-text">
+                            <span class="plan-name">{ plan.plan.clone() }</span>
+                            <span class="plan-speed">{ speed(plan) }</span>
+                            <span class="plan-login">{ format!("Login: {}", or_dash(&plan.login)) }</span>
+                        </span>
+                        { contract_badge(&plan.status) }
+                    </label>
+                }
+            };
+            html! { <>{ for record.plans.iter().map(option) }</> }
+        }
+    };
+    html! {
+        <fieldset class={classes!("plan-choices", plan_error.is_some().then_some("invalid"))}>
+            <legend>
+                { "Plano" }
+                <span class="required" aria-hidden="true">{ " *" }</span>
+            </legend>
+            { body }
+            <FieldError field={fields::PLAN} message={plan_error} />
+        </fieldset>
+    }
+}
+
+/// "Ponto de Roteamento" of the chosen plan, or a placeholder until one is chosen.
+fn routing_point(plan: Option<&ContractedPlan>) -> Html {
+    let Some(plan) = plan else {
+        return html! {
+            <section class="routing-point placeholder" aria-label="Ponto de Roteamento">
+                <h3>{ "Ponto de Roteamento" }</h3>
+                <p class="muted">{ "Escolha um plano para ver o ponto de roteamento que o atende." }</p>
+            </section>
+        };
+    };
+    let point: &RoutingPoint = &plan.routing_point;
+    html! {
+        <section
+            id="ponto-roteamento"
+            class="routing-point"
+            aria-labelledby="ponto-roteamento-titulo"
+            aria-live="polite"
+            data-routing-point-id={point.id.to_string()}
+        >
+            <h3 id="ponto-roteamento-titulo">{ "Ponto de Roteamento" }</h3>
+            <p id="ponto-nome" class="routing-point-name">{ or_dash(&point.name) }</p>
+            <dl class="facts">
+                { fact("Tipo", or_dash(&point.kind)) }
+                { fact("Endereço", or_dash(&point.address)) }
+                <dt>{ "IP" }</dt>
+                <dd class="mono">{ or_dash(&point.ip) }</dd>
+                <dt>{ "Situação" }</dt>
+                <dd id="ponto-status">{ routing_badge(&point.status) }</dd>
+                { fact("Plano", format!("{} – {}", plan.plan, plan.login)) }
+            </dl>
+        </section>
+    }
+}
+
+/// The plan chosen, if the customer has it.
+fn chosen_plan(record: Option<&CustomerRecord>, chosen: Option<Uuid>) -> Option<&ContractedPlan> {
+    let chosen = chosen?;
+    record?.plans.iter().find(|plan| plan.id == chosen)
+}
+
+/// How many characters of the problem count towards its limit: as the core counts them,
+/// without the blanks around the text.
+fn problem_count(problem: &str) -> usize {
+    problem.trim().chars().count()
+}
+
+/// "N/4000".
+fn counter_text(count: usize) -> String {
+    format!("{count}/{MAX_PROBLEM_CHARS}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wizard::customer_data_step::tests::record;
+
+    #[test]
+    fn the_counter_counts_characters_not_bytes() {
+        assert_eq!(counter_text(problem_count("")), "0/4000");
+        assert_eq!(counter_text(problem_count("Sem conexão")), "11/4000");
+        assert_eq!(problem_count("ç\nã"), 3);
+        assert_eq!(problem_count("  sem sinal \n"), 9);
+    }
+
+    #[test]
+    fn the_routing_point_is_the_chosen_plans() {
+        let record = record();
+        let second = record.plans[1].id;
+        assert_eq!(
+            chosen_plan(Some(&record), Some(second)).map(|plan| plan.routing_point.name.as_str()),
+            Some("OLT 11")
+        );
+        assert_eq!(chosen_plan(Some(&record), None), None);
+        assert_eq!(chosen_plan(Some(&record), Some(Uuid::from_u128(999))), None);
+        assert_eq!(chosen_plan(None, Some(second)), None);
+    }
+}
