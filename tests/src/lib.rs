@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod wizard;
+
 pub use fantoccini::{elements::Element, error::CmdError, Client, Locator};
 
 /// How long a wait may take before the step fails.
@@ -29,7 +31,7 @@ pub struct Harness {
     screenshots: PathBuf,
     taken: usize,
     // Dropped last, after the session is closed.
-    _processes: Processes,
+    processes: Processes,
 }
 
 /// Xvfb and tauri-driver (leading a process group with WebKitWebDriver and the app), ended
@@ -178,8 +180,38 @@ impl Harness {
             launch,
             screenshots,
             taken: 0,
-            _processes: processes,
+            processes,
         }
+    }
+
+    /// Kills the app at once, as a crash or a power cut would: SIGKILL to tauri-driver's
+    /// process group (WebKitWebDriver and the app). The session is gone afterwards.
+    pub fn kill_app(&mut self) {
+        if let Some(driver) = &mut self.processes.driver {
+            let group = format!("-{}", driver.id());
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            let _ = driver.wait();
+        }
+        self.processes.driver = None;
+    }
+
+    /// The `id` of the element that has the keyboard focus.
+    pub async fn focused_id(&self) -> StepResult<String> {
+        let element = bounded("the focused element", self.client.active_element()).await?;
+        let id = bounded("its id", element.attr("id")).await?;
+        Ok(id.unwrap_or_default())
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn gone(&self, css: &str) -> StepResult {
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            if self.client.find(Locator::Css(css)).await.is_err() {
+                return Ok(());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Err(format!("{css} should have gone"))
     }
 
     /// Saves a screenshot of the window as `NN-name.png`.

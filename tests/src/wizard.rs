@@ -1,0 +1,200 @@
+//! What the wizard's end-to-end tests share: a demo database with a customer who wrote to
+//! the online support, and the moves an operator makes in the window.
+use std::path::PathBuf;
+
+use crate::{Harness, Locator, StepResult};
+use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
+use helpdesk_core::customer_record::CustomerRecord;
+use helpdesk_core::support::SupportMessage;
+use helpdesk_core::text::fold;
+use helpdesk_core::wizard::Step;
+use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_store::{customer_records, customers, support_messages, Store};
+
+/// A customer who wrote at least twice to the online support, giving their login, which
+/// only they have; read from the store, as the app will.
+pub struct Writer {
+    pub customer: CustomerSummary,
+    pub record: CustomerRecord,
+    /// The address they wrote from.
+    pub email: String,
+    /// Their messages, newest first.
+    pub messages: Vec<SupportMessage>,
+}
+
+/// A demo database in `dir` and a [`Writer`] in it.
+pub async fn seeded_database(dir: &tempfile::TempDir) -> (PathBuf, Writer) {
+    let path = dir.path().join("e2e.db");
+    let store = Store::open(&path).await.expect("store");
+    let config = DemoConfig {
+        seed: 11,
+        customers: 1_200,
+        messages: 4_000,
+    };
+    helpdesk_demo::seed(&store, &config)
+        .await
+        .expect("demo data");
+    let writer = find_writer(&store).await;
+    store.close().await;
+    (path, writer)
+}
+
+async fn find_writer(store: &Store) -> Writer {
+    let candidates = search(
+        store,
+        SearchField::Name,
+        SearchCondition::Contains,
+        "a",
+        500,
+    )
+    .await;
+    for customer in candidates {
+        let Some(login) = customer.logins.first() else {
+            continue;
+        };
+        if search(
+            store,
+            SearchField::Login,
+            SearchCondition::Equals,
+            login,
+            50,
+        )
+        .await
+        .len()
+            != 1
+        {
+            continue;
+        }
+        for email in &customer.emails {
+            let messages = support_messages::from_sender(store, &fold(email), 0, i64::MAX, 500)
+                .await
+                .expect("messages");
+            let record = customer_records::record(store, customer.id)
+                .await
+                .expect("record")
+                .expect("the customer's record");
+            if messages.len() >= 2
+                && messages.iter().all(|message| &message.login == login)
+                && !record.plans.is_empty()
+            {
+                return Writer {
+                    customer: customer.clone(),
+                    record,
+                    email: email.clone(),
+                    messages,
+                };
+            }
+        }
+    }
+    panic!("the demo data has a customer who wrote to the support with their login");
+}
+
+async fn search(
+    store: &Store,
+    field: SearchField,
+    condition: SearchCondition,
+    text: &str,
+    limit: u32,
+) -> Vec<CustomerSummary> {
+    let term = CustomerSearch {
+        text: text.into(),
+        field,
+        condition,
+        limit,
+    }
+    .validate()
+    .expect("a valid search");
+    customers::search(store, &term).await.expect("search")
+}
+
+/// Logs in as the demo's support operator.
+pub async fn log_in(app: &Harness) -> StepResult {
+    app.fill("input#login", OPERATOR.login).await?;
+    app.fill("input#password", &format!("{}\u{E007}", OPERATOR.password))
+        .await?;
+    app.text_at("#operator-name", OPERATOR.name).await?;
+    Ok(())
+}
+
+/// Waits until `step` is the one on screen.
+pub async fn at_step(app: &Harness, step: Step) -> StepResult {
+    app.element(&format!(
+        "nav#wizard-steps li.current[data-step=\"{step:?}\"]"
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Waits for `message` at the form field `field`.
+pub async fn error_at(app: &Harness, field: &str, message: &str) -> StepResult {
+    app.text_at(&format!(".field-error[data-field=\"{field}\"]"), message)
+        .await?;
+    Ok(())
+}
+
+/// Fails if a message is shown at `field`.
+pub async fn no_error_at(app: &Harness, field: &str) -> StepResult {
+    let css = format!(".field-error[data-field=\"{field}\"]");
+    match app.client.find(fantoccini::Locator::Css(&css)).await {
+        Ok(element) => Err(format!(
+            "no message expected at {field}, shows {:?}",
+            element.text().await.unwrap_or_default()
+        )),
+        Err(_) => Ok(()),
+    }
+}
+
+/// "Avançar".
+pub async fn advance(app: &Harness) -> StepResult {
+    app.click("button#avancar").await
+}
+
+/// Waits until the draft holds everything done so far.
+pub async fn draft_saved(app: &Harness) -> StepResult {
+    app.element("#rascunho[data-pending=\"false\"]").await?;
+    Ok(())
+}
+
+/// Sets a text field's value at once, as a paste would (typing thousands of characters
+/// one by one would take minutes), and lets the app see the input.
+pub async fn paste(app: &Harness, css: &str, text: &str) -> StepResult {
+    let script = "const field = document.querySelector(arguments[0]);
+                  field.value = arguments[1];
+                  field.dispatchEvent(new InputEvent('input', { bubbles: true }));";
+    app.client
+        .execute(script, vec![css.into(), text.into()])
+        .await
+        .map(drop)
+        .map_err(|error| format!("paste into {css}: {error}"))
+}
+
+/// In "Localizar Cliente", searches the customer's name and chooses their row with the
+/// arrow keys and Enter, as an operator does.
+pub async fn choose_customer(app: &Harness, customer: &CustomerSummary) -> StepResult {
+    app.fill("input#procurar", &format!("{}\u{E007}", customer.name))
+        .await?;
+    let id = customer.id.to_string();
+    app.element(&format!("table#clientes tr[data-customer-id=\"{id}\"]"))
+        .await?;
+    let rows = app
+        .client
+        .find_all(Locator::Css("table#clientes tbody tr"))
+        .await
+        .map_err(|error| error.to_string())?;
+    let mut position = None;
+    for (index, row) in rows.iter().enumerate() {
+        let row_id = row
+            .attr("data-customer-id")
+            .await
+            .map_err(|error| error.to_string())?;
+        if row_id.as_deref() == Some(id.as_str()) {
+            position = Some(index);
+        }
+    }
+    let position = position.ok_or("the customer is listed")?;
+    app.press("table#clientes", &"\u{E015}".repeat(position + 1))
+        .await?;
+    app.press("table#clientes", "\u{E007}").await?;
+    app.text_at("#cliente-selecionado", &customer.name).await?;
+    Ok(())
+}
