@@ -55,13 +55,14 @@ pub enum MessagePeriod {
 
 impl MessagePeriod {
     /// The first and last instants (Unix ms, both included) of the period, for a desktop at
-    /// `now` (Unix ms) with the given UTC offset in minutes.
-    pub fn bounds(self, now: i64, offset_minutes: i32) -> (i64, i64) {
+    /// `now` (Unix ms) whose UTC offset on a given day, in minutes east, is `offset_on`
+    /// (it changes with daylight saving time where there is one).
+    pub fn bounds(self, now: i64, offset_on: impl Fn(NaiveDate) -> i32) -> (i64, i64) {
         match self {
             MessagePeriod::LastDays(days) => (now - i64::from(days) * 86_400_000, now),
             MessagePeriod::Between { start, end } => (
-                start_of_day(start, offset_minutes),
-                end_of_day(end, offset_minutes),
+                start_of_day(start, offset_on(start)),
+                end_of_day(end, offset_on(end)),
             ),
         }
     }
@@ -350,7 +351,7 @@ mod tests {
     fn bounds_of_a_period() {
         let now = 1_795_834_800_000;
         assert_eq!(
-            MessagePeriod::LastDays(2).bounds(now, -180),
+            MessagePeriod::LastDays(2).bounds(now, |_| -180),
             (now - 2 * 86_400_000, now)
         );
         let day = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
@@ -359,9 +360,20 @@ mod tests {
                 start: day,
                 end: day
             }
-            .bounds(now, -180),
+            .bounds(now, |_| -180),
             (now, now + 86_399_999)
         );
+        // Each end of the range at its own day's offset (daylight saving time elsewhere).
+        let winter = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
+        let summer = NaiveDate::from_ymd_opt(2026, 7, 15).expect("date");
+        let offset_on = |date: NaiveDate| if date == winter { 60 } else { 120 };
+        let (from, to) = MessagePeriod::Between {
+            start: winter,
+            end: summer,
+        }
+        .bounds(now, offset_on);
+        assert_eq!(from, start_of_day(winter, 60));
+        assert_eq!(to, end_of_day(summer, 120));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! "Filtros" and "Localizar Reg.": the online support channel's messages.
-use chrono::{Local, Offset};
+use chrono::{Local, NaiveDate, NaiveTime, Offset, TimeZone};
 use helpdesk_api::{CommandError, MessageQuery, SupportMessage};
 use helpdesk_core::support::{suggestion_prefix, SUGGESTIONS};
 use helpdesk_store::{now_millis, support_messages};
@@ -33,8 +33,7 @@ pub async fn find_support_messages(
 ) -> Result<Vec<SupportMessage>, CommandError> {
     state.require_operator()?;
     request.validate()?;
-    let offset_minutes = Local::now().offset().fix().local_minus_utc() / 60;
-    let (from, to) = request.period.bounds(now_millis(), offset_minutes);
+    let (from, to) = request.period.bounds(now_millis(), local_offset_minutes);
     support_messages::from_sender(
         &state.store,
         &request.folded_email(),
@@ -44,4 +43,15 @@ pub async fn find_support_messages(
     )
     .await
     .map_err(internal)
+}
+
+/// The desktop's UTC offset on `date`, in minutes east, taken at noon (clear of the hour a
+/// daylight-saving change skips or repeats).
+fn local_offset_minutes(date: NaiveDate) -> i32 {
+    let noon = date.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN));
+    let offset = match Local.from_local_datetime(&noon).earliest() {
+        Some(local) => local.offset().fix(),
+        None => Local::now().offset().fix(),
+    };
+    offset.local_minus_utc() / 60
 }

@@ -1,6 +1,7 @@
 //! "Filtros" and "Localizar Reg." through the store API over the benchmark data set
 //! (2,000,000 messages): e-mail suggestions after the first letters, and one sender's
-//! messages over the last 30 days and over a date range, "Quantidade" 50.
+//! messages over the last 30 days and over a date range, "Quantidade" 50 — for random
+//! customers, and for the heaviest senders over a year (the worst case).
 //!
 //! `cargo run --release -p helpdesk-bench --bin messages [-- SAMPLES]`
 use std::time::Instant;
@@ -43,6 +44,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         support_messages::from_sender(&store, sender, now - 200 * DAY, now - 100 * DAY, 50).await?;
         date_range.record(started.elapsed());
     }
+    // The worst case: the senders with the most messages, over a whole year, and
+    // suggestions from their first letter only.
+    let heaviest: Vec<String> = sqlx::query_scalar(
+        "SELECT email_folded FROM support_messages GROUP BY email_folded
+         ORDER BY count(*) DESC LIMIT 50",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let mut heavy_year = Latencies::default();
+    let mut one_letter = Latencies::default();
+    for sender in &heaviest {
+        let started = Instant::now();
+        support_messages::from_sender(&store, sender, now - 365 * DAY, now, 50).await?;
+        heavy_year.record(started.elapsed());
+
+        let first: String = sender.chars().take(1).collect();
+        let started = Instant::now();
+        support_messages::suggest_emails(&store, &first, 10).await?;
+        one_letter.record(started.elapsed());
+    }
     let count = senders.len().max(1);
     println!("| query | p50 ms | p95 ms | max ms |");
     println!("|---|---:|---:|---:|");
@@ -50,6 +71,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("e-mail suggestions (3 letters, top 10)", &mut suggestions),
         ("a sender's messages, last 30 days", &mut last_30_days),
         ("a sender's messages, a 100-day range", &mut date_range),
+        ("heaviest senders' messages, last 365 days", &mut heavy_year),
+        ("e-mail suggestions (1 letter, top 10)", &mut one_letter),
     ] {
         println!(
             "| {name} | {} | {} | {} |",
