@@ -1,8 +1,5 @@
 //! "Dados Cliente": the chosen customer's main data, contacts and plans; "Cliente" opens the
 //! full record, "Adicionar" a new contact.
-//!
-//! Also the small views the customer's other screens share ("Cadastro do Cliente",
-//! "Dados Atend."): status badges, address lines, the contacts table.
 use std::rc::Rc;
 
 use helpdesk_api::{Contact, CustomerRecord};
@@ -12,6 +9,9 @@ use yew::prelude::*;
 use crate::components::FormError;
 use crate::wizard::contact_dialog::ContactDialog;
 use crate::wizard::customer_record_dialog::CustomerRecordDialog;
+use crate::wizard::customer_view::{
+    city_line, contacts_table, contract_badge, fact, list_or_dash, or_dash, street_line,
+};
 
 /// Props of [`CustomerDataStep`].
 #[derive(Properties, PartialEq)]
@@ -119,49 +119,6 @@ pub fn CustomerDataStep(props: &CustomerDataStepProps) -> Html {
     }
 }
 
-/// One `dt`/`dd` pair of a `dl.facts`.
-pub fn fact(term: &'static str, value: impl Into<AttrValue>) -> Html {
-    html! {
-        <>
-            <dt>{ term }</dt>
-            <dd>{ value.into() }</dd>
-        </>
-    }
-}
-
-/// The contacts as a table (Nome, Telefone, E-mail, Função), one `tr[data-contact-id]`
-/// each, or the line saying there is none.
-pub fn contacts_table(contacts: &[Contact], id: Option<&'static str>) -> Html {
-    if contacts.is_empty() {
-        return html! { <p class="empty">{ "Nenhum contato cadastrado." }</p> };
-    }
-    let row = |contact: &Contact| {
-        html! {
-            <tr key={contact.id.to_string()} data-contact-id={contact.id.to_string()}>
-                <td>{ contact.name.clone() }</td>
-                <td>{ or_dash(&contact.phone) }</td>
-                <td>{ or_dash(&contact.email) }</td>
-                <td>{ contact.relation.clone() }</td>
-            </tr>
-        }
-    };
-    html! {
-        <div class="table-scroll compact">
-            <table {id} class="grid static">
-                <thead>
-                    <tr>
-                        <th>{ "Nome" }</th>
-                        <th>{ "Telefone" }</th>
-                        <th>{ "E-mail" }</th>
-                        <th>{ "Função" }</th>
-                    </tr>
-                </thead>
-                <tbody>{ for contacts.iter().map(row) }</tbody>
-            </table>
-        </div>
-    }
-}
-
 /// The plans in brief: name, login and status.
 fn plans_summary(plans: &[ContractedPlan]) -> Html {
     if plans.is_empty() {
@@ -177,207 +134,4 @@ fn plans_summary(plans: &[ContractedPlan]) -> Html {
         }
     };
     html! { <ul class="plans-brief">{ for plans.iter().map(item) }</ul> }
-}
-
-/// A contract's status as a coloured badge.
-pub fn contract_badge(status: &str) -> Html {
-    badge(status, contract_status_class(status))
-}
-
-/// A routing point's status as a coloured badge.
-pub fn routing_badge(status: &str) -> Html {
-    badge(status, routing_status_class(status))
-}
-
-fn badge(status: &str, class: &'static str) -> Html {
-    html! {
-        <span class={classes!("badge", class)} data-status={status.to_owned()}>
-            { or_dash(status) }
-        </span>
-    }
-}
-
-/// The badge class of a contract's status: "Ativo" ok, "Suspenso"/"Bloqueado" warning,
-/// "Cancelado" danger, anything else neutral.
-pub fn contract_status_class(status: &str) -> &'static str {
-    let status = status.trim().to_lowercase();
-    if status == "ativo" {
-        "badge-ok"
-    } else if status.starts_with("suspens") || status.starts_with("bloque") {
-        "badge-warning"
-    } else if status.starts_with("cancelad") {
-        "badge-danger"
-    } else {
-        "badge-neutral"
-    }
-}
-
-/// The badge class of a routing point's status: "Operacional" ok, maintenance ("Manutenção",
-/// "Em manutenção") warning, anything else ("Falha", "Instável", "Degradado") danger.
-pub fn routing_status_class(status: &str) -> &'static str {
-    let status = status.trim().to_lowercase();
-    if status == "operacional" {
-        "badge-ok"
-    } else if status.contains("manuten") {
-        "badge-warning"
-    } else if status.is_empty() {
-        "badge-neutral"
-    } else {
-        "badge-danger"
-    }
-}
-
-/// "Rua das Flores, 120 – Centro" ("s/n" without a number).
-pub fn street_line(record: &CustomerRecord) -> String {
-    let number = match record.number.trim() {
-        "" => "s/n",
-        number => number,
-    };
-    let street = match record.street.trim() {
-        "" => return or_dash(record.district.trim()),
-        street => format!("{street}, {number}"),
-    };
-    match record.district.trim() {
-        "" => street,
-        district => format!("{street} – {district}"),
-    }
-}
-
-/// "Campinas/SP".
-pub fn city_line(record: &CustomerRecord) -> String {
-    let parts: Vec<&str> = [record.city.trim(), record.state.trim()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect();
-    or_dash(&parts.join("/"))
-}
-
-/// "300/150 Mb/s" (download/upload).
-pub fn speed(plan: &ContractedPlan) -> String {
-    format!("{}/{} Mb/s", plan.download_mbps, plan.upload_mbps)
-}
-
-/// The items separated by commas, or a dash when there is none.
-pub fn list_or_dash(items: &[String]) -> String {
-    or_dash(&items.join(", "))
-}
-
-/// The text, or a dash when it is blank.
-pub fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() {
-        "—".to_owned()
-    } else {
-        text.to_owned()
-    }
-}
-
-#[cfg(test)]
-pub(super) mod tests {
-    use helpdesk_api::Uuid;
-    use helpdesk_core::customer_record::RoutingPoint;
-
-    use super::*;
-
-    /// A customer with one contact and two plans, for the tests of this module's siblings.
-    pub fn record() -> CustomerRecord {
-        let plan = |n: u128, name: &str, status: &str, point_status: &str| ContractedPlan {
-            id: Uuid::from_u128(n),
-            plan: name.into(),
-            technology: "Fibra".into(),
-            download_mbps: 300,
-            upload_mbps: 150,
-            login: format!("login{n}"),
-            status: status.into(),
-            installed_on: "2024-03-05".into(),
-            routing_point: RoutingPoint {
-                id: Uuid::from_u128(n + 100),
-                name: format!("OLT {n}"),
-                kind: "OLT".into(),
-                address: "Rua A, 1".into(),
-                ip: "10.0.0.1".into(),
-                status: point_status.into(),
-            },
-        };
-        CustomerRecord {
-            id: Uuid::from_u128(1),
-            code: "000123".into(),
-            name: "João <b>Silva</b>".into(),
-            document: "123.456.789-09".into(),
-            street: "Rua das Flores".into(),
-            number: "120".into(),
-            district: "Centro".into(),
-            city: "Campinas".into(),
-            state: "SP".into(),
-            postal_code: "13010-000".into(),
-            created_at: 1_700_000_000_000,
-            emails: vec!["joao@example.com".into(), "j@example.com".into()],
-            phones: vec![],
-            contacts: vec![Contact {
-                id: Uuid::from_u128(50),
-                name: "Maria".into(),
-                phone: "(19) 98765-4321".into(),
-                email: String::new(),
-                relation: "Cônjuge".into(),
-            }],
-            plans: vec![
-                plan(10, "FIBRA 300M", "Ativo", "Operacional"),
-                plan(11, "RÁDIO 20M", "Suspenso", "Em manutenção"),
-            ],
-        }
-    }
-
-    #[test]
-    fn contract_statuses_have_their_colour() {
-        assert_eq!(contract_status_class("Ativo"), "badge-ok");
-        assert_eq!(contract_status_class(" suspenso "), "badge-warning");
-        assert_eq!(contract_status_class("Bloqueado"), "badge-warning");
-        assert_eq!(contract_status_class("Cancelado"), "badge-danger");
-        assert_eq!(contract_status_class("Em análise"), "badge-neutral");
-    }
-
-    #[test]
-    fn routing_statuses_have_their_colour() {
-        assert_eq!(routing_status_class("Operacional"), "badge-ok");
-        assert_eq!(routing_status_class("Manutenção"), "badge-warning");
-        assert_eq!(routing_status_class("Em manutenção"), "badge-warning");
-        for status in ["Falha", "Instável", "Degradado"] {
-            assert_eq!(routing_status_class(status), "badge-danger", "{status}");
-        }
-        assert_eq!(routing_status_class(""), "badge-neutral");
-    }
-
-    #[test]
-    fn address_lines_leave_out_what_is_missing() {
-        let full = record();
-        assert_eq!(street_line(&full), "Rua das Flores, 120 – Centro");
-        assert_eq!(city_line(&full), "Campinas/SP");
-        let partial = CustomerRecord {
-            number: " ".into(),
-            district: String::new(),
-            state: String::new(),
-            ..record()
-        };
-        assert_eq!(street_line(&partial), "Rua das Flores, s/n");
-        assert_eq!(city_line(&partial), "Campinas");
-        let empty = CustomerRecord {
-            street: String::new(),
-            district: String::new(),
-            city: String::new(),
-            state: String::new(),
-            ..record()
-        };
-        assert_eq!(street_line(&empty), "—");
-        assert_eq!(city_line(&empty), "—");
-    }
-
-    #[test]
-    fn lists_and_speeds_read_naturally() {
-        let record = record();
-        assert_eq!(
-            list_or_dash(&record.emails),
-            "joao@example.com, j@example.com"
-        );
-        assert_eq!(list_or_dash(&record.phones), "—");
-        assert_eq!(speed(&record.plans[0]), "300/150 Mb/s");
-    }
 }

@@ -8,7 +8,7 @@ use helpdesk_core::date::format_instant;
 use yew::prelude::*;
 
 use crate::components::Dialog;
-use crate::wizard::customer_data_step::{
+use crate::wizard::customer_view::{
     city_line, contacts_table, contract_badge, fact, list_or_dash, or_dash, routing_badge, speed,
 };
 

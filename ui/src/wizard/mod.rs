@@ -6,6 +6,7 @@
 mod contact_dialog;
 mod customer_data_step;
 mod customer_record_dialog;
+mod customer_view;
 mod draft_status;
 mod filters_step;
 mod find_customer_step;

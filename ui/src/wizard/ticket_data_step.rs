@@ -9,7 +9,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::{message_at, unplaced_message, FieldError, FormError};
-use crate::wizard::customer_data_step::{contract_badge, fact, or_dash, routing_badge, speed};
+use crate::wizard::customer_view::{contract_badge, fact, or_dash, routing_badge, speed};
 
 /// Props of [`TicketDataStep`].
 #[derive(Properties, PartialEq)]
@@ -179,7 +179,7 @@ fn counter_text(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wizard::customer_data_step::tests::record;
+    use crate::wizard::customer_view::tests::record;
 
     #[test]
     fn the_counter_counts_characters_not_bytes() {
