@@ -16,6 +16,8 @@ pub enum ErrorCode {
     InvalidCredentials,
     /// The command needs a logged-in operator.
     NotAuthenticated,
+    /// The operator's role may not do this.
+    Forbidden,
     /// The record asked for does not exist.
     NotFound,
     /// A fault that is not the operator's; details are in the log.
@@ -60,6 +62,14 @@ impl CommandError {
         Self::new(
             ErrorCode::NotAuthenticated,
             "Sua sessão terminou. Entre novamente.",
+        )
+    }
+
+    /// The operator's role may not do what they asked.
+    pub fn forbidden(what: &str) -> Self {
+        Self::new(
+            ErrorCode::Forbidden,
+            format!("Somente administradores podem {what}."),
         )
     }
 

@@ -70,6 +70,16 @@ pub struct Operator {
     pub role: String,
 }
 
+/// The role ("Cargo") whose operators administer the help desk: scripts, templates, settings.
+pub const ADMINISTRATOR_ROLE: &str = "Administrador";
+
+impl Operator {
+    /// Whether the operator may change what every operator uses (scripts, templates ...).
+    pub fn is_administrator(&self) -> bool {
+        self.role == ADMINISTRATOR_ROLE
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

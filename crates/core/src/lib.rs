@@ -11,6 +11,7 @@ pub mod customer;
 pub mod customer_record;
 pub mod date;
 pub mod document;
+pub mod script;
 pub mod form;
 pub mod support;
 pub mod text;
