@@ -13,6 +13,9 @@ fn main() {
         "save_draft",
         "load_draft",
         "discard_draft",
+        "list_scripts",
+        "load_script",
+        "publish_script",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

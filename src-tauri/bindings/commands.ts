@@ -26,9 +26,27 @@ export const commands = {
 	loadDraft: () => typedError<SavedDraft_Serialize | null, CommandError_Serialize>(__TAURI_INVOKE("load_draft")),
 	/**  `helpdesk_api::DiscardDraft`. */
 	discardDraft: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft")),
+	/**  `helpdesk_api::ListScripts`. */
+	listScripts: () => typedError<ScriptSummary[], CommandError_Serialize>(__TAURI_INVOKE("list_scripts")),
+	/**  `helpdesk_api::LoadScript`. */
+	loadScript: (request: ScriptVersionRef_Deserialize) => typedError<PublishedScript_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_script", { request })),
+	/**  `helpdesk_api::PublishScript`: the draft's first problem is answered at its field. */
+	publishScript: (request: ScriptDraft_Deserialize) => typedError<PublishedScript_Serialize, CommandError_Serialize>(__TAURI_INVOKE("publish_script", { request })),
 };
 
 /* Types */
+/**  A question asked and the answer given, as the report shows them. */
+export type Answer = {
+	/**  The question's node id. */
+	node: string,
+	question: string,
+	/**  The answer's index among the node's options. */
+	option: number,
+	label: string,
+	/**  When it was given, Unix ms UTC. */
+	at: number | null,
+};
+
 /**  The error of every command. */
 export type CommandError = CommandError_Serialize | CommandError_Deserialize;
 
@@ -139,6 +157,8 @@ export type ErrorCode =
 "INVALID_CREDENTIALS" | 
 /**  The command needs a logged-in operator. */
 "NOT_AUTHENTICATED" | 
+/**  The operator's role may not do this. */
+"FORBIDDEN" | 
 /**  The record asked for does not exist. */
 "NOT_FOUND" | 
 /**  A fault that is not the operator's; details are in the log. */
@@ -198,8 +218,42 @@ export type Operator = {
 /**  Where the contact came from ("Origem"). */
 export type Origin = "Support" | "Phone" | "InPerson" | "Email" | "Chat";
 
+/**  How a script ended. */
+export type Outcome = 
+/**  Solved on the call. */
+"resolved" | 
+/**  A technician must go: an O.S. */
+"work_order" | 
+/**  Beyond the first level (e.g. a failure affecting many customers). */
+"escalate" | 
+/**  Ended with no suggestion. */
+"none";
+
 /**  "Período" or "Intervalo de Datas". */
 export type PeriodMode = "LastDays" | "DateRange";
+
+/**  A published version of a script. */
+export type PublishedScript = PublishedScript_Serialize | PublishedScript_Deserialize;
+
+/**  A published version of a script. */
+export type PublishedScript_Deserialize = {
+	id: string,
+	name: string,
+	keywords: string,
+	version: number,
+	published_at: number | null,
+	definition: ScriptDefinition_Deserialize,
+};
+
+/**  A published version of a script. */
+export type PublishedScript_Serialize = {
+	id: string,
+	name: string,
+	keywords: string,
+	version: number,
+	published_at: number | null,
+	definition: ScriptDefinition_Serialize,
+};
 
 /**  "Ponto de Roteamento": the network node serving a contracted plan. */
 export type RoutingPoint = {
@@ -228,6 +282,149 @@ export type SavedDraft_Serialize = {
 	draft: WizardDraft_Serialize,
 	/**  When it was saved, Unix ms UTC. */
 	saved_at: number | null,
+};
+
+/**  A script's graph. */
+export type ScriptDefinition = ScriptDefinition_Serialize | ScriptDefinition_Deserialize;
+
+/**  A script's graph. */
+export type ScriptDefinition_Deserialize = {
+	/**  The id of the first question. */
+	start: string,
+	nodes: ScriptNode_Deserialize[],
+};
+
+/**  A script's graph. */
+export type ScriptDefinition_Serialize = {
+	/**  The id of the first question. */
+	start: string,
+	nodes: ScriptNode_Serialize[],
+};
+
+/**  What an author publishes: a new script (`id` is `None`) or a new version of one. */
+export type ScriptDraft = ScriptDraft_Serialize | ScriptDraft_Deserialize;
+
+/**  What an author publishes: a new script (`id` is `None`) or a new version of one. */
+export type ScriptDraft_Deserialize = {
+	id?: string | null,
+	name: string,
+	keywords: string,
+	definition: ScriptDefinition_Deserialize,
+};
+
+/**  What an author publishes: a new script (`id` is `None`) or a new version of one. */
+export type ScriptDraft_Serialize = {
+	id: string | null,
+	name: string,
+	keywords: string,
+	definition: ScriptDefinition_Serialize,
+};
+
+/**  One question of a script. */
+export type ScriptNode = ScriptNode_Serialize | ScriptNode_Deserialize;
+
+/**  One question of a script. */
+export type ScriptNode_Deserialize = {
+	/**  Unique within the script. */
+	id: string,
+	/**  "Pergunta": what the operator asks. */
+	question: string,
+	/**  "Explicação para o cliente": what the operator tells the customer. */
+	customer_explanation?: string,
+	/**  "Explicação para o operador": what the operator does meanwhile. */
+	operator_explanation?: string,
+	/**  "Opções": the customer's possible answers. */
+	options: ScriptOption_Deserialize[],
+};
+
+/**  One question of a script. */
+export type ScriptNode_Serialize = {
+	/**  Unique within the script. */
+	id: string,
+	/**  "Pergunta": what the operator asks. */
+	question: string,
+	/**  "Explicação para o cliente": what the operator tells the customer. */
+	customer_explanation: string,
+	/**  "Explicação para o operador": what the operator does meanwhile. */
+	operator_explanation: string,
+	/**  "Opções": the customer's possible answers. */
+	options: ScriptOption_Serialize[],
+};
+
+/**  An answer the customer may give, and where it leads. */
+export type ScriptOption = ScriptOption_Serialize | ScriptOption_Deserialize;
+
+/**  An answer the customer may give, and where it leads. */
+export type ScriptOption_Deserialize = {
+	label: string,
+	/**  The next question's id; `None` ends the script. */
+	next?: string | null,
+	/**  How the script ends with this answer (only when `next` is `None`). */
+	outcome?: Outcome | null,
+	/**  A "Tipo de Atendimento" this answer suggests, by name. */
+	ticket_type?: string | null,
+};
+
+/**  An answer the customer may give, and where it leads. */
+export type ScriptOption_Serialize = {
+	label: string,
+	/**  The next question's id; `None` ends the script. */
+	next: string | null,
+	/**  How the script ends with this answer (only when `next` is `None`). */
+	outcome: Outcome | null,
+	/**  A "Tipo de Atendimento" this answer suggests, by name. */
+	ticket_type?: string,
+};
+
+/**  Where the ticket's "Script de Atendimento" stands. */
+export type ScriptProgress = 
+/**  No script chosen yet. */
+"NotStarted" | 
+/**  Being run with the customer. */
+({ Running: ScriptRun }) & { Ended?: never } | 
+/**  Ended with "Encerrar Script": its report goes with the ticket. */
+({ Ended: ScriptRun }) & { Running?: never } | 
+/**  The operator chose not to run a script. */
+"Skipped";
+
+/**  One run of a script's published version. */
+export type ScriptRun = {
+	script_id: string,
+	script_name: string,
+	/**  The published version run; the ticket keeps it. */
+	version: number,
+	/**  The answers given, in order; those past `position` wait to be confirmed again. */
+	answers: Answer[],
+	/**  How many of `answers` are on the current path (the current question's index). */
+	position: number | null,
+};
+
+/**  A script in the list: its latest published version. */
+export type ScriptSummary = {
+	id: string,
+	name: string,
+	/**  Words of the subjects, problems and ticket types the script is for, comma-separated. */
+	keywords: string,
+	version: number,
+	/**  When that version was published, Unix ms UTC. */
+	published_at: number | null,
+	/**  How many questions it has. */
+	nodes: number,
+};
+
+/**  Which version of a script to load; `None` is the latest. */
+export type ScriptVersionRef = ScriptVersionRef_Serialize | ScriptVersionRef_Deserialize;
+
+/**  Which version of a script to load; `None` is the latest. */
+export type ScriptVersionRef_Deserialize = {
+	script_id: string,
+	version?: number | null,
+};
+
+/**  Which version of a script to load; `None` is the latest. */
+export type ScriptVersionRef_Serialize = {
+	script_id: string,
+	version: number | null,
 };
 
 /**  How the text is matched ("Condição"). */
@@ -293,6 +490,8 @@ export type WizardDraft_Deserialize = {
 	plan?: string | null,
 	/**  "Problema descrito pelo cliente". */
 	problem: string,
+	/**  "Script de Atendimento". */
+	script?: ScriptProgress,
 };
 
 /**  A ticket being opened in the wizard. */
@@ -320,6 +519,8 @@ export type WizardDraft_Serialize = {
 	plan: string | null,
 	/**  "Problema descrito pelo cliente". */
 	problem: string,
+	/**  "Script de Atendimento". */
+	script: ScriptProgress,
 };
 
 /* Tauri Specta runtime */

@@ -41,6 +41,12 @@ pub fn format_instant(millis: i64, offset_minutes: i32) -> String {
     })
 }
 
+/// The day of an instant (Unix ms UTC) as "dd/mm/aaaa" at the given UTC offset.
+pub fn format_day(millis: i64, offset_minutes: i32) -> String {
+    local(millis, offset_minutes)
+        .map_or_else(String::new, |instant| format_date(instant.date_naive()))
+}
+
 /// The first millisecond of `date` at the given UTC offset, as Unix ms.
 pub fn start_of_day(date: NaiveDate, offset_minutes: i32) -> i64 {
     at_offset(date, NaiveTime::MIN, offset_minutes)
@@ -114,5 +120,6 @@ mod tests {
         assert_eq!(end_of_day(date, SAO_PAULO) - start, 86_399_999);
         assert_eq!(format_instant(start, SAO_PAULO), "28/11/2026 00:00");
         assert_eq!(format_instant(start, 0), "28/11/2026 03:00");
+        assert_eq!(format_day(start - 1, SAO_PAULO), "27/11/2026");
     }
 }

@@ -2,7 +2,8 @@
 //! work-order types and statuses, troubleshooting scripts and e-mail templates.
 use uuid::Uuid;
 
-use crate::{new_id, now_millis, Result, Store};
+use crate::scripts::{self, StoredDefinition};
+use crate::{new_id, Result, Store};
 
 /// A service plan ("Plano").
 #[derive(Debug, Clone)]
@@ -195,29 +196,14 @@ pub async fn insert_work_order_statuses(
     Ok(ids)
 }
 
-/// Creates a script and publishes its definition as version 1; returns the script's id.
+/// Creates a script and publishes its definition as version 1, as given (unchecked: for
+/// trusted data such as the demo's; authors go through [`scripts::publish`]);
+/// returns the script's id.
 pub async fn insert_script(store: &Store, script: &NewScript) -> Result<Uuid> {
-    let id = new_id();
     let mut tx = store.pool().begin().await?;
-    sqlx::query("INSERT INTO scripts (id, name, keywords, changed_at) VALUES (?1, ?2, ?3, ?4)")
-        .bind(id)
-        .bind(&script.name)
-        .bind(&script.keywords)
-        .bind(store.stamp())
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO script_versions (id, script_id, version, definition, published_at,
-                                      changed_at)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5)",
-    )
-    .bind(new_id())
-    .bind(id)
-    .bind(&script.definition)
-    .bind(now_millis())
-    .bind(store.stamp())
-    .execute(&mut *tx)
-    .await?;
+    let definition = StoredDefinition::from_json(&script.definition);
+    let (id, _) =
+        scripts::insert_new(&mut tx, store, &script.name, &script.keywords, &definition).await?;
     tx.commit().await?;
     Ok(id)
 }

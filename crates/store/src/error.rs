@@ -1,4 +1,5 @@
 use thiserror::Error;
+use uuid::Uuid;
 
 /// What can go wrong in the store. None of it is the operator's fault.
 #[derive(Debug, Error)]
@@ -11,6 +12,15 @@ pub enum StoreError {
     PasswordHash(String),
     #[error("JSON error: {0}")]
     Json(#[from] serde_json::Error),
+    /// A stored script version whose definition this build cannot read (damaged, or written
+    /// by a later version of the app).
+    #[error("script {script_id} version {version}: the stored definition does not read as a script: {source}")]
+    ScriptDefinition {
+        script_id: Uuid,
+        version: u32,
+        #[source]
+        source: serde_json::Error,
+    },
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

@@ -10,6 +10,7 @@ pub mod drafts;
 mod error;
 mod password;
 pub mod people;
+pub mod scripts;
 pub mod support_messages;
 
 use std::path::Path;

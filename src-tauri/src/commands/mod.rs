@@ -3,4 +3,5 @@ pub mod auth;
 pub mod customer_data;
 pub mod customers;
 pub mod drafts;
+pub mod scripts;
 pub mod support;

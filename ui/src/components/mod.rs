@@ -2,7 +2,9 @@
 mod dialog;
 mod field_error;
 mod form_error;
+mod script_runner;
 
 pub use dialog::Dialog;
 pub use field_error::{message_at, FieldError};
 pub use form_error::{unplaced_message, FormError};
+pub use script_runner::ScriptRunner;

@@ -1,5 +1,5 @@
 //! The home page: the operator's header, and either the start panel (with the draft left
-//! from before, if any) or the open wizard.
+//! from before, if any), the open wizard, or (for an administrator) the scripts.
 use helpdesk_api::{DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::FormError;
 use crate::pages::draft_panel::DraftPanel;
+use crate::pages::ScriptsPage;
 use crate::wizard::Wizard;
 
 /// What the shell said about the operator's draft.
@@ -35,6 +36,8 @@ pub fn Home(props: &HomeProps) -> Html {
     let draft_error = use_state(|| None::<AttrValue>);
     let logout_error = use_state(|| None::<AttrValue>);
     let leaving = use_state(|| false);
+    // "Scripts" (administrators): the scripts instead of the start panel.
+    let scripts = use_state(|| false);
 
     {
         let (draft, draft_error) = (draft.clone(), draft_error.clone());
@@ -106,6 +109,11 @@ pub fn Home(props: &HomeProps) -> Html {
         })
     };
 
+    let show_scripts = |open: bool| {
+        let scripts = scripts.clone();
+        Callback::from(move |()| scripts.set(open))
+    };
+
     let operator = &props.operator;
     html! {
         <div class="home">
@@ -115,6 +123,15 @@ pub fn Home(props: &HomeProps) -> Html {
                     <span id="operator-name">{ operator.name.clone() }</span>
                     <span class="operator-role">{ operator.role.clone() }</span>
                 </span>
+                if operator.is_administrator() && wizard.is_none() && !*scripts {
+                    <button
+                        id="scripts"
+                        type="button"
+                        onclick={show_scripts(true).reform(|_: MouseEvent| ())}
+                    >
+                        { "Scripts" }
+                    </button>
+                }
                 <button id="sair" type="button" onclick={onleave} disabled={*leaving}>
                     { "Sair" }
                 </button>
@@ -122,6 +139,8 @@ pub fn Home(props: &HomeProps) -> Html {
             <FormError message={(*logout_error).clone()} />
             if let Some(continuing) = &*wizard {
                 <Wizard draft={continuing.clone()} {onclose} />
+            } else if *scripts {
+                <ScriptsPage onclose={show_scripts(false)} />
             } else {
                 <main class="start-panel">
                     <h1>{ "Atendimentos" }</h1>

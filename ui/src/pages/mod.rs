@@ -2,6 +2,8 @@
 mod draft_panel;
 mod home;
 mod login;
+mod scripts;
 
 pub use home::Home;
 pub use login::Login;
+pub use scripts::ScriptsPage;

@@ -1,8 +1,11 @@
 //! The wizard's traffic with the shell that no button starts: saving the draft after every
 //! change, and fetching what the step on screen shows (after "Avançar", a jump in the side
 //! bar, or a restored draft alike).
-use helpdesk_api::{CustomerSearch, FindSupportMessages, LoadCustomer, SaveDraft, SearchCustomers};
-use helpdesk_core::wizard::Step;
+use helpdesk_api::{
+    CustomerSearch, FindSupportMessages, ListScripts, LoadCustomer, LoadScript, SaveDraft,
+    ScriptVersionRef, SearchCustomers, Uuid,
+};
+use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -57,6 +60,17 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
             .map(|customer| customer.id)
             .filter(|id| state.record.request.as_ref() != Some(id))
             .map(Need::Record),
+        Step::Script | Step::ScriptReport => match &state.draft.script {
+            ScriptProgress::Running(run) | ScriptProgress::Ended(run) => {
+                let version = ScriptVersionRef {
+                    script_id: run.script_id,
+                    version: Some(run.version),
+                };
+                (state.script.request != Some(version)).then_some(Need::Script(version))
+            }
+            _ if current == Step::Script && state.scripts.request.is_none() => Some(Need::Scripts),
+            _ => None,
+        },
         _ => None,
     };
     let dispatcher = state.dispatcher();
@@ -74,7 +88,10 @@ enum Need {
     /// The searches that may find the chosen message's customer, in order.
     MessageCustomer(Vec<CustomerSearch>),
     Customers(CustomerSearch),
-    Record(helpdesk_api::Uuid),
+    Record(Uuid),
+    Scripts,
+    /// The version of the script the draft is running.
+    Script(ScriptVersionRef),
 }
 
 impl Need {
@@ -106,8 +123,34 @@ impl Need {
                 let result = api::invoke::<LoadCustomer>(&id).await;
                 dispatcher.dispatch(WizardAction::RecordFinished(id, Box::new(result)));
             }
+            Need::Scripts => {
+                dispatcher.dispatch(WizardAction::ScriptsStarted);
+                let result = api::invoke::<ListScripts>(&()).await;
+                dispatcher.dispatch(WizardAction::ScriptsFinished(result));
+            }
+            Need::Script(version) => {
+                load_script(dispatcher, version.script_id, version.version, false).await;
+            }
         }
     }
+}
+
+/// Loads a script's version (the latest when `version` is `None`); `start` runs it from its
+/// first question once loaded.
+pub async fn load_script(
+    dispatcher: UseReducerDispatcher<WizardState>,
+    script_id: Uuid,
+    version: Option<u32>,
+    start: bool,
+) {
+    let version = ScriptVersionRef { script_id, version };
+    dispatcher.dispatch(WizardAction::ScriptStarted(version));
+    let result = api::invoke::<LoadScript>(&version).await;
+    dispatcher.dispatch(WizardAction::ScriptFinished {
+        version,
+        result: Box::new(result),
+        start,
+    });
 }
 
 /// Runs a customer search the operator asked for.

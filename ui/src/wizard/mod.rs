@@ -14,6 +14,8 @@ mod find_message_step;
 mod loaders;
 mod origin_step;
 mod pending_step;
+mod script_report_step;
+mod script_step;
 mod sidebar;
 mod state;
 mod ticket_data_step;
@@ -33,6 +35,8 @@ use find_customer_step::FindCustomerStep;
 use find_message_step::FindMessageStep;
 use origin_step::OriginStep;
 use pending_step::PendingStep;
+use script_report_step::ScriptReportStep;
+use script_step::ScriptStep;
 use sidebar::Sidebar;
 use state::{WizardAction, WizardState};
 use ticket_data_step::TicketDataStep;
@@ -132,6 +136,8 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 onproblem={on(&state, WizardAction::EditProblem)}
             />
         },
+        Step::Script => html! { <ScriptStep state={state.clone()} /> },
+        Step::ScriptReport => html! { <ScriptReportStep state={state.clone()} /> },
         _ => html! { <PendingStep /> },
     };
 

@@ -3,10 +3,14 @@
 //! and no IPC here, so it is tested natively.
 use std::rc::Rc;
 
-use helpdesk_api::{CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, Uuid};
+use helpdesk_api::{
+    CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, PublishedScript,
+    ScriptSummary, ScriptVersionRef, Uuid,
+};
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
+use helpdesk_core::script::ScriptRun;
 use helpdesk_core::support::{MessageQuery, PeriodMode, SupportMessage};
-use helpdesk_core::wizard::{Origin, Step, WizardDraft};
+use helpdesk_core::wizard::{Origin, ScriptProgress, Step, WizardDraft};
 
 use yew::Reducible;
 
@@ -142,6 +146,10 @@ pub struct WizardState {
     pub customers: Fetched<CustomerSearch, Vec<CustomerSummary>>,
     /// The customer's record for "Dados Cliente" and "Dados Atend.".
     pub record: Fetched<Uuid, CustomerRecord>,
+    /// The scripts to choose from.
+    pub scripts: Fetched<(), Vec<ScriptSummary>>,
+    /// The published version of the script being run.
+    pub script: Fetched<ScriptVersionRef, PublishedScript>,
 }
 
 /// What the operator (or the shell's answer) does to the wizard.
@@ -182,6 +190,23 @@ pub enum WizardAction {
     ContactAdded(Contact),
     ChoosePlan(Uuid),
     EditProblem(String),
+    ScriptsStarted,
+    ScriptsFinished(Result<Vec<ScriptSummary>, CommandError>),
+    ScriptStarted(ScriptVersionRef),
+    /// A script's version loaded; `start` runs it from its first question.
+    ScriptFinished {
+        version: ScriptVersionRef,
+        result: Box<Result<PublishedScript, CommandError>>,
+        start: bool,
+    },
+    /// "Próximo" or "Anterior" in the script.
+    ScriptRunChanged(ScriptRun),
+    /// "Encerrar Script": ends it and shows its report.
+    EndScript,
+    /// "Pular script".
+    SkipScript,
+    /// Back to choosing a script ("Trocar script", "Executar um script").
+    ChooseAnotherScript,
     /// A save of the draft sent to the shell.
     SaveStarted,
     /// The shell saved the draft of this revision at this time.
@@ -215,7 +240,21 @@ impl WizardState {
                 | Step::FindCustomer
                 | Step::CustomerData
                 | Step::TicketData
+                | Step::Script
+                | Step::ScriptReport
         )
+    }
+
+    /// The script's definition, if the one loaded is the version being run.
+    pub fn script_definition(&self) -> Option<Rc<PublishedScript>> {
+        let run = match &self.draft.script {
+            ScriptProgress::Running(run) | ScriptProgress::Ended(run) => run,
+            _ => return None,
+        };
+        self.script
+            .value
+            .clone()
+            .filter(|script| script.id == run.script_id && script.version == run.version)
     }
 
     /// Whether the shell holds every change made so far (a wizard nothing was done in yet
@@ -447,6 +486,43 @@ impl WizardState {
             WizardAction::EditProblem(problem) => {
                 self.edit(|draft| draft.problem = problem);
                 clear_field(&mut self.advance_errors, fields::PROBLEM);
+            }
+            WizardAction::ScriptsStarted => self.scripts.start(()),
+            WizardAction::ScriptsFinished(result) => {
+                self.scripts.finish(&(), result);
+            }
+            WizardAction::ScriptStarted(version) => self.script.start(version),
+            WizardAction::ScriptFinished {
+                version,
+                result,
+                start,
+            } => {
+                if self.script.finish(&version, *result) && start {
+                    if let Some(script) = self.script.value.clone() {
+                        let run = ScriptRun::new(script.id, script.name.clone(), script.version);
+                        self.edit(|draft| draft.set_script(ScriptProgress::Running(run)));
+                        clear_field(&mut self.advance_errors, fields::SCRIPT);
+                    }
+                }
+            }
+            WizardAction::ScriptRunChanged(run) => {
+                self.edit(|draft| draft.set_script(ScriptProgress::Running(run)));
+            }
+            WizardAction::EndScript => {
+                if let ScriptProgress::Running(run) | ScriptProgress::Ended(run) =
+                    &self.draft.script
+                {
+                    let run = run.clone();
+                    self.edit(|draft| draft.set_script(ScriptProgress::Ended(run)));
+                    self.advance();
+                }
+            }
+            WizardAction::SkipScript => {
+                self.edit(|draft| draft.set_script(ScriptProgress::Skipped));
+                clear_field(&mut self.advance_errors, fields::SCRIPT);
+            }
+            WizardAction::ChooseAnotherScript => {
+                self.edit(|draft| draft.set_script(ScriptProgress::NotStarted));
             }
             WizardAction::SaveStarted => self.saves_in_flight += 1,
             WizardAction::Saved(revision, saved_at) => {
@@ -843,5 +919,99 @@ mod tests {
             [WizardAction::GoTo(Step::TicketData), WizardAction::Advance],
         );
         assert_eq!(state.current(), Step::Script);
+    }
+
+    fn published() -> PublishedScript {
+        use helpdesk_core::script::{Outcome, ScriptDefinition, ScriptNode, ScriptOption};
+        PublishedScript {
+            id: Uuid::from_u128(70),
+            name: "Sem conexão".into(),
+            keywords: "internet".into(),
+            version: 2,
+            published_at: 0,
+            definition: ScriptDefinition {
+                start: "luzes".into(),
+                nodes: vec![ScriptNode {
+                    id: "luzes".into(),
+                    question: "Como estão as luzes?".into(),
+                    options: vec![ScriptOption {
+                        label: "Normais".into(),
+                        outcome: Some(Outcome::Resolved),
+                        ..ScriptOption::default()
+                    }],
+                    ..ScriptNode::default()
+                }],
+            },
+        }
+    }
+
+    #[test]
+    fn a_script_is_loaded_run_ended_and_reported() {
+        let state = run(
+            with_customers(),
+            [
+                WizardAction::SelectCustomer(0),
+                WizardAction::Advance,
+                WizardAction::Advance,
+                WizardAction::ChoosePlan(Uuid::from_u128(9)),
+                WizardAction::EditProblem("Sem internet".into()),
+                WizardAction::Advance,
+                WizardAction::Advance,
+            ],
+        );
+        assert_eq!(state.current(), Step::Script);
+        assert_eq!(fields_of(&state.advance_errors), [fields::SCRIPT]);
+
+        let version = ScriptVersionRef {
+            script_id: Uuid::from_u128(70),
+            version: None,
+        };
+        let state = run(
+            state,
+            [
+                WizardAction::ScriptStarted(version),
+                WizardAction::ScriptFinished {
+                    version,
+                    result: Box::new(Ok(published())),
+                    start: true,
+                },
+            ],
+        );
+        assert!(state.advance_errors.is_empty());
+        let ScriptProgress::Running(script_run) = &state.draft.script else {
+            unreachable!("the script runs: {:?}", state.draft.script);
+        };
+        assert_eq!(script_run.version, 2);
+        assert!(state.script_definition().is_some());
+
+        let mut answered = script_run.clone();
+        assert!(answered.answer(&published().definition, 0, 5));
+        let state = run(
+            state,
+            [
+                WizardAction::ScriptRunChanged(answered),
+                WizardAction::EndScript,
+            ],
+        );
+        assert_eq!(
+            state.current(),
+            Step::ScriptReport,
+            "ending shows the report"
+        );
+        let ScriptProgress::Ended(ended) = &state.draft.script else {
+            unreachable!("the script ended: {:?}", state.draft.script);
+        };
+        assert_eq!(ended.report().len(), 1);
+
+        let state = run(
+            state,
+            [
+                WizardAction::GoTo(Step::Script),
+                WizardAction::SkipScript,
+                WizardAction::Advance,
+            ],
+        );
+        assert_eq!(state.current(), Step::FirstContact);
+        assert!(!state.draft.visited().contains(&Step::ScriptReport));
     }
 }

@@ -33,13 +33,16 @@ pub use published::{
     MAX_NAME_CHARS,
 };
 pub use run::{Answer, ScriptRun};
-pub use validate::{ScriptProblem, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NODES, MAX_TEXT_CHARS};
+pub use validate::{
+    ScriptProblem, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NODES, MAX_OPTIONS, MAX_TEXT_CHARS,
+};
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 /// A script's graph.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct ScriptDefinition {
     /// The id of the first question.
     pub start: String,
@@ -48,6 +51,7 @@ pub struct ScriptDefinition {
 
 /// One question of a script.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct ScriptNode {
     /// Unique within the script.
     pub id: String,
@@ -65,6 +69,7 @@ pub struct ScriptNode {
 
 /// An answer the customer may give, and where it leads.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(deny_unknown_fields)]
 pub struct ScriptOption {
     pub label: String,
     /// The next question's id; `None` ends the script.
@@ -146,7 +151,7 @@ fn json_reason(error: &serde_json::Error) -> &'static str {
     match error.classify() {
         Category::Syntax => "JSON malformado",
         Category::Eof => "o arquivo termina antes do fim",
-        Category::Data => "um campo falta ou tem o tipo errado",
+        Category::Data => "um campo falta, sobra ou tem o tipo errado",
         Category::Io => "não foi possível ler",
     }
 }

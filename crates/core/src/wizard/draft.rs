@@ -9,6 +9,7 @@ use crate::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, SearchForm, DEFAULT_LIMIT,
 };
 use crate::form::{required_text, FieldError, FieldErrors};
+use crate::script::ScriptRun;
 use crate::support::{FilterForm, SupportMessage};
 
 /// The longest "Problema descrito pelo cliente".
@@ -21,6 +22,21 @@ pub mod fields {
     pub const CUSTOMER: &str = "cliente";
     pub const PLAN: &str = "plano";
     pub const PROBLEM: &str = "problema";
+    pub const SCRIPT: &str = "script";
+}
+
+/// Where the ticket's "Script de Atendimento" stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum ScriptProgress {
+    /// No script chosen yet.
+    #[default]
+    NotStarted,
+    /// Being run with the customer.
+    Running(ScriptRun),
+    /// Ended with "Encerrar Script": its report goes with the ticket.
+    Ended(ScriptRun),
+    /// The operator chose not to run a script.
+    Skipped,
 }
 
 /// A ticket being opened in the wizard.
@@ -49,6 +65,9 @@ pub struct WizardDraft {
     pub plan: Option<Uuid>,
     /// "Problema descrito pelo cliente".
     pub problem: String,
+    /// "Script de Atendimento".
+    #[serde(default)]
+    pub script: ScriptProgress,
 }
 
 /// A draft as it was saved.
@@ -73,6 +92,7 @@ impl Default for WizardDraft {
             customer: None,
             plan: None,
             problem: String::new(),
+            script: ScriptProgress::NotStarted,
         }
     }
 }
@@ -100,10 +120,10 @@ impl WizardDraft {
         let route_holds = !self.path.is_empty()
             && self.at < self.path.len()
             && self.path[0] == Step::Origin
-            && self.path.windows(2).all(|pair| {
-                self.origin
-                    .is_some_and(|origin| pair[0].next(origin) == Some(pair[1]))
-            });
+            && self
+                .path
+                .windows(2)
+                .all(|pair| self.next_of(pair[0]) == Some(pair[1]));
         if route_holds {
             self
         } else {
@@ -120,10 +140,7 @@ impl WizardDraft {
     pub fn advance(&mut self) -> Result<Step, Vec<FieldError>> {
         let current = self.current();
         self.check(current)?;
-        let next = self
-            .origin
-            .and_then(|origin| current.next(origin))
-            .ok_or_else(Vec::new)?;
+        let next = self.next_of(current).ok_or_else(Vec::new)?;
         if self.path.get(self.at + 1) != Some(&next) {
             self.path.truncate(self.at + 1);
             self.path.push(next);
@@ -208,6 +225,14 @@ impl WizardDraft {
             Step::FindCustomer if self.customer.is_none() => {
                 missing(fields::CUSTOMER, "Selecione um cliente para avançar.")
             }
+            Step::Script
+                if matches!(
+                    self.script,
+                    ScriptProgress::NotStarted | ScriptProgress::Running(_)
+                ) =>
+            {
+                missing(fields::SCRIPT, "Encerre o script ou pule-o para avançar.")
+            }
             Step::TicketData => {
                 let mut errors = FieldErrors::default();
                 if self.plan.is_none() {
@@ -226,9 +251,24 @@ impl WizardDraft {
         }
     }
 
+    /// Sets where the script stands; ending or skipping it decides the step after it.
+    pub fn set_script(&mut self, script: ScriptProgress) {
+        self.script = script;
+        self.reroute();
+    }
+
+    /// The step "Avançar" leads to from `step`, given what was chosen.
+    fn next_of(&self, step: Step) -> Option<Step> {
+        match (step, &self.script) {
+            (Step::Script, ScriptProgress::Skipped) => Some(Step::FirstContact),
+            (Step::Script, _) => Some(Step::ScriptReport),
+            _ => self.origin.and_then(|origin| step.next(origin)),
+        }
+    }
+
     /// Forgets the steps ahead when a choice here no longer leads to them.
     fn reroute(&mut self) {
-        let next = self.origin.and_then(|origin| self.current().next(origin));
+        let next = self.next_of(self.current());
         if self.path.get(self.at + 1).copied() != next {
             self.path.truncate(self.at + 1);
         }
@@ -328,7 +368,33 @@ mod tests {
         assert_eq!(fields_of(draft.advance()), [fields::PROBLEM]);
         draft.problem = "Sem conexão desde ontem".into();
         assert_eq!(draft.advance(), Ok(Step::Script));
-        assert_eq!(draft.advance(), Err(Vec::new()));
+        assert_eq!(fields_of(draft.advance()), [fields::SCRIPT]);
+    }
+
+    #[test]
+    fn ending_the_script_shows_its_report_and_skipping_goes_past_it() {
+        let mut draft = at_ticket_data();
+        draft.plan = Some(Uuid::from_u128(9));
+        draft.advance().expect("ticket data");
+        let run = ScriptRun::new(Uuid::from_u128(3), "Sem conexão", 1);
+        draft.set_script(ScriptProgress::Running(run.clone()));
+        assert_eq!(fields_of(draft.advance()), [fields::SCRIPT]);
+        draft.set_script(ScriptProgress::Ended(run.clone()));
+        assert_eq!(draft.advance(), Ok(Step::ScriptReport));
+        assert_eq!(draft.advance(), Ok(Step::FirstContact));
+        assert_eq!(draft.advance(), Err(Vec::new()), "built by a later issue");
+
+        draft.go_to(Step::Script);
+        draft.set_script(ScriptProgress::Skipped);
+        assert_eq!(
+            draft.visited().last(),
+            Some(&Step::Script),
+            "the report no longer applies"
+        );
+        assert_eq!(draft.advance(), Ok(Step::FirstContact));
+        let json = serde_json::to_string(&draft).expect("serializes");
+        let back: WizardDraft = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back.restored(), draft);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The "Novo Atendimento" wizard: its origins, its steps, and the draft that walks them.
 mod draft;
 
-pub use draft::{fields, SavedDraft, WizardDraft, MAX_PROBLEM_CHARS};
+pub use draft::{fields, SavedDraft, ScriptProgress, WizardDraft, MAX_PROBLEM_CHARS};
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -114,6 +114,8 @@ impl Step {
             Step::FindCustomer => Some(Step::CustomerData),
             Step::CustomerData => Some(Step::TicketData),
             Step::TicketData => Some(Step::Script),
+            Step::Script => Some(Step::ScriptReport),
+            Step::ScriptReport => Some(Step::FirstContact),
             _ => None,
         }
     }

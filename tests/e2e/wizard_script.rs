@@ -1,0 +1,179 @@
+//! "Script" and "Rel. Script" in the real window: the script the problem suggests is run
+//! through a branch, the operator goes back two questions and takes another branch, ends
+//! it, and finds in the report only the questions of the path taken, in order.
+use helpdesk_core::script::{ScriptDefinition, ScriptRun, ScriptVersionRef};
+use helpdesk_core::wizard::Step;
+use helpdesk_e2e::wizard::{advance, at_step, choose_customer, error_at, log_in, seeded_database};
+use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_store::{scripts, Store};
+
+/// The demo's "Sem conexão" script, as published.
+async fn no_connection(
+    database: &std::path::Path,
+) -> (helpdesk_core::script::PublishedScript, ScriptDefinition) {
+    let store = Store::open(database).await.expect("store");
+    let summary = scripts::list(&store)
+        .await
+        .expect("scripts")
+        .into_iter()
+        .find(|script| script.name == "Sem conexão")
+        .expect("the demo's script");
+    let published = scripts::load(
+        &store,
+        ScriptVersionRef {
+            script_id: summary.id,
+            version: None,
+        },
+    )
+    .await
+    .expect("load")
+    .expect("published");
+    store.close().await;
+    let definition = published.definition.clone();
+    (published, definition)
+}
+
+/// The index of the first answer of the question on screen that goes on (or, with
+/// `ending`, that ends the script), per the script itself.
+fn pick(script: &ScriptDefinition, run: &ScriptRun, ending: bool, skip: Option<u32>) -> u32 {
+    let node = run.current(script).expect("a question");
+    let index = node
+        .options
+        .iter()
+        .enumerate()
+        .position(|(index, option)| option.ends() == ending && Some(index as u32) != skip)
+        .or_else(|| {
+            node.options
+                .iter()
+                .enumerate()
+                .position(|(index, _)| Some(index as u32) != skip)
+        })
+        .expect("an answer");
+    index as u32
+}
+
+/// Marks answer `option` of the question on screen and presses "Próximo", after checking
+/// the question shown is the one `expected` is at.
+async fn answer(
+    app: &Harness,
+    script: &ScriptDefinition,
+    expected: &mut ScriptRun,
+    option: u32,
+) -> StepResult {
+    let node = expected
+        .current(script)
+        .ok_or("the script has a question here")?;
+    app.text_at("#script-pergunta", &node.question).await?;
+    app.element(&format!(".script-options[data-node-id=\"{}\"]", node.id))
+        .await?;
+    app.click(&format!("input[name=\"script-opcao\"][value=\"{option}\"]"))
+        .await?;
+    app.click("button#script-proximo").await?;
+    expected.answer(script, option, 0);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_script_is_run_changed_half_way_and_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database, writer) = seeded_database(&dir).await;
+    let (published, script) = no_connection(&database).await;
+    let app = Harness::start("wizard_script", &database).await;
+    app.run(async |app: &mut Harness| {
+        log_in(app).await?;
+        app.click("button#novo-atendimento").await?;
+        app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+        advance(app).await?;
+        choose_customer(app, &writer.customer).await?;
+        advance(app).await?;
+        advance(app).await?;
+        let plan = &writer.record.plans[0];
+        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+            .await?;
+        app.fill("textarea#problema", "Cliente está sem internet desde cedo.")
+            .await?;
+        advance(app).await?;
+
+        // The problem's words suggest "Sem conexão"; "Avançar" needs the script run or
+        // skipped.
+        at_step(app, Step::Script).await?;
+        let suggested = format!(
+            "#scripts-sugeridos button[data-script-id=\"{}\"][data-suggested=\"true\"]",
+            published.id
+        );
+        app.element(&suggested).await?;
+        advance(app).await?;
+        error_at(app, "script", "Encerre o script ou pule-o para avançar.").await?;
+        app.screenshot("script-escolha").await;
+        app.click(&suggested).await?;
+        app.text_at(
+            "#script-nome",
+            &format!("Sem conexão (versão {})", published.version),
+        )
+        .await?;
+
+        // Three questions down one branch.
+        let mut expected = ScriptRun::new(published.id, "Sem conexão", published.version);
+        for _ in 0..3 {
+            let option = pick(&script, &expected, false, None);
+            answer(app, &script, &mut expected, option).await?;
+        }
+        app.screenshot("script-pergunta").await;
+
+        // Back two questions: the answer given there is still marked.
+        app.click("button#script-anterior").await?;
+        app.click("button#script-anterior").await?;
+        expected.back();
+        expected.back();
+        let given = expected.chosen().ok_or("an answer was given here")?;
+        app.element(&format!(
+            "input[name=\"script-opcao\"][value=\"{given}\"]:checked"
+        ))
+        .await?;
+
+        // Another answer there, then to the end by the first answer that ends it.
+        let other = pick(&script, &expected, false, Some(given));
+        answer(app, &script, &mut expected, other).await?;
+        let mut guard = 0;
+        while !expected.is_finished(&script) {
+            let option = pick(&script, &expected, true, None);
+            answer(app, &script, &mut expected, option).await?;
+            guard += 1;
+            if guard > 30 {
+                return Err("the script should end within 30 answers".into());
+            }
+        }
+        app.element("#script-fim").await?;
+        app.screenshot("script-fim").await;
+        app.click("button#encerrar-script").await?;
+
+        // Rel. Script: the questions of the path taken, in order, with their answers.
+        at_step(app, Step::ScriptReport).await?;
+        let rows = app
+            .client
+            .find_all(fantoccini::Locator::Css("table#relatorio-script tbody tr"))
+            .await
+            .map_err(|error| error.to_string())?;
+        if rows.len() != expected.report().len() {
+            return Err(format!(
+                "the report should have {} rows, has {}",
+                expected.report().len(),
+                rows.len()
+            ));
+        }
+        for (row, answer) in rows.iter().zip(expected.report()) {
+            let node = row.attr("data-node-id").await.map_err(|e| e.to_string())?;
+            let text = row.text().await.map_err(|e| e.to_string())?;
+            if node.as_deref() != Some(answer.node.as_str()) || !text.contains(&answer.label) {
+                return Err(format!("report row {text:?} should be {answer:?}"));
+            }
+        }
+        let (outcome, _) = expected.outcome(&script).ok_or("an outcome")?;
+        app.text_at("#resultado-script", outcome.label()).await?;
+        app.screenshot("relatorio-script").await;
+        advance(app).await?;
+        at_step(app, Step::FirstContact).await?;
+        Ok(())
+    })
+    .await;
+}

@@ -1,0 +1,63 @@
+//! "Rel. Script": the questions asked and the answers given, in order and with their time;
+//! it goes with the ticket.
+use helpdesk_core::date::format_instant;
+use helpdesk_core::wizard::ScriptProgress;
+use yew::prelude::*;
+
+use crate::dom::local_offset_minutes;
+use crate::wizard::state::WizardState;
+
+/// Props of [`ScriptReportStep`].
+#[derive(Properties, PartialEq)]
+pub struct ScriptReportStepProps {
+    pub state: UseReducerHandle<WizardState>,
+}
+
+/// The report table and how the script ended.
+#[function_component]
+pub fn ScriptReportStep(props: &ScriptReportStepProps) -> Html {
+    let state = &props.state;
+    let ScriptProgress::Ended(run) = &state.draft.script else {
+        return html! { <p class="empty">{ "Nenhum script foi encerrado neste atendimento." }</p> };
+    };
+    let offset = local_offset_minutes();
+    let outcome = state
+        .script_definition()
+        .map(|script| match run.outcome(&script.definition) {
+            Some((outcome, Some(kind))) => format!("{} — tipo sugerido: {kind}", outcome.label()),
+            Some((outcome, None)) => outcome.label().to_owned(),
+            None => "Encerrado antes do fim do script.".to_owned(),
+        });
+    html! {
+        <div class="script-report">
+            <p id="relatorio-script-nome">
+                { format!("{} (versão {}) · {} pergunta(s)", run.script_name, run.version, run.report().len()) }
+            </p>
+            <div class="table-scroll">
+                <table id="relatorio-script" class="grid static">
+                    <thead>
+                        <tr>
+                            <th>{ "#" }</th>
+                            <th>{ "Pergunta" }</th>
+                            <th>{ "Resposta" }</th>
+                            <th>{ "Quando" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for run.report().iter().enumerate().map(|(index, answer)| html! {
+                            <tr key={index} data-node-id={answer.node.clone()}>
+                                <td>{ index + 1 }</td>
+                                <td>{ answer.question.clone() }</td>
+                                <td>{ answer.label.clone() }</td>
+                                <td class="nowrap">{ format_instant(answer.at, offset) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Some(outcome) = outcome {
+                <p id="resultado-script" class="script-outcome">{ format!("Resultado: {outcome}") }</p>
+            }
+        </div>
+    }
+}
