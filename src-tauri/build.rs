@@ -13,6 +13,7 @@ fn main() {
         "save_draft",
         "load_draft",
         "discard_draft",
+        "reserve_protocol",
         "list_scripts",
         "load_script",
         "publish_script",

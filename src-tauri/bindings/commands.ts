@@ -26,6 +26,8 @@ export const commands = {
 	loadDraft: () => typedError<SavedDraft_Serialize | null, CommandError_Serialize>(__TAURI_INVOKE("load_draft")),
 	/**  `helpdesk_api::DiscardDraft`. */
 	discardDraft: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft")),
+	/**  `helpdesk_api::ReserveProtocol`: the desktop's local date, its number, its next sequence. */
+	reserveProtocol: () => typedError<Protocol, CommandError_Serialize>(__TAURI_INVOKE("reserve_protocol")),
 	/**  `helpdesk_api::ListScripts`. */
 	listScripts: () => typedError<ScriptSummary[], CommandError_Serialize>(__TAURI_INVOKE("list_scripts")),
 	/**  `helpdesk_api::LoadScript`. */
@@ -231,6 +233,16 @@ export type Outcome =
 
 /**  "Período" or "Intervalo de Datas". */
 export type PeriodMode = "LastDays" | "DateRange";
+
+/**  A protocol number. */
+export type Protocol = {
+	/**  The day it was given, in the desktop's time zone. */
+	date: string,
+	/**  The desktop that gave it (1 to 999). */
+	desktop: number,
+	/**  Its place among that desktop's protocols of the day (1 to 99,999). */
+	sequence: number,
+};
 
 /**  A published version of a script. */
 export type PublishedScript = PublishedScript_Serialize | PublishedScript_Deserialize;
@@ -467,6 +479,8 @@ export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;
 
 /**  A ticket being opened in the wizard. */
 export type WizardDraft_Deserialize = {
+	/**  The ticket's protocol number, given when the wizard starts. */
+	protocol?: Protocol | null,
 	/**  Raised on every change, so an older save never overwrites a newer one. */
 	revision: number | null,
 	/**
@@ -496,6 +510,8 @@ export type WizardDraft_Deserialize = {
 
 /**  A ticket being opened in the wizard. */
 export type WizardDraft_Serialize = {
+	/**  The ticket's protocol number, given when the wizard starts. */
+	protocol: Protocol | null,
 	/**  Raised on every change, so an older save never overwrites a newer one. */
 	revision: number | null,
 	/**

@@ -14,6 +14,7 @@ use helpdesk_api::{
 use helpdesk_core::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, MAX_LIMIT,
 };
+use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{self, MessagePeriod, MessageQuery, MAX_DAYS, SUGGESTIONS};
 use helpdesk_core::text::fold;
 use helpdesk_core::wizard::{Origin, Step};
@@ -302,6 +303,7 @@ async fn every_new_command_needs_a_logged_in_operator() {
         ("save_draft", json!(WizardDraft::default())),
         ("load_draft", Value::Null),
         ("discard_draft", Value::Null),
+        ("reserve_protocol", Value::Null),
     ];
     // Before any log-in, and after the operator logged out.
     for logged_in_before in [false, true] {
@@ -732,4 +734,20 @@ async fn each_operator_has_a_draft_of_their_own() {
         admins,
         "Ana's discard kept the admin's draft"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_ticket_gets_the_next_protocol_of_the_day() {
+    let app = DemoApp::new().await;
+    let operator = app.log_in(&OPERATOR);
+    let first: Protocol = app.call("reserve_protocol", ());
+    let second: Protocol = app.call("reserve_protocol", ());
+    assert_eq!(first.date, Local::now().date_naive());
+    assert_eq!(first.desktop, 1);
+    assert_eq!(second.sequence, first.sequence + 1);
+    assert_eq!(second.to_string().parse::<Protocol>(), Ok(second));
+    let owner = helpdesk_store::protocols::reserved_by(app.store(), &second.digits())
+        .await
+        .expect("read");
+    assert_eq!(owner, Some(operator.id));
 }

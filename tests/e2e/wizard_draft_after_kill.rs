@@ -1,5 +1,6 @@
 //! The wizard's draft survives the app being killed mid-ticket: the next start offers to
 //! continue exactly where it was, and "Cancelar" leaves nothing behind.
+use helpdesk_core::protocol::Protocol;
 use helpdesk_core::wizard::Step;
 use helpdesk_demo::OPERATOR;
 use helpdesk_e2e::wizard::{
@@ -29,10 +30,18 @@ async fn a_killed_app_offers_its_draft_on_the_next_start() {
     let plan = writer.record.plans[0].clone();
     let problem = "Sem sinal desde as 8h; já reiniciou a ONU.";
 
+    let protocol = std::sync::Mutex::new(String::new());
     let app = Harness::start("wizard_draft_before_kill", &database).await;
     app.run(async |app: &mut Harness| -> StepResult {
         log_in(app).await?;
         app.click("button#novo-atendimento").await?;
+        // The ticket's protocol number is given as the wizard opens.
+        let shown = app.text_at("#protocolo", "Protocolo ").await?;
+        let number = shown.trim_start_matches("Protocolo ").to_owned();
+        number
+            .parse::<Protocol>()
+            .map_err(|error| format!("{number:?} is not a protocol: {error}"))?;
+        *protocol.lock().expect("lock") = number;
         app.click("input[name=\"origem\"][value=\"Chat\"]").await?;
         advance(app).await?;
         choose_customer(app, &customer).await?;
@@ -59,10 +68,13 @@ async fn a_killed_app_offers_its_draft_on_the_next_start() {
         app.text_at("#rascunho-pendente", "Dados Atend.").await?;
         app.text_at("#rascunho-pendente", &customer.name).await?;
         app.text_at("#rascunho-pendente", "Chat").await?;
+        let number = protocol.lock().expect("lock").clone();
+        app.text_at("#rascunho-pendente", &number).await?;
         app.screenshot("draft-offered").await;
         app.click("button#continuar-rascunho").await?;
 
         at_step(app, Step::TicketData).await?;
+        app.text_at("#protocolo", &number).await?; // the same number, not a new one
         let typed = app.value("textarea#problema").await?;
         if typed != problem {
             return Err(format!("the problem should be {problem:?}, is {typed:?}"));

@@ -3,6 +3,7 @@
 use helpdesk_core::auth::{CredentialsError, CredentialsInput};
 use helpdesk_core::customer::{SearchError, SearchInput};
 use helpdesk_core::form::FieldError;
+use helpdesk_core::protocol::ProtocolError;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -100,6 +101,12 @@ impl From<SearchError> for CommandError {
 impl From<FieldError> for CommandError {
     fn from(error: FieldError) -> Self {
         Self::at_field(&error.field, error.message)
+    }
+}
+
+impl From<ProtocolError> for CommandError {
+    fn from(error: ProtocolError) -> Self {
+        Self::new(ErrorCode::Internal, error.to_string())
     }
 }
 

@@ -13,6 +13,7 @@ pub use helpdesk_core::auth::{Credentials, Operator};
 pub use helpdesk_core::contact::{Contact, NewContact};
 pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
 pub use helpdesk_core::customer_record::CustomerRecord;
+pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
 pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
@@ -70,6 +71,8 @@ commands! {
     LoadDraft = "load_draft": () => Option<SavedDraft>;
     /// Drops the operator's wizard draft.
     DiscardDraft = "discard_draft": () => ();
+    /// Gives the operator the next protocol number of this desktop for today.
+    ReserveProtocol = "reserve_protocol": () => Protocol;
     /// The scripts, each at its latest published version, by name.
     ListScripts = "list_scripts": () => Vec<ScriptSummary>;
     /// A published version of a script (the latest when no version is given).

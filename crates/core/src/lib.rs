@@ -12,6 +12,7 @@ pub mod customer_record;
 pub mod date;
 pub mod document;
 pub mod form;
+pub mod protocol;
 pub mod script;
 pub mod support;
 pub mod text;

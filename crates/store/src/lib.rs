@@ -10,6 +10,7 @@ pub mod drafts;
 mod error;
 mod password;
 pub mod people;
+pub mod protocols;
 pub mod scripts;
 pub mod support_messages;
 

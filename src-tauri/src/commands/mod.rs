@@ -3,5 +3,6 @@ pub mod auth;
 pub mod customer_data;
 pub mod customers;
 pub mod drafts;
+pub mod protocols;
 pub mod scripts;
 pub mod support;

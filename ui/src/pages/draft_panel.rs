@@ -35,6 +35,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
             <h2 id="rascunho-titulo">{ "Atendimento em andamento" }</h2>
             <p>{ "Há um atendimento que não foi concluído. Continue de onde parou ou descarte-o." }</p>
             <dl class="draft-details">
+                { detail("Protocolo", draft.protocol.map(|protocol| protocol.to_string())) }
                 { detail("Etapa", Some(draft.current().label().to_owned())) }
                 { detail("Origem", draft.origin.map(|origin| origin.label().to_owned())) }
                 { detail("Cliente", draft.customer.as_ref().map(|customer| customer.name.clone())) }

@@ -2,8 +2,8 @@
 //! change, and fetching what the step on screen shows (after "Avançar", a jump in the side
 //! bar, or a restored draft alike).
 use helpdesk_api::{
-    CustomerSearch, FindSupportMessages, ListScripts, LoadCustomer, LoadScript, SaveDraft,
-    ScriptVersionRef, SearchCustomers, Uuid,
+    CustomerSearch, FindSupportMessages, ListScripts, LoadCustomer, LoadScript, ReserveProtocol,
+    SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
 };
 use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -28,6 +28,22 @@ pub fn use_draft_saving(state: &UseReducerHandle<WizardState>) {
                     Ok(()) => WizardAction::Saved(draft.revision, js_sys::Date::now() as i64),
                     Err(error) => WizardAction::SaveFailed(error),
                 });
+            });
+        }
+    });
+}
+
+/// Gives the ticket its protocol number as the wizard opens (a draft continued keeps its
+/// own).
+#[hook]
+pub fn use_protocol(state: &UseReducerHandle<WizardState>) {
+    let needed = state.draft.protocol.is_none();
+    let dispatcher = state.dispatcher();
+    use_effect_with(needed, move |needed| {
+        if *needed {
+            spawn_local(async move {
+                let result = api::invoke::<ReserveProtocol>(&()).await;
+                dispatcher.dispatch(WizardAction::ProtocolReserved(result));
             });
         }
     });

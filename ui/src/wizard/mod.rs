@@ -67,6 +67,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
     // (a save answered after the discard would bring the draft back).
     let cancel = use_state(|| Cancel::No);
 
+    loaders::use_protocol(&state);
     loaders::use_draft_saving(&state);
     loaders::use_step_data(&state);
     {
@@ -145,6 +146,13 @@ pub fn Wizard(props: &WizardProps) -> Html {
         <section class="wizard" {onkeydown}>
             <header class="wizard-header">
                 <h1>{ "Novo Atendimento" }</h1>
+                <span id="protocolo" class="protocol" aria-live="polite">
+                    { match (&state.draft.protocol, &state.protocol_error) {
+                        (Some(protocol), _) => format!("Protocolo {protocol}"),
+                        (None, Some(error)) => format!("Sem protocolo: {}", error.message),
+                        (None, None) => "Gerando protocolo…".to_owned(),
+                    } }
+                </span>
                 <DraftStatus
                     saved_at={state.saved.map(|(_, at)| at).filter(|at| *at > 0)}
                     pending={!state.is_saved()}

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use helpdesk_api::{
-    CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, PublishedScript,
-    ScriptSummary, ScriptVersionRef, Uuid,
+    CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, Protocol,
+    PublishedScript, ScriptSummary, ScriptVersionRef, Uuid,
 };
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
 use helpdesk_core::script::ScriptRun;
@@ -132,6 +132,8 @@ pub struct WizardState {
     pub save_error: Option<CommandError>,
     /// Saves sent to the shell and not answered yet.
     pub saves_in_flight: usize,
+    /// Why no protocol number could be given.
+    pub protocol_error: Option<CommandError>,
     /// Why the last "Avançar" could not move on, each at its field.
     pub advance_errors: Vec<CommandError>,
     /// "Filtros": messages about the form's fields, before or instead of "Avançar".
@@ -190,6 +192,8 @@ pub enum WizardAction {
     ContactAdded(Contact),
     ChoosePlan(Uuid),
     EditProblem(String),
+    /// The protocol number the shell gave the ticket, or why it could not.
+    ProtocolReserved(Result<Protocol, CommandError>),
     ScriptsStarted,
     ScriptsFinished(Result<Vec<ScriptSummary>, CommandError>),
     ScriptStarted(ScriptVersionRef),
@@ -487,6 +491,13 @@ impl WizardState {
                 self.edit(|draft| draft.problem = problem);
                 clear_field(&mut self.advance_errors, fields::PROBLEM);
             }
+            WizardAction::ProtocolReserved(Ok(protocol)) => {
+                if self.draft.protocol.is_none() {
+                    self.edit(|draft| draft.protocol = Some(protocol));
+                }
+                self.protocol_error = None;
+            }
+            WizardAction::ProtocolReserved(Err(error)) => self.protocol_error = Some(error),
             WizardAction::ScriptsStarted => self.scripts.start(()),
             WizardAction::ScriptsFinished(result) => {
                 self.scripts.finish(&(), result);
@@ -1013,5 +1024,25 @@ mod tests {
         );
         assert_eq!(state.current(), Step::FirstContact);
         assert!(!state.draft.visited().contains(&Step::ScriptReport));
+    }
+
+    #[test]
+    fn the_protocol_is_given_once_and_kept() {
+        let protocol = |sequence: u32| -> Protocol {
+            format!("261128001{sequence:05}")
+                .parse()
+                .expect("a protocol")
+        };
+        let state = run(
+            WizardState::default(),
+            [
+                WizardAction::ProtocolReserved(Err(CommandError::internal())),
+                WizardAction::ProtocolReserved(Ok(protocol(7))),
+                WizardAction::ProtocolReserved(Ok(protocol(8))),
+            ],
+        );
+        assert_eq!(state.draft.protocol, Some(protocol(7)));
+        assert_eq!(state.protocol_error, None);
+        assert!(!state.is_saved(), "the number is saved with the draft");
     }
 }

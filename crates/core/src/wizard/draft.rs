@@ -9,6 +9,7 @@ use crate::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, SearchForm, DEFAULT_LIMIT,
 };
 use crate::form::{required_text, FieldError, FieldErrors};
+use crate::protocol::Protocol;
 use crate::script::ScriptRun;
 use crate::support::{FilterForm, SupportMessage};
 
@@ -42,6 +43,9 @@ pub enum ScriptProgress {
 /// A ticket being opened in the wizard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct WizardDraft {
+    /// The ticket's protocol number, given when the wizard starts.
+    #[serde(default)]
+    pub protocol: Option<Protocol>,
     /// Raised on every change, so an older save never overwrites a newer one.
     #[specta(type = f64)]
     pub revision: u64,
@@ -82,6 +86,7 @@ pub struct SavedDraft {
 impl Default for WizardDraft {
     fn default() -> Self {
         Self {
+            protocol: None,
             revision: 0,
             path: vec![Step::Origin],
             at: 0,
