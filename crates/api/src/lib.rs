@@ -16,6 +16,7 @@ pub use helpdesk_core::customer_record::CustomerRecord;
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
+pub use helpdesk_core::ticket_type::{Assignee, TicketType};
 pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
 
 use serde::{de::DeserializeOwned, Serialize};
@@ -73,6 +74,8 @@ commands! {
     DiscardDraft = "discard_draft": () => ();
     /// Gives the operator the next protocol number of this desktop for today.
     ReserveProtocol = "reserve_protocol": () => Protocol;
+    /// "Tipo de Atendimento": the ticket types, by name, with who their tickets go to.
+    ListTicketTypes = "list_ticket_types": () => Vec<TicketType>;
     /// The scripts, each at its latest published version, by name.
     ListScripts = "list_scripts": () => Vec<ScriptSummary>;
     /// A published version of a script (the latest when no version is given).

@@ -16,4 +16,5 @@ pub mod protocol;
 pub mod script;
 pub mod support;
 pub mod text;
+pub mod ticket_type;
 pub mod wizard;

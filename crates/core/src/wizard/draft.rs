@@ -11,6 +11,7 @@ use crate::customer::{
 use crate::form::{required_text, FieldError, FieldErrors};
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
+use crate::ticket_type::TicketType;
 use crate::support::{FilterForm, SupportMessage};
 
 /// The longest "Problema descrito pelo cliente".
@@ -24,6 +25,8 @@ pub mod fields {
     pub const PLAN: &str = "plano";
     pub const PROBLEM: &str = "problema";
     pub const SCRIPT: &str = "script";
+    pub const FIRST_CONTACT: &str = "primeiro-contato";
+    pub const TICKET_TYPE: &str = "tipo-atendimento";
 }
 
 /// Where the ticket's "Script de Atendimento" stands.
@@ -72,6 +75,12 @@ pub struct WizardDraft {
     /// "Script de Atendimento".
     #[serde(default)]
     pub script: ScriptProgress,
+    /// "Prim. Contato": what was checked and how it stands.
+    #[serde(default)]
+    pub first_contact: String,
+    /// "Tipo de Atendimento" chosen in "Prim. Contato".
+    #[serde(default)]
+    pub ticket_type: Option<TicketType>,
 }
 
 /// A draft as it was saved.
@@ -98,6 +107,8 @@ impl Default for WizardDraft {
             plan: None,
             problem: String::new(),
             script: ScriptProgress::NotStarted,
+            first_contact: String::new(),
+            ticket_type: None,
         }
     }
 }
@@ -237,6 +248,25 @@ impl WizardDraft {
                 ) =>
             {
                 missing(fields::SCRIPT, "Encerre o script ou pule-o para avançar.")
+            }
+            Step::FirstContact => {
+                let mut errors = FieldErrors::default();
+                required_text(
+                    &mut errors,
+                    fields::FIRST_CONTACT,
+                    "a descrição do primeiro contato",
+                    &self.first_contact,
+                    MAX_PROBLEM_CHARS,
+                );
+                match &self.ticket_type {
+                    None => errors.add(fields::TICKET_TYPE, "Escolha o tipo de atendimento."),
+                    Some(kind) if !kind.is_assignable() => errors.add(
+                        fields::TICKET_TYPE,
+                        "Este tipo é destinado a um usuário removido: escolha outro tipo.",
+                    ),
+                    Some(_) => {}
+                }
+                errors.into_result(|| ())
             }
             Step::TicketData => {
                 let mut errors = FieldErrors::default();
@@ -387,7 +417,19 @@ mod tests {
         draft.set_script(ScriptProgress::Ended(run.clone()));
         assert_eq!(draft.advance(), Ok(Step::ScriptReport));
         assert_eq!(draft.advance(), Ok(Step::FirstContact));
-        assert_eq!(draft.advance(), Err(Vec::new()), "built by a later issue");
+
+        assert_eq!(
+            fields_of(draft.advance()),
+            [fields::FIRST_CONTACT, fields::TICKET_TYPE]
+        );
+        draft.first_contact = "Reiniciou a ONU; voltou.".into();
+        draft.ticket_type = Some(TicketType {
+            id: Uuid::from_u128(4),
+            name: "Sem conexão".into(),
+            assignee: None,
+            sla_hours: 24,
+        });
+        assert_eq!(draft.advance(), Err(Vec::new()), "the finish is built by a later step");
 
         draft.go_to(Step::Script);
         draft.set_script(ScriptProgress::Skipped);

@@ -1,0 +1,82 @@
+//! "Tipo de Atendimento": pre-registered ticket types, each possibly destined to a user or a
+//! role, with the hours its tickets have to be solved in.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use uuid::Uuid;
+
+/// Who a ticket of a type goes to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum Assignee {
+    /// A user, by id and name; `active` is false once the user was removed or deactivated.
+    User { id: Uuid, name: String, active: bool },
+    /// A role ("Cargo"), by id and name.
+    Role { id: Uuid, name: String },
+}
+
+impl Assignee {
+    /// How the operator reads it, e.g. "Carlos Lima (usuário)".
+    pub fn describe(&self) -> String {
+        match self {
+            Assignee::User { name, active: true, .. } => format!("{name} (usuário)"),
+            Assignee::User { name, active: false, .. } => {
+                format!("{name} (usuário removido: escolha outro tipo ou avise o administrador)")
+            }
+            Assignee::Role { name, .. } => format!("{name} (cargo)"),
+        }
+    }
+}
+
+/// A ticket type as "Prim. Contato" offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketType {
+    pub id: Uuid,
+    pub name: String,
+    /// Who its tickets go to; `None` leaves them with the operator's queue.
+    pub assignee: Option<Assignee>,
+    /// Hours a ticket of this type has to be solved in.
+    pub sla_hours: u32,
+}
+
+impl TicketType {
+    /// When a ticket of this type opened at `opened_at` (Unix ms) is due.
+    pub fn due_at(&self, opened_at: i64) -> i64 {
+        opened_at + i64::from(self.sla_hours) * 3_600_000
+    }
+
+    /// Whether a ticket can be given this type: not when it goes to a removed user.
+    pub fn is_assignable(&self) -> bool {
+        !matches!(self.assignee, Some(Assignee::User { active: false, .. }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(assignee: Option<Assignee>) -> TicketType {
+        TicketType {
+            id: Uuid::from_u128(1),
+            name: "Sem conexão".into(),
+            assignee,
+            sla_hours: 24,
+        }
+    }
+
+    #[test]
+    fn due_dates_and_assignees() {
+        assert_eq!(kind(None).due_at(1_000), 1_000 + 86_400_000);
+        let role = Assignee::Role {
+            id: Uuid::from_u128(2),
+            name: "Suporte N2".into(),
+        };
+        assert_eq!(role.describe(), "Suporte N2 (cargo)");
+        let removed = Assignee::User {
+            id: Uuid::from_u128(3),
+            name: "Carlos".into(),
+            active: false,
+        };
+        assert!(removed.describe().contains("usuário removido"));
+        assert!(!kind(Some(removed)).is_assignable());
+        assert!(kind(Some(role)).is_assignable());
+    }
+}
