@@ -28,6 +28,8 @@ export const commands = {
 	discardDraft: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft")),
 	/**  `helpdesk_api::ReserveProtocol`: the desktop's local date, its number, its next sequence. */
 	reserveProtocol: () => typedError<Protocol, CommandError_Serialize>(__TAURI_INVOKE("reserve_protocol")),
+	/**  `helpdesk_api::ListTicketTypes`. */
+	listTicketTypes: () => typedError<TicketType_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_ticket_types")),
 	/**  `helpdesk_api::ListScripts`. */
 	listScripts: () => typedError<ScriptSummary[], CommandError_Serialize>(__TAURI_INVOKE("list_scripts")),
 	/**  `helpdesk_api::LoadScript`. */
@@ -48,6 +50,20 @@ export type Answer = {
 	/**  When it was given, Unix ms UTC. */
 	at: number | null,
 };
+
+/**  Who a ticket of a type goes to. */
+export type Assignee = 
+/**  A user, by id and name; `active` is false once the user was removed or deactivated. */
+({ User: {
+	id: string,
+	name: string,
+	active: boolean,
+} }) & { Role?: never } | 
+/**  A role ("Cargo"), by id and name. */
+({ Role: {
+	id: string,
+	name: string,
+} }) & { User?: never };
 
 /**  The error of every command. */
 export type CommandError = CommandError_Serialize | CommandError_Deserialize;
@@ -474,6 +490,29 @@ export type SupportMessage = {
 	received_at: number | null,
 };
 
+/**  A ticket type as "Prim. Contato" offers it. */
+export type TicketType = TicketType_Serialize | TicketType_Deserialize;
+
+/**  A ticket type as "Prim. Contato" offers it. */
+export type TicketType_Deserialize = {
+	id: string,
+	name: string,
+	/**  Who its tickets go to; `None` leaves them with the operator's queue. */
+	assignee?: Assignee | null,
+	/**  Hours a ticket of this type has to be solved in. */
+	sla_hours: number,
+};
+
+/**  A ticket type as "Prim. Contato" offers it. */
+export type TicketType_Serialize = {
+	id: string,
+	name: string,
+	/**  Who its tickets go to; `None` leaves them with the operator's queue. */
+	assignee: Assignee | null,
+	/**  Hours a ticket of this type has to be solved in. */
+	sla_hours: number,
+};
+
 /**  A ticket being opened in the wizard. */
 export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;
 
@@ -506,6 +545,10 @@ export type WizardDraft_Deserialize = {
 	problem: string,
 	/**  "Script de Atendimento". */
 	script?: ScriptProgress,
+	/**  "Prim. Contato": what was checked and how it stands. */
+	first_contact?: string,
+	/**  "Tipo de Atendimento" chosen in "Prim. Contato". */
+	ticket_type?: TicketType_Deserialize | null,
 };
 
 /**  A ticket being opened in the wizard. */
@@ -537,6 +580,10 @@ export type WizardDraft_Serialize = {
 	problem: string,
 	/**  "Script de Atendimento". */
 	script: ScriptProgress,
+	/**  "Prim. Contato": what was checked and how it stands. */
+	first_contact: string,
+	/**  "Tipo de Atendimento" chosen in "Prim. Contato". */
+	ticket_type: TicketType_Serialize | null,
 };
 
 /* Tauri Specta runtime */

@@ -5,7 +5,7 @@ use helpdesk_core::script::{ScriptDefinition, ScriptRun, ScriptVersionRef};
 use helpdesk_core::wizard::Step;
 use helpdesk_e2e::wizard::{advance, at_step, choose_customer, error_at, log_in, seeded_database};
 use helpdesk_e2e::{Harness, StepResult};
-use helpdesk_store::{scripts, Store};
+use helpdesk_store::{scripts, ticket_types, Store};
 
 /// The demo's "Sem conexão" script, as published.
 async fn no_connection(
@@ -78,6 +78,12 @@ async fn a_script_is_run_changed_half_way_and_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (database, writer) = seeded_database(&dir).await;
     let (published, script) = no_connection(&database).await;
+    let types = {
+        let store = Store::open(&database).await.expect("store");
+        let types = ticket_types::list(&store).await.expect("ticket types");
+        store.close().await;
+        types
+    };
     let app = Harness::start("wizard_script", &database).await;
     app.run(async |app: &mut Harness| {
         log_in(app).await?;
@@ -172,7 +178,38 @@ async fn a_script_is_run_changed_half_way_and_reported() {
         app.text_at("#resultado-script", outcome.label()).await?;
         app.screenshot("relatorio-script").await;
         advance(app).await?;
+
+        // Prim. Contato: a description and a type are needed; the type shows at once who
+        // the ticket goes to and when it is due.
         at_step(app, Step::FirstContact).await?;
+        advance(app).await?;
+        error_at(
+            app,
+            "primeiro-contato",
+            "Preencha a descrição do primeiro contato.",
+        )
+        .await?;
+        error_at(app, "tipo-atendimento", "Escolha o tipo de atendimento.").await?;
+        app.fill(
+            "textarea#primeiro-contato",
+            "Cliente com LOS; sinal ruim na OLT. Precisa de visita.",
+        )
+        .await?;
+        let kind = types
+            .iter()
+            .find(|kind| kind.assignee.is_some())
+            .ok_or("a demo type destined to someone")?;
+        app.select("select#tipo-atendimento", &kind.id.to_string())
+            .await?;
+        let assignee = kind
+            .assignee
+            .as_ref()
+            .map(|a| a.describe())
+            .unwrap_or_default();
+        app.text_at("#destinado-a", &assignee).await?;
+        app.text_at("#prazo-atendimento", &format!("({} h)", kind.sla_hours))
+            .await?;
+        app.screenshot("primeiro-contato").await;
         Ok(())
     })
     .await;

@@ -8,7 +8,11 @@ use uuid::Uuid;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub enum Assignee {
     /// A user, by id and name; `active` is false once the user was removed or deactivated.
-    User { id: Uuid, name: String, active: bool },
+    User {
+        id: Uuid,
+        name: String,
+        active: bool,
+    },
     /// A role ("Cargo"), by id and name.
     Role { id: Uuid, name: String },
 }
@@ -17,8 +21,14 @@ impl Assignee {
     /// How the operator reads it, e.g. "Carlos Lima (usuário)".
     pub fn describe(&self) -> String {
         match self {
-            Assignee::User { name, active: true, .. } => format!("{name} (usuário)"),
-            Assignee::User { name, active: false, .. } => {
+            Assignee::User {
+                name, active: true, ..
+            } => format!("{name} (usuário)"),
+            Assignee::User {
+                name,
+                active: false,
+                ..
+            } => {
                 format!("{name} (usuário removido: escolha outro tipo ou avise o administrador)")
             }
             Assignee::Role { name, .. } => format!("{name} (cargo)"),

@@ -13,6 +13,7 @@ pub mod people;
 pub mod protocols;
 pub mod scripts;
 pub mod support_messages;
+pub mod ticket_types;
 
 use std::path::Path;
 use std::str::FromStr;

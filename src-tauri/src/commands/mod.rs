@@ -6,3 +6,4 @@ pub mod drafts;
 pub mod protocols;
 pub mod scripts;
 pub mod support;
+pub mod ticket_types;

@@ -2,8 +2,8 @@
 //! change, and fetching what the step on screen shows (after "Avançar", a jump in the side
 //! bar, or a restored draft alike).
 use helpdesk_api::{
-    CustomerSearch, FindSupportMessages, ListScripts, LoadCustomer, LoadScript, ReserveProtocol,
-    SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
+    CustomerSearch, FindSupportMessages, ListScripts, ListTicketTypes, LoadCustomer, LoadScript,
+    ReserveProtocol, SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
 };
 use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -87,6 +87,7 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
             _ if current == Step::Script && state.scripts.request.is_none() => Some(Need::Scripts),
             _ => None,
         },
+        Step::FirstContact if state.ticket_types.request.is_none() => Some(Need::TicketTypes),
         _ => None,
     };
     let dispatcher = state.dispatcher();
@@ -106,6 +107,7 @@ enum Need {
     Customers(CustomerSearch),
     Record(Uuid),
     Scripts,
+    TicketTypes,
     /// The version of the script the draft is running.
     Script(ScriptVersionRef),
 }
@@ -143,6 +145,11 @@ impl Need {
                 dispatcher.dispatch(WizardAction::ScriptsStarted);
                 let result = api::invoke::<ListScripts>(&()).await;
                 dispatcher.dispatch(WizardAction::ScriptsFinished(result));
+            }
+            Need::TicketTypes => {
+                dispatcher.dispatch(WizardAction::TicketTypesStarted);
+                let result = api::invoke::<ListTicketTypes>(&()).await;
+                dispatcher.dispatch(WizardAction::TicketTypesFinished(result));
             }
             Need::Script(version) => {
                 load_script(dispatcher, version.script_id, version.version, false).await;

@@ -11,6 +11,7 @@ mod draft_status;
 mod filters_step;
 mod find_customer_step;
 mod find_message_step;
+mod first_contact_step;
 mod loaders;
 mod origin_step;
 mod pending_step;
@@ -33,6 +34,7 @@ use draft_status::DraftStatus;
 use filters_step::FiltersStep;
 use find_customer_step::FindCustomerStep;
 use find_message_step::FindMessageStep;
+use first_contact_step::FirstContactStep;
 use origin_step::OriginStep;
 use pending_step::PendingStep;
 use script_report_step::ScriptReportStep;
@@ -139,6 +141,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
         },
         Step::Script => html! { <ScriptStep state={state.clone()} /> },
         Step::ScriptReport => html! { <ScriptReportStep state={state.clone()} /> },
+        Step::FirstContact => html! { <FirstContactStep state={state.clone()} /> },
         _ => html! { <PendingStep /> },
     };
 

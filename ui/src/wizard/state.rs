@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use helpdesk_api::{
     CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, Protocol,
-    PublishedScript, ScriptSummary, ScriptVersionRef, Uuid,
+    PublishedScript, ScriptSummary, ScriptVersionRef, TicketType, Uuid,
 };
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
 use helpdesk_core::script::ScriptRun;
@@ -152,6 +152,8 @@ pub struct WizardState {
     pub scripts: Fetched<(), Vec<ScriptSummary>>,
     /// The published version of the script being run.
     pub script: Fetched<ScriptVersionRef, PublishedScript>,
+    /// "Tipo de Atendimento" choices.
+    pub ticket_types: Fetched<(), Vec<TicketType>>,
 }
 
 /// What the operator (or the shell's answer) does to the wizard.
@@ -211,6 +213,12 @@ pub enum WizardAction {
     SkipScript,
     /// Back to choosing a script ("Trocar script", "Executar um script").
     ChooseAnotherScript,
+    TicketTypesStarted,
+    TicketTypesFinished(Result<Vec<TicketType>, CommandError>),
+    /// "Prim. Contato": the description typed.
+    EditFirstContact(String),
+    /// "Tipo de Atendimento": a type from the list, by id.
+    ChooseTicketType(Uuid),
     /// A save of the draft sent to the shell.
     SaveStarted,
     /// The shell saved the draft of this revision at this time.
@@ -246,6 +254,7 @@ impl WizardState {
                 | Step::TicketData
                 | Step::Script
                 | Step::ScriptReport
+                | Step::FirstContact
         )
     }
 
@@ -534,6 +543,26 @@ impl WizardState {
             }
             WizardAction::ChooseAnotherScript => {
                 self.edit(|draft| draft.set_script(ScriptProgress::NotStarted));
+            }
+            WizardAction::TicketTypesStarted => self.ticket_types.start(()),
+            WizardAction::TicketTypesFinished(result) => {
+                self.ticket_types.finish(&(), result);
+            }
+            WizardAction::EditFirstContact(text) => {
+                self.edit(|draft| draft.first_contact = text);
+                clear_field(&mut self.advance_errors, fields::FIRST_CONTACT);
+            }
+            WizardAction::ChooseTicketType(id) => {
+                let chosen = self
+                    .ticket_types
+                    .value
+                    .as_ref()
+                    .and_then(|types| types.iter().find(|kind| kind.id == id))
+                    .cloned();
+                if let Some(kind) = chosen {
+                    self.edit(|draft| draft.ticket_type = Some(kind));
+                    clear_field(&mut self.advance_errors, fields::TICKET_TYPE);
+                }
             }
             WizardAction::SaveStarted => self.saves_in_flight += 1,
             WizardAction::Saved(revision, saved_at) => {
@@ -1044,5 +1073,31 @@ mod tests {
         assert_eq!(state.draft.protocol, Some(protocol(7)));
         assert_eq!(state.protocol_error, None);
         assert!(!state.is_saved(), "the number is saved with the draft");
+    }
+
+    #[test]
+    fn the_ticket_type_is_chosen_from_the_list() {
+        let kind = TicketType {
+            id: Uuid::from_u128(30),
+            name: "Sem conexão".into(),
+            assignee: None,
+            sla_hours: 24,
+        };
+        let state = run(
+            WizardState::default(),
+            [
+                WizardAction::ChooseTicketType(kind.id),
+                WizardAction::TicketTypesStarted,
+                WizardAction::TicketTypesFinished(Ok(vec![kind.clone()])),
+                WizardAction::EditFirstContact("Reiniciou a ONU.".into()),
+            ],
+        );
+        assert_eq!(
+            state.draft.ticket_type, None,
+            "not before the list is there"
+        );
+        let state = run(state, [WizardAction::ChooseTicketType(kind.id)]);
+        assert_eq!(state.draft.ticket_type, Some(kind));
+        assert_eq!(state.draft.first_contact, "Reiniciou a ONU.");
     }
 }

@@ -11,8 +11,8 @@ use crate::customer::{
 use crate::form::{required_text, FieldError, FieldErrors};
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
-use crate::ticket_type::TicketType;
 use crate::support::{FilterForm, SupportMessage};
+use crate::ticket_type::TicketType;
 
 /// The longest "Problema descrito pelo cliente".
 pub const MAX_PROBLEM_CHARS: usize = 4000;
@@ -429,7 +429,11 @@ mod tests {
             assignee: None,
             sla_hours: 24,
         });
-        assert_eq!(draft.advance(), Err(Vec::new()), "the finish is built by a later step");
+        assert_eq!(
+            draft.advance(),
+            Err(Vec::new()),
+            "the finish is built by a later step"
+        );
 
         draft.go_to(Step::Script);
         draft.set_script(ScriptProgress::Skipped);
