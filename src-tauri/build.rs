@@ -14,6 +14,7 @@ fn main() {
         "load_draft",
         "discard_draft",
         "reserve_protocol",
+        "save_ticket",
         "list_ticket_types",
         "list_scripts",
         "load_script",

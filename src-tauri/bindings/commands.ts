@@ -28,6 +28,8 @@ export const commands = {
 	discardDraft: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft")),
 	/**  `helpdesk_api::ReserveProtocol`: the desktop's local date, its number, its next sequence. */
 	reserveProtocol: () => typedError<Protocol, CommandError_Serialize>(__TAURI_INVOKE("reserve_protocol")),
+	/**  `helpdesk_api::SaveTicket`: checked whole again, then written in one transaction. */
+	saveTicket: (request: TicketSubmission_Deserialize) => typedError<SavedTicket, CommandError_Serialize>(__TAURI_INVOKE("save_ticket", { request })),
 	/**  `helpdesk_api::ListTicketTypes`. */
 	listTicketTypes: () => typedError<TicketType_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_ticket_types")),
 	/**  `helpdesk_api::ListScripts`. */
@@ -312,6 +314,13 @@ export type SavedDraft_Serialize = {
 	saved_at: number | null,
 };
 
+/**  The ticket saved: its id and the protocol to tell the customer. */
+export type SavedTicket = {
+	id: string,
+	protocol: Protocol,
+	status: TicketStatus,
+};
+
 /**  A script's graph. */
 export type ScriptDefinition = ScriptDefinition_Serialize | ScriptDefinition_Deserialize;
 
@@ -488,6 +497,30 @@ export type SupportMessage = {
 	body: string,
 	/**  When it arrived, Unix ms UTC. */
 	received_at: number | null,
+};
+
+/**  A ticket's status. */
+export type TicketStatus = 
+/**  Open, with its assignee. */
+"Open" | 
+/**  Solved ("Atend. Resolvido"). */
+"Resolved";
+
+/**  What the operator asks the save to do. */
+export type TicketSubmission = TicketSubmission_Serialize | TicketSubmission_Deserialize;
+
+/**  What the operator asks the save to do. */
+export type TicketSubmission_Deserialize = {
+	draft: WizardDraft_Deserialize,
+	/**  "Atend. Resolvido" confirmed: the ticket is saved solved. */
+	resolved: boolean,
+};
+
+/**  What the operator asks the save to do. */
+export type TicketSubmission_Serialize = {
+	draft: WizardDraft_Serialize,
+	/**  "Atend. Resolvido" confirmed: the ticket is saved solved. */
+	resolved: boolean,
 };
 
 /**  A ticket type as "Prim. Contato" offers it. */

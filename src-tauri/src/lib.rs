@@ -26,6 +26,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::drafts::load_draft,
         commands::drafts::discard_draft,
         commands::protocols::reserve_protocol,
+        commands::tickets::save_ticket,
         commands::ticket_types::list_ticket_types,
         commands::scripts::list_scripts,
         commands::scripts::load_script,

@@ -17,7 +17,9 @@ use helpdesk_core::customer::{
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{self, MessagePeriod, MessageQuery, MAX_DAYS, SUGGESTIONS};
 use helpdesk_core::text::fold;
-use helpdesk_core::wizard::{Origin, Step};
+use helpdesk_core::ticket::{SavedTicket, TicketStatus, TicketSubmission};
+use helpdesk_core::ticket_type::{Assignee, TicketType};
+use helpdesk_core::wizard::{Origin, ScriptProgress, Step};
 use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary, ADMIN, OPERATOR};
 use helpdesk_desktop::AppState;
 use helpdesk_store::{customer_records, customers, now_millis, support_messages, Store};
@@ -304,6 +306,13 @@ async fn every_new_command_needs_a_logged_in_operator() {
         ("load_draft", Value::Null),
         ("discard_draft", Value::Null),
         ("reserve_protocol", Value::Null),
+        (
+            "save_ticket",
+            json!(TicketSubmission {
+                draft: WizardDraft::default(),
+                resolved: false
+            }),
+        ),
     ];
     // Before any log-in, and after the operator logged out.
     for logged_in_before in [false, true] {
@@ -750,4 +759,108 @@ async fn each_ticket_gets_the_next_protocol_of_the_day() {
         .await
         .expect("read");
     assert_eq!(owner, Some(operator.id));
+}
+
+/// A draft walked by phone to "Prim. Contato" for a demo customer, with a protocol given.
+async fn finished_draft(app: &DemoApp) -> WizardDraft {
+    let customer = app.customers().await.remove(0);
+    let record = app.load_customer(customer.id);
+    let kinds: Vec<TicketType> = app.call("list_ticket_types", ());
+    let mut draft = WizardDraft::default();
+    draft.protocol = Some(app.call("reserve_protocol", ()));
+    draft.choose_origin(Origin::Phone);
+    draft.advance().expect("origin");
+    draft.choose_customer(customer);
+    draft.advance().expect("customer");
+    draft.advance().expect("customer data");
+    draft.plan = Some(record.plans[0].id);
+    draft.problem = "Sem internet desde cedo.".into();
+    draft.advance().expect("ticket data");
+    draft.set_script(ScriptProgress::Skipped);
+    draft.advance().expect("script");
+    draft.first_contact = "<b>Reiniciou</b> a ONU e voltou.".into();
+    draft.ticket_type = kinds.into_iter().find(|kind| kind.assignee.is_some());
+    draft
+}
+
+/// The single number `sql` (a literal count query) answers.
+async fn count(store: &Store, sql: &'static str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(store.pool())
+        .await
+        .expect("count")
+}
+
+const TICKETS: &str = "SELECT count(*) FROM tickets";
+const EVENTS: &str = "SELECT count(*) FROM ticket_events";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_is_saved_whole_once_and_its_draft_ends() {
+    let app = DemoApp::new().await;
+    let operator = app.log_in(&OPERATOR);
+    let draft = finished_draft(&app).await;
+    app.save_draft(&draft);
+
+    // Incomplete: refused at its field, nothing written, the draft kept.
+    let mut incomplete = draft.clone();
+    incomplete.first_contact.clear();
+    let error = app.refuse(
+        "save_ticket",
+        TicketSubmission {
+            draft: incomplete,
+            resolved: false,
+        },
+    );
+    assert_eq!(error.field.as_deref(), Some("primeiro-contato"));
+    assert_eq!(count(app.store(), TICKETS).await, 0);
+    assert!(app.load_draft().is_some());
+
+    let saved: SavedTicket = app.call(
+        "save_ticket",
+        TicketSubmission {
+            draft: draft.clone(),
+            resolved: true,
+        },
+    );
+    assert_eq!(Some(saved.protocol), draft.protocol);
+    assert_eq!(saved.status, TicketStatus::Resolved);
+    assert_eq!(app.load_draft(), None, "the draft ends with the save");
+    let (status, opened_by, assigned): (String, Uuid, Option<Uuid>) = sqlx::query_as(
+        "SELECT status, opened_by, coalesce(assigned_user_id, assigned_role_id)
+         FROM tickets WHERE protocol = ?1",
+    )
+    .bind(saved.protocol.digits())
+    .fetch_one(app.store().pool())
+    .await
+    .expect("the ticket");
+    assert_eq!(status, "Resolvido");
+    assert_eq!(opened_by, operator.id);
+    let expected = match draft
+        .ticket_type
+        .as_ref()
+        .and_then(|kind| kind.assignee.clone())
+    {
+        Some(Assignee::User { id, .. } | Assignee::Role { id, .. }) => Some(id),
+        None => None,
+    };
+    assert_eq!(assigned, expected);
+    let kinds: Vec<String> =
+        sqlx::query_scalar("SELECT kind FROM ticket_events WHERE ticket_id = ?1 ORDER BY rowid")
+            .bind(saved.id)
+            .fetch_all(app.store().pool())
+            .await
+            .expect("events");
+    assert_eq!(kinds, ["opened", "first_contact", "resolved"]);
+
+    // The same protocol again: refused, nothing more written.
+    let error = app.refuse(
+        "save_ticket",
+        TicketSubmission {
+            draft,
+            resolved: false,
+        },
+    );
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert_eq!(count(app.store(), TICKETS).await, 1);
+    assert_eq!(count(app.store(), EVENTS).await, 3);
 }

@@ -84,6 +84,7 @@ async fn a_script_is_run_changed_half_way_and_reported() {
         store.close().await;
         types
     };
+    let saved = std::sync::Mutex::new(String::new());
     let app = Harness::start("wizard_script", &database).await;
     app.run(async |app: &mut Harness| {
         log_in(app).await?;
@@ -182,7 +183,7 @@ async fn a_script_is_run_changed_half_way_and_reported() {
         // Prim. Contato: a description and a type are needed; the type shows at once who
         // the ticket goes to and when it is due.
         at_step(app, Step::FirstContact).await?;
-        advance(app).await?;
+        app.click("button#salvar-atendimento").await?;
         error_at(
             app,
             "primeiro-contato",
@@ -210,7 +211,48 @@ async fn a_script_is_run_changed_half_way_and_reported() {
         app.text_at("#prazo-atendimento", &format!("({} h)", kind.sla_hours))
             .await?;
         app.screenshot("primeiro-contato").await;
+
+        // "Resolvido" asks, "Sim" saves the ticket whole and shows its protocol.
+        let header = app.text_at("#protocolo", "Protocolo ").await?;
+        let protocol = header.trim_start_matches("Protocolo ").to_owned();
+        app.click("button#resolvido").await?;
+        app.element("#atendimento-resolvido").await?;
+        app.screenshot("atend-resolvido").await;
+        app.click("button#confirmar-resolvido").await?;
+        app.text_at("#atendimento-salvo", "Atendimento salvo")
+            .await?;
+        app.text_at("#protocolo-final", &protocol).await?;
+        app.text_at("#situacao-final", "Resolvido").await?;
+        app.screenshot("atendimento-salvo").await;
+        *saved.lock().expect("lock") = protocol;
+        app.click("button#concluir").await?;
+        app.element("button#novo-atendimento").await?;
+        app.gone("#rascunho-pendente").await?;
         Ok(())
     })
     .await;
+
+    // The ticket is in the database with its script report, and no draft is left.
+    let protocol: helpdesk_core::protocol::Protocol = saved
+        .lock()
+        .expect("lock")
+        .parse()
+        .expect("the protocol shown");
+    let store = Store::open(&database).await.expect("store");
+    let (status, events): (String, String) = sqlx::query_as(
+        "SELECT t.status, group_concat(e.kind, ',') FROM tickets t
+         JOIN ticket_events e ON e.ticket_id = t.id WHERE t.protocol = ?1 GROUP BY t.id",
+    )
+    .bind(protocol.digits())
+    .fetch_one(store.pool())
+    .await
+    .expect("the saved ticket");
+    assert_eq!(status, "Resolvido");
+    assert_eq!(events, "opened,script_report,first_contact,resolved");
+    let drafts: i64 = sqlx::query_scalar("SELECT count(*) FROM wizard_drafts")
+        .fetch_one(store.pool())
+        .await
+        .expect("drafts");
+    assert_eq!(drafts, 0);
+    store.close().await;
 }

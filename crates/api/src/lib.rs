@@ -16,6 +16,7 @@ pub use helpdesk_core::customer_record::CustomerRecord;
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
+pub use helpdesk_core::ticket::{SavedTicket, TicketStatus, TicketSubmission};
 pub use helpdesk_core::ticket_type::{Assignee, TicketType};
 pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
 
@@ -74,6 +75,8 @@ commands! {
     DiscardDraft = "discard_draft": () => ();
     /// Gives the operator the next protocol number of this desktop for today.
     ReserveProtocol = "reserve_protocol": () => Protocol;
+    /// Saves the wizard's ticket whole (and ends its draft), or says what is missing.
+    SaveTicket = "save_ticket": TicketSubmission => SavedTicket;
     /// "Tipo de Atendimento": the ticket types, by name, with who their tickets go to.
     ListTicketTypes = "list_ticket_types": () => Vec<TicketType>;
     /// The scripts, each at its latest published version, by name.

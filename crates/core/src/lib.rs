@@ -16,5 +16,6 @@ pub mod protocol;
 pub mod script;
 pub mod support;
 pub mod text;
+pub mod ticket;
 pub mod ticket_type;
 pub mod wizard;

@@ -14,6 +14,7 @@ pub mod protocols;
 pub mod scripts;
 pub mod support_messages;
 pub mod ticket_types;
+pub mod tickets;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -7,3 +7,4 @@ pub mod protocols;
 pub mod scripts;
 pub mod support;
 pub mod ticket_types;
+pub mod tickets;

@@ -6,7 +6,7 @@ use helpdesk_core::wizard::{fields, MAX_PROBLEM_CHARS};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::{message_at, FieldError, FormError};
+use crate::components::{message_at, Dialog, FieldError, FormError};
 use crate::dom::local_offset_minutes;
 use crate::wizard::state::{WizardAction, WizardState};
 
@@ -14,12 +14,16 @@ use crate::wizard::state::{WizardAction, WizardState};
 #[derive(Properties, PartialEq)]
 pub struct FirstContactStepProps {
     pub state: UseReducerHandle<WizardState>,
+    /// Saves the ticket; `true` when "Atend. Resolvido" was confirmed.
+    pub onsave: Callback<bool>,
 }
 
 /// The description, the ticket type and where the ticket goes from here.
 #[function_component]
 pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
     let state = &props.state;
+    // "Resolvido" asks before saving the ticket solved.
+    let confirming = use_state(|| false);
     let errors = &state.advance_errors;
     let description_error = message_at(errors, fields::FIRST_CONTACT);
     let type_error = message_at(errors, fields::TICKET_TYPE);
@@ -117,11 +121,38 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                 </dl>
             }
             <div class="first-contact-actions" aria-label="A partir daqui">
-                <p class="muted">{ "A partir daqui (disponíveis nas próximas etapas do atendimento):" }</p>
-                { for ["Adicionar Anexo", "Pedir OS", "Tarefa", "Resolvido", "Enviar E-mail"].into_iter().map(|label| html! {
+                <button
+                    id="resolvido"
+                    type="button"
+                    disabled={state.saving_ticket}
+                    onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(true)}
+                >
+                    { "Resolvido" }
+                </button>
+                { for ["Adicionar Anexo", "Pedir OS", "Tarefa", "Enviar E-mail"].into_iter().map(|label| html! {
                     <button type="button" disabled=true title="Ainda não disponível nesta versão">{ label }</button>
                 }) }
             </div>
+            if *confirming {
+                <Dialog id="atendimento-resolvido" title="Atend. Resolvido" onclose={let confirming = confirming.clone(); move |()| confirming.set(false)}>
+                    <div class="dialog-body">
+                        <p>{ "Marcar este atendimento como resolvido e salvá-lo?" }</p>
+                    </div>
+                    <div class="dialog-footer">
+                        <button id="nao-resolvido" type="button" onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(false)}>
+                            { "Não" }
+                        </button>
+                        <button
+                            id="confirmar-resolvido"
+                            type="button"
+                            class="primary"
+                            onclick={let (onsave, confirming) = (props.onsave.clone(), confirming.clone()); move |_: MouseEvent| { confirming.set(false); onsave.emit(true); }}
+                        >
+                            { "Sim" }
+                        </button>
+                    </div>
+                </Dialog>
+            }
         </div>
     }
 }

@@ -21,7 +21,7 @@ mod sidebar;
 mod state;
 mod ticket_data_step;
 
-use helpdesk_api::{DiscardDraft, SavedDraft};
+use helpdesk_api::{DiscardDraft, SaveTicket, SavedDraft, TicketSubmission};
 use helpdesk_core::wizard::{fields, Step};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
@@ -95,6 +95,24 @@ pub fn Wizard(props: &WizardProps) -> Html {
             }
         });
     }
+    let onsave = {
+        let state = state.clone();
+        Callback::from(move |resolved: bool| {
+            if state.saving_ticket || state.saves_in_flight > 0 {
+                return;
+            }
+            let request = TicketSubmission {
+                draft: state.draft.clone(),
+                resolved,
+            };
+            let dispatcher = state.dispatcher();
+            dispatcher.dispatch(WizardAction::TicketSaveStarted);
+            spawn_local(async move {
+                let result = api::invoke::<SaveTicket>(&request).await;
+                dispatcher.dispatch(WizardAction::TicketSaveFinished(result));
+            });
+        })
+    };
     let set_cancel = |value: Cancel| {
         let cancel = cancel.clone();
         Callback::from(move |_: MouseEvent| cancel.set(value))
@@ -109,6 +127,20 @@ pub fn Wizard(props: &WizardProps) -> Html {
         })
     };
 
+    if let Some(saved) = &state.saved_ticket {
+        let onclose = props.onclose.reform(|_: MouseEvent| ());
+        return html! {
+            <section id="atendimento-salvo" class="wizard saved-ticket" aria-live="polite">
+                <div class="saved-card">
+                    <h1>{ "Atendimento salvo" }</h1>
+                    <p>{ "Informe ao cliente o número do protocolo:" }</p>
+                    <p id="protocolo-final" class="protocol big">{ saved.protocol.to_string() }</p>
+                    <p id="situacao-final" class="muted">{ format!("Situação: {}", saved.status.label()) }</p>
+                    <button id="concluir" type="button" class="primary" onclick={onclose}>{ "Concluir" }</button>
+                </div>
+            </section>
+        };
+    }
     let errors = &state.advance_errors;
     let body = match current {
         Step::Origin => html! {
@@ -141,7 +173,9 @@ pub fn Wizard(props: &WizardProps) -> Html {
         },
         Step::Script => html! { <ScriptStep state={state.clone()} /> },
         Step::ScriptReport => html! { <ScriptReportStep state={state.clone()} /> },
-        Step::FirstContact => html! { <FirstContactStep state={state.clone()} /> },
+        Step::FirstContact => html! {
+            <FirstContactStep state={state.clone()} onsave={onsave.clone()} />
+        },
         _ => html! { <PendingStep /> },
     };
 
@@ -163,6 +197,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 />
             </header>
             <FormError message={(*cancel_error).clone()} />
+            <FormError message={state.ticket_error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             <div class="wizard-body">
                 <Sidebar
                     current={current}
@@ -205,15 +240,33 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 >
                     { "Voltar" }
                 </button>
-                <button
-                    id="avancar"
-                    type="button"
-                    class="primary"
-                    disabled={!WizardState::is_available(current)}
-                    onclick={on(&state, |_: MouseEvent| WizardAction::Advance)}
-                >
-                    { "Avançar" }
-                </button>
+                if current == Step::FirstContact {
+                    <button
+                        id="salvar-atendimento"
+                        type="button"
+                        class="primary"
+                        disabled={state.saving_ticket || state.saves_in_flight > 0}
+                        onclick={
+                            let (state, onsave) = (state.clone(), onsave.clone());
+                            move |_: MouseEvent| match state.draft.requirements(Step::FirstContact) {
+                                Ok(()) => onsave.emit(false),
+                                Err(_) => state.dispatch(WizardAction::Advance),
+                            }
+                        }
+                    >
+                        { if state.saving_ticket { "Salvando…" } else { "Salvar atendimento" } }
+                    </button>
+                } else {
+                    <button
+                        id="avancar"
+                        type="button"
+                        class="primary"
+                        disabled={!WizardState::is_available(current)}
+                        onclick={on(&state, |_: MouseEvent| WizardAction::Advance)}
+                    >
+                        { "Avançar" }
+                    </button>
+                }
             </footer>
         </section>
     }

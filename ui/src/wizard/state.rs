@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use helpdesk_api::{
     CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, Protocol,
-    PublishedScript, ScriptSummary, ScriptVersionRef, TicketType, Uuid,
+    PublishedScript, SavedTicket, ScriptSummary, ScriptVersionRef, TicketType, Uuid,
 };
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
 use helpdesk_core::script::ScriptRun;
@@ -154,6 +154,12 @@ pub struct WizardState {
     pub script: Fetched<ScriptVersionRef, PublishedScript>,
     /// "Tipo de Atendimento" choices.
     pub ticket_types: Fetched<(), Vec<TicketType>>,
+    /// The ticket is being saved.
+    pub saving_ticket: bool,
+    /// The ticket as saved; the wizard is done.
+    pub saved_ticket: Option<SavedTicket>,
+    /// Why the ticket could not be saved (the wizard stays as it was).
+    pub ticket_error: Option<CommandError>,
 }
 
 /// What the operator (or the shell's answer) does to the wizard.
@@ -219,6 +225,8 @@ pub enum WizardAction {
     EditFirstContact(String),
     /// "Tipo de Atendimento": a type from the list, by id.
     ChooseTicketType(Uuid),
+    TicketSaveStarted,
+    TicketSaveFinished(Result<SavedTicket, CommandError>),
     /// A save of the draft sent to the shell.
     SaveStarted,
     /// The shell saved the draft of this revision at this time.
@@ -271,9 +279,10 @@ impl WizardState {
     }
 
     /// Whether the shell holds every change made so far (a wizard nothing was done in yet
-    /// has nothing to save).
+    /// has nothing to save, and a saved ticket has no draft left).
     pub fn is_saved(&self) -> bool {
         self.draft.revision == 0
+            || self.saved_ticket.is_some()
             || self
                 .saved
                 .is_some_and(|(revision, _)| revision >= self.draft.revision)
@@ -563,6 +572,21 @@ impl WizardState {
                     self.edit(|draft| draft.ticket_type = Some(kind));
                     clear_field(&mut self.advance_errors, fields::TICKET_TYPE);
                 }
+            }
+            WizardAction::TicketSaveStarted => {
+                self.saving_ticket = true;
+                self.ticket_error = None;
+            }
+            WizardAction::TicketSaveFinished(Ok(saved)) => {
+                self.saving_ticket = false;
+                self.saved_ticket = Some(saved);
+            }
+            WizardAction::TicketSaveFinished(Err(error)) => {
+                self.saving_ticket = false;
+                if error.field.is_some() {
+                    self.advance_errors = vec![error.clone()];
+                }
+                self.ticket_error = Some(error);
             }
             WizardAction::SaveStarted => self.saves_in_flight += 1,
             WizardAction::Saved(revision, saved_at) => {

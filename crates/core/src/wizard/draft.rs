@@ -155,7 +155,7 @@ impl WizardDraft {
     /// missing, at each field. An empty list means the step leads nowhere yet.
     pub fn advance(&mut self) -> Result<Step, Vec<FieldError>> {
         let current = self.current();
-        self.check(current)?;
+        self.requirements(current)?;
         let next = self.next_of(current).ok_or_else(Vec::new)?;
         if self.path.get(self.at + 1) != Some(&next) {
             self.path.truncate(self.at + 1);
@@ -228,7 +228,7 @@ impl WizardDraft {
     }
 
     /// What `step` needs before "Avançar", at each field.
-    fn check(&self, step: Step) -> Result<(), Vec<FieldError>> {
+    pub fn requirements(&self, step: Step) -> Result<(), Vec<FieldError>> {
         let missing = |field: &str, message: &str| Err(vec![FieldError::new(field, message)]);
         match step {
             Step::Origin if self.origin.is_none() => {

@@ -1,0 +1,199 @@
+//! A ticket ("Atendimento") as the wizard saves it: everything the operator did, checked to
+//! be complete, written at once.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use uuid::Uuid;
+
+use crate::form::FieldError;
+use crate::protocol::Protocol;
+use crate::script::ScriptRun;
+use crate::ticket_type::TicketType;
+use crate::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
+
+/// A ticket's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum TicketStatus {
+    /// Open, with its assignee.
+    Open,
+    /// Solved ("Atend. Resolvido").
+    Resolved,
+}
+
+impl TicketStatus {
+    /// The pt-BR label, also the stored value.
+    pub fn label(self) -> &'static str {
+        match self {
+            TicketStatus::Open => "Aberto",
+            TicketStatus::Resolved => "Resolvido",
+        }
+    }
+}
+
+/// A complete ticket, ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTicket {
+    pub protocol: Protocol,
+    pub origin: Origin,
+    pub customer_id: Uuid,
+    /// The contracted plan the ticket is about.
+    pub customer_plan_id: Uuid,
+    /// The online-support message it came from, if any.
+    pub support_message_id: Option<Uuid>,
+    pub problem: String,
+    pub first_contact: String,
+    pub ticket_type: TicketType,
+    /// The script run and ended, if one was.
+    pub script: Option<ScriptRun>,
+    pub status: TicketStatus,
+}
+
+/// The ticket saved: its id and the protocol to tell the customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SavedTicket {
+    pub id: Uuid,
+    pub protocol: Protocol,
+    pub status: TicketStatus,
+}
+
+/// What the operator asks the save to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketSubmission {
+    pub draft: WizardDraft,
+    /// "Atend. Resolvido" confirmed: the ticket is saved solved.
+    pub resolved: bool,
+}
+
+impl TicketSubmission {
+    /// The ticket, or every reason it is not complete yet, each at its field (and the step
+    /// to go back to, through the field's step).
+    pub fn to_ticket(&self) -> Result<NewTicket, Vec<FieldError>> {
+        let draft = &self.draft;
+        let mut missing = Vec::new();
+        let mut need = |field: &str, message: &str| missing.push(FieldError::new(field, message));
+        if draft.protocol.is_none() {
+            need(
+                "protocolo",
+                "O atendimento ainda não tem protocolo: aguarde ou reabra-o.",
+            );
+        }
+        if draft.origin.is_none() {
+            need(fields::ORIGIN, "Escolha a origem do atendimento.");
+        }
+        if draft.customer.is_none() {
+            need(fields::CUSTOMER, "Selecione um cliente.");
+        }
+        if matches!(
+            draft.script,
+            ScriptProgress::NotStarted | ScriptProgress::Running(_)
+        ) {
+            need(fields::SCRIPT, "Encerre o script ou pule-o.");
+        }
+        for step in [Step::TicketData, Step::FirstContact] {
+            if let Err(errors) = draft.requirements(step) {
+                missing.extend(errors);
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        let (Some(protocol), Some(origin), Some(customer), Some(plan), Some(kind)) = (
+            draft.protocol,
+            draft.origin,
+            draft.customer.as_ref(),
+            draft.plan,
+            draft.ticket_type.clone(),
+        ) else {
+            return Err(Vec::new());
+        };
+        Ok(NewTicket {
+            protocol,
+            origin,
+            customer_id: customer.id,
+            customer_plan_id: plan,
+            support_message_id: draft.message.as_ref().map(|message| message.id),
+            problem: draft.problem.trim().to_owned(),
+            first_contact: draft.first_contact.trim().to_owned(),
+            ticket_type: kind,
+            script: match &draft.script {
+                ScriptProgress::Ended(run) => Some(run.clone()),
+                _ => None,
+            },
+            status: if self.resolved {
+                TicketStatus::Resolved
+            } else {
+                TicketStatus::Open
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::customer::CustomerSummary;
+
+    fn complete() -> WizardDraft {
+        let mut draft = WizardDraft::default();
+        draft.protocol = "26112800100001".parse().ok();
+        draft.problem = " Sem internet ".into();
+        draft.first_contact = "Reiniciou a ONU.".into();
+        draft.ticket_type = Some(TicketType {
+            id: Uuid::from_u128(3),
+            name: "Sem conexão".into(),
+            assignee: None,
+            sla_hours: 24,
+        });
+        draft.choose_origin(Origin::Phone);
+        draft.choose_customer(CustomerSummary {
+            id: Uuid::from_u128(1),
+            code: "1".into(),
+            name: "Ana".into(),
+            document: String::new(),
+            logins: Vec::new(),
+            emails: Vec::new(),
+            phones: Vec::new(),
+            city: String::new(),
+        });
+        draft.plan = Some(Uuid::from_u128(2));
+        draft.set_script(ScriptProgress::Skipped);
+        draft
+    }
+
+    #[test]
+    fn a_complete_draft_becomes_a_ticket() {
+        let ticket = TicketSubmission {
+            draft: complete(),
+            resolved: true,
+        }
+        .to_ticket()
+        .expect("complete");
+        assert_eq!(ticket.problem, "Sem internet");
+        assert_eq!(ticket.status, TicketStatus::Resolved);
+        assert_eq!(ticket.script, None);
+        assert_eq!(ticket.customer_plan_id, Uuid::from_u128(2));
+    }
+
+    #[test]
+    fn an_incomplete_draft_says_everything_missing() {
+        let errors = TicketSubmission {
+            draft: WizardDraft::default(),
+            resolved: false,
+        }
+        .to_ticket()
+        .expect_err("incomplete");
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "protocolo",
+                fields::ORIGIN,
+                fields::CUSTOMER,
+                fields::SCRIPT,
+                fields::PLAN,
+                fields::PROBLEM,
+                fields::FIRST_CONTACT,
+                fields::TICKET_TYPE
+            ]
+        );
+    }
+}
