@@ -12,6 +12,13 @@ pub struct TestStore {
     _dir: TempDir,
 }
 
+impl TestStore {
+    /// The database file, for another process to open.
+    pub fn store_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("helpdesk.db")
+    }
+}
+
 pub async fn open() -> TestStore {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("helpdesk.db"))
