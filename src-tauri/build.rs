@@ -15,6 +15,8 @@ fn main() {
         "discard_draft",
         "reserve_protocol",
         "save_ticket",
+        "find_ticket",
+        "ticket_history",
         "list_ticket_types",
         "list_scripts",
         "load_script",

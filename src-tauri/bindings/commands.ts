@@ -30,6 +30,10 @@ export const commands = {
 	reserveProtocol: () => typedError<Protocol, CommandError_Serialize>(__TAURI_INVOKE("reserve_protocol")),
 	/**  `helpdesk_api::SaveTicket`: checked whole again, then written in one transaction. */
 	saveTicket: (request: TicketSubmission_Deserialize) => typedError<SavedTicket, CommandError_Serialize>(__TAURI_INVOKE("save_ticket", { request })),
+	/**  `helpdesk_api::FindTicket`. */
+	findTicket: (request: string) => typedError<TicketSummary_Serialize | null, CommandError_Serialize>(__TAURI_INVOKE("find_ticket", { request })),
+	/**  `helpdesk_api::TicketHistory`. */
+	ticketHistory: (request: string) => typedError<TicketEvent[], CommandError_Serialize>(__TAURI_INVOKE("ticket_history", { request })),
 	/**  `helpdesk_api::ListTicketTypes`. */
 	listTicketTypes: () => typedError<TicketType_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_ticket_types")),
 	/**  `helpdesk_api::ListScripts`. */
@@ -499,6 +503,20 @@ export type SupportMessage = {
 	received_at: number | null,
 };
 
+/**  One entry of a ticket's history, as written (append-only). */
+export type TicketEvent = {
+	id: string,
+	/**  What happened: "opened", "script_report", "first_contact", "resolved", ... */
+	kind: string,
+	/**  Its details, a JSON document whose shape depends on `kind`. */
+	payload: string,
+	/**  The operator who did it. */
+	user_id: string,
+	user_name: string,
+	/**  When, Unix ms UTC. */
+	at: number | null,
+};
+
 /**  A ticket's status. */
 export type TicketStatus = 
 /**  Open, with its assignee. */
@@ -521,6 +539,59 @@ export type TicketSubmission_Serialize = {
 	draft: WizardDraft_Serialize,
 	/**  "Atend. Resolvido" confirmed: the ticket is saved solved. */
 	resolved: boolean,
+};
+
+/**  A ticket as the list of tickets and the search by protocol show it. */
+export type TicketSummary = TicketSummary_Serialize | TicketSummary_Deserialize;
+
+/**  A ticket as the list of tickets and the search by protocol show it. */
+export type TicketSummary_Deserialize = {
+	id: string,
+	protocol: Protocol,
+	status: TicketStatus,
+	customer_id: string,
+	/**  The customer's code, as "Localizar Cliente" shows it. */
+	customer_code: string,
+	customer_name: string,
+	/**  "Tipo de Atendimento", if the ticket has one. */
+	ticket_type_id?: string | null,
+	ticket_type_name?: string | null,
+	/**
+	 *  Who the ticket is assigned to, if anyone: a user (`active` false once removed or
+	 *  deactivated) or a role.
+	 */
+	assignee?: Assignee | null,
+	/**  When it was opened, Unix ms UTC. */
+	opened_at: number | null,
+	/**  When it is due (the type's SLA), Unix ms UTC. */
+	due_at?: number | null,
+	/**  When it was resolved, Unix ms UTC. */
+	resolved_at?: number | null,
+};
+
+/**  A ticket as the list of tickets and the search by protocol show it. */
+export type TicketSummary_Serialize = {
+	id: string,
+	protocol: Protocol,
+	status: TicketStatus,
+	customer_id: string,
+	/**  The customer's code, as "Localizar Cliente" shows it. */
+	customer_code: string,
+	customer_name: string,
+	/**  "Tipo de Atendimento", if the ticket has one. */
+	ticket_type_id: string | null,
+	ticket_type_name: string | null,
+	/**
+	 *  Who the ticket is assigned to, if anyone: a user (`active` false once removed or
+	 *  deactivated) or a role.
+	 */
+	assignee: Assignee | null,
+	/**  When it was opened, Unix ms UTC. */
+	opened_at: number | null,
+	/**  When it is due (the type's SLA), Unix ms UTC. */
+	due_at: number | null,
+	/**  When it was resolved, Unix ms UTC. */
+	resolved_at: number | null,
 };
 
 /**  A ticket type as "Prim. Contato" offers it. */

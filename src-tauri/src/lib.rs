@@ -27,6 +27,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::drafts::discard_draft,
         commands::protocols::reserve_protocol,
         commands::tickets::save_ticket,
+        commands::tickets::find_ticket,
+        commands::tickets::ticket_history,
         commands::ticket_types::list_ticket_types,
         commands::scripts::list_scripts,
         commands::scripts::load_script,

@@ -176,6 +176,11 @@ async fn a_script_is_run_changed_half_way_and_reported() {
             }
         }
         let (outcome, _) = expected.outcome(&script).ok_or("an outcome")?;
+        let expected_first_answer = format!(
+            "{} → {}",
+            expected.report()[0].question,
+            expected.report()[0].label
+        );
         app.text_at("#resultado-script", outcome.label()).await?;
         app.screenshot("relatorio-script").await;
         advance(app).await?;
@@ -224,10 +229,40 @@ async fn a_script_is_run_changed_half_way_and_reported() {
         app.text_at("#protocolo-final", &protocol).await?;
         app.text_at("#situacao-final", "Resolvido").await?;
         app.screenshot("atendimento-salvo").await;
-        *saved.lock().expect("lock") = protocol;
+        *saved.lock().expect("lock") = protocol.clone();
         app.click("button#concluir").await?;
         app.element("button#novo-atendimento").await?;
         app.gone("#rascunho-pendente").await?;
+
+        // "Consultar protocolo": a wrong number is explained; the right one, typed with
+        // spaces, finds the ticket and its history in order.
+        app.fill("input#consultar-protocolo", "12345\u{E007}")
+            .await?;
+        error_at(app, "protocolo", "O protocolo tem 14 números").await?;
+        let spaced = protocol.replace('-', " ");
+        app.fill("input#consultar-protocolo", &format!("{spaced}\u{E007}"))
+            .await?;
+        app.text_at("#ticket-encontrado", &protocol).await?;
+        app.text_at("#ticket-situacao", "Resolvido").await?;
+        let kinds = app
+            .client
+            .find_all(fantoccini::Locator::Css("ol#historico > li"))
+            .await
+            .map_err(|error| error.to_string())?;
+        let mut found = Vec::new();
+        for item in kinds {
+            found.push(
+                item.attr("data-kind")
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .unwrap_or_default(),
+            );
+        }
+        if found != ["opened", "script_report", "first_contact", "resolved"] {
+            return Err(format!("the history should be in order, is {found:?}"));
+        }
+        app.text_at("ol#historico", &expected_first_answer).await?;
+        app.screenshot("consulta-protocolo").await;
         Ok(())
     })
     .await;

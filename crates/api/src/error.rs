@@ -106,7 +106,11 @@ impl From<FieldError> for CommandError {
 
 impl From<ProtocolError> for CommandError {
     fn from(error: ProtocolError) -> Self {
-        Self::new(ErrorCode::Internal, error.to_string())
+        match error {
+            // Typed by the operator.
+            ProtocolError::Format => Self::at_field("protocolo", error.to_string()),
+            _ => Self::new(ErrorCode::Internal, error.to_string()),
+        }
     }
 }
 

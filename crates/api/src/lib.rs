@@ -16,7 +16,9 @@ pub use helpdesk_core::customer_record::CustomerRecord;
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
-pub use helpdesk_core::ticket::{SavedTicket, TicketStatus, TicketSubmission};
+pub use helpdesk_core::ticket::{
+    SavedTicket, TicketEvent, TicketStatus, TicketSubmission, TicketSummary,
+};
 pub use helpdesk_core::ticket_type::{Assignee, TicketType};
 pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
 
@@ -77,6 +79,10 @@ commands! {
     ReserveProtocol = "reserve_protocol": () => Protocol;
     /// Saves the wizard's ticket whole (and ends its draft), or says what is missing.
     SaveTicket = "save_ticket": TicketSubmission => SavedTicket;
+    /// A ticket by its protocol number, as typed (any separators).
+    FindTicket = "find_ticket": String => Option<TicketSummary>;
+    /// A ticket's history, in order.
+    TicketHistory = "ticket_history": Uuid => Vec<TicketEvent>;
     /// "Tipo de Atendimento": the ticket types, by name, with who their tickets go to.
     ListTicketTypes = "list_ticket_types": () => Vec<TicketType>;
     /// The scripts, each at its latest published version, by name.

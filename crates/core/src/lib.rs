@@ -17,5 +17,6 @@ pub mod script;
 pub mod support;
 pub mod text;
 pub mod ticket;
+pub mod ticket_history;
 pub mod ticket_type;
 pub mod wizard;

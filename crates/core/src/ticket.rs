@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::form::FieldError;
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
-use crate::ticket_type::TicketType;
+use crate::ticket_type::{Assignee, TicketType};
 use crate::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
 
 /// A ticket's status.
@@ -53,6 +53,97 @@ pub struct SavedTicket {
     pub id: Uuid,
     pub protocol: Protocol,
     pub status: TicketStatus,
+}
+
+/// A ticket as the list of tickets and the search by protocol show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketSummary {
+    pub id: Uuid,
+    pub protocol: Protocol,
+    pub status: TicketStatus,
+    pub customer_id: Uuid,
+    /// The customer's code, as "Localizar Cliente" shows it.
+    pub customer_code: String,
+    pub customer_name: String,
+    /// "Tipo de Atendimento", if the ticket has one.
+    pub ticket_type_id: Option<Uuid>,
+    pub ticket_type_name: Option<String>,
+    /// Who the ticket is assigned to, if anyone: a user (`active` false once removed or
+    /// deactivated) or a role.
+    pub assignee: Option<Assignee>,
+    /// When it was opened, Unix ms UTC.
+    #[specta(type = f64)]
+    pub opened_at: i64,
+    /// When it is due (the type's SLA), Unix ms UTC.
+    #[specta(type = Option<f64>)]
+    pub due_at: Option<i64>,
+    /// When it was resolved, Unix ms UTC.
+    #[specta(type = Option<f64>)]
+    pub resolved_at: Option<i64>,
+}
+
+/// Where a page of tickets starts: after the ticket opened at `opened_at` with `id`, the last
+/// one of the previous page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketCursor {
+    /// Unix ms UTC.
+    #[specta(type = f64)]
+    pub opened_at: i64,
+    pub id: Uuid,
+}
+
+impl TicketCursor {
+    /// The cursor of the page after the one ending with `last`.
+    pub fn after(last: &TicketSummary) -> Self {
+        Self {
+            opened_at: last.opened_at,
+            id: last.id,
+        }
+    }
+}
+
+/// Which tickets the list shows, newest first: every filter given must match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketFilter {
+    pub status: Option<TicketStatus>,
+    pub ticket_type_id: Option<Uuid>,
+    pub assigned_user_id: Option<Uuid>,
+    pub assigned_role_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    /// At most this many tickets, 1 to [`crate::customer::MAX_LIMIT`].
+    pub limit: u32,
+    /// Only tickets older than this one (in `(opened_at, id)` order): the next page.
+    pub before: Option<TicketCursor>,
+}
+
+impl Default for TicketFilter {
+    fn default() -> Self {
+        Self {
+            status: None,
+            ticket_type_id: None,
+            assigned_user_id: None,
+            assigned_role_id: None,
+            customer_id: None,
+            limit: crate::customer::DEFAULT_LIMIT,
+            before: None,
+        }
+    }
+}
+
+/// One entry of a ticket's history, as written (append-only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketEvent {
+    pub id: Uuid,
+    /// What happened: "opened", "script_report", "first_contact", "resolved", ...
+    pub kind: String,
+    /// Its details, a JSON document whose shape depends on `kind`.
+    pub payload: String,
+    /// The operator who did it.
+    pub user_id: Uuid,
+    pub user_name: String,
+    /// When, Unix ms UTC.
+    #[specta(type = f64)]
+    pub at: i64,
 }
 
 /// What the operator asks the save to do.

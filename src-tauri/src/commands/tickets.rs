@@ -1,5 +1,8 @@
-//! Tickets: saving the wizard's ticket.
-use helpdesk_api::{CommandError, ErrorCode, SavedTicket, TicketSubmission};
+//! Tickets: saving the wizard's ticket, finding one by its protocol, and its history.
+use helpdesk_api::{
+    CommandError, ErrorCode, Protocol, SavedTicket, TicketEvent, TicketSubmission, TicketSummary,
+    Uuid,
+};
 use helpdesk_store::{now_millis, tickets};
 use tauri::State;
 
@@ -29,4 +32,31 @@ pub async fn save_ticket(
                 "Este protocolo já pertence a outro atendimento salvo.",
             )
         })
+}
+
+/// `helpdesk_api::FindTicket`.
+#[tauri::command]
+#[specta::specta]
+pub async fn find_ticket(
+    request: String,
+    state: State<'_, AppState>,
+) -> Result<Option<TicketSummary>, CommandError> {
+    state.require_operator()?;
+    let protocol: Protocol = request.parse()?;
+    tickets::find_by_protocol(&state.store, &protocol)
+        .await
+        .map_err(internal)
+}
+
+/// `helpdesk_api::TicketHistory`.
+#[tauri::command]
+#[specta::specta]
+pub async fn ticket_history(
+    request: Uuid,
+    state: State<'_, AppState>,
+) -> Result<Vec<TicketEvent>, CommandError> {
+    state.require_operator()?;
+    tickets::history(&state.store, request)
+        .await
+        .map_err(internal)
 }

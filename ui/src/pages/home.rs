@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::FormError;
 use crate::pages::draft_panel::DraftPanel;
+use crate::pages::protocol_lookup::ProtocolLookup;
 use crate::pages::ScriptsPage;
 use crate::wizard::Wizard;
 
@@ -166,6 +167,7 @@ pub fn Home(props: &HomeProps) -> Html {
                             </>
                         },
                     } }
+                    <ProtocolLookup />
                 </main>
             }
         </div>

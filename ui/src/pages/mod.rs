@@ -2,6 +2,7 @@
 mod draft_panel;
 mod home;
 mod login;
+mod protocol_lookup;
 mod scripts;
 
 pub use home::Home;
