@@ -2,7 +2,7 @@
 //! protocol, listed by filters newest first a page at a time, and their history read back.
 //!
 //! The list walks an index that ends in `(opened_at, id)` for its most selective filter
-//! (`migrations/20261129120000_ticket_lists.sql`) and stops at the page's limit, so a page
+//! (`migrations/20261128000004_ticket_lists.sql`) and stops at the page's limit, so a page
 //! costs about the rows it returns, not the number of tickets.
 use helpdesk_core::customer::MAX_LIMIT;
 use helpdesk_core::protocol::Protocol;
