@@ -4,25 +4,25 @@
 //!
 //! What is stored is read back through the store's own functions, never only through the
 //! commands under test; expected validation messages come from the core's own checks.
+mod common;
+
+use common::DemoApp;
 use std::collections::{HashMap, VecDeque};
 
 use helpdesk_api::{
-    CommandError, ErrorCode, Operator, PublishedScript, ScriptDraft, ScriptSummary,
-    ScriptVersionRef, Uuid, REQUEST_ARG,
+    ErrorCode, PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef, Uuid, REQUEST_ARG,
 };
 use helpdesk_core::script::{
     fields, Outcome, ScriptDefinition, ScriptNode, ScriptOption, ScriptRun, MAX_TEXT_CHARS,
 };
-use helpdesk_demo::{DemoConfig, DemoCredential, ADMIN, OPERATOR};
-use helpdesk_desktop::AppState;
-use helpdesk_store::{scripts, Store};
-use serde::de::DeserializeOwned;
+use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
+use helpdesk_store::scripts;
 use serde::Serialize;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::test::{get_ipc_response, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::{WebviewWindow, WebviewWindowBuilder};
 
 /// The demo's catalog (operators, scripts) with few customers: scripts do not need them.
 const DEMO: DemoConfig = DemoConfig {
@@ -31,71 +31,7 @@ const DEMO: DemoConfig = DemoConfig {
     messages: 40,
 };
 
-struct DemoApp {
-    app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    _dir: tempfile::TempDir,
-}
-
 impl DemoApp {
-    async fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("app.db"))
-            .await
-            .expect("store");
-        helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
-        let app = helpdesk_desktop::app_builder(mock_builder())
-            .manage(AppState::new(store))
-            .build(tauri::generate_context!("../tauri.conf.json"))
-            .expect("app builds");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window");
-        Self {
-            app,
-            window,
-            _dir: dir,
-        }
-    }
-
-    fn store(&self) -> &Store {
-        &self.app.state::<AppState>().inner().store
-    }
-
-    fn invoke(&self, command: &str, request: impl Serialize) -> Result<Value, Value> {
-        invoke_in(&self.window, command, request)
-    }
-
-    /// A command that must succeed, its response decoded.
-    fn call<T: DeserializeOwned>(&self, command: &str, request: impl Serialize) -> T {
-        let response = self
-            .invoke(command, request)
-            .unwrap_or_else(|error| panic!("{command} failed: {error}"));
-        serde_json::from_value(response).unwrap_or_else(|error| panic!("{command}: {error}"))
-    }
-
-    /// A command that must fail with a `CommandError`.
-    fn refuse(&self, command: &str, request: impl Serialize) -> CommandError {
-        let error = self
-            .invoke(command, request)
-            .expect_err("the command is refused");
-        serde_json::from_value(error.clone())
-            .unwrap_or_else(|_| panic!("not a CommandError: {error}"))
-    }
-
-    fn log_in(&self, who: &DemoCredential) -> Operator {
-        let operator: Operator = self.call(
-            "login",
-            json!({"login": who.login, "password": who.password}),
-        );
-        assert_eq!(operator.login, who.login);
-        operator
-    }
-
-    fn log_out(&self) {
-        self.call::<()>("logout", ());
-    }
-
     fn list(&self) -> Vec<ScriptSummary> {
         self.call("list_scripts", ())
     }
@@ -259,7 +195,7 @@ fn bfs_depth(definition: &ScriptDefinition) -> (usize, Vec<u32>) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_script_commands_need_a_logged_in_operator() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let demo = app.stored().await;
     let id = demo[0].0.id;
     for (command, request) in [
@@ -278,7 +214,7 @@ async fn the_script_commands_need_a_logged_in_operator() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_operator_runs_scripts_but_may_not_publish_them() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let demo = app.stored().await;
     app.log_in(&OPERATOR);
     let list = app.list();
@@ -311,7 +247,7 @@ async fn an_operator_runs_scripts_but_may_not_publish_them() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_administrator_publishes_scripts_and_their_new_versions() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let demo = app.stored().await;
     let admin = app.log_in(&ADMIN);
     assert!(admin.role == ADMIN.role && ADMIN.role == "Administrador");
@@ -385,7 +321,7 @@ async fn an_administrator_publishes_scripts_and_their_new_versions() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_taken_name_or_an_unknown_script_is_refused_and_nothing_is_stored() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let demo = app.stored().await;
     let (no_connection, slowness) = {
         let by_name = |name: &str| {
@@ -421,7 +357,7 @@ async fn a_taken_name_or_an_unknown_script_is_refused_and_nothing_is_stored() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_broken_script_is_refused_at_its_field_and_nothing_is_stored() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let demo = app.stored().await;
     app.log_in(&ADMIN);
 
@@ -556,7 +492,7 @@ async fn a_broken_script_is_refused_at_its_field_and_nothing_is_stored() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn markup_in_a_script_is_stored_as_text() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     app.log_in(&ADMIN);
     let markup = "<script>alert('x')</script><b>negrito</b> & \"aspas\"";
     let mut script = small_script();
@@ -583,7 +519,7 @@ async fn markup_in_a_script_is_stored_as_text() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_scripts_load_pass_the_checks_and_go_five_questions_deep() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     app.log_in(&OPERATOR);
     let list = app.list();
     let names: Vec<&str> = list.iter().map(|s| s.name.as_str()).collect();
@@ -621,7 +557,7 @@ async fn the_demo_scripts_load_pass_the_checks_and_go_five_questions_deep() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn another_window_may_not_publish_even_with_an_administrator_logged_in() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let demo = app.stored().await;
     let other = WebviewWindowBuilder::new(&app.app, "other", Default::default())
         .build()

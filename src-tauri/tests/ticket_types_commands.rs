@@ -4,17 +4,14 @@
 //! Expected values come from the demo data as stored, read through the store's own
 //! functions and the demo's own operators, never from the command under test. That another
 //! window may not call it is checked for every command in `commands.rs`.
-use helpdesk_api::{Assignee, CommandError, ErrorCode, Operator, TicketType, REQUEST_ARG};
+mod common;
+
+use common::DemoApp;
+use helpdesk_api::{Assignee, ErrorCode, TicketType};
 use helpdesk_core::text::fold;
-use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary, OPERATOR};
-use helpdesk_desktop::AppState;
-use helpdesk_store::{ticket_types, Store};
-use serde::de::DeserializeOwned;
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_store::ticket_types;
+use serde_json::Value;
 
 /// The demo's catalog (operators, ticket types) with few customers: ticket types do not need
 /// them.
@@ -26,87 +23,7 @@ const DEMO: DemoConfig = DemoConfig {
 
 const COMMAND: &str = "list_ticket_types";
 
-struct DemoApp {
-    app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    summary: DemoSummary,
-    _dir: tempfile::TempDir,
-}
-
 impl DemoApp {
-    async fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("app.db"))
-            .await
-            .expect("store");
-        let summary = helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
-        let app = helpdesk_desktop::app_builder(mock_builder())
-            .manage(AppState::new(store))
-            .build(tauri::generate_context!("../tauri.conf.json"))
-            .expect("app builds");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window");
-        Self {
-            app,
-            window,
-            summary,
-            _dir: dir,
-        }
-    }
-
-    /// The app's own store, to read what the demo wrote.
-    fn store(&self) -> &Store {
-        &self.app.state::<AppState>().inner().store
-    }
-
-    fn invoke(&self, command: &str, request: Value) -> Result<Value, Value> {
-        let response = get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: command.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(json!({ REQUEST_ARG: request })),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        );
-        response.map(|body| body.deserialize::<Value>().expect("JSON response"))
-    }
-
-    /// A command that must succeed, its response decoded.
-    fn call<T: DeserializeOwned>(&self, command: &str, request: Value) -> T {
-        let response = self
-            .invoke(command, request)
-            .unwrap_or_else(|error| panic!("{command} failed: {error}"));
-        serde_json::from_value(response).unwrap_or_else(|error| panic!("{command}: {error}"))
-    }
-
-    /// A command that must fail with a `CommandError`.
-    fn refuse(&self, command: &str, request: Value) -> CommandError {
-        let error = self
-            .invoke(command, request)
-            .expect_err("the command is refused");
-        serde_json::from_value(error.clone())
-            .unwrap_or_else(|_| panic!("not a CommandError: {error}"))
-    }
-
-    fn log_in(&self, who: &DemoCredential) -> Operator {
-        assert!(self.summary.credentials.contains(who), "a demo operator");
-        let operator: Operator = self.call(
-            "login",
-            json!({"login": who.login, "password": who.password}),
-        );
-        assert_eq!(operator.login, who.login);
-        operator
-    }
-
-    fn log_out(&self) {
-        self.call::<()>("logout", Value::Null);
-    }
-
     fn list(&self) -> Vec<TicketType> {
         self.call(COMMAND, Value::Null)
     }
@@ -114,7 +31,7 @@ impl DemoApp {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_ticket_types_need_a_logged_in_operator() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let error = app.refuse(COMMAND, Value::Null);
     assert_eq!(error.code, ErrorCode::NotAuthenticated);
     app.log_in(&OPERATOR);
@@ -126,7 +43,7 @@ async fn the_ticket_types_need_a_logged_in_operator() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demos_ticket_types_come_by_name_with_their_assignees() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     app.log_in(&OPERATOR);
     let listed = app.list();
     let stored = ticket_types::list(app.store()).await.expect("stored types");

@@ -4,12 +4,14 @@
 //!
 //! Expected values come from the demo data as stored, read through the store's own
 //! functions, never from the commands under test.
+mod common;
+
+use common::DemoApp;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Local, NaiveDate};
 use helpdesk_api::{
-    CommandError, Contact, CustomerRecord, ErrorCode, NewContact, Operator, SavedDraft,
-    SupportMessage, Uuid, WizardDraft, REQUEST_ARG,
+    Contact, CustomerRecord, ErrorCode, NewContact, SavedDraft, SupportMessage, Uuid, WizardDraft,
 };
 use helpdesk_core::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, MAX_LIMIT,
@@ -20,16 +22,9 @@ use helpdesk_core::text::fold;
 use helpdesk_core::ticket::{SavedTicket, TicketStatus, TicketSubmission};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::{Origin, ScriptProgress, Step};
-use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary, ADMIN, OPERATOR};
-use helpdesk_desktop::AppState;
+use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
 use helpdesk_store::{customer_records, customers, now_millis, support_messages, Store};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 /// A smaller demo than the app's, so every test seeds its own quickly; ten messages per
 /// customer on average.
@@ -39,88 +34,7 @@ const DEMO: DemoConfig = DemoConfig {
     messages: 3_000,
 };
 
-struct DemoApp {
-    app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    summary: DemoSummary,
-    _dir: tempfile::TempDir,
-}
-
 impl DemoApp {
-    async fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("app.db"))
-            .await
-            .expect("store");
-        let summary = helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
-        let app = helpdesk_desktop::app_builder(mock_builder())
-            .manage(AppState::new(store))
-            .build(tauri::generate_context!("../tauri.conf.json"))
-            .expect("app builds");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window");
-        Self {
-            app,
-            window,
-            summary,
-            _dir: dir,
-        }
-    }
-
-    /// The app's own store, to read what the demo wrote and what the commands stored.
-    fn store(&self) -> &Store {
-        &self.app.state::<AppState>().inner().store
-    }
-
-    fn invoke(&self, command: &str, request: impl Serialize) -> Result<Value, Value> {
-        let request = serde_json::to_value(request).expect("request serializes");
-        let response = get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: command.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(json!({ REQUEST_ARG: request })),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        );
-        response.map(|body| body.deserialize::<Value>().expect("JSON response"))
-    }
-
-    /// A command that must succeed, its response decoded.
-    fn call<T: DeserializeOwned>(&self, command: &str, request: impl Serialize) -> T {
-        let response = self
-            .invoke(command, request)
-            .unwrap_or_else(|error| panic!("{command} failed: {error}"));
-        serde_json::from_value(response).unwrap_or_else(|error| panic!("{command}: {error}"))
-    }
-
-    /// A command that must fail with a `CommandError`.
-    fn refuse(&self, command: &str, request: impl Serialize) -> CommandError {
-        let error = self
-            .invoke(command, request)
-            .expect_err("the command is refused");
-        serde_json::from_value(error.clone())
-            .unwrap_or_else(|_| panic!("not a CommandError: {error}"))
-    }
-
-    fn log_in(&self, who: &DemoCredential) -> Operator {
-        assert!(self.summary.credentials.contains(who), "a demo operator");
-        let operator: Operator = self.call(
-            "login",
-            json!({"login": who.login, "password": who.password}),
-        );
-        assert_eq!(operator.login, who.login);
-        operator
-    }
-
-    fn log_out(&self) {
-        self.call::<()>("logout", ());
-    }
-
     fn suggest(&self, typed: &str) -> Vec<String> {
         self.call("suggest_support_emails", typed)
     }
@@ -286,7 +200,7 @@ async fn contacts_stored(app: &DemoApp, customer: Uuid) -> Vec<Contact> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_new_command_needs_a_logged_in_operator() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let customer = app.customers().await.remove(0);
     let contacts_before = contacts_stored(&app, customer.id).await;
     let query = MessageQuery {
@@ -333,7 +247,7 @@ async fn every_new_command_needs_a_logged_in_operator() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn suggestions_are_sender_addresses_starting_with_what_was_typed() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let sender = app.busy_sender().await;
     app.log_in(&OPERATOR);
     let wanted = sender.email.to_lowercase();
@@ -390,7 +304,7 @@ async fn suggestions_are_sender_addresses_starting_with_what_was_typed() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_senders_messages_come_newest_first_within_the_period_and_limit() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let sender = app.busy_sender().await;
     let all = &sender.messages;
     app.log_in(&OPERATOR);
@@ -466,7 +380,7 @@ async fn a_senders_messages_come_newest_first_within_the_period_and_limit() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_wrong_message_query_is_refused_at_its_field() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let sender = app.busy_sender().await;
     app.log_in(&OPERATOR);
     let day = local_day(sender.messages[0].received_at);
@@ -531,7 +445,7 @@ async fn a_wrong_message_query_is_refused_at_its_field() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_customers_record_has_its_plans_and_their_routing_points() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let customers = app.customers().await;
     app.log_in(&OPERATOR);
 
@@ -587,7 +501,7 @@ async fn a_customers_record_has_its_plans_and_their_routing_points() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_contact_is_stored_at_once_and_a_wrong_one_is_not() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let customer = app.customers().await.remove(0).id;
     app.log_in(&OPERATOR);
     let before = app.load_customer(customer).contacts;
@@ -680,7 +594,7 @@ async fn walked_drafts(app: &DemoApp) -> Vec<WizardDraft> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_draft_is_kept_newest_revision_first_until_discarded() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     app.log_in(&OPERATOR);
     assert_eq!(app.load_draft(), None);
 
@@ -714,7 +628,7 @@ async fn a_draft_is_kept_newest_revision_first_until_discarded() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_operator_has_a_draft_of_their_own() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     app.log_in(&OPERATOR);
     let anas = walked_drafts(&app).await.pop().expect("a draft");
     app.save_draft(&anas);
@@ -747,7 +661,7 @@ async fn each_operator_has_a_draft_of_their_own() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_ticket_gets_the_next_protocol_of_the_day() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let operator = app.log_in(&OPERATOR);
     let first: Protocol = app.call("reserve_protocol", ());
     let second: Protocol = app.call("reserve_protocol", ());
@@ -796,7 +710,7 @@ const EVENTS: &str = "SELECT count(*) FROM ticket_events";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_ticket_is_saved_whole_once_and_its_draft_ends() {
-    let app = DemoApp::new().await;
+    let app = DemoApp::new(&DEMO).await;
     let operator = app.log_in(&OPERATOR);
     let draft = finished_draft(&app).await;
     app.save_draft(&draft);

@@ -1,0 +1,101 @@
+//! The real app (Tauri's mock runtime with the real context, capabilities and commands) on
+//! a temporary SQLite database filled with demo data, driven through IPC as its window would.
+#![allow(dead_code)]
+
+use helpdesk_api::{CommandError, Operator, REQUEST_ARG};
+use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary};
+use helpdesk_desktop::AppState;
+use helpdesk_store::Store;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+/// The app, its main window, and what the demo wrote.
+pub struct DemoApp {
+    pub app: App<MockRuntime>,
+    pub window: WebviewWindow<MockRuntime>,
+    pub summary: DemoSummary,
+    _dir: tempfile::TempDir,
+}
+
+impl DemoApp {
+    pub async fn new(config: &DemoConfig) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("app.db"))
+            .await
+            .expect("store");
+        let summary = helpdesk_demo::seed(&store, config)
+            .await
+            .expect("demo data");
+        let app = helpdesk_desktop::app_builder(mock_builder())
+            .manage(AppState::new(store))
+            .build(tauri::generate_context!("../tauri.conf.json"))
+            .expect("app builds");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window");
+        Self {
+            app,
+            window,
+            summary,
+            _dir: dir,
+        }
+    }
+
+    /// The app's own store, to read what the demo wrote and what the commands stored.
+    pub fn store(&self) -> &Store {
+        &self.app.state::<AppState>().inner().store
+    }
+
+    pub fn invoke(&self, command: &str, request: impl Serialize) -> Result<Value, Value> {
+        let request = serde_json::to_value(request).expect("request serializes");
+        let response = get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: command.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(json!({ REQUEST_ARG: request })),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        );
+        response.map(|body| body.deserialize::<Value>().expect("JSON response"))
+    }
+
+    /// A command that must succeed, its response decoded.
+    pub fn call<T: DeserializeOwned>(&self, command: &str, request: impl Serialize) -> T {
+        let response = self
+            .invoke(command, request)
+            .unwrap_or_else(|error| panic!("{command} failed: {error}"));
+        serde_json::from_value(response).unwrap_or_else(|error| panic!("{command}: {error}"))
+    }
+
+    /// A command that must fail with a `CommandError`.
+    pub fn refuse(&self, command: &str, request: impl Serialize) -> CommandError {
+        let error = self
+            .invoke(command, request)
+            .expect_err("the command is refused");
+        serde_json::from_value(error.clone())
+            .unwrap_or_else(|_| panic!("not a CommandError: {error}"))
+    }
+
+    pub fn log_in(&self, who: &DemoCredential) -> Operator {
+        assert!(self.summary.credentials.contains(who), "a demo operator");
+        let operator: Operator = self.call(
+            "login",
+            json!({"login": who.login, "password": who.password}),
+        );
+        assert_eq!(operator.login, who.login);
+        operator
+    }
+
+    pub fn log_out(&self) {
+        self.call::<()>("logout", ());
+    }
+}
