@@ -3,7 +3,7 @@
 mod common;
 
 use helpdesk_core::wizard::{Origin, Step, WizardDraft};
-use helpdesk_store::people::{self, NewUser};
+use helpdesk_store::people::{self};
 use helpdesk_store::{drafts, now_millis, Store};
 use uuid::Uuid;
 
@@ -13,14 +13,7 @@ async fn operators(store: &Store, logins: &[&str]) -> Vec<Uuid> {
         .expect("role");
     let mut ids = Vec::new();
     for login in logins {
-        let user = NewUser {
-            login: (*login).into(),
-            name: (*login).into(),
-            email: format!("{login}@provedor.com.br"),
-            password: "suporte123".into(),
-            role_id: role,
-        };
-        ids.push(people::insert_user(store, &user).await.expect("user"));
+        ids.push(common::user(store, login, login, role).await);
     }
     ids
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use helpdesk_core::protocol::ProtocolError;
-use helpdesk_store::people::{self, NewUser};
+use helpdesk_store::people::{self};
 use helpdesk_store::{protocols, Store};
 use uuid::Uuid;
 
@@ -15,18 +15,7 @@ async fn operator(store: &Store) -> Uuid {
     let role = people::insert_role(store, "Atendente N1")
         .await
         .expect("role");
-    people::insert_user(
-        store,
-        &NewUser {
-            login: "ana".into(),
-            name: "Ana".into(),
-            email: "ana@provedor.com.br".into(),
-            password: "suporte123".into(),
-            role_id: role,
-        },
-    )
-    .await
-    .expect("user")
+    common::user(store, "ana", "Ana", role).await
 }
 
 fn day(d: u32) -> NaiveDate {

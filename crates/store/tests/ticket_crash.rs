@@ -14,7 +14,7 @@ use helpdesk_core::ticket::{NewTicket, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
-use helpdesk_store::people::{self, NewUser};
+use helpdesk_store::people::{self};
 use helpdesk_store::{customers, protocols, tickets, Store};
 use rand::{Rng, SeedableRng};
 use uuid::Uuid;
@@ -35,18 +35,7 @@ async fn seed(store: &Store) {
     let role = people::insert_role(store, "Atendente N1")
         .await
         .expect("role");
-    people::insert_user(
-        store,
-        &NewUser {
-            login: "ana".into(),
-            name: "Ana".into(),
-            email: "ana@provedor.com.br".into(),
-            password: "suporte123".into(),
-            role_id: role,
-        },
-    )
-    .await
-    .expect("user");
+    common::user(store, "ana", "Ana", role).await;
     let network = common::network(store).await;
     customers::insert_many(
         store,

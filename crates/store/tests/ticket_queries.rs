@@ -11,28 +11,13 @@ use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
 use helpdesk_store::customers;
-use helpdesk_store::people::{self, NewUser};
+use helpdesk_store::people::{self};
 use helpdesk_store::{ticket_types, tickets, Store};
 use uuid::Uuid;
 
 /// 2026-11-28 12:00 UTC, in Unix ms.
 const NOON: i64 = 1_795_867_200_000;
 const MINUTE: i64 = 60_000;
-
-async fn user(store: &Store, login: &str, name: &str, role: Uuid) -> Uuid {
-    people::insert_user(
-        store,
-        &NewUser {
-            login: login.into(),
-            name: name.into(),
-            email: format!("{login}@provedor.com.br"),
-            password: "suporte123".into(),
-            role_id: role,
-        },
-    )
-    .await
-    .expect("user")
-}
 
 async fn set(store: &Store, sql: &str, id: Uuid) {
     let done = sqlx::query(sql)
@@ -78,8 +63,8 @@ async fn desk(store: &Store) -> Desk {
     let n2 = people::insert_role(store, "Atendente N2")
         .await
         .expect("role");
-    let operator = user(store, "ana.souza", "Ana Souza", n1).await;
-    let juliana = user(store, "juliana.ribeiro", "Juliana Ribeiro", n2).await;
+    let operator = common::user(store, "ana.souza", "Ana Souza", n1).await;
+    let juliana = common::user(store, "juliana.ribeiro", "Juliana Ribeiro", n2).await;
     for (name, destination, sla_hours) in [
         ("Sem conexão", Destination::Role(n2), 4),
         ("Mudança de endereço", Destination::User(juliana), 72),

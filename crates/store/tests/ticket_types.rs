@@ -5,24 +5,9 @@ mod common;
 
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
-use helpdesk_store::people::{self, NewUser};
+use helpdesk_store::people::{self};
 use helpdesk_store::{ticket_types, Store};
 use uuid::Uuid;
-
-async fn user(store: &Store, login: &str, name: &str, role: Uuid) -> Uuid {
-    people::insert_user(
-        store,
-        &NewUser {
-            login: login.into(),
-            name: name.into(),
-            email: format!("{login}@provedor.com.br"),
-            password: "suporte123".into(),
-            role_id: role,
-        },
-    )
-    .await
-    .expect("user")
-}
 
 async fn ticket_type(store: &Store, name: &str, destination: Destination, sla_hours: i64) -> Uuid {
     catalog::insert_ticket_type(
@@ -62,8 +47,8 @@ async fn each_type_comes_with_who_its_tickets_go_to() {
     let n2 = people::insert_role(store, "Atendente N2")
         .await
         .expect("role");
-    let juliana = user(store, "juliana.ribeiro", "Juliana Ribeiro", n2).await;
-    let carlos = user(store, "carlos.lima", "Carlos Lima", n2).await;
+    let juliana = common::user(store, "juliana.ribeiro", "Juliana Ribeiro", n2).await;
+    let carlos = common::user(store, "carlos.lima", "Carlos Lima", n2).await;
     let to_user = ticket_type(store, "Mudança de endereço", Destination::User(juliana), 72).await;
     let to_role = ticket_type(store, "Sem conexão", Destination::Role(n2), 4).await;
     let to_nobody = ticket_type(store, "Lentidão", Destination::Nobody, 24).await;
@@ -122,7 +107,7 @@ async fn a_deleted_user_shows_as_removed_and_a_deleted_role_as_nobody() {
         .await
         .expect("role");
     let gone = people::insert_role(store, "Plantão").await.expect("role");
-    let bruno = user(store, "bruno.carvalho", "Bruno Carvalho", n1).await;
+    let bruno = common::user(store, "bruno.carvalho", "Bruno Carvalho", n1).await;
     ticket_type(store, "Wi-Fi e roteador", Destination::User(bruno), 24).await;
     ticket_type(store, "Plantão noturno", Destination::Role(gone), 8).await;
     set(store, "UPDATE users SET deleted = 1 WHERE id = ?1", bruno).await;

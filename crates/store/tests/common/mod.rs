@@ -3,6 +3,7 @@
 
 use helpdesk_store::catalog::{self, NewPlan, NewRoutingPoint};
 use helpdesk_store::customers::{NewCustomer, NewCustomerPlan};
+use helpdesk_store::people::{self, NewUser};
 use helpdesk_store::Store;
 use tempfile::TempDir;
 use uuid::Uuid;
@@ -25,6 +26,22 @@ pub async fn open() -> TestStore {
         .await
         .expect("open store");
     TestStore { store, _dir: dir }
+}
+
+/// A user of `role`, logging in as `login` with the password "suporte123".
+pub async fn user(store: &Store, login: &str, name: &str, role: Uuid) -> Uuid {
+    people::insert_user(
+        store,
+        &NewUser {
+            login: login.into(),
+            name: name.into(),
+            email: format!("{login}@provedor.com.br"),
+            password: "suporte123".into(),
+            role_id: role,
+        },
+    )
+    .await
+    .expect("user")
 }
 
 /// One plan and one routing point to hang contracts on.
