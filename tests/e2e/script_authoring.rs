@@ -4,7 +4,7 @@
 use helpdesk_core::script::MAX_TEXT_CHARS;
 use helpdesk_core::wizard::Step;
 use helpdesk_demo::ADMIN;
-use helpdesk_e2e::wizard::{advance, at_step, choose_customer, paste, seeded_database};
+use helpdesk_e2e::wizard::{at_step, paste, phone_call_to_script, seeded_database};
 use helpdesk_e2e::{Harness, StepResult};
 
 const NAME: &str = "Wi-Fi <b>sumiu</b>";
@@ -157,19 +157,7 @@ async fn an_administrator_authors_publishes_and_runs_a_script() {
         app.click("button#voltar-lista").await?;
         app.click("button#confirmar-saida").await?;
         app.click("button#voltar-inicio").await?;
-        app.click("button#novo-atendimento").await?;
-        app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
-        advance(app).await?;
-        choose_customer(app, &writer.customer).await?;
-        advance(app).await?;
-        advance(app).await?;
-        let plan = &writer.record.plans[0];
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
-            .await?;
-        app.fill("textarea#problema", "A rede Wi-Fi sumiu do celular.")
-            .await?;
-        advance(app).await?;
-        at_step(app, Step::Script).await?;
+        phone_call_to_script(app, &writer, "A rede Wi-Fi sumiu do celular.").await?;
         app.text_at("#scripts-sugeridos", NAME).await?;
         let choices = app
             .client

@@ -3,7 +3,9 @@
 //! it, and finds in the report only the questions of the path taken, in order.
 use helpdesk_core::script::{ScriptDefinition, ScriptRun, ScriptVersionRef};
 use helpdesk_core::wizard::Step;
-use helpdesk_e2e::wizard::{advance, at_step, choose_customer, error_at, log_in, seeded_database};
+use helpdesk_e2e::wizard::{
+    advance, at_step, error_at, log_in, phone_call_to_script, seeded_database,
+};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{scripts, ticket_types, Store};
 
@@ -88,22 +90,7 @@ async fn a_script_is_run_changed_half_way_and_reported() {
     let app = Harness::start("wizard_script", &database).await;
     app.run(async |app: &mut Harness| {
         log_in(app).await?;
-        app.click("button#novo-atendimento").await?;
-        app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
-        advance(app).await?;
-        choose_customer(app, &writer.customer).await?;
-        advance(app).await?;
-        advance(app).await?;
-        let plan = &writer.record.plans[0];
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
-            .await?;
-        app.fill("textarea#problema", "Cliente está sem internet desde cedo.")
-            .await?;
-        advance(app).await?;
-
-        // The problem's words suggest "Sem conexão"; "Avançar" needs the script run or
-        // skipped.
-        at_step(app, Step::Script).await?;
+        phone_call_to_script(app, &writer, "Cliente está sem internet desde cedo.").await?;
         let suggested = format!(
             "#scripts-sugeridos button[data-script-id=\"{}\"][data-suggested=\"true\"]",
             published.id

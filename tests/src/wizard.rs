@@ -198,3 +198,20 @@ pub async fn choose_customer(app: &Harness, customer: &CustomerSummary) -> StepR
     app.text_at("#cliente-selecionado", &customer.name).await?;
     Ok(())
 }
+
+/// From the start panel, a phone call for the writer's first plan with `problem`, walked up
+/// to the "Script" step.
+pub async fn phone_call_to_script(app: &Harness, writer: &Writer, problem: &str) -> StepResult {
+    app.click("button#novo-atendimento").await?;
+    app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+    advance(app).await?;
+    choose_customer(app, &writer.customer).await?;
+    advance(app).await?;
+    advance(app).await?;
+    let plan = &writer.record.plans[0];
+    app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+        .await?;
+    app.fill("textarea#problema", problem).await?;
+    advance(app).await?;
+    at_step(app, Step::Script).await
+}
