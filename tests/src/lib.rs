@@ -6,6 +6,7 @@
 //! to `target/e2e-screenshots/`, and one is saved when a step fails.
 #![allow(clippy::unwrap_used)]
 
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,10 @@ impl Drop for Processes {
             let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
             let _ = driver.wait();
         }
-        let _ = self.display.kill();
+        // TERM, not KILL: Xvfb then removes its lock file and socket.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.display.id().to_string()])
+            .status();
         let _ = self.display.wait();
     }
 }
@@ -95,20 +99,30 @@ pub fn app_binary() -> PathBuf {
         .unwrap_or_else(|| target_dir().join("debug/helpdesk-desktop"))
 }
 
+/// Starts Xvfb on the first free display, which it picks itself (`-displayfd`): stale lock
+/// files of servers that died are then its business, not a range to scan.
 fn start_display() -> (Child, String) {
-    let number = (99..200)
-        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-        .expect("a free X display number");
-    let display = format!(":{number}");
-    let child = Command::new("Xvfb")
-        .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        .stdout(Stdio::null())
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb starts (run scripts/setup.sh test)");
-    let socket = format!("/tmp/.X11-unix/X{number}");
-    wait_until("Xvfb", || Path::new(&socket).exists());
-    (child, display)
+    let mut number = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        let _ = BufReader::new(stdout).read_line(&mut number);
+    }
+    let number = number.trim();
+    assert!(!number.is_empty(), "Xvfb did not report its display number");
+    (child, format!(":{number}"))
 }
 
 /// Runs one WebDriver call, failing the step if it errs or outlasts [`TIMEOUT`].
