@@ -15,8 +15,9 @@ packages=(build-essential pkg-config libssl-dev curl
     libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
     rustc-web cargo-web rust-web-src lld-16 binaryen)
 if [ "$purpose" = test ]; then
-    # A virtual display, WebKitGTK's WebDriver, screenshots.
-    packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core)
+    # A virtual display, WebKitGTK's WebDriver, screenshots, and xdotool to answer the
+    # system's file picker (a native GTK dialog WebDriver cannot reach).
+    packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core xdotool)
 fi
 
 missing=()

@@ -18,9 +18,16 @@ fn main() {
         "find_ticket",
         "ticket_history",
         "list_ticket_types",
+        "list_assignees",
+        "pick_attachment",
         "list_scripts",
         "load_script",
         "publish_script",
+        "list_tickets",
+        "load_ticket_details",
+        "update_ticket",
+        "my_tasks",
+        "complete_task",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -28,7 +28,11 @@ export const commands = {
 	discardDraft: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft")),
 	/**  `helpdesk_api::ReserveProtocol`: the desktop's local date, its number, its next sequence. */
 	reserveProtocol: () => typedError<Protocol, CommandError_Serialize>(__TAURI_INVOKE("reserve_protocol")),
-	/**  `helpdesk_api::SaveTicket`: checked whole again, then written in one transaction. */
+	/**
+	 *  `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
+	 *  task's due date, and every attachment still in its folder), then written in one
+	 *  transaction.
+	 */
 	saveTicket: (request: TicketSubmission_Deserialize) => typedError<SavedTicket, CommandError_Serialize>(__TAURI_INVOKE("save_ticket", { request })),
 	/**  `helpdesk_api::FindTicket`. */
 	findTicket: (request: string) => typedError<TicketSummary_Serialize | null, CommandError_Serialize>(__TAURI_INVOKE("find_ticket", { request })),
@@ -36,12 +40,35 @@ export const commands = {
 	ticketHistory: (request: string) => typedError<TicketEvent[], CommandError_Serialize>(__TAURI_INVOKE("ticket_history", { request })),
 	/**  `helpdesk_api::ListTicketTypes`. */
 	listTicketTypes: () => typedError<TicketType_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_ticket_types")),
+	/**  `helpdesk_api::ListAssignees`. */
+	listAssignees: () => typedError<Assignee[], CommandError_Serialize>(__TAURI_INVOKE("list_assignees")),
+	/**
+	 *  `helpdesk_api::PickAttachment`: the picker opens over the window; the path it answers
+	 *  never reaches the window, only the stored attachment does.
+	 */
+	pickAttachment: () => typedError<DraftAttachment | null, CommandError_Serialize>(__TAURI_INVOKE("pick_attachment")),
 	/**  `helpdesk_api::ListScripts`. */
 	listScripts: () => typedError<ScriptSummary[], CommandError_Serialize>(__TAURI_INVOKE("list_scripts")),
 	/**  `helpdesk_api::LoadScript`. */
 	loadScript: (request: ScriptVersionRef_Deserialize) => typedError<PublishedScript_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_script", { request })),
 	/**  `helpdesk_api::PublishScript`: the draft's first problem is answered at its field. */
 	publishScript: (request: ScriptDraft_Deserialize) => typedError<PublishedScript_Serialize, CommandError_Serialize>(__TAURI_INVOKE("publish_script", { request })),
+	/**
+	 *  `helpdesk_api::ListTickets`: a protocol typed is one lookup in its unique index (and the
+	 *  other filters are checked on that ticket); otherwise a page of the filtered list.
+	 */
+	listTickets: (request: TicketListQuery_Deserialize) => typedError<TicketSummary_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_tickets", { request })),
+	/**  `helpdesk_api::LoadTicketDetails`. */
+	loadTicketDetails: (request: string) => typedError<TicketDetails_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_ticket_details", { request })),
+	/**
+	 *  `helpdesk_api::UpdateTicket`: the action checked in the core, then applied against the
+	 *  ticket as stored, in one transaction.
+	 */
+	updateTicket: (request: TicketUpdate) => typedError<TicketState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("update_ticket", { request })),
+	/**  `helpdesk_api::MyTasks`. */
+	myTasks: () => typedError<TaskSummary_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("my_tasks")),
+	/**  `helpdesk_api::CompleteTask`. */
+	completeTask: (request: string) => typedError<TaskSummary_Serialize, CommandError_Serialize>(__TAURI_INVOKE("complete_task", { request })),
 };
 
 /* Types */
@@ -70,6 +97,17 @@ export type Assignee =
 	id: string,
 	name: string,
 } }) & { User?: never };
+
+/**  A file attached to a ticket, as the ticket page lists it. */
+export type AttachmentInfo = {
+	id: string,
+	file_name: string,
+	size_bytes: number | null,
+	notes: string,
+	added_by_name: string,
+	/**  Unix ms UTC. */
+	added_at: number | null,
+};
 
 /**  The error of every command. */
 export type CommandError = CommandError_Serialize | CommandError_Deserialize;
@@ -171,6 +209,17 @@ export type CustomerSummary = {
 	emails: string[],
 	phones: string[],
 	city: string,
+};
+
+/**  A file attached in the wizard, already stored, waiting for the ticket to be saved. */
+export type DraftAttachment = {
+	/**  The SHA-256 of its content, lowercase hex: where the file is stored. */
+	content_hash: string,
+	/**  The name the file had on the operator's disk, for display. */
+	file_name: string,
+	size_bytes: number | null,
+	/**  "Observações". */
+	notes: string,
 };
 
 /**  Stable error codes, safe to match on. */
@@ -503,6 +552,120 @@ export type SupportMessage = {
 	received_at: number | null,
 };
 
+/**  The task as the operator fills it in, kept as typed. */
+export type TaskForm = TaskForm_Serialize | TaskForm_Deserialize;
+
+/**  The task as the operator fills it in, kept as typed. */
+export type TaskForm_Deserialize = {
+	title: string,
+	description: string,
+	/**  Who does it: a user or a role. */
+	assignee?: Assignee | null,
+	/**  "Prazo", dd/mm/aaaa. */
+	due: string,
+};
+
+/**  The task as the operator fills it in, kept as typed. */
+export type TaskForm_Serialize = {
+	title: string,
+	description: string,
+	/**  Who does it: a user or a role. */
+	assignee: Assignee | null,
+	/**  "Prazo", dd/mm/aaaa. */
+	due: string,
+};
+
+/**  A task as the lists show it. */
+export type TaskSummary = TaskSummary_Serialize | TaskSummary_Deserialize;
+
+/**  A task as the lists show it. */
+export type TaskSummary_Deserialize = {
+	id: string,
+	/**  The ticket it belongs to, if any, with its protocol and customer. */
+	ticket_id?: string | null,
+	protocol?: Protocol | null,
+	customer_name?: string | null,
+	title: string,
+	description: string,
+	/**  Who has to do it: a user or a role. */
+	assignee?: Assignee | null,
+	/**  When it is due, Unix ms UTC. */
+	due_at?: number | null,
+	/**  When it was done, Unix ms UTC; `None` while open. */
+	done_at?: number | null,
+	/**  Who created it. */
+	created_by_name: string,
+};
+
+/**  A task as the lists show it. */
+export type TaskSummary_Serialize = {
+	id: string,
+	/**  The ticket it belongs to, if any, with its protocol and customer. */
+	ticket_id: string | null,
+	protocol: Protocol | null,
+	customer_name: string | null,
+	title: string,
+	description: string,
+	/**  Who has to do it: a user or a role. */
+	assignee: Assignee | null,
+	/**  When it is due, Unix ms UTC. */
+	due_at: number | null,
+	/**  When it was done, Unix ms UTC; `None` while open. */
+	done_at: number | null,
+	/**  Who created it. */
+	created_by_name: string,
+};
+
+/**  What an operator does to a ticket. */
+export type TicketAction = 
+/**  "Novo contato": another contact with the customer, described. */
+({ FollowUp: {
+	description: string,
+} }) & { ChangeStatus?: never; Reassign?: never } | 
+/**  Open again or resolved ("Aberto" ↔ "Resolvido"). */
+({ ChangeStatus: {
+	status: TicketStatus,
+} }) & { FollowUp?: never; Reassign?: never } | 
+/**  "Reatribuir": to an active user or a role. */
+({ Reassign: {
+	assignee: Assignee,
+} }) & { ChangeStatus?: never; FollowUp?: never } | 
+/**  "Fechar": final; a closed ticket changes no more. */
+"Close";
+
+/**
+ *  Where a page of tickets starts: after the ticket opened at `opened_at` with `id`, the last
+ *  one of the previous page.
+ */
+export type TicketCursor = {
+	/**  Unix ms UTC. */
+	opened_at: number | null,
+	id: string,
+};
+
+/**  What the ticket page shows below the summary. */
+export type TicketDetails = TicketDetails_Serialize | TicketDetails_Deserialize;
+
+/**  What the ticket page shows below the summary. */
+export type TicketDetails_Deserialize = {
+	/**  In the order it happened. */
+	history: TicketEvent[],
+	/**  In the order they were attached. */
+	attachments: AttachmentInfo[],
+	/**  Open ones first by due date, then the done ones. */
+	tasks: TaskSummary_Deserialize[],
+};
+
+/**  What the ticket page shows below the summary. */
+export type TicketDetails_Serialize = {
+	/**  In the order it happened. */
+	history: TicketEvent[],
+	/**  In the order they were attached. */
+	attachments: AttachmentInfo[],
+	/**  Open ones first by due date, then the done ones. */
+	tasks: TaskSummary_Serialize[],
+};
+
 /**  One entry of a ticket's history, as written (append-only). */
 export type TicketEvent = {
 	id: string,
@@ -517,12 +680,87 @@ export type TicketEvent = {
 	at: number | null,
 };
 
+/**  Which tickets the list shows, newest first: every filter given must match. */
+export type TicketFilter = TicketFilter_Serialize | TicketFilter_Deserialize;
+
+/**  Which tickets the list shows, newest first: every filter given must match. */
+export type TicketFilter_Deserialize = {
+	status?: TicketStatus | null,
+	ticket_type_id?: string | null,
+	assigned_user_id?: string | null,
+	assigned_role_id?: string | null,
+	customer_id?: string | null,
+	/**  At most this many tickets, 1 to [`crate::customer::MAX_LIMIT`]. */
+	limit: number,
+	/**  Only tickets older than this one (in `(opened_at, id)` order): the next page. */
+	before?: TicketCursor | null,
+};
+
+/**  Which tickets the list shows, newest first: every filter given must match. */
+export type TicketFilter_Serialize = {
+	status: TicketStatus | null,
+	ticket_type_id: string | null,
+	assigned_user_id: string | null,
+	assigned_role_id: string | null,
+	customer_id: string | null,
+	/**  At most this many tickets, 1 to [`crate::customer::MAX_LIMIT`]. */
+	limit: number,
+	/**  Only tickets older than this one (in `(opened_at, id)` order): the next page. */
+	before: TicketCursor | null,
+};
+
+/**  The list's filters as the operator set them. */
+export type TicketListQuery = TicketListQuery_Serialize | TicketListQuery_Deserialize;
+
+/**  The list's filters as the operator set them. */
+export type TicketListQuery_Deserialize = {
+	filter: TicketFilter_Deserialize,
+	/**
+	 *  A protocol number as typed (any separators); blank for none. When given, the list is
+	 *  that ticket, if it matches the other filters too.
+	 */
+	protocol: string,
+};
+
+/**  The list's filters as the operator set them. */
+export type TicketListQuery_Serialize = {
+	filter: TicketFilter_Serialize,
+	/**
+	 *  A protocol number as typed (any separators); blank for none. When given, the list is
+	 *  that ticket, if it matches the other filters too.
+	 */
+	protocol: string,
+};
+
+/**  What an action can change in a ticket. */
+export type TicketState = TicketState_Serialize | TicketState_Deserialize;
+
+/**  What an action can change in a ticket. */
+export type TicketState_Deserialize = {
+	status: TicketStatus,
+	/**  Who the ticket is assigned to, if anyone. */
+	assignee?: Assignee | null,
+	/**  When it was resolved (or closed), Unix ms UTC. */
+	resolved_at?: number | null,
+};
+
+/**  What an action can change in a ticket. */
+export type TicketState_Serialize = {
+	status: TicketStatus,
+	/**  Who the ticket is assigned to, if anyone. */
+	assignee: Assignee | null,
+	/**  When it was resolved (or closed), Unix ms UTC. */
+	resolved_at: number | null,
+};
+
 /**  A ticket's status. */
 export type TicketStatus = 
 /**  Open, with its assignee. */
 "Open" | 
 /**  Solved ("Atend. Resolvido"). */
-"Resolved";
+"Resolved" | 
+/**  Closed for good: it changes no more. */
+"Closed";
 
 /**  What the operator asks the save to do. */
 export type TicketSubmission = TicketSubmission_Serialize | TicketSubmission_Deserialize;
@@ -617,6 +855,12 @@ export type TicketType_Serialize = {
 	sla_hours: number,
 };
 
+/**  An action on the ticket `ticket_id`. */
+export type TicketUpdate = {
+	ticket_id: string,
+	action: TicketAction,
+};
+
 /**  A ticket being opened in the wizard. */
 export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;
 
@@ -653,6 +897,10 @@ export type WizardDraft_Deserialize = {
 	first_contact?: string,
 	/**  "Tipo de Atendimento" chosen in "Prim. Contato". */
 	ticket_type?: TicketType_Deserialize | null,
+	/**  "Anexo": the files attached, in the order they were. */
+	attachments?: DraftAttachment[],
+	/**  "Tarefa", once the operator opened it (`None` creates no task). */
+	task?: TaskForm_Deserialize | null,
 };
 
 /**  A ticket being opened in the wizard. */
@@ -688,6 +936,10 @@ export type WizardDraft_Serialize = {
 	first_contact: string,
 	/**  "Tipo de Atendimento" chosen in "Prim. Contato". */
 	ticket_type: TicketType_Serialize | null,
+	/**  "Anexo": the files attached, in the order they were. */
+	attachments: DraftAttachment[],
+	/**  "Tarefa", once the operator opened it (`None` creates no task). */
+	task: TaskForm_Serialize | null,
 };
 
 /* Tauri Specta runtime */

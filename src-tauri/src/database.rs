@@ -27,6 +27,8 @@ pub async fn open(path: &Path) -> Result<Store, Box<dyn std::error::Error>> {
     if std::env::args().any(|arg| arg == DEMO_FLAG) && !people::has_users(&store).await? {
         let summary = helpdesk_demo::seed(&store, &DemoConfig::small()).await?;
         log::info!("seeded demo data: {summary:?}");
+        let tickets = helpdesk_demo::seed_tickets(&store, &DemoConfig::small()).await?;
+        log::info!("seeded demo tickets: {tickets}");
     }
     Ok(store)
 }

@@ -5,11 +5,13 @@
 mod commands;
 mod database;
 mod error;
+mod file_picker;
 mod state;
 
 use tauri::{Manager, Runtime};
 
-pub use state::AppState;
+pub use file_picker::FilePicker;
+pub use state::{AppState, Attachments};
 
 /// The typed command surface, for the IPC handler and for the TypeScript export.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
@@ -30,9 +32,16 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::tickets::find_ticket,
         commands::tickets::ticket_history,
         commands::ticket_types::list_ticket_types,
+        commands::ticket_types::list_assignees,
+        commands::attachments::pick_attachment,
         commands::scripts::list_scripts,
         commands::scripts::load_script,
         commands::scripts::publish_script,
+        commands::ticket_pages::list_tickets,
+        commands::ticket_pages::load_ticket_details,
+        commands::ticket_pages::update_ticket,
+        commands::ticket_pages::my_tasks,
+        commands::ticket_pages::complete_task,
     ])
 }
 
@@ -46,10 +55,12 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
 pub fn run() {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let result = app_builder(tauri::Builder::default())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = database::path(app.handle())?;
             let store = tauri::async_runtime::block_on(database::open(&path))?;
-            app.manage(AppState::new(store));
+            let picker = FilePicker::system(app.handle().clone());
+            app.manage(AppState::new(store, Attachments::beside(&path)).with_file_picker(picker));
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

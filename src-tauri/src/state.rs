@@ -1,21 +1,72 @@
-//! What the app holds while it runs: the store and the logged-in operator.
+//! What the app holds while it runs: the store, the attachments folder and the logged-in
+//! operator.
+use std::path::Path;
 use std::sync::Mutex;
 
 use helpdesk_api::{CommandError, Operator};
+use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
+use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::Store;
+
+use crate::FilePicker;
+
+/// Environment variable with the biggest attachment, in MB (25 when unset).
+pub const ATTACHMENT_MAX_MB_ENV: &str = "HELPDESK_ATTACHMENT_MAX_MB";
+
+/// Where attachments go and how big they may be.
+#[derive(Debug, Clone)]
+pub struct Attachments {
+    pub files: AttachmentFiles,
+    pub max_bytes: u64,
+}
+
+impl Attachments {
+    /// The folder beside the database at `database`, with the size limit of
+    /// `$HELPDESK_ATTACHMENT_MAX_MB` (a positive whole number of MB) or 25 MB.
+    pub fn beside(database: &Path) -> Self {
+        let configured = std::env::var(ATTACHMENT_MAX_MB_ENV).ok();
+        let max_bytes = match configured.as_deref().map(str::parse::<u64>) {
+            None => DEFAULT_MAX_BYTES,
+            Some(Ok(megabytes)) if megabytes > 0 => megabytes.saturating_mul(1024 * 1024),
+            Some(_) => {
+                log::warn!(
+                    "{ATTACHMENT_MAX_MB_ENV} is not a positive whole number of MB; using 25 MB"
+                );
+                DEFAULT_MAX_BYTES
+            }
+        };
+        Self {
+            files: AttachmentFiles::beside(database),
+            max_bytes,
+        }
+    }
+}
 
 /// The state every command can read.
 #[derive(Debug)]
 pub struct AppState {
     pub store: Store,
+    pub attachments: Attachments,
+    /// The system's file picker; `None` where there is no real window (tests).
+    pub file_picker: Option<FilePicker>,
     operator: Mutex<Option<Operator>>,
 }
 
 impl AppState {
-    pub fn new(store: Store) -> Self {
+    pub fn new(store: Store, attachments: Attachments) -> Self {
         Self {
             store,
+            attachments,
+            file_picker: None,
             operator: Mutex::new(None),
+        }
+    }
+
+    /// The state with the system's file picker.
+    pub fn with_file_picker(self, picker: FilePicker) -> Self {
+        Self {
+            file_picker: Some(picker),
+            ..self
         }
     }
 

@@ -92,8 +92,9 @@ async fn store_with_data(dir: &tempfile::TempDir) -> Store {
 async fn test_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = store_with_data(&dir).await;
+    let attachments = helpdesk_desktop::Attachments::beside(&dir.path().join("app.db"));
     let app = helpdesk_desktop::app_builder(mock_builder())
-        .manage(helpdesk_desktop::AppState::new(store))
+        .manage(helpdesk_desktop::AppState::new(store, attachments))
         .build(tauri::generate_context!("../tauri.conf.json"))
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())

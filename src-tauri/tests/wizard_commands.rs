@@ -13,11 +13,14 @@ use chrono::{DateTime, Local, NaiveDate};
 use helpdesk_api::{
     Contact, CustomerRecord, ErrorCode, NewContact, SavedDraft, SupportMessage, Uuid, WizardDraft,
 };
+use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
 use helpdesk_core::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, MAX_LIMIT,
 };
+use helpdesk_core::date::{end_of_day, format_date};
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{self, MessagePeriod, MessageQuery, MAX_DAYS, SUGGESTIONS};
+use helpdesk_core::task::{fields as task_fields, TaskForm};
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket::{SavedTicket, TicketStatus, TicketSubmission};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
@@ -220,6 +223,8 @@ async fn every_new_command_needs_a_logged_in_operator() {
         ("load_draft", Value::Null),
         ("discard_draft", Value::Null),
         ("reserve_protocol", Value::Null),
+        ("list_assignees", Value::Null),
+        ("pick_attachment", Value::Null),
         (
             "save_ticket",
             json!(TicketSubmission {
@@ -777,4 +782,106 @@ async fn a_ticket_is_saved_whole_once_and_its_draft_ends() {
     assert_eq!(error.code, ErrorCode::InvalidInput);
     assert_eq!(count(app.store(), TICKETS).await, 1);
     assert_eq!(count(app.store(), EVENTS).await, 3);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn attachments_and_a_task_are_saved_with_the_ticket() {
+    let app = DemoApp::new(&DEMO).await;
+    let operator = app.log_in(&OPERATOR);
+    let mut draft = finished_draft(&app).await;
+    let picked = tempfile::tempdir().expect("the operator's folder");
+    let files = &app.attachments().files;
+    let store_file = |name: &str, content: &[u8]| {
+        let path = picked.path().join(name);
+        std::fs::write(&path, content).expect("picked file");
+        files.store(&path, DEFAULT_MAX_BYTES).expect("stored")
+    };
+    let mut report = store_file("laudo técnico.pdf", b"%PDF-1.4 laudo");
+    report.notes = "Laudo da visita anterior".into();
+    draft.attachments.push(report.clone());
+    // A file stored when picked, then removed from the attachments folder.
+    let gone = store_file("foto.jpg", b"jpeg");
+    let gone_path = files.path_of(&gone.content_hash).expect("a hash");
+    std::fs::remove_file(gone_path).expect("removed");
+    draft.attachments.push(gone);
+
+    draft.open_optional(Step::Task);
+    let assignees: Vec<Assignee> = app.call("list_assignees", ());
+    let role = assignees
+        .iter()
+        .find(|assignee| matches!(assignee, Assignee::Role { .. }))
+        .cloned()
+        .expect("the demo has roles");
+    let today = Local::now().date_naive();
+    draft.task = Some(TaskForm {
+        title: "Retornar a ligação".into(),
+        description: "Confirmar que a conexão ficou estável.".into(),
+        assignee: Some(role.clone()),
+        due: format_date(today.pred_opt().expect("yesterday")),
+    });
+    let submit = |draft: &WizardDraft| TicketSubmission {
+        draft: draft.clone(),
+        resolved: false,
+    };
+    let error = app.refuse("save_ticket", submit(&draft));
+    assert_eq!(error.field.as_deref(), Some(task_fields::DUE));
+    let tomorrow = today.succ_opt().expect("tomorrow");
+    if let Some(task) = &mut draft.task {
+        task.due = format_date(tomorrow);
+    }
+    let error = app.refuse("save_ticket", submit(&draft));
+    assert_eq!(error.field.as_deref(), Some("anexo"));
+    assert!(error.message.contains("\"foto.jpg\""), "{}", error.message);
+    assert_eq!(count(app.store(), TICKETS).await, 0, "nothing written");
+
+    draft.attachments.pop();
+    let saved: SavedTicket = app.call("save_ticket", submit(&draft));
+    let attachments: Vec<(String, String, i64, String, Uuid)> = sqlx::query_as(
+        "SELECT file_name, content_hash, size_bytes, notes, added_by FROM attachments
+         WHERE ticket_id = ?1",
+    )
+    .bind(saved.id)
+    .fetch_all(app.store().pool())
+    .await
+    .expect("attachments");
+    assert_eq!(
+        attachments,
+        [(
+            report.file_name.clone(),
+            report.content_hash.clone(),
+            14,
+            report.notes.clone(),
+            operator.id
+        )]
+    );
+    let task: (String, String, Option<Uuid>, Option<Uuid>, i64, Uuid) = sqlx::query_as(
+        "SELECT title, description, assignee_user_id, assignee_role_id, due_at, created_by
+         FROM tasks WHERE ticket_id = ?1",
+    )
+    .bind(saved.id)
+    .fetch_one(app.store().pool())
+    .await
+    .expect("the task");
+    let Assignee::Role { id: role_id, .. } = role else {
+        unreachable!("a role was chosen")
+    };
+    let offset = Local::now().offset().local_minus_utc() / 60;
+    assert_eq!(
+        task,
+        (
+            "Retornar a ligação".to_owned(),
+            "Confirmar que a conexão ficou estável.".to_owned(),
+            None,
+            Some(role_id),
+            end_of_day(tomorrow, offset),
+            operator.id
+        )
+    );
+    let kinds: Vec<String> =
+        sqlx::query_scalar("SELECT kind FROM ticket_events WHERE ticket_id = ?1 ORDER BY rowid")
+            .bind(saved.id)
+            .fetch_all(app.store().pool())
+            .await
+            .expect("events");
+    assert_eq!(kinds, ["opened", "first_contact", "attachment", "task"]);
 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod file_picker;
 pub mod wizard;
 
 pub use fantoccini::{elements::Element, error::CmdError, Client, Locator};
@@ -31,6 +32,8 @@ pub struct Harness {
     pub launch: Duration,
     screenshots: PathBuf,
     taken: usize,
+    /// The X display the app runs on (`:N`).
+    display: String,
     // Dropped last, after the session is closed.
     processes: Processes,
 }
@@ -194,6 +197,7 @@ impl Harness {
             launch,
             screenshots,
             taken: 0,
+            display,
             processes,
         }
     }

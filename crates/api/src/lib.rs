@@ -9,6 +9,7 @@
 mod error;
 
 pub use error::{CommandError, ErrorCode};
+pub use helpdesk_core::attachment::DraftAttachment;
 pub use helpdesk_core::auth::{Credentials, Operator};
 pub use helpdesk_core::contact::{Contact, NewContact};
 pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
@@ -16,10 +17,15 @@ pub use helpdesk_core::customer_record::CustomerRecord;
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
+pub use helpdesk_core::task_list::TaskSummary;
 pub use helpdesk_core::ticket::{
     SavedTicket, TicketEvent, TicketStatus, TicketSubmission, TicketSummary,
 };
+pub use helpdesk_core::ticket::{TicketCursor, TicketFilter};
+pub use helpdesk_core::ticket_details::{AttachmentInfo, TicketDetails};
+pub use helpdesk_core::ticket_list::TicketListQuery;
 pub use helpdesk_core::ticket_type::{Assignee, TicketType};
+pub use helpdesk_core::ticket_update::{TicketAction, TicketState, TicketUpdate};
 pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
 
 use serde::{de::DeserializeOwned, Serialize};
@@ -85,10 +91,27 @@ commands! {
     TicketHistory = "ticket_history": Uuid => Vec<TicketEvent>;
     /// "Tipo de Atendimento": the ticket types, by name, with who their tickets go to.
     ListTicketTypes = "list_ticket_types": () => Vec<TicketType>;
+    /// Who tickets and tasks can be given to: the active users, then the roles, by name.
+    ListAssignees = "list_assignees": () => Vec<Assignee>;
+    /// "Pesquisar ou Criar": the system's file picker, then the file stored in the
+    /// attachments folder; `None` when the operator closed the picker.
+    PickAttachment = "pick_attachment": () => Option<DraftAttachment>;
     /// The scripts, each at its latest published version, by name.
     ListScripts = "list_scripts": () => Vec<ScriptSummary>;
     /// A published version of a script (the latest when no version is given).
     LoadScript = "load_script": ScriptVersionRef => PublishedScript;
     /// Publishes a new script or a new version of one (administrators only).
     PublishScript = "publish_script": ScriptDraft => PublishedScript;
+    /// "Atendimentos": tickets by the list's filters, newest first, a page at a time; a
+    /// protocol typed in the filter finds that one ticket.
+    ListTickets = "list_tickets": TicketListQuery => Vec<TicketSummary>;
+    /// The ticket page below the summary: history, attachments and tasks.
+    LoadTicketDetails = "load_ticket_details": Uuid => TicketDetails;
+    /// A follow-up contact, a change of status, a reassignment or closing; the ticket's
+    /// state afterwards.
+    UpdateTicket = "update_ticket": TicketUpdate => TicketState;
+    /// "Minhas Tarefas": the operator's tasks and their role's, open ones first.
+    MyTasks = "my_tasks": () => Vec<TaskSummary>;
+    /// "Concluir": marks one of the operator's tasks done.
+    CompleteTask = "complete_task": Uuid => TaskSummary;
 }

@@ -47,6 +47,11 @@ pub fn format_day(millis: i64, offset_minutes: i32) -> String {
         .map_or_else(String::new, |instant| format_date(instant.date_naive()))
 }
 
+/// The date of an instant (Unix ms UTC) at the given UTC offset, e.g. today's for now.
+pub fn day_of(millis: i64, offset_minutes: i32) -> NaiveDate {
+    local(millis, offset_minutes).map_or(NaiveDate::MIN, |instant| instant.date_naive())
+}
+
 /// The first millisecond of `date` at the given UTC offset, as Unix ms.
 pub fn start_of_day(date: NaiveDate, offset_minutes: i32) -> i64 {
     at_offset(date, NaiveTime::MIN, offset_minutes)
@@ -121,5 +126,8 @@ mod tests {
         assert_eq!(format_instant(start, SAO_PAULO), "28/11/2026 00:00");
         assert_eq!(format_instant(start, 0), "28/11/2026 03:00");
         assert_eq!(format_day(start - 1, SAO_PAULO), "27/11/2026");
+        assert_eq!(day_of(start, SAO_PAULO), date);
+        assert_eq!(day_of(start - 1, SAO_PAULO), date.pred_opt().expect("27th"));
+        assert_eq!(day_of(start - 1, 0), date);
     }
 }

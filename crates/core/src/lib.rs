@@ -4,6 +4,7 @@
 //! same code and the same pt-BR messages.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+pub mod attachment;
 pub mod auth;
 pub mod clock;
 pub mod contact;
@@ -15,8 +16,13 @@ pub mod form;
 pub mod protocol;
 pub mod script;
 pub mod support;
+pub mod task;
+pub mod task_list;
 pub mod text;
 pub mod ticket;
+pub mod ticket_details;
 pub mod ticket_history;
+pub mod ticket_list;
 pub mod ticket_type;
+pub mod ticket_update;
 pub mod wizard;

@@ -1,12 +1,15 @@
 //! A ticket ("Atendimento") as the wizard saves it: everything the operator did, checked to
 //! be complete, written at once.
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use uuid::Uuid;
 
+use crate::attachment::{self, DraftAttachment};
 use crate::form::FieldError;
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
+use crate::task::NewTask;
 use crate::ticket_type::{Assignee, TicketType};
 use crate::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
 
@@ -17,15 +20,32 @@ pub enum TicketStatus {
     Open,
     /// Solved ("Atend. Resolvido").
     Resolved,
+    /// Closed for good: it changes no more.
+    Closed,
 }
 
 impl TicketStatus {
+    /// Every status, in the order the list's filter offers them.
+    pub const ALL: [TicketStatus; 3] = [
+        TicketStatus::Open,
+        TicketStatus::Resolved,
+        TicketStatus::Closed,
+    ];
+
     /// The pt-BR label, also the stored value.
     pub fn label(self) -> &'static str {
         match self {
             TicketStatus::Open => "Aberto",
             TicketStatus::Resolved => "Resolvido",
+            TicketStatus::Closed => "Fechado",
         }
+    }
+
+    /// The status whose label (the stored value) is `label`.
+    pub fn from_label(label: &str) -> Option<TicketStatus> {
+        TicketStatus::ALL
+            .into_iter()
+            .find(|status| status.label() == label)
     }
 }
 
@@ -44,6 +64,10 @@ pub struct NewTicket {
     pub ticket_type: TicketType,
     /// The script run and ended, if one was.
     pub script: Option<ScriptRun>,
+    /// The files attached ("Anexo"), each already stored by its content hash.
+    pub attachments: Vec<DraftAttachment>,
+    /// The task created from it ("Tarefa"), if one was.
+    pub task: Option<NewTask>,
     pub status: TicketStatus,
 }
 
@@ -156,8 +180,13 @@ pub struct TicketSubmission {
 
 impl TicketSubmission {
     /// The ticket, or every reason it is not complete yet, each at its field (and the step
-    /// to go back to, through the field's step).
-    pub fn to_ticket(&self) -> Result<NewTicket, Vec<FieldError>> {
+    /// to go back to, through [`crate::wizard::fields::step_of`]). `today` and
+    /// `offset_minutes` are the desktop's local date and UTC offset, for the task's due date.
+    pub fn to_ticket(
+        &self,
+        today: NaiveDate,
+        offset_minutes: i32,
+    ) -> Result<NewTicket, Vec<FieldError>> {
         let draft = &self.draft;
         let mut missing = Vec::new();
         let mut need = |field: &str, message: &str| missing.push(FieldError::new(field, message));
@@ -184,6 +213,19 @@ impl TicketSubmission {
                 missing.extend(errors);
             }
         }
+        missing.extend(attachment::check_notes(&draft.attachments));
+        let task = match draft
+            .task
+            .as_ref()
+            .map(|task| task.validate(today, offset_minutes))
+        {
+            Some(Ok(task)) => Some(task),
+            Some(Err(errors)) => {
+                missing.extend(errors);
+                None
+            }
+            None => None,
+        };
         if !missing.is_empty() {
             return Err(missing);
         }
@@ -209,6 +251,15 @@ impl TicketSubmission {
                 ScriptProgress::Ended(run) => Some(run.clone()),
                 _ => None,
             },
+            attachments: draft
+                .attachments
+                .iter()
+                .map(|attachment| DraftAttachment {
+                    notes: attachment.notes.trim().to_owned(),
+                    ..attachment.clone()
+                })
+                .collect(),
+            task,
             status: if self.resolved {
                 TicketStatus::Resolved
             } else {
@@ -222,6 +273,11 @@ impl TicketSubmission {
 mod tests {
     use super::*;
     use crate::customer::CustomerSummary;
+    use crate::task::{fields as task_fields, TaskForm};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")
+    }
 
     fn complete() -> WizardDraft {
         let mut draft = WizardDraft::default();
@@ -256,7 +312,7 @@ mod tests {
             draft: complete(),
             resolved: true,
         }
-        .to_ticket()
+        .to_ticket(today(), -180)
         .expect("complete");
         assert_eq!(ticket.problem, "Sem internet");
         assert_eq!(ticket.status, TicketStatus::Resolved);
@@ -270,7 +326,7 @@ mod tests {
             draft: WizardDraft::default(),
             resolved: false,
         }
-        .to_ticket()
+        .to_ticket(today(), -180)
         .expect_err("incomplete");
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
@@ -285,6 +341,45 @@ mod tests {
                 fields::FIRST_CONTACT,
                 fields::TICKET_TYPE
             ]
+        );
+    }
+
+    #[test]
+    fn attachments_and_the_task_go_with_the_ticket_once_valid() {
+        let mut draft = complete();
+        draft.attachments.push(DraftAttachment {
+            content_hash: "a".repeat(64),
+            file_name: "foto.jpg".into(),
+            size_bytes: 10,
+            notes: "  Foto da ONU ".into(),
+        });
+        draft.task = Some(TaskForm {
+            title: "Trocar ONU".into(),
+            ..TaskForm::default()
+        });
+        let submission = TicketSubmission {
+            draft,
+            resolved: false,
+        };
+        let errors = submission
+            .to_ticket(today(), -180)
+            .expect_err("the task has no assignee nor due date");
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, [task_fields::ASSIGNEE, task_fields::DUE]);
+
+        let mut submission = submission;
+        if let Some(task) = &mut submission.draft.task {
+            task.assignee = Some(Assignee::Role {
+                id: Uuid::from_u128(5),
+                name: "Técnico".into(),
+            });
+            task.due = "30/11/2026".into();
+        }
+        let ticket = submission.to_ticket(today(), -180).expect("valid");
+        assert_eq!(ticket.attachments[0].notes, "Foto da ONU");
+        assert_eq!(
+            ticket.task.map(|task| task.title).as_deref(),
+            Some("Trocar ONU")
         );
     }
 }

@@ -1,11 +1,14 @@
 //! A ticket's history as the operator reads it: each event's title and details, in pt-BR.
 use serde_json::Value;
 
+use crate::attachment::describe_size;
+use crate::date::format_instant;
 use crate::script::Answer;
 use crate::ticket::TicketEvent;
 
-/// The title and the details of a history entry.
-pub fn describe(event: &TicketEvent) -> (String, Vec<String>) {
+/// The title and the details of a history entry; instants in it are shown at
+/// `offset_minutes` from UTC (the desktop's zone).
+pub fn describe(event: &TicketEvent, offset_minutes: i32) -> (String, Vec<String>) {
     let payload: Value = serde_json::from_str(&event.payload).unwrap_or(Value::Null);
     let text = |key: &str| {
         payload
@@ -52,8 +55,45 @@ pub fn describe(event: &TicketEvent) -> (String, Vec<String>) {
             vec![text("description")],
         ),
         "resolved" => ("Atendimento resolvido".to_owned(), Vec::new()),
+        "follow_up" => ("Novo contato".to_owned(), vec![text("description")]),
+        "status_changed" => (
+            format!("Situação alterada: {} → {}", text("from"), text("to")),
+            Vec::new(),
+        ),
+        "reassigned" => (
+            format!("Reatribuído a {}", text("to")),
+            vec![match payload.get("from").and_then(Value::as_str) {
+                Some(from) => format!("Antes: {from}"),
+                None => "Antes: sem destinatário".to_owned(),
+            }],
+        ),
+        "closed" => ("Atendimento fechado".to_owned(), Vec::new()),
+        "attachment" => {
+            let size = payload
+                .get("size_bytes")
+                .and_then(Value::as_u64)
+                .unwrap_or(0);
+            let mut details = vec![describe_size(size)];
+            details.extend(non_empty(text("notes")));
+            (format!("Anexo · {}", text("file_name")), details)
+        }
+        "task" => {
+            let mut details = vec![format!("Para: {}", text("assignee"))];
+            details.push(match payload.get("due_at").and_then(Value::as_i64) {
+                Some(due) => format!("Prazo: {}", format_instant(due, offset_minutes)),
+                None => "Sem prazo".to_owned(),
+            });
+            details.extend(non_empty(text("description")));
+            (format!("Tarefa · {}", text("title")), details)
+        }
+        "task_done" => (format!("Tarefa concluída · {}", text("title")), Vec::new()),
         other => (other.to_owned(), vec![event.payload.clone()]),
     }
+}
+
+/// `text`, unless it is blank.
+fn non_empty(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
 }
 
 #[cfg(test)]
@@ -73,9 +113,13 @@ mod tests {
         }
     }
 
+    fn describe_utc(event: &TicketEvent) -> (String, Vec<String>) {
+        describe(event, 0)
+    }
+
     #[test]
     fn each_kind_reads_in_portuguese() {
-        let (title, details) = describe(&event(
+        let (title, details) = describe_utc(&event(
             "opened",
             r#"{"protocol":"261128-001-00001","origin":"Telefone"}"#,
         ));
@@ -86,20 +130,104 @@ mod tests {
             "version":2,"answers":[
               {"node":"a","question":"Luzes?","option":0,"label":"LOS","at":1},
               {"node":"b","question":"Cabo?","option":1,"label":"Inteiro","at":2}],"position":1}"#;
-        let (title, details) = describe(&event("script_report", report));
+        let (title, details) = describe_utc(&event("script_report", report));
         assert_eq!(title, "Relatório do script Sem conexão (versão 2)");
         assert_eq!(details, ["Luzes? → LOS"], "only the answers on the path");
 
-        let (title, details) = describe(&event(
+        let (title, details) = describe_utc(&event(
             "first_contact",
             r#"{"description":"<b>Reiniciou</b>","ticket_type":"Sem conexão"}"#,
         ));
         assert_eq!(title, "Primeiro contato · Sem conexão");
         assert_eq!(details, ["<b>Reiniciou</b>"]);
         assert_eq!(
-            describe(&event("resolved", "{}")).0,
+            describe_utc(&event("resolved", "{}")).0,
             "Atendimento resolvido"
         );
-        assert_eq!(describe(&event("other", "not json")).1, ["not json"]);
+        assert_eq!(describe_utc(&event("other", "not json")).1, ["not json"]);
+    }
+
+    #[test]
+    fn the_actions_after_the_wizard_read_in_portuguese() {
+        assert_eq!(
+            describe_utc(&event("follow_up", r#"{"description":"Voltou a cair."}"#)),
+            ("Novo contato".to_owned(), vec!["Voltou a cair.".to_owned()])
+        );
+        assert_eq!(
+            describe_utc(&event(
+                "status_changed",
+                r#"{"from":"Aberto","to":"Resolvido"}"#
+            ))
+            .0,
+            "Situação alterada: Aberto → Resolvido"
+        );
+        assert_eq!(
+            describe_utc(&event(
+                "reassigned",
+                r#"{"from":"Atendente N2 (cargo)","to":"Carlos Lima (usuário)"}"#
+            )),
+            (
+                "Reatribuído a Carlos Lima (usuário)".to_owned(),
+                vec!["Antes: Atendente N2 (cargo)".to_owned()]
+            )
+        );
+        assert_eq!(
+            describe_utc(&event(
+                "reassigned",
+                r#"{"from":null,"to":"Financeiro (cargo)"}"#
+            ))
+            .1,
+            ["Antes: sem destinatário"]
+        );
+        assert_eq!(
+            describe_utc(&event("closed", r#"{"from":"Resolvido"}"#)).0,
+            "Atendimento fechado"
+        );
+    }
+
+    #[test]
+    fn attachments_and_tasks_from_the_wizard_read_in_portuguese() {
+        assert_eq!(
+            describe_utc(&event(
+                "attachment",
+                r#"{"file_name":"relatorio.pdf","size_bytes":1258291,"notes":"Laudo da ONU"}"#
+            )),
+            (
+                "Anexo · relatorio.pdf".to_owned(),
+                vec!["1,2 MB".to_owned(), "Laudo da ONU".to_owned()]
+            )
+        );
+        assert_eq!(
+            describe_utc(&event(
+                "attachment",
+                r#"{"file_name":"foto.jpg","size_bytes":900,"notes":""}"#
+            ))
+            .1,
+            ["900 bytes"]
+        );
+        // 2026-11-28 12:00 UTC is 09:00 in São Paulo (UTC-3).
+        let task = r#"{"title":"Ligar para o cliente","description":"Confirmar a visita.",
+            "assignee":"Carlos Lima (usuário)","due_at":1795867200000}"#;
+        assert_eq!(
+            describe(&event("task", task), -180),
+            (
+                "Tarefa · Ligar para o cliente".to_owned(),
+                vec![
+                    "Para: Carlos Lima (usuário)".to_owned(),
+                    "Prazo: 28/11/2026 09:00".to_owned(),
+                    "Confirmar a visita.".to_owned()
+                ]
+            )
+        );
+        let undated = r#"{"title":"Conferir","description":"","assignee":"Financeiro (cargo)",
+            "due_at":null}"#;
+        assert_eq!(
+            describe_utc(&event("task", undated)).1,
+            ["Para: Financeiro (cargo)", "Sem prazo"]
+        );
+        assert_eq!(
+            describe_utc(&event("task_done", r#"{"title":"Conferir"}"#)).0,
+            "Tarefa concluída · Conferir"
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Demo data for the help desk of a Brazilian internet provider: operators and their roles,
 //! technicians in teams, plans, routing points, ticket and work-order types, two
 //! troubleshooting scripts, e-mail templates, customers (people with CPF, companies with
-//! CNPJ) and the messages they sent to the online support channel.
+//! CNPJ) and the messages they sent to the online support channel; and, as a step of its
+//! own ([`seed_tickets`]), tickets of the last weeks with their history and tasks.
 //!
 //! The content is deterministic: the same [`DemoConfig`] gives the same names, codes,
 //! documents, addresses, e-mails, logins and message texts. Ids and change stamps are made
@@ -17,6 +18,7 @@ mod network;
 mod places;
 mod random;
 pub mod scripts;
+mod tickets;
 
 use std::fmt;
 
@@ -212,6 +214,38 @@ pub async fn seed(store: &Store, config: &DemoConfig) -> Result<DemoSummary, Sto
     generator.await?;
     helpdesk_store::customers::rebuild_search_index(store).await?;
     Ok(summary)
+}
+
+/// What [`seed_tickets`] wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DemoTickets {
+    /// Tickets of the last weeks (one per eight customers, at most 250), with history.
+    pub tickets: usize,
+    /// Of them, how many have a task.
+    pub tasks: usize,
+}
+
+impl fmt::Display for DemoTickets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} tickets ({} with a task)", self.tickets, self.tasks)
+    }
+}
+
+/// Adds the demo's tickets to a database [`seed`]ed with the same `config`: opened over the
+/// 45 days before now (never today, so today's protocol numbers stay free), with follow-ups,
+/// reassignments, status changes and tasks, some done; the first tasks go to [`OPERATOR`]
+/// and her role. Written through the store's own operations, as the app writes them.
+///
+/// A step of its own, so that tests of an empty help desk (and the benchmarks, which write
+/// their own tickets) start from [`seed`] alone.
+pub async fn seed_tickets(store: &Store, config: &DemoConfig) -> Result<DemoTickets, StoreError> {
+    tickets::seed(
+        store,
+        config.seed,
+        config.customers,
+        helpdesk_store::now_millis(),
+    )
+    .await
 }
 
 /// Generates every customer, then every message, sending them in batches; stops early when

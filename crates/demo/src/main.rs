@@ -101,10 +101,16 @@ async fn run(args: &Args) -> Result<(), String> {
         "seeding {db}: seed {}, {} customers, {} messages",
         config.seed, config.customers, config.messages
     );
-    let result = helpdesk_demo::seed(&store, config).await;
+    let result = match helpdesk_demo::seed(&store, config).await {
+        Ok(summary) => helpdesk_demo::seed_tickets(&store, config)
+            .await
+            .map(|tickets| (summary, tickets)),
+        Err(error) => Err(error),
+    };
     store.close().await;
-    let summary = result.map_err(|error| format!("seeding {db} failed: {error}"))?;
+    let (summary, tickets) = result.map_err(|error| format!("seeding {db} failed: {error}"))?;
     println!("{summary}");
+    println!("{tickets}");
     println!("done in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -16,6 +16,7 @@ pub(crate) enum Part {
     Catalog = 1,
     Customers = 2,
     Messages = 3,
+    Tickets = 4,
 }
 
 /// One of `items`, each as likely as its weight. `items` must not be empty.

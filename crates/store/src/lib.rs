@@ -2,6 +2,7 @@
 //! module per aggregate. All SQL of the desktop lives here, always with bound parameters.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+pub mod attachment_files;
 pub mod catalog;
 pub mod contacts;
 pub mod customer_records;
@@ -13,7 +14,10 @@ pub mod people;
 pub mod protocols;
 pub mod scripts;
 pub mod support_messages;
+pub mod tasks;
+pub mod ticket_details;
 pub mod ticket_types;
+pub mod ticket_updates;
 pub mod tickets;
 
 use std::path::Path;

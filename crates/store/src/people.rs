@@ -1,5 +1,7 @@
 //! Roles ("Cargos"), teams, operators (users) and technicians; the operators' log-in.
 use helpdesk_core::auth::Operator;
+use helpdesk_core::text::fold;
+use helpdesk_core::ticket_type::Assignee;
 use sqlx::Row;
 use uuid::Uuid;
 
@@ -92,6 +94,31 @@ pub async fn insert_technician(store: &Store, technician: &NewTechnician) -> Res
     .execute(store.pool())
     .await?;
     Ok(id)
+}
+
+/// Who tickets and tasks can be given to: the active users, then the roles, each by name
+/// ignoring case and accents.
+pub async fn assignees(store: &Store) -> Result<Vec<Assignee>> {
+    let mut users = sqlx::query_as::<_, (Uuid, String)>(
+        "SELECT id, name FROM users WHERE active = 1 AND deleted = 0",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let mut roles =
+        sqlx::query_as::<_, (Uuid, String)>("SELECT id, name FROM roles WHERE deleted = 0")
+            .fetch_all(store.pool())
+            .await?;
+    users.sort_by_cached_key(|(_, name)| (fold(name), name.clone()));
+    roles.sort_by_cached_key(|(_, name)| (fold(name), name.clone()));
+    let users = users.into_iter().map(|(id, name)| Assignee::User {
+        id,
+        name,
+        active: true,
+    });
+    let roles = roles
+        .into_iter()
+        .map(|(id, name)| Assignee::Role { id, name });
+    Ok(users.chain(roles).collect())
 }
 
 /// Whether any operator account exists (a new database has none until it is seeded).

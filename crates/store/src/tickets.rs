@@ -16,9 +16,9 @@ use uuid::Uuid;
 
 use crate::{new_id, Result, Store};
 
-/// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its history (opened,
-/// the script's report, the first contact, resolved) and the end of the operator's wizard
-/// draft, all or nothing. `None` when its protocol was already used by another ticket.
+/// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments
+/// and task, its history (opened, the script's report, the first contact, each attachment,
+/// the task, resolved) and the end of the operator's wizard draft, all or nothing. `None` when its protocol was already used by another ticket.
 pub async fn save(
     store: &Store,
     ticket: &NewTicket,
@@ -78,6 +78,63 @@ pub async fn save(
         "first_contact",
         json!({ "description": ticket.first_contact, "ticket_type": ticket.ticket_type.name }),
     ));
+    for attachment in &ticket.attachments {
+        sqlx::query(
+            "INSERT INTO attachments (id, ticket_id, file_name, content_hash, size_bytes, notes,
+                                      added_by, added_at, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .bind(new_id())
+        .bind(id)
+        .bind(&attachment.file_name)
+        .bind(&attachment.content_hash)
+        .bind(i64::try_from(attachment.size_bytes).unwrap_or(i64::MAX))
+        .bind(&attachment.notes)
+        .bind(user_id)
+        .bind(now)
+        .bind(store.stamp())
+        .execute(&mut *tx)
+        .await?;
+        events.push((
+            "attachment",
+            json!({
+                "file_name": attachment.file_name,
+                "size_bytes": attachment.size_bytes,
+                "notes": attachment.notes,
+            }),
+        ));
+    }
+    if let Some(task) = &ticket.task {
+        let (assignee_user, assignee_role) = match &task.assignee {
+            Assignee::User { id, .. } => (Some(*id), None),
+            Assignee::Role { id, .. } => (None, Some(*id)),
+        };
+        sqlx::query(
+            "INSERT INTO tasks (id, ticket_id, title, description, assignee_user_id,
+                                assignee_role_id, due_at, created_by, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .bind(new_id())
+        .bind(id)
+        .bind(&task.title)
+        .bind(&task.description)
+        .bind(assignee_user)
+        .bind(assignee_role)
+        .bind(task.due_at)
+        .bind(user_id)
+        .bind(store.stamp())
+        .execute(&mut *tx)
+        .await?;
+        events.push((
+            "task",
+            json!({
+                "title": task.title,
+                "description": task.description,
+                "assignee": task.assignee.describe(),
+                "due_at": task.due_at,
+            }),
+        ));
+    }
     if ticket.status == TicketStatus::Resolved {
         events.push(("resolved", json!({})));
     }
@@ -277,7 +334,7 @@ fn summary(
         protocol: protocol
             .parse()
             .map_err(|error| undecodable(format!("ticket {id}: protocol {protocol:?}: {error}")))?,
-        status: status_of(&status)
+        status: TicketStatus::from_label(&status)
             .ok_or_else(|| undecodable(format!("ticket {id}: unknown status {status:?}")))?,
         customer_id,
         customer_code: customer_code.unwrap_or_default(),
@@ -292,12 +349,6 @@ fn summary(
 }
 
 /// The status whose stored label is `label`.
-fn status_of(label: &str) -> Option<TicketStatus> {
-    [TicketStatus::Open, TicketStatus::Resolved]
-        .into_iter()
-        .find(|status| status.label() == label)
-}
-
 /// A stored value this build cannot read (damaged, or written by a later version of the app).
 fn undecodable(message: String) -> crate::StoreError {
     sqlx::Error::Decode(message.into()).into()

@@ -9,7 +9,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
+use helpdesk_core::attachment::DraftAttachment;
 use helpdesk_core::protocol::Protocol;
+use helpdesk_core::task::NewTask;
 use helpdesk_core::ticket::{NewTicket, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
@@ -99,6 +101,28 @@ fn ticket(fixture: &Fixture, protocol: Protocol, n: u64) -> NewTicket {
             sla_hours: 24,
         },
         script: None,
+        // Odd tickets carry two attachments and a task: 2 + 2 + 1 more history entries.
+        attachments: if n.is_multiple_of(2) {
+            Vec::new()
+        } else {
+            (0..2)
+                .map(|k| DraftAttachment {
+                    content_hash: format!("{:064x}", n * 2 + k),
+                    file_name: format!("foto-{k}.jpg"),
+                    size_bytes: 1000 + k,
+                    notes: "ONU".into(),
+                })
+                .collect()
+        },
+        task: (!n.is_multiple_of(2)).then(|| NewTask {
+            title: format!("Visita ({n})"),
+            description: String::new(),
+            assignee: Assignee::Role {
+                id: fixture.role,
+                name: "Atendente N1".into(),
+            },
+            due_at: 1_000,
+        }),
         status: if n.is_multiple_of(2) {
             TicketStatus::Resolved
         } else {
@@ -182,15 +206,32 @@ async fn a_killed_save_leaves_whole_tickets_or_none() {
         "the child saved tickets ({saved_before})"
     );
 
-    // Every ticket has its whole history; no history without its ticket; the file is sound.
+    // Every ticket has its whole history, attachments and task; none of them without their
+    // ticket; the file is sound.
     let broken: i64 = count(
         &test.store,
         "SELECT count(*) FROM tickets t WHERE
             (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = t.id)
-            != CASE t.status WHEN 'Resolvido' THEN 3 ELSE 2 END",
+            != CASE t.status WHEN 'Resolvido' THEN 3 ELSE 2 + 3 END
+         OR (SELECT count(*) FROM attachments a WHERE a.ticket_id = t.id)
+            != CASE t.status WHEN 'Resolvido' THEN 0 ELSE 2 END
+         OR (SELECT count(*) FROM tasks k WHERE k.ticket_id = t.id)
+            != CASE t.status WHEN 'Resolvido' THEN 0 ELSE 1 END",
     )
     .await;
-    assert_eq!(broken, 0, "tickets with a partial history");
+    assert_eq!(
+        broken, 0,
+        "tickets with a partial history, attachments or task"
+    );
+    let open_tickets = count(
+        &test.store,
+        "SELECT count(*) FROM tickets WHERE status = 'Aberto'",
+    )
+    .await;
+    assert!(
+        open_tickets > 0,
+        "some tickets carried attachments and tasks"
+    );
     let orphans = count(
         &test.store,
         "SELECT count(*) FROM ticket_events e
@@ -198,6 +239,15 @@ async fn a_killed_save_leaves_whole_tickets_or_none() {
     )
     .await;
     assert_eq!(orphans, 0, "history without its ticket");
+    let orphans = count(
+        &test.store,
+        "SELECT (SELECT count(*) FROM attachments a
+                 WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = a.ticket_id))
+              + (SELECT count(*) FROM tasks k
+                 WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = k.ticket_id))",
+    )
+    .await;
+    assert_eq!(orphans, 0, "attachments or tasks without their ticket");
     let untraced = count(
         &test.store,
         "SELECT count(*) FROM tickets t

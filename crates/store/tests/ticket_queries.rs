@@ -144,6 +144,8 @@ fn new_ticket(
         first_contact: format!("Primeiro contato {sequence}"),
         ticket_type: kind.clone(),
         script,
+        attachments: Vec::new(),
+        task: None,
         status,
     }
 }

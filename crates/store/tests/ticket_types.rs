@@ -167,3 +167,44 @@ async fn deleted_types_are_left_out_and_the_rest_come_by_name() {
         ]
     );
 }
+
+#[tokio::test]
+async fn assignees_are_the_active_users_then_the_roles_by_name() {
+    let test = common::open().await;
+    let store = &test.store;
+    let tecnico = people::insert_role(store, "Técnico").await.expect("role");
+    let atendente = people::insert_role(store, "atendente").await.expect("role");
+    let removed_role = people::insert_role(store, "Antigo").await.expect("role");
+    let edson = common::user(store, "edson", "Édson Prado", tecnico).await;
+    let ana = common::user(store, "ana", "ana Souza", atendente).await;
+    let bruno = common::user(store, "bruno", "Bruno Dias", atendente).await;
+    let carla = common::user(store, "carla", "Carla Reis", atendente).await;
+    set(store, "UPDATE users SET active = 0 WHERE id = ?1", bruno).await;
+    set(store, "UPDATE users SET deleted = 1 WHERE id = ?1", carla).await;
+    set(
+        store,
+        "UPDATE roles SET deleted = 1 WHERE id = ?1",
+        removed_role,
+    )
+    .await;
+
+    let assignees = people::assignees(store).await.expect("assignees");
+    let user = |id, name: &str| Assignee::User {
+        id,
+        name: name.into(),
+        active: true,
+    };
+    let role = |id, name: &str| Assignee::Role {
+        id,
+        name: name.into(),
+    };
+    assert_eq!(
+        assignees,
+        [
+            user(ana, "ana Souza"),
+            user(edson, "Édson Prado"),
+            role(atendente, "atendente"),
+            role(tecnico, "Técnico"),
+        ]
+    );
+}

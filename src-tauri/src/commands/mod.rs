@@ -1,4 +1,5 @@
 //! The `#[tauri::command]`s, one module per aggregate. Names and types match `helpdesk_api`.
+pub mod attachments;
 pub mod auth;
 pub mod customer_data;
 pub mod customers;
@@ -6,5 +7,6 @@ pub mod drafts;
 pub mod protocols;
 pub mod scripts;
 pub mod support;
+pub mod ticket_pages;
 pub mod ticket_types;
 pub mod tickets;

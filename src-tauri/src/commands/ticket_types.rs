@@ -1,6 +1,7 @@
-//! "Tipo de Atendimento": the ticket types "Prim. Contato" offers.
-use helpdesk_api::{CommandError, TicketType};
-use helpdesk_store::ticket_types;
+//! "Tipo de Atendimento": the ticket types "Prim. Contato" offers, and who tickets and tasks
+//! can be given to.
+use helpdesk_api::{Assignee, CommandError, TicketType};
+use helpdesk_store::{people, ticket_types};
 use tauri::State;
 
 use crate::error::internal;
@@ -14,4 +15,12 @@ pub async fn list_ticket_types(
 ) -> Result<Vec<TicketType>, CommandError> {
     state.require_operator()?;
     ticket_types::list(&state.store).await.map_err(internal)
+}
+
+/// `helpdesk_api::ListAssignees`.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_assignees(state: State<'_, AppState>) -> Result<Vec<Assignee>, CommandError> {
+    state.require_operator()?;
+    people::assignees(&state.store).await.map_err(internal)
 }

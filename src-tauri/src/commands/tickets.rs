@@ -1,15 +1,19 @@
 //! Tickets: saving the wizard's ticket, finding one by its protocol, and its history.
+use chrono::Local;
 use helpdesk_api::{
     CommandError, ErrorCode, Protocol, SavedTicket, TicketEvent, TicketSubmission, TicketSummary,
     Uuid,
 };
+use helpdesk_core::attachment;
 use helpdesk_store::{now_millis, tickets};
 use tauri::State;
 
 use crate::error::internal;
 use crate::AppState;
 
-/// `helpdesk_api::SaveTicket`: checked whole again, then written in one transaction.
+/// `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
+/// task's due date, and every attachment still in its folder), then written in one
+/// transaction.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_ticket(
@@ -17,12 +21,30 @@ pub async fn save_ticket(
     state: State<'_, AppState>,
 ) -> Result<SavedTicket, CommandError> {
     let operator = state.require_operator()?;
-    let ticket = request.to_ticket().map_err(|errors| {
-        errors
-            .into_iter()
-            .next()
-            .map_or_else(CommandError::internal, Into::into)
-    })?;
+    let now = Local::now();
+    let offset_minutes = now.offset().local_minus_utc() / 60;
+    let ticket = request
+        .to_ticket(now.date_naive(), offset_minutes)
+        .map_err(|errors| {
+            errors
+                .into_iter()
+                .next()
+                .map_or_else(CommandError::internal, Into::into)
+        })?;
+    // The files were stored when picked; one removed from the folder since cannot be saved.
+    if let Some(missing) = ticket
+        .attachments
+        .iter()
+        .find(|attachment| !state.attachments.files.contains(&attachment.content_hash))
+    {
+        return Err(CommandError::at_field(
+            attachment::FIELD,
+            format!(
+                "O arquivo \"{}\" não está mais na pasta de anexos: remova-o e anexe-o de novo.",
+                missing.file_name
+            ),
+        ));
+    }
     tickets::save(&state.store, &ticket, operator.id, now_millis())
         .await
         .map_err(internal)?

@@ -4,7 +4,7 @@
 
 use helpdesk_api::{CommandError, Operator, REQUEST_ARG};
 use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary};
-use helpdesk_desktop::AppState;
+use helpdesk_desktop::{AppState, Attachments};
 use helpdesk_store::Store;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -31,8 +31,9 @@ impl DemoApp {
         let summary = helpdesk_demo::seed(&store, config)
             .await
             .expect("demo data");
+        let attachments = Attachments::beside(&dir.path().join("app.db"));
         let app = helpdesk_desktop::app_builder(mock_builder())
-            .manage(AppState::new(store))
+            .manage(AppState::new(store, attachments))
             .build(tauri::generate_context!("../tauri.conf.json"))
             .expect("app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -49,6 +50,11 @@ impl DemoApp {
     /// The app's own store, to read what the demo wrote and what the commands stored.
     pub fn store(&self) -> &Store {
         &self.app.state::<AppState>().inner().store
+    }
+
+    /// The app's attachments folder and size limit.
+    pub fn attachments(&self) -> &Attachments {
+        &self.app.state::<AppState>().inner().attachments
     }
 
     pub fn invoke(&self, command: &str, request: impl Serialize) -> Result<Value, Value> {

@@ -1,6 +1,10 @@
 //! The home page: the operator's header, and either the start panel (with the draft left
-//! from before, if any), the open wizard, or (for an administrator) the scripts.
-use helpdesk_api::{DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft};
+//! from before, if any), the open wizard, the tickets ("Atendimentos", a ticket's page),
+//! "Minhas Tarefas", or (for an administrator) the scripts.
+use helpdesk_api::{
+    DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft, TicketListQuery,
+    TicketSummary,
+};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -8,6 +12,8 @@ use crate::api;
 use crate::components::FormError;
 use crate::pages::draft_panel::DraftPanel;
 use crate::pages::protocol_lookup::ProtocolLookup;
+use crate::pages::tasks::TasksPage;
+use crate::pages::tickets::{TicketList, TicketPage};
 use crate::pages::ScriptsPage;
 use crate::wizard::Wizard;
 
@@ -17,6 +23,18 @@ enum DraftCheck {
     Checking,
     Nothing,
     Found(Box<SavedDraft>),
+}
+
+/// What the home page shows when the wizard and the scripts are closed.
+#[derive(Clone, PartialEq)]
+enum Page {
+    Start,
+    /// "Atendimentos".
+    Tickets,
+    /// A ticket's page; "Voltar" goes to `back`.
+    Ticket(Box<TicketSummary>, Box<Page>),
+    /// "Minhas Tarefas".
+    Tasks,
 }
 
 /// Props of [`Home`].
@@ -39,6 +57,9 @@ pub fn Home(props: &HomeProps) -> Html {
     let leaving = use_state(|| false);
     // "Scripts" (administrators): the scripts instead of the start panel.
     let scripts = use_state(|| false);
+    let page = use_state(|| Page::Start);
+    // The list's last filters, kept while the operator opens tickets.
+    let ticket_query = use_state(TicketListQuery::default);
 
     {
         let (draft, draft_error) = (draft.clone(), draft_error.clone());
@@ -115,6 +136,25 @@ pub fn Home(props: &HomeProps) -> Html {
         Callback::from(move |()| scripts.set(open))
     };
 
+    let go = |to: Page| {
+        let page = page.clone();
+        Callback::from(move |()| page.set(to.clone()))
+    };
+    let open_ticket = {
+        let page = page.clone();
+        Callback::from(move |ticket: TicketSummary| {
+            let back = match &*page {
+                Page::Ticket(_, back) => (**back).clone(),
+                other => other.clone(),
+            };
+            page.set(Page::Ticket(Box::new(ticket), Box::new(back)));
+        })
+    };
+    let on_ticket_query = {
+        let ticket_query = ticket_query.clone();
+        Callback::from(move |query: TicketListQuery| ticket_query.set(query))
+    };
+
     let operator = &props.operator;
     html! {
         <div class="home">
@@ -124,6 +164,22 @@ pub fn Home(props: &HomeProps) -> Html {
                     <span id="operator-name">{ operator.name.clone() }</span>
                     <span class="operator-role">{ operator.role.clone() }</span>
                 </span>
+                if wizard.is_none() && !*scripts {
+                    <button
+                        id="atendimentos"
+                        type="button"
+                        onclick={go(Page::Tickets).reform(|_: MouseEvent| ())}
+                    >
+                        { "Atendimentos" }
+                    </button>
+                    <button
+                        id="minhas-tarefas"
+                        type="button"
+                        onclick={go(Page::Tasks).reform(|_: MouseEvent| ())}
+                    >
+                        { "Minhas Tarefas" }
+                    </button>
+                }
                 if operator.is_administrator() && wizard.is_none() && !*scripts {
                     <button
                         id="scripts"
@@ -142,6 +198,21 @@ pub fn Home(props: &HomeProps) -> Html {
                 <Wizard draft={continuing.clone()} {onclose} />
             } else if *scripts {
                 <ScriptsPage onclose={show_scripts(false)} />
+            } else if *page == Page::Tickets {
+                <TicketList
+                    query={(*ticket_query).clone()}
+                    onquery={on_ticket_query}
+                    onopen={open_ticket.clone()}
+                    onclose={go(Page::Start)}
+                />
+            } else if let Page::Ticket(ticket, back) = &*page {
+                <TicketPage
+                    key={ticket.id.to_string()}
+                    ticket={(**ticket).clone()}
+                    onclose={go((**back).clone())}
+                />
+            } else if *page == Page::Tasks {
+                <TasksPage onopen={open_ticket.clone()} onclose={go(Page::Start)} />
             } else {
                 <main class="start-panel">
                     <h1>{ "Atendimentos" }</h1>
@@ -167,7 +238,7 @@ pub fn Home(props: &HomeProps) -> Html {
                             </>
                         },
                     } }
-                    <ProtocolLookup />
+                    <ProtocolLookup onopen={open_ticket} />
                 </main>
             }
         </div>

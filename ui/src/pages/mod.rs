@@ -4,6 +4,8 @@ mod home;
 mod login;
 mod protocol_lookup;
 mod scripts;
+mod tasks;
+mod tickets;
 
 pub use home::Home;
 pub use login::Login;

@@ -1,7 +1,7 @@
-//! "Consultar protocolo": a ticket found by its protocol number, with its history.
+//! "Consultar protocolo": a ticket found by its protocol number, with its history, and the
+//! way to its ticket page.
 use helpdesk_api::{CommandError, FindTicket, TicketEvent, TicketHistory, TicketSummary};
 use helpdesk_core::date::format_instant;
-use helpdesk_core::ticket_history::describe;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::{message_at, FieldError, FormError};
 use crate::dom::local_offset_minutes;
+use crate::pages::tickets::History;
 
 const FIELD: &str = "protocolo";
 
@@ -21,9 +22,16 @@ enum Found {
     Ticket(Box<TicketSummary>, Vec<TicketEvent>),
 }
 
+/// Props of [`ProtocolLookup`].
+#[derive(Properties, PartialEq)]
+pub struct ProtocolLookupProps {
+    /// Opens the ticket found on its page.
+    pub onopen: Callback<TicketSummary>,
+}
+
 /// The lookup form and the ticket it finds.
 #[function_component]
-pub fn ProtocolLookup() -> Html {
+pub fn ProtocolLookup(props: &ProtocolLookupProps) -> Html {
     let typed = use_state(String::new);
     let found = use_state(|| Found::Nothing);
     let error = use_state(|| None::<CommandError>);
@@ -111,21 +119,18 @@ pub fn ProtocolLookup() -> Html {
                             <dt>{ "Aberto em" }</dt><dd>{ format_instant(ticket.opened_at, offset) }</dd>
                             <dt>{ "Prazo" }</dt><dd>{ ticket.due_at.map_or_else(|| "—".to_owned(), |at| format_instant(at, offset)) }</dd>
                         </dl>
+                        <button
+                            id="abrir-atendimento"
+                            type="button"
+                            onclick={
+                                let (onopen, ticket) = (props.onopen.clone(), (**ticket).clone());
+                                Callback::from(move |_: MouseEvent| onopen.emit(ticket.clone()))
+                            }
+                        >
+                            { "Abrir atendimento" }
+                        </button>
                         <h4>{ "Histórico" }</h4>
-                        <ol id="historico" class="history">
-                            { for history.iter().map(|event| {
-                                let (title, details) = describe(event);
-                                html! {
-                                    <li key={event.id.to_string()} data-kind={event.kind.clone()}>
-                                        <span class="history-title">{ title }</span>
-                                        <span class="muted">{ format!(" · {} · {}", event.user_name, format_instant(event.at, offset)) }</span>
-                                        if !details.is_empty() {
-                                            <ul>{ for details.into_iter().map(|detail| html! { <li>{ detail }</li> }) }</ul>
-                                        }
-                                    </li>
-                                }
-                            }) }
-                        </ol>
+                        <History events={history.clone()} />
                     </article>
                 },
             } }

@@ -2,7 +2,7 @@
 //! "Tipo de Atendimento", which shows at once who the ticket goes to and when it is due.
 use helpdesk_api::TicketType;
 use helpdesk_core::date::format_instant;
-use helpdesk_core::wizard::{fields, MAX_PROBLEM_CHARS};
+use helpdesk_core::wizard::{fields, Step, MAX_PROBLEM_CHARS};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -42,6 +42,14 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                 dispatcher.dispatch(WizardAction::ChooseTicketType(id));
             }
         })
+    };
+    let open = |step: Step| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::OpenStep(step)))
+    };
+    let attachments_label = match state.draft.attachments.len() {
+        0 => "Adicionar Anexo".to_owned(),
+        count => format!("Adicionar Anexo ({count})"),
     };
     let chosen = state.draft.ticket_type.as_ref();
     let typed = state.draft.first_contact.trim().chars().count();
@@ -129,7 +137,13 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                 >
                     { "Resolvido" }
                 </button>
-                { for ["Adicionar Anexo", "Pedir OS", "Tarefa", "Enviar E-mail"].into_iter().map(|label| html! {
+                <button id="adicionar-anexo" type="button" onclick={open(Step::Attachment)}>
+                    { attachments_label }
+                </button>
+                <button id="criar-tarefa" type="button" onclick={open(Step::Task)}>
+                    { if state.draft.task.is_some() { "Tarefa (1)" } else { "Tarefa" } }
+                </button>
+                { for ["Pedir OS", "Enviar E-mail"].into_iter().map(|label| html! {
                     <button type="button" disabled=true title="Ainda não disponível nesta versão">{ label }</button>
                 }) }
             </div>

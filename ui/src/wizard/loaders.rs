@@ -2,8 +2,8 @@
 //! change, and fetching what the step on screen shows (after "Avançar", a jump in the side
 //! bar, or a restored draft alike).
 use helpdesk_api::{
-    CustomerSearch, FindSupportMessages, ListScripts, ListTicketTypes, LoadCustomer, LoadScript,
-    ReserveProtocol, SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
+    CustomerSearch, FindSupportMessages, ListAssignees, ListScripts, ListTicketTypes, LoadCustomer,
+    LoadScript, ReserveProtocol, SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
 };
 use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -88,6 +88,7 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
             _ => None,
         },
         Step::FirstContact if state.ticket_types.request.is_none() => Some(Need::TicketTypes),
+        Step::Task if state.assignees.request.is_none() => Some(Need::Assignees),
         _ => None,
     };
     let dispatcher = state.dispatcher();
@@ -108,6 +109,7 @@ enum Need {
     Record(Uuid),
     Scripts,
     TicketTypes,
+    Assignees,
     /// The version of the script the draft is running.
     Script(ScriptVersionRef),
 }
@@ -150,6 +152,11 @@ impl Need {
                 dispatcher.dispatch(WizardAction::TicketTypesStarted);
                 let result = api::invoke::<ListTicketTypes>(&()).await;
                 dispatcher.dispatch(WizardAction::TicketTypesFinished(result));
+            }
+            Need::Assignees => {
+                dispatcher.dispatch(WizardAction::AssigneesStarted);
+                let result = api::invoke::<ListAssignees>(&()).await;
+                dispatcher.dispatch(WizardAction::AssigneesFinished(result));
             }
             Need::Script(version) => {
                 load_script(dispatcher, version.script_id, version.version, false).await;

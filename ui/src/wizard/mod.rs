@@ -3,6 +3,7 @@
 //! All the wizard's data lives in its reducer ([`state::WizardState`]), so nothing typed is
 //! lost when moving between steps; the steps only show it and report what the operator does.
 //! Every change is saved to the shell as a draft, so closing or killing the app loses nothing.
+mod attachment_step;
 mod contact_dialog;
 mod customer_data_step;
 mod customer_record_dialog;
@@ -19,9 +20,11 @@ mod script_report_step;
 mod script_step;
 mod sidebar;
 mod state;
+mod task_step;
 mod ticket_data_step;
 
-use helpdesk_api::{DiscardDraft, SaveTicket, SavedDraft, TicketSubmission};
+use helpdesk_api::{CommandError, DiscardDraft, SaveTicket, SavedDraft, TicketSubmission};
+use helpdesk_core::date::day_of;
 use helpdesk_core::wizard::{fields, Step};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
@@ -29,6 +32,8 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::{message_at, FormError};
+use crate::dom::local_offset_minutes;
+use attachment_step::AttachmentStep;
 use customer_data_step::CustomerDataStep;
 use draft_status::DraftStatus;
 use filters_step::FiltersStep;
@@ -41,6 +46,7 @@ use script_report_step::ScriptReportStep;
 use script_step::ScriptStep;
 use sidebar::Sidebar;
 use state::{WizardAction, WizardState};
+use task_step::TaskStep;
 use ticket_data_step::TicketDataStep;
 
 /// Props of [`Wizard`].
@@ -106,6 +112,14 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 resolved,
             };
             let dispatcher = state.dispatcher();
+            // The shell checks again; checking here first shows every reason at once.
+            let offset = local_offset_minutes();
+            let today = day_of(js_sys::Date::now() as i64, offset);
+            if let Err(errors) = request.to_ticket(today, offset) {
+                let errors = errors.into_iter().map(CommandError::from).collect();
+                dispatcher.dispatch(WizardAction::SaveRejected(errors));
+                return;
+            }
             dispatcher.dispatch(WizardAction::TicketSaveStarted);
             spawn_local(async move {
                 let result = api::invoke::<SaveTicket>(&request).await;
@@ -176,6 +190,8 @@ pub fn Wizard(props: &WizardProps) -> Html {
         Step::FirstContact => html! {
             <FirstContactStep state={state.clone()} onsave={onsave.clone()} />
         },
+        Step::Attachment => html! { <AttachmentStep state={state.clone()} /> },
+        Step::Task => html! { <TaskStep state={state.clone()} /> },
         _ => html! { <PendingStep /> },
     };
 
@@ -240,19 +256,13 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 >
                     { "Voltar" }
                 </button>
-                if current == Step::FirstContact {
+                if current == Step::FirstContact || current.is_optional() {
                     <button
                         id="salvar-atendimento"
                         type="button"
                         class="primary"
-                        disabled={state.saving_ticket || state.saves_in_flight > 0}
-                        onclick={
-                            let (state, onsave) = (state.clone(), onsave.clone());
-                            move |_: MouseEvent| match state.draft.requirements(Step::FirstContact) {
-                                Ok(()) => onsave.emit(false),
-                                Err(_) => state.dispatch(WizardAction::Advance),
-                            }
-                        }
+                        disabled={state.saving_ticket || state.saves_in_flight > 0 || state.attaching}
+                        onclick={onsave.reform(|_: MouseEvent| false)}
                     >
                         { if state.saving_ticket { "Salvando…" } else { "Salvar atendimento" } }
                     </button>

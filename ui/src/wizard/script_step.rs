@@ -1,5 +1,7 @@
 //! "Script": choose the troubleshooting script the ticket's context suggests (or another),
 //! run it with the customer, end it, or skip it.
+use std::rc::Rc;
+
 use helpdesk_api::ScriptSummary;
 use helpdesk_core::date::format_day;
 use helpdesk_core::wizard::{fields, ScriptProgress};
@@ -21,6 +23,12 @@ pub struct ScriptStepProps {
 #[function_component]
 pub fn ScriptStep(props: &ScriptStepProps) -> Html {
     let state = &props.state;
+    // The definition the runner shows, copied once per version loaded, not on every render.
+    let definition = use_memo(state.script_definition(), |published| {
+        published
+            .as_ref()
+            .map(|published| Rc::new(published.definition.clone()))
+    });
     let dispatch = |action: fn() -> WizardAction| {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
@@ -48,7 +56,7 @@ pub fn ScriptStep(props: &ScriptStepProps) -> Html {
                     </button>
                 </div>
             };
-            match state.script_definition() {
+            match (*definition).clone() {
                 Some(script) => {
                     let dispatcher = state.dispatcher();
                     let onchange = Callback::from(move |run| {
@@ -61,7 +69,7 @@ pub fn ScriptStep(props: &ScriptStepProps) -> Html {
                         <>
                             { heading }
                             <ScriptRunner
-                                script={std::rc::Rc::new(script.definition.clone())}
+                                {script}
                                 run={run.clone()}
                                 {onchange}
                                 {onend}

@@ -4,13 +4,16 @@
 use std::rc::Rc;
 
 use helpdesk_api::{
-    CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, Protocol,
-    PublishedScript, SavedTicket, ScriptSummary, ScriptVersionRef, TicketType, Uuid,
+    Assignee, CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary,
+    DraftAttachment, Protocol, PublishedScript, SavedTicket, ScriptSummary, ScriptVersionRef,
+    TicketType, Uuid,
 };
+use helpdesk_core::attachment;
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
 use helpdesk_core::script::ScriptRun;
 use helpdesk_core::support::{MessageQuery, PeriodMode, SupportMessage};
-use helpdesk_core::wizard::{Origin, ScriptProgress, Step, WizardDraft};
+use helpdesk_core::task::fields as task_fields;
+use helpdesk_core::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
 
 use yew::Reducible;
 
@@ -32,6 +35,16 @@ pub enum FilterEdit {
     End(String),
     Limit(String),
     Email(String),
+}
+
+/// One change to the "Tarefa" form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TaskEdit {
+    Title(String),
+    Description(String),
+    /// One of the assignees listed, by its place in the list.
+    Assignee(usize),
+    Due(String),
 }
 
 /// A move of the highlighted row in a list.
@@ -154,6 +167,12 @@ pub struct WizardState {
     pub script: Fetched<ScriptVersionRef, PublishedScript>,
     /// "Tipo de Atendimento" choices.
     pub ticket_types: Fetched<(), Vec<TicketType>>,
+    /// Who a task can be given to.
+    pub assignees: Fetched<(), Vec<Assignee>>,
+    /// "Pesquisar ou Criar": the file picker is open, or the picked file being stored.
+    pub attaching: bool,
+    /// Why the last file could not be attached.
+    pub attach_error: Option<CommandError>,
     /// The ticket is being saved.
     pub saving_ticket: bool,
     /// The ticket as saved; the wizard is done.
@@ -225,6 +244,22 @@ pub enum WizardAction {
     EditFirstContact(String),
     /// "Tipo de Atendimento": a type from the list, by id.
     ChooseTicketType(Uuid),
+    /// An optional step asked for from "Prim. Contato".
+    OpenStep(Step),
+    /// The file picker opened.
+    AttachStarted,
+    /// The picked file stored, the picker closed (`None`), or why the file was refused.
+    AttachFinished(Result<Option<DraftAttachment>, CommandError>),
+    /// "Observações" of the attachment at this place.
+    EditAttachmentNotes(usize, String),
+    RemoveAttachment(usize),
+    AssigneesStarted,
+    AssigneesFinished(Result<Vec<Assignee>, CommandError>),
+    EditTask(TaskEdit),
+    /// "Remover tarefa": no task is created; back to "Prim. Contato".
+    RemoveTask,
+    /// The ticket cannot be saved as it is: each reason at its field, on its step.
+    SaveRejected(Vec<CommandError>),
     TicketSaveStarted,
     TicketSaveFinished(Result<SavedTicket, CommandError>),
     /// A save of the draft sent to the shell.
@@ -263,6 +298,8 @@ impl WizardState {
                 | Step::Script
                 | Step::ScriptReport
                 | Step::FirstContact
+                | Step::Attachment
+                | Step::Task
         )
     }
 
@@ -320,6 +357,68 @@ impl WizardState {
                 }
             }
         }
+    }
+
+    /// A stored file joins the attachments, unless the same content is attached already.
+    fn attach(&mut self, file: DraftAttachment) {
+        let same = self
+            .draft
+            .attachments
+            .iter()
+            .find(|attached| attached.content_hash == file.content_hash);
+        if let Some(same) = same {
+            self.attach_error = Some(CommandError::at_field(
+                attachment::FIELD,
+                format!("Este arquivo já está anexado, como \"{}\".", same.file_name),
+            ));
+        } else {
+            self.edit(|draft| draft.attachments.push(file));
+        }
+    }
+
+    fn edit_task(&mut self, edit: TaskEdit) {
+        let assignee = match &edit {
+            TaskEdit::Assignee(index) => match self.assignees.row(*index) {
+                Some(assignee) => Some(assignee.clone()),
+                None => return,
+            },
+            _ => None,
+        };
+        let field = match edit {
+            TaskEdit::Title(_) => task_fields::TITLE,
+            TaskEdit::Description(_) => task_fields::DESCRIPTION,
+            TaskEdit::Assignee(_) => task_fields::ASSIGNEE,
+            TaskEdit::Due(_) => task_fields::DUE,
+        };
+        self.edit(|draft| {
+            let task = draft.task.get_or_insert_with(Default::default);
+            match edit {
+                TaskEdit::Title(text) => task.title = text,
+                TaskEdit::Description(text) => task.description = text,
+                TaskEdit::Assignee(_) => task.assignee = assignee,
+                TaskEdit::Due(text) => task.due = text,
+            }
+        });
+        clear_field(&mut self.advance_errors, field);
+    }
+
+    /// Shows why the ticket cannot be saved, on the step of the first reason.
+    fn show_errors(&mut self, errors: Vec<CommandError>) {
+        let step = errors
+            .iter()
+            .find_map(|error| error.field.as_deref().and_then(fields::step_of));
+        if let Some(step) = step {
+            let mut draft = self.draft.clone();
+            if step.is_optional() {
+                draft.open_optional(step);
+            } else {
+                draft.go_to(step);
+            }
+            if draft != self.draft {
+                self.edit(|current| *current = draft);
+            }
+        }
+        self.advance_errors = errors;
     }
 
     fn edit_filters(&mut self, edit: FilterEdit) {
@@ -573,6 +672,62 @@ impl WizardState {
                     clear_field(&mut self.advance_errors, fields::TICKET_TYPE);
                 }
             }
+            WizardAction::OpenStep(step) => {
+                self.edit(|draft| {
+                    draft.open_optional(step);
+                    if step == Step::Task && draft.task.is_none() {
+                        draft.task = Some(Default::default());
+                    }
+                });
+            }
+            WizardAction::AttachStarted => {
+                self.attaching = true;
+                self.attach_error = None;
+            }
+            WizardAction::AttachFinished(result) => {
+                self.attaching = false;
+                match result {
+                    Ok(Some(file)) => self.attach(file),
+                    Ok(None) => {}
+                    Err(error) => self.attach_error = Some(error),
+                }
+            }
+            WizardAction::EditAttachmentNotes(index, text) => {
+                if index < self.draft.attachments.len() {
+                    self.edit(|draft| draft.attachments[index].notes = text);
+                    clear_field(&mut self.advance_errors, &attachment::notes_field(index));
+                }
+            }
+            WizardAction::RemoveAttachment(index) => {
+                if index < self.draft.attachments.len() {
+                    self.edit(|draft| {
+                        draft.attachments.remove(index);
+                    });
+                    // Places after it moved: what was said at them no longer fits.
+                    self.advance_errors.retain(|error| {
+                        !error
+                            .field
+                            .as_deref()
+                            .is_some_and(|f| f.starts_with("anexo"))
+                    });
+                    self.attach_error = None;
+                }
+            }
+            WizardAction::AssigneesStarted => self.assignees.start(()),
+            WizardAction::AssigneesFinished(result) => {
+                self.assignees.finish(&(), result);
+            }
+            WizardAction::EditTask(edit) => self.edit_task(edit),
+            WizardAction::RemoveTask => {
+                self.edit(|draft| {
+                    draft.task = None;
+                    draft.back();
+                });
+                self.advance_errors.retain(|error| {
+                    error.field.as_deref().and_then(fields::step_of) != Some(Step::Task)
+                });
+            }
+            WizardAction::SaveRejected(errors) => self.show_errors(errors),
             WizardAction::TicketSaveStarted => {
                 self.saving_ticket = true;
                 self.ticket_error = None;
@@ -584,7 +739,7 @@ impl WizardState {
             WizardAction::TicketSaveFinished(Err(error)) => {
                 self.saving_ticket = false;
                 if error.field.is_some() {
-                    self.advance_errors = vec![error.clone()];
+                    self.show_errors(vec![error.clone()]);
                 }
                 self.ticket_error = Some(error);
             }
@@ -622,6 +777,7 @@ impl Reducible for WizardState {
 #[cfg(test)]
 mod tests {
     use helpdesk_core::support::{fields as filter_fields, MessagePeriod};
+    use helpdesk_core::task::TaskForm;
     use helpdesk_core::wizard::fields;
 
     use super::*;
@@ -1123,5 +1279,134 @@ mod tests {
         let state = run(state, [WizardAction::ChooseTicketType(kind.id)]);
         assert_eq!(state.draft.ticket_type, Some(kind));
         assert_eq!(state.draft.first_contact, "Reiniciou a ONU.");
+    }
+
+    /// A phone call walked to "Prim. Contato" with the script skipped.
+    fn at_first_contact() -> WizardState {
+        run(
+            with_customers(),
+            [
+                WizardAction::SelectCustomer(0),
+                WizardAction::Advance,
+                WizardAction::Advance,
+                WizardAction::ChoosePlan(Uuid::from_u128(9)),
+                WizardAction::EditProblem("Sem internet".into()),
+                WizardAction::Advance,
+                WizardAction::SkipScript,
+                WizardAction::Advance,
+            ],
+        )
+    }
+
+    fn file(hash: char, name: &str) -> DraftAttachment {
+        DraftAttachment {
+            content_hash: hash.to_string().repeat(64),
+            file_name: name.into(),
+            size_bytes: 10,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn files_are_attached_once_with_their_notes_and_removed() {
+        let state = run(
+            at_first_contact(),
+            [
+                WizardAction::OpenStep(Step::Attachment),
+                WizardAction::AttachStarted,
+            ],
+        );
+        assert_eq!(state.current(), Step::Attachment);
+        assert!(state.attaching);
+        let state = run(
+            state,
+            [
+                WizardAction::AttachFinished(Ok(Some(file('a', "foto.jpg")))),
+                WizardAction::AttachStarted,
+                WizardAction::AttachFinished(Ok(Some(file('a', "copia.jpg")))),
+            ],
+        );
+        assert_eq!(state.draft.attachments.len(), 1);
+        assert!(state
+            .attach_error
+            .as_ref()
+            .is_some_and(|error| error.message.contains("\"foto.jpg\"")));
+        let refused = CommandError::at_field(attachment::FIELD, "O arquivo tem 30,0 MB");
+        let state = run(
+            state,
+            [
+                WizardAction::AttachStarted,
+                WizardAction::AttachFinished(Err(refused.clone())),
+            ],
+        );
+        assert_eq!(state.attach_error, Some(refused), "said at the field");
+        assert!(!state.attaching);
+        let state = run(
+            state,
+            [
+                WizardAction::AttachStarted,
+                WizardAction::AttachFinished(Ok(None)),
+                WizardAction::AttachStarted,
+                WizardAction::AttachFinished(Ok(Some(file('b', "laudo.pdf")))),
+                WizardAction::EditAttachmentNotes(1, "Laudo".into()),
+                WizardAction::EditAttachmentNotes(7, "nowhere".into()),
+                WizardAction::RemoveAttachment(0),
+                WizardAction::Back,
+            ],
+        );
+        assert_eq!(
+            state.draft.attachments,
+            [DraftAttachment {
+                notes: "Laudo".into(),
+                ..file('b', "laudo.pdf")
+            }]
+        );
+        assert_eq!(state.current(), Step::FirstContact);
+    }
+
+    #[test]
+    fn a_task_is_filled_in_checked_on_its_step_and_removable() {
+        let role = Assignee::Role {
+            id: Uuid::from_u128(40),
+            name: "Técnico".into(),
+        };
+        let state = run(
+            at_first_contact(),
+            [
+                WizardAction::EditFirstContact("Reiniciou a ONU.".into()),
+                WizardAction::OpenStep(Step::Task),
+                WizardAction::AssigneesStarted,
+                WizardAction::AssigneesFinished(Ok(vec![role.clone()])),
+                WizardAction::EditTask(TaskEdit::Title("Retornar".into())),
+                WizardAction::EditTask(TaskEdit::Assignee(3)),
+                WizardAction::EditTask(TaskEdit::Assignee(0)),
+                WizardAction::EditTask(TaskEdit::Due("31/02/2026".into())),
+                WizardAction::GoTo(Step::FirstContact),
+            ],
+        );
+        let task = state.draft.task.clone().expect("a task");
+        assert_eq!(task.title, "Retornar");
+        assert_eq!(task.assignee, Some(role));
+
+        // Saving refused because of the task: the wizard goes to the task, errors in place.
+        let due = CommandError::at_field(task_fields::DUE, "Esta data não existe no calendário.");
+        let state = run(state, [WizardAction::SaveRejected(vec![due.clone()])]);
+        assert_eq!(state.current(), Step::Task);
+        assert_eq!(state.advance_errors, [due]);
+        let state = run(
+            state,
+            [WizardAction::EditTask(TaskEdit::Due("30/11/2026".into()))],
+        );
+        assert!(state.advance_errors.is_empty(), "the field was edited");
+
+        let state = run(state, [WizardAction::RemoveTask]);
+        assert_eq!(state.draft.task, None);
+        assert_eq!(state.current(), Step::FirstContact);
+        let state = run(state, [WizardAction::OpenStep(Step::Task)]);
+        assert_eq!(
+            state.draft.task,
+            Some(TaskForm::default()),
+            "opened anew, empty"
+        );
     }
 }

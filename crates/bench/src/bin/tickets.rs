@@ -1,5 +1,6 @@
-//! Tickets at 1,000,000: saving a ticket (`tickets::save`, with a script report), finding one
-//! by its protocol, and the list's first page (50) with filters, through the store API.
+//! Tickets at 1,000,000: saving a ticket (`tickets::save`, with a script report; one save in
+//! five also with an attachment and a task), finding one by its protocol, and the list's
+//! first page (50) with filters, through the store API.
 //!
 //! The database is the demo data at 50,000 customers (no messages) with 1,000,000 tickets
 //! over the two years before it was generated, each with three history events; generated on
@@ -13,9 +14,11 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use helpdesk_bench::{millis, Latencies};
+use helpdesk_core::attachment::DraftAttachment;
 use helpdesk_core::clock::HybridClock;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::script::{ScriptRun, ScriptVersionRef};
+use helpdesk_core::task::NewTask;
 use helpdesk_core::ticket::{NewTicket, TicketCursor, TicketFilter, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
@@ -699,6 +702,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             support_message_id: None,
             problem: PROBLEMS[n % PROBLEMS.len()].to_owned(),
             first_contact: CONTACTS[n % CONTACTS.len()].to_owned(),
+            // One ticket in five carries a photo and, when its type has an assignee, a task.
+            attachments: if n % 5 == 0 {
+                vec![DraftAttachment {
+                    content_hash: format!("{n:064x}"),
+                    file_name: "foto-onu.jpg".into(),
+                    size_bytes: 1_500_000,
+                    notes: "Luz LOS vermelha.".into(),
+                }]
+            } else {
+                Vec::new()
+            },
+            task: kind
+                .assignee
+                .clone()
+                .filter(|_| n % 5 == 0)
+                .map(|assignee| NewTask {
+                    title: "Retornar ao cliente".into(),
+                    description: String::new(),
+                    assignee,
+                    due_at: now_millis() + 86_400_000,
+                }),
             ticket_type: kind,
             script: run,
             status: if n % 2 == 0 {

@@ -5,6 +5,7 @@ use specta::Type;
 use uuid::Uuid;
 
 use super::{Origin, Step};
+use crate::attachment::DraftAttachment;
 use crate::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, SearchForm, DEFAULT_LIMIT,
 };
@@ -12,6 +13,7 @@ use crate::form::{required_text, FieldError, FieldErrors};
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
 use crate::support::{FilterForm, SupportMessage};
+use crate::task::TaskForm;
 use crate::ticket_type::TicketType;
 
 /// The longest "Problema descrito pelo cliente".
@@ -19,6 +21,9 @@ pub const MAX_PROBLEM_CHARS: usize = 4000;
 
 /// Field names of the messages "Avançar" shows, shared with the UI.
 pub mod fields {
+    use super::Step;
+    use crate::{attachment, task};
+
     pub const ORIGIN: &str = "origem";
     pub const MESSAGE: &str = "mensagem";
     pub const CUSTOMER: &str = "cliente";
@@ -27,6 +32,25 @@ pub mod fields {
     pub const SCRIPT: &str = "script";
     pub const FIRST_CONTACT: &str = "primeiro-contato";
     pub const TICKET_TYPE: &str = "tipo-atendimento";
+
+    /// The step whose screen shows `field`, to take the operator there when the ticket
+    /// cannot be saved because of it.
+    pub fn step_of(field: &str) -> Option<Step> {
+        Some(match field {
+            ORIGIN => Step::Origin,
+            MESSAGE => Step::FindMessage,
+            CUSTOMER => Step::FindCustomer,
+            PLAN | PROBLEM => Step::TicketData,
+            SCRIPT => Step::Script,
+            FIRST_CONTACT | TICKET_TYPE => Step::FirstContact,
+            task::fields::TITLE
+            | task::fields::DESCRIPTION
+            | task::fields::ASSIGNEE
+            | task::fields::DUE => Step::Task,
+            _ if field == attachment::FIELD || field.starts_with("anexo-") => Step::Attachment,
+            _ => return None,
+        })
+    }
 }
 
 /// Where the ticket's "Script de Atendimento" stands.
@@ -81,6 +105,12 @@ pub struct WizardDraft {
     /// "Tipo de Atendimento" chosen in "Prim. Contato".
     #[serde(default)]
     pub ticket_type: Option<TicketType>,
+    /// "Anexo": the files attached, in the order they were.
+    #[serde(default)]
+    pub attachments: Vec<DraftAttachment>,
+    /// "Tarefa", once the operator opened it (`None` creates no task).
+    #[serde(default)]
+    pub task: Option<TaskForm>,
 }
 
 /// A draft as it was saved.
@@ -109,6 +139,8 @@ impl Default for WizardDraft {
             script: ScriptProgress::NotStarted,
             first_contact: String::new(),
             ticket_type: None,
+            attachments: Vec::new(),
+            task: None,
         }
     }
 }
@@ -139,7 +171,7 @@ impl WizardDraft {
             && self
                 .path
                 .windows(2)
-                .all(|pair| self.next_of(pair[0]) == Some(pair[1]));
+                .all(|pair| self.leads_to(pair[0], pair[1]));
         if route_holds {
             self
         } else {
@@ -165,9 +197,28 @@ impl WizardDraft {
         Ok(next)
     }
 
-    /// "Voltar".
+    /// "Voltar": from an optional step, back to "Prim. Contato" where it was asked for.
     pub fn back(&mut self) {
+        if self.current().is_optional() {
+            if let Some(index) = self.path.iter().position(|s| *s == Step::FirstContact) {
+                self.at = index;
+                return;
+            }
+        }
         self.at = self.at.saturating_sub(1);
+    }
+
+    /// One of the optional steps, asked for from "Prim. Contato" (or another optional
+    /// step): it joins the route after them, once, and the operator is taken there. Ignored
+    /// before "Prim. Contato" is reached.
+    pub fn open_optional(&mut self, step: Step) {
+        if !step.is_optional() || !self.path.contains(&Step::FirstContact) {
+            return;
+        }
+        if !self.path.contains(&step) {
+            self.path.push(step);
+        }
+        self.go_to(step);
     }
 
     /// A click on a visited step in the side bar; steps not reached are ignored.
@@ -299,6 +350,13 @@ impl WizardDraft {
             (Step::Script, _) => Some(Step::ScriptReport),
             _ => self.origin.and_then(|origin| step.next(origin)),
         }
+    }
+
+    /// Whether a saved route may go from `from` to `to`: the next step, or an optional step
+    /// opened from "Prim. Contato" or after another one.
+    fn leads_to(&self, from: Step, to: Step) -> bool {
+        self.next_of(from) == Some(to)
+            || (to.is_optional() && (from == Step::FirstContact || from.is_optional()))
     }
 
     /// Forgets the steps ahead when a choice here no longer leads to them.
@@ -446,6 +504,59 @@ mod tests {
         let json = serde_json::to_string(&draft).expect("serializes");
         let back: WizardDraft = serde_json::from_str(&json).expect("parses");
         assert_eq!(back.restored(), draft);
+    }
+
+    #[test]
+    fn every_field_a_save_can_refuse_has_its_step() {
+        assert_eq!(fields::step_of(fields::PROBLEM), Some(Step::TicketData));
+        assert_eq!(
+            fields::step_of(fields::TICKET_TYPE),
+            Some(Step::FirstContact)
+        );
+        assert_eq!(fields::step_of("tarefa-prazo"), Some(Step::Task));
+        assert_eq!(fields::step_of("anexo"), Some(Step::Attachment));
+        assert_eq!(
+            fields::step_of("anexo-observacoes-3"),
+            Some(Step::Attachment)
+        );
+        assert_eq!(fields::step_of("protocolo"), None);
+    }
+
+    #[test]
+    fn optional_steps_open_from_the_first_contact_and_go_back_to_it() {
+        let mut draft = at_ticket_data();
+        draft.open_optional(Step::Attachment);
+        assert_eq!(
+            draft.current(),
+            Step::TicketData,
+            "not before Prim. Contato"
+        );
+        draft.plan = Some(Uuid::from_u128(9));
+        draft.advance().expect("ticket data");
+        draft.set_script(ScriptProgress::Skipped);
+        assert_eq!(draft.advance(), Ok(Step::FirstContact));
+
+        draft.open_optional(Step::Attachment);
+        assert_eq!(draft.current(), Step::Attachment);
+        draft.open_optional(Step::Task);
+        draft.open_optional(Step::Attachment);
+        draft.open_optional(Step::FindCustomer);
+        assert_eq!(
+            draft.current(),
+            Step::Attachment,
+            "each step once, in order"
+        );
+        assert_eq!(
+            &draft.visited()[draft.visited().len() - 3..],
+            [Step::FirstContact, Step::Attachment, Step::Task]
+        );
+        draft.go_to(Step::Task);
+        draft.back();
+        assert_eq!(draft.current(), Step::FirstContact);
+
+        let json = serde_json::to_string(&draft).expect("serializes");
+        let back: WizardDraft = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back.restored(), draft, "an opened optional step is a route");
     }
 
     #[test]

@@ -1,0 +1,33 @@
+//! The ticket page's contents beyond the summary: the history, the files attached and the
+//! tasks of the ticket.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use uuid::Uuid;
+
+use crate::task_list::TaskSummary;
+use crate::ticket::TicketEvent;
+
+/// A file attached to a ticket, as the ticket page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct AttachmentInfo {
+    pub id: Uuid,
+    pub file_name: String,
+    #[specta(type = f64)]
+    pub size_bytes: i64,
+    pub notes: String,
+    pub added_by_name: String,
+    /// Unix ms UTC.
+    #[specta(type = f64)]
+    pub added_at: i64,
+}
+
+/// What the ticket page shows below the summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketDetails {
+    /// In the order it happened.
+    pub history: Vec<TicketEvent>,
+    /// In the order they were attached.
+    pub attachments: Vec<AttachmentInfo>,
+    /// Open ones first by due date, then the done ones.
+    pub tasks: Vec<TaskSummary>,
+}

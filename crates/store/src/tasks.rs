@@ -1,0 +1,242 @@
+//! Tasks: an operator's list ("Minhas Tarefas": given to them or to their role), a ticket's
+//! tasks, and marking a task done ("Concluir").
+//!
+//! A list walks `tasks_assignee_user` and `tasks_assignee_role` (both start with the
+//! assignee, then `done_at`), a ticket's tasks `tasks_ticket`.
+use helpdesk_core::protocol::Protocol;
+use helpdesk_core::task_list::{check_completion, CompletionError, TaskSummary};
+use helpdesk_core::ticket_type::Assignee;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{new_id, Result, Store, StoreError};
+
+/// The columns of a [`TaskSummary`], from `tasks k` and its joins.
+const SUMMARY: &str = "SELECT k.id, k.ticket_id, t.protocol, c.name, k.title, k.description,
+        k.assignee_user_id, u.name, u.active = 1 AND u.deleted = 0, k.assignee_role_id, r.name,
+        k.due_at, k.done_at, b.name
+     FROM tasks k
+     LEFT JOIN tickets t ON t.id = k.ticket_id
+     LEFT JOIN customers c ON c.id = t.customer_id
+     LEFT JOIN users u ON u.id = k.assignee_user_id
+     LEFT JOIN roles r ON r.id = k.assignee_role_id
+     LEFT JOIN users b ON b.id = k.created_by";
+
+/// One row of [`SUMMARY`].
+type SummaryRow = (
+    Uuid,
+    Option<Uuid>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<Uuid>,
+    Option<String>,
+    Option<bool>,
+    Option<Uuid>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+);
+
+/// Whose tasks: given to the user `?1` or to the user's role.
+const MINE: &str = " WHERE k.deleted = 0
+       AND (k.assignee_user_id = ?1
+            OR k.assignee_role_id = (SELECT role_id FROM users WHERE id = ?1))";
+
+/// The open tasks of [`MINE`], by due date (undated last).
+const OPEN: &str = " AND k.done_at IS NULL ORDER BY k.due_at IS NULL, k.due_at, k.id";
+/// The done tasks of [`MINE`], latest first, at most `?2`.
+const DONE: &str = " AND k.done_at IS NOT NULL ORDER BY k.done_at DESC, k.id DESC LIMIT ?2";
+
+/// "Minhas Tarefas" of the user `user_id`: every open task given to them or to their role,
+/// by due date (undated last), then the `done_shown` they did (or their role did) last,
+/// latest first. Deleted tasks are left out.
+pub async fn for_user(store: &Store, user_id: Uuid, done_shown: u32) -> Result<Vec<TaskSummary>> {
+    let open = format!("{SUMMARY}{MINE}{OPEN}");
+    let done = format!("{SUMMARY}{MINE}{DONE}");
+    let mut rows = sqlx::query_as::<_, SummaryRow>(&open)
+        .bind(user_id)
+        .fetch_all(store.pool())
+        .await?;
+    rows.extend(
+        sqlx::query_as::<_, SummaryRow>(&done)
+            .bind(user_id)
+            .bind(done_shown)
+            .fetch_all(store.pool())
+            .await?,
+    );
+    rows.into_iter().map(summary).collect()
+}
+
+/// The tasks of the ticket `ticket_id`: open ones by due date, then the done ones.
+pub async fn of_ticket(store: &Store, ticket_id: Uuid) -> Result<Vec<TaskSummary>> {
+    let sql = format!(
+        "{SUMMARY} WHERE k.ticket_id = ?1 AND k.deleted = 0
+         ORDER BY k.done_at IS NOT NULL, k.due_at IS NULL, k.due_at, k.done_at, k.id"
+    );
+    let rows = sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(ticket_id)
+        .fetch_all(store.pool())
+        .await?;
+    rows.into_iter().map(summary).collect()
+}
+
+/// What became of "Concluir".
+#[derive(Debug, Clone, PartialEq)]
+pub enum CompleteOutcome {
+    /// Marked done: the task as it is now.
+    Done(Box<TaskSummary>),
+    /// Refused by the rules ([`check_completion`]); nothing written.
+    Refused(CompletionError),
+    /// No such task (or a deleted one).
+    NotFound,
+}
+
+/// Marks the task `task_id` done by the user `user_id` at `now` (Unix ms), if it is theirs
+/// (given to them or to their role) and open, and writes "task_done" into its ticket's
+/// history, all in one transaction.
+pub async fn complete(
+    store: &Store,
+    task_id: Uuid,
+    user_id: Uuid,
+    now: i64,
+) -> Result<CompleteOutcome> {
+    let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let task = sqlx::query_as::<_, (Option<Uuid>, String, bool, bool)>(
+        "SELECT k.ticket_id, k.title, k.done_at IS NOT NULL,
+                k.assignee_user_id = ?2
+                OR k.assignee_role_id = (SELECT role_id FROM users WHERE id = ?2)
+         FROM tasks k WHERE k.id = ?1 AND k.deleted = 0",
+    )
+    .bind(task_id)
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((ticket_id, title, done, mine)) = task else {
+        return Ok(CompleteOutcome::NotFound);
+    };
+    if let Err(refusal) = check_completion(mine, done) {
+        return Ok(CompleteOutcome::Refused(refusal));
+    }
+    sqlx::query("UPDATE tasks SET done_at = ?2, changed_at = ?3 WHERE id = ?1")
+        .bind(task_id)
+        .bind(now)
+        .bind(store.stamp())
+        .execute(&mut *tx)
+        .await?;
+    if let Some(ticket_id) = ticket_id {
+        sqlx::query(
+            "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
+             VALUES (?1, ?2, 'task_done', ?3, ?4, ?5, ?6)",
+        )
+        .bind(new_id())
+        .bind(ticket_id)
+        .bind(json!({ "title": title }).to_string())
+        .bind(user_id)
+        .bind(now)
+        .bind(store.stamp())
+        .execute(&mut *tx)
+        .await?;
+    }
+    let sql = format!("{SUMMARY} WHERE k.id = ?1");
+    let row = sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(task_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(CompleteOutcome::Done(Box::new(summary(row)?)))
+}
+
+fn summary(
+    (
+        id,
+        ticket_id,
+        protocol,
+        customer_name,
+        title,
+        description,
+        user_id,
+        user_name,
+        user_active,
+        role_id,
+        role_name,
+        due_at,
+        done_at,
+        created_by_name,
+    ): SummaryRow,
+) -> Result<TaskSummary> {
+    let protocol = protocol
+        .map(|digits| {
+            digits.parse::<Protocol>().map_err(|error| {
+                StoreError::from(sqlx::Error::Decode(
+                    format!("task {id}: protocol {digits:?}: {error}").into(),
+                ))
+            })
+        })
+        .transpose()?;
+    let assignee = match (user_id, role_id) {
+        (Some(id), _) => Some(Assignee::User {
+            id,
+            name: user_name.unwrap_or_default(),
+            active: user_active.unwrap_or(false),
+        }),
+        (None, Some(id)) => Some(Assignee::Role {
+            id,
+            name: role_name.unwrap_or_default(),
+        }),
+        (None, None) => None,
+    };
+    Ok(TaskSummary {
+        id,
+        ticket_id,
+        protocol,
+        customer_name,
+        title,
+        description,
+        assignee,
+        due_at,
+        done_at,
+        created_by_name: created_by_name.unwrap_or_default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both halves of "Minhas Tarefas" read the tasks through the assignee indexes (one per
+    /// side of the OR), never by scanning every task.
+    #[tokio::test]
+    async fn a_task_list_walks_the_assignee_indexes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("plans.db"))
+            .await
+            .expect("open");
+        for tail in [OPEN, DONE] {
+            let sql = format!("EXPLAIN QUERY PLAN {SUMMARY}{MINE}{tail}");
+            let plan: Vec<String> = sqlx::query_as::<_, (i64, i64, i64, String)>(&sql)
+                .bind(Uuid::nil())
+                .bind(20)
+                .fetch_all(store.pool())
+                .await
+                .expect("plan")
+                .into_iter()
+                .map(|(_, _, _, detail)| detail)
+                .collect();
+            assert!(
+                plan.iter()
+                    .any(|step| step.starts_with("SEARCH k USING INDEX tasks_assignee_user"))
+                    && plan
+                        .iter()
+                        .any(|step| step.starts_with("SEARCH k USING INDEX tasks_assignee_role")),
+                "{plan:?}"
+            );
+            assert!(
+                !plan.iter().any(|step| step.starts_with("SCAN k")),
+                "{plan:?}"
+            );
+        }
+    }
+}

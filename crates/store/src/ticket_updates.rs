@@ -1,0 +1,171 @@
+//! A ticket after the wizard: each action ("Novo contato", a change of status,
+//! "Reatribuir", "Fechar") in one transaction that reads the ticket as it is, applies
+//! [`TicketAction::change`] (the rules live in the core), updates the ticket and appends
+//! its history entry.
+use helpdesk_core::form::FieldError;
+use helpdesk_core::ticket::TicketStatus;
+use helpdesk_core::ticket_type::Assignee;
+use helpdesk_core::ticket_update::{fields, TicketAction, TicketState};
+use sqlx::SqliteConnection;
+use uuid::Uuid;
+
+use crate::{new_id, Result, Store, StoreError};
+
+/// What became of an action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UpdateOutcome {
+    /// Applied: the ticket's state afterwards.
+    Done(TicketState),
+    /// Refused by a rule (a closed ticket, a removed user ...), at its field; nothing written.
+    Refused(FieldError),
+    /// No such ticket (or a deleted one).
+    NotFound,
+}
+
+/// Applies `action` (already [`TicketAction::validate`]d) to the ticket `ticket_id`, done by
+/// `user_id` at `now` (Unix ms): the ticket's row and its history entry, all or nothing.
+///
+/// A reassignment goes to the user or role as stored: its name and whether the user is
+/// still active are read here, not taken from the request.
+pub async fn apply(
+    store: &Store,
+    ticket_id: Uuid,
+    action: &TicketAction,
+    user_id: Uuid,
+    now: i64,
+) -> Result<UpdateOutcome> {
+    let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let Some(current) = state(&mut tx, ticket_id).await? else {
+        return Ok(UpdateOutcome::NotFound);
+    };
+    let action = match action {
+        TicketAction::Reassign { assignee } => match stored_assignee(&mut tx, assignee).await? {
+            Some(assignee) => TicketAction::Reassign { assignee },
+            None => {
+                return Ok(UpdateOutcome::Refused(FieldError::new(
+                    fields::ASSIGNEE,
+                    "Este destinatário não existe mais: escolha outro.",
+                )))
+            }
+        },
+        other => other.clone(),
+    };
+    let change = match action.change(&current, now) {
+        Ok(change) => change,
+        Err(refusal) => return Ok(UpdateOutcome::Refused(refusal)),
+    };
+    let (assigned_user, assigned_role) = match &change.state.assignee {
+        Some(Assignee::User { id, .. }) => (Some(*id), None),
+        Some(Assignee::Role { id, .. }) => (None, Some(*id)),
+        None => (None, None),
+    };
+    sqlx::query(
+        "UPDATE tickets SET status = ?2, resolved_at = ?3, assigned_user_id = ?4,
+                            assigned_role_id = ?5, changed_at = ?6
+         WHERE id = ?1",
+    )
+    .bind(ticket_id)
+    .bind(change.state.status.label())
+    .bind(change.state.resolved_at)
+    .bind(assigned_user)
+    .bind(assigned_role)
+    .bind(store.stamp())
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(new_id())
+    .bind(ticket_id)
+    .bind(change.kind)
+    .bind(change.payload.to_string())
+    .bind(user_id)
+    .bind(now)
+    .bind(store.stamp())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(UpdateOutcome::Done(change.state))
+}
+
+/// One row of the ticket's state: status, resolved_at, the assigned user (id, name, active)
+/// and role (id, name).
+type StateRow = (
+    String,
+    Option<i64>,
+    Option<Uuid>,
+    Option<String>,
+    Option<bool>,
+    Option<Uuid>,
+    Option<String>,
+);
+
+/// The ticket's state as stored, unless it does not exist or was deleted.
+async fn state(tx: &mut SqliteConnection, ticket_id: Uuid) -> Result<Option<TicketState>> {
+    let row = sqlx::query_as::<_, StateRow>(
+        "SELECT t.status, t.resolved_at, t.assigned_user_id, u.name,
+                u.active = 1 AND u.deleted = 0, t.assigned_role_id, r.name
+         FROM tickets t
+         LEFT JOIN users u ON u.id = t.assigned_user_id
+         LEFT JOIN roles r ON r.id = t.assigned_role_id
+         WHERE t.id = ?1 AND t.deleted = 0",
+    )
+    .bind(ticket_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((status, resolved_at, user_id, user_name, user_active, role_id, role_name)) = row
+    else {
+        return Ok(None);
+    };
+    let status = TicketStatus::from_label(&status).ok_or_else(|| {
+        StoreError::from(sqlx::Error::Decode(
+            format!("ticket {ticket_id}: unknown status {status:?}").into(),
+        ))
+    })?;
+    let assignee = match (user_id, role_id) {
+        (Some(id), _) => Some(Assignee::User {
+            id,
+            name: user_name.unwrap_or_default(),
+            active: user_active.unwrap_or(false),
+        }),
+        (None, Some(id)) => Some(Assignee::Role {
+            id,
+            name: role_name.unwrap_or_default(),
+        }),
+        (None, None) => None,
+    };
+    Ok(Some(TicketState {
+        status,
+        assignee,
+        resolved_at,
+    }))
+}
+
+/// The user or role `assignee` names, as stored (a user's `active` false once deactivated
+/// or removed); `None` when there is no such user or role, or the role was removed.
+async fn stored_assignee(
+    tx: &mut SqliteConnection,
+    assignee: &Assignee,
+) -> Result<Option<Assignee>> {
+    Ok(match assignee {
+        Assignee::User { id, .. } => sqlx::query_as::<_, (String, bool)>(
+            "SELECT name, active = 1 AND deleted = 0 FROM users WHERE id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|(name, active)| Assignee::User {
+            id: *id,
+            name,
+            active,
+        }),
+        Assignee::Role { id, .. } => {
+            sqlx::query_scalar::<_, String>("SELECT name FROM roles WHERE id = ?1 AND deleted = 0")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|name| Assignee::Role { id: *id, name })
+        }
+    })
+}

@@ -1,0 +1,12 @@
+//! Tickets after the wizard: the list ("Atendimentos") and a ticket's page.
+mod actions;
+mod assignee_value;
+mod customer_filter;
+mod filters;
+mod history;
+mod list;
+mod page;
+
+pub use history::History;
+pub use list::TicketList;
+pub use page::TicketPage;

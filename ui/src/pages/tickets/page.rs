@@ -1,0 +1,132 @@
+//! A ticket's page: its summary, its history in order, its files and tasks, and what an
+//! operator can do to it.
+use helpdesk_api::{
+    CommandError, LoadTicketDetails, TicketDetails, TicketState, TicketStatus, TicketSummary,
+};
+use helpdesk_core::attachment::describe_size;
+use helpdesk_core::date::format_instant;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::actions::TicketActions;
+use super::history::History;
+use crate::api;
+use crate::components::FormError;
+use crate::dom::local_offset_minutes;
+use crate::pages::tasks::TaskTable;
+
+/// Props of [`TicketPage`].
+#[derive(Properties, PartialEq)]
+pub struct TicketPageProps {
+    /// The ticket as the list or the lookup found it.
+    pub ticket: TicketSummary,
+    /// "Voltar".
+    pub onclose: Callback<()>,
+}
+
+/// `main#atendimento[data-ticket-id][data-status]`.
+#[function_component]
+pub fn TicketPage(props: &TicketPageProps) -> Html {
+    let ticket = use_state(|| props.ticket.clone());
+    let details = use_state(|| None::<TicketDetails>);
+    let error = use_state(|| None::<CommandError>);
+    // Raised after each action, to read the history again.
+    let revision = use_state(|| 0_u32);
+    {
+        let (details, error) = (details.clone(), error.clone());
+        let id = props.ticket.id;
+        use_effect_with(*revision, move |_| {
+            spawn_local(async move {
+                match api::invoke::<LoadTicketDetails>(&id).await {
+                    Ok(loaded) => {
+                        details.set(Some(loaded));
+                        error.set(None);
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        });
+    }
+    let onchange = {
+        let (ticket, revision) = (ticket.clone(), revision.clone());
+        Callback::from(move |state: TicketState| {
+            let mut next = (*ticket).clone();
+            next.status = state.status;
+            next.assignee = state.assignee;
+            next.resolved_at = state.resolved_at;
+            ticket.set(next);
+            revision.set(*revision + 1);
+        })
+    };
+
+    let offset = local_offset_minutes();
+    let dash = || "—".to_owned();
+    let t = &*ticket;
+    html! {
+        <main
+            id="atendimento"
+            class="ticket-page"
+            data-ticket-id={t.id.to_string()}
+            data-status={t.status.label()}
+        >
+            <div class="page-header">
+                <h1>{ format!("Atendimento {}", t.protocol) }</h1>
+                <button id="voltar-lista" type="button" onclick={props.onclose.reform(|_: MouseEvent| ())}>
+                    { "Voltar" }
+                </button>
+            </div>
+            <dl class="facts">
+                <dt>{ "Situação" }</dt><dd id="atendimento-situacao">{ t.status.label() }</dd>
+                <dt>{ "Cliente" }</dt><dd>{ format!("{} · {}", t.customer_code, t.customer_name) }</dd>
+                <dt>{ "Tipo" }</dt><dd>{ t.ticket_type_name.clone().unwrap_or_else(dash) }</dd>
+                <dt>{ "Destinado a" }</dt>
+                <dd id="atendimento-destino">{ t.assignee.as_ref().map_or_else(dash, |a| a.describe()) }</dd>
+                <dt>{ "Aberto em" }</dt><dd>{ format_instant(t.opened_at, offset) }</dd>
+                <dt>{ "Prazo" }</dt><dd>{ t.due_at.map_or_else(dash, |at| format_instant(at, offset)) }</dd>
+                if let Some(resolved) = t.resolved_at {
+                    <dt>{ "Resolvido em" }</dt><dd>{ format_instant(resolved, offset) }</dd>
+                }
+            </dl>
+            if t.status == TicketStatus::Closed {
+                <p id="atendimento-fechado" class="note">
+                    { "Atendimento fechado: ele não pode mais ser alterado." }
+                </p>
+            } else {
+                <TicketActions
+                    ticket_id={t.id}
+                    status={t.status}
+                    assignee={t.assignee.clone()}
+                    {onchange}
+                />
+            }
+            <FormError message={error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+            { match &*details {
+                None => html! { <p aria-busy="true">{ "Carregando…" }</p> },
+                Some(details) => html! {
+                    <>
+                        <h2>{ "Histórico" }</h2>
+                        <History events={details.history.clone()} />
+                        <h2>{ "Anexos" }</h2>
+                        if details.attachments.is_empty() {
+                            <p id="anexos-vazio" class="empty">{ "Nenhum arquivo anexado." }</p>
+                        } else {
+                            <ul id="anexos" class="attachments">
+                                { for details.attachments.iter().map(|file| html! {
+                                    <li key={file.id.to_string()}>
+                                        <strong>{ file.file_name.clone() }</strong>
+                                        { format!(" · {} · {} · {}", describe_size(u64::try_from(file.size_bytes).unwrap_or_default()), file.added_by_name, format_instant(file.added_at, offset)) }
+                                        if !file.notes.is_empty() {
+                                            <div class="muted">{ file.notes.clone() }</div>
+                                        }
+                                    </li>
+                                }) }
+                            </ul>
+                        }
+                        <h2>{ "Tarefas" }</h2>
+                        <TaskTable id="tarefas-atendimento" tasks={details.tasks.clone()} />
+                    </>
+                },
+            } }
+        </main>
+    }
+}
