@@ -16,8 +16,10 @@ packages=(build-essential pkg-config libssl-dev curl
     rustc-web cargo-web rust-web-src lld-16 binaryen)
 if [ "$purpose" = test ]; then
     # A virtual display, WebKitGTK's WebDriver, screenshots, and xdotool to answer the
-    # system's file picker (a native GTK dialog WebDriver cannot reach).
+    # system's file picker (a native GTK dialog WebDriver cannot reach); Python's iCalendar
+    # parser reads the agenda's .ics export (src-tauri/tests/ics_export.rs).
     packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core xdotool)
+    packages+=(python3-icalendar)
 fi
 
 missing=()

@@ -31,7 +31,8 @@ export const commands = {
 	/**
 	 *  `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
 	 *  task's due date, and every attachment still in its folder), then written in one
-	 *  transaction.
+	 *  transaction; a work order whose time was taken meanwhile is refused as a conflict at its
+	 *  start, naming the visit it clashes with.
 	 */
 	saveTicket: (request: TicketSubmission_Deserialize) => typedError<SavedTicket, CommandError_Serialize>(__TAURI_INVOKE("save_ticket", { request })),
 	/**  `helpdesk_api::FindTicket`. */
@@ -47,6 +48,21 @@ export const commands = {
 	 *  never reaches the window, only the stored attachment does.
 	 */
 	pickAttachment: () => typedError<DraftAttachment | null, CommandError_Serialize>(__TAURI_INVOKE("pick_attachment")),
+	/**  `helpdesk_api::LoadWorkOrderCatalog`. */
+	loadWorkOrderCatalog: () => typedError<WorkOrderCatalog_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_work_order_catalog")),
+	/**  `helpdesk_api::LoadAgenda`: the range checked in the core, then one indexed query. */
+	loadAgenda: (request: AgendaQuery_Deserialize) => typedError<Visit_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("load_agenda", { request })),
+	/**
+	 *  `helpdesk_api::RescheduleVisit`: the slot checked in the core, then checked against the
+	 *  visit, the technician and their other visits as stored, in one transaction.
+	 */
+	rescheduleVisit: (request: Reschedule_Deserialize) => typedError<Visit_Serialize, CommandError_Serialize>(__TAURI_INVOKE("reschedule_visit", { request })),
+	/**
+	 *  `helpdesk_api::ExportAgendaIcs`: the system's save dialog opens over the window (which
+	 *  never sees the file system), then the technician's visits from 30 days ago to 180 days
+	 *  ahead are written there as iCalendar.
+	 */
+	exportAgendaIcs: (request: string) => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("export_agenda_ics", { request })),
 	/**  `helpdesk_api::ListScripts`. */
 	listScripts: () => typedError<ScriptSummary[], CommandError_Serialize>(__TAURI_INVOKE("list_scripts")),
 	/**  `helpdesk_api::LoadScript`. */
@@ -72,6 +88,34 @@ export const commands = {
 };
 
 /* Types */
+/**
+ *  Which visits the agenda shows: those overlapping `[from, to)`, of the technicians listed
+ *  (every technician when empty), of one kind or both.
+ */
+export type AgendaQuery = AgendaQuery_Serialize | AgendaQuery_Deserialize;
+
+/**
+ *  Which visits the agenda shows: those overlapping `[from, to)`, of the technicians listed
+ *  (every technician when empty), of one kind or both.
+ */
+export type AgendaQuery_Deserialize = {
+	from: number | null,
+	to: number | null,
+	technician_ids: string[],
+	kind?: VisitKind | null,
+};
+
+/**
+ *  Which visits the agenda shows: those overlapping `[from, to)`, of the technicians listed
+ *  (every technician when empty), of one kind or both.
+ */
+export type AgendaQuery_Serialize = {
+	from: number | null,
+	to: number | null,
+	technician_ids: string[],
+	kind: VisitKind | null,
+};
+
 /**  A question asked and the answer given, as the report shows them. */
 export type Answer = {
 	/**  The question's node id. */
@@ -234,6 +278,11 @@ export type ErrorCode =
 "FORBIDDEN" | 
 /**  The record asked for does not exist. */
 "NOT_FOUND" | 
+/**
+ *  The change collides with another one (a clash on the agenda, or a record changed by
+ *  someone else since it was shown); the message says with what.
+ */
+"CONFLICT" | 
 /**  A fault that is not the operator's; details are in the log. */
 "INTERNAL";
 
@@ -336,6 +385,29 @@ export type PublishedScript_Serialize = {
 	version: number,
 	published_at: number | null,
 	definition: ScriptDefinition_Serialize,
+};
+
+/**  A saved visit moved (another time or technician) or resized. */
+export type Reschedule = Reschedule_Serialize | Reschedule_Deserialize;
+
+/**  A saved visit moved (another time or technician) or resized. */
+export type Reschedule_Deserialize = {
+	visit_id: string,
+	slot: Slot,
+	/**  The visit's `changed_at` as the operator saw it. Decimal text over IPC. */
+	changed_at: string,
+	/**  The operator saw the clash and accepted it. */
+	allow_clash: boolean,
+};
+
+/**  A saved visit moved (another time or technician) or resized. */
+export type Reschedule_Serialize = {
+	visit_id: string,
+	slot: Slot,
+	/**  The visit's `changed_at` as the operator saw it. Decimal text over IPC. */
+	changed_at: string,
+	/**  The operator saw the clash and accepted it. */
+	allow_clash: boolean,
 };
 
 /**  "Ponto de Roteamento": the network node serving a contracted plan. */
@@ -535,6 +607,13 @@ export type SearchForm = {
 	condition: SearchCondition,
 };
 
+/**  When and by whom a visit is done: `[starts_at, ends_at)`, Unix ms UTC. */
+export type Slot = {
+	technician_id: string,
+	starts_at: number | null,
+	ends_at: number | null,
+};
+
 /**  A step of the wizard, as listed in its side bar. */
 export type Step = "Origin" | "Filters" | "FindMessage" | "FindCustomer" | "CustomerData" | "TicketData" | "Script" | "ScriptReport" | "FirstContact" | "Attachment" | "WorkOrder" | "Resolved" | "SendEmail" | "Task";
 
@@ -614,6 +693,31 @@ export type TaskSummary_Serialize = {
 	done_at: number | null,
 	/**  Who created it. */
 	created_by_name: string,
+};
+
+/**  A field technician, in a team, possibly also an operator of the app. */
+export type Technician = Technician_Serialize | Technician_Deserialize;
+
+/**  A field technician, in a team, possibly also an operator of the app. */
+export type Technician_Deserialize = {
+	id: string,
+	name: string,
+	team_id: string,
+	/**  "Equipe". */
+	team_name: string,
+	/**  The operator account of the technician, if they have one ("Meu Usuário"). */
+	user_id?: string | null,
+};
+
+/**  A field technician, in a team, possibly also an operator of the app. */
+export type Technician_Serialize = {
+	id: string,
+	name: string,
+	team_id: string,
+	/**  "Equipe". */
+	team_name: string,
+	/**  The operator account of the technician, if they have one ("Meu Usuário"). */
+	user_id: string | null,
 };
 
 /**  What an operator does to a ticket. */
@@ -861,6 +965,75 @@ export type TicketUpdate = {
 	action: TicketAction,
 };
 
+/**  One of the three linked time fields. */
+export type TimeField = "Start" | "End" | "Duration";
+
+/**  A visit on the agenda: a work order saved with its ticket. */
+export type Visit = Visit_Serialize | Visit_Deserialize;
+
+/**  What a visit is for. */
+export type VisitKind = 
+/**  "O.S.": work at the customer's. */
+"WorkOrder" | 
+/**  "Site Survey": a technical survey before an installation. */
+"SiteSurvey";
+
+/**  A visit on the agenda: a work order saved with its ticket. */
+export type Visit_Deserialize = {
+	id: string,
+	ticket_id: string,
+	/**  The ticket's protocol, as the operator reads it. */
+	protocol: string,
+	customer_id: string,
+	customer_name: string,
+	/**  Where the technician goes. */
+	address: string,
+	slot: Slot,
+	type_id: string,
+	type_name: string,
+	kind: VisitKind,
+	type_color: string,
+	status_id: string,
+	status_name: string,
+	status_color: string,
+	/**  The status is final: the visit no longer holds the technician's time. */
+	is_final: boolean,
+	description: string,
+	/**
+	 *  Its change stamp: a reschedule names it, so a visit changed by someone else since it
+	 *  was shown is not overwritten unseen. Decimal text over IPC (see [`stamp_text`]).
+	 */
+	changed_at: string,
+};
+
+/**  A visit on the agenda: a work order saved with its ticket. */
+export type Visit_Serialize = {
+	id: string,
+	ticket_id: string,
+	/**  The ticket's protocol, as the operator reads it. */
+	protocol: string,
+	customer_id: string,
+	customer_name: string,
+	/**  Where the technician goes. */
+	address: string,
+	slot: Slot,
+	type_id: string,
+	type_name: string,
+	kind: VisitKind,
+	type_color: string,
+	status_id: string,
+	status_name: string,
+	status_color: string,
+	/**  The status is final: the visit no longer holds the technician's time. */
+	is_final: boolean,
+	description: string,
+	/**
+	 *  Its change stamp: a reschedule names it, so a visit changed by someone else since it
+	 *  was shown is not overwritten unseen. Decimal text over IPC (see [`stamp_text`]).
+	 */
+	changed_at: string,
+};
+
 /**  A ticket being opened in the wizard. */
 export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;
 
@@ -901,6 +1074,8 @@ export type WizardDraft_Deserialize = {
 	attachments?: DraftAttachment[],
 	/**  "Tarefa", once the operator opened it (`None` creates no task). */
 	task?: TaskForm_Deserialize | null,
+	/**  "Ord. Serviço", once the operator asked for one ("Pedir OS"). */
+	work_order?: WorkOrderForm_Deserialize | null,
 };
 
 /**  A ticket being opened in the wizard. */
@@ -940,6 +1115,95 @@ export type WizardDraft_Serialize = {
 	attachments: DraftAttachment[],
 	/**  "Tarefa", once the operator opened it (`None` creates no task). */
 	task: TaskForm_Serialize | null,
+	/**  "Ord. Serviço", once the operator asked for one ("Pedir OS"). */
+	work_order: WorkOrderForm_Serialize | null,
+};
+
+/**  The types and statuses a work order is given, in the order the catalog lists them. */
+export type WorkOrderCatalog = WorkOrderCatalog_Serialize | WorkOrderCatalog_Deserialize;
+
+/**  The types and statuses a work order is given, in the order the catalog lists them. */
+export type WorkOrderCatalog_Deserialize = {
+	types: WorkOrderType[],
+	statuses: WorkOrderStatus[],
+	technicians: Technician_Deserialize[],
+};
+
+/**  The types and statuses a work order is given, in the order the catalog lists them. */
+export type WorkOrderCatalog_Serialize = {
+	types: WorkOrderType[],
+	statuses: WorkOrderStatus[],
+	technicians: Technician_Serialize[],
+};
+
+/**  The form as the operator fills it in, kept as typed. */
+export type WorkOrderForm = WorkOrderForm_Serialize | WorkOrderForm_Deserialize;
+
+/**  The form as the operator fills it in, kept as typed. */
+export type WorkOrderForm_Deserialize = {
+	technician_id?: string | null,
+	status_id?: string | null,
+	type_id?: string | null,
+	/**  "Data", dd/mm/aaaa. */
+	date: string,
+	/**  "Início", hh:mm. */
+	start: string,
+	/**  "até", hh:mm. */
+	end: string,
+	/**  "Duração", h:mm (or whole minutes as typed). */
+	duration: string,
+	/**  The customer's address where the work is done. */
+	address: string,
+	/**  "Descrição Trabalho a ser Realizado". */
+	description: string,
+	/**  The time fields edited last, newest first: the third one is computed from them. */
+	edited: TimeField[],
+	/**  The operator saw that the time clashes with another visit and kept it. */
+	allow_clash: boolean,
+};
+
+/**  The form as the operator fills it in, kept as typed. */
+export type WorkOrderForm_Serialize = {
+	technician_id: string | null,
+	status_id: string | null,
+	type_id: string | null,
+	/**  "Data", dd/mm/aaaa. */
+	date: string,
+	/**  "Início", hh:mm. */
+	start: string,
+	/**  "até", hh:mm. */
+	end: string,
+	/**  "Duração", h:mm (or whole minutes as typed). */
+	duration: string,
+	/**  The customer's address where the work is done. */
+	address: string,
+	/**  "Descrição Trabalho a ser Realizado". */
+	description: string,
+	/**  The time fields edited last, newest first: the third one is computed from them. */
+	edited: TimeField[],
+	/**  The operator saw that the time clashes with another visit and kept it. */
+	allow_clash: boolean,
+};
+
+/**  "Status" of a work order. */
+export type WorkOrderStatus = {
+	id: string,
+	name: string,
+	/**  `#rrggbb`. */
+	color: string,
+	/**  Done or cancelled: the visit no longer holds its technician's time. */
+	is_final: boolean,
+};
+
+/**  "Tipo de OS". */
+export type WorkOrderType = {
+	id: string,
+	name: string,
+	kind: VisitKind,
+	/**  The usual length of such a visit. */
+	default_minutes: number,
+	/**  `#rrggbb`, the visit's colour on the agenda. */
+	color: string,
 };
 
 /* Tauri Specta runtime */

@@ -5,6 +5,7 @@
 //! `helpdesk-api`, and takes every business rule and label from `helpdesk-core`.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+mod agenda;
 pub mod api;
 mod app;
 mod components;

@@ -21,6 +21,9 @@ pub enum ErrorCode {
     Forbidden,
     /// The record asked for does not exist.
     NotFound,
+    /// The change collides with another one (a clash on the agenda, or a record changed by
+    /// someone else since it was shown); the message says with what.
+    Conflict,
     /// A fault that is not the operator's; details are in the log.
     Internal,
 }
@@ -82,7 +85,8 @@ impl CommandError {
         )
     }
 
-    fn with_code(mut self, code: ErrorCode) -> Self {
+    /// The same error with another code.
+    pub fn with_code(mut self, code: ErrorCode) -> Self {
         self.code = code;
         self
     }

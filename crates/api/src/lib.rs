@@ -27,6 +27,10 @@ pub use helpdesk_core::ticket_list::TicketListQuery;
 pub use helpdesk_core::ticket_type::{Assignee, TicketType};
 pub use helpdesk_core::ticket_update::{TicketAction, TicketState, TicketUpdate};
 pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
+pub use helpdesk_core::work_order::{
+    AgendaQuery, Reschedule, Slot, Technician, Visit, VisitKind, WorkOrderCatalog, WorkOrderStatus,
+    WorkOrderType,
+};
 
 use serde::{de::DeserializeOwned, Serialize};
 pub use uuid::Uuid;
@@ -96,6 +100,16 @@ commands! {
     /// "Pesquisar ou Criar": the system's file picker, then the file stored in the
     /// attachments folder; `None` when the operator closed the picker.
     PickAttachment = "pick_attachment": () => Option<DraftAttachment>;
+    /// The work-order types and statuses, and the active technicians with their teams.
+    LoadWorkOrderCatalog = "load_work_order_catalog": () => WorkOrderCatalog;
+    /// The visits of the agenda's range, technicians and kind, by start.
+    LoadAgenda = "load_agenda": AgendaQuery => Vec<Visit>;
+    /// A saved visit moved or resized, unless it clashes (not accepted) or was changed by
+    /// someone else since it was shown (`ErrorCode::Conflict`).
+    RescheduleVisit = "reschedule_visit": Reschedule => Visit;
+    /// A technician's visits as an iCalendar file, saved where the operator chooses; the
+    /// path written, or `None` when they closed the dialog.
+    ExportAgendaIcs = "export_agenda_ics": Uuid => Option<String>;
     /// The scripts, each at its latest published version, by name.
     ListScripts = "list_scripts": () => Vec<ScriptSummary>;
     /// A published version of a script (the latest when no version is given).

@@ -4,6 +4,7 @@
 //! same code and the same pt-BR messages.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+pub mod agenda;
 pub mod attachment;
 pub mod auth;
 pub mod clock;
@@ -13,6 +14,7 @@ pub mod customer_record;
 pub mod date;
 pub mod document;
 pub mod form;
+pub mod ics;
 pub mod protocol;
 pub mod script;
 pub mod support;
@@ -26,3 +28,5 @@ pub mod ticket_list;
 pub mod ticket_type;
 pub mod ticket_update;
 pub mod wizard;
+pub mod work_order;
+pub mod work_order_form;

@@ -12,6 +12,7 @@ use crate::script::ScriptRun;
 use crate::task::NewTask;
 use crate::ticket_type::{Assignee, TicketType};
 use crate::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
+use crate::work_order_form::NewWorkOrder;
 
 /// A ticket's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -68,6 +69,8 @@ pub struct NewTicket {
     pub attachments: Vec<DraftAttachment>,
     /// The task created from it ("Tarefa"), if one was.
     pub task: Option<NewTask>,
+    /// The work order asked for ("Ord. Serviço"), if one was.
+    pub work_order: Option<NewWorkOrder>,
     pub status: TicketStatus,
 }
 
@@ -226,6 +229,18 @@ impl TicketSubmission {
             }
             None => None,
         };
+        let work_order = match draft
+            .work_order
+            .as_ref()
+            .map(|form| form.validate(today, offset_minutes))
+        {
+            Some(Ok(work_order)) => Some(work_order),
+            Some(Err(errors)) => {
+                missing.extend(errors);
+                None
+            }
+            None => None,
+        };
         if !missing.is_empty() {
             return Err(missing);
         }
@@ -260,6 +275,7 @@ impl TicketSubmission {
                 })
                 .collect(),
             task,
+            work_order,
             status: if self.resolved {
                 TicketStatus::Resolved
             } else {

@@ -87,8 +87,46 @@ pub fn describe(event: &TicketEvent, offset_minutes: i32) -> (String, Vec<String
             (format!("Tarefa · {}", text("title")), details)
         }
         "task_done" => (format!("Tarefa concluída · {}", text("title")), Vec::new()),
+        "work_order" => {
+            let mut details = vec![
+                visit_time(&payload, offset_minutes),
+                format!("Status: {}", text("status")),
+                text("address"),
+            ];
+            details.extend(non_empty(text("description")));
+            (format!("Ordem de serviço · {}", text("type")), details)
+        }
+        "work_order_rescheduled" => (
+            "Ordem de serviço reagendada".to_owned(),
+            vec![
+                format!(
+                    "De: {}",
+                    visit_time(payload.get("from").unwrap_or(&Value::Null), offset_minutes)
+                ),
+                format!(
+                    "Para: {}",
+                    visit_time(payload.get("to").unwrap_or(&Value::Null), offset_minutes)
+                ),
+            ],
+        ),
         other => (other.to_owned(), vec![event.payload.clone()]),
     }
+}
+
+/// "Carlos Lima · 28/11/2026 14:00–15:30" of a payload with `technician`, `starts_at` and
+/// `ends_at`.
+fn visit_time(place: &Value, offset_minutes: i32) -> String {
+    let technician = place
+        .get("technician")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let at = |key: &str| place.get(key).and_then(Value::as_i64).unwrap_or(0);
+    let end = format_instant(at("ends_at"), offset_minutes);
+    format!(
+        "{technician} · {}–{}",
+        format_instant(at("starts_at"), offset_minutes),
+        end.rsplit(' ').next().unwrap_or("")
+    )
 }
 
 /// `text`, unless it is blank.
@@ -228,6 +266,36 @@ mod tests {
         assert_eq!(
             describe_utc(&event("task_done", r#"{"title":"Conferir"}"#)).0,
             "Tarefa concluída · Conferir"
+        );
+    }
+
+    #[test]
+    fn work_orders_read_with_their_technician_and_local_times() {
+        // 17:00–18:30 UTC is 14:00–15:30 in São Paulo.
+        let scheduled = r#"{"technician":"Carlos Lima","type":"Reparo","status":"Agendada",
+            "starts_at":1795885200000,"ends_at":1795890600000,
+            "address":"Rua das Flores, 120","description":"Trocar conector."}"#;
+        assert_eq!(
+            describe(&event("work_order", scheduled), -180),
+            (
+                "Ordem de serviço · Reparo".to_owned(),
+                vec![
+                    "Carlos Lima · 28/11/2026 14:00–15:30".to_owned(),
+                    "Status: Agendada".to_owned(),
+                    "Rua das Flores, 120".to_owned(),
+                    "Trocar conector.".to_owned()
+                ]
+            )
+        );
+        let moved = r#"{"from":{"technician":"Carlos Lima","starts_at":1795885200000,
+            "ends_at":1795890600000},"to":{"technician":"Rita Alves",
+            "starts_at":1795892400000,"ends_at":1795897800000}}"#;
+        assert_eq!(
+            describe(&event("work_order_rescheduled", moved), -180).1,
+            [
+                "De: Carlos Lima · 28/11/2026 14:00–15:30",
+                "Para: Rita Alves · 28/11/2026 16:00–17:30"
+            ]
         );
     }
 }

@@ -306,6 +306,7 @@ async fn save(
         script: None,
         attachments: Vec::new(),
         task,
+        work_order: None,
         status: if resolved {
             TicketStatus::Resolved
         } else {
@@ -314,6 +315,7 @@ async fn save(
     };
     Ok(tickets::save(store, &ticket, operator, opened_at)
         .await?
+        .saved()
         .map(|saved| saved.id))
 }
 

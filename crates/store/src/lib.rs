@@ -19,6 +19,7 @@ pub mod ticket_details;
 pub mod ticket_types;
 pub mod ticket_updates;
 pub mod tickets;
+pub mod work_orders;
 
 use std::path::Path;
 use std::str::FromStr;

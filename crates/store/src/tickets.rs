@@ -10,21 +10,25 @@ use helpdesk_core::ticket::{
     NewTicket, SavedTicket, TicketEvent, TicketFilter, TicketStatus, TicketSummary,
 };
 use helpdesk_core::ticket_type::Assignee;
+use helpdesk_core::work_order::Visit;
+use helpdesk_core::work_order_form::NewWorkOrder;
 use serde_json::json;
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use uuid::Uuid;
 
-use crate::{new_id, Result, Store};
+use crate::{new_id, work_orders, Result, Store};
 
-/// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments
-/// and task, its history (opened, the script's report, the first contact, each attachment,
-/// the task, resolved) and the end of the operator's wizard draft, all or nothing. `None` when its protocol was already used by another ticket.
+/// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments,
+/// task and work order, its history (opened, the script's report, the first contact, each
+/// attachment, the task, the work order, resolved) and the end of the operator's wizard
+/// draft, all or nothing. Writes nothing when the protocol was used by another ticket or the
+/// work order cannot take its technician's time (see [`SaveOutcome`]).
 pub async fn save(
     store: &Store,
     ticket: &NewTicket,
     user_id: Uuid,
     now: i64,
-) -> Result<Option<SavedTicket>> {
+) -> Result<SaveOutcome> {
     let id = new_id();
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
     let taken: bool =
@@ -33,8 +37,24 @@ pub async fn save(
             .fetch_one(&mut *tx)
             .await?;
     if taken {
-        return Ok(None);
+        return Ok(SaveOutcome::ProtocolTaken);
     }
+    // The work order's technician and time, checked where another desktop's or operator's
+    // visit may have been saved since the operator looked at the agenda.
+    let work_order = match &ticket.work_order {
+        Some(order) => {
+            let names = work_order_names(&mut tx, order).await?;
+            let Some(names) = names else {
+                return Ok(SaveOutcome::TechnicianRemoved);
+            };
+            let clashes = work_orders::clashes_in(&mut tx, &order.slot, None).await?;
+            if !clashes.is_empty() && !order.allow_clash {
+                return Ok(SaveOutcome::Clash(clashes));
+            }
+            Some((order, names))
+        }
+        None => None,
+    };
     let (assigned_user, assigned_role) = match &ticket.ticket_type.assignee {
         Some(Assignee::User { id, .. }) => (Some(*id), None),
         Some(Assignee::Role { id, .. }) => (None, Some(*id)),
@@ -135,6 +155,39 @@ pub async fn save(
             }),
         ));
     }
+    if let Some((order, names)) = work_order {
+        sqlx::query(
+            "INSERT INTO work_orders (id, ticket_id, customer_id, technician_id, type_id,
+                                      status_id, starts_at, ends_at, description, address,
+                                      changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )
+        .bind(new_id())
+        .bind(id)
+        .bind(ticket.customer_id)
+        .bind(order.slot.technician_id)
+        .bind(order.type_id)
+        .bind(order.status_id)
+        .bind(order.slot.starts_at)
+        .bind(order.slot.ends_at)
+        .bind(&order.description)
+        .bind(&order.address)
+        .bind(store.stamp())
+        .execute(&mut *tx)
+        .await?;
+        events.push((
+            "work_order",
+            json!({
+                "technician": names.technician,
+                "type": names.kind,
+                "status": names.status,
+                "starts_at": order.slot.starts_at,
+                "ends_at": order.slot.ends_at,
+                "address": order.address,
+                "description": order.description,
+            }),
+        ));
+    }
     if ticket.status == TicketStatus::Resolved {
         events.push(("resolved", json!({})));
     }
@@ -158,10 +211,64 @@ pub async fn save(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(Some(SavedTicket {
+    Ok(SaveOutcome::Saved(SavedTicket {
         id,
         protocol: ticket.protocol,
         status: ticket.status,
+    }))
+}
+
+/// What became of [`save`]; only `Saved` wrote anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved(SavedTicket),
+    /// Another ticket already has the protocol.
+    ProtocolTaken,
+    /// The work order's technician was removed or deactivated.
+    TechnicianRemoved,
+    /// The work order's time clashes with these visits of its technician, and the operator
+    /// had not accepted that.
+    Clash(Vec<Visit>),
+}
+
+impl SaveOutcome {
+    /// The ticket, if it was saved.
+    pub fn saved(self) -> Option<SavedTicket> {
+        match self {
+            SaveOutcome::Saved(saved) => Some(saved),
+            _ => None,
+        }
+    }
+}
+
+/// The names a work order's history entry shows.
+struct WorkOrderNames {
+    technician: String,
+    kind: String,
+    status: String,
+}
+
+/// The names of the work order's technician, type and status; `None` when the technician is
+/// not active (or the type or status is gone).
+async fn work_order_names(
+    conn: &mut SqliteConnection,
+    order: &NewWorkOrder,
+) -> Result<Option<WorkOrderNames>> {
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT t.name, k.name, s.name FROM technicians t, work_order_types k,
+                work_order_statuses s
+         WHERE t.id = ?1 AND t.active = 1 AND t.deleted = 0
+           AND k.id = ?2 AND k.deleted = 0 AND s.id = ?3 AND s.deleted = 0",
+    )
+    .bind(order.slot.technician_id)
+    .bind(order.type_id)
+    .bind(order.status_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(technician, kind, status)| WorkOrderNames {
+        technician,
+        kind,
+        status,
     }))
 }
 

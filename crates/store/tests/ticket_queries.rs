@@ -146,6 +146,7 @@ fn new_ticket(
         script,
         attachments: Vec::new(),
         task: None,
+        work_order: None,
         status,
     }
 }
@@ -185,6 +186,7 @@ async fn many_tickets(store: &Store, desk: &Desk) -> Vec<TicketSummary> {
         let done = tickets::save(store, &ticket, desk.operator, at)
             .await
             .expect("save")
+            .saved()
             .expect("a new protocol");
         saved.push(expected(done.id, &ticket, customer, at));
     }
@@ -242,6 +244,7 @@ async fn a_ticket_is_found_by_its_protocol() {
     let saved = tickets::save(store, &ticket, desk.operator, NOON)
         .await
         .expect("save")
+        .saved()
         .expect("a new protocol");
 
     let found = tickets::find_by_protocol(store, &protocol(42))
@@ -514,6 +517,7 @@ async fn the_history_comes_in_the_order_it_happened() {
     let saved = tickets::save(store, &ticket, desk.operator, NOON)
         .await
         .expect("save")
+        .saved()
         .expect("a new protocol");
     // Another ticket's history is not mixed in.
     let other = new_ticket(
@@ -526,6 +530,7 @@ async fn the_history_comes_in_the_order_it_happened() {
     tickets::save(store, &other, desk.juliana, NOON)
         .await
         .expect("save")
+        .saved()
         .expect("a new protocol");
 
     let history = tickets::history(store, saved.id).await.expect("history");

@@ -10,3 +10,4 @@ pub mod support;
 pub mod ticket_pages;
 pub mod ticket_types;
 pub mod tickets;
+pub mod work_orders;

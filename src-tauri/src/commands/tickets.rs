@@ -5,6 +5,9 @@ use helpdesk_api::{
     Uuid,
 };
 use helpdesk_core::attachment;
+use helpdesk_core::work_order::clash_message;
+use helpdesk_core::work_order_form::fields as work_order_fields;
+use helpdesk_store::tickets::SaveOutcome;
 use helpdesk_store::{now_millis, tickets};
 use tauri::State;
 
@@ -13,7 +16,8 @@ use crate::AppState;
 
 /// `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
 /// task's due date, and every attachment still in its folder), then written in one
-/// transaction.
+/// transaction; a work order whose time was taken meanwhile is refused as a conflict at its
+/// start, naming the visit it clashes with.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_ticket(
@@ -45,15 +49,25 @@ pub async fn save_ticket(
             ),
         ));
     }
-    tickets::save(&state.store, &ticket, operator.id, now_millis())
+    match tickets::save(&state.store, &ticket, operator.id, now_millis())
         .await
         .map_err(internal)?
-        .ok_or_else(|| {
-            CommandError::new(
-                ErrorCode::InvalidInput,
-                "Este protocolo já pertence a outro atendimento salvo.",
-            )
-        })
+    {
+        SaveOutcome::Saved(saved) => Ok(saved),
+        SaveOutcome::ProtocolTaken => Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "Este protocolo já pertence a outro atendimento salvo.",
+        )),
+        SaveOutcome::TechnicianRemoved => Err(CommandError::at_field(
+            work_order_fields::TECHNICIAN,
+            "Este técnico foi removido ou desativado: escolha outro.",
+        )),
+        SaveOutcome::Clash(visits) => Err(CommandError::at_field(
+            work_order_fields::START,
+            clash_message(&visits, offset_minutes),
+        )
+        .with_code(ErrorCode::Conflict)),
+    }
 }
 
 /// `helpdesk_api::FindTicket`.

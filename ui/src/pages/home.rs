@@ -1,6 +1,6 @@
 //! The home page: the operator's header, and either the start panel (with the draft left
 //! from before, if any), the open wizard, the tickets ("Atendimentos", a ticket's page),
-//! "Minhas Tarefas", or (for an administrator) the scripts.
+//! "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the scripts.
 use helpdesk_api::{
     DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft, TicketListQuery,
     TicketSummary,
@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::FormError;
+use crate::pages::agenda::AgendaPage;
 use crate::pages::draft_panel::DraftPanel;
 use crate::pages::protocol_lookup::ProtocolLookup;
 use crate::pages::tasks::TasksPage;
@@ -35,6 +36,8 @@ enum Page {
     Ticket(Box<TicketSummary>, Box<Page>),
     /// "Minhas Tarefas".
     Tasks,
+    /// "Agenda Técnica".
+    Agenda,
 }
 
 /// Props of [`Home`].
@@ -179,6 +182,13 @@ pub fn Home(props: &HomeProps) -> Html {
                     >
                         { "Minhas Tarefas" }
                     </button>
+                    <button
+                        id="agenda"
+                        type="button"
+                        onclick={go(Page::Agenda).reform(|_: MouseEvent| ())}
+                    >
+                        { "Agenda Técnica" }
+                    </button>
                 }
                 if operator.is_administrator() && wizard.is_none() && !*scripts {
                     <button
@@ -195,7 +205,7 @@ pub fn Home(props: &HomeProps) -> Html {
             </header>
             <FormError message={(*logout_error).clone()} />
             if let Some(continuing) = &*wizard {
-                <Wizard draft={continuing.clone()} {onclose} />
+                <Wizard operator_id={operator.id} draft={continuing.clone()} {onclose} />
             } else if *scripts {
                 <ScriptsPage onclose={show_scripts(false)} />
             } else if *page == Page::Tickets {
@@ -211,6 +221,8 @@ pub fn Home(props: &HomeProps) -> Html {
                     ticket={(**ticket).clone()}
                     onclose={go((**back).clone())}
                 />
+            } else if *page == Page::Agenda {
+                <AgendaPage operator_id={operator.id} onclose={go(Page::Start)} />
             } else if *page == Page::Tasks {
                 <TasksPage onopen={open_ticket.clone()} onclose={go(Page::Start)} />
             } else {

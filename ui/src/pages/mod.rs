@@ -1,4 +1,5 @@
 //! The app's top-level pages.
+mod agenda;
 mod draft_panel;
 mod home;
 mod login;

@@ -1,7 +1,7 @@
 //! "Prim. Contato": what was checked in the first contact and how it stands, and the
 //! "Tipo de Atendimento", which shows at once who the ticket goes to and when it is due.
 use helpdesk_api::TicketType;
-use helpdesk_core::date::format_instant;
+use helpdesk_core::date::{day_of, format_instant};
 use helpdesk_core::wizard::{fields, Step, MAX_PROBLEM_CHARS};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -46,6 +46,13 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
     let open = |step: Step| {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::OpenStep(step)))
+    };
+    let open_work_order = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            let today = day_of(js_sys::Date::now() as i64, local_offset_minutes());
+            dispatcher.dispatch(WizardAction::OpenWorkOrder(today));
+        })
     };
     let attachments_label = match state.draft.attachments.len() {
         0 => "Adicionar Anexo".to_owned(),
@@ -143,9 +150,10 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                 <button id="criar-tarefa" type="button" onclick={open(Step::Task)}>
                     { if state.draft.task.is_some() { "Tarefa (1)" } else { "Tarefa" } }
                 </button>
-                { for ["Pedir OS", "Enviar E-mail"].into_iter().map(|label| html! {
-                    <button type="button" disabled=true title="Ainda não disponível nesta versão">{ label }</button>
-                }) }
+                <button id="pedir-os" type="button" onclick={open_work_order}>
+                    { if state.draft.work_order.is_some() { "Pedir OS (1)" } else { "Pedir OS" } }
+                </button>
+                <button type="button" disabled=true title="Ainda não disponível nesta versão">{ "Enviar E-mail" }</button>
             </div>
             if *confirming {
                 <Dialog id="atendimento-resolvido" title="Atend. Resolvido" onclose={let confirming = confirming.clone(); move |()| confirming.set(false)}>

@@ -3,7 +3,8 @@
 //! bar, or a restored draft alike).
 use helpdesk_api::{
     CustomerSearch, FindSupportMessages, ListAssignees, ListScripts, ListTicketTypes, LoadCustomer,
-    LoadScript, ReserveProtocol, SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
+    LoadScript, LoadWorkOrderCatalog, ReserveProtocol, SaveDraft, ScriptVersionRef,
+    SearchCustomers, Uuid,
 };
 use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -89,6 +90,9 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
         },
         Step::FirstContact if state.ticket_types.request.is_none() => Some(Need::TicketTypes),
         Step::Task if state.assignees.request.is_none() => Some(Need::Assignees),
+        Step::WorkOrder if state.work_order_catalog.request.is_none() => {
+            Some(Need::WorkOrderCatalog)
+        }
         _ => None,
     };
     let dispatcher = state.dispatcher();
@@ -110,6 +114,7 @@ enum Need {
     Scripts,
     TicketTypes,
     Assignees,
+    WorkOrderCatalog,
     /// The version of the script the draft is running.
     Script(ScriptVersionRef),
 }
@@ -157,6 +162,11 @@ impl Need {
                 dispatcher.dispatch(WizardAction::AssigneesStarted);
                 let result = api::invoke::<ListAssignees>(&()).await;
                 dispatcher.dispatch(WizardAction::AssigneesFinished(result));
+            }
+            Need::WorkOrderCatalog => {
+                dispatcher.dispatch(WizardAction::WorkOrderCatalogStarted);
+                let result = api::invoke::<LoadWorkOrderCatalog>(&()).await;
+                dispatcher.dispatch(WizardAction::WorkOrderCatalogFinished(result));
             }
             Need::Script(version) => {
                 load_script(dispatcher, version.script_id, version.version, false).await;

@@ -22,8 +22,10 @@ mod sidebar;
 mod state;
 mod task_step;
 mod ticket_data_step;
+mod work_order_agenda;
+mod work_order_step;
 
-use helpdesk_api::{CommandError, DiscardDraft, SaveTicket, SavedDraft, TicketSubmission};
+use helpdesk_api::{CommandError, DiscardDraft, SaveTicket, SavedDraft, TicketSubmission, Uuid};
 use helpdesk_core::date::day_of;
 use helpdesk_core::wizard::{fields, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -48,10 +50,13 @@ use sidebar::Sidebar;
 use state::{WizardAction, WizardState};
 use task_step::TaskStep;
 use ticket_data_step::TicketDataStep;
+use work_order_step::WorkOrderStep;
 
 /// Props of [`Wizard`].
 #[derive(Properties, PartialEq)]
 pub struct WizardProps {
+    /// The logged-in operator.
+    pub operator_id: Uuid,
     /// A draft left from before, to continue where it was.
     pub draft: Option<SavedDraft>,
     /// Called once the wizard is closed ("Cancelar" discards its draft first).
@@ -192,6 +197,9 @@ pub fn Wizard(props: &WizardProps) -> Html {
         },
         Step::Attachment => html! { <AttachmentStep state={state.clone()} /> },
         Step::Task => html! { <TaskStep state={state.clone()} /> },
+        Step::WorkOrder => html! {
+            <WorkOrderStep state={state.clone()} operator_id={props.operator_id} />
+        },
         _ => html! { <PendingStep /> },
     };
 

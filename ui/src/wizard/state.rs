@@ -14,8 +14,14 @@ use helpdesk_core::script::ScriptRun;
 use helpdesk_core::support::{MessageQuery, PeriodMode, SupportMessage};
 use helpdesk_core::task::fields as task_fields;
 use helpdesk_core::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
+use helpdesk_core::work_order::{Slot, WorkOrderCatalog};
+use helpdesk_core::work_order_form::{fields as work_order_fields, TimeField, WorkOrderForm};
 
+use chrono::NaiveDate;
+use helpdesk_core::work_order_form::format_duration;
 use yew::Reducible;
+
+use crate::wizard::customer_view::{city_line, street_line};
 
 /// One change to the "Localizar Cliente" form.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +51,20 @@ pub enum TaskEdit {
     /// One of the assignees listed, by its place in the list.
     Assignee(usize),
     Due(String),
+}
+
+/// One change to the "Ord. Serviço" form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkOrderEdit {
+    Technician(Uuid),
+    Status(Uuid),
+    Type(Uuid),
+    Date(String),
+    Time(TimeField, String),
+    Address(String),
+    Description(String),
+    /// "Agendar mesmo assim": the clash the shell reported is accepted.
+    AllowClash,
 }
 
 /// A move of the highlighted row in a list.
@@ -169,6 +189,8 @@ pub struct WizardState {
     pub ticket_types: Fetched<(), Vec<TicketType>>,
     /// Who a task can be given to.
     pub assignees: Fetched<(), Vec<Assignee>>,
+    /// Technicians, work-order types and statuses.
+    pub work_order_catalog: Fetched<(), WorkOrderCatalog>,
     /// "Pesquisar ou Criar": the file picker is open, or the picked file being stored.
     pub attaching: bool,
     /// Why the last file could not be attached.
@@ -258,6 +280,16 @@ pub enum WizardAction {
     EditTask(TaskEdit),
     /// "Remover tarefa": no task is created; back to "Prim. Contato".
     RemoveTask,
+    /// "Pedir OS" on the desktop's local date: the work order's form, new or as it was.
+    OpenWorkOrder(NaiveDate),
+    WorkOrderCatalogStarted,
+    WorkOrderCatalogFinished(Result<WorkOrderCatalog, CommandError>),
+    EditWorkOrder(WorkOrderEdit),
+    /// A slot chosen on the agenda ("Agendar Ordem de Serviço"), at the desktop's UTC
+    /// offset.
+    ScheduleWorkOrder(Slot, i32),
+    /// "Remover O.S.": no work order is created; back to "Prim. Contato".
+    RemoveWorkOrder,
     /// The ticket cannot be saved as it is: each reason at its field, on its step.
     SaveRejected(Vec<CommandError>),
     TicketSaveStarted,
@@ -300,6 +332,7 @@ impl WizardState {
                 | Step::FirstContact
                 | Step::Attachment
                 | Step::Task
+                | Step::WorkOrder
         )
     }
 
@@ -400,6 +433,92 @@ impl WizardState {
             }
         });
         clear_field(&mut self.advance_errors, field);
+    }
+
+    fn edit_work_order(&mut self, edit: WorkOrderEdit) {
+        let default_minutes = match &edit {
+            WorkOrderEdit::Type(id) => self
+                .work_order_catalog
+                .value
+                .as_ref()
+                .and_then(|catalog| catalog.types.iter().find(|kind| kind.id == *id))
+                .map(|kind| kind.default_minutes),
+            _ => None,
+        };
+        let field = match &edit {
+            WorkOrderEdit::Technician(_) => work_order_fields::TECHNICIAN,
+            WorkOrderEdit::Status(_) => work_order_fields::STATUS,
+            WorkOrderEdit::Type(_) => work_order_fields::TYPE,
+            WorkOrderEdit::Date(_) => work_order_fields::DATE,
+            WorkOrderEdit::Time(TimeField::Start, _) => work_order_fields::START,
+            WorkOrderEdit::Time(TimeField::End, _) => work_order_fields::END,
+            WorkOrderEdit::Time(TimeField::Duration, _) => work_order_fields::DURATION,
+            WorkOrderEdit::Address(_) => work_order_fields::ADDRESS,
+            WorkOrderEdit::Description(_) => work_order_fields::DESCRIPTION,
+            WorkOrderEdit::AllowClash => work_order_fields::START,
+        };
+        let moves_the_slot = matches!(
+            edit,
+            WorkOrderEdit::Technician(_) | WorkOrderEdit::Date(_) | WorkOrderEdit::Time(..)
+        );
+        self.edit(|draft| {
+            let Some(form) = &mut draft.work_order else {
+                return;
+            };
+            match edit {
+                WorkOrderEdit::Technician(id) => form.technician_id = Some(id),
+                WorkOrderEdit::Status(id) => form.status_id = Some(id),
+                WorkOrderEdit::Type(id) => {
+                    form.type_id = Some(id);
+                    // The type's usual length, unless the operator gave one.
+                    if let (Some(minutes), true) = (default_minutes, form.duration.is_empty()) {
+                        form.edit_time(TimeField::Duration, format_duration(i64::from(minutes)));
+                    }
+                }
+                WorkOrderEdit::Date(text) => form.date = text,
+                WorkOrderEdit::Time(field, text) => form.edit_time(field, text),
+                WorkOrderEdit::Address(text) => form.address = text,
+                WorkOrderEdit::Description(text) => form.description = text,
+                WorkOrderEdit::AllowClash => form.allow_clash = true,
+            }
+            if moves_the_slot {
+                form.allow_clash = false;
+            }
+        });
+        clear_field(&mut self.advance_errors, field);
+        if moves_the_slot {
+            // What was said about the time no longer applies to another time.
+            for field in [
+                work_order_fields::START,
+                work_order_fields::END,
+                work_order_fields::DURATION,
+            ] {
+                clear_field(&mut self.advance_errors, field);
+            }
+        }
+    }
+
+    /// A new work order starts in the catalog's first status that is not final.
+    fn default_work_order_status(&mut self) {
+        let first = self.work_order_catalog.value.as_ref().and_then(|catalog| {
+            catalog
+                .statuses
+                .iter()
+                .find(|status| !status.is_final)
+                .map(|status| status.id)
+        });
+        let needed = self
+            .draft
+            .work_order
+            .as_ref()
+            .is_some_and(|form| form.status_id.is_none());
+        if let (Some(id), true) = (first, needed) {
+            self.edit(|draft| {
+                if let Some(form) = &mut draft.work_order {
+                    form.status_id = Some(id);
+                }
+            });
+        }
     }
 
     /// Shows why the ticket cannot be saved, on the step of the first reason.
@@ -727,6 +846,50 @@ impl WizardState {
                     error.field.as_deref().and_then(fields::step_of) != Some(Step::Task)
                 });
             }
+            WizardAction::OpenWorkOrder(today) => {
+                let address = self
+                    .record()
+                    .map(|record| format!("{}, {}", street_line(&record), city_line(&record)))
+                    .unwrap_or_default();
+                self.edit(|draft| {
+                    draft.open_optional(Step::WorkOrder);
+                    if draft.work_order.is_none() {
+                        draft.work_order = Some(WorkOrderForm::new(today, address));
+                    }
+                });
+                self.default_work_order_status();
+            }
+            WizardAction::WorkOrderCatalogStarted => self.work_order_catalog.start(()),
+            WizardAction::WorkOrderCatalogFinished(result) => {
+                self.work_order_catalog.finish(&(), result);
+                self.default_work_order_status();
+            }
+            WizardAction::EditWorkOrder(edit) => self.edit_work_order(edit),
+            WizardAction::ScheduleWorkOrder(slot, offset) => {
+                self.edit(|draft| {
+                    if let Some(form) = &mut draft.work_order {
+                        form.schedule(&slot, offset);
+                    }
+                });
+                for field in [
+                    work_order_fields::TECHNICIAN,
+                    work_order_fields::DATE,
+                    work_order_fields::START,
+                    work_order_fields::END,
+                    work_order_fields::DURATION,
+                ] {
+                    clear_field(&mut self.advance_errors, field);
+                }
+            }
+            WizardAction::RemoveWorkOrder => {
+                self.edit(|draft| {
+                    draft.work_order = None;
+                    draft.back();
+                });
+                self.advance_errors.retain(|error| {
+                    error.field.as_deref().and_then(fields::step_of) != Some(Step::WorkOrder)
+                });
+            }
             WizardAction::SaveRejected(errors) => self.show_errors(errors),
             WizardAction::TicketSaveStarted => {
                 self.saving_ticket = true;
@@ -776,6 +939,7 @@ impl Reducible for WizardState {
 
 #[cfg(test)]
 mod tests {
+    use helpdesk_api::ErrorCode;
     use helpdesk_core::support::{fields as filter_fields, MessagePeriod};
     use helpdesk_core::task::TaskForm;
     use helpdesk_core::wizard::fields;
@@ -1408,5 +1572,93 @@ mod tests {
             Some(TaskForm::default()),
             "opened anew, empty"
         );
+    }
+
+    fn catalog() -> WorkOrderCatalog {
+        use helpdesk_core::work_order::{Technician, VisitKind, WorkOrderStatus, WorkOrderType};
+        let status = |n: u128, name: &str, is_final| WorkOrderStatus {
+            id: Uuid::from_u128(n),
+            name: name.into(),
+            color: "#8e24aa".into(),
+            is_final,
+        };
+        WorkOrderCatalog {
+            types: vec![WorkOrderType {
+                id: Uuid::from_u128(60),
+                name: "Reparo".into(),
+                kind: VisitKind::WorkOrder,
+                default_minutes: 90,
+                color: "#1565c0".into(),
+            }],
+            statuses: vec![status(61, "Cancelada", true), status(62, "Agendada", false)],
+            technicians: vec![Technician {
+                id: Uuid::from_u128(63),
+                name: "Bruno Alves".into(),
+                team_id: Uuid::from_u128(64),
+                team_name: "Equipe Norte".into(),
+                user_id: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn a_work_order_takes_the_first_open_status_the_types_length_and_the_agendas_slot() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+        let state = run(
+            at_first_contact(),
+            [
+                WizardAction::OpenWorkOrder(today),
+                WizardAction::WorkOrderCatalogStarted,
+                WizardAction::WorkOrderCatalogFinished(Ok(catalog())),
+                WizardAction::EditWorkOrder(WorkOrderEdit::Time(TimeField::Start, "14:00".into())),
+                WizardAction::EditWorkOrder(WorkOrderEdit::Type(Uuid::from_u128(60))),
+            ],
+        );
+        assert_eq!(state.current(), Step::WorkOrder);
+        let form = state.draft.work_order.clone().expect("a work order");
+        assert_eq!(form.date, "28/11/2026");
+        assert_eq!(
+            form.status_id,
+            Some(Uuid::from_u128(62)),
+            "not the final one"
+        );
+        assert_eq!(
+            (form.duration.as_str(), form.end.as_str()),
+            ("1:30", "15:30")
+        );
+
+        // A clash reported at the start; accepting it, then moving the slot, asks again.
+        let clash = CommandError::at_field(work_order_fields::START, "O técnico já tem")
+            .with_code(ErrorCode::Conflict);
+        let state = run(
+            state,
+            [
+                WizardAction::TicketSaveStarted,
+                WizardAction::TicketSaveFinished(Err(clash)),
+                WizardAction::EditWorkOrder(WorkOrderEdit::AllowClash),
+            ],
+        );
+        assert!(state
+            .draft
+            .work_order
+            .as_ref()
+            .is_some_and(|f| f.allow_clash));
+        let slot = Slot {
+            technician_id: Uuid::from_u128(63),
+            starts_at: 1_795_885_200_000,
+            ends_at: 1_795_890_600_000,
+        };
+        let state = run(state, [WizardAction::ScheduleWorkOrder(slot, -180)]);
+        let form = state.draft.work_order.clone().expect("a work order");
+        assert!(!form.allow_clash, "another time is checked again");
+        assert_eq!(
+            (form.technician_id, form.start.as_str(), form.end.as_str()),
+            (Some(Uuid::from_u128(63)), "14:00", "15:30")
+        );
+        assert!(state.advance_errors.is_empty());
+
+        let state = run(state, [WizardAction::RemoveWorkOrder]);
+        assert_eq!(state.draft.work_order, None);
+        assert_eq!(state.current(), Step::FirstContact);
     }
 }

@@ -725,6 +725,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }),
             ticket_type: kind,
             script: run,
+            work_order: None,
             status: if n % 2 == 0 {
                 TicketStatus::Resolved
             } else {
@@ -736,7 +737,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let took = started.elapsed();
         saves.record(took);
         slow_saves += usize::from(took.as_millis() >= 5);
-        if saved.is_none() {
+        if saved.saved().is_none() {
             return Err(format!("protocol {protocol} was already used").into());
         }
     }

@@ -15,6 +15,7 @@ use crate::script::ScriptRun;
 use crate::support::{FilterForm, SupportMessage};
 use crate::task::TaskForm;
 use crate::ticket_type::TicketType;
+use crate::work_order_form::WorkOrderForm;
 
 /// The longest "Problema descrito pelo cliente".
 pub const MAX_PROBLEM_CHARS: usize = 4000;
@@ -48,6 +49,7 @@ pub mod fields {
             | task::fields::ASSIGNEE
             | task::fields::DUE => Step::Task,
             _ if field == attachment::FIELD || field.starts_with("anexo-") => Step::Attachment,
+            _ if field.starts_with("os-") => Step::WorkOrder,
             _ => return None,
         })
     }
@@ -111,6 +113,9 @@ pub struct WizardDraft {
     /// "Tarefa", once the operator opened it (`None` creates no task).
     #[serde(default)]
     pub task: Option<TaskForm>,
+    /// "Ord. Serviço", once the operator asked for one ("Pedir OS").
+    #[serde(default)]
+    pub work_order: Option<WorkOrderForm>,
 }
 
 /// A draft as it was saved.
@@ -141,6 +146,7 @@ impl Default for WizardDraft {
             ticket_type: None,
             attachments: Vec::new(),
             task: None,
+            work_order: None,
         }
     }
 }
@@ -518,6 +524,10 @@ mod tests {
         assert_eq!(
             fields::step_of("anexo-observacoes-3"),
             Some(Step::Attachment)
+        );
+        assert_eq!(
+            fields::step_of(crate::work_order_form::fields::END),
+            Some(Step::WorkOrder)
         );
         assert_eq!(fields::step_of("protocolo"), None);
     }

@@ -124,6 +124,20 @@ pub async fn ticket(
     at: i64,
 ) -> Uuid {
     let ticket = NewTicket {
+        task,
+        ..new_ticket(desk, sequence)
+    };
+    tickets::save(store, &ticket, desk.ana, at)
+        .await
+        .expect("save")
+        .saved()
+        .expect("a new protocol")
+        .id
+}
+
+/// An open ticket of the desk's customer with one attachment, no task and no work order.
+pub fn new_ticket(desk: &Desk, sequence: u32) -> NewTicket {
+    NewTicket {
         protocol: protocol(sequence),
         origin: Origin::Phone,
         customer_id: desk.customer,
@@ -139,14 +153,10 @@ pub async fn ticket(
             size_bytes: 1_258_291,
             notes: "Luz LOS acesa".into(),
         }],
-        task,
+        task: None,
+        work_order: None,
         status: TicketStatus::Open,
-    };
-    tickets::save(store, &ticket, desk.ana, at)
-        .await
-        .expect("save")
-        .expect("a new protocol")
-        .id
+    }
 }
 
 /// A task for `assignee` due at `due_at`.

@@ -1,0 +1,433 @@
+//! Work orders on the "Agenda Técnica": the catalog a work order is given (types, statuses,
+//! technicians), the visits of a range, the clashes of a slot, and moving a visit.
+//!
+//! Work orders are written with their ticket ([`crate::tickets::save`]); this module reads
+//! them and reschedules them.
+use helpdesk_core::protocol::Protocol;
+use helpdesk_core::text::fold;
+use helpdesk_core::work_order::{
+    AgendaQuery, Reschedule, Slot, Technician, Visit, VisitKind, WorkOrderCatalog, WorkOrderStatus,
+    WorkOrderType, MAX_VISIT_MINUTES, MINUTE,
+};
+use serde::Deserialize;
+use serde_json::json;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use uuid::Uuid;
+
+use crate::{new_id, Result, Store, StoreError};
+
+/// What became of a reschedule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RescheduleOutcome {
+    /// Moved: the visit as it is now.
+    Saved(Box<Visit>),
+    /// Someone else changed the visit since the operator saw it: the visit as it is now,
+    /// not moved.
+    Changed(Box<Visit>),
+    /// The technician asked for was deactivated or removed; nothing written.
+    TechnicianRemoved,
+    /// The slot clashes with these visits of the technician, and the clash was not
+    /// accepted; nothing written.
+    Clash(Vec<Visit>),
+    /// No such visit (or a deleted one).
+    NotFound,
+}
+
+/// The work-order types (by name), the statuses (in workflow order) and the active
+/// technicians with their teams (by name), none of them deleted.
+pub async fn catalog(store: &Store) -> Result<WorkOrderCatalog> {
+    let mut types = sqlx::query_as::<_, (Uuid, String, bool, i64, String)>(
+        "SELECT id, name, is_site_survey, default_minutes, color
+         FROM work_order_types WHERE deleted = 0",
+    )
+    .fetch_all(store.pool())
+    .await?
+    .into_iter()
+    .map(
+        |(id, name, is_site_survey, default_minutes, color)| WorkOrderType {
+            id,
+            name,
+            kind: kind(is_site_survey),
+            default_minutes: u32::try_from(default_minutes).unwrap_or(0),
+            color,
+        },
+    )
+    .collect::<Vec<_>>();
+    types.sort_by_cached_key(|kind| fold(&kind.name));
+    let statuses = sqlx::query_as::<_, (Uuid, String, String, bool)>(
+        "SELECT id, name, color, is_final FROM work_order_statuses
+         WHERE deleted = 0 ORDER BY position, name",
+    )
+    .fetch_all(store.pool())
+    .await?
+    .into_iter()
+    .map(|(id, name, color, is_final)| WorkOrderStatus {
+        id,
+        name,
+        color,
+        is_final,
+    })
+    .collect();
+    let mut technicians = sqlx::query_as::<_, (Uuid, String, Uuid, String, Option<Uuid>)>(
+        "SELECT t.id, t.name, t.team_id, e.name, t.user_id
+         FROM technicians t JOIN teams e ON e.id = t.team_id
+         WHERE t.active = 1 AND t.deleted = 0",
+    )
+    .fetch_all(store.pool())
+    .await?
+    .into_iter()
+    .map(|(id, name, team_id, team_name, user_id)| Technician {
+        id,
+        name,
+        team_id,
+        team_name,
+        user_id,
+    })
+    .collect::<Vec<_>>();
+    technicians.sort_by_cached_key(|technician| fold(&technician.name));
+    Ok(WorkOrderCatalog {
+        types,
+        statuses,
+        technicians,
+    })
+}
+
+/// The visits overlapping `[query.from, query.to)` of the technicians listed (all when
+/// none is) and of the kind asked for, by start.
+///
+/// A visit lasts at most [`MAX_VISIT_MINUTES`] (a trigger refuses longer ones), so those
+/// overlapping the range start in `[from - MAX_VISIT_MINUTES, to)`: a range of
+/// `work_orders_technician_time` (or `work_orders_time`), whatever the table's size.
+pub async fn agenda(store: &Store, query: &AgendaQuery) -> Result<Vec<Visit>> {
+    let mut conn = store.pool().acquire().await?;
+    fetch_visits(&mut conn, agenda_query("", query)).await
+}
+
+/// The query of [`agenda`], after `prefix` (`EXPLAIN QUERY PLAN ` in the tests).
+fn agenda_query(prefix: &str, query: &AgendaQuery) -> QueryBuilder<'static, Sqlite> {
+    let mut sql = select_visits(prefix);
+    overlapping(&mut sql, query.from, query.to);
+    if !query.technician_ids.is_empty() {
+        sql.push(" AND w.technician_id IN (");
+        let mut ids = sql.separated(", ");
+        for id in &query.technician_ids {
+            ids.push_bind(*id);
+        }
+        sql.push(")");
+    }
+    if let Some(kind) = query.kind {
+        sql.push(" AND ty.is_site_survey = ")
+            .push_bind(kind == VisitKind::SiteSurvey);
+    }
+    sql
+}
+
+/// The visits of `slot`'s technician that `slot` clashes with, leaving out `except` (the
+/// visit being moved) and visits whose status is final; by start. Takes a connection so it
+/// can run inside the transaction that then writes the slot.
+pub async fn clashes_in(
+    conn: &mut SqliteConnection,
+    slot: &Slot,
+    except: Option<Uuid>,
+) -> Result<Vec<Visit>> {
+    let mut sql = select_visits("");
+    overlapping(&mut sql, slot.starts_at, slot.ends_at);
+    sql.push(" AND w.technician_id = ")
+        .push_bind(slot.technician_id)
+        .push(" AND s.is_final = 0");
+    if let Some(except) = except {
+        sql.push(" AND w.id <> ").push_bind(except);
+    }
+    fetch_visits(conn, sql).await
+}
+
+/// Moves or resizes a visit (its slot already [`Slot::check`]ed), done by `user_id` at
+/// `now` (Unix ms), in one `BEGIN IMMEDIATE` transaction: checked against the visit and the
+/// technician as stored, then the visit's row and a `work_order_rescheduled` entry in its
+/// ticket's history (from and to: technician's name, start, end), all or nothing.
+pub async fn reschedule(
+    store: &Store,
+    request: &Reschedule,
+    user_id: Uuid,
+    now: i64,
+) -> Result<RescheduleOutcome> {
+    let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
+    let Some(current) = visit_in(&mut tx, request.visit_id).await? else {
+        return Ok(RescheduleOutcome::NotFound);
+    };
+    if current.changed_at != request.changed_at {
+        return Ok(RescheduleOutcome::Changed(Box::new(current)));
+    }
+    let to = request.slot;
+    if current.slot == to {
+        return Ok(RescheduleOutcome::Saved(Box::new(current)));
+    }
+    let Some((to_name, true)) = technician(&mut tx, to.technician_id).await? else {
+        return Ok(RescheduleOutcome::TechnicianRemoved);
+    };
+    if !request.allow_clash {
+        let clashing = clashes_in(&mut tx, &to, Some(current.id)).await?;
+        if !clashing.is_empty() {
+            return Ok(RescheduleOutcome::Clash(clashing));
+        }
+    }
+    let from_name = technician(&mut tx, current.slot.technician_id)
+        .await?
+        .map(|(name, _)| name)
+        .unwrap_or_default();
+    sqlx::query(
+        "UPDATE work_orders SET technician_id = ?2, starts_at = ?3, ends_at = ?4,
+                                changed_at = ?5
+         WHERE id = ?1",
+    )
+    .bind(current.id)
+    .bind(to.technician_id)
+    .bind(to.starts_at)
+    .bind(to.ends_at)
+    .bind(store.stamp())
+    .execute(&mut *tx)
+    .await?;
+    let place = |name: &str, slot: &Slot| json!({"technician": name, "starts_at": slot.starts_at, "ends_at": slot.ends_at});
+    let payload = json!({
+        "work_order": current.id.to_string(),
+        "from": place(&from_name, &current.slot),
+        "to": place(&to_name, &to),
+    });
+    sqlx::query(
+        "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
+         VALUES (?1, ?2, 'work_order_rescheduled', ?3, ?4, ?5, ?6)",
+    )
+    .bind(new_id())
+    .bind(current.ticket_id)
+    .bind(payload.to_string())
+    .bind(user_id)
+    .bind(now)
+    .bind(store.stamp())
+    .execute(&mut *tx)
+    .await?;
+    let saved = visit_in(&mut tx, current.id).await?.ok_or_else(|| {
+        undecodable(format!(
+            "work order {} vanished while rescheduled",
+            current.id
+        ))
+    })?;
+    tx.commit().await?;
+    Ok(RescheduleOutcome::Saved(Box::new(saved)))
+}
+
+/// The visit `id`, unless it does not exist or was deleted.
+pub async fn visit(store: &Store, id: Uuid) -> Result<Option<Visit>> {
+    let mut conn = store.pool().acquire().await?;
+    visit_in(&mut conn, id).await
+}
+
+/// The name of the technician `id` (active or not), unless they were deleted.
+pub async fn technician_name(store: &Store, id: Uuid) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT name FROM technicians WHERE id = ?1 AND deleted = 0")
+            .bind(id)
+            .fetch_optional(store.pool())
+            .await?,
+    )
+}
+
+async fn visit_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<Visit>> {
+    let mut sql = select_visits("");
+    sql.push(" AND w.id = ").push_bind(id);
+    Ok(fetch_visits(conn, sql).await?.pop())
+}
+
+/// The technician's name and whether they can take visits (active, not deleted); `None`
+/// when there is no such technician.
+async fn technician(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<(String, bool)>> {
+    Ok(
+        sqlx::query_as("SELECT name, active = 1 AND deleted = 0 FROM technicians WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+/// The visits of the work orders not deleted, as one JSON array of [`VisitRow`]s, after
+/// `prefix`; the conditions follow with ` AND`, then [`fetch_visits`] reads them.
+///
+/// One row of JSON instead of a row per visit: sqlx hands SQLite's rows over one by one and
+/// copies every value, which took two thirds of a month's 3,000 visits (about 40 ms against
+/// 20 ms this way, docs/PERFORMANCE.md). Keys go as hex, flags as 0 or 1.
+fn select_visits(prefix: &str) -> QueryBuilder<'static, Sqlite> {
+    QueryBuilder::new(format!(
+        "{prefix}SELECT json_group_array(json_array(
+                    hex(w.id), hex(w.ticket_id), t.protocol, hex(w.customer_id), c.name,
+                    w.address, hex(w.technician_id), w.starts_at, w.ends_at, hex(w.type_id),
+                    ty.name, ty.is_site_survey, ty.color, hex(w.status_id), s.name, s.color,
+                    s.is_final, w.description, w.changed_at))
+         FROM work_orders w
+         JOIN tickets t ON t.id = w.ticket_id
+         JOIN customers c ON c.id = w.customer_id
+         JOIN work_order_types ty ON ty.id = w.type_id
+         JOIN work_order_statuses s ON s.id = w.status_id
+         WHERE w.deleted = 0"
+    ))
+}
+
+/// Runs a [`select_visits`] query: its visits by start (then id).
+async fn fetch_visits(
+    conn: &mut SqliteConnection,
+    mut sql: QueryBuilder<'static, Sqlite>,
+) -> Result<Vec<Visit>> {
+    let json: String = sql.build_query_scalar().fetch_one(&mut *conn).await?;
+    let rows: Vec<VisitRow> = serde_json::from_str(&json)?;
+    let mut visits = rows
+        .into_iter()
+        .map(VisitRow::into_visit)
+        .collect::<Result<Vec<_>>>()?;
+    visits.sort_unstable_by_key(|visit| (visit.slot.starts_at, visit.id));
+    Ok(visits)
+}
+
+/// Visits overlapping `[from, to)`: starting before `to` and ending after `from`, and
+/// (what the index walks) starting at most [`MAX_VISIT_MINUTES`] before `from`.
+fn overlapping(sql: &mut QueryBuilder<'static, Sqlite>, from: i64, to: i64) {
+    sql.push(" AND w.starts_at >= ")
+        .push_bind(from.saturating_sub(MAX_VISIT_MINUTES * MINUTE))
+        .push(" AND w.starts_at < ")
+        .push_bind(to)
+        .push(" AND w.ends_at > ")
+        .push_bind(from);
+}
+
+/// A visit of [`select_visits`], its columns in order.
+#[derive(Deserialize)]
+struct VisitRow(
+    Uuid,
+    Uuid,
+    String,
+    Uuid,
+    String,
+    String,
+    Uuid,
+    i64,
+    i64,
+    Uuid,
+    String,
+    u8,
+    String,
+    Uuid,
+    String,
+    String,
+    u8,
+    String,
+    i64,
+);
+
+impl VisitRow {
+    fn into_visit(self) -> Result<Visit> {
+        let VisitRow(
+            id,
+            ticket_id,
+            protocol,
+            customer_id,
+            customer_name,
+            address,
+            technician_id,
+            starts_at,
+            ends_at,
+            type_id,
+            type_name,
+            is_site_survey,
+            type_color,
+            status_id,
+            status_name,
+            status_color,
+            is_final,
+            description,
+            changed_at,
+        ) = self;
+        let protocol = protocol.parse::<Protocol>().map_err(|error| {
+            undecodable(format!(
+                "work order {id}: ticket protocol {protocol:?}: {error}"
+            ))
+        })?;
+        Ok(Visit {
+            id,
+            ticket_id,
+            protocol: protocol.to_string(),
+            customer_id,
+            customer_name,
+            address,
+            slot: Slot {
+                technician_id,
+                starts_at,
+                ends_at,
+            },
+            type_id,
+            type_name,
+            kind: kind(is_site_survey != 0),
+            type_color,
+            status_id,
+            status_name,
+            status_color,
+            is_final: is_final != 0,
+            description,
+            changed_at,
+        })
+    }
+}
+
+fn kind(is_site_survey: bool) -> VisitKind {
+    if is_site_survey {
+        VisitKind::SiteSurvey
+    } else {
+        VisitKind::WorkOrder
+    }
+}
+
+fn undecodable(message: String) -> StoreError {
+    StoreError::from(sqlx::Error::Decode(message.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The agenda walks a range of the technicians' index when they are listed, else of
+    /// the start's, and takes the rest by primary key: never a scan of the work orders.
+    #[tokio::test]
+    async fn the_agenda_walks_a_range_of_an_index() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("plans.db"))
+            .await
+            .expect("open");
+        let technician = Uuid::from_u128(7);
+        for technician_ids in [vec![], vec![technician], vec![technician; 50]] {
+            for kind in [None, Some(VisitKind::SiteSurvey)] {
+                let query = AgendaQuery {
+                    from: 0,
+                    to: 1,
+                    technician_ids: technician_ids.clone(),
+                    kind,
+                };
+                let plan: Vec<String> = agenda_query("EXPLAIN QUERY PLAN ", &query)
+                    .build_query_as::<(i64, i64, i64, String)>()
+                    .fetch_all(store.pool())
+                    .await
+                    .expect("plan")
+                    .into_iter()
+                    .map(|(_, _, _, detail)| detail)
+                    .collect();
+                let walk = if technician_ids.is_empty() {
+                    "SEARCH w USING INDEX work_orders_time (starts_at>? AND starts_at<?)"
+                } else {
+                    "SEARCH w USING INDEX work_orders_technician_time \
+                     (technician_id=? AND starts_at>? AND starts_at<?)"
+                };
+                assert_eq!(plan[0], walk, "{query:?}: {plan:?}");
+                assert_eq!(plan.len(), 5, "{query:?}: {plan:?}");
+                assert!(
+                    plan[1..].iter().all(|step| step.ends_with("(id=?)")),
+                    "{query:?}: {plan:?}"
+                );
+            }
+        }
+    }
+}
