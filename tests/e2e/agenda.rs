@@ -7,7 +7,7 @@
 //!
 //! The demo has no work orders: four are written by SQL into the test database, today, for
 //! tickets of the demo data, at the desktop's local time.
-use chrono::{Local, NaiveTime, TimeZone};
+use chrono::{Datelike, Local, NaiveTime, TimeZone};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use helpdesk_core::date::format_date;
 use helpdesk_core::ticket::TicketFilter;
@@ -303,6 +303,38 @@ async fn agenda_drag_resize_clash_views_and_filters() {
         app.element(&format!(".visit-chip[data-visit-id=\"{}\"]", seeded.survey))
             .await?;
         app.screenshot("mes").await;
+
+        // A chip dragged to the next day (the day before on a Sunday); "Desfazer" takes it
+        // back.
+        let chip = format!(".visit-chip[data-visit-id=\"{}\"]", seeded.survey);
+        let today = Local::now().date_naive();
+        let sunday = today.weekday() == chrono::Weekday::Sun;
+        let to = if sunday {
+            today.pred_opt()
+        } else {
+            today.succ_opt()
+        }
+        .expect("a day");
+        let cell = app
+            .element(&format!(".agenda-month-cell[data-date=\"{today}\"]"))
+            .await?
+            .rectangle()
+            .await
+            .map_err(|error| format!("the day's cell: {error}"))?;
+        let dx = if sunday { -cell.2 } else { cell.2 };
+        drag(app, &chip, 0.0, dx, 0.0).await?;
+        app.element(&format!(
+            ".agenda-month-cell[data-date=\"{to}\"] .visit-chip[data-visit-id=\"{}\"]",
+            seeded.survey
+        ))
+        .await?;
+        app.screenshot("mes-arrastada").await;
+        app.click("#agenda-desfazer").await?;
+        app.element(&format!(
+            ".agenda-month-cell[data-date=\"{today}\"] .visit-chip[data-visit-id=\"{}\"]",
+            seeded.survey
+        ))
+        .await?;
         app.click("#agenda-dia").await?;
 
         // "Somente Site Survey", then every kind again.

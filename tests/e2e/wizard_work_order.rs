@@ -4,6 +4,7 @@
 //! second call asks for the same technician and time: the save shows the clash, and
 //! "Agendar mesmo assim" saves it.
 use chrono::Local;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use helpdesk_core::date::format_date;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::wizard::Step;
@@ -13,6 +14,7 @@ use helpdesk_e2e::wizard::{
 };
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{work_orders, Store};
+use uuid::Uuid;
 
 /// From the start panel, a phone call walked to "Prim. Contato" with the script skipped and
 /// the ticket type chosen, then "Pedir OS".
@@ -29,6 +31,45 @@ async fn call_to_work_order(app: &Harness, writer: &Writer, ticket_type: &str) -
     app.select("select#tipo-atendimento", ticket_type).await?;
     app.click("button#pedir-os").await?;
     at_step(app, Step::WorkOrder).await
+}
+
+/// Clicks the technician's column on the agenda's "Dia" grid just after `hour`:00 (the grid
+/// starts at 07:00, 72 pixels an hour, with no visit outside 07:00–22:00).
+async fn click_at(app: &Harness, technician: Uuid, hour: u32) -> StepResult {
+    let css = format!(
+        ".agenda-column[data-technician-id=\"{technician}\"] .agenda-hour:nth-child({})",
+        hour - 6
+    );
+    let element = app.element(&css).await?;
+    // Pointer moves to an element do not scroll it into view.
+    let argument = serde_json::to_value(&element).map_err(|error| error.to_string())?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![argument],
+        )
+        .await
+        .map_err(|error| format!("scroll to {css}: {error}"))?;
+    // From the hour's centre (half past) up to five past.
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: -30.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    app.client
+        .perform_actions(click)
+        .await
+        .map_err(|error| format!("click {css}: {error}"))?;
+    let _ = app.client.release_actions().await;
+    Ok(())
 }
 
 /// The protocol in the wizard's header.
@@ -92,12 +133,30 @@ async fn a_work_order_is_scheduled_on_the_agenda_and_a_clash_is_shown() {
         error_at(app, "os-fim", "O fim deve ser depois do início.").await?;
         app.screenshot("os-erros").await;
 
-        // Two of start, end and duration make the third.
+        // "Agenda Técnica" on tomorrow: a click on the technician's column at 10:00 offers
+        // "Agendar Ordem de Serviço", which fills the form and says so.
         app.fill("input#os-data", &tomorrow).await?;
-        app.fill("input#os-inicio", "10:00").await?;
+        app.click("button#abrir-agenda").await?;
+        app.element("#agenda-os section#agenda").await?;
+        click_at(app, technician.id, 10).await?;
+        app.element("#agenda-selecao-barra").await?;
+        app.screenshot("agenda-horario").await;
+        app.click("button#agenda-agendar").await?;
+        app.gone("#agenda-os").await?;
+        app.text_at(
+            "#os-agendada",
+            &format!("Ordem de serviço agendada para {tomorrow}, das 10:00"),
+        )
+        .await?;
+        if app.value("select#os-tecnico").await? != technician.id.to_string() {
+            return Err("the agenda's technician should be in the form".into());
+        }
+        // Two of start, end and duration make the third.
         app.fill("input#os-duracao", "1:30").await?;
-        if app.value("input#os-fim").await? != "11:30" {
-            return Err("start and duration should make the end 11:30".into());
+        if app.value("input#os-inicio").await? != "10:00"
+            || app.value("input#os-fim").await? != "11:30"
+        {
+            return Err("the start should stay and the duration make the end 11:30".into());
         }
         app.screenshot("os").await;
 

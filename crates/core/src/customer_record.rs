@@ -32,6 +32,42 @@ pub struct CustomerRecord {
     pub plans: Vec<ContractedPlan>,
 }
 
+impl CustomerRecord {
+    /// "Rua das Flores, 120 – Centro" ("s/n" without a number); empty when nothing is known.
+    pub fn street_line(&self) -> String {
+        let number = match self.number.trim() {
+            "" => "s/n",
+            number => number,
+        };
+        let street = match self.street.trim() {
+            "" => return self.district.trim().to_owned(),
+            street => format!("{street}, {number}"),
+        };
+        match self.district.trim() {
+            "" => street,
+            district => format!("{street} – {district}"),
+        }
+    }
+
+    /// "Campinas/SP"; empty when nothing is known.
+    pub fn city_line(&self) -> String {
+        [self.city.trim(), self.state.trim()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Where a technician goes: "Rua das Flores, 120 – Centro, Campinas/SP".
+    pub fn address(&self) -> String {
+        [self.street_line(), self.city_line()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// A plan the customer has contracted ("Plano").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ContractedPlan {
@@ -62,4 +98,45 @@ pub struct RoutingPoint {
     pub ip: String,
     /// e.g. "Operacional", "Manutenção", "Falha".
     pub status: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(
+        street: &str,
+        number: &str,
+        district: &str,
+        city: &str,
+        state: &str,
+    ) -> CustomerRecord {
+        CustomerRecord {
+            id: Uuid::nil(),
+            code: "1".into(),
+            name: "Ana".into(),
+            document: String::new(),
+            street: street.into(),
+            number: number.into(),
+            district: district.into(),
+            city: city.into(),
+            state: state.into(),
+            postal_code: String::new(),
+            created_at: 0,
+            emails: Vec::new(),
+            phones: Vec::new(),
+            contacts: Vec::new(),
+            plans: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_address_leaves_out_what_is_missing() {
+        let full = record("Rua das Flores", "120", "Centro", "Campinas", "SP");
+        assert_eq!(full.address(), "Rua das Flores, 120 – Centro, Campinas/SP");
+        let partial = record("Rua das Flores", " ", "", "Campinas", "");
+        assert_eq!(partial.address(), "Rua das Flores, s/n, Campinas");
+        assert_eq!(record("", "", "Centro", "", "").address(), "Centro");
+        assert_eq!(record("", "", "", "", "").address(), "");
+    }
 }

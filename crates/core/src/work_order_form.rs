@@ -124,7 +124,8 @@ impl WorkOrderForm {
         self.start = format_time((slot.starts_at - day) / MINUTE);
         self.end = format_time((slot.ends_at - day) / MINUTE);
         self.duration = format_duration(slot.minutes());
-        self.edited = vec![TimeField::End, TimeField::Start];
+        // A duration typed next keeps the chosen start.
+        self.edited = vec![TimeField::Start, TimeField::End];
         self.allow_clash = false;
     }
 
@@ -334,6 +335,11 @@ mod tests {
             ("28/11/2026", "14:00", "15:30")
         );
         assert_eq!(again.duration, "1:30");
+        again.edit_time(TimeField::Duration, "2:00".into());
+        assert_eq!(
+            (again.start.as_str(), again.end.as_str()),
+            ("14:00", "16:00")
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod places;
 mod random;
 pub mod scripts;
 mod tickets;
+mod visits;
 
 use std::fmt;
 
@@ -223,11 +224,17 @@ pub struct DemoTickets {
     pub tickets: usize,
     /// Of them, how many have a task.
     pub tasks: usize,
+    /// Of them, how many have a work order on the agenda of the days ahead.
+    pub work_orders: usize,
 }
 
 impl fmt::Display for DemoTickets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} tickets ({} with a task)", self.tickets, self.tasks)
+        write!(
+            f,
+            "{} tickets ({} with a task, {} with a work order)",
+            self.tickets, self.tasks, self.work_orders
+        )
     }
 }
 

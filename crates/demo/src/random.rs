@@ -17,6 +17,7 @@ pub(crate) enum Part {
     Customers = 2,
     Messages = 3,
     Tickets = 4,
+    Visits = 5,
 }
 
 /// One of `items`, each as likely as its weight. `items` must not be empty.

@@ -12,13 +12,15 @@ use helpdesk_core::ticket::{NewTicket, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::ticket_update::TicketAction;
 use helpdesk_core::wizard::Origin;
+use helpdesk_core::work_order_form::NewWorkOrder;
 use helpdesk_store::tasks::CompleteOutcome;
 use helpdesk_store::{customer_records, customers, people, protocols, tasks, ticket_types};
-use helpdesk_store::{ticket_updates, tickets, Store, StoreError};
+use helpdesk_store::{ticket_updates, tickets, work_orders, Store, StoreError};
 use rand::Rng;
 use uuid::Uuid;
 
 use crate::random::{pick, stream, Part};
+use crate::visits::{Planner, NEED_A_VISIT};
 use crate::{DemoTickets, OPERATOR};
 
 /// At most this many tickets, one per eight customers below that.
@@ -185,6 +187,12 @@ pub(crate) async fn seed(
         return Ok(written);
     }
     let staff = &staff;
+    let mut visits = Planner::new(
+        work_orders::catalog(store).await?,
+        anchor_ms,
+        OFFSET_SECONDS,
+    );
+    let mut visit_rng = stream(seed, Part::Visits);
     let mut planned = Vec::with_capacity(count);
     for index in 0..count {
         let opened_at = anchor_ms - DAY - rng.gen_range(0..44 * DAY);
@@ -194,7 +202,7 @@ pub(crate) async fn seed(
     planned.sort_by_key(|(_, opened_at)| *opened_at);
     for (index, opened_at) in planned {
         let code = 1001 + rng.gen_range(0..customer_count);
-        let Some((customer_id, plan_id)) = customer(store, code).await? else {
+        let Some((customer_id, plan_id, address)) = customer(store, code).await? else {
             continue;
         };
         let kind = pick(&mut rng, &types).clone();
@@ -216,12 +224,19 @@ pub(crate) async fn seed(
             }
         });
         let resolved_at_once = rng.gen_bool(0.3);
+        // Open tickets of the last ten days that need a technician have a visit ahead.
+        let work_order = (!resolved_at_once
+            && opened_at > anchor_ms - 10 * DAY
+            && NEED_A_VISIT.contains(&kind.name.as_str()))
+        .then(|| visits.plan(&mut visit_rng, &address))
+        .flatten();
+        let has_work_order = work_order.is_some();
         let Some(id) = save(
             store,
             &mut rng,
             &kind,
             (customer_id, plan_id),
-            task.clone(),
+            (task.clone(), work_order),
             resolved_at_once,
             operator,
             opened_at,
@@ -232,6 +247,7 @@ pub(crate) async fn seed(
         };
         written.tickets += 1;
         written.tasks += usize::from(task.is_some());
+        written.work_orders += usize::from(has_work_order);
         afterwards(
             store,
             &mut rng,
@@ -251,8 +267,8 @@ pub(crate) async fn seed(
     Ok(written)
 }
 
-/// The customer with `code` and their first contracted plan.
-async fn customer(store: &Store, code: usize) -> Result<Option<(Uuid, Uuid)>, StoreError> {
+/// The customer with `code`, their first contracted plan and their address.
+async fn customer(store: &Store, code: usize) -> Result<Option<(Uuid, Uuid, String)>, StoreError> {
     let search = CustomerSearch {
         text: code.to_string(),
         field: SearchField::Code,
@@ -266,7 +282,13 @@ async fn customer(store: &Store, code: usize) -> Result<Option<(Uuid, Uuid)>, St
         return Ok(None);
     };
     let record = customer_records::record(store, found.id).await?;
-    Ok(record.and_then(|record| record.plans.first().map(|plan| (record.id, plan.id))))
+    Ok(record.and_then(|record| {
+        let address = record.address();
+        record
+            .plans
+            .first()
+            .map(|plan| (record.id, plan.id, address))
+    }))
 }
 
 /// Saves one ticket as the wizard would, with a protocol of its day.
@@ -276,7 +298,7 @@ async fn save(
     rng: &mut impl Rng,
     kind: &TicketType,
     (customer_id, plan_id): (Uuid, Uuid),
-    task: Option<NewTask>,
+    (task, work_order): (Option<NewTask>, Option<NewWorkOrder>),
     resolved: bool,
     operator: Uuid,
     opened_at: i64,
@@ -306,7 +328,7 @@ async fn save(
         script: None,
         attachments: Vec::new(),
         task,
-        work_order: None,
+        work_order,
         status: if resolved {
             TicketStatus::Resolved
         } else {

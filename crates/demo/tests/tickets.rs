@@ -1,8 +1,12 @@
-//! The demo's tickets: written through the store as the app writes them, with history and
-//! tasks, and work in the demo operator's "Minhas Tarefas".
+//! The demo's tickets: written through the store as the app writes them, with history,
+//! tasks and work in the demo operator's "Minhas Tarefas", and visits on the agenda ahead.
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Weekday};
 use helpdesk_core::ticket::TicketFilter;
+use helpdesk_core::work_order::{clashes, AgendaQuery};
 use helpdesk_demo::{DemoConfig, OPERATOR};
-use helpdesk_store::{people, tasks, tickets, Store};
+use helpdesk_store::{now_millis, people, tasks, tickets, work_orders, Store};
+
+const DAY: i64 = 24 * 3_600_000;
 
 const CONFIG: DemoConfig = DemoConfig {
     seed: 5,
@@ -63,4 +67,50 @@ async fn the_demo_has_tickets_with_history_and_tasks() {
         mine.iter().filter(|task| task.done_at.is_none()).count() >= 2,
         "the demo operator has open tasks: {mine:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_agenda_has_visits_ahead_on_working_hours_without_clashes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("demo.db"))
+        .await
+        .expect("open");
+    helpdesk_demo::seed(&store, &CONFIG).await.expect("seed");
+    let summary = helpdesk_demo::seed_tickets(&store, &CONFIG)
+        .await
+        .expect("tickets");
+    assert!(summary.work_orders >= 5, "{summary}");
+    let now = now_millis();
+    let visits = work_orders::agenda(
+        &store,
+        &AgendaQuery {
+            from: now,
+            to: now + 12 * DAY,
+            technician_ids: Vec::new(),
+            kind: None,
+        },
+    )
+    .await
+    .expect("agenda");
+    assert_eq!(visits.len(), summary.work_orders);
+    // São Paulo time: 08:00 to 18:00, never on a Sunday, never clashing.
+    let offset = FixedOffset::west_opt(3 * 3600).expect("UTC-3");
+    for visit in &visits {
+        let local = |millis| {
+            DateTime::from_timestamp_millis(millis)
+                .expect("an instant")
+                .with_timezone(&offset)
+        };
+        let (start, end) = (local(visit.slot.starts_at), local(visit.slot.ends_at));
+        assert!(
+            start.hour() >= 8 && end.hour() * 60 + end.minute() <= 18 * 60,
+            "{start}–{end}"
+        );
+        assert_ne!(start.weekday(), Weekday::Sun, "{start}");
+        assert!(
+            clashes(&visits, &visit.slot, Some(visit.id)).is_empty(),
+            "{visit:?} clashes"
+        );
+        assert!(!visit.address.is_empty());
+    }
 }

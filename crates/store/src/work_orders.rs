@@ -252,8 +252,8 @@ async fn technician(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<(Str
 /// `prefix`; the conditions follow with ` AND`, then [`fetch_visits`] reads them.
 ///
 /// One row of JSON instead of a row per visit: sqlx hands SQLite's rows over one by one and
-/// copies every value, which took two thirds of a month's 3,000 visits (about 40 ms against
-/// 20 ms this way, docs/PERFORMANCE.md). Keys go as hex, flags as 0 or 1.
+/// copies every value, which took most of the time for a month's 3,000 visits (about 45 ms,
+/// against 22 to 35 ms this way; docs/PERFORMANCE.md). Keys go as hex, flags as 0 or 1.
 fn select_visits(prefix: &str) -> QueryBuilder<'static, Sqlite> {
     QueryBuilder::new(format!(
         "{prefix}SELECT json_group_array(json_array(

@@ -244,7 +244,7 @@ pub fn Agenda(props: &AgendaProps) -> Html {
     };
 
     html! {
-        <section id="agenda" class="agenda" data-view={view.label()} data-loading={loading.then_some("true")} {onkeydown}>
+        <section id="agenda" class="agenda" data-own-escape="true" data-view={view.label()} data-loading={loading.then_some("true")} {onkeydown}>
             <Toolbar
                 {view}
                 date={state.date}

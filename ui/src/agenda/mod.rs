@@ -8,6 +8,7 @@ mod component;
 mod css;
 mod items;
 mod keys;
+mod month_drag;
 mod month_view;
 mod pointer;
 mod save;

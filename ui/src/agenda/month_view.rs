@@ -1,15 +1,17 @@
 //! "Mês": six weeks from a Monday, each day with its visits as chips and the rest counted;
-//! a day's number or its "+N" opens it in "Dia".
+//! a day's number or its "+N" opens it in "Dia"; a chip dragged to another day moves the
+//! visit there, at the same hours.
 use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate};
 use helpdesk_core::agenda::{month_cells, DayRange, View};
 use helpdesk_core::work_order::Slot;
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::{HtmlElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 use super::css::set_visit_color;
 use super::items::{hours, Item};
+use super::month_drag::{MonthDrag, MonthGeometry};
 use super::state::{AgendaAction, AgendaState, Change, Target};
 use super::visit_keys::{on_visit_key, use_focus_on_edited};
 
@@ -55,13 +57,76 @@ pub fn MonthView(props: &MonthViewProps) -> Html {
             on_visit_key(&event, &item, editing, &dispatch, &onchange);
         })
     };
+    let grid = use_node_ref();
+    let session = use_mut_ref(|| None::<MonthDrag>);
+    let ongrab = {
+        let (grid, session) = (grid.clone(), session.clone());
+        Callback::from(move |grab: ChipGrab| {
+            let Some(grid) = grid.cast::<HtmlElement>() else {
+                return;
+            };
+            grab.event.prevent_default();
+            let _ = grab.element.focus();
+            let _ = grab.element.set_pointer_capture(grab.event.pointer_id());
+            *session.borrow_mut() = Some(MonthDrag {
+                geometry: MonthGeometry::of(&grid),
+                x: f64::from(grab.event.client_x()),
+                y: f64::from(grab.event.client_y()),
+                item: grab.item,
+                element: grab.element,
+                cell: grab.cell,
+                moved: false,
+            });
+        })
+    };
+    let onpointermove = {
+        let session = session.clone();
+        Callback::from(move |event: PointerEvent| {
+            if let Some(drag) = session.borrow_mut().as_mut() {
+                drag.follow(f64::from(event.client_x()), f64::from(event.client_y()));
+            }
+        })
+    };
+    let onpointerup = {
+        let (session, dispatch, onchange) = (
+            session.clone(),
+            props.dispatch.clone(),
+            props.onchange.clone(),
+        );
+        Callback::from(move |event: PointerEvent| {
+            let Some(drag) = session.borrow_mut().take() else {
+                return;
+            };
+            match drag.finish(f64::from(event.client_x()), f64::from(event.client_y())) {
+                Ok(Some(change)) => onchange.emit(change),
+                Ok(None) => {}
+                Err(()) => dispatch.dispatch(AgendaAction::Notice(Some(
+                    "Solte a visita dentro da agenda.".into(),
+                ))),
+            }
+        })
+    };
+    let onpointercancel = {
+        let session = session.clone();
+        Callback::from(move |event: PointerEvent| {
+            if let Some(drag) = session.borrow_mut().take() {
+                let _ = drag.finish(f64::from(event.client_x()), f64::from(event.client_y()));
+            }
+        })
+    };
     html! {
         <div class="agenda-month" ref={root}>
             <div class="agenda-month-head">
                 { for ["Seg", "Ter", "Qua", "Qui", "Sex", "Sáb", "Dom"].into_iter().map(|day| html! { <div>{ day }</div> }) }
             </div>
-            <div class="agenda-month-grid">
-                { for cells.into_iter().map(|cell| {
+            <div
+                class="agenda-month-grid"
+                ref={grid}
+                onpointermove={onpointermove}
+                onpointerup={onpointerup}
+                onpointercancel={onpointercancel}
+            >
+                { for cells.into_iter().enumerate().map(|(at_cell, cell)| {
                     let class = classes!(
                         "agenda-month-cell",
                         (cell.date.month() != props.date.month()).then_some("other-month"),
@@ -78,6 +143,8 @@ pub fn MonthView(props: &MonthViewProps) -> Html {
                                     <VisitChip
                                         key={item.dom_id().to_string()}
                                         item={item.clone()}
+                                        cell={at_cell}
+                                        ongrab={ongrab.clone()}
                                         editing={props.editing == Some(item.target)}
                                         offset_minutes={props.offset_minutes}
                                         onkey={onkey.clone()}
@@ -101,9 +168,20 @@ pub fn MonthView(props: &MonthViewProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct VisitChipProps {
     item: Item,
+    /// The day cell it is in.
+    cell: usize,
     editing: bool,
     offset_minutes: i32,
     onkey: Callback<(KeyboardEvent, Item)>,
+    ongrab: Callback<ChipGrab>,
+}
+
+/// A pointer pressed on a chip.
+struct ChipGrab {
+    event: PointerEvent,
+    element: HtmlElement,
+    item: Item,
+    cell: usize,
 }
 
 /// `div.visit-chip[data-visit-id]`: the hours, the customer and the technician.
@@ -122,6 +200,27 @@ fn VisitChip(props: &VisitChipProps) -> Html {
         let (onkey, item) = (props.onkey.clone(), props.item.clone());
         Callback::from(move |event: KeyboardEvent| onkey.emit((event, item.clone())))
     };
+    let onpointerdown = {
+        let (node, ongrab, item, cell) = (
+            node.clone(),
+            props.ongrab.clone(),
+            props.item.clone(),
+            props.cell,
+        );
+        Callback::from(move |event: PointerEvent| {
+            if event.button() != 0 {
+                return;
+            }
+            if let Some(element) = node.cast::<HtmlElement>() {
+                ongrab.emit(ChipGrab {
+                    event,
+                    element,
+                    item: item.clone(),
+                    cell,
+                });
+            }
+        })
+    };
     let item = &props.item;
     let class = classes!(
         "visit-chip",
@@ -139,6 +238,7 @@ fn VisitChip(props: &VisitChipProps) -> Html {
             role="button"
             title={format!("{} · {} · {} · {}", item.customer, item.kind, item.status, item.technician)}
             {onkeydown}
+            {onpointerdown}
         >
             <span class="visit-time">{ time }</span>
             { " " }

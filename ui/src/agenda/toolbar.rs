@@ -51,14 +51,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             typed.set(event.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
+    // What is in the input when it is applied (Enter, or leaving it), which is also what
+    // `typed` then holds.
     let apply = {
         let (typed, error, dispatch) = (typed.clone(), error.clone(), props.dispatch.clone());
-        move || match parse_date(&typed) {
-            Ok(date) => {
-                error.set(None);
-                dispatch.dispatch(AgendaAction::Date(date));
+        move |text: String| {
+            match parse_date(&text) {
+                Ok(date) => {
+                    error.set(None);
+                    dispatch.dispatch(AgendaAction::Date(date));
+                }
+                Err(reason) => error.set(Some(reason.to_string().into())),
             }
-            Err(reason) => error.set(Some(reason.to_string().into())),
+            typed.set(text);
         }
     };
     let onkeydown = {
@@ -66,11 +71,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Enter" {
                 event.prevent_default();
-                apply();
+                apply(event.target_unchecked_into::<HtmlInputElement>().value());
             }
         })
     };
-    let onchange = Callback::from(move |_: Event| apply());
+    let onchange = Callback::from(move |event: Event| {
+        apply(event.target_unchecked_into::<HtmlInputElement>().value());
+    });
     let on_kind = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {

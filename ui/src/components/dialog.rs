@@ -110,6 +110,16 @@ pub fn Dialog(props: &DialogProps) -> Html {
 }
 
 /// Esc closes; Tab wraps around the dialog's focusable elements.
+/// Whether Esc belongs to a widget inside the dialog that uses it itself (marked
+/// `data-own-escape`, e.g. the agenda cancelling a drag): the dialog then stays open. A
+/// dialog opened by that widget still closes on its own Esc.
+fn handled_inside(event: &KeyboardEvent, dialog: &Element) -> bool {
+    event
+        .target_dyn_into::<Element>()
+        .and_then(|target| target.closest("[data-own-escape]").ok().flatten())
+        .is_some_and(|owner| !owner.is_same_node(Some(dialog)) && dialog.contains(Some(&owner)))
+}
+
 fn on_document_key(event: &KeyboardEvent, dialog: &NodeRef, onclose: &Callback<()>) {
     let Some(dialog) = dialog.cast::<Element>() else {
         return;
@@ -118,6 +128,7 @@ fn on_document_key(event: &KeyboardEvent, dialog: &NodeRef, onclose: &Callback<(
         return;
     }
     match event.key().as_str() {
+        "Escape" if handled_inside(event, &dialog) => {}
         "Escape" => {
             event.prevent_default();
             event.stop_propagation();

@@ -95,29 +95,14 @@ pub fn routing_status_class(status: &str) -> &'static str {
     }
 }
 
-/// "Rua das Flores, 120 – Centro" ("s/n" without a number).
+/// The street line, or a dash.
 pub fn street_line(record: &CustomerRecord) -> String {
-    let number = match record.number.trim() {
-        "" => "s/n",
-        number => number,
-    };
-    let street = match record.street.trim() {
-        "" => return or_dash(record.district.trim()),
-        street => format!("{street}, {number}"),
-    };
-    match record.district.trim() {
-        "" => street,
-        district => format!("{street} – {district}"),
-    }
+    or_dash(&record.street_line())
 }
 
-/// "Campinas/SP".
+/// "Campinas/SP", or a dash.
 pub fn city_line(record: &CustomerRecord) -> String {
-    let parts: Vec<&str> = [record.city.trim(), record.state.trim()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect();
-    or_dash(&parts.join("/"))
+    or_dash(&record.city_line())
 }
 
 /// "300/150 Mb/s" (download/upload).

@@ -21,8 +21,6 @@ use chrono::NaiveDate;
 use helpdesk_core::work_order_form::format_duration;
 use yew::Reducible;
 
-use crate::wizard::customer_view::{city_line, street_line};
-
 /// One change to the "Localizar Cliente" form.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchEdit {
@@ -849,7 +847,7 @@ impl WizardState {
             WizardAction::OpenWorkOrder(today) => {
                 let address = self
                     .record()
-                    .map(|record| format!("{}, {}", street_line(&record), city_line(&record)))
+                    .map(|record| record.address())
                     .unwrap_or_default();
                 self.edit(|draft| {
                     draft.open_optional(Step::WorkOrder);

@@ -22,7 +22,8 @@ pub struct WorkOrderAgendaProps {
     pub onscheduled: Callback<()>,
 }
 
-/// The agenda in a dialog, on the work order's date (or today).
+/// The agenda in a dialog, on the work order's date (or today). Esc inside the agenda is
+/// the agenda's (cancelling a drag or a choice); "Fechar" closes it.
 #[function_component]
 pub fn WorkOrderAgenda(props: &WorkOrderAgendaProps) -> Html {
     let state = &props.state;
@@ -56,6 +57,11 @@ pub fn WorkOrderAgenda(props: &WorkOrderAgendaProps) -> Html {
                     {tentative}
                     ontentative={Some(schedule(false))}
                 />
+            </div>
+            <div class="dialog-footer">
+                <button id="fechar-agenda" type="button" onclick={props.onclose.reform(|_: MouseEvent| ())}>
+                    { "Fechar" }
+                </button>
             </div>
         </Dialog>
     }
