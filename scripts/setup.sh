@@ -17,9 +17,10 @@ packages=(build-essential pkg-config libssl-dev curl
 if [ "$purpose" = test ]; then
     # A virtual display, WebKitGTK's WebDriver, screenshots, and xdotool to answer the
     # system's file picker (a native GTK dialog WebDriver cannot reach); Python's iCalendar
-    # parser reads the agenda's .ics export (src-tauri/tests/ics_export.rs).
+    # parser reads the agenda's .ics export (src-tauri/tests/ics_export.rs); aiosmtpd is the
+    # loopback SMTP server of the e-mail tests and benchmark (tests/smtp/server.py).
     packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core xdotool)
-    packages+=(python3-icalendar)
+    packages+=(python3-icalendar python3-aiosmtpd)
 fi
 
 missing=()

@@ -32,6 +32,13 @@ fn main() {
         "update_ticket",
         "my_tasks",
         "complete_task",
+        "list_email_templates",
+        "preview_email",
+        "admin_list_email_templates",
+        "save_email_template",
+        "delete_email_template",
+        "load_smtp_settings",
+        "save_smtp_settings",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

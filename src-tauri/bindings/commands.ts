@@ -30,8 +30,8 @@ export const commands = {
 	reserveProtocol: () => typedError<Protocol, CommandError_Serialize>(__TAURI_INVOKE("reserve_protocol")),
 	/**
 	 *  `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
-	 *  task's due date, and every attachment still in its folder), then written in one
-	 *  transaction; a work order whose time was taken meanwhile is refused as a conflict at its
+	 *  task's due date, the e-mail filled and checked, and every attachment still in its
+	 *  folder), then written in one transaction, the e-mail queued in the outbox with it; a work order whose time was taken meanwhile is refused as a conflict at its
 	 *  start, naming the visit it clashes with.
 	 */
 	saveTicket: (request: TicketSubmission_Deserialize) => typedError<SavedTicket, CommandError_Serialize>(__TAURI_INVOKE("save_ticket", { request })),
@@ -85,6 +85,23 @@ export const commands = {
 	myTasks: () => typedError<TaskSummary_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("my_tasks")),
 	/**  `helpdesk_api::CompleteTask`. */
 	completeTask: (request: string) => typedError<TaskSummary_Serialize, CommandError_Serialize>(__TAURI_INVOKE("complete_task", { request })),
+	/**  `helpdesk_api::ListEmailTemplates`. */
+	listEmailTemplates: () => typedError<EmailTemplate[], CommandError_Serialize>(__TAURI_INVOKE("list_email_templates")),
+	/**  `helpdesk_api::PreviewEmail`: `{atendente}` is the logged-in operator. */
+	previewEmail: (request: EmailPreviewRequest_Deserialize) => typedError<EmailPreview_Serialize, CommandError_Serialize>(__TAURI_INVOKE("preview_email", { request })),
+	/**  `helpdesk_api::AdminListEmailTemplates`. */
+	adminListEmailTemplates: () => typedError<EmailTemplate[], CommandError_Serialize>(__TAURI_INVOKE("admin_list_email_templates")),
+	/**  `helpdesk_api::SaveEmailTemplate`: the form's first problem is answered at its field. */
+	saveEmailTemplate: (request: EmailTemplateDraft_Deserialize) => typedError<EmailTemplate, CommandError_Serialize>(__TAURI_INVOKE("save_email_template", { request })),
+	/**  `helpdesk_api::DeleteEmailTemplate`. */
+	deleteEmailTemplate: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("delete_email_template", { request })),
+	/**  `helpdesk_api::LoadSmtpSettings`: never the password itself. */
+	loadSmtpSettings: () => typedError<SmtpSettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_smtp_settings")),
+	/**
+	 *  `helpdesk_api::SaveSmtpSettings`: the password is encrypted before it is stored; the
+	 *  outbox worker tries the waiting messages at once.
+	 */
+	saveSmtpSettings: (request: SmtpSettingsForm_Deserialize) => typedError<SmtpSettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_smtp_settings", { request })),
 };
 
 /* Types */
@@ -266,6 +283,177 @@ export type DraftAttachment = {
 	notes: string,
 };
 
+/**  What the placeholders are filled with: the ticket as the wizard has it. */
+export type EmailContext = EmailContext_Serialize | EmailContext_Deserialize;
+
+/**  What the placeholders are filled with: the ticket as the wizard has it. */
+export type EmailContext_Deserialize = {
+	/**  `{cliente}`: the customer's name. */
+	customer: string,
+	/**  `{protocolo}`, as shown (`AAMMDD-DDD-SSSSS`). */
+	protocol: string,
+	/**  `{data_contato}`: when the contact began, local time (shown dd/mm/aaaa hh:mm). */
+	contacted_at: string,
+	/**  `{plano}`: the plan's name, possibly empty. */
+	plan: string,
+	/**  `{problema}`. */
+	problem: string,
+	/**  `{visita}`: the scheduled visit, if any (empty otherwise). */
+	visit?: VisitInfo | null,
+	/**  `{atendente}`: the operator's name (the shell fills it from the session). */
+	operator: string,
+	/**  `{tipo_atendimento}`: the ticket type's name, possibly empty. */
+	ticket_type: string,
+};
+
+/**  What the placeholders are filled with: the ticket as the wizard has it. */
+export type EmailContext_Serialize = {
+	/**  `{cliente}`: the customer's name. */
+	customer: string,
+	/**  `{protocolo}`, as shown (`AAMMDD-DDD-SSSSS`). */
+	protocol: string,
+	/**  `{data_contato}`: when the contact began, local time (shown dd/mm/aaaa hh:mm). */
+	contacted_at: string,
+	/**  `{plano}`: the plan's name, possibly empty. */
+	plan: string,
+	/**  `{problema}`. */
+	problem: string,
+	/**  `{visita}`: the scheduled visit, if any (empty otherwise). */
+	visit: VisitInfo | null,
+	/**  `{atendente}`: the operator's name (the shell fills it from the session). */
+	operator: string,
+	/**  `{tipo_atendimento}`: the ticket type's name, possibly empty. */
+	ticket_type: string,
+};
+
+/**  The e-mail as the operator composes it in the wizard, kept as typed. */
+export type EmailDraft = EmailDraft_Serialize | EmailDraft_Deserialize;
+
+/**  The e-mail as the operator composes it in the wizard, kept as typed. */
+export type EmailDraft_Deserialize = {
+	/**  "Enviar Para": the addresses checked, in the order the step lists them. */
+	recipients: string[],
+	/**  "E-mail cópia": the configured copy address goes in Cc. */
+	copy: boolean,
+	/**  The template the subject and body came from, if any. */
+	template_id?: string | null,
+	/**
+	 *  The subject and body with the placeholders still in them, as the template or the
+	 *  operator wrote them; filled from the ticket when sent.
+	 */
+	subject: string,
+	body: string,
+	/**
+	 *  "Anexar E-mail": files stored in the attachments folder (the ticket's own, or picked
+	 *  from disk).
+	 */
+	attachments: DraftAttachment[],
+};
+
+/**  The e-mail as the operator composes it in the wizard, kept as typed. */
+export type EmailDraft_Serialize = {
+	/**  "Enviar Para": the addresses checked, in the order the step lists them. */
+	recipients: string[],
+	/**  "E-mail cópia": the configured copy address goes in Cc. */
+	copy: boolean,
+	/**  The template the subject and body came from, if any. */
+	template_id: string | null,
+	/**
+	 *  The subject and body with the placeholders still in them, as the template or the
+	 *  operator wrote them; filled from the ticket when sent.
+	 */
+	subject: string,
+	body: string,
+	/**
+	 *  "Anexar E-mail": files stored in the attachments folder (the ticket's own, or picked
+	 *  from disk).
+	 */
+	attachments: DraftAttachment[],
+};
+
+/**
+ *  The subject and body filled (each `None` when it cannot be), and every reason the
+ *  e-mail cannot be sent yet, at its field.
+ */
+export type EmailPreview = EmailPreview_Serialize | EmailPreview_Deserialize;
+
+/**
+ *  What `preview_email` is asked: the step's e-mail and the ticket it belongs to (the
+ *  shell fills `context.operator` from the session).
+ */
+export type EmailPreviewRequest = EmailPreviewRequest_Serialize | EmailPreviewRequest_Deserialize;
+
+/**
+ *  What `preview_email` is asked: the step's e-mail and the ticket it belongs to (the
+ *  shell fills `context.operator` from the session).
+ */
+export type EmailPreviewRequest_Deserialize = {
+	draft: EmailDraft_Deserialize,
+	context: EmailContext_Deserialize,
+};
+
+/**
+ *  What `preview_email` is asked: the step's e-mail and the ticket it belongs to (the
+ *  shell fills `context.operator` from the session).
+ */
+export type EmailPreviewRequest_Serialize = {
+	draft: EmailDraft_Serialize,
+	context: EmailContext_Serialize,
+};
+
+/**
+ *  The subject and body filled (each `None` when it cannot be), and every reason the
+ *  e-mail cannot be sent yet, at its field.
+ */
+export type EmailPreview_Deserialize = {
+	subject?: string | null,
+	body?: string | null,
+	problems: FieldError[],
+};
+
+/**
+ *  The subject and body filled (each `None` when it cannot be), and every reason the
+ *  e-mail cannot be sent yet, at its field.
+ */
+export type EmailPreview_Serialize = {
+	subject: string | null,
+	body: string | null,
+	problems: FieldError[],
+};
+
+/**  "Modelo de E-mail": a subject and body with `{placeholders}` filled from the ticket. */
+export type EmailTemplate = {
+	id: string,
+	name: string,
+	subject: string,
+	body: string,
+	/**  The roles that may use it; empty: every role. */
+	role_ids: string[],
+};
+
+/**  The administrator's template form, as typed; `id` is `None` for a new template. */
+export type EmailTemplateDraft = EmailTemplateDraft_Serialize | EmailTemplateDraft_Deserialize;
+
+/**  The administrator's template form, as typed; `id` is `None` for a new template. */
+export type EmailTemplateDraft_Deserialize = {
+	id?: string | null,
+	name: string,
+	subject: string,
+	body: string,
+	/**  The roles that may use it; empty: every role. */
+	role_ids: string[],
+};
+
+/**  The administrator's template form, as typed; `id` is `None` for a new template. */
+export type EmailTemplateDraft_Serialize = {
+	id: string | null,
+	name: string,
+	subject: string,
+	body: string,
+	/**  The roles that may use it; empty: every role. */
+	role_ids: string[],
+};
+
 /**  Stable error codes, safe to match on. */
 export type ErrorCode = 
 /**  The operator's input breaks a rule; the message says which. */
@@ -285,6 +473,14 @@ export type ErrorCode =
 "CONFLICT" | 
 /**  A fault that is not the operator's; details are in the log. */
 "INTERNAL";
+
+/**  Why a form field's value is refused, in pt-BR, and which field it is. */
+export type FieldError = {
+	/**  The field's stable name (the UI's `data-field`). */
+	field: string,
+	/**  For the operator. */
+	message: string,
+};
 
 /**  The "Filtros" form, as typed (kept as text so a wrong value can be shown and corrected). */
 export type FilterForm = {
@@ -614,6 +810,67 @@ export type Slot = {
 	ends_at: number | null,
 };
 
+/**  How the connection is protected. */
+export type SmtpSecurity = 
+/**  No encryption (only for a server on this machine or a trusted network). */
+"None" | 
+/**  STARTTLS, required (usually port 587). */
+"StartTls" | 
+/**  TLS from the first byte (usually port 465). */
+"Tls";
+
+/**  The SMTP settings, without the password. */
+export type SmtpSettings = {
+	host: string,
+	port: number,
+	security: SmtpSecurity,
+	/**  Empty: no authentication. */
+	username: string,
+	/**  The sender of every e-mail. */
+	from_address: string,
+	/**  "E-mail cópia": the address put in Cc when the operator asks; empty: none. */
+	copy_address: string,
+};
+
+/**  The administrator's SMTP form: `password` `None` keeps the stored one, `Some("")` clears it. */
+export type SmtpSettingsForm = SmtpSettingsForm_Serialize | SmtpSettingsForm_Deserialize;
+
+/**  The administrator's SMTP form: `password` `None` keeps the stored one, `Some("")` clears it. */
+export type SmtpSettingsForm_Deserialize = {
+	settings: SmtpSettings,
+	password?: string | null,
+};
+
+/**  The administrator's SMTP form: `password` `None` keeps the stored one, `Some("")` clears it. */
+export type SmtpSettingsForm_Serialize = {
+	settings: SmtpSettings,
+	password: string | null,
+};
+
+/**
+ *  What `load_smtp_settings` answers: the settings, and whether a password is stored (it
+ *  never leaves the shell).
+ */
+export type SmtpSettingsView = SmtpSettingsView_Serialize | SmtpSettingsView_Deserialize;
+
+/**
+ *  What `load_smtp_settings` answers: the settings, and whether a password is stored (it
+ *  never leaves the shell).
+ */
+export type SmtpSettingsView_Deserialize = {
+	settings?: SmtpSettings | null,
+	password_set: boolean,
+};
+
+/**
+ *  What `load_smtp_settings` answers: the settings, and whether a password is stored (it
+ *  never leaves the shell).
+ */
+export type SmtpSettingsView_Serialize = {
+	settings: SmtpSettings | null,
+	password_set: boolean,
+};
+
 /**  A step of the wizard, as listed in its side bar. */
 export type Step = "Origin" | "Filters" | "FindMessage" | "FindCustomer" | "CustomerData" | "TicketData" | "Script" | "ScriptReport" | "FirstContact" | "Attachment" | "WorkOrder" | "Resolved" | "SendEmail" | "Task";
 
@@ -874,6 +1131,11 @@ export type TicketSubmission_Deserialize = {
 	draft: WizardDraft_Deserialize,
 	/**  "Atend. Resolvido" confirmed: the ticket is saved solved. */
 	resolved: boolean,
+	/**
+	 *  What the e-mail's placeholders are filled with, as the wizard shows the ticket (the
+	 *  shell puts in the protocol, customer, problem and operator itself).
+	 */
+	email_context?: EmailContext_Deserialize | null,
 };
 
 /**  What the operator asks the save to do. */
@@ -881,6 +1143,11 @@ export type TicketSubmission_Serialize = {
 	draft: WizardDraft_Serialize,
 	/**  "Atend. Resolvido" confirmed: the ticket is saved solved. */
 	resolved: boolean,
+	/**
+	 *  What the e-mail's placeholders are filled with, as the wizard shows the ticket (the
+	 *  shell puts in the protocol, customer, problem and operator itself).
+	 */
+	email_context: EmailContext_Serialize | null,
 };
 
 /**  A ticket as the list of tickets and the search by protocol show it. */
@@ -970,6 +1237,14 @@ export type TimeField = "Start" | "End" | "Duration";
 
 /**  A visit on the agenda: a work order saved with its ticket. */
 export type Visit = Visit_Serialize | Visit_Deserialize;
+
+/**  The scheduled visit of the ticket, for `{visita}`. */
+export type VisitInfo = {
+	/**  Local time. */
+	starts_at: string,
+	ends_at: string,
+	technician: string,
+};
 
 /**  What a visit is for. */
 export type VisitKind = 
@@ -1076,6 +1351,8 @@ export type WizardDraft_Deserialize = {
 	task?: TaskForm_Deserialize | null,
 	/**  "Ord. Serviço", once the operator asked for one ("Pedir OS"). */
 	work_order?: WorkOrderForm_Deserialize | null,
+	/**  "Enviar E-mail", once the operator opened it. */
+	email?: EmailDraft_Deserialize | null,
 };
 
 /**  A ticket being opened in the wizard. */
@@ -1117,6 +1394,8 @@ export type WizardDraft_Serialize = {
 	task: TaskForm_Serialize | null,
 	/**  "Ord. Serviço", once the operator asked for one ("Pedir OS"). */
 	work_order: WorkOrderForm_Serialize | null,
+	/**  "Enviar E-mail", once the operator opened it. */
+	email: EmailDraft_Serialize | null,
 };
 
 /**  The types and statuses a work order is given, in the order the catalog lists them. */

@@ -4,6 +4,7 @@
 
 mod commands;
 mod database;
+mod email_worker;
 mod error;
 mod file_picker;
 mod state;
@@ -11,7 +12,7 @@ mod state;
 use tauri::{Manager, Runtime};
 
 pub use file_picker::FilePicker;
-pub use state::{AppState, Attachments};
+pub use state::{AppState, Attachments, EmailState};
 
 /// The typed command surface, for the IPC handler and for the TypeScript export.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
@@ -46,6 +47,13 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::ticket_pages::update_ticket,
         commands::ticket_pages::my_tasks,
         commands::ticket_pages::complete_task,
+        commands::email::list_email_templates,
+        commands::email::preview_email,
+        commands::email::admin_list_email_templates,
+        commands::email::save_email_template,
+        commands::email::delete_email_template,
+        commands::email::load_smtp_settings,
+        commands::email::save_smtp_settings,
     ])
 }
 
@@ -64,7 +72,15 @@ pub fn run() {
             let path = database::path(app.handle())?;
             let store = tauri::async_runtime::block_on(database::open(&path))?;
             let picker = FilePicker::system(app.handle().clone());
-            app.manage(AppState::new(store, Attachments::beside(&path)).with_file_picker(picker));
+            let attachments = Attachments::beside(&path);
+            let (email, worker) =
+                email_worker::prepare(app.handle(), &path, attachments.files.clone())?;
+            app.manage(
+                AppState::new(store, attachments)
+                    .with_file_picker(picker)
+                    .with_email(email),
+            );
+            email_worker::spawn(worker);
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

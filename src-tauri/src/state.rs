@@ -1,11 +1,13 @@
 //! What the app holds while it runs: the store, the attachments folder and the logged-in
 //! operator.
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use helpdesk_api::{CommandError, Operator};
 use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
+use helpdesk_mail::OutboxWaker;
 use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::smtp_settings::SecretKey;
 use helpdesk_store::Store;
 
 use crate::FilePicker;
@@ -42,6 +44,13 @@ impl Attachments {
     }
 }
 
+/// What the e-mail commands need: the key of the SMTP password and the outbox worker's bell.
+#[derive(Debug, Clone)]
+pub struct EmailState {
+    pub key: Arc<SecretKey>,
+    pub waker: OutboxWaker,
+}
+
 /// The state every command can read.
 #[derive(Debug)]
 pub struct AppState {
@@ -49,6 +58,8 @@ pub struct AppState {
     pub attachments: Attachments,
     /// The system's file picker; `None` where there is no real window (tests).
     pub file_picker: Option<FilePicker>,
+    /// The e-mail outbox's key and worker; `None` where no worker runs (most tests).
+    pub email: Option<EmailState>,
     operator: Mutex<Option<Operator>>,
 }
 
@@ -58,6 +69,7 @@ impl AppState {
             store,
             attachments,
             file_picker: None,
+            email: None,
             operator: Mutex::new(None),
         }
     }
@@ -66,6 +78,14 @@ impl AppState {
     pub fn with_file_picker(self, picker: FilePicker) -> Self {
         Self {
             file_picker: Some(picker),
+            ..self
+        }
+    }
+
+    /// The state with the e-mail outbox's key and worker.
+    pub fn with_email(self, email: EmailState) -> Self {
+        Self {
+            email: Some(email),
             ..self
         }
     }

@@ -2,22 +2,20 @@
 //! a temporary file: the file written is read by a real iCalendar parser (Python's
 //! `icalendar`, the `python3-icalendar` package), which must find every visit at its time
 //! in America/Sao_Paulo, with its summary, place and description as written.
+mod common;
 mod visits;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, FixedOffset};
-use helpdesk_api::{CommandError, ErrorCode, Uuid, REQUEST_ARG};
+use common::DemoApp;
+use helpdesk_api::{CommandError, ErrorCode, Uuid};
 use helpdesk_demo::{DemoConfig, OPERATOR};
-use helpdesk_desktop::{AppState, Attachments, FilePicker};
-use helpdesk_store::{now_millis, Store};
+use helpdesk_desktop::FilePicker;
+use helpdesk_store::now_millis;
 use serde::Deserialize;
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use serde_json::json;
 use visits::{tomorrow, Visits, DAY, HOUR};
 
 const DEMO: DemoConfig = DemoConfig {
@@ -56,56 +54,15 @@ struct ParsedEvent {
     zone: String,
 }
 
-/// The app with a save dialog that answers `answer`.
-struct ExportApp {
-    app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
+/// The demo app, logged in, with a save dialog that answers `answer`.
+async fn export_app(answer: Option<PathBuf>) -> DemoApp {
+    let app = DemoApp::with_picker(&DEMO, Some(FilePicker::answering(answer))).await;
+    app.log_in(&OPERATOR);
+    app
 }
 
-impl ExportApp {
-    async fn new(dir: &Path, answer: Option<PathBuf>) -> Self {
-        std::fs::create_dir_all(dir).expect("folder");
-        let database = dir.join("app.db");
-        let store = Store::open(&database).await.expect("store");
-        helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
-        let state = AppState::new(store, Attachments::beside(&database))
-            .with_file_picker(FilePicker::answering(answer));
-        let app = helpdesk_desktop::app_builder(mock_builder())
-            .manage(state)
-            .build(tauri::generate_context!("../tauri.conf.json"))
-            .expect("app builds");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window");
-        let this = Self { app, window };
-        this.invoke(
-            "login",
-            json!({"login": OPERATOR.login, "password": OPERATOR.password}),
-        )
-        .expect("logged in");
-        this
-    }
-
-    fn store(&self) -> &Store {
-        &self.app.state::<AppState>().inner().store
-    }
-
-    fn invoke(&self, command: &str, request: Value) -> Result<Value, Value> {
-        get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: command.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(json!({ REQUEST_ARG: request })),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().expect("JSON response"))
-    }
-
+impl DemoApp {
+    /// `export_agenda_ics` for `technician`: the path written, or the error.
     fn export(&self, technician: Uuid) -> Result<Option<String>, CommandError> {
         self.invoke("export_agenda_ics", json!(technician))
             .map(|path| serde_json::from_value(path).expect("a path or null"))
@@ -153,7 +110,7 @@ fn sao_paulo(millis: i64) -> String {
 async fn the_exported_agenda_parses_with_the_visits_at_sao_paulo_time() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("agenda.ics");
-    let app = ExportApp::new(dir.path(), Some(file.clone())).await;
+    let app = export_app(Some(file.clone())).await;
     let customer = "Açougue Boi, Vaca; Cia \\ Filhos";
     let visits = Visits::new(app.store(), customer, 2).await;
     let (technician, other) = (visits.technician(0), visits.technician(1));
@@ -226,14 +183,14 @@ async fn the_exported_agenda_parses_with_the_visits_at_sao_paulo_time() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_closed_dialog_writes_nothing_and_an_unwritable_place_is_explained() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let closed = ExportApp::new(&dir.path().join("closed"), None).await;
+    let closed = export_app(None).await;
     let technician = Visits::new(closed.store(), "Cliente", 3)
         .await
         .technician(0);
     assert_eq!(closed.export(technician).expect("no error"), None);
 
     let nowhere = dir.path().join("no-such-folder").join("agenda.ics");
-    let app = ExportApp::new(&dir.path().join("unwritable"), Some(nowhere.clone())).await;
+    let app = export_app(Some(nowhere.clone())).await;
     let technician = Visits::new(app.store(), "Cliente", 4).await.technician(0);
     let error = app.export(technician).expect_err("refused");
     assert_eq!(error.code, ErrorCode::InvalidInput);

@@ -18,6 +18,7 @@ use helpdesk_core::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, MAX_LIMIT,
 };
 use helpdesk_core::date::{end_of_day, format_date};
+use helpdesk_core::email::{EmailContext, EmailDraft, EmailTemplate};
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{self, MessagePeriod, MessageQuery, MAX_DAYS, SUGGESTIONS};
 use helpdesk_core::task::{fields as task_fields, TaskForm};
@@ -229,7 +230,8 @@ async fn every_new_command_needs_a_logged_in_operator() {
             "save_ticket",
             json!(TicketSubmission {
                 draft: WizardDraft::default(),
-                resolved: false
+                resolved: false,
+                email_context: None,
             }),
         ),
     ];
@@ -728,6 +730,7 @@ async fn a_ticket_is_saved_whole_once_and_its_draft_ends() {
         TicketSubmission {
             draft: incomplete,
             resolved: false,
+            email_context: None,
         },
     );
     assert_eq!(error.field.as_deref(), Some("primeiro-contato"));
@@ -739,6 +742,7 @@ async fn a_ticket_is_saved_whole_once_and_its_draft_ends() {
         TicketSubmission {
             draft: draft.clone(),
             resolved: true,
+            email_context: None,
         },
     );
     assert_eq!(Some(saved.protocol), draft.protocol);
@@ -777,6 +781,7 @@ async fn a_ticket_is_saved_whole_once_and_its_draft_ends() {
         TicketSubmission {
             draft,
             resolved: false,
+            email_context: None,
         },
     );
     assert_eq!(error.code, ErrorCode::InvalidInput);
@@ -822,6 +827,7 @@ async fn attachments_and_a_task_are_saved_with_the_ticket() {
     let submit = |draft: &WizardDraft| TicketSubmission {
         draft: draft.clone(),
         resolved: false,
+        email_context: None,
     };
     let error = app.refuse("save_ticket", submit(&draft));
     assert_eq!(error.field.as_deref(), Some(task_fields::DUE));
@@ -884,4 +890,99 @@ async fn attachments_and_a_task_are_saved_with_the_ticket() {
             .await
             .expect("events");
     assert_eq!(kinds, ["opened", "first_contact", "attachment", "task"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_email_is_queued_with_the_ticket_filled_from_it() {
+    let app = DemoApp::new(&DEMO).await;
+    let operator = app.log_in(&OPERATOR);
+    let mut draft = finished_draft(&app).await;
+    let templates: Vec<EmailTemplate> = app.call("list_email_templates", ());
+    let protocol_template = templates
+        .iter()
+        .find(|template| template.name == "Protocolo de atendimento")
+        .expect("the demo's protocol template");
+    draft.open_optional(Step::SendEmail);
+    draft.email = Some(EmailDraft {
+        recipients: vec!["não é e-mail".into()],
+        copy: true,
+        template_id: Some(protocol_template.id),
+        subject: protocol_template.subject.clone(),
+        body: protocol_template.body.clone(),
+        attachments: Vec::new(),
+    });
+    let context = EmailContext {
+        customer: "Quem a janela disser".into(),
+        protocol: "000000-000-00000".into(),
+        contacted_at: Local::now().naive_local(),
+        plan: "Fibra 500".into(),
+        problem: String::new(),
+        visit: None,
+        operator: String::new(),
+        ticket_type: "Sem conexão".into(),
+    };
+    let submit = |draft: &WizardDraft| TicketSubmission {
+        draft: draft.clone(),
+        resolved: false,
+        email_context: Some(context.clone()),
+    };
+
+    // A bad address, then an unknown placeholder: refused at the field, nothing queued.
+    let error = app.refuse("save_ticket", submit(&draft));
+    assert_eq!(error.field.as_deref(), Some("email-destinatarios"));
+    assert!(
+        error.message.contains("não é um e-mail válido"),
+        "{}",
+        error.message
+    );
+    let customer_email = draft.customer.as_ref().expect("customer").emails[0].clone();
+    if let Some(email) = &mut draft.email {
+        email.recipients = vec![customer_email.clone()];
+        email.subject = "Protocolo {protocolo} {sem_isso}".into();
+    }
+    let error = app.refuse("save_ticket", submit(&draft));
+    assert_eq!(error.field.as_deref(), Some("email-assunto"));
+    assert!(error.message.contains("{sem_isso}"), "{}", error.message);
+    assert_eq!(count(app.store(), TICKETS).await, 0);
+
+    if let Some(email) = &mut draft.email {
+        email.subject = protocol_template.subject.clone();
+    }
+    let saved: SavedTicket = app.call("save_ticket", submit(&draft));
+    let (to, cc, subject, body, state, created_by): (String, String, String, String, String, Uuid) =
+        sqlx::query_as(
+            "SELECT to_addresses, cc_addresses, subject, body, state, created_by
+             FROM email_outbox WHERE ticket_id = ?1",
+        )
+        .bind(saved.id)
+        .fetch_one(app.store().pool())
+        .await
+        .expect("one e-mail queued");
+    assert_eq!(
+        serde_json::from_str::<Vec<String>>(&to).expect("JSON"),
+        [customer_email]
+    );
+    assert_eq!(
+        serde_json::from_str::<Vec<String>>(&cc)
+            .expect("JSON")
+            .len(),
+        1,
+        "the copy"
+    );
+    assert_eq!(subject, format!("Protocolo {}", saved.protocol));
+    let customer = &draft.customer.as_ref().expect("customer").name;
+    assert!(body.contains(&format!("Olá, {customer}.")), "{body}");
+    assert!(
+        !body.contains("Quem a janela disser"),
+        "the shell's own customer name"
+    );
+    assert_eq!(state, "queued");
+    assert_eq!(created_by, operator.id);
+    let kinds: Vec<String> =
+        sqlx::query_scalar("SELECT kind FROM ticket_events WHERE ticket_id = ?1 ORDER BY rowid")
+            .bind(saved.id)
+            .fetch_all(app.store().pool())
+            .await
+            .expect("events");
+    assert_eq!(kinds, ["opened", "first_contact", "email_queued"]);
 }

@@ -12,7 +12,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON
 use helpdesk_core::date::format_date;
 use helpdesk_core::ticket::TicketFilter;
 use helpdesk_core::work_order::{Slot, Technician, VisitKind};
-use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_demo::OPERATOR;
 use helpdesk_e2e::wizard::log_in;
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{people, tickets, work_orders, Store};
@@ -44,19 +44,7 @@ fn today_at(hour: u32, minute: u32) -> i64 {
 }
 
 async fn seeded_database(dir: &tempfile::TempDir) -> (std::path::PathBuf, Seeded) {
-    let path = dir.path().join("e2e.db");
-    let store = Store::open(&path).await.expect("store");
-    let config = DemoConfig {
-        seed: 11,
-        customers: 400,
-        messages: 100,
-    };
-    helpdesk_demo::seed(&store, &config)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&store, &config)
-        .await
-        .expect("demo tickets");
+    let (path, store) = helpdesk_e2e::demo::desk_with_tickets(dir).await;
     let catalog = work_orders::catalog(&store).await.expect("catalog");
     let open = catalog
         .statuses

@@ -6,7 +6,7 @@
 use helpdesk_core::task_list::TaskSummary;
 use helpdesk_core::ticket::{TicketFilter, TicketStatus, TicketSummary};
 use helpdesk_core::ticket_type::Assignee;
-use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_demo::OPERATOR;
 use helpdesk_e2e::wizard::{error_at, log_in};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{people, tasks, tickets, Store};
@@ -24,19 +24,7 @@ struct Chosen {
 }
 
 async fn seeded_database(dir: &tempfile::TempDir) -> (std::path::PathBuf, Chosen) {
-    let path = dir.path().join("e2e.db");
-    let store = Store::open(&path).await.expect("store");
-    let config = DemoConfig {
-        seed: 11,
-        customers: 400,
-        messages: 100,
-    };
-    helpdesk_demo::seed(&store, &config)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&store, &config)
-        .await
-        .expect("demo tickets");
+    let (path, store) = helpdesk_e2e::demo::desk_with_tickets(dir).await;
     let open = TicketFilter {
         status: Some(TicketStatus::Open),
         ..TicketFilter::default()

@@ -10,7 +10,8 @@ use crate::{Harness, StepResult, POLL, TIMEOUT};
 impl Harness {
     /// Waits for the file picker titled `title`, gives it the keyboard, types `path` in its
     /// location field and presses Enter until the picker closes (GTK checks the typed path
-    /// in the background; an Enter before that is taken as a completion).
+    /// in the background; an Enter before that is taken as a completion), typing the path
+    /// again every third try.
     pub async fn answer_file_picker(&self, title: &str, path: &Path) -> StepResult {
         let path = path.to_str().ok_or("a path that is text")?;
         let deadline = Instant::now() + TIMEOUT;
@@ -24,12 +25,18 @@ impl Harness {
             tokio::time::sleep(POLL).await;
         };
         self.xdotool(&["windowfocus", "--sync", &window])?;
-        self.xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
-        self.xdotool(&["type", "--clearmodifiers", "--delay", "5", path])?;
+        let mut attempt = 0;
         while self.picker(title).is_some() {
             if Instant::now() > deadline {
                 return Err(format!("the file picker \"{title}\" did not take {path}"));
             }
+            // The location field completes names as they are typed; when a busy machine
+            // lets a completion land between keys, the path is typed anew.
+            if attempt % 3 == 0 {
+                self.xdotool(&["key", "--clearmodifiers", "ctrl+l", "ctrl+a", "BackSpace"])?;
+                self.xdotool(&["type", "--clearmodifiers", "--delay", "20", path])?;
+            }
+            attempt += 1;
             self.xdotool(&["key", "--clearmodifiers", "Return"])?;
             let pressed = Instant::now();
             while self.picker(title).is_some() && pressed.elapsed() < Duration::from_secs(1) {

@@ -14,6 +14,10 @@ pub use helpdesk_core::auth::{Credentials, Operator};
 pub use helpdesk_core::contact::{Contact, NewContact};
 pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
 pub use helpdesk_core::customer_record::CustomerRecord;
+pub use helpdesk_core::email::{
+    EmailContext, EmailDraft, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft,
+    SmtpSecurity, SmtpSettings, SmtpSettingsForm, SmtpSettingsView,
+};
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
@@ -128,4 +132,18 @@ commands! {
     MyTasks = "my_tasks": () => Vec<TaskSummary>;
     /// "Concluir": marks one of the operator's tasks done.
     CompleteTask = "complete_task": Uuid => TaskSummary;
+    /// "Modelo de E-mail": the templates the operator's role may use, by name.
+    ListEmailTemplates = "list_email_templates": () => Vec<EmailTemplate>;
+    /// "Pré-visualizar": the e-mail filled from the ticket, and what still stops it.
+    PreviewEmail = "preview_email": EmailPreviewRequest => EmailPreview;
+    /// Every e-mail template with its roles (administrators only).
+    AdminListEmailTemplates = "admin_list_email_templates": () => Vec<EmailTemplate>;
+    /// Creates or changes an e-mail template (administrators only).
+    SaveEmailTemplate = "save_email_template": EmailTemplateDraft => EmailTemplate;
+    /// Deletes an e-mail template (administrators only).
+    DeleteEmailTemplate = "delete_email_template": Uuid => ();
+    /// The SMTP settings; the password is never sent, only whether one is stored.
+    LoadSmtpSettings = "load_smtp_settings": () => SmtpSettingsView;
+    /// Saves the SMTP settings and, if given, the password (administrators only).
+    SaveSmtpSettings = "save_smtp_settings": SmtpSettingsForm => SmtpSettingsView;
 }

@@ -13,6 +13,7 @@ pub mod customer;
 pub mod customer_record;
 pub mod date;
 pub mod document;
+pub mod email;
 pub mod form;
 pub mod ics;
 pub mod protocol;

@@ -6,6 +6,7 @@ use specta::Type;
 use uuid::Uuid;
 
 use crate::attachment::{self, DraftAttachment};
+use crate::email::{EmailContext, OutgoingEmail};
 use crate::form::FieldError;
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
@@ -71,7 +72,17 @@ pub struct NewTicket {
     pub task: Option<NewTask>,
     /// The work order asked for ("Ord. Serviço"), if one was.
     pub work_order: Option<NewWorkOrder>,
+    /// The e-mail to send ("Enviar E-mail"), filled and checked by the shell with its
+    /// settings: queued with the ticket.
+    pub email: Option<TicketEmail>,
     pub status: TicketStatus,
+}
+
+/// An e-mail queued with its ticket, from the configured sender.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TicketEmail {
+    pub from_address: String,
+    pub email: OutgoingEmail,
 }
 
 /// The ticket saved: its id and the protocol to tell the customer.
@@ -179,6 +190,10 @@ pub struct TicketSubmission {
     pub draft: WizardDraft,
     /// "Atend. Resolvido" confirmed: the ticket is saved solved.
     pub resolved: bool,
+    /// What the e-mail's placeholders are filled with, as the wizard shows the ticket (the
+    /// shell puts in the protocol, customer, problem and operator itself).
+    #[serde(default)]
+    pub email_context: Option<EmailContext>,
 }
 
 impl TicketSubmission {
@@ -276,6 +291,7 @@ impl TicketSubmission {
                 .collect(),
             task,
             work_order,
+            email: None,
             status: if self.resolved {
                 TicketStatus::Resolved
             } else {
@@ -327,6 +343,7 @@ mod tests {
         let ticket = TicketSubmission {
             draft: complete(),
             resolved: true,
+            email_context: None,
         }
         .to_ticket(today(), -180)
         .expect("complete");
@@ -341,6 +358,7 @@ mod tests {
         let errors = TicketSubmission {
             draft: WizardDraft::default(),
             resolved: false,
+            email_context: None,
         }
         .to_ticket(today(), -180)
         .expect_err("incomplete");
@@ -376,6 +394,7 @@ mod tests {
         let submission = TicketSubmission {
             draft,
             resolved: false,
+            email_context: None,
         };
         let errors = submission
             .to_ticket(today(), -180)

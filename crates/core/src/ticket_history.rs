@@ -109,8 +109,38 @@ pub fn describe(event: &TicketEvent, offset_minutes: i32) -> (String, Vec<String
                 ),
             ],
         ),
+        "email_queued" | "email_sent" | "email_failed" => describe_email(&event.kind, &payload),
         other => (other.to_owned(), vec![event.payload.clone()]),
     }
+}
+
+/// An e-mail of the outbox: queued, sent or failed (with why), its subject and recipients.
+fn describe_email(kind: &str, payload: &Value) -> (String, Vec<String>) {
+    let list = |key: &str| -> String {
+        payload
+            .get(key)
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default()
+    };
+    let subject = payload.get("subject").and_then(Value::as_str).unwrap_or("");
+    let title = match kind {
+        "email_queued" => "E-mail na fila de envio",
+        "email_sent" => "E-mail enviado",
+        _ => "E-mail não enviado",
+    };
+    let mut details = vec![format!("Para: {}", list("to"))];
+    details.extend(non_empty(list("cc")).map(|cc| format!("Cópia: {cc}")));
+    if let Some(error) = payload.get("error").and_then(Value::as_str) {
+        details.push(format!("Motivo: {error}"));
+    }
+    (format!("{title} · {subject}"), details)
 }
 
 /// "Carlos Lima · 28/11/2026 14:00–15:30" of a payload with `technician`, `starts_at` and
@@ -137,6 +167,20 @@ fn non_empty(text: String) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use uuid::Uuid;
+
+    #[test]
+    fn emails_tell_their_state_recipients_and_reason() {
+        let payload = serde_json::json!({
+            "to": ["a@b.com", "c@d.com"], "cc": [], "subject": "Protocolo 1",
+            "message_id": "<x@helpdesk.local>", "error": "Senha recusada"
+        });
+        let (title, details) = describe(&event("email_failed", &payload.to_string()), -180);
+        assert_eq!(title, "E-mail não enviado · Protocolo 1");
+        assert_eq!(
+            details,
+            ["Para: a@b.com, c@d.com", "Motivo: Senha recusada"]
+        );
+    }
 
     use super::*;
 

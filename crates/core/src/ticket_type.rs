@@ -18,6 +18,19 @@ pub enum Assignee {
 }
 
 impl Assignee {
+    /// The (user id, role id) pair the tables store, one of them set.
+    pub fn ids(&self) -> (Option<Uuid>, Option<Uuid>) {
+        match self {
+            Assignee::User { id, .. } => (Some(*id), None),
+            Assignee::Role { id, .. } => (None, Some(*id)),
+        }
+    }
+
+    /// [`Assignee::ids`] of an optional assignee: both `None` for nobody.
+    pub fn ids_of(assignee: Option<&Assignee>) -> (Option<Uuid>, Option<Uuid>) {
+        assignee.map_or((None, None), Assignee::ids)
+    }
+
     /// How the operator reads it, e.g. "Carlos Lima (usuário)".
     pub fn describe(&self) -> String {
         match self {

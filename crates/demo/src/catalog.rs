@@ -1,9 +1,12 @@
 //! The pre-registered records: roles, teams, operators, technicians, plans and routing
 //! points, ticket types, work-order types and statuses, scripts and e-mail templates.
+use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
 use helpdesk_store::catalog::{
-    self, Destination, NewEmailTemplate, NewTicketType, NewWorkOrderStatus, NewWorkOrderType,
+    self, Destination, NewTicketType, NewWorkOrderStatus, NewWorkOrderType,
 };
+use helpdesk_store::email_templates;
 use helpdesk_store::people::{self, NewTechnician, NewUser};
+use helpdesk_store::smtp_settings::{self, PasswordChange};
 use helpdesk_store::{Store, StoreError};
 use uuid::Uuid;
 
@@ -146,53 +149,72 @@ const WORK_ORDER_STATUSES: &[(&str, &str, bool)] = &[
     ("Cancelada", "#757575", true),
 ];
 
-/// E-mail templates: name, subject, body. Placeholders: `{{cliente_nome}}`,
-/// `{{protocolo}}`, `{{data_hora}}` (when the ticket was opened or closed),
-/// `{{operador_nome}}`, `{{tecnico_nome}}`, `{{data_visita}}`, `{{periodo_visita}}` and
-/// `{{endereco}}`.
-const EMAIL_TEMPLATES: &[(&str, &str, &str)] = &[
+/// E-mail templates: name, subject, body, and the roles that may use it (none: every role).
+/// Placeholders: see `helpdesk_core::email::PLACEHOLDERS`.
+const EMAIL_TEMPLATES: &[(&str, &str, &str, &[&str])] = &[
     (
         "Protocolo de atendimento",
-        "Protocolo de atendimento {{protocolo}}",
-        "Olá, {{cliente_nome}}.\n\n\
-         Registramos o seu atendimento em {{data_hora}}.\n\
-         Número do protocolo: {{protocolo}}\n\n\
+        "Protocolo {protocolo}",
+        "Olá, {cliente}.\n\n\
+         Registramos o seu contato em {data_contato}.\n\
+         Número do protocolo: {protocolo}\n\n\
          Guarde este número: com ele você acompanha a sua solicitação em qualquer um dos nossos \
          canais de atendimento.\n\n\
-         Atenciosamente,\n{{operador_nome}}\nCentral de Atendimento Conecta Fibra",
+         Atenciosamente,\n{atendente}\nCentral de Atendimento Conecta Fibra",
+        &[],
     ),
     (
         "Visita técnica agendada",
-        "Visita técnica agendada - protocolo {{protocolo}}",
-        "Olá, {{cliente_nome}}.\n\n\
-         Agendamos a visita técnica do protocolo {{protocolo}}:\n\n\
-         Data: {{data_visita}}\n\
-         Período: {{periodo_visita}}\n\
-         Técnico: {{tecnico_nome}}\n\
-         Endereço: {{endereco}}\n\n\
+        "Visita técnica agendada - protocolo {protocolo}",
+        "Olá, {cliente}.\n\n\
+         Agendamos a visita técnica do protocolo {protocolo}: {visita}.\n\n\
          É necessário que uma pessoa maior de 18 anos esteja no local para receber o técnico, \
          que estará uniformizado e com crachá. Para reagendar, responda a este e-mail.\n\n\
-         Atenciosamente,\n{{operador_nome}}\nCentral de Atendimento Conecta Fibra",
+         Atenciosamente,\n{atendente}\nCentral de Atendimento Conecta Fibra",
+        &[],
     ),
     (
-        "Atendimento concluído",
-        "Atendimento {{protocolo}} concluído",
-        "Olá, {{cliente_nome}}.\n\n\
-         O seu atendimento de protocolo {{protocolo}} foi concluído em {{data_hora}}.\n\n\
-         Se o problema voltar a acontecer, responda a este e-mail informando o número do \
-         protocolo e retomaremos o atendimento.\n\n\
-         Obrigado por escolher a Conecta Fibra.\n{{operador_nome}}",
+        "Orientações sobre lentidão",
+        "Sua conexão {plano} - protocolo {protocolo}",
+        "Olá, {cliente}.\n\n\
+         Sobre o seu contato de {data_contato} ({tipo_atendimento}): \"{problema}\".\n\n\
+         Enquanto acompanhamos a sua conexão, algumas orientações ajudam:\n\
+         - reinicie o roteador, desligando-o da tomada por 30 segundos;\n\
+         - prefira a rede de 5 GHz perto do roteador e o cabo para computadores e TVs;\n\
+         - faça o teste de velocidade com o aparelho ligado por cabo.\n\n\
+         Se a lentidão continuar, responda a este e-mail informando o protocolo {protocolo}.\n\n\
+         Atenciosamente,\n{atendente}\nSuporte Técnico Conecta Fibra",
+        &[
+            "Atendente N1",
+            "Atendente N2",
+            "Supervisor de Suporte",
+            "Administrador",
+        ],
     ),
     (
         "Segunda via do boleto",
-        "Segunda via do boleto - {{cliente_nome}}",
-        "Olá, {{cliente_nome}}.\n\n\
-         Conforme solicitado no atendimento {{protocolo}}, segue em anexo a segunda via do seu \
-         boleto. O pagamento pode ser feito pelo código de barras ou pelo PIX indicado no \
-         boleto; a liberação acontece em até 2 horas após a compensação.\n\n\
-         Atenciosamente,\n{{operador_nome}}\nFinanceiro Conecta Fibra",
+        "Segunda via do boleto - {cliente}",
+        "Olá, {cliente}.\n\n\
+         Conforme solicitado no atendimento {protocolo}, segue em anexo a segunda via do boleto \
+         do seu plano {plano}. O pagamento pode ser feito pelo código de barras ou pelo PIX \
+         indicado no boleto; a liberação acontece em até 2 horas após a compensação.\n\n\
+         Atenciosamente,\n{atendente}\nFinanceiro Conecta Fibra",
+        &["Financeiro", "Supervisor de Suporte", "Administrador"],
     ),
 ];
+
+/// The demo's SMTP server: a local test server without TLS or authentication (for example
+/// `python3 tests/smtp/server.py --port 2525 --folder /tmp/emails`).
+fn demo_smtp_settings() -> SmtpSettings {
+    SmtpSettings {
+        host: "127.0.0.1".into(),
+        port: 2525,
+        security: SmtpSecurity::None,
+        username: String::new(),
+        from_address: format!("atendimento@{DOMAIN}"),
+        copy_address: format!("atendimento.copia@{DOMAIN}"),
+    }
+}
 
 /// What the customer generator needs of the catalog.
 pub(crate) struct SeededNetwork {
@@ -308,14 +330,17 @@ pub(crate) async fn seed(
     for script in &scripts {
         catalog::insert_script(store, script).await?;
     }
-    for (name, subject, body) in EMAIL_TEMPLATES {
-        let template = NewEmailTemplate {
+    for (name, subject, body, role_names) in EMAIL_TEMPLATES {
+        let template = EmailTemplate {
+            id: helpdesk_store::new_id(),
             name: name.to_string(),
             subject: subject.to_string(),
             body: body.to_string(),
+            role_ids: role_names.iter().filter_map(|name| role(name)).collect(),
         };
-        catalog::insert_email_template(store, &template).await?;
+        email_templates::save(store, &template).await?;
     }
+    smtp_settings::save(store, &demo_smtp_settings(), PasswordChange::Keep).await?;
 
     summary.roles = roles.len();
     summary.teams = teams.len();

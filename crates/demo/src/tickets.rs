@@ -329,6 +329,7 @@ async fn save(
         attachments: Vec::new(),
         task,
         work_order,
+        email: None,
         status: if resolved {
             TicketStatus::Resolved
         } else {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Weekday};
 use helpdesk_core::ticket::TicketFilter;
 use helpdesk_core::work_order::{clashes, AgendaQuery};
-use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_demo::{DemoConfig, DemoTickets, OPERATOR};
 use helpdesk_store::{now_millis, people, tasks, tickets, work_orders, Store};
 
 const DAY: i64 = 24 * 3_600_000;
@@ -14,8 +14,8 @@ const CONFIG: DemoConfig = DemoConfig {
     messages: 100,
 };
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_demo_has_tickets_with_history_and_tasks() {
+/// The demo with its tickets, in a temporary folder (kept while the test runs).
+async fn seeded() -> (tempfile::TempDir, Store, DemoTickets) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(&dir.path().join("demo.db"))
         .await
@@ -24,6 +24,12 @@ async fn the_demo_has_tickets_with_history_and_tasks() {
     let summary = helpdesk_demo::seed_tickets(&store, &CONFIG)
         .await
         .expect("tickets");
+    (dir, store, summary)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_has_tickets_with_history_and_tasks() {
+    let (_dir, store, summary) = seeded().await;
     assert_eq!(summary.tickets, CONFIG.customers / 8);
     assert!(summary.tasks >= summary.tickets / 3, "{summary}");
 
@@ -71,14 +77,7 @@ async fn the_demo_has_tickets_with_history_and_tasks() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_agenda_has_visits_ahead_on_working_hours_without_clashes() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&dir.path().join("demo.db"))
-        .await
-        .expect("open");
-    helpdesk_demo::seed(&store, &CONFIG).await.expect("seed");
-    let summary = helpdesk_demo::seed_tickets(&store, &CONFIG)
-        .await
-        .expect("tickets");
+    let (_dir, store, summary) = seeded().await;
     assert!(summary.work_orders >= 5, "{summary}");
     let now = now_millis();
     let visits = work_orders::agenda(

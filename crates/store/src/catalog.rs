@@ -1,5 +1,6 @@
 //! The pre-registered records the flow chooses from: plans, routing points, ticket types,
-//! work-order types and statuses, troubleshooting scripts and e-mail templates.
+//! work-order types and statuses and troubleshooting scripts (e-mail templates:
+//! `email_templates`).
 use uuid::Uuid;
 
 use crate::scripts::{self, StoredDefinition};
@@ -65,14 +66,6 @@ pub struct NewScript {
     pub keywords: String,
     /// The script's graph as JSON.
     pub definition: String,
-}
-
-/// An e-mail template ("Modelo de E-mail").
-#[derive(Debug, Clone)]
-pub struct NewEmailTemplate {
-    pub name: String,
-    pub subject: String,
-    pub body: String,
 }
 
 /// Creates plans in one transaction; returns their ids in order.
@@ -205,22 +198,5 @@ pub async fn insert_script(store: &Store, script: &NewScript) -> Result<Uuid> {
     let (id, _) =
         scripts::insert_new(&mut tx, store, &script.name, &script.keywords, &definition).await?;
     tx.commit().await?;
-    Ok(id)
-}
-
-/// Creates an e-mail template and returns its id.
-pub async fn insert_email_template(store: &Store, template: &NewEmailTemplate) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO email_templates (id, name, subject, body, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )
-    .bind(id)
-    .bind(&template.name)
-    .bind(&template.subject)
-    .bind(&template.body)
-    .bind(store.stamp())
-    .execute(store.pool())
-    .await?;
     Ok(id)
 }

@@ -21,6 +21,9 @@ pub enum StoreError {
         #[source]
         source: serde_json::Error,
     },
+    /// A secret stored encrypted that does not decrypt (another desktop's key, or damaged).
+    #[error("secret: {0}")]
+    Secret(String),
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

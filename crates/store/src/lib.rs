@@ -2,17 +2,21 @@
 //! module per aggregate. All SQL of the desktop lives here, always with bound parameters.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+mod assignee_row;
 pub mod attachment_files;
 pub mod catalog;
 pub mod contacts;
 pub mod customer_records;
 pub mod customers;
 pub mod drafts;
+pub mod email_outbox;
+pub mod email_templates;
 mod error;
 mod password;
 pub mod people;
 pub mod protocols;
 pub mod scripts;
+pub mod smtp_settings;
 pub mod support_messages;
 pub mod tasks;
 pub mod ticket_details;
@@ -107,4 +111,21 @@ pub fn now_millis() -> i64 {
         .map_or(0, |elapsed| {
             i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
         })
+}
+
+/// The details of `EXPLAIN QUERY PLAN`'s rows for a query built with that prefix: what the
+/// index tests check.
+#[cfg(test)]
+pub(crate) async fn query_plan(
+    store: &Store,
+    mut query: sqlx::QueryBuilder<'_, sqlx::Sqlite>,
+) -> Vec<String> {
+    query
+        .build_query_as::<(i64, i64, i64, String)>()
+        .fetch_all(store.pool())
+        .await
+        .expect("EXPLAIN QUERY PLAN")
+        .into_iter()
+        .map(|(_, _, _, detail)| detail)
+        .collect()
 }

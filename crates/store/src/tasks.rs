@@ -5,10 +5,10 @@
 //! assignee, then `done_at`), a ticket's tasks `tasks_ticket`.
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::task_list::{check_completion, CompletionError, TaskSummary};
-use helpdesk_core::ticket_type::Assignee;
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::assignee_row::assignee;
 use crate::{new_id, Result, Store, StoreError};
 
 /// The columns of a [`TaskSummary`], from `tasks k` and its joins.
@@ -176,18 +176,7 @@ fn summary(
             })
         })
         .transpose()?;
-    let assignee = match (user_id, role_id) {
-        (Some(id), _) => Some(Assignee::User {
-            id,
-            name: user_name.unwrap_or_default(),
-            active: user_active.unwrap_or(false),
-        }),
-        (None, Some(id)) => Some(Assignee::Role {
-            id,
-            name: role_name.unwrap_or_default(),
-        }),
-        (None, None) => None,
-    };
+    let assignee = assignee((user_id, user_name, user_active), (role_id, role_name));
     Ok(TaskSummary {
         id,
         ticket_id,
@@ -215,16 +204,9 @@ mod tests {
             .await
             .expect("open");
         for tail in [OPEN, DONE] {
-            let sql = format!("EXPLAIN QUERY PLAN {SUMMARY}{MINE}{tail}");
-            let plan: Vec<String> = sqlx::query_as::<_, (i64, i64, i64, String)>(&sql)
-                .bind(Uuid::nil())
-                .bind(20)
-                .fetch_all(store.pool())
-                .await
-                .expect("plan")
-                .into_iter()
-                .map(|(_, _, _, detail)| detail)
-                .collect();
+            // Unbound parameters plan as NULLs.
+            let query = format!("EXPLAIN QUERY PLAN {SUMMARY}{MINE}{tail}");
+            let plan = crate::query_plan(&store, sqlx::QueryBuilder::new(query)).await;
             assert!(
                 plan.iter()
                     .any(|step| step.starts_with("SEARCH k USING INDEX tasks_assignee_user"))

@@ -1,9 +1,10 @@
 //! "Tipo de Atendimento": the ticket types "Prim. Contato" offers, each with who its tickets
 //! go to. They are created with [`crate::catalog::insert_ticket_type`].
 use helpdesk_core::text::fold;
-use helpdesk_core::ticket_type::{Assignee, TicketType};
+use helpdesk_core::ticket_type::TicketType;
 use uuid::Uuid;
 
+use crate::assignee_row::assignee;
 use crate::{Result, Store};
 
 /// One row of [`list`]'s query.
@@ -49,18 +50,7 @@ pub async fn list(store: &Store) -> Result<Vec<TicketType>> {
 fn ticket_type(
     (id, name, sla_hours, user_id, user_name, user_active, role_id, role_name): Row,
 ) -> TicketType {
-    let assignee = match (user_id, role_id) {
-        (Some(id), _) => Some(Assignee::User {
-            id,
-            name: user_name.unwrap_or_default(),
-            active: user_active.unwrap_or(false),
-        }),
-        (None, Some(id)) => Some(Assignee::Role {
-            id,
-            name: role_name.unwrap_or_default(),
-        }),
-        (None, None) => None,
-    };
+    let assignee = assignee((user_id, user_name, user_active), (role_id, role_name));
     TicketType {
         id,
         name,

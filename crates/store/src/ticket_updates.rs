@@ -9,6 +9,7 @@ use helpdesk_core::ticket_update::{fields, TicketAction, TicketState};
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
+use crate::assignee_row::assignee;
 use crate::{new_id, Result, Store, StoreError};
 
 /// What became of an action.
@@ -54,11 +55,7 @@ pub async fn apply(
         Ok(change) => change,
         Err(refusal) => return Ok(UpdateOutcome::Refused(refusal)),
     };
-    let (assigned_user, assigned_role) = match &change.state.assignee {
-        Some(Assignee::User { id, .. }) => (Some(*id), None),
-        Some(Assignee::Role { id, .. }) => (None, Some(*id)),
-        None => (None, None),
-    };
+    let (assigned_user, assigned_role) = Assignee::ids_of(change.state.assignee.as_ref());
     sqlx::query(
         "UPDATE tickets SET status = ?2, resolved_at = ?3, assigned_user_id = ?4,
                             assigned_role_id = ?5, changed_at = ?6
@@ -123,18 +120,7 @@ async fn state(tx: &mut SqliteConnection, ticket_id: Uuid) -> Result<Option<Tick
             format!("ticket {ticket_id}: unknown status {status:?}").into(),
         ))
     })?;
-    let assignee = match (user_id, role_id) {
-        (Some(id), _) => Some(Assignee::User {
-            id,
-            name: user_name.unwrap_or_default(),
-            active: user_active.unwrap_or(false),
-        }),
-        (None, Some(id)) => Some(Assignee::Role {
-            id,
-            name: role_name.unwrap_or_default(),
-        }),
-        (None, None) => None,
-    };
+    let assignee = assignee((user_id, user_name, user_active), (role_id, role_name));
     Ok(Some(TicketState {
         status,
         assignee,

@@ -16,10 +16,12 @@ use serde_json::json;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use uuid::Uuid;
 
+use crate::assignee_row::assignee;
+use crate::email_outbox::{self, NewEmail};
 use crate::{new_id, work_orders, Result, Store};
 
 /// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments,
-/// task and work order, its history (opened, the script's report, the first contact, each
+/// task and work order, its e-mail in the outbox, its history (opened, the script's report, the first contact, each
 /// attachment, the task, the work order, resolved) and the end of the operator's wizard
 /// draft, all or nothing. Writes nothing when the protocol was used by another ticket or the
 /// work order cannot take its technician's time (see [`SaveOutcome`]).
@@ -55,11 +57,7 @@ pub async fn save(
         }
         None => None,
     };
-    let (assigned_user, assigned_role) = match &ticket.ticket_type.assignee {
-        Some(Assignee::User { id, .. }) => (Some(*id), None),
-        Some(Assignee::Role { id, .. }) => (None, Some(*id)),
-        None => (None, None),
-    };
+    let (assigned_user, assigned_role) = Assignee::ids_of(ticket.ticket_type.assignee.as_ref());
     let resolved_at = (ticket.status == TicketStatus::Resolved).then_some(now);
     sqlx::query(
         "INSERT INTO tickets (id, protocol, origin, customer_id, customer_plan_id,
@@ -125,10 +123,7 @@ pub async fn save(
         ));
     }
     if let Some(task) = &ticket.task {
-        let (assignee_user, assignee_role) = match &task.assignee {
-            Assignee::User { id, .. } => (Some(*id), None),
-            Assignee::Role { id, .. } => (None, Some(*id)),
-        };
+        let (assignee_user, assignee_role) = task.assignee.ids();
         sqlx::query(
             "INSERT INTO tasks (id, ticket_id, title, description, assignee_user_id,
                                 assignee_role_id, due_at, created_by, changed_at)
@@ -205,6 +200,16 @@ pub async fn save(
         .bind(store.stamp())
         .execute(&mut *tx)
         .await?;
+    }
+    // After the ticket's own history, so "email_queued" reads after "opened".
+    if let Some(email) = &ticket.email {
+        let queued = NewEmail {
+            ticket_id: Some(id),
+            from_address: &email.from_address,
+            email: &email.email,
+            created_by: user_id,
+        };
+        email_outbox::enqueue_in(&mut tx, store, &queued, now).await?;
     }
     sqlx::query("DELETE FROM wizard_drafts WHERE user_id = ?1")
         .bind(user_id)
@@ -424,18 +429,7 @@ fn summary(
         resolved_at,
     ): SummaryRow,
 ) -> Result<TicketSummary> {
-    let assignee = match (user_id, role_id) {
-        (Some(id), _) => Some(Assignee::User {
-            id,
-            name: user_name.unwrap_or_default(),
-            active: user_active.unwrap_or(false),
-        }),
-        (None, Some(id)) => Some(Assignee::Role {
-            id,
-            name: role_name.unwrap_or_default(),
-        }),
-        (None, None) => None,
-    };
+    let assignee = assignee((user_id, user_name, user_active), (role_id, role_name));
     Ok(TicketSummary {
         id,
         protocol: protocol
@@ -497,14 +491,7 @@ mod tests {
             .await
             .expect("open");
         for filter in filters() {
-            let plan: Vec<String> = list_query("EXPLAIN QUERY PLAN ", &filter)
-                .build_query_as::<(i64, i64, i64, String)>()
-                .fetch_all(store.pool())
-                .await
-                .expect("plan")
-                .into_iter()
-                .map(|(_, _, _, detail)| detail)
-                .collect();
+            let plan = crate::query_plan(&store, list_query("EXPLAIN QUERY PLAN ", &filter)).await;
             let index = if filter.customer_id.is_some() {
                 "tickets_customer"
             } else if filter.assigned_user_id.is_some() {

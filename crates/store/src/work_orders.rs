@@ -407,14 +407,8 @@ mod tests {
                     technician_ids: technician_ids.clone(),
                     kind,
                 };
-                let plan: Vec<String> = agenda_query("EXPLAIN QUERY PLAN ", &query)
-                    .build_query_as::<(i64, i64, i64, String)>()
-                    .fetch_all(store.pool())
-                    .await
-                    .expect("plan")
-                    .into_iter()
-                    .map(|(_, _, _, detail)| detail)
-                    .collect();
+                let plan =
+                    crate::query_plan(&store, agenda_query("EXPLAIN QUERY PLAN ", &query)).await;
                 let walk = if technician_ids.is_empty() {
                     "SEARCH w USING INDEX work_orders_time (starts_at>? AND starts_at<?)"
                 } else {

@@ -124,6 +124,7 @@ fn ticket(fixture: &Fixture, protocol: Protocol, n: u64) -> NewTicket {
             due_at: 1_000,
         }),
         work_order: None,
+        email: None,
         status: if n.is_multiple_of(2) {
             TicketStatus::Resolved
         } else {

@@ -147,6 +147,7 @@ fn new_ticket(
         attachments: Vec::new(),
         task: None,
         work_order: None,
+        email: None,
         status,
     }
 }
@@ -202,11 +203,7 @@ async fn many_tickets(store: &Store, desk: &Desk) -> Vec<TicketSummary> {
 
 /// The tickets `filter` should list, in the list's order, ignoring its limit and cursor.
 fn matching(all: &[TicketSummary], filter: &TicketFilter) -> Vec<TicketSummary> {
-    let assignee = |ticket: &TicketSummary| match &ticket.assignee {
-        Some(Assignee::User { id, .. }) => (Some(*id), None),
-        Some(Assignee::Role { id, .. }) => (None, Some(*id)),
-        None => (None, None),
-    };
+    let assignee = |ticket: &TicketSummary| Assignee::ids_of(ticket.assignee.as_ref());
     let mut found: Vec<_> = all
         .iter()
         .filter(|t| filter.status.is_none_or(|status| t.status == status))

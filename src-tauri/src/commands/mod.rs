@@ -4,6 +4,7 @@ pub mod auth;
 pub mod customer_data;
 pub mod customers;
 pub mod drafts;
+pub mod email;
 pub mod protocols;
 pub mod scripts;
 pub mod support;

@@ -4,7 +4,7 @@
 
 use helpdesk_api::{CommandError, Operator, REQUEST_ARG};
 use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary};
-use helpdesk_desktop::{AppState, Attachments};
+use helpdesk_desktop::{AppState, Attachments, FilePicker};
 use helpdesk_store::Store;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -24,6 +24,12 @@ pub struct DemoApp {
 
 impl DemoApp {
     pub async fn new(config: &DemoConfig) -> Self {
+        Self::with_picker(config, None).await
+    }
+
+    /// The app whose file picker and save dialog answer at once (`FilePicker::answering`),
+    /// without a window to show them in; `None` as the real app without a picker.
+    pub async fn with_picker(config: &DemoConfig, picker: Option<FilePicker>) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(&dir.path().join("app.db"))
             .await
@@ -32,8 +38,12 @@ impl DemoApp {
             .await
             .expect("demo data");
         let attachments = Attachments::beside(&dir.path().join("app.db"));
+        let mut state = AppState::new(store, attachments);
+        if let Some(picker) = picker {
+            state = state.with_file_picker(picker);
+        }
         let app = helpdesk_desktop::app_builder(mock_builder())
-            .manage(AppState::new(store, attachments))
+            .manage(state)
             .build(tauri::generate_context!("../tauri.conf.json"))
             .expect("app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())

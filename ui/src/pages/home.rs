@@ -1,6 +1,7 @@
 //! The home page: the operator's header, and either the start panel (with the draft left
 //! from before, if any), the open wizard, the tickets ("Atendimentos", a ticket's page),
-//! "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the scripts.
+//! "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the scripts or the
+//! e-mail templates and settings.
 use helpdesk_api::{
     DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft, TicketListQuery,
     TicketSummary,
@@ -10,6 +11,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::FormError;
+use crate::pages::admin::EmailAdminPage;
 use crate::pages::agenda::AgendaPage;
 use crate::pages::draft_panel::DraftPanel;
 use crate::pages::protocol_lookup::ProtocolLookup;
@@ -60,6 +62,8 @@ pub fn Home(props: &HomeProps) -> Html {
     let leaving = use_state(|| false);
     // "Scripts" (administrators): the scripts instead of the start panel.
     let scripts = use_state(|| false);
+    // "E-mail" (administrators): the e-mail templates and settings instead of the start panel.
+    let email_admin = use_state(|| false);
     let page = use_state(|| Page::Start);
     // The list's last filters, kept while the operator opens tickets.
     let ticket_query = use_state(TicketListQuery::default);
@@ -139,6 +143,11 @@ pub fn Home(props: &HomeProps) -> Html {
         Callback::from(move |()| scripts.set(open))
     };
 
+    let show_email_admin = |open: bool| {
+        let email_admin = email_admin.clone();
+        Callback::from(move |()| email_admin.set(open))
+    };
+
     let go = |to: Page| {
         let page = page.clone();
         Callback::from(move |()| page.set(to.clone()))
@@ -167,7 +176,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <span id="operator-name">{ operator.name.clone() }</span>
                     <span class="operator-role">{ operator.role.clone() }</span>
                 </span>
-                if wizard.is_none() && !*scripts {
+                if wizard.is_none() && !*scripts && !*email_admin {
                     <button
                         id="atendimentos"
                         type="button"
@@ -190,13 +199,20 @@ pub fn Home(props: &HomeProps) -> Html {
                         { "Agenda Técnica" }
                     </button>
                 }
-                if operator.is_administrator() && wizard.is_none() && !*scripts {
+                if operator.is_administrator() && wizard.is_none() && !*scripts && !*email_admin {
                     <button
                         id="scripts"
                         type="button"
                         onclick={show_scripts(true).reform(|_: MouseEvent| ())}
                     >
                         { "Scripts" }
+                    </button>
+                    <button
+                        id="email-admin"
+                        type="button"
+                        onclick={show_email_admin(true).reform(|_: MouseEvent| ())}
+                    >
+                        { "E-mail" }
                     </button>
                 }
                 <button id="sair" type="button" onclick={onleave} disabled={*leaving}>
@@ -208,6 +224,8 @@ pub fn Home(props: &HomeProps) -> Html {
                 <Wizard operator_id={operator.id} draft={continuing.clone()} {onclose} />
             } else if *scripts {
                 <ScriptsPage onclose={show_scripts(false)} />
+            } else if *email_admin {
+                <EmailAdminPage onclose={show_email_admin(false)} />
             } else if *page == Page::Tickets {
                 <TicketList
                     query={(*ticket_query).clone()}

@@ -1,4 +1,5 @@
 //! The app's top-level pages.
+mod admin;
 mod agenda;
 mod draft_panel;
 mod home;

@@ -153,7 +153,9 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                 <button id="pedir-os" type="button" onclick={open_work_order}>
                     { if state.draft.work_order.is_some() { "Pedir OS (1)" } else { "Pedir OS" } }
                 </button>
-                <button type="button" disabled=true title="Ainda não disponível nesta versão">{ "Enviar E-mail" }</button>
+                <button id="enviar-email" type="button" onclick={open(Step::SendEmail)}>
+                    { if state.draft.email.is_some() { "Enviar E-mail (1)" } else { "Enviar E-mail" } }
+                </button>
             </div>
             if *confirming {
                 <Dialog id="atendimento-resolvido" title="Atend. Resolvido" onclose={let confirming = confirming.clone(); move |()| confirming.set(false)}>

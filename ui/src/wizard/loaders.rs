@@ -2,9 +2,9 @@
 //! change, and fetching what the step on screen shows (after "Avançar", a jump in the side
 //! bar, or a restored draft alike).
 use helpdesk_api::{
-    CustomerSearch, FindSupportMessages, ListAssignees, ListScripts, ListTicketTypes, LoadCustomer,
-    LoadScript, LoadWorkOrderCatalog, ReserveProtocol, SaveDraft, ScriptVersionRef,
-    SearchCustomers, Uuid,
+    CustomerSearch, FindSupportMessages, ListAssignees, ListEmailTemplates, ListScripts,
+    ListTicketTypes, LoadCustomer, LoadScript, LoadWorkOrderCatalog, ReserveProtocol, SaveDraft,
+    ScriptVersionRef, SearchCustomers, Uuid,
 };
 use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -93,6 +93,21 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
         Step::WorkOrder if state.work_order_catalog.request.is_none() => {
             Some(Need::WorkOrderCatalog)
         }
+        // The customer's addresses first, then the operator's templates.
+        Step::SendEmail => state
+            .draft
+            .customer
+            .as_ref()
+            .map(|customer| customer.id)
+            .filter(|id| state.record.request.as_ref() != Some(id))
+            .map(Need::Record)
+            .or_else(|| {
+                state
+                    .email_templates
+                    .request
+                    .is_none()
+                    .then_some(Need::EmailTemplates)
+            }),
         _ => None,
     };
     let dispatcher = state.dispatcher();
@@ -115,6 +130,7 @@ enum Need {
     TicketTypes,
     Assignees,
     WorkOrderCatalog,
+    EmailTemplates,
     /// The version of the script the draft is running.
     Script(ScriptVersionRef),
 }
@@ -167,6 +183,11 @@ impl Need {
                 dispatcher.dispatch(WizardAction::WorkOrderCatalogStarted);
                 let result = api::invoke::<LoadWorkOrderCatalog>(&()).await;
                 dispatcher.dispatch(WizardAction::WorkOrderCatalogFinished(result));
+            }
+            Need::EmailTemplates => {
+                dispatcher.dispatch(WizardAction::EmailTemplatesStarted);
+                let result = api::invoke::<ListEmailTemplates>(&()).await;
+                dispatcher.dispatch(WizardAction::EmailTemplatesFinished(result));
             }
             Need::Script(version) => {
                 load_script(dispatcher, version.script_id, version.version, false).await;

@@ -9,6 +9,13 @@ mod customer_data_step;
 mod customer_record_dialog;
 mod customer_view;
 mod draft_status;
+mod email_attachments;
+mod email_context;
+mod email_copy;
+mod email_preview;
+mod email_recipients;
+mod email_state;
+mod email_step;
 mod filters_step;
 mod find_customer_step;
 mod find_message_step;
@@ -38,6 +45,7 @@ use crate::dom::local_offset_minutes;
 use attachment_step::AttachmentStep;
 use customer_data_step::CustomerDataStep;
 use draft_status::DraftStatus;
+use email_step::EmailStep;
 use filters_step::FiltersStep;
 use find_customer_step::FindCustomerStep;
 use find_message_step::FindMessageStep;
@@ -112,14 +120,20 @@ pub fn Wizard(props: &WizardProps) -> Html {
             if state.saving_ticket || state.saves_in_flight > 0 {
                 return;
             }
+            let offset = local_offset_minutes();
+            let now = js_sys::Date::now() as i64;
             let request = TicketSubmission {
                 draft: state.draft.clone(),
                 resolved,
+                email_context: state
+                    .draft
+                    .email
+                    .is_some()
+                    .then(|| state.email_context(now, offset)),
             };
             let dispatcher = state.dispatcher();
             // The shell checks again; checking here first shows every reason at once.
-            let offset = local_offset_minutes();
-            let today = day_of(js_sys::Date::now() as i64, offset);
+            let today = day_of(now, offset);
             if let Err(errors) = request.to_ticket(today, offset) {
                 let errors = errors.into_iter().map(CommandError::from).collect();
                 dispatcher.dispatch(WizardAction::SaveRejected(errors));
@@ -197,6 +211,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
         },
         Step::Attachment => html! { <AttachmentStep state={state.clone()} /> },
         Step::Task => html! { <TaskStep state={state.clone()} /> },
+        Step::SendEmail => html! { <EmailStep state={state.clone()} /> },
         Step::WorkOrder => html! {
             <WorkOrderStep state={state.clone()} operator_id={props.operator_id} />
         },

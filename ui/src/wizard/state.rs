@@ -10,6 +10,7 @@ use helpdesk_api::{
 };
 use helpdesk_core::attachment;
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
+use helpdesk_core::email::EmailTemplate;
 use helpdesk_core::script::ScriptRun;
 use helpdesk_core::support::{MessageQuery, PeriodMode, SupportMessage};
 use helpdesk_core::task::fields as task_fields;
@@ -20,6 +21,8 @@ use helpdesk_core::work_order_form::{fields as work_order_fields, TimeField, Wor
 use chrono::NaiveDate;
 use helpdesk_core::work_order_form::format_duration;
 use yew::Reducible;
+
+pub use crate::wizard::email_state::EmailEdit;
 
 /// One change to the "Localizar Cliente" form.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,6 +196,10 @@ pub struct WizardState {
     pub attaching: bool,
     /// Why the last file could not be attached.
     pub attach_error: Option<CommandError>,
+    /// "Modelo de E-mail": the operator's templates.
+    pub email_templates: Fetched<(), Vec<EmailTemplate>>,
+    /// Why the last file could not be attached to the e-mail.
+    pub email_attach_error: Option<CommandError>,
     /// The ticket is being saved.
     pub saving_ticket: bool,
     /// The ticket as saved; the wizard is done.
@@ -288,6 +295,18 @@ pub enum WizardAction {
     ScheduleWorkOrder(Slot, i32),
     /// "Remover O.S.": no work order is created; back to "Prim. Contato".
     RemoveWorkOrder,
+    EmailTemplatesStarted,
+    EmailTemplatesFinished(Result<Vec<EmailTemplate>, CommandError>),
+    EditEmail(EmailEdit),
+    /// "Anexar E-mail" → "Anexar": the file picker opened for the e-mail.
+    EmailAttachStarted,
+    /// The picked file stored, the picker closed (`None`), or why the file was refused.
+    EmailAttachFinished(Result<Option<DraftAttachment>, CommandError>),
+    /// "Remover e-mail": no e-mail is sent; back to "Prim. Contato".
+    RemoveEmail,
+    /// "Pré-visualizar" answered: what still stops the e-mail, each at its field (replacing
+    /// what was said at the e-mail's fields before).
+    EmailChecked(Vec<CommandError>),
     /// The ticket cannot be saved as it is: each reason at its field, on its step.
     SaveRejected(Vec<CommandError>),
     TicketSaveStarted,
@@ -331,6 +350,7 @@ impl WizardState {
                 | Step::Attachment
                 | Step::Task
                 | Step::WorkOrder
+                | Step::SendEmail
         )
     }
 
@@ -366,7 +386,7 @@ impl WizardState {
     }
 
     /// Changes the draft and marks it for saving.
-    fn edit(&mut self, change: impl FnOnce(&mut WizardDraft)) {
+    pub(super) fn edit(&mut self, change: impl FnOnce(&mut WizardDraft)) {
         change(&mut self.draft);
         self.draft.revision += 1;
     }
@@ -795,6 +815,9 @@ impl WizardState {
                     if step == Step::Task && draft.task.is_none() {
                         draft.task = Some(Default::default());
                     }
+                    if step == Step::SendEmail && draft.email.is_none() {
+                        draft.email = Some(Default::default());
+                    }
                 });
             }
             WizardAction::AttachStarted => {
@@ -888,6 +911,31 @@ impl WizardState {
                     error.field.as_deref().and_then(fields::step_of) != Some(Step::WorkOrder)
                 });
             }
+            WizardAction::EmailTemplatesStarted => self.email_templates.start(()),
+            WizardAction::EmailTemplatesFinished(result) => {
+                self.email_templates.finish(&(), result);
+            }
+            WizardAction::EditEmail(edit) => self.edit_email(edit),
+            WizardAction::EmailAttachStarted => {
+                self.attaching = true;
+                self.email_attach_error = None;
+            }
+            WizardAction::EmailAttachFinished(result) => self.email_attached(result),
+            WizardAction::EmailChecked(problems) => {
+                self.advance_errors.retain(|error| {
+                    error.field.as_deref().and_then(fields::step_of) != Some(Step::SendEmail)
+                });
+                self.advance_errors.extend(problems);
+            }
+            WizardAction::RemoveEmail => {
+                self.edit(|draft| {
+                    draft.email = None;
+                    draft.back();
+                });
+                self.advance_errors.retain(|error| {
+                    error.field.as_deref().and_then(fields::step_of) != Some(Step::SendEmail)
+                });
+            }
             WizardAction::SaveRejected(errors) => self.show_errors(errors),
             WizardAction::TicketSaveStarted => {
                 self.saving_ticket = true;
@@ -921,7 +969,7 @@ impl WizardState {
 }
 
 /// Drops what was said about `field`: it no longer applies to what is now in it.
-fn clear_field(errors: &mut Vec<CommandError>, field: &str) {
+pub(super) fn clear_field(errors: &mut Vec<CommandError>, field: &str) {
     errors.retain(|error| error.field.as_deref() != Some(field));
 }
 
@@ -936,7 +984,7 @@ impl Reducible for WizardState {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use helpdesk_api::ErrorCode;
     use helpdesk_core::support::{fields as filter_fields, MessagePeriod};
     use helpdesk_core::task::TaskForm;
@@ -944,7 +992,10 @@ mod tests {
 
     use super::*;
 
-    fn run(state: WizardState, actions: impl IntoIterator<Item = WizardAction>) -> WizardState {
+    pub(in crate::wizard) fn run(
+        state: WizardState,
+        actions: impl IntoIterator<Item = WizardAction>,
+    ) -> WizardState {
         let state = actions
             .into_iter()
             .fold(Rc::new(state), |state, action| state.reduce(action));
@@ -1444,7 +1495,7 @@ mod tests {
     }
 
     /// A phone call walked to "Prim. Contato" with the script skipped.
-    fn at_first_contact() -> WizardState {
+    pub(in crate::wizard) fn at_first_contact() -> WizardState {
         run(
             with_customers(),
             [
@@ -1460,7 +1511,7 @@ mod tests {
         )
     }
 
-    fn file(hash: char, name: &str) -> DraftAttachment {
+    pub(in crate::wizard) fn file(hash: char, name: &str) -> DraftAttachment {
         DraftAttachment {
             content_hash: hash.to_string().repeat(64),
             file_name: name.into(),

@@ -348,11 +348,7 @@ impl<'a> Generator<'a> {
         let (assigned_user_id, assigned_role_id) = if rng.gen_bool(0.1) {
             (Some(self.catalog.user(&mut rng)), None)
         } else {
-            match &kind.assignee {
-                Some(Assignee::User { id, .. }) => (Some(*id), None),
-                Some(Assignee::Role { id, .. }) => (None, Some(*id)),
-                None => (None, None),
-            }
+            Assignee::ids_of(kind.assignee.as_ref())
         };
         let open_share = if self.end - opened_at < 7 * DAY {
             0.4
@@ -726,6 +722,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             ticket_type: kind,
             script: run,
             work_order: None,
+            email: None,
             status: if n % 2 == 0 {
                 TicketStatus::Resolved
             } else {

@@ -9,6 +9,7 @@ use crate::attachment::DraftAttachment;
 use crate::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, SearchForm, DEFAULT_LIMIT,
 };
+use crate::email::EmailDraft;
 use crate::form::{required_text, FieldError, FieldErrors};
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
@@ -50,6 +51,7 @@ pub mod fields {
             | task::fields::DUE => Step::Task,
             _ if field == attachment::FIELD || field.starts_with("anexo-") => Step::Attachment,
             _ if field.starts_with("os-") => Step::WorkOrder,
+            _ if field.starts_with("email-") => Step::SendEmail,
             _ => return None,
         })
     }
@@ -116,6 +118,9 @@ pub struct WizardDraft {
     /// "Ord. Serviço", once the operator asked for one ("Pedir OS").
     #[serde(default)]
     pub work_order: Option<WorkOrderForm>,
+    /// "Enviar E-mail", once the operator opened it.
+    #[serde(default)]
+    pub email: Option<EmailDraft>,
 }
 
 /// A draft as it was saved.
@@ -147,6 +152,7 @@ impl Default for WizardDraft {
             attachments: Vec::new(),
             task: None,
             work_order: None,
+            email: None,
         }
     }
 }
@@ -528,6 +534,10 @@ mod tests {
         assert_eq!(
             fields::step_of(crate::work_order_form::fields::END),
             Some(Step::WorkOrder)
+        );
+        assert_eq!(
+            fields::step_of(crate::email::fields::RECIPIENTS),
+            Some(Step::SendEmail)
         );
         assert_eq!(fields::step_of("protocolo"), None);
     }

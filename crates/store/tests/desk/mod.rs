@@ -155,6 +155,7 @@ pub fn new_ticket(desk: &Desk, sequence: u32) -> NewTicket {
         }],
         task: None,
         work_order: None,
+        email: None,
         status: TicketStatus::Open,
     }
 }

@@ -1,0 +1,42 @@
+//! "Pré-visualizar": the e-mail as the customer will read it, and what still stops it.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::template::{render, EmailContext};
+use super::{fields, EmailDraft};
+use crate::form::FieldError;
+
+/// What `preview_email` is asked: the step's e-mail and the ticket it belongs to (the
+/// shell fills `context.operator` from the session).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct EmailPreviewRequest {
+    pub draft: EmailDraft,
+    pub context: EmailContext,
+}
+
+/// The subject and body filled (each `None` when it cannot be), and every reason the
+/// e-mail cannot be sent yet, at its field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct EmailPreview {
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub problems: Vec<FieldError>,
+}
+
+/// The preview of `draft` for `context`, with the configured copy address and attachment
+/// limit.
+pub fn preview(
+    draft: &EmailDraft,
+    context: &EmailContext,
+    copy_address: Option<&str>,
+    max_total_bytes: u64,
+) -> EmailPreview {
+    EmailPreview {
+        subject: render(fields::SUBJECT, &draft.subject, context).ok(),
+        body: render(fields::BODY, &draft.body, context).ok(),
+        problems: draft
+            .validate(copy_address, context, max_total_bytes)
+            .err()
+            .unwrap_or_default(),
+    }
+}

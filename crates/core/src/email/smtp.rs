@@ -1,0 +1,118 @@
+//! The SMTP server e-mails go out through, as an administrator configures it.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::message::check_address;
+use crate::form::{optional_text, required_text, FieldErrors};
+
+/// Field names of the administrator's SMTP form.
+pub mod fields {
+    pub const HOST: &str = "smtp-servidor";
+    pub const PORT: &str = "smtp-porta";
+    pub const USERNAME: &str = "smtp-usuario";
+    pub const PASSWORD: &str = "smtp-senha";
+    pub const FROM: &str = "smtp-remetente";
+    pub const COPY: &str = "smtp-copia";
+}
+
+/// How the connection is protected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum SmtpSecurity {
+    /// No encryption (only for a server on this machine or a trusted network).
+    None,
+    /// STARTTLS, required (usually port 587).
+    #[default]
+    StartTls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+}
+
+/// The SMTP settings, without the password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    /// Empty: no authentication.
+    pub username: String,
+    /// The sender of every e-mail.
+    pub from_address: String,
+    /// "E-mail cópia": the address put in Cc when the operator asks; empty: none.
+    pub copy_address: String,
+}
+
+/// What `load_smtp_settings` answers: the settings, and whether a password is stored (it
+/// never leaves the shell).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SmtpSettingsView {
+    pub settings: Option<SmtpSettings>,
+    pub password_set: bool,
+}
+
+/// The administrator's SMTP form: `password` `None` keeps the stored one, `Some("")` clears it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SmtpSettingsForm {
+    pub settings: SmtpSettings,
+    pub password: Option<String>,
+}
+
+impl SmtpSettings {
+    /// The settings trimmed, or every reason at its field.
+    pub fn validate(&self) -> Result<SmtpSettings, Vec<crate::form::FieldError>> {
+        let mut errors = FieldErrors::default();
+        let host = required_text(&mut errors, fields::HOST, "o servidor", &self.host, 253);
+        if host
+            .as_deref()
+            .is_some_and(|host| host.contains(char::is_whitespace))
+        {
+            errors.add(fields::HOST, "O servidor não pode ter espaços.");
+        }
+        if self.port == 0 {
+            errors.add(fields::PORT, "Informe a porta (por exemplo 587).");
+        }
+        let username = optional_text(&mut errors, fields::USERNAME, &self.username, 254);
+        let from = check_address(fields::FROM, &self.from_address)
+            .map_err(|error| errors.add(&error.field, error.message))
+            .ok();
+        let copy = match self.copy_address.trim() {
+            "" => Some(String::new()),
+            copy => check_address(fields::COPY, copy)
+                .map_err(|error| errors.add(&error.field, error.message))
+                .ok(),
+        };
+        errors.into_result(|| SmtpSettings {
+            host: host.unwrap_or_default(),
+            port: self.port,
+            security: self.security,
+            username: username.unwrap_or_default(),
+            from_address: from.unwrap_or_default(),
+            copy_address: copy.unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_checked_at_each_field() {
+        let settings = SmtpSettings {
+            host: "smtp.exemplo.com".into(),
+            port: 0,
+            security: SmtpSecurity::StartTls,
+            username: String::new(),
+            from_address: "atendimento".into(),
+            copy_address: " ".into(),
+        };
+        let errors = settings.validate().expect_err("invalid");
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, [fields::PORT, fields::FROM]);
+        let good = SmtpSettings {
+            port: 587,
+            from_address: "atendimento@exemplo.com".into(),
+            ..settings
+        };
+        assert_eq!(good.validate().expect("valid").copy_address, "");
+    }
+}

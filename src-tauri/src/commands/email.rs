@@ -1,0 +1,174 @@
+//! "Enviar E-mail": templates for the operator, the preview, and the administrator's
+//! templates and SMTP settings. Sending is the outbox worker's (`helpdesk_mail`).
+use helpdesk_api::{
+    CommandError, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft, ErrorCode,
+    Operator, SmtpSettingsForm, SmtpSettingsView, Uuid,
+};
+use helpdesk_core::email::{preview, template_fields, MAX_ATTACHMENT_BYTES, NAME_TAKEN};
+use helpdesk_core::form::FieldError;
+use helpdesk_store::email_templates::{self, SaveResult};
+use helpdesk_store::new_id;
+use helpdesk_store::smtp_settings::{self, PasswordChange};
+use tauri::State;
+
+use crate::error::internal;
+use crate::AppState;
+
+/// `helpdesk_api::ListEmailTemplates`.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_email_templates(
+    state: State<'_, AppState>,
+) -> Result<Vec<EmailTemplate>, CommandError> {
+    let operator = state.require_operator()?;
+    email_templates::list_for_user(&state.store, operator.id)
+        .await
+        .map_err(internal)
+}
+
+/// `helpdesk_api::PreviewEmail`: `{atendente}` is the logged-in operator.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_email(
+    request: EmailPreviewRequest,
+    state: State<'_, AppState>,
+) -> Result<EmailPreview, CommandError> {
+    let operator = state.require_operator()?;
+    let settings = smtp_settings::load(&state.store).await.map_err(internal)?;
+    let copy = settings.map(|settings| settings.copy_address);
+    let mut context = request.context;
+    context.operator = operator.name;
+    Ok(preview(
+        &request.draft,
+        &context,
+        copy.as_deref(),
+        MAX_ATTACHMENT_BYTES,
+    ))
+}
+
+/// `helpdesk_api::AdminListEmailTemplates`.
+#[tauri::command]
+#[specta::specta]
+pub async fn admin_list_email_templates(
+    state: State<'_, AppState>,
+) -> Result<Vec<EmailTemplate>, CommandError> {
+    require_administrator(&state, "gerenciar modelos de e-mail")?;
+    email_templates::list_all(&state.store)
+        .await
+        .map_err(internal)
+}
+
+/// `helpdesk_api::SaveEmailTemplate`: the form's first problem is answered at its field.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_email_template(
+    request: EmailTemplateDraft,
+    state: State<'_, AppState>,
+) -> Result<EmailTemplate, CommandError> {
+    let operator = require_administrator(&state, "gerenciar modelos de e-mail")?;
+    let template = request.validate(new_id()).map_err(first)?;
+    if let Some(id) = request.id {
+        email_templates::find(&state.store, id)
+            .await
+            .map_err(internal)?
+            .ok_or_else(template_not_found)?;
+    }
+    match email_templates::save(&state.store, &template)
+        .await
+        .map_err(internal)?
+    {
+        SaveResult::Saved(template) => {
+            log::info!("{} saved e-mail template {}", operator.login, template.id);
+            Ok(template)
+        }
+        SaveResult::NameTaken => Err(CommandError::at_field(template_fields::NAME, NAME_TAKEN)),
+        SaveResult::UnknownRole => Err(CommandError::at_field(
+            template_fields::ROLES,
+            "Um dos cargos escolhidos não existe mais. Recarregue a lista de cargos.",
+        )),
+    }
+}
+
+/// `helpdesk_api::DeleteEmailTemplate`.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_email_template(
+    request: Uuid,
+    state: State<'_, AppState>,
+) -> Result<(), CommandError> {
+    let operator = require_administrator(&state, "gerenciar modelos de e-mail")?;
+    if email_templates::delete(&state.store, request)
+        .await
+        .map_err(internal)?
+    {
+        log::info!("{} deleted e-mail template {request}", operator.login);
+        Ok(())
+    } else {
+        Err(template_not_found())
+    }
+}
+
+/// `helpdesk_api::LoadSmtpSettings`: never the password itself.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_smtp_settings(
+    state: State<'_, AppState>,
+) -> Result<SmtpSettingsView, CommandError> {
+    state.require_operator()?;
+    view(&state).await
+}
+
+/// `helpdesk_api::SaveSmtpSettings`: the password is encrypted before it is stored; the
+/// outbox worker tries the waiting messages at once.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_smtp_settings(
+    request: SmtpSettingsForm,
+    state: State<'_, AppState>,
+) -> Result<SmtpSettingsView, CommandError> {
+    let operator = require_administrator(&state, "alterar as configurações de e-mail")?;
+    let settings = request.settings.validate().map_err(first)?;
+    let Some(email) = &state.email else {
+        log::error!("save_smtp_settings: this app has no e-mail key");
+        return Err(CommandError::internal());
+    };
+    let password = PasswordChange::from_form(request.password.as_deref(), &email.key);
+    smtp_settings::save(&state.store, &settings, password)
+        .await
+        .map_err(internal)?;
+    log::info!("{} saved the SMTP settings", operator.login);
+    email.waker.wake();
+    view(&state).await
+}
+
+async fn view(state: &AppState) -> Result<SmtpSettingsView, CommandError> {
+    Ok(SmtpSettingsView {
+        settings: smtp_settings::load(&state.store).await.map_err(internal)?,
+        password_set: smtp_settings::password_set(&state.store)
+            .await
+            .map_err(internal)?,
+    })
+}
+
+fn require_administrator(state: &AppState, what: &str) -> Result<Operator, CommandError> {
+    let operator = state.require_operator()?;
+    if operator.is_administrator() {
+        Ok(operator)
+    } else {
+        Err(CommandError::forbidden(what))
+    }
+}
+
+fn first(errors: Vec<FieldError>) -> CommandError {
+    errors
+        .into_iter()
+        .next()
+        .map_or_else(CommandError::internal, Into::into)
+}
+
+fn template_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Modelo de e-mail não encontrado: ele pode ter sido removido. Recarregue a lista.",
+    )
+}

@@ -1,0 +1,279 @@
+//! "Enviar E-mail" in the real window: an administrator sets the copy address in
+//! "Configurações de E-mail"; the operator walks a phone call to "Prim. Contato", opens the
+//! e-mail, chooses recipients with "Selecionar Todos", "Desmarcar Todos" and "Inverter
+//! Seleção" (by right-click, then by Shift+F10), a template, the copy and an attachment
+//! picked in the system's file picker, previews it and saves the ticket, the e-mail queued
+//! with it.
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_RIGHT};
+use helpdesk_core::contact::NewContact;
+use helpdesk_core::wizard::Step;
+use helpdesk_demo::{ADMIN, OPERATOR};
+use helpdesk_e2e::wizard::{at_step, log_in, phone_call_to_script, seeded_database};
+use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_store::{contacts, email_templates, ticket_types, Store};
+
+/// The picker's title, as the shell opens it.
+const PICKER: &str = "Anexar arquivo";
+const COPY: &str = "copia@conectafibra.com.br";
+const CONTACT_EMAIL: &str = "financeiro.e2e@example.com";
+const INVOICE: &[u8] = b"%PDF-1.4\n% segunda via\n";
+
+/// The addresses checked in "Enviar Para", in the order listed.
+async fn checked(app: &Harness) -> StepResult<Vec<String>> {
+    let script = "return [...document.querySelectorAll('input[name=\"email-para\"]')]
+                      .filter(box => box.checked).map(box => box.value);";
+    let value = app
+        .client
+        .execute(script, Vec::new())
+        .await
+        .map_err(|error| format!("read the check boxes: {error}"))?;
+    serde_json::from_value(value).map_err(|error| error.to_string())
+}
+
+/// Waits until exactly `expected` are checked.
+async fn checked_are(app: &Harness, expected: &[&str]) -> StepResult {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let now = checked(app).await?;
+        if now == expected {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("checked should be {expected:?}, is {now:?}"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// A right-click on the element matching `css`.
+async fn right_click(app: &Harness, css: &str) -> StepResult {
+    let element = app.element(css).await?;
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_RIGHT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_RIGHT,
+        });
+    app.client
+        .perform_actions(actions)
+        .await
+        .map_err(|error| format!("right-click {css}: {error}"))?;
+    app.client
+        .release_actions()
+        .await
+        .map_err(|error| error.to_string())
+}
+
+/// The administrator sets the SMTP server and the copy address, then leaves.
+async fn configure_smtp(app: &mut Harness) -> StepResult {
+    app.fill("input#login", ADMIN.login).await?;
+    app.fill("input#password", &format!("{}\u{E007}", ADMIN.password))
+        .await?;
+    app.text_at("#operator-name", ADMIN.name).await?;
+    app.click("button#email-admin").await?;
+    app.element("table#modelos").await?;
+    app.click("button#aba-configuracoes-email").await?;
+    app.text_at("#smtp-senha-estado", "não definida").await?;
+    app.fill("input#smtp-servidor", "127.0.0.1").await?;
+    app.fill("input#smtp-porta", "2525").await?;
+    app.select("select#smtp-seguranca", "None").await?;
+    app.fill("input#smtp-remetente", "sem-copia").await?;
+    app.click("button#smtp-salvar").await?;
+    app.text_at(
+        ".field-error[data-field=\"smtp-remetente\"]",
+        "não é um e-mail válido",
+    )
+    .await?;
+    app.fill("input#smtp-remetente", "atendimento@conectafibra.com.br")
+        .await?;
+    app.fill("input#smtp-copia", COPY).await?;
+    app.fill("input#smtp-senha", "segredo-smtp").await?;
+    app.click("button#smtp-salvar").await?;
+    app.text_at("#smtp-salvo", "Configurações salvas.").await?;
+    app.text_at("#smtp-senha-estado", "Senha: definida").await?;
+    app.screenshot("configuracoes-email").await;
+    app.click("button#email-admin-voltar").await?;
+    app.click("button#sair").await?;
+    app.element("input#login").await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database, writer) = seeded_database(&dir).await;
+    let (kind, template) = {
+        let store = Store::open(&database).await.expect("store");
+        contacts::insert(
+            &store,
+            &NewContact {
+                customer_id: writer.customer.id,
+                name: "Financeiro".into(),
+                phone: String::new(),
+                email: CONTACT_EMAIL.into(),
+                relation: "Responsável financeiro".into(),
+            },
+        )
+        .await
+        .expect("a contact")
+        .expect("the customer exists");
+        let kind = ticket_types::list(&store)
+            .await
+            .expect("ticket types")
+            .into_iter()
+            .next()
+            .expect("a ticket type");
+        let template = email_templates::list_all(&store)
+            .await
+            .expect("templates")
+            .into_iter()
+            .find(|template| template.name == "Protocolo de atendimento")
+            .expect("the demo's protocol template");
+        store.close().await;
+        (kind, template)
+    };
+    // As "Enviar Para" lists them: the customer's own, then the contacts', each once.
+    let own: Vec<String> = writer.record.emails.clone();
+    let mut all: Vec<String> = Vec::new();
+    let contacts = writer.record.contacts.iter().map(|contact| &contact.email);
+    for email in own.iter().chain(contacts).map(|email| email.trim()) {
+        if !email.is_empty() && !all.iter().any(|seen| seen.eq_ignore_ascii_case(email)) {
+            all.push(email.to_owned());
+        }
+    }
+    all.push(CONTACT_EMAIL.to_owned());
+    let picked = tempfile::tempdir().expect("the operator's folder");
+    let invoice = picked.path().join("segunda via.pdf");
+    std::fs::write(&invoice, INVOICE).expect("invoice");
+
+    let saved = std::sync::Mutex::new(String::new());
+    let app = Harness::start("email", &database).await;
+    app.run(async |app: &mut Harness| {
+        configure_smtp(app).await?;
+        log_in(app).await?;
+        app.text_at("#operator-name", OPERATOR.name).await?;
+        phone_call_to_script(app, &writer, "Pediu a segunda via do boleto.").await?;
+        app.click("button#pular-script").await?;
+        app.click("button#avancar").await?;
+        at_step(app, Step::FirstContact).await?;
+        app.fill(
+            "textarea#primeiro-contato",
+            "Enviada a segunda via por e-mail.",
+        )
+        .await?;
+        app.select("select#tipo-atendimento", &kind.id.to_string())
+            .await?;
+        app.click("button#enviar-email").await?;
+        at_step(app, Step::SendEmail).await?;
+        app.text_at(
+            "#email-aviso",
+            "O e-mail será enviado ao salvar o atendimento.",
+        )
+        .await?;
+        app.element(&format!(
+            "input[name=\"email-para\"][value=\"{CONTACT_EMAIL}\"]"
+        ))
+        .await?;
+
+        // The three selection actions.
+        checked_are(app, &[]).await?;
+        let all_refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        app.click("button#email-selecionar-todos").await?;
+        checked_are(app, &all_refs).await?;
+        app.click("button#email-desmarcar-todos").await?;
+        checked_are(app, &[]).await?;
+        app.click(&format!("input[name=\"email-para\"][value=\"{}\"]", own[0]))
+            .await?;
+        checked_are(app, &[own[0].as_str()]).await?;
+        right_click(app, "ul.recipient-list").await?;
+        app.screenshot("menu-inverter-selecao").await;
+        app.click("button#email-inverter-selecao").await?;
+        let inverted: Vec<&str> = all_refs[1..].to_vec();
+        checked_are(app, &inverted).await?;
+        app.gone("#email-menu").await?;
+        // The keyboard's way: Shift+F10 on a check box, Enter on the menu's item.
+        app.press(
+            &format!("input[name=\"email-para\"][value=\"{CONTACT_EMAIL}\"]"),
+            "\u{E008}\u{E03A}\u{E008}",
+        )
+        .await?;
+        app.element("button#email-inverter-selecao").await?;
+        app.press("button#email-inverter-selecao", "\u{E007}")
+            .await?;
+        checked_are(app, &[own[0].as_str()]).await?;
+        app.click(&format!(
+            "input[name=\"email-para\"][value=\"{CONTACT_EMAIL}\"]"
+        ))
+        .await?;
+        checked_are(app, &[own[0].as_str(), CONTACT_EMAIL]).await?;
+
+        // The template fills subject and body; the copy shows its address.
+        app.select("select#email-modelo", &template.id.to_string())
+            .await?;
+        let subject = app.value("input#email-assunto").await?;
+        if subject != template.subject {
+            return Err(format!(
+                "the subject should be the template's, is {subject:?}"
+            ));
+        }
+        app.click("input#email-copia").await?;
+        app.text_at("#email-copia-endereco", COPY).await?;
+
+        // "Adicionar Anexo" → "Anexar E-mail" → "Anexar".
+        app.click("button#email-adicionar-anexo").await?;
+        app.element("#anexar-email").await?;
+        app.click("button#email-anexar").await?;
+        app.answer_file_picker(PICKER, &invoice).await?;
+        app.text_at(
+            "#email-anexos li[data-file-name=\"segunda via.pdf\"]",
+            "23 bytes",
+        )
+        .await?;
+        app.screenshot("anexar-email").await;
+        app.click("button#email-anexos-fechar").await?;
+        app.gone("#anexar-email").await?;
+
+        // The preview fills the placeholders from the ticket.
+        let header = app.text_at("#protocolo", "Protocolo ").await?;
+        let protocol = header.trim_start_matches("Protocolo ").to_owned();
+        app.click("button#email-pre-visualizar").await?;
+        app.text_at("#email-previa-assunto", &protocol).await?;
+        app.text_at("#email-previa-corpo", &writer.customer.name)
+            .await?;
+        app.screenshot("pre-visualizar").await;
+
+        app.click("button#salvar-atendimento").await?;
+        app.text_at("#atendimento-salvo", "Atendimento salvo")
+            .await?;
+        app.text_at("#protocolo-final", &protocol).await?;
+        app.screenshot("atendimento-salvo").await;
+        *saved.lock().map_err(|error| error.to_string())? = protocol;
+        Ok(())
+    })
+    .await;
+
+    // Queued with its ticket: the recipients chosen, the copy, the subject filled.
+    let protocol = saved.lock().expect("lock").clone();
+    let store = Store::open(&database).await.expect("store");
+    let (to, cc, subject, attachments): (String, String, String, String) = sqlx::query_as(
+        "SELECT o.to_addresses, o.cc_addresses, o.subject, o.attachments
+         FROM email_outbox o JOIN tickets t ON t.id = o.ticket_id WHERE t.protocol = ?1",
+    )
+    .bind(protocol.replace('-', ""))
+    .fetch_one(store.pool())
+    .await
+    .expect("the e-mail queued with the ticket");
+    let to: Vec<String> = serde_json::from_str(&to).expect("addresses");
+    assert_eq!(to, [own[0].as_str(), CONTACT_EMAIL]);
+    assert!(cc.contains(COPY), "the copy in Cc: {cc}");
+    assert!(subject.contains(&protocol), "the subject filled: {subject}");
+    assert!(attachments.contains("segunda via.pdf"), "{attachments}");
+    store.close().await;
+}

@@ -1,0 +1,283 @@
+//! "Configurações de E-mail": the SMTP server, its security, the user and password (write
+//! only: the screen only says whether one is stored), the sender and the copy address.
+use helpdesk_api::{CommandError, LoadSmtpSettings, SaveSmtpSettings};
+use helpdesk_core::email::{smtp_fields as fields, SmtpSecurity, SmtpSettings, SmtpSettingsForm};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::api;
+use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::dom::{variant_name, variant_named};
+
+/// The security choices, as listed.
+const SECURITIES: [(SmtpSecurity, &str); 3] = [
+    (SmtpSecurity::None, "Nenhuma"),
+    (SmtpSecurity::StartTls, "STARTTLS"),
+    (SmtpSecurity::Tls, "TLS"),
+];
+
+/// The form as typed.
+#[derive(Debug, Clone, PartialEq)]
+struct Form {
+    host: String,
+    port: String,
+    security: SmtpSecurity,
+    username: String,
+    /// A new password; empty keeps the stored one.
+    password: String,
+    /// "Remover a senha".
+    clear_password: bool,
+    from: String,
+    copy: String,
+    /// Whether a password is stored.
+    password_set: bool,
+}
+
+impl Form {
+    fn of(settings: Option<SmtpSettings>, password_set: bool) -> Self {
+        let settings = settings.unwrap_or(SmtpSettings {
+            host: String::new(),
+            port: 587,
+            security: SmtpSecurity::StartTls,
+            username: String::new(),
+            from_address: String::new(),
+            copy_address: String::new(),
+        });
+        Self {
+            host: settings.host,
+            port: settings.port.to_string(),
+            security: settings.security,
+            username: settings.username,
+            password: String::new(),
+            clear_password: false,
+            from: settings.from_address,
+            copy: settings.copy_address,
+            password_set,
+        }
+    }
+
+    /// What is sent, or why the port cannot be read.
+    fn request(&self) -> Result<SmtpSettingsForm, CommandError> {
+        let port = self.port.trim().parse::<u16>().map_err(|_| {
+            CommandError::at_field(fields::PORT, "A porta deve ser um número de 1 a 65535.")
+        })?;
+        let password = match (self.clear_password, self.password.is_empty()) {
+            (true, _) => Some(String::new()),
+            (false, true) => None,
+            (false, false) => Some(self.password.clone()),
+        };
+        Ok(SmtpSettingsForm {
+            settings: SmtpSettings {
+                host: self.host.clone(),
+                port,
+                security: self.security,
+                username: self.username.clone(),
+                from_address: self.from.clone(),
+                copy_address: self.copy.clone(),
+            },
+            password,
+        })
+    }
+}
+
+/// `form#smtp-form`.
+#[function_component]
+pub fn SmtpSettingsPage() -> Html {
+    let form = use_state(|| None::<Form>);
+    let errors = use_state(Vec::<CommandError>::new);
+    let saving = use_state(|| false);
+    let saved = use_state(|| false);
+    {
+        let (form, errors) = (form.clone(), errors.clone());
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                match api::invoke::<LoadSmtpSettings>(&()).await {
+                    Ok(view) => form.set(Some(Form::of(view.settings, view.password_set))),
+                    Err(error) => errors.set(vec![error]),
+                }
+            });
+        });
+    }
+    let Some(current) = (*form).clone() else {
+        return html! {
+            <>
+                <FormError message={unplaced_message(&errors, &[])} />
+                <p aria-busy="true">{ "Carregando…" }</p>
+            </>
+        };
+    };
+    let change = |apply: fn(&mut Form, String), field: &'static str| {
+        let (form, errors, saved) = (form.clone(), errors.clone(), saved.clone());
+        Callback::from(move |value: String| {
+            if let Some(mut next) = (*form).clone() {
+                apply(&mut next, value);
+                form.set(Some(next));
+            }
+            saved.set(false);
+            errors.set(
+                errors
+                    .iter()
+                    .filter(|e| e.field.as_deref() != Some(field))
+                    .cloned()
+                    .collect(),
+            );
+        })
+    };
+    let text = |apply: fn(&mut Form, String), field: &'static str| {
+        change(apply, field)
+            .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value())
+    };
+    let on_security = change(
+        |form, value| {
+            let all: Vec<SmtpSecurity> = SECURITIES.iter().map(|(s, _)| *s).collect();
+            if let Some(security) = variant_named(&all, &value) {
+                form.security = security;
+            }
+        },
+        fields::PORT,
+    )
+    .reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
+    let on_clear = change(
+        |form, value| form.clear_password = value == "true",
+        fields::PASSWORD,
+    )
+    .reform(|event: Event| {
+        event
+            .target_unchecked_into::<HtmlInputElement>()
+            .checked()
+            .to_string()
+    });
+    let onsubmit = {
+        let (form, errors, saving, saved) =
+            (form.clone(), errors.clone(), saving.clone(), saved.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(current) = (*form).clone() else {
+                return;
+            };
+            if *saving {
+                return;
+            }
+            let request = match current.request() {
+                Ok(request) => request,
+                Err(error) => return errors.set(vec![error]),
+            };
+            // The shell checks again; checking here shows every reason at once.
+            if let Err(found) = request.settings.validate() {
+                errors.set(found.into_iter().map(CommandError::from).collect());
+                return;
+            }
+            saving.set(true);
+            let (form, errors, saving, saved) =
+                (form.clone(), errors.clone(), saving.clone(), saved.clone());
+            spawn_local(async move {
+                match api::invoke::<SaveSmtpSettings>(&request).await {
+                    Ok(view) => {
+                        form.set(Some(Form::of(view.settings, view.password_set)));
+                        errors.set(Vec::new());
+                        saved.set(true);
+                    }
+                    Err(error) => errors.set(vec![error]),
+                }
+                saving.set(false);
+            });
+        })
+    };
+    let error = |field: &str| message_at(&errors, field);
+    let invalid = |field: &str| error(field).is_some().then_some("true");
+    let all_fields = [
+        fields::HOST,
+        fields::PORT,
+        fields::USERNAME,
+        fields::PASSWORD,
+        fields::FROM,
+        fields::COPY,
+    ];
+    let input = |field: &'static str,
+                 label: &str,
+                 kind: &'static str,
+                 value: String,
+                 oninput: Callback<InputEvent>| {
+        html! {
+            <div class="field">
+                <label for={field}>{ label.to_owned() }</label>
+                <input id={field} type={kind} {value} aria-invalid={invalid(field)} {oninput} />
+                <FieldError field={field} message={error(field)} />
+            </div>
+        }
+    };
+
+    html! {
+        <form id="smtp-form" novalidate=true onsubmit={onsubmit}>
+            <FormError message={unplaced_message(&errors, &all_fields)} />
+            <div class="smtp-grid">
+                { input(fields::HOST, "Servidor SMTP", "text", current.host.clone(), text(|f, v| f.host = v, fields::HOST)) }
+                { input(fields::PORT, "Porta", "number", current.port.clone(), text(|f, v| f.port = v, fields::PORT)) }
+                <div class="field">
+                    <label for="smtp-seguranca">{ "Segurança" }</label>
+                    <select id="smtp-seguranca" onchange={on_security}>
+                        { for SECURITIES.iter().map(|(security, label)| html! {
+                            <option value={variant_name(security)} selected={current.security == *security}>{ *label }</option>
+                        }) }
+                    </select>
+                </div>
+                { input(fields::USERNAME, "Usuário (vazio: sem autenticação)", "text", current.username.clone(), text(|f, v| f.username = v, fields::USERNAME)) }
+                <div class="field">
+                    <label for={fields::PASSWORD}>{ "Senha" }</label>
+                    <input id={fields::PASSWORD} type="password" autocomplete="new-password"
+                        value={current.password.clone()} disabled={current.clear_password}
+                        placeholder={if current.password_set { "Deixe vazio para manter a senha atual" } else { "" }}
+                        aria-invalid={invalid(fields::PASSWORD)} oninput={text(|f, v| f.password = v, fields::PASSWORD)} />
+                    <p id="smtp-senha-estado" class="muted">
+                        { if current.password_set { "Senha: definida" } else { "Senha: não definida" } }
+                    </p>
+                    if current.password_set {
+                        <label class="check-label">
+                            <input id="smtp-remover-senha" type="checkbox" checked={current.clear_password} onchange={on_clear} />
+                            { "Remover a senha" }
+                        </label>
+                    }
+                    <FieldError field={fields::PASSWORD} message={error(fields::PASSWORD)} />
+                </div>
+                { input(fields::FROM, "Remetente (e-mail)", "email", current.from.clone(), text(|f, v| f.from = v, fields::FROM)) }
+                { input(fields::COPY, "E-mail cópia (vazio: nenhum)", "email", current.copy.clone(), text(|f, v| f.copy = v, fields::COPY)) }
+            </div>
+            <div class="email-admin-actions">
+                <button id="smtp-salvar" type="submit" class="primary" disabled={*saving}>
+                    { if *saving { "Salvando…" } else { "Salvar configurações" } }
+                </button>
+                if *saved {
+                    <p id="smtp-salvo" class="saved-note" role="status">{ "Configurações salvas." }</p>
+                }
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_password_is_kept_replaced_or_removed() {
+        let mut form = Form::of(None, true);
+        assert_eq!(
+            (form.port.as_str(), form.security),
+            ("587", SmtpSecurity::StartTls)
+        );
+        assert_eq!(form.request().map(|r| r.password), Ok(None), "kept");
+        form.password = "nova".into();
+        assert_eq!(form.request().map(|r| r.password), Ok(Some("nova".into())));
+        form.clear_password = true;
+        assert_eq!(form.request().map(|r| r.password), Ok(Some(String::new())));
+    }
+
+    #[test]
+    fn a_port_that_is_not_a_number_is_said_at_its_field() {
+        let mut form = Form::of(None, false);
+        form.port = "70000".into();
+        let error = form.request().map(drop).expect_err("refused");
+        assert_eq!(error.field.as_deref(), Some(fields::PORT));
+    }
+}

@@ -1,0 +1,149 @@
+//! The e-mail's attachments: "Adicionar Anexo" opens "Anexar E-mail", where the ticket's
+//! own attachments are checked and "Anexar" picks a file from the computer; each file is
+//! listed with its size and "Remover".
+use helpdesk_api::{DraftAttachment, PickAttachment};
+use helpdesk_core::attachment::describe_size;
+use helpdesk_core::email::fields;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::api;
+use crate::components::{Dialog, FieldError};
+use crate::wizard::email_state::EmailEdit;
+use crate::wizard::state::{WizardAction, WizardState};
+
+/// Props of [`EmailAttachments`].
+#[derive(Properties, PartialEq)]
+pub struct EmailAttachmentsProps {
+    pub state: UseReducerHandle<WizardState>,
+    /// The e-mail's attachments.
+    pub attached: Vec<DraftAttachment>,
+    /// What was said about them (the picker's refusal, or the save's).
+    pub error: Option<AttrValue>,
+}
+
+/// The list, its button and the "Anexar E-mail" dialog.
+#[function_component]
+pub fn EmailAttachments(props: &EmailAttachmentsProps) -> Html {
+    let state = &props.state;
+    let open = use_state(|| false);
+    let edit = |make: EmailEdit| {
+        let dispatcher = state.dispatcher();
+        move || dispatcher.dispatch(WizardAction::EditEmail(make.clone()))
+    };
+    let onpick = {
+        let dispatcher = state.dispatcher();
+        let attaching = state.attaching;
+        Callback::from(move |_: MouseEvent| {
+            if attaching {
+                return;
+            }
+            let dispatcher = dispatcher.clone();
+            dispatcher.dispatch(WizardAction::EmailAttachStarted);
+            spawn_local(async move {
+                let result = api::invoke::<PickAttachment>(&()).await;
+                dispatcher.dispatch(WizardAction::EmailAttachFinished(result));
+            });
+        })
+    };
+    let is_attached = |file: &DraftAttachment| {
+        props
+            .attached
+            .iter()
+            .any(|a| a.content_hash == file.content_hash)
+    };
+    let ticket_file = |file: &DraftAttachment| {
+        let checked = is_attached(file);
+        let onchange = {
+            let toggle = edit(EmailEdit::TicketAttachment(file.clone(), !checked));
+            Callback::from(move |_: Event| toggle())
+        };
+        html! {
+            <li key={file.content_hash.clone()}>
+                <label>
+                    <input type="checkbox" name="email-anexo-atendimento"
+                        value={file.content_hash.clone()} {checked} {onchange} />
+                    <span>{ file.file_name.clone() }</span>
+                    <span class="muted">{ describe_size(file.size_bytes) }</span>
+                </label>
+            </li>
+        }
+    };
+    let row = |(index, file): (usize, &DraftAttachment)| {
+        let onremove = {
+            let remove = edit(EmailEdit::RemoveAttachment(index));
+            Callback::from(move |_: MouseEvent| remove())
+        };
+        html! {
+            <li key={file.content_hash.clone()} class="attachment" data-file-name={file.file_name.clone()}>
+                <span class="attachment-name">{ file.file_name.clone() }</span>
+                <span class="attachment-size muted">{ describe_size(file.size_bytes) }</span>
+                <button type="button" class="link remove-attachment" onclick={onremove}
+                    aria-label={format!("Remover {}", file.file_name)}>
+                    { "Remover" }
+                </button>
+            </li>
+        }
+    };
+    let set_open = |value: bool| {
+        let open = open.clone();
+        move || open.set(value)
+    };
+    let onclose = {
+        let close = set_open(false);
+        Callback::from(move |()| close())
+    };
+    let onopen = {
+        let show = set_open(true);
+        Callback::from(move |_: MouseEvent| show())
+    };
+    let error = html! { <FieldError field={fields::ATTACHMENTS} message={props.error.clone()} /> };
+
+    html! {
+        <div class="field email-attachments">
+            <span class="label">{ "Anexos do e-mail" }</span>
+            if props.attached.is_empty() {
+                <p id="email-sem-anexos" class="muted">{ "Nenhum arquivo anexado ao e-mail." }</p>
+            } else {
+                <ul id="email-anexos" class="attachments">
+                    { for props.attached.iter().enumerate().map(row) }
+                </ul>
+            }
+            <button id="email-adicionar-anexo" type="button" onclick={onopen}>{ "Adicionar Anexo" }</button>
+            if !*open {
+                { error.clone() }
+            }
+            if *open {
+                <Dialog id="anexar-email" title="Anexar E-mail" onclose={onclose.clone()}>
+                    <div class="dialog-body">
+                        <h4>{ "Anexos do atendimento" }</h4>
+                        if state.draft.attachments.is_empty() {
+                            <p class="muted">{ "O atendimento não tem anexos." }</p>
+                        } else {
+                            <ul id="email-anexos-atendimento" class="ticket-files">
+                                { for state.draft.attachments.iter().map(ticket_file) }
+                            </ul>
+                        }
+                        <h4>{ "Do computador" }</h4>
+                        <button
+                            id="email-anexar"
+                            type="button"
+                            aria-busy={state.attaching.then_some("true")}
+                            disabled={state.attaching}
+                            onclick={onpick}
+                        >
+                            { if state.attaching { "Escolhendo arquivo…" } else { "Anexar" } }
+                        </button>
+                        { error }
+                    </div>
+                    <div class="dialog-footer">
+                        <button id="email-anexos-fechar" type="button" class="primary"
+                            onclick={onclose.reform(|_: MouseEvent| ())}>
+                            { "Fechar" }
+                        </button>
+                    </div>
+                </Dialog>
+            }
+        </div>
+    }
+}

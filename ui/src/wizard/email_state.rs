@@ -1,0 +1,514 @@
+//! "Enviar E-mail" in the wizard's reducer: the addresses the step lists, the selection
+//! actions, the template, the copy and the e-mail's own attachments. No DOM and no IPC.
+use helpdesk_api::{CommandError, CustomerRecord, DraftAttachment, Uuid};
+use helpdesk_core::email::{fields, EmailDraft};
+
+use crate::wizard::state::{clear_field, WizardState};
+
+/// One change to the e-mail.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EmailEdit {
+    /// A check box of "Enviar Para", by address.
+    Toggle(String),
+    /// "Selecionar Todos".
+    SelectAll,
+    /// "Desmarcar Todos".
+    SelectNone,
+    /// "Inverter Seleção" (the customer's addresses; others checked stay checked).
+    Invert,
+    /// "Outro endereço": an address typed by hand (already checked), checked.
+    AddAddress(String),
+    /// "Modelo de E-mail": a template by id (its subject and body replace the typed ones), or
+    /// none (the text stays).
+    Template(Option<Uuid>),
+    Subject(String),
+    Body(String),
+    /// "E-mail cópia".
+    Copy(bool),
+    /// One of the ticket's attachments checked (`true`) or unchecked for the e-mail.
+    TicketAttachment(DraftAttachment, bool),
+    /// "Remover" on the e-mail's attachment at this place.
+    RemoveAttachment(usize),
+}
+
+/// An address "Enviar Para" lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedAddress {
+    pub address: String,
+    /// The contact's name; `None` for the customer's own address.
+    pub contact: Option<String>,
+}
+
+/// The customer's addresses, then its contacts' (with their names), each once whatever its
+/// case, without empty ones.
+pub fn listed_addresses(record: &CustomerRecord) -> Vec<ListedAddress> {
+    let own = record.emails.iter().map(|address| (address, None));
+    let contacts = record
+        .contacts
+        .iter()
+        .map(|contact| (&contact.email, Some(contact.name.clone())));
+    let mut listed: Vec<ListedAddress> = Vec::new();
+    for (address, contact) in own.chain(contacts) {
+        let address = address.trim();
+        if !address.is_empty() && !listed.iter().any(|l| same(&l.address, address)) {
+            listed.push(ListedAddress {
+                address: address.to_owned(),
+                contact,
+            });
+        }
+    }
+    listed
+}
+
+/// Whether two addresses are the same mailbox as the operator would read them.
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+impl WizardState {
+    /// The addresses "Enviar Para" lists for the chosen customer (none before its record).
+    pub fn email_addresses(&self) -> Vec<ListedAddress> {
+        self.record()
+            .map(|record| listed_addresses(&record))
+            .unwrap_or_default()
+    }
+
+    pub(super) fn edit_email(&mut self, edit: EmailEdit) {
+        if self.draft.email.is_none() {
+            return;
+        }
+        let listed: Vec<String> = self
+            .email_addresses()
+            .into_iter()
+            .map(|listed| listed.address)
+            .collect();
+        let template = match &edit {
+            EmailEdit::Template(Some(id)) => match self
+                .email_templates
+                .value
+                .as_ref()
+                .and_then(|templates| templates.iter().find(|t| t.id == *id))
+            {
+                Some(template) => Some(template.clone()),
+                None => return,
+            },
+            _ => None,
+        };
+        let cleared: &[&str] = match &edit {
+            EmailEdit::Toggle(_)
+            | EmailEdit::SelectAll
+            | EmailEdit::SelectNone
+            | EmailEdit::Invert
+            | EmailEdit::AddAddress(_) => &[fields::RECIPIENTS],
+            EmailEdit::Template(_) => &[fields::TEMPLATE, fields::SUBJECT, fields::BODY],
+            EmailEdit::Subject(_) => &[fields::SUBJECT],
+            EmailEdit::Body(_) => &[fields::BODY],
+            EmailEdit::Copy(_) => &[],
+            EmailEdit::TicketAttachment(..) | EmailEdit::RemoveAttachment(_) => {
+                &[fields::ATTACHMENTS]
+            }
+        };
+        self.edit(|draft| {
+            let Some(email) = &mut draft.email else {
+                return;
+            };
+            match edit {
+                EmailEdit::Toggle(address) => {
+                    if email.recipients.iter().any(|r| same(r, &address)) {
+                        email.recipients.retain(|r| !same(r, &address));
+                    } else {
+                        email.recipients.push(address);
+                        select(email, &listed, |_, was| was);
+                    }
+                }
+                EmailEdit::AddAddress(address) => {
+                    if !email.recipients.iter().any(|r| same(r, &address)) {
+                        email.recipients.push(address);
+                        select(email, &listed, |_, was| was);
+                    }
+                }
+                EmailEdit::SelectAll => select(email, &listed, |_, _| true),
+                EmailEdit::SelectNone => email.recipients.clear(),
+                EmailEdit::Invert => select(email, &listed, |_, was| !was),
+                EmailEdit::Template(id) => {
+                    email.template_id = id;
+                    if let Some(template) = template {
+                        email.subject = template.subject;
+                        email.body = template.body;
+                    }
+                }
+                EmailEdit::Subject(text) => email.subject = text,
+                EmailEdit::Body(text) => email.body = text,
+                EmailEdit::Copy(copy) => email.copy = copy,
+                EmailEdit::TicketAttachment(file, true) => {
+                    if !email
+                        .attachments
+                        .iter()
+                        .any(|a| a.content_hash == file.content_hash)
+                    {
+                        email.attachments.push(file);
+                    }
+                }
+                EmailEdit::TicketAttachment(file, false) => email
+                    .attachments
+                    .retain(|a| a.content_hash != file.content_hash),
+                EmailEdit::RemoveAttachment(index) => {
+                    if index < email.attachments.len() {
+                        email.attachments.remove(index);
+                    }
+                }
+            }
+        });
+        for field in cleared {
+            clear_field(&mut self.advance_errors, field);
+        }
+        if cleared.contains(&fields::ATTACHMENTS) {
+            self.email_attach_error = None;
+        }
+    }
+
+    /// A file picked for the e-mail: joins its attachments unless already there.
+    pub(super) fn email_attached(&mut self, result: Result<Option<DraftAttachment>, CommandError>) {
+        self.attaching = false;
+        let file = match result {
+            Ok(Some(file)) => file,
+            Ok(None) => return,
+            Err(error) => {
+                self.email_attach_error = Some(error);
+                return;
+            }
+        };
+        let same = self.draft.email.as_ref().and_then(|email| {
+            email
+                .attachments
+                .iter()
+                .find(|attached| attached.content_hash == file.content_hash)
+        });
+        if let Some(same) = same {
+            self.email_attach_error = Some(CommandError::at_field(
+                fields::ATTACHMENTS,
+                format!(
+                    "Este arquivo já está anexado ao e-mail, como \"{}\".",
+                    same.file_name
+                ),
+            ));
+            return;
+        }
+        self.edit(|draft| {
+            if let Some(email) = &mut draft.email {
+                email.attachments.push(file);
+            }
+        });
+        clear_field(&mut self.advance_errors, fields::ATTACHMENTS);
+    }
+}
+
+/// Sets the recipients to the listed addresses `keep(address, was_checked)` keeps, in the
+/// list's order, followed by the checked addresses the list does not have.
+fn select(email: &mut EmailDraft, listed: &[String], keep: impl Fn(&str, bool) -> bool) {
+    let was = |address: &str| email.recipients.iter().any(|r| same(r, address));
+    let mut recipients: Vec<String> = listed
+        .iter()
+        .filter(|address| keep(address, was(address)))
+        .cloned()
+        .collect();
+    recipients.extend(
+        email
+            .recipients
+            .iter()
+            .filter(|r| !listed.iter().any(|l| same(l, r)))
+            .cloned(),
+    );
+    email.recipients = recipients;
+}
+
+#[cfg(test)]
+mod tests {
+    use helpdesk_api::{Contact, CustomerRecord};
+    use helpdesk_core::email::EmailTemplate;
+    use helpdesk_core::wizard::Step;
+
+    use super::*;
+    use crate::wizard::state::tests::{at_first_contact, file, run};
+    use crate::wizard::state::WizardAction;
+
+    fn record() -> CustomerRecord {
+        let contact = |n: u128, name: &str, email: &str| Contact {
+            id: Uuid::from_u128(n),
+            name: name.into(),
+            phone: String::new(),
+            email: email.into(),
+            relation: "Cônjuge".into(),
+        };
+        CustomerRecord {
+            id: Uuid::from_u128(1),
+            code: "1".into(),
+            name: "Ana".into(),
+            document: String::new(),
+            street: String::new(),
+            number: String::new(),
+            district: String::new(),
+            city: String::new(),
+            state: String::new(),
+            postal_code: String::new(),
+            created_at: 0,
+            emails: vec!["ana@example.com".into(), "ana@trabalho.com.br".into()],
+            phones: Vec::new(),
+            contacts: vec![
+                contact(50, "José", "jose@example.com"),
+                contact(51, "Sem e-mail", ""),
+                contact(52, "Ana (de novo)", "ANA@example.com"),
+            ],
+            plans: Vec::new(),
+        }
+    }
+
+    /// "Prim. Contato" with the customer's record loaded, then "Enviar E-mail" opened.
+    fn at_email() -> WizardState {
+        let id = Uuid::from_u128(1);
+        run(
+            at_first_contact(),
+            [
+                WizardAction::RecordStarted(id),
+                WizardAction::RecordFinished(id, Box::new(Ok(record()))),
+                WizardAction::OpenStep(Step::SendEmail),
+            ],
+        )
+    }
+
+    fn email(state: &WizardState) -> EmailDraft {
+        state.draft.email.clone().expect("an e-mail")
+    }
+
+    fn edit(state: WizardState, edits: impl IntoIterator<Item = EmailEdit>) -> WizardState {
+        run(state, edits.into_iter().map(WizardAction::EditEmail))
+    }
+
+    #[test]
+    fn the_customers_addresses_then_the_contacts_are_listed_once() {
+        let listed = listed_addresses(&record());
+        let shown: Vec<_> = listed
+            .iter()
+            .map(|l| (l.address.as_str(), l.contact.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("ana@example.com", None),
+                ("ana@trabalho.com.br", None),
+                ("jose@example.com", Some("José")),
+            ]
+        );
+    }
+
+    #[test]
+    fn recipients_are_selected_all_none_inverted_and_kept_in_the_lists_order() {
+        let state = at_email();
+        assert_eq!(state.current(), Step::SendEmail);
+        assert_eq!(email(&state), EmailDraft::default(), "opened empty");
+
+        let state = edit(
+            state,
+            [
+                EmailEdit::Toggle("jose@example.com".into()),
+                EmailEdit::Toggle("ana@example.com".into()),
+            ],
+        );
+        assert_eq!(
+            email(&state).recipients,
+            ["ana@example.com", "jose@example.com"],
+            "in the list's order"
+        );
+        let state = edit(state, [EmailEdit::Invert]);
+        assert_eq!(email(&state).recipients, ["ana@trabalho.com.br"]);
+        let state = edit(state, [EmailEdit::SelectAll]);
+        assert_eq!(email(&state).recipients.len(), 3);
+        let state = edit(state, [EmailEdit::Toggle("ANA@EXAMPLE.COM".into())]);
+        assert_eq!(
+            email(&state).recipients,
+            ["ana@trabalho.com.br", "jose@example.com"],
+            "the same address whatever its case"
+        );
+        let state = edit(state, [EmailEdit::SelectNone]);
+        assert!(email(&state).recipients.is_empty());
+        let state = edit(state, [EmailEdit::Invert]);
+        assert_eq!(email(&state).recipients.len(), 3);
+    }
+
+    #[test]
+    fn an_address_typed_by_hand_follows_the_listed_ones_and_survives_inverting() {
+        let state = edit(
+            at_email(),
+            [
+                EmailEdit::AddAddress("financeiro@empresa.com.br".into()),
+                EmailEdit::Toggle("jose@example.com".into()),
+                EmailEdit::AddAddress("Jose@Example.com".into()),
+            ],
+        );
+        assert_eq!(
+            email(&state).recipients,
+            ["jose@example.com", "financeiro@empresa.com.br"]
+        );
+        let state = edit(state, [EmailEdit::Invert]);
+        assert_eq!(
+            email(&state).recipients,
+            [
+                "ana@example.com",
+                "ana@trabalho.com.br",
+                "financeiro@empresa.com.br"
+            ]
+        );
+        let state = edit(
+            state,
+            [EmailEdit::Toggle("financeiro@empresa.com.br".into())],
+        );
+        assert_eq!(email(&state).recipients.len(), 2, "unchecked, it is gone");
+    }
+
+    #[test]
+    fn a_recipient_error_goes_when_the_selection_changes() {
+        let error = CommandError::at_field(fields::RECIPIENTS, "Escolha ao menos um destinatário.");
+        let state = run(
+            at_email(),
+            [WizardAction::SaveRejected(vec![error.clone()])],
+        );
+        assert_eq!(state.advance_errors, [error]);
+        let state = edit(state, [EmailEdit::SelectAll]);
+        assert!(state.advance_errors.is_empty());
+    }
+
+    #[test]
+    fn a_template_fills_subject_and_body_with_their_placeholders() {
+        let template = EmailTemplate {
+            id: Uuid::from_u128(80),
+            name: "Protocolo de atendimento".into(),
+            subject: "Protocolo {protocolo}".into(),
+            body: "Olá, {cliente}.".into(),
+            role_ids: Vec::new(),
+        };
+        let state = edit(
+            at_email(),
+            [
+                EmailEdit::Subject("Meu assunto".into()),
+                EmailEdit::Template(Some(template.id)),
+            ],
+        );
+        assert_eq!(
+            email(&state).subject,
+            "Meu assunto",
+            "not before the list is there"
+        );
+        let state = run(
+            state,
+            [
+                WizardAction::EmailTemplatesStarted,
+                WizardAction::EmailTemplatesFinished(Ok(vec![template.clone()])),
+                WizardAction::EditEmail(EmailEdit::Template(Some(template.id))),
+            ],
+        );
+        let chosen = email(&state);
+        assert_eq!(chosen.template_id, Some(template.id));
+        assert_eq!(
+            (chosen.subject.as_str(), chosen.body.as_str()),
+            ("Protocolo {protocolo}", "Olá, {cliente}.")
+        );
+        let state = edit(
+            state,
+            [
+                EmailEdit::Body("Olá, {cliente}. Segue.".into()),
+                EmailEdit::Template(None),
+            ],
+        );
+        let chosen = email(&state);
+        assert_eq!(chosen.template_id, None);
+        assert_eq!(chosen.body, "Olá, {cliente}. Segue.", "the text stays");
+    }
+
+    #[test]
+    fn the_previews_problems_replace_what_was_said_at_the_emails_fields() {
+        let other = CommandError::at_field("tarefa-prazo", "Preencha o prazo da tarefa.");
+        let old = CommandError::at_field(fields::SUBJECT, "Preencha o assunto.");
+        let unknown = CommandError::at_field(fields::BODY, "O modelo usa {x}, que não existe.");
+        let state = run(
+            at_email(),
+            [
+                WizardAction::SaveRejected(vec![old, other.clone()]),
+                WizardAction::EmailChecked(vec![unknown.clone()]),
+            ],
+        );
+        assert_eq!(state.current(), Step::SendEmail);
+        assert_eq!(state.advance_errors, [other, unknown]);
+    }
+
+    #[test]
+    fn the_copy_is_checked_and_unchecked() {
+        let state = edit(at_email(), [EmailEdit::Copy(true)]);
+        assert!(email(&state).copy);
+        let state = edit(state, [EmailEdit::Copy(false)]);
+        assert!(!email(&state).copy);
+    }
+
+    #[test]
+    fn attachments_come_from_the_ticket_or_the_disk_once_and_are_removed() {
+        let ticket_file = file('a', "foto.jpg");
+        let state = run(
+            at_email(),
+            [
+                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file.clone(), true)),
+                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file.clone(), true)),
+                WizardAction::EmailAttachStarted,
+            ],
+        );
+        assert!(state.attaching, "the ticket's save waits for the picker");
+        let state = run(
+            state,
+            [
+                WizardAction::EmailAttachFinished(Ok(Some(file('b', "laudo.pdf")))),
+                WizardAction::EmailAttachStarted,
+                WizardAction::EmailAttachFinished(Ok(Some(file('a', "copia.jpg")))),
+            ],
+        );
+        assert!(!state.attaching);
+        let names: Vec<_> = email(&state)
+            .attachments
+            .iter()
+            .map(|a| a.file_name.clone())
+            .collect();
+        assert_eq!(names, ["foto.jpg", "laudo.pdf"]);
+        assert!(state
+            .email_attach_error
+            .as_ref()
+            .is_some_and(|e| e.message.contains("\"foto.jpg\"")));
+        assert!(state.attach_error.is_none(), "the Anexo step is not told");
+
+        let state = run(
+            state,
+            [
+                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file, false)),
+                WizardAction::EditEmail(EmailEdit::RemoveAttachment(5)),
+            ],
+        );
+        assert_eq!(email(&state).attachments, [file('b', "laudo.pdf")]);
+        assert!(state.email_attach_error.is_none());
+        let state = edit(state, [EmailEdit::RemoveAttachment(0)]);
+        assert!(email(&state).attachments.is_empty());
+    }
+
+    #[test]
+    fn removing_the_email_goes_back_and_reopening_starts_empty() {
+        let state = edit(at_email(), [EmailEdit::SelectAll, EmailEdit::Copy(true)]);
+        let state = run(
+            state,
+            [
+                WizardAction::GoTo(Step::FirstContact),
+                WizardAction::OpenStep(Step::SendEmail),
+            ],
+        );
+        assert!(email(&state).copy, "kept while moving between steps");
+        let state = run(state, [WizardAction::RemoveEmail]);
+        assert_eq!(state.draft.email, None);
+        assert_eq!(state.current(), Step::FirstContact);
+        let state = run(state, [WizardAction::OpenStep(Step::SendEmail)]);
+        assert_eq!(email(&state), EmailDraft::default());
+    }
+}

@@ -1,0 +1,184 @@
+//! "Enviar E-mail": who gets it ("Enviar Para"), the template it starts from, the copy, the
+//! attachments, the subject and the body. It is kept in the draft as composed and queued
+//! with the ticket when the ticket is saved.
+use helpdesk_api::Uuid;
+use helpdesk_core::email::{check_placeholders, fields, EmailTemplate};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::{message_at, Dialog, FieldError, FormError};
+use crate::wizard::email_attachments::EmailAttachments;
+use crate::wizard::email_copy::EmailCopy;
+use crate::wizard::email_preview::EmailPreviewPanel;
+use crate::wizard::email_recipients::EmailRecipients;
+use crate::wizard::state::{EmailEdit, WizardAction, WizardState};
+
+/// Props of [`EmailStep`].
+#[derive(Properties, PartialEq)]
+pub struct EmailStepProps {
+    pub state: UseReducerHandle<WizardState>,
+}
+
+/// The e-mail's form.
+#[function_component]
+pub fn EmailStep(props: &EmailStepProps) -> Html {
+    let state = &props.state;
+    let email = state.draft.email.clone().unwrap_or_default();
+    let errors = &state.advance_errors;
+    let onedit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |edit: EmailEdit| dispatcher.dispatch(WizardAction::EditEmail(edit)))
+    };
+    let templates = state.email_templates.value.clone().unwrap_or_default();
+    // A template asked for while the subject or body hold the operator's own text: it
+    // replaces them only once confirmed.
+    let replacing = use_state(|| None::<Uuid>);
+    // Raised when the replacement is declined, so the list shows the template kept.
+    let resets = use_state(|| 0u32);
+    let typed_own_text = match email
+        .template_id
+        .and_then(|id| templates.iter().find(|template| template.id == id))
+    {
+        Some(template) => template.subject != email.subject || template.body != email.body,
+        None => !email.subject.trim().is_empty() || !email.body.trim().is_empty(),
+    };
+    let on_template = {
+        let (onedit, replacing) = (onedit.clone(), replacing.clone());
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            match value.parse::<Uuid>().ok() {
+                Some(id) if typed_own_text => replacing.set(Some(id)),
+                id => onedit.emit(EmailEdit::Template(id)),
+            }
+        })
+    };
+    let onreplace = {
+        let (onedit, replacing) = (onedit.clone(), replacing.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(id) = *replacing {
+                onedit.emit(EmailEdit::Template(Some(id)));
+            }
+            replacing.set(None);
+        })
+    };
+    let onkeep = {
+        let (replacing, resets) = (replacing.clone(), resets.clone());
+        Callback::from(move |()| {
+            replacing.set(None);
+            resets.set(*resets + 1);
+        })
+    };
+    let on_subject = onedit.reform(|event: InputEvent| {
+        EmailEdit::Subject(event.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let on_body = onedit.reform(|event: InputEvent| {
+        EmailEdit::Body(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
+    let onremove = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::RemoveEmail))
+    };
+    // What the save said at a field, else what the core's own check says as it is typed.
+    let text_error = |field: &str, text: &str| {
+        message_at(errors, field).or_else(|| {
+            check_placeholders(field, text)
+                .err()
+                .map(|error| AttrValue::from(error.message))
+        })
+    };
+    let subject_error = text_error(fields::SUBJECT, &email.subject);
+    let body_error = text_error(fields::BODY, &email.body);
+    let template_error = message_at(errors, fields::TEMPLATE);
+    let attachments_error = state
+        .email_attach_error
+        .as_ref()
+        .map(|error| AttrValue::from(error.message.clone()))
+        .or_else(|| message_at(errors, fields::ATTACHMENTS));
+    let option = |template: &EmailTemplate| {
+        html! {
+            <option
+                key={template.id.to_string()}
+                value={template.id.to_string()}
+                selected={email.template_id == Some(template.id)}
+            >
+                { template.name.clone() }
+            </option>
+        }
+    };
+
+    html! {
+        <div class="email-step">
+            <p id="email-aviso" class="notice">{ "O e-mail será enviado ao salvar o atendimento." }</p>
+            <EmailRecipients
+                listed={state.email_addresses()}
+                recipients={email.recipients.clone()}
+                error={message_at(errors, fields::RECIPIENTS)}
+                loading={state.record.loading}
+                onedit={onedit.clone()}
+            />
+            <div class="field">
+                <label for={fields::TEMPLATE}>{ "Modelo de E-mail" }</label>
+                <select
+                    key={*resets}
+                    id={fields::TEMPLATE}
+                    aria-invalid={template_error.is_some().then_some("true")}
+                    onchange={on_template}
+                >
+                    <option value="" selected={email.template_id.is_none()}>
+                        { if state.email_templates.loading { "Carregando…" } else { "Nenhum (escrever o e-mail)" } }
+                    </option>
+                    { for templates.iter().map(option) }
+                </select>
+                <FieldError field={fields::TEMPLATE} message={template_error} />
+                <FormError message={state.email_templates.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+            </div>
+            <EmailCopy checked={email.copy} onchange={onedit.reform(EmailEdit::Copy)} />
+            <EmailAttachments
+                state={state.clone()}
+                attached={email.attachments.clone()}
+                error={attachments_error}
+            />
+            <div class="field">
+                <label for={fields::SUBJECT}>{ "Assunto" }<span class="required">{ " *" }</span></label>
+                <input
+                    id={fields::SUBJECT}
+                    type="text"
+                    value={email.subject.clone()}
+                    aria-invalid={subject_error.is_some().then_some("true")}
+                    oninput={on_subject}
+                />
+                <FieldError field={fields::SUBJECT} message={subject_error} />
+            </div>
+            <div class="field">
+                <label for={fields::BODY}>{ "Corpo" }<span class="required">{ " *" }</span></label>
+                <textarea
+                    id={fields::BODY}
+                    rows="10"
+                    value={email.body.clone()}
+                    aria-invalid={body_error.is_some().then_some("true")}
+                    oninput={on_body}
+                />
+                <FieldError field={fields::BODY} message={body_error} />
+            </div>
+            <EmailPreviewPanel state={state.clone()} />
+            if replacing.is_some() {
+                <Dialog id="trocar-modelo" title="Trocar o modelo" onclose={onkeep.clone()}>
+                    <div class="dialog-body">
+                        <p>{ "O assunto e o corpo escritos serão substituídos pelos do modelo. Continuar?" }</p>
+                    </div>
+                    <div class="dialog-footer">
+                        <button id="email-modelo-manter" type="button" onclick={onkeep.reform(|_: MouseEvent| ())}>
+                            { "Manter o texto" }
+                        </button>
+                        <button id="email-modelo-substituir" type="button" class="primary" onclick={onreplace}>
+                            { "Substituir" }
+                        </button>
+                    </div>
+                </Dialog>
+            }
+            <button id="remover-email" type="button" class="link" onclick={onremove}>
+                { "Remover e-mail" }
+            </button>
+        </div>
+    }
+}
