@@ -10,6 +10,7 @@ use helpdesk_core::wizard::Step;
 use helpdesk_demo::{ADMIN, OPERATOR};
 use helpdesk_e2e::wizard::{at_step, log_in, phone_call_to_script, seeded_database};
 use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_mail::test_server::{ServerOptions, SmtpServer};
 use helpdesk_store::{contacts, email_templates, ticket_types, Store};
 
 /// The picker's title, as the shell opens it.
@@ -17,6 +18,9 @@ const PICKER: &str = "Anexar arquivo";
 const COPY: &str = "copia@conectafibra.com.br";
 const CONTACT_EMAIL: &str = "financeiro.e2e@example.com";
 const INVOICE: &[u8] = b"%PDF-1.4\n% segunda via\n";
+/// The loopback SMTP server's login.
+const SMTP_USER: &str = "atendimento";
+const SMTP_PASSWORD: &str = "segredo-smtp";
 
 /// The addresses checked in "Enviar Para", in the order listed.
 async fn checked(app: &Harness) -> StepResult<Vec<String>> {
@@ -72,7 +76,7 @@ async fn right_click(app: &Harness, css: &str) -> StepResult {
 }
 
 /// The administrator sets the SMTP server and the copy address, then leaves.
-async fn configure_smtp(app: &mut Harness) -> StepResult {
+async fn configure_smtp(app: &mut Harness, port: u16) -> StepResult {
     app.fill("input#login", ADMIN.login).await?;
     app.fill("input#password", &format!("{}\u{E007}", ADMIN.password))
         .await?;
@@ -82,7 +86,8 @@ async fn configure_smtp(app: &mut Harness) -> StepResult {
     app.click("button#aba-configuracoes-email").await?;
     app.text_at("#smtp-senha-estado", "não definida").await?;
     app.fill("input#smtp-servidor", "127.0.0.1").await?;
-    app.fill("input#smtp-porta", "2525").await?;
+    app.fill("input#smtp-porta", &port.to_string()).await?;
+    app.fill("input#smtp-usuario", SMTP_USER).await?;
     app.select("select#smtp-seguranca", "None").await?;
     app.fill("input#smtp-remetente", "sem-copia").await?;
     app.click("button#smtp-salvar").await?;
@@ -94,7 +99,7 @@ async fn configure_smtp(app: &mut Harness) -> StepResult {
     app.fill("input#smtp-remetente", "atendimento@conectafibra.com.br")
         .await?;
     app.fill("input#smtp-copia", COPY).await?;
-    app.fill("input#smtp-senha", "segredo-smtp").await?;
+    app.fill("input#smtp-senha", SMTP_PASSWORD).await?;
     app.click("button#smtp-salvar").await?;
     app.text_at("#smtp-salvo", "Configurações salvas.").await?;
     app.text_at("#smtp-senha-estado", "Senha: definida").await?;
@@ -153,10 +158,17 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
     let invoice = picked.path().join("segunda via.pdf");
     std::fs::write(&invoice, INVOICE).expect("invoice");
 
+    // A real SMTP server on loopback, with a login: what the outbox sends arrives there.
+    let server = SmtpServer::start(&ServerOptions {
+        folder: picked.path().join("smtp"),
+        credentials: Some((SMTP_USER.to_owned(), SMTP_PASSWORD.to_owned())),
+        ..ServerOptions::default()
+    })
+    .expect("aiosmtpd starts (run scripts/setup.sh test)");
     let saved = std::sync::Mutex::new(String::new());
     let app = Harness::start("email", &database).await;
     app.run(async |app: &mut Harness| {
-        configure_smtp(app).await?;
+        configure_smtp(app, server.port).await?;
         log_in(app).await?;
         app.text_at("#operator-name", OPERATOR.name).await?;
         phone_call_to_script(app, &writer, "Pediu a segunda via do boleto.").await?;
@@ -254,7 +266,25 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
             .await?;
         app.text_at("#protocolo-final", &protocol).await?;
         app.screenshot("atendimento-salvo").await;
-        *saved.lock().map_err(|error| error.to_string())? = protocol;
+        *saved.lock().map_err(|error| error.to_string())? = protocol.clone();
+
+        // The outbox sends it at once: "Consultar protocolo" shows it sent in the history.
+        app.click("button#concluir").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            app.fill("input#consultar-protocolo", &format!("{protocol}\u{E007}"))
+                .await?;
+            app.text_at("#ticket-encontrado", &protocol).await?;
+            let history = app.text_at("ol#historico", "E-mail na fila").await?;
+            if history.contains("E-mail enviado") {
+                break;
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(format!("the e-mail should be sent: {history}"));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        }
+        app.screenshot("historico-email-enviado").await;
         Ok(())
     })
     .await;
@@ -276,4 +306,22 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
     assert!(subject.contains(&protocol), "the subject filled: {subject}");
     assert!(attachments.contains("segunda via.pdf"), "{attachments}");
     store.close().await;
+
+    // Arrived once at the SMTP server, as it was queued.
+    let arrived = server.messages().expect("the server's messages");
+    assert_eq!(arrived.len(), 1, "{arrived:?}");
+    let message = &arrived[0];
+    assert_eq!(message["to"], serde_json::json!(to));
+    assert_eq!(message["cc"], serde_json::json!([COPY]));
+    assert_eq!(message["subject"], serde_json::json!(subject));
+    assert!(
+        message["body"]
+            .as_str()
+            .is_some_and(|body| body.contains(&writer.customer.name)),
+        "the body names the customer, accents intact: {message}"
+    );
+    assert_eq!(
+        message["attachments"][0]["filename"],
+        serde_json::json!("segunda via.pdf")
+    );
 }
