@@ -31,6 +31,9 @@ pub enum RescheduleOutcome {
     Clash(Vec<Visit>),
     /// No such visit (or a deleted one).
     NotFound,
+    /// The visit is done or cancelled (a final status): its time is history; nothing
+    /// written.
+    Closed,
 }
 
 /// The work-order types (by name), the statuses (in workflow order) and the active
@@ -157,6 +160,9 @@ pub async fn reschedule(
     };
     if current.changed_at != request.changed_at {
         return Ok(RescheduleOutcome::Changed(Box::new(current)));
+    }
+    if current.is_final {
+        return Ok(RescheduleOutcome::Closed);
     }
     let to = request.slot;
     if current.slot == to {

@@ -432,7 +432,7 @@ async fn a_reschedule_moves_the_visit_and_writes_its_history() {
 }
 
 #[tokio::test]
-async fn a_reschedule_of_a_stale_missing_or_clashing_visit_writes_nothing() {
+async fn a_reschedule_of_a_stale_missing_clashing_or_done_visit_writes_nothing() {
     let agenda = agenda().await;
     let nine = agenda
         .visit(agenda.bruno, 9.0, 10.0, agenda.installation)
@@ -482,6 +482,23 @@ async fn a_reschedule_of_a_stale_missing_or_clashing_visit_writes_nothing() {
         panic!("changed by someone else");
     };
     assert_eq!(current, saved);
+    assert_eq!(agenda.events().await.len(), 1);
+
+    // A visit done (a final status) keeps its time.
+    sqlx::query("UPDATE work_orders SET status_id = ?2, changed_at = changed_at + 1 WHERE id = ?1")
+        .bind(eleven)
+        .bind(agenda.done)
+        .execute(agenda.db.store.pool())
+        .await
+        .expect("done");
+    let done = agenda.get(eleven).await;
+    assert!(done.is_final);
+    let later = slot(agenda.bruno, 15.0, 16.0);
+    assert_eq!(
+        agenda.move_to(&done, later, true).await,
+        RescheduleOutcome::Closed
+    );
+    assert_eq!(agenda.get(eleven).await, done, "unchanged");
     assert_eq!(agenda.events().await.len(), 1);
 }
 

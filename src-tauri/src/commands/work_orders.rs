@@ -79,6 +79,10 @@ pub async fn reschedule_visit(
             ErrorCode::NotFound,
             "Esta visita não existe mais.",
         )),
+        RescheduleOutcome::Closed => Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "Esta visita já foi concluída ou cancelada: o horário dela não muda mais.",
+        )),
     }
 }
 
