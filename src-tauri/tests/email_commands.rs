@@ -1,25 +1,19 @@
 //! The e-mail commands (templates, preview, SMTP settings) through Tauri's real IPC path
 //! (mock runtime, the app's real config and capabilities) on a database filled by the demo
 //! data generator, with the outbox's key and worker bell as the app has them.
+mod common;
+
 use std::sync::Arc;
 
-use helpdesk_api::{
-    CommandError, EmailPreview, EmailTemplate, ErrorCode, Operator, SmtpSettingsView, REQUEST_ARG,
-};
+use common::DemoApp;
+use helpdesk_api::{EmailPreview, EmailTemplate, ErrorCode, SmtpSettingsView};
 use helpdesk_core::attachment::DraftAttachment;
 use helpdesk_core::email::{fields, template_fields, SmtpSecurity};
-use helpdesk_demo::{DemoConfig, DemoCredential, ADMIN, OPERATOR};
-use helpdesk_desktop::{AppState, Attachments, EmailState};
+use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
+use helpdesk_desktop::EmailState;
 use helpdesk_mail::OutboxWaker;
 use helpdesk_store::smtp_settings::SecretKey;
-use helpdesk_store::Store;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 const DEMO: DemoConfig = DemoConfig {
     seed: 7,
@@ -27,74 +21,16 @@ const DEMO: DemoConfig = DemoConfig {
     messages: 10,
 };
 
-struct EmailApp {
-    app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    _dir: tempfile::TempDir,
-}
-
-impl EmailApp {
-    async fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let database = dir.path().join("app.db");
-        let store = Store::open(&database).await.expect("store");
-        helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
-        let key = SecretKey::load_or_create(&SecretKey::path_beside(&database)).expect("key");
-        let email = EmailState {
+/// The demo app with the outbox's key and worker bell, as `run()` gives them.
+async fn email_app() -> DemoApp {
+    DemoApp::with(&DEMO, |state, database| {
+        let key = SecretKey::load_or_create(&SecretKey::path_beside(database)).expect("key");
+        state.with_email(EmailState {
             key: Arc::new(key),
             waker: OutboxWaker::default(),
-        };
-        let app = helpdesk_desktop::app_builder(mock_builder())
-            .manage(AppState::new(store, Attachments::beside(&database)).with_email(email))
-            .build(tauri::generate_context!("../tauri.conf.json"))
-            .expect("app builds");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window");
-        Self {
-            app,
-            window,
-            _dir: dir,
-        }
-    }
-
-    fn invoke(&self, command: &str, request: impl Serialize) -> Result<Value, Value> {
-        let request = serde_json::to_value(request).expect("request serializes");
-        get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: command.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: InvokeBody::Json(json!({ REQUEST_ARG: request })),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<Value>().expect("JSON response"))
-    }
-
-    fn call<T: DeserializeOwned>(&self, command: &str, request: impl Serialize) -> T {
-        let response = self.invoke(command, request).expect(command);
-        serde_json::from_value(response).expect("response decodes")
-    }
-
-    fn refuse(&self, command: &str, request: impl Serialize) -> CommandError {
-        let error = self.invoke(command, request).expect_err("refused");
-        serde_json::from_value(error).expect("a CommandError")
-    }
-
-    fn log_in(&self, who: &DemoCredential) -> Operator {
-        self.call(
-            "login",
-            json!({"login": who.login, "password": who.password}),
-        )
-    }
-
-    fn store(&self) -> &Store {
-        &self.app.state::<AppState>().inner().store
-    }
+        })
+    })
+    .await
 }
 
 fn names(templates: &[EmailTemplate]) -> Vec<&str> {
@@ -116,7 +52,7 @@ fn context() -> Value {
 
 #[tokio::test]
 async fn operators_get_their_roles_templates_and_only_administrators_manage_them() {
-    let app = EmailApp::new().await;
+    let app = email_app().await;
     assert_eq!(
         app.refuse("list_email_templates", ()).code,
         ErrorCode::NotAuthenticated
@@ -172,7 +108,7 @@ async fn operators_get_their_roles_templates_and_only_administrators_manage_them
 
 #[tokio::test]
 async fn the_preview_fills_the_template_from_the_ticket_and_lists_what_stops_sending() {
-    let app = EmailApp::new().await;
+    let app = email_app().await;
     app.log_in(&OPERATOR);
     let template = app
         .call::<Vec<EmailTemplate>>("list_email_templates", ())
@@ -230,7 +166,7 @@ async fn the_preview_fills_the_template_from_the_ticket_and_lists_what_stops_sen
 
 #[tokio::test]
 async fn smtp_settings_never_return_the_password_and_only_administrators_change_them() {
-    let app = EmailApp::new().await;
+    let app = email_app().await;
     app.log_in(&OPERATOR);
     let view: SmtpSettingsView = app.call("load_smtp_settings", ());
     let demo = view.settings.expect("the demo's settings");

@@ -56,7 +56,10 @@ struct ParsedEvent {
 
 /// The demo app, logged in, with a save dialog that answers `answer`.
 async fn export_app(answer: Option<PathBuf>) -> DemoApp {
-    let app = DemoApp::with_picker(&DEMO, Some(FilePicker::answering(answer))).await;
+    let app = DemoApp::with(&DEMO, |state, _| {
+        state.with_file_picker(FilePicker::answering(answer))
+    })
+    .await;
     app.log_in(&OPERATOR);
     app
 }

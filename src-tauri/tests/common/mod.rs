@@ -4,7 +4,9 @@
 
 use helpdesk_api::{CommandError, Operator, REQUEST_ARG};
 use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary};
-use helpdesk_desktop::{AppState, Attachments, FilePicker};
+use std::path::Path;
+
+use helpdesk_desktop::{AppState, Attachments};
 use helpdesk_store::Store;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -24,24 +26,25 @@ pub struct DemoApp {
 
 impl DemoApp {
     pub async fn new(config: &DemoConfig) -> Self {
-        Self::with_picker(config, None).await
+        Self::with(config, |state, _| state).await
     }
 
-    /// The app whose file picker and save dialog answer at once (`FilePicker::answering`),
-    /// without a window to show them in; `None` as the real app without a picker.
-    pub async fn with_picker(config: &DemoConfig, picker: Option<FilePicker>) -> Self {
+    /// The app with its state completed by `complete`, given the database's path: a file
+    /// picker that answers at once (`FilePicker::answering`), the outbox's key and bell.
+    pub async fn with(
+        config: &DemoConfig,
+        complete: impl FnOnce(AppState, &Path) -> AppState,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("app.db"))
-            .await
-            .expect("store");
+        let database = dir.path().join("app.db");
+        let store = Store::open(&database).await.expect("store");
         let summary = helpdesk_demo::seed(&store, config)
             .await
             .expect("demo data");
-        let attachments = Attachments::beside(&dir.path().join("app.db"));
-        let mut state = AppState::new(store, attachments);
-        if let Some(picker) = picker {
-            state = state.with_file_picker(picker);
-        }
+        let state = complete(
+            AppState::new(store, Attachments::beside(&database)),
+            &database,
+        );
         let app = helpdesk_desktop::app_builder(mock_builder())
             .manage(state)
             .build(tauri::generate_context!("../tauri.conf.json"))

@@ -1,6 +1,6 @@
 //! "Anexo": "Pesquisar ou Criar" opens the system's file picker; each file attached is
 //! listed with its size and the operator's "Observações" about it.
-use helpdesk_api::{DraftAttachment, PickAttachment};
+use helpdesk_api::{CommandError, DraftAttachment, PickAttachment};
 use helpdesk_core::attachment::{describe_size, notes_field, FIELD};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlTextAreaElement;
@@ -16,25 +16,37 @@ pub struct AttachmentStepProps {
     pub state: UseReducerHandle<WizardState>,
 }
 
+/// "Pesquisar ou Criar" (and "Anexar" of the e-mail): the system's file picker, unless it is
+/// open already; `started` as it opens, then `finished` with the file stored (or why not).
+pub fn pick_file(
+    state: &UseReducerHandle<WizardState>,
+    started: WizardAction,
+    finished: fn(Result<Option<DraftAttachment>, CommandError>) -> WizardAction,
+) -> Callback<MouseEvent> {
+    let dispatcher = state.dispatcher();
+    let attaching = state.attaching;
+    Callback::from(move |_: MouseEvent| {
+        if attaching {
+            return;
+        }
+        let dispatcher = dispatcher.clone();
+        dispatcher.dispatch(started.clone());
+        spawn_local(async move {
+            let result = api::invoke::<PickAttachment>(&()).await;
+            dispatcher.dispatch(finished(result));
+        });
+    })
+}
+
 /// The picker's button and the files attached so far.
 #[function_component]
 pub fn AttachmentStep(props: &AttachmentStepProps) -> Html {
     let state = &props.state;
-    let onpick = {
-        let dispatcher = state.dispatcher();
-        let attaching = state.attaching;
-        Callback::from(move |_: MouseEvent| {
-            if attaching {
-                return;
-            }
-            let dispatcher = dispatcher.clone();
-            dispatcher.dispatch(WizardAction::AttachStarted);
-            spawn_local(async move {
-                let result = api::invoke::<PickAttachment>(&()).await;
-                dispatcher.dispatch(WizardAction::AttachFinished(result));
-            });
-        })
-    };
+    let onpick = pick_file(
+        state,
+        WizardAction::AttachStarted,
+        WizardAction::AttachFinished,
+    );
     let pick_error = state
         .attach_error
         .as_ref()

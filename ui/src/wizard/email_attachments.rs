@@ -1,14 +1,13 @@
 //! The e-mail's attachments: "Adicionar Anexo" opens "Anexar E-mail", where the ticket's
 //! own attachments are checked and "Anexar" picks a file from the computer; each file is
 //! listed with its size and "Remover".
-use helpdesk_api::{DraftAttachment, PickAttachment};
+use helpdesk_api::DraftAttachment;
 use helpdesk_core::attachment::describe_size;
 use helpdesk_core::email::fields;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api;
 use crate::components::{Dialog, FieldError};
+use crate::wizard::attachment_step::pick_file;
 use crate::wizard::email_state::EmailEdit;
 use crate::wizard::state::{WizardAction, WizardState};
 
@@ -31,21 +30,11 @@ pub fn EmailAttachments(props: &EmailAttachmentsProps) -> Html {
         let dispatcher = state.dispatcher();
         move || dispatcher.dispatch(WizardAction::EditEmail(make.clone()))
     };
-    let onpick = {
-        let dispatcher = state.dispatcher();
-        let attaching = state.attaching;
-        Callback::from(move |_: MouseEvent| {
-            if attaching {
-                return;
-            }
-            let dispatcher = dispatcher.clone();
-            dispatcher.dispatch(WizardAction::EmailAttachStarted);
-            spawn_local(async move {
-                let result = api::invoke::<PickAttachment>(&()).await;
-                dispatcher.dispatch(WizardAction::EmailAttachFinished(result));
-            });
-        })
-    };
+    let onpick = pick_file(
+        state,
+        WizardAction::EmailAttachStarted,
+        WizardAction::EmailAttachFinished,
+    );
     let is_attached = |file: &DraftAttachment| {
         props
             .attached
