@@ -98,7 +98,8 @@ export const commands = {
 	/**  `helpdesk_api::LoadSmtpSettings`: never the password itself. */
 	loadSmtpSettings: () => typedError<SmtpSettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_smtp_settings")),
 	/**
-	 *  `helpdesk_api::SaveSmtpSettings`: the password is encrypted before it is stored; the
+	 *  `helpdesk_api::SaveSmtpSettings`: the password goes to the OS keyring, or is encrypted,
+	 *  before it is stored; the
 	 *  outbox worker tries the waiting messages at once.
 	 */
 	saveSmtpSettings: (request: SmtpSettingsForm_Deserialize) => typedError<SmtpSettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_smtp_settings", { request })),
@@ -803,6 +804,13 @@ export type SearchForm = {
 	condition: SearchCondition,
 };
 
+/**  Where a stored secret (the SMTP password) is kept. */
+export type SecretPlace = 
+/**  In the OS keyring; the database holds only the entry's name. */
+"Keyring" | 
+/**  In the database, encrypted with the key file beside it. */
+"Encrypted";
+
 /**  When and by whom a visit is done: `[starts_at, ends_at)`, Unix ms UTC. */
 export type Slot = {
 	technician_id: string,
@@ -848,27 +856,27 @@ export type SmtpSettingsForm_Serialize = {
 };
 
 /**
- *  What `load_smtp_settings` answers: the settings, and whether a password is stored (it
- *  never leaves the shell).
+ *  What `load_smtp_settings` answers: the settings, and where the password is kept if one is
+ *  stored (it never leaves the shell).
  */
 export type SmtpSettingsView = SmtpSettingsView_Serialize | SmtpSettingsView_Deserialize;
 
 /**
- *  What `load_smtp_settings` answers: the settings, and whether a password is stored (it
- *  never leaves the shell).
+ *  What `load_smtp_settings` answers: the settings, and where the password is kept if one is
+ *  stored (it never leaves the shell).
  */
 export type SmtpSettingsView_Deserialize = {
 	settings?: SmtpSettings | null,
-	password_set: boolean,
+	password?: SecretPlace | null,
 };
 
 /**
- *  What `load_smtp_settings` answers: the settings, and whether a password is stored (it
- *  never leaves the shell).
+ *  What `load_smtp_settings` answers: the settings, and where the password is kept if one is
+ *  stored (it never leaves the shell).
  */
 export type SmtpSettingsView_Serialize = {
 	settings: SmtpSettings | null,
-	password_set: boolean,
+	password: SecretPlace | null,
 };
 
 /**  A step of the wizard, as listed in its side bar. */

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use helpdesk_mail::{OutboxWorker, WorkerConfig};
 use helpdesk_store::attachment_files::AttachmentFiles;
-use helpdesk_store::smtp_settings::SecretKey;
+use helpdesk_store::secret_vault::{KeyringScope, SecretKey, SecretVault};
 use helpdesk_store::Store;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -25,9 +25,9 @@ impl<R: Runtime> Deref for AppStore<R> {
     }
 }
 
-/// The worker of the database at `database`, not started yet: its key (the file beside the
-/// database, made on first use) and bell for the [`AppState`], and the worker to
-/// [`spawn`].
+/// The worker of the database at `database`, not started yet: its vault (the OS keyring of
+/// the app's identifier, or the key file beside the database, made on first use) and bell for
+/// the [`AppState`], and the worker to [`spawn`].
 pub fn prepare<R: Runtime>(
     app: &AppHandle<R>,
     database: &Path,
@@ -36,17 +36,17 @@ pub fn prepare<R: Runtime>(
     EmailState,
     OutboxWorker<impl Deref<Target = Store> + Send + Sync>,
 )> {
-    let key = Arc::new(SecretKey::load_or_create(&SecretKey::path_beside(
-        database,
-    ))?);
+    let key = SecretKey::load_or_create(&SecretKey::path_beside(database))?;
+    let scope = KeyringScope::new(&app.config().identifier, database);
+    let vault = Arc::new(SecretVault::with_keyring(key, scope));
     let worker = OutboxWorker::new(
         AppStore(app.clone()),
         files,
-        Arc::clone(&key),
+        Arc::clone(&vault),
         WorkerConfig::default(),
     );
     let email = EmailState {
-        key,
+        vault,
         waker: worker.waker(),
     };
     Ok((email, worker))

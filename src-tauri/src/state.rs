@@ -7,7 +7,7 @@ use helpdesk_api::{CommandError, Operator};
 use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
 use helpdesk_mail::OutboxWaker;
 use helpdesk_store::attachment_files::AttachmentFiles;
-use helpdesk_store::smtp_settings::SecretKey;
+use helpdesk_store::secret_vault::SecretVault;
 use helpdesk_store::Store;
 
 use crate::FilePicker;
@@ -44,10 +44,10 @@ impl Attachments {
     }
 }
 
-/// What the e-mail commands need: the key of the SMTP password and the outbox worker's bell.
+/// What the e-mail commands need: the vault of the SMTP password and the outbox worker's bell.
 #[derive(Debug, Clone)]
 pub struct EmailState {
-    pub key: Arc<SecretKey>,
+    pub vault: Arc<SecretVault>,
     pub waker: OutboxWaker,
 }
 
@@ -58,7 +58,7 @@ pub struct AppState {
     pub attachments: Attachments,
     /// The system's file picker; `None` where there is no real window (tests).
     pub file_picker: Option<FilePicker>,
-    /// The e-mail outbox's key and worker; `None` where no worker runs (most tests).
+    /// The e-mail outbox's vault and worker; `None` where no worker runs (most tests).
     pub email: Option<EmailState>,
     operator: Mutex<Option<Operator>>,
 }

@@ -1,6 +1,7 @@
 //! The e-mail commands (templates, preview, SMTP settings) through Tauri's real IPC path
 //! (mock runtime, the app's real config and capabilities) on a database filled by the demo
-//! data generator, with the outbox's key and worker bell as the app has them.
+//! data generator, with the outbox's vault and worker bell as the app has them (the vault
+//! encrypting, as on a machine without an OS keyring).
 mod common;
 
 use std::sync::Arc;
@@ -8,11 +9,12 @@ use std::sync::Arc;
 use common::DemoApp;
 use helpdesk_api::{EmailPreview, EmailTemplate, ErrorCode, SmtpSettingsView};
 use helpdesk_core::attachment::DraftAttachment;
+use helpdesk_core::email::SecretPlace;
 use helpdesk_core::email::{fields, template_fields, SmtpSecurity};
 use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
 use helpdesk_desktop::EmailState;
 use helpdesk_mail::OutboxWaker;
-use helpdesk_store::smtp_settings::SecretKey;
+use helpdesk_store::secret_vault::{SecretKey, SecretVault};
 use serde_json::{json, Value};
 
 const DEMO: DemoConfig = DemoConfig {
@@ -21,12 +23,12 @@ const DEMO: DemoConfig = DemoConfig {
     messages: 10,
 };
 
-/// The demo app with the outbox's key and worker bell, as `run()` gives them.
+/// The demo app with the outbox's vault and worker bell, as `run()` gives them.
 async fn email_app() -> DemoApp {
     DemoApp::with(&DEMO, |state, database| {
         let key = SecretKey::load_or_create(&SecretKey::path_beside(database)).expect("key");
         state.with_email(EmailState {
-            key: Arc::new(key),
+            vault: Arc::new(SecretVault::encrypted(key)),
             waker: OutboxWaker::default(),
         })
     })
@@ -171,7 +173,7 @@ async fn smtp_settings_never_return_the_password_and_only_administrators_change_
     let view: SmtpSettingsView = app.call("load_smtp_settings", ());
     let demo = view.settings.expect("the demo's settings");
     assert_eq!((demo.host.as_str(), demo.port), ("127.0.0.1", 2525));
-    assert!(!view.password_set);
+    assert_eq!(view.password, None);
     let form = json!({"settings": {
         "host": "smtp.conectafibra.net.br", "port": 587, "security": "StartTls",
         "username": "atendimento", "from_address": "atendimento@conectafibra.net.br",
@@ -185,7 +187,7 @@ async fn smtp_settings_never_return_the_password_and_only_administrators_change_
     let saved = app.invoke("save_smtp_settings", &form).expect("saved");
     assert!(!saved.to_string().contains("s3nh@-forte"));
     let saved: SmtpSettingsView = serde_json::from_value(saved).expect("view");
-    assert!(saved.password_set);
+    assert_eq!(saved.password, Some(SecretPlace::Encrypted));
     assert_eq!(
         saved.settings.expect("settings").security,
         SmtpSecurity::StartTls

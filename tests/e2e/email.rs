@@ -3,7 +3,8 @@
 //! e-mail, chooses recipients with "Selecionar Todos", "Desmarcar Todos" and "Inverter
 //! Seleção" (by right-click, then by Shift+F10), a template, the copy and an attachment
 //! picked in the system's file picker, previews it and saves the ticket, the e-mail queued
-//! with it.
+//! with it. The SMTP password goes to a real OS keyring (GNOME Keyring on a private session
+//! bus), from which the outbox reads it to log in to the SMTP server.
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_RIGHT};
 use helpdesk_core::contact::NewContact;
 use helpdesk_core::wizard::Step;
@@ -11,6 +12,9 @@ use helpdesk_demo::{ADMIN, OPERATOR};
 use helpdesk_e2e::wizard::{at_step, log_in, phone_call_to_script, seeded_database};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_mail::test_server::{ServerOptions, SmtpServer};
+use helpdesk_store::secret_vault::KeyringScope;
+use helpdesk_store::smtp_settings::PASSWORD_KEY;
+use helpdesk_store::test_keyring::SecretService;
 use helpdesk_store::{contacts, email_templates, ticket_types, Store};
 
 /// The picker's title, as the shell opens it.
@@ -21,6 +25,8 @@ const INVOICE: &[u8] = b"%PDF-1.4\n% segunda via\n";
 /// The loopback SMTP server's login.
 const SMTP_USER: &str = "atendimento";
 const SMTP_PASSWORD: &str = "segredo-smtp";
+/// The app's identifier, its service name in the OS keyring.
+const KEYRING_SERVICE: &str = "br.com.helpdesk.desktop";
 
 /// The addresses checked in "Enviar Para", in the order listed.
 async fn checked(app: &Harness) -> StepResult<Vec<String>> {
@@ -102,7 +108,11 @@ async fn configure_smtp(app: &mut Harness, port: u16) -> StepResult {
     app.fill("input#smtp-senha", SMTP_PASSWORD).await?;
     app.click("button#smtp-salvar").await?;
     app.text_at("#smtp-salvo", "Configurações salvas.").await?;
-    app.text_at("#smtp-senha-estado", "Senha: definida").await?;
+    app.text_at(
+        "#smtp-senha-estado",
+        "Senha: guardada no chaveiro do sistema",
+    )
+    .await?;
     app.screenshot("configuracoes-email").await;
     app.click("button#email-admin-voltar").await?;
     app.click("button#sair").await?;
@@ -165,8 +175,10 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
         ..ServerOptions::default()
     })
     .expect("aiosmtpd starts (run scripts/setup.sh test)");
+    let keyring = SecretService::start(dir.path()).expect("a Secret Service on a private bus");
     let saved = std::sync::Mutex::new(String::new());
-    let app = Harness::start("email", &database).await;
+    let bus = [("DBUS_SESSION_BUS_ADDRESS", keyring.address())];
+    let app = Harness::start_with("email", &database, &bus).await;
     app.run(async |app: &mut Harness| {
         configure_smtp(app, server.port).await?;
         log_in(app).await?;
@@ -305,6 +317,21 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
     assert!(cc.contains(COPY), "the copy in Cc: {cc}");
     assert!(subject.contains(&protocol), "the subject filled: {subject}");
     assert!(attachments.contains("segunda via.pdf"), "{attachments}");
+    // The password is in the keyring; the database holds only the entry's name.
+    let stored: String = sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
+        .bind(PASSWORD_KEY)
+        .fetch_one(store.pool())
+        .await
+        .expect("the password's row");
+    assert!(!stored.contains(SMTP_PASSWORD), "{stored}");
+    let account = KeyringScope::new(KEYRING_SERVICE, &database).account(PASSWORD_KEY);
+    assert_eq!(
+        keyring
+            .lookup(KEYRING_SERVICE, &account)
+            .expect("lookup")
+            .as_deref(),
+        Some(SMTP_PASSWORD)
+    );
     store.close().await;
 
     // Arrived once at the SMTP server, as it was queued.

@@ -146,6 +146,11 @@ impl Harness {
     /// Starts Xvfb, tauri-driver and the app on the database at `database`, and opens a
     /// WebDriver session on its window. `name` names the screenshot folder.
     pub async fn start(name: &str, database: &Path) -> Self {
+        Self::start_with(name, database, &[]).await
+    }
+
+    /// [`Harness::start`], the app (and tauri-driver) also given the variables `environment`.
+    pub async fn start_with(name: &str, database: &Path, environment: &[(&str, &str)]) -> Self {
         let app = app_binary();
         assert!(
             app.exists(),
@@ -173,6 +178,7 @@ impl Harness {
             .env("DISPLAY", &display)
             .env("HELPDESK_DB", database)
             .env("RUST_LOG", "info")
+            .envs(environment.iter().copied())
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts (run scripts/setup.sh test)");

@@ -55,7 +55,8 @@ pub use message::{
 };
 pub use preview::{preview, EmailPreview, EmailPreviewRequest};
 pub use smtp::{
-    fields as smtp_fields, SmtpSecurity, SmtpSettings, SmtpSettingsForm, SmtpSettingsView,
+    fields as smtp_fields, SecretPlace, SmtpSecurity, SmtpSettings, SmtpSettingsForm,
+    SmtpSettingsView,
 };
 pub use template::{
     check_placeholders, fields as template_fields, render, EmailContext, EmailTemplateDraft,

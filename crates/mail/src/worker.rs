@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::email_outbox::{self, OutboxMessage};
-use helpdesk_store::smtp_settings::{self, SecretKey};
+use helpdesk_store::secret_vault::SecretVault;
+use helpdesk_store::smtp_settings;
 use helpdesk_store::{now_millis, Store, StoreError};
 use lettre::AsyncTransport;
 use tokio::sync::Notify;
@@ -72,24 +73,24 @@ pub struct DrainReport {
 pub struct OutboxWorker<S> {
     store: S,
     files: AttachmentFiles,
-    key: Arc<SecretKey>,
+    vault: Arc<SecretVault>,
     config: WorkerConfig,
     waker: OutboxWaker,
 }
 
 impl<S: Deref<Target = Store> + Send + Sync + 'static> OutboxWorker<S> {
-    /// A worker over `store`, reading attachments from `files` and the SMTP password with
-    /// `key`.
+    /// A worker over `store`, reading attachments from `files` and the SMTP password from
+    /// `vault`.
     pub fn new(
         store: S,
         files: AttachmentFiles,
-        key: Arc<SecretKey>,
+        vault: Arc<SecretVault>,
         config: WorkerConfig,
     ) -> Self {
         Self {
             store,
             files,
-            key,
+            vault,
             config,
             waker: OutboxWaker::default(),
         }
@@ -107,7 +108,7 @@ impl<S: Deref<Target = Store> + Send + Sync + 'static> OutboxWorker<S> {
         let Some(settings) = smtp_settings::load(store).await? else {
             return Ok(report);
         };
-        let password = smtp_settings::load_password(store, &self.key).await?;
+        let password = smtp_settings::load_password(store, &self.vault).await?;
         let lease_ms = millis(self.config.lease);
         let messages =
             email_outbox::claim_due(store, now_millis(), lease_ms, self.config.batch).await?;

@@ -11,7 +11,8 @@ use helpdesk_mail::{OutboxWorker, WorkerConfig};
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::email_outbox::{self, NewEmail, OutboxStatus};
 use helpdesk_store::people::{self, NewUser};
-use helpdesk_store::smtp_settings::{self, PasswordChange, SecretKey};
+use helpdesk_store::secret_vault::{SecretKey, SecretVault};
+use helpdesk_store::smtp_settings::{self, PasswordChange};
 use helpdesk_store::{now_millis, Store};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -24,7 +25,7 @@ struct Desk {
     dir: TempDir,
     store: Arc<Store>,
     files: AttachmentFiles,
-    key: Arc<SecretKey>,
+    vault: Arc<SecretVault>,
     operator: Uuid,
 }
 
@@ -51,7 +52,7 @@ async fn desk() -> Desk {
     Desk {
         files: AttachmentFiles::beside(&database),
         store: Arc::new(store),
-        key: Arc::new(key),
+        vault: Arc::new(SecretVault::encrypted(key)),
         operator,
         dir,
     }
@@ -70,7 +71,7 @@ impl Desk {
         smtp_settings::save(
             &self.store,
             &settings,
-            PasswordChange::from_form(Some(password), &self.key),
+            PasswordChange::from_form(Some(password), &self.vault),
         )
         .await
         .expect("settings");
@@ -118,7 +119,7 @@ impl Desk {
         OutboxWorker::new(
             Arc::clone(&self.store),
             self.files.clone(),
-            Arc::clone(&self.key),
+            Arc::clone(&self.vault),
             config,
         )
     }

@@ -16,9 +16,12 @@ mod password;
 pub mod people;
 pub mod protocols;
 pub mod scripts;
+pub mod secret_vault;
 pub mod smtp_settings;
 pub mod support_messages;
 pub mod tasks;
+#[cfg(feature = "test-keyring")]
+pub mod test_keyring;
 pub mod ticket_details;
 pub mod ticket_types;
 pub mod ticket_updates;

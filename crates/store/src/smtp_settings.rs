@@ -1,87 +1,13 @@
-//! The SMTP settings of this desktop, in `local_settings`. The password is encrypted at
-//! rest with ChaCha20-Poly1305 under a random key kept in a file beside the database
-//! (created with mode 0600 on Unix): a copied database alone does not reveal it.
-use std::fs::{self, OpenOptions};
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+//! The SMTP settings of this desktop, in `local_settings`; the password is kept by the
+//! [`SecretVault`] (the OS keyring, or encrypted in the database) and never in plain text.
+use helpdesk_core::email::{SecretPlace, SmtpSettings};
 
-use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
-use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
-use helpdesk_core::email::SmtpSettings;
-
-use crate::{Result, Store, StoreError};
+use crate::secret_vault::{place_of, SecretVault};
+use crate::{Result, Store};
 
 const SETTINGS_KEY: &str = "smtp.settings";
-const PASSWORD_KEY: &str = "smtp.password";
-const NONCE_BYTES: usize = 12;
-
-/// The key that encrypts secrets of this desktop's database.
-pub struct SecretKey(Key);
-
-impl std::fmt::Debug for SecretKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SecretKey(..)")
-    }
-}
-
-impl SecretKey {
-    /// The key file of the database at `database`: `<name>.key` beside it.
-    pub fn path_beside(database: &Path) -> PathBuf {
-        database.with_extension("key")
-    }
-
-    /// Reads the key at `path`, or makes a random one there (readable by the owner only).
-    pub fn load_or_create(path: &Path) -> io::Result<Self> {
-        match fs::File::open(path) {
-            Ok(mut file) => {
-                let mut bytes = [0_u8; 32];
-                file.read_exact(&mut bytes)?;
-                Ok(Self(Key::from(bytes)))
-            }
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                let key = ChaCha20Poly1305::generate_key(&mut OsRng);
-                let mut options = OpenOptions::new();
-                options.write(true).create_new(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                let mut file = options.open(path)?;
-                file.write_all(key.as_slice())?;
-                file.sync_all()?;
-                Ok(Self(key))
-            }
-            Err(error) => Err(error),
-        }
-    }
-
-    fn encrypt(&self, label: &str, secret: &str) -> Result<String> {
-        let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
-        let payload = Payload {
-            msg: secret.as_bytes(),
-            aad: label.as_bytes(),
-        };
-        let sealed = ChaCha20Poly1305::new(&self.0)
-            .encrypt(&nonce, payload)
-            .map_err(|_| StoreError::Secret("encryption failed".into()))?;
-        Ok(hex(nonce.iter().chain(sealed.iter())))
-    }
-
-    fn decrypt(&self, label: &str, stored: &str) -> Result<String> {
-        let broken = || StoreError::Secret(format!("{label} does not decrypt with this key"));
-        let bytes = unhex(stored).ok_or_else(broken)?;
-        if bytes.len() < NONCE_BYTES {
-            return Err(broken());
-        }
-        let (nonce, sealed) = bytes.split_at(NONCE_BYTES);
-        let payload = Payload {
-            msg: sealed,
-            aad: label.as_bytes(),
-        };
-        let plain = ChaCha20Poly1305::new(&self.0)
-            .decrypt(Nonce::from_slice(nonce), payload)
-            .map_err(|_| broken())?;
-        String::from_utf8(plain).map_err(|_| broken())
-    }
-}
+/// The password's row in `local_settings`, and its name in the vault.
+pub const PASSWORD_KEY: &str = "smtp.password";
 
 /// The SMTP settings, if an administrator saved them.
 pub async fn load(store: &Store) -> Result<Option<SmtpSettings>> {
@@ -91,15 +17,17 @@ pub async fn load(store: &Store) -> Result<Option<SmtpSettings>> {
     }
 }
 
-/// Whether a password is stored.
-pub async fn password_set(store: &Store) -> Result<bool> {
-    Ok(get(store, PASSWORD_KEY).await?.is_some())
+/// Where the stored password is kept, if one is stored.
+pub async fn password_place(store: &Store) -> Result<Option<SecretPlace>> {
+    Ok(get(store, PASSWORD_KEY)
+        .await?
+        .map(|stored| place_of(&stored)))
 }
 
-/// The stored password, decrypted, if any.
-pub async fn load_password(store: &Store, key: &SecretKey) -> Result<Option<String>> {
+/// The stored password, if any, read from wherever `vault` put it.
+pub async fn load_password(store: &Store, vault: &SecretVault) -> Result<Option<String>> {
     match get(store, PASSWORD_KEY).await? {
-        Some(stored) => Ok(Some(key.decrypt(PASSWORD_KEY, &stored)?)),
+        Some(stored) => Ok(Some(vault.open(PASSWORD_KEY, &stored).await?)),
         None => Ok(None),
     }
 }
@@ -108,48 +36,64 @@ pub async fn load_password(store: &Store, key: &SecretKey) -> Result<Option<Stri
 #[derive(Debug, Clone, Copy)]
 pub enum PasswordChange<'a> {
     Keep,
-    Clear,
-    /// Stored encrypted with `key`.
+    /// Removed from the database and from wherever `vault` put it.
+    Clear {
+        vault: &'a SecretVault,
+    },
+    /// Kept by `vault`.
     Set {
         password: &'a str,
-        key: &'a SecretKey,
+        vault: &'a SecretVault,
     },
 }
 
 impl<'a> PasswordChange<'a> {
     /// The change the administrator's form asks for: `None` keeps the password, an empty one
     /// clears it.
-    pub fn from_form(password: Option<&'a str>, key: &'a SecretKey) -> Self {
+    pub fn from_form(password: Option<&'a str>, vault: &'a SecretVault) -> Self {
         match password {
             None => Self::Keep,
-            Some("") => Self::Clear,
-            Some(password) => Self::Set { password, key },
+            Some("") => Self::Clear { vault },
+            Some(password) => Self::Set { password, vault },
         }
     }
 }
 
 /// Saves the settings (checked by the core first) and changes the password, in one
-/// transaction.
+/// transaction. A new password is put in its vault first; a replaced or cleared one leaves
+/// the OS keyring once the transaction is committed.
 pub async fn save(
     store: &Store,
     settings: &SmtpSettings,
     password: PasswordChange<'_>,
 ) -> Result<()> {
+    let previous = get(store, PASSWORD_KEY).await?;
+    let (vault, sealed) = match password {
+        PasswordChange::Keep => (None, None),
+        PasswordChange::Clear { vault } => (Some(vault), None),
+        PasswordChange::Set { password, vault } => {
+            (Some(vault), Some(vault.seal(PASSWORD_KEY, password).await?))
+        }
+    };
     let mut tx = store.pool().begin().await?;
     put(&mut tx, SETTINGS_KEY, &serde_json::to_string(settings)?).await?;
-    match password {
-        PasswordChange::Keep => {}
-        PasswordChange::Clear => {
+    match &sealed {
+        Some(sealed) => put(&mut tx, PASSWORD_KEY, sealed).await?,
+        None if vault.is_some() => {
             sqlx::query("DELETE FROM local_settings WHERE key = ?1")
                 .bind(PASSWORD_KEY)
                 .execute(&mut *tx)
                 .await?;
         }
-        PasswordChange::Set { password, key } => {
-            put(&mut tx, PASSWORD_KEY, &key.encrypt(PASSWORD_KEY, password)?).await?;
-        }
+        None => {}
     }
     tx.commit().await?;
+    let replaced = previous.filter(|previous| sealed.as_ref() != Some(previous));
+    if let (Some(vault), Some(replaced)) = (vault, replaced) {
+        if let Err(error) = vault.forget(&replaced).await {
+            log::warn!("the replaced SMTP password stays in the OS keyring: {error}");
+        }
+    }
     Ok(())
 }
 
@@ -172,21 +116,4 @@ async fn put(conn: &mut sqlx::SqliteConnection, key: &str, value: &str) -> Resul
     .execute(conn)
     .await?;
     Ok(())
-}
-
-fn hex<'a>(bytes: impl Iterator<Item = &'a u8>) -> String {
-    bytes.map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| {
-            text.get(at..at + 2)
-                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
-        })
-        .collect()
 }

@@ -4,9 +4,11 @@ mod common;
 mod desk;
 
 use desk::desk;
+use helpdesk_core::email::SecretPlace;
 use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
 use helpdesk_store::email_templates::{self, SaveResult};
-use helpdesk_store::smtp_settings::{self, PasswordChange, SecretKey};
+use helpdesk_store::secret_vault::{SecretKey, SecretVault};
+use helpdesk_store::smtp_settings::{self, PasswordChange};
 use helpdesk_store::{new_id, people};
 
 fn template(name: &str, role_ids: Vec<uuid::Uuid>) -> EmailTemplate {
@@ -103,7 +105,7 @@ async fn the_smtp_password_is_stored_encrypted_and_kept_unless_changed() {
     let test = common::open().await;
     let store = &test.store;
     let key_path = SecretKey::path_beside(&test.store_path());
-    let key = SecretKey::load_or_create(&key_path).expect("key");
+    let vault = SecretVault::encrypted(SecretKey::load_or_create(&key_path).expect("key"));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -125,7 +127,7 @@ async fn the_smtp_password_is_stored_encrypted_and_kept_unless_changed() {
     smtp_settings::save(
         store,
         &settings,
-        PasswordChange::from_form(Some("s3nh@-forte"), &key),
+        PasswordChange::from_form(Some("s3nh@-forte"), &vault),
     )
     .await
     .expect("save");
@@ -137,16 +139,20 @@ async fn the_smtp_password_is_stored_encrypted_and_kept_unless_changed() {
     .expect("raw");
     assert!(!stored.contains("s3nh@-forte"));
     assert_eq!(
+        smtp_settings::password_place(store).await.expect("place"),
+        Some(SecretPlace::Encrypted)
+    );
+    assert_eq!(
         smtp_settings::load(store).await.expect("load"),
         Some(settings.clone())
     );
     // The same key file read again decrypts it; `None` keeps it.
-    let key = SecretKey::load_or_create(&key_path).expect("key again");
-    smtp_settings::save(store, &settings, PasswordChange::from_form(None, &key))
+    let vault = SecretVault::encrypted(SecretKey::load_or_create(&key_path).expect("key again"));
+    smtp_settings::save(store, &settings, PasswordChange::from_form(None, &vault))
         .await
         .expect("save");
     assert_eq!(
-        smtp_settings::load_password(store, &key)
+        smtp_settings::load_password(store, &vault)
             .await
             .expect("password")
             .as_deref(),
@@ -154,9 +160,17 @@ async fn the_smtp_password_is_stored_encrypted_and_kept_unless_changed() {
     );
     // Another desktop's key cannot read it.
     let other = SecretKey::load_or_create(&test.store_path().with_extension("other")).expect("key");
+    let other = SecretVault::encrypted(other);
     assert!(smtp_settings::load_password(store, &other).await.is_err());
-    smtp_settings::save(store, &settings, PasswordChange::from_form(Some(""), &key))
-        .await
-        .expect("clear");
-    assert!(!smtp_settings::password_set(store).await.expect("set"));
+    smtp_settings::save(
+        store,
+        &settings,
+        PasswordChange::from_form(Some(""), &vault),
+    )
+    .await
+    .expect("clear");
+    assert_eq!(
+        smtp_settings::password_place(store).await.expect("place"),
+        None
+    );
 }

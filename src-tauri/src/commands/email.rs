@@ -118,7 +118,8 @@ pub async fn load_smtp_settings(
     view(&state).await
 }
 
-/// `helpdesk_api::SaveSmtpSettings`: the password is encrypted before it is stored; the
+/// `helpdesk_api::SaveSmtpSettings`: the password goes to the OS keyring, or is encrypted,
+/// before it is stored; the
 /// outbox worker tries the waiting messages at once.
 #[tauri::command]
 #[specta::specta]
@@ -129,10 +130,10 @@ pub async fn save_smtp_settings(
     let operator = require_administrator(&state, "alterar as configurações de e-mail")?;
     let settings = request.settings.validate().map_err(first)?;
     let Some(email) = &state.email else {
-        log::error!("save_smtp_settings: this app has no e-mail key");
+        log::error!("save_smtp_settings: this app has no secret vault");
         return Err(CommandError::internal());
     };
-    let password = PasswordChange::from_form(request.password.as_deref(), &email.key);
+    let password = PasswordChange::from_form(request.password.as_deref(), &email.vault);
     smtp_settings::save(&state.store, &settings, password)
         .await
         .map_err(internal)?;
@@ -144,7 +145,7 @@ pub async fn save_smtp_settings(
 async fn view(state: &AppState) -> Result<SmtpSettingsView, CommandError> {
     Ok(SmtpSettingsView {
         settings: smtp_settings::load(&state.store).await.map_err(internal)?,
-        password_set: smtp_settings::password_set(&state.store)
+        password: smtp_settings::password_place(&state.store)
             .await
             .map_err(internal)?,
     })

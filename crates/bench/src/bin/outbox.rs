@@ -13,7 +13,8 @@ use helpdesk_mail::{OutboxWorker, WorkerConfig};
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::email_outbox::{self, NewEmail};
 use helpdesk_store::people::{self, NewUser};
-use helpdesk_store::smtp_settings::{self, PasswordChange, SecretKey};
+use helpdesk_store::secret_vault::{SecretKey, SecretVault};
+use helpdesk_store::smtp_settings::{self, PasswordChange};
 use helpdesk_store::{now_millis, Store};
 
 type Failure = Box<dyn std::error::Error>;
@@ -51,12 +52,14 @@ async fn main() -> Result<(), Failure> {
         queue(&store, operator, count, &attachments).await?;
         let queued = started.elapsed();
 
-        let key = Arc::new(SecretKey::load_or_create(&dir.path().join("helpdesk.key"))?);
+        let vault = Arc::new(SecretVault::encrypted(SecretKey::load_or_create(
+            &dir.path().join("helpdesk.key"),
+        )?));
         let config = WorkerConfig {
             batch: 100,
             ..WorkerConfig::default()
         };
-        let worker = OutboxWorker::new(Arc::clone(&store), files.clone(), key, config);
+        let worker = OutboxWorker::new(Arc::clone(&store), files.clone(), vault, config);
         let started = Instant::now();
         let mut sent = 0;
         while sent < count {

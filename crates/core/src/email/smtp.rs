@@ -41,12 +41,21 @@ pub struct SmtpSettings {
     pub copy_address: String,
 }
 
-/// What `load_smtp_settings` answers: the settings, and whether a password is stored (it
-/// never leaves the shell).
+/// Where a stored secret (the SMTP password) is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum SecretPlace {
+    /// In the OS keyring; the database holds only the entry's name.
+    Keyring,
+    /// In the database, encrypted with the key file beside it.
+    Encrypted,
+}
+
+/// What `load_smtp_settings` answers: the settings, and where the password is kept if one is
+/// stored (it never leaves the shell).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SmtpSettingsView {
     pub settings: Option<SmtpSettings>,
-    pub password_set: bool,
+    pub password: Option<SecretPlace>,
 }
 
 /// The administrator's SMTP form: `password` `None` keeps the stored one, `Some("")` clears it.

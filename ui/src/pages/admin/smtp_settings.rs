@@ -1,7 +1,9 @@
 //! "Configurações de E-mail": the SMTP server, its security, the user and password (write
 //! only: the screen only says whether one is stored), the sender and the copy address.
 use helpdesk_api::{CommandError, LoadSmtpSettings, SaveSmtpSettings};
-use helpdesk_core::email::{smtp_fields as fields, SmtpSecurity, SmtpSettings, SmtpSettingsForm};
+use helpdesk_core::email::{
+    smtp_fields as fields, SecretPlace, SmtpSecurity, SmtpSettings, SmtpSettingsForm,
+};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -30,12 +32,12 @@ struct Form {
     clear_password: bool,
     from: String,
     copy: String,
-    /// Whether a password is stored.
-    password_set: bool,
+    /// Where the stored password is kept, if one is.
+    stored_password: Option<SecretPlace>,
 }
 
 impl Form {
-    fn of(settings: Option<SmtpSettings>, password_set: bool) -> Self {
+    fn of(settings: Option<SmtpSettings>, stored_password: Option<SecretPlace>) -> Self {
         let settings = settings.unwrap_or(SmtpSettings {
             host: String::new(),
             port: 587,
@@ -53,7 +55,7 @@ impl Form {
             clear_password: false,
             from: settings.from_address,
             copy: settings.copy_address,
-            password_set,
+            stored_password,
         }
     }
 
@@ -93,7 +95,7 @@ pub fn SmtpSettingsPage() -> Html {
         use_effect_with((), move |()| {
             spawn_local(async move {
                 match api::invoke::<LoadSmtpSettings>(&()).await {
-                    Ok(view) => form.set(Some(Form::of(view.settings, view.password_set))),
+                    Ok(view) => form.set(Some(Form::of(view.settings, view.password))),
                     Err(error) => errors.set(vec![error]),
                 }
             });
@@ -174,7 +176,7 @@ pub fn SmtpSettingsPage() -> Html {
             spawn_local(async move {
                 match api::invoke::<SaveSmtpSettings>(&request).await {
                     Ok(view) => {
-                        form.set(Some(Form::of(view.settings, view.password_set)));
+                        form.set(Some(Form::of(view.settings, view.password)));
                         errors.set(Vec::new());
                         saved.set(true);
                     }
@@ -227,12 +229,16 @@ pub fn SmtpSettingsPage() -> Html {
                     <label for={fields::PASSWORD}>{ "Senha" }</label>
                     <input id={fields::PASSWORD} type="password" autocomplete="new-password"
                         value={current.password.clone()} disabled={current.clear_password}
-                        placeholder={if current.password_set { "Deixe vazio para manter a senha atual" } else { "" }}
+                        placeholder={if current.stored_password.is_some() { "Deixe vazio para manter a senha atual" } else { "" }}
                         aria-invalid={invalid(fields::PASSWORD)} oninput={text(|f, v| f.password = v, fields::PASSWORD)} />
                     <p id="smtp-senha-estado" class="muted">
-                        { if current.password_set { "Senha: definida" } else { "Senha: não definida" } }
+                        { match current.stored_password {
+                            Some(SecretPlace::Keyring) => "Senha: guardada no chaveiro do sistema",
+                            Some(SecretPlace::Encrypted) => "Senha: guardada cifrada neste computador",
+                            None => "Senha: não definida",
+                        } }
                     </p>
-                    if current.password_set {
+                    if current.stored_password.is_some() {
                         <label class="check-label">
                             <input id="smtp-remover-senha" type="checkbox" checked={current.clear_password} onchange={on_clear} />
                             { "Remover a senha" }
@@ -261,7 +267,7 @@ mod tests {
 
     #[test]
     fn the_password_is_kept_replaced_or_removed() {
-        let mut form = Form::of(None, true);
+        let mut form = Form::of(None, Some(SecretPlace::Keyring));
         assert_eq!(
             (form.port.as_str(), form.security),
             ("587", SmtpSecurity::StartTls)
@@ -275,7 +281,7 @@ mod tests {
 
     #[test]
     fn a_port_that_is_not_a_number_is_said_at_its_field() {
-        let mut form = Form::of(None, false);
+        let mut form = Form::of(None, None);
         form.port = "70000".into();
         let error = form.request().map(drop).expect_err("refused");
         assert_eq!(error.field.as_deref(), Some(fields::PORT));
