@@ -2,7 +2,7 @@
 //! the online support, and the moves an operator makes in the window.
 use std::path::PathBuf;
 
-use crate::{Harness, Locator, StepResult};
+use crate::{Harness, StepResult};
 use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_core::customer_record::CustomerRecord;
 use helpdesk_core::support::SupportMessage;
@@ -176,21 +176,16 @@ pub async fn choose_customer(app: &Harness, customer: &CustomerSummary) -> StepR
     let id = customer.id.to_string();
     app.element(&format!("table#clientes tr[data-customer-id=\"{id}\"]"))
         .await?;
-    let rows = app
+    // Read in one script: the rows may be drawn again between two WebDriver calls.
+    let script = "return [...document.querySelectorAll('table#clientes tbody tr')]
+                      .findIndex(row => row.dataset.customerId === arguments[0]);";
+    let position = app
         .client
-        .find_all(Locator::Css("table#clientes tbody tr"))
+        .execute(script, vec![id.clone().into()])
         .await
-        .map_err(|error| error.to_string())?;
-    let mut position = None;
-    for (index, row) in rows.iter().enumerate() {
-        let row_id = row
-            .attr("data-customer-id")
-            .await
-            .map_err(|error| error.to_string())?;
-        if row_id.as_deref() == Some(id.as_str()) {
-            position = Some(index);
-        }
-    }
+        .map_err(|error| format!("find the customer's row: {error}"))?
+        .as_u64()
+        .map(|index| index as usize);
     let position = position.ok_or("the customer is listed")?;
     app.press("table#clientes", &"\u{E015}".repeat(position + 1))
         .await?;
