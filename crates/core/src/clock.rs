@@ -37,6 +37,30 @@ pub fn stamp_millis(stamp: i64) -> i64 {
     stamp >> COUNTER_BITS
 }
 
+/// Stamps (and other 64-bit numbers) cross the IPC bridge and the sync wire as decimal text: a stamp (milliseconds shifted 16
+/// bits, [`crate::clock`]) is beyond 2^53, which the bridge's JavaScript numbers cannot hold
+/// exactly. A JSON integer is accepted too.
+pub mod stamp_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(stamp: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(stamp)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stamp {
+            Text(String),
+            Number(i64),
+        }
+        match Stamp::deserialize(deserializer)? {
+            Stamp::Text(text) => text.parse().map_err(serde::de::Error::custom),
+            Stamp::Number(number) => Ok(number),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

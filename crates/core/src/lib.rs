@@ -19,6 +19,7 @@ pub mod ics;
 pub mod protocol;
 pub mod script;
 pub mod support;
+pub mod sync;
 pub mod task;
 pub mod task_list;
 pub mod text;

@@ -124,7 +124,7 @@ pub struct Visit {
     pub description: String,
     /// Its change stamp: a reschedule names it, so a visit changed by someone else since it
     /// was shown is not overwritten unseen. Decimal text over IPC (see [`stamp_text`]).
-    #[serde(with = "stamp_text")]
+    #[serde(with = "crate::clock::stamp_text")]
     #[specta(type = String)]
     pub changed_at: i64,
 }
@@ -147,7 +147,7 @@ pub struct Reschedule {
     pub visit_id: Uuid,
     pub slot: Slot,
     /// The visit's `changed_at` as the operator saw it. Decimal text over IPC.
-    #[serde(with = "stamp_text")]
+    #[serde(with = "crate::clock::stamp_text")]
     #[specta(type = String)]
     pub changed_at: i64,
     /// The operator saw the clash and accepted it.
@@ -277,30 +277,6 @@ fn local(millis: i64, offset_minutes: i32, format: &str) -> String {
     DateTime::from_timestamp_millis(millis).map_or_else(String::new, |instant| {
         instant.with_timezone(&offset).format(format).to_string()
     })
-}
-
-/// Change stamps cross the IPC bridge as decimal text: a stamp (milliseconds shifted 16
-/// bits, [`crate::clock`]) is beyond 2^53, which the bridge's JavaScript numbers cannot hold
-/// exactly. A JSON integer is accepted too.
-mod stamp_text {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(stamp: &i64, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(stamp)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stamp {
-            Text(String),
-            Number(i64),
-        }
-        match Stamp::deserialize(deserializer)? {
-            Stamp::Text(text) => text.parse().map_err(serde::de::Error::custom),
-            Stamp::Number(number) => Ok(number),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,10 @@
 //! "Modelo de E-mail": the templates and the roles that may use each (none listed: every
-//! role). Deletes are tombstones.
-use std::collections::HashMap;
-
+//! role), kept as a field of the template (`role_ids`, a JSON array of ids in hex) so that it
+//! syncs with it. Deletes are tombstones.
 use helpdesk_core::email::EmailTemplate;
 use uuid::Uuid;
 
-use crate::{Result, Store};
+use crate::{Result, Store, StoreError};
 
 /// What [`save`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,63 +18,60 @@ pub enum SaveResult {
 
 /// Every template, by name.
 pub async fn list_all(store: &Store) -> Result<Vec<EmailTemplate>> {
-    let rows: Vec<(Uuid, String, String, String)> = sqlx::query_as(
-        "SELECT id, name, subject, body FROM email_templates WHERE deleted = 0 ORDER BY name",
+    let rows: Vec<TemplateRow> = sqlx::query_as(
+        "SELECT id, name, subject, body, role_ids FROM email_templates
+         WHERE deleted = 0 ORDER BY name",
     )
     .fetch_all(store.pool())
     .await?;
-    with_roles(store, rows).await
+    rows.into_iter().map(template).collect()
 }
 
 /// The templates the user `user_id`'s role may use, by name.
 pub async fn list_for_user(store: &Store, user_id: Uuid) -> Result<Vec<EmailTemplate>> {
-    let rows: Vec<(Uuid, String, String, String)> = sqlx::query_as(
-        "SELECT t.id, t.name, t.subject, t.body FROM email_templates t
+    let rows: Vec<TemplateRow> = sqlx::query_as(
+        "SELECT t.id, t.name, t.subject, t.body, t.role_ids FROM email_templates t
          WHERE t.deleted = 0
-           AND (NOT EXISTS (SELECT 1 FROM email_template_roles r WHERE r.template_id = t.id)
-                OR EXISTS (SELECT 1 FROM email_template_roles r JOIN users u ON u.role_id = r.role_id
-                           WHERE r.template_id = t.id AND u.id = ?1))
+           AND (json_array_length(t.role_ids) = 0
+                OR EXISTS (SELECT 1 FROM json_each(t.role_ids) r JOIN users u
+                           ON lower(hex(u.role_id)) = r.value WHERE u.id = ?1))
          ORDER BY t.name",
     )
     .bind(user_id)
     .fetch_all(store.pool())
     .await?;
-    with_roles(store, rows).await
+    rows.into_iter().map(template).collect()
 }
 
 /// The template `id`, unless deleted.
 pub async fn find(store: &Store, id: Uuid) -> Result<Option<EmailTemplate>> {
-    let rows: Vec<(Uuid, String, String, String)> = sqlx::query_as(
-        "SELECT id, name, subject, body FROM email_templates WHERE id = ?1 AND deleted = 0",
+    let row: Option<TemplateRow> = sqlx::query_as(
+        "SELECT id, name, subject, body, role_ids FROM email_templates
+         WHERE id = ?1 AND deleted = 0",
     )
     .bind(id)
-    .fetch_all(store.pool())
+    .fetch_optional(store.pool())
     .await?;
-    Ok(with_roles(store, rows).await?.pop())
+    row.map(template).transpose()
 }
 
-async fn with_roles(
-    store: &Store,
-    rows: Vec<(Uuid, String, String, String)>,
-) -> Result<Vec<EmailTemplate>> {
-    let links: Vec<(Uuid, Uuid)> =
-        sqlx::query_as("SELECT template_id, role_id FROM email_template_roles ORDER BY role_id")
-            .fetch_all(store.pool())
-            .await?;
-    let mut roles: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for (template_id, role_id) in links {
-        roles.entry(template_id).or_default().push(role_id);
-    }
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, subject, body)| EmailTemplate {
-            role_ids: roles.remove(&id).unwrap_or_default(),
-            id,
-            name,
-            subject,
-            body,
-        })
-        .collect())
+type TemplateRow = (Uuid, String, String, String, String);
+
+fn template((id, name, subject, body, role_ids): TemplateRow) -> Result<EmailTemplate> {
+    let hex: Vec<String> = serde_json::from_str(&role_ids)?;
+    let mut role_ids = hex
+        .iter()
+        .map(|id| Uuid::parse_str(id))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|error| StoreError::Corrupt(format!("email template {id} role ids: {error}")))?;
+    role_ids.sort_unstable();
+    Ok(EmailTemplate {
+        id,
+        name,
+        subject,
+        body,
+        role_ids,
+    })
 }
 
 /// Creates or replaces the template `template.id` (checked by the core first) with its
@@ -114,33 +110,30 @@ pub async fn save(store: &Store, template: &EmailTemplate) -> Result<SaveResult>
     .bind(stamp)
     .execute(&mut *tx)
     .await?;
+    let mut saved = template.clone();
+    saved.role_ids.sort_unstable();
+    saved.role_ids.dedup();
+    let role_ids: Vec<String> = saved
+        .role_ids
+        .iter()
+        .map(|id| id.simple().to_string())
+        .collect();
     sqlx::query(
-        "INSERT INTO email_templates (id, name, subject, body, changed_at, deleted)
-         VALUES (?1, ?2, ?3, ?4, ?5, 0)
+        "INSERT INTO email_templates (id, name, subject, body, role_ids, changed_at, deleted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, subject = excluded.subject,
-             body = excluded.body, changed_at = excluded.changed_at, deleted = 0",
+             body = excluded.body, role_ids = excluded.role_ids,
+             changed_at = excluded.changed_at, deleted = 0",
     )
     .bind(template.id)
     .bind(&template.name)
     .bind(&template.subject)
     .bind(&template.body)
+    .bind(serde_json::to_string(&role_ids)?)
     .bind(stamp)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM email_template_roles WHERE template_id = ?1")
-        .bind(template.id)
-        .execute(&mut *tx)
-        .await?;
-    for role_id in &template.role_ids {
-        sqlx::query("INSERT INTO email_template_roles (template_id, role_id) VALUES (?1, ?2)")
-            .bind(template.id)
-            .bind(role_id)
-            .execute(&mut *tx)
-            .await?;
-    }
     tx.commit().await?;
-    let mut saved = template.clone();
-    saved.role_ids.sort_unstable();
     Ok(SaveResult::Saved(saved))
 }
 

@@ -24,6 +24,10 @@ pub enum StoreError {
     /// A secret stored encrypted that does not decrypt (another desktop's key, or damaged).
     #[error("secret: {0}")]
     Secret(String),
+    /// A stored value that does not read as what it should be (damaged, or written by a
+    /// later version of the app).
+    #[error("stored data does not read: {0}")]
+    Corrupt(String),
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

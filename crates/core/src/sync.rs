@@ -1,0 +1,22 @@
+//! The rules of sync, the same on every node (desktops and the central server): what a row
+//! looks like on the wire, how two versions of it merge, and the protocol's messages.
+//!
+//! Every syncable row travels whole, each field with the [`Version`] that wrote it: the
+//! hybrid-logical-clock stamp of its last write and the device that made it. Merging keeps,
+//! field by field, the value of the greater version (last writer wins per field), so it is
+//! commutative, associative and idempotent: nodes that have seen the same writes hold the
+//! same rows, whatever the order, however often a batch is sent again. Histories are rows
+//! that are only ever inserted, so they merge by union. Deletes are a `deleted` field like
+//! any other (tombstones).
+mod row;
+mod tables;
+mod value;
+mod wire;
+
+pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
+pub use tables::{SyncTable, SYNC_TABLES};
+pub use value::FieldValue;
+pub use wire::{
+    BlobRef, PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RegistrationRequest,
+    RegistrationResponse, SyncErrorBody, MAX_BATCH_ROWS,
+};

@@ -1,0 +1,189 @@
+//! A syncable row with a version per field, and the merge every node applies.
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::FieldValue;
+
+/// Who wrote a field and when: ordered by stamp (a hybrid-logical-clock stamp,
+/// `crate::clock`), then by device, so two writes never tie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Version {
+    /// Serialized as text: stamps pass 2^53.
+    #[serde(with = "crate::clock::stamp_text")]
+    pub stamp: i64,
+    pub origin: Uuid,
+}
+
+/// A field's value and the version that wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldVersion {
+    pub value: FieldValue,
+    pub version: Version,
+}
+
+/// A row of a syncable table: its id and every column but the id, each with its version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncRow {
+    pub table: String,
+    pub id: Uuid,
+    pub fields: BTreeMap<String, FieldVersion>,
+}
+
+/// What a merge did to the row merged into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeOutcome {
+    /// Nothing newer came: the row is as it was (a batch sent again, an old write).
+    Unchanged,
+    /// At least one field took the incoming value.
+    Changed,
+}
+
+impl SyncRow {
+    /// Merges `incoming` (the same table and id) into this row: each field keeps the value
+    /// of the greater version.
+    pub fn merge(&mut self, incoming: &SyncRow) -> MergeOutcome {
+        debug_assert_eq!((&self.table, self.id), (&incoming.table, incoming.id));
+        let mut outcome = MergeOutcome::Unchanged;
+        for (name, field) in &incoming.fields {
+            match self.fields.get_mut(name) {
+                Some(current) if current.version >= field.version => {}
+                Some(current) => {
+                    *current = field.clone();
+                    outcome = MergeOutcome::Changed;
+                }
+                None => {
+                    self.fields.insert(name.clone(), field.clone());
+                    outcome = MergeOutcome::Changed;
+                }
+            }
+        }
+        outcome
+    }
+
+    /// The greatest version among the fields: the row's `changed_at` once merged.
+    pub fn latest(&self) -> Option<Version> {
+        self.fields.values().map(|field| field.version).max()
+    }
+
+    /// The value of `column`, if the row has it.
+    pub fn value(&self, column: &str) -> Option<&FieldValue> {
+        self.fields.get(column).map(|field| &field.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const DEVICES: [u128; 3] = [1, 2, 3];
+
+    fn row(fields: &[(&str, i64, i64, u128)]) -> SyncRow {
+        SyncRow {
+            table: "customers".into(),
+            id: Uuid::from_u128(7),
+            fields: fields
+                .iter()
+                .map(|(name, value, stamp, origin)| {
+                    let field = FieldVersion {
+                        value: FieldValue::Integer(*value),
+                        version: Version {
+                            stamp: *stamp,
+                            origin: Uuid::from_u128(*origin),
+                        },
+                    };
+                    ((*name).to_owned(), field)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_field_keeps_its_latest_write() {
+        let mut here = row(&[("name", 1, 10, 1), ("city", 1, 10, 1)]);
+        let there = row(&[("name", 2, 20, 2), ("city", 2, 5, 2)]);
+        assert_eq!(here.merge(&there), MergeOutcome::Changed);
+        assert_eq!(here.value("name"), Some(&FieldValue::Integer(2)));
+        assert_eq!(here.value("city"), Some(&FieldValue::Integer(1)));
+        assert_eq!(here.merge(&there), MergeOutcome::Unchanged);
+        assert_eq!(here.latest().map(|version| version.stamp), Some(20));
+    }
+
+    #[test]
+    fn equal_stamps_are_ordered_by_device() {
+        let mut here = row(&[("name", 1, 10, 1)]);
+        assert_eq!(
+            here.merge(&row(&[("name", 3, 10, 3)])),
+            MergeOutcome::Changed
+        );
+        assert_eq!(
+            here.merge(&row(&[("name", 2, 10, 2)])),
+            MergeOutcome::Unchanged
+        );
+        assert_eq!(here.value("name"), Some(&FieldValue::Integer(3)));
+    }
+
+    #[test]
+    fn versions_travel_as_text() {
+        let json = serde_json::to_string(&Version {
+            stamp: (1 << 62) + 1,
+            origin: Uuid::nil(),
+        })
+        .expect("json");
+        assert!(json.contains("\"4611686018427387905\""), "{json}");
+    }
+
+    fn writes() -> impl Strategy<Value = Vec<SyncRow>> {
+        // A device never stamps two writes alike, so a version determines its value.
+        let field = (0..3usize, 0i64..6, 0..DEVICES.len());
+        let version = proptest::collection::vec(field, 1..4).prop_map(|fields| {
+            let named: Vec<(String, i64, i64, u128)> = fields
+                .into_iter()
+                .map(|(name, stamp, device)| {
+                    let value = name as i64 * 100 + stamp * 10 + device as i64;
+                    let column = ["name", "city", "deleted"][name].to_owned();
+                    (column, value, stamp, DEVICES[device])
+                })
+                .collect();
+            let borrowed: Vec<(&str, i64, i64, u128)> = named
+                .iter()
+                .map(|(name, value, stamp, device)| (name.as_str(), *value, *stamp, *device))
+                .collect();
+            row(&borrowed)
+        });
+        proptest::collection::vec(version, 1..8)
+    }
+
+    fn merged(rows: &[SyncRow]) -> SyncRow {
+        let mut result = SyncRow {
+            table: "customers".into(),
+            id: Uuid::from_u128(7),
+            fields: BTreeMap::new(),
+        };
+        for row in rows {
+            result.merge(row);
+        }
+        result
+    }
+
+    proptest! {
+        /// Any order, any repetition, any grouping: the same row.
+        #[test]
+        fn merging_converges_whatever_the_order(rows in writes(), seed in any::<u64>()) {
+            let mut shuffled = rows.clone();
+            let mut state = seed;
+            for at in (1..shuffled.len()).rev() {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                shuffled.swap(at, (state >> 33) as usize % (at + 1));
+            }
+            shuffled.extend(rows.iter().take(2).cloned());
+            let (left, right) = rows.split_at(rows.len() / 2);
+            let mut grouped = merged(left);
+            grouped.merge(&merged(right));
+            prop_assert_eq!(merged(&rows), merged(&shuffled));
+            prop_assert_eq!(merged(&rows), grouped);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! The syncable tables and their columns: the one list desktops and the server agree on.
+//! SQL names come only from here, never from a request.
+use super::FieldValue;
+
+/// How a column's values are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    Integer,
+    Text,
+    Blob,
+}
+
+/// A column of a syncable table (the id and `changed_at` are not columns here: the id names
+/// the row and `changed_at` is the latest of its fields' versions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncColumn {
+    pub name: &'static str,
+    pub kind: ColumnKind,
+    pub nullable: bool,
+}
+
+impl SyncColumn {
+    /// Whether `value` may be stored in this column.
+    pub fn accepts(&self, value: &FieldValue) -> bool {
+        matches!(
+            (self.kind, value),
+            (_, FieldValue::Null) if self.nullable
+        ) || matches!(
+            (self.kind, value),
+            (ColumnKind::Integer, FieldValue::Integer(_))
+                | (ColumnKind::Text, FieldValue::Text(_))
+                | (ColumnKind::Blob, FieldValue::Blob(_))
+        )
+    }
+}
+
+/// A syncable table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncTable {
+    pub name: &'static str,
+    pub columns: &'static [SyncColumn],
+}
+
+impl SyncTable {
+    /// The table named `name`, if it syncs.
+    pub fn named(name: &str) -> Option<&'static SyncTable> {
+        SYNC_TABLES.iter().find(|table| table.name == name)
+    }
+
+    /// The column named `name`, if the table has it.
+    pub fn column(&self, name: &str) -> Option<&'static SyncColumn> {
+        self.columns.iter().find(|column| column.name == name)
+    }
+}
+
+const fn column(name: &'static str, kind: ColumnKind, nullable: bool) -> SyncColumn {
+    SyncColumn {
+        name,
+        kind,
+        nullable,
+    }
+}
+
+use ColumnKind::{Blob, Integer, Text};
+
+/// Every syncable table, parents before children (the order a first sync applies them in).
+pub static SYNC_TABLES: &[SyncTable] = &[
+    SyncTable {
+        name: "roles",
+        columns: &[
+            column("name", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "teams",
+        columns: &[
+            column("name", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "users",
+        columns: &[
+            column("login", Text, false),
+            column("name", Text, false),
+            column("email", Text, false),
+            column("password_hash", Text, false),
+            column("role_id", Blob, false),
+            column("active", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "technicians",
+        columns: &[
+            column("name", Text, false),
+            column("team_id", Blob, false),
+            column("user_id", Blob, true),
+            column("phone", Text, false),
+            column("active", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "plans",
+        columns: &[
+            column("name", Text, false),
+            column("technology", Text, false),
+            column("download_mbps", Integer, false),
+            column("upload_mbps", Integer, false),
+            column("price_cents", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "routing_points",
+        columns: &[
+            column("name", Text, false),
+            column("kind", Text, false),
+            column("address", Text, false),
+            column("ip", Text, false),
+            column("status", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "customers",
+        columns: &[
+            column("code", Text, false),
+            column("name", Text, false),
+            column("name_folded", Text, false),
+            column("document", Text, false),
+            column("street", Text, false),
+            column("number", Text, false),
+            column("district", Text, false),
+            column("city", Text, false),
+            column("state", Text, false),
+            column("postal_code", Text, false),
+            column("created_at", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "customer_emails",
+        columns: &[
+            column("customer_id", Blob, false),
+            column("email", Text, false),
+            column("email_folded", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "customer_phones",
+        columns: &[
+            column("customer_id", Blob, false),
+            column("phone", Text, false),
+            column("digits", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "customer_plans",
+        columns: &[
+            column("customer_id", Blob, false),
+            column("plan_id", Blob, false),
+            column("routing_point_id", Blob, false),
+            column("login", Text, false),
+            column("status", Text, false),
+            column("installed_on", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "contacts",
+        columns: &[
+            column("customer_id", Blob, false),
+            column("name", Text, false),
+            column("phone", Text, false),
+            column("email", Text, false),
+            column("relation", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "support_messages",
+        columns: &[
+            column("email", Text, false),
+            column("email_folded", Text, false),
+            column("subject", Text, false),
+            column("login", Text, false),
+            column("body", Text, false),
+            column("received_at", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "ticket_types",
+        columns: &[
+            column("name", Text, false),
+            column("destined_user_id", Blob, true),
+            column("destined_role_id", Blob, true),
+            column("sla_hours", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "work_order_types",
+        columns: &[
+            column("name", Text, false),
+            column("is_site_survey", Integer, false),
+            column("default_minutes", Integer, false),
+            column("color", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "work_order_statuses",
+        columns: &[
+            column("name", Text, false),
+            column("color", Text, false),
+            column("is_final", Integer, false),
+            column("position", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "scripts",
+        columns: &[
+            column("name", Text, false),
+            column("keywords", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "script_versions",
+        columns: &[
+            column("script_id", Blob, false),
+            column("version", Integer, false),
+            column("definition", Text, false),
+            column("published_at", Integer, false),
+            column("deleted", Integer, false),
+            column("nodes", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "email_templates",
+        columns: &[
+            column("name", Text, false),
+            column("subject", Text, false),
+            column("body", Text, false),
+            column("role_ids", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "tickets",
+        columns: &[
+            column("protocol", Text, false),
+            column("origin", Text, false),
+            column("customer_id", Blob, false),
+            column("customer_plan_id", Blob, true),
+            column("support_message_id", Blob, true),
+            column("problem", Text, false),
+            column("ticket_type_id", Blob, true),
+            column("assigned_user_id", Blob, true),
+            column("assigned_role_id", Blob, true),
+            column("status", Text, false),
+            column("opened_by", Blob, false),
+            column("opened_at", Integer, false),
+            column("due_at", Integer, true),
+            column("resolved_at", Integer, true),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "ticket_events",
+        columns: &[
+            column("ticket_id", Blob, false),
+            column("kind", Text, false),
+            column("payload", Text, false),
+            column("user_id", Blob, false),
+            column("at", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "work_orders",
+        columns: &[
+            column("ticket_id", Blob, false),
+            column("customer_id", Blob, false),
+            column("technician_id", Blob, false),
+            column("type_id", Blob, false),
+            column("status_id", Blob, false),
+            column("starts_at", Integer, false),
+            column("ends_at", Integer, false),
+            column("description", Text, false),
+            column("address", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "tasks",
+        columns: &[
+            column("ticket_id", Blob, true),
+            column("title", Text, false),
+            column("description", Text, false),
+            column("assignee_user_id", Blob, true),
+            column("assignee_role_id", Blob, true),
+            column("due_at", Integer, true),
+            column("done_at", Integer, true),
+            column("created_by", Blob, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "attachments",
+        columns: &[
+            column("ticket_id", Blob, false),
+            column("file_name", Text, false),
+            column("content_hash", Text, false),
+            column("size_bytes", Integer, false),
+            column("notes", Text, false),
+            column("added_by", Blob, false),
+            column("added_at", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+];

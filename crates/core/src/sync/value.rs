@@ -1,0 +1,63 @@
+//! A column's value as both SQLite and PostgreSQL hold it.
+use serde::{Deserialize, Serialize};
+
+/// One field's value. Blobs (ids, mostly) travel as lower-case hex.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+pub enum FieldValue {
+    Null,
+    Integer(i64),
+    Text(String),
+    Blob(#[serde(with = "hex_bytes")] Vec<u8>),
+}
+
+mod hex_bytes {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        let text: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+        serializer.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if !text.len().is_multiple_of(2) {
+            return Err(D::Error::custom("hex of odd length"));
+        }
+        (0..text.len())
+            .step_by(2)
+            .map(|at| {
+                text.get(at..at + 2)
+                    .and_then(|pair| u8::from_str_radix(pair, 16).ok())
+                    .ok_or_else(|| D::Error::custom("not hex"))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip_through_json() {
+        for value in [
+            FieldValue::Null,
+            FieldValue::Integer(i64::MAX),
+            FieldValue::Text("Conceição".into()),
+            FieldValue::Blob(vec![0, 1, 0xab, 0xff]),
+        ] {
+            let json = serde_json::to_string(&value).expect("json");
+            assert_eq!(
+                serde_json::from_str::<FieldValue>(&json).expect("back"),
+                value
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&FieldValue::Blob(vec![0xab, 0x01])).expect("json"),
+            r#"{"t":"blob","v":"ab01"}"#
+        );
+        assert!(serde_json::from_str::<FieldValue>(r#"{"t":"blob","v":"abc"}"#).is_err());
+        assert!(serde_json::from_str::<FieldValue>(r#"{"t":"blob","v":"zz"}"#).is_err());
+    }
+}

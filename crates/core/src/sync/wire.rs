@@ -1,0 +1,88 @@
+//! The messages between a desktop and the sync server (JSON over HTTPS).
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::SyncRow;
+
+/// The most rows a push or a pull carries.
+pub const MAX_BATCH_ROWS: usize = 1000;
+
+/// A desktop asking to join, with an administrator's enrollment token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationRequest {
+    pub enrollment_token: String,
+    /// How the administrator will recognise the desktop ("Loja Centro - caixa 2").
+    pub name: String,
+    /// The protocols the desktop gave before it was registered, kept valid: the server
+    /// reserves them for it.
+    pub issued_protocols: Vec<String>,
+}
+
+/// The desktop's identity and credential, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationResponse {
+    pub device_id: Uuid,
+    /// The number in the desktop's protocols from now on.
+    pub desktop_number: u16,
+    /// The secret the desktop sends with every request (`Authorization: Bearer`).
+    pub credential: String,
+}
+
+/// Local changes, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub rows: Vec<SyncRow>,
+}
+
+/// What the server did with a push. Sending the same push again changes nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    /// Rows where at least one field took the pushed value.
+    pub changed: u32,
+    /// Rows the server already held as new or newer.
+    pub unchanged: u32,
+    /// The server's wall clock, Unix milliseconds: the desktop learns its offset.
+    pub server_time_ms: i64,
+}
+
+/// Where a pull stopped: everything at or before it has been seen. Opaque to desktops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub struct PullCursor {
+    /// The server transaction that last wrote the row (commit order is safe below it).
+    #[serde(with = "crate::clock::stamp_text")]
+    pub transaction: i64,
+    /// The write within that transaction.
+    #[serde(with = "crate::clock::stamp_text")]
+    pub sequence: i64,
+}
+
+/// Rows changed after `after`, at most `limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PullRequest {
+    pub after: PullCursor,
+    pub limit: u32,
+}
+
+/// A page of rows in the server's commit order, and where to continue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub rows: Vec<SyncRow>,
+    pub cursor: PullCursor,
+    /// More rows wait after `cursor`.
+    pub more: bool,
+    pub server_time_ms: i64,
+}
+
+/// A file that travels as a content-addressed blob: its SHA-256 (lower-case hex) and size.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct BlobRef {
+    pub hash: String,
+    pub size: u64,
+}
+
+/// Every error the server answers: a stable code and a message in pt-BR for the operator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncErrorBody {
+    pub code: String,
+    pub message: String,
+}
