@@ -29,18 +29,21 @@ INSERT INTO sync_control (only_row, applying, origin) VALUES (1, 0, randomblob(1
 CREATE TABLE sync_outbox (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
     table_name  TEXT NOT NULL,
-    row_id      BLOB NOT NULL
+    row_id      BLOB NOT NULL,
+    -- The row's changed_at then: the clock restarts after the highest stamp written.
+    stamp       INTEGER NOT NULL
 );
 CREATE INDEX sync_outbox_row ON sync_outbox (table_name, row_id);
 
 
 -- roles
 ALTER TABLE roles ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'roles', id FROM roles ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'roles', id, changed_at FROM roles ORDER BY rowid;
 CREATE TRIGGER roles_sync_insert AFTER INSERT ON roles
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('roles', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('roles', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER roles_sync_update AFTER UPDATE ON roles
 WHEN (SELECT applying FROM sync_control) = 0
@@ -61,16 +64,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('roles', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('roles', NEW.id, NEW.changed_at);
 END;
 
 -- teams
 ALTER TABLE teams ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'teams', id FROM teams ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'teams', id, changed_at FROM teams ORDER BY rowid;
 CREATE TRIGGER teams_sync_insert AFTER INSERT ON teams
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('teams', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('teams', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER teams_sync_update AFTER UPDATE ON teams
 WHEN (SELECT applying FROM sync_control) = 0
@@ -91,16 +95,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('teams', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('teams', NEW.id, NEW.changed_at);
 END;
 
 -- users
 ALTER TABLE users ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'users', id FROM users ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'users', id, changed_at FROM users ORDER BY rowid;
 CREATE TRIGGER users_sync_insert AFTER INSERT ON users
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('users', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('users', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER users_sync_update AFTER UPDATE ON users
 WHEN (SELECT applying FROM sync_control) = 0
@@ -141,16 +146,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('users', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('users', NEW.id, NEW.changed_at);
 END;
 
 -- technicians
 ALTER TABLE technicians ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'technicians', id FROM technicians ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'technicians', id, changed_at FROM technicians ORDER BY rowid;
 CREATE TRIGGER technicians_sync_insert AFTER INSERT ON technicians
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('technicians', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('technicians', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER technicians_sync_update AFTER UPDATE ON technicians
 WHEN (SELECT applying FROM sync_control) = 0
@@ -187,16 +193,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('technicians', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('technicians', NEW.id, NEW.changed_at);
 END;
 
 -- plans
 ALTER TABLE plans ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'plans', id FROM plans ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'plans', id, changed_at FROM plans ORDER BY rowid;
 CREATE TRIGGER plans_sync_insert AFTER INSERT ON plans
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('plans', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('plans', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER plans_sync_update AFTER UPDATE ON plans
 WHEN (SELECT applying FROM sync_control) = 0
@@ -233,16 +240,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('plans', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('plans', NEW.id, NEW.changed_at);
 END;
 
 -- routing_points
 ALTER TABLE routing_points ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'routing_points', id FROM routing_points ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'routing_points', id, changed_at FROM routing_points ORDER BY rowid;
 CREATE TRIGGER routing_points_sync_insert AFTER INSERT ON routing_points
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('routing_points', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('routing_points', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER routing_points_sync_update AFTER UPDATE ON routing_points
 WHEN (SELECT applying FROM sync_control) = 0
@@ -279,16 +287,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('routing_points', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('routing_points', NEW.id, NEW.changed_at);
 END;
 
 -- customers
 ALTER TABLE customers ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'customers', id FROM customers ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'customers', id, changed_at FROM customers ORDER BY rowid;
 CREATE TRIGGER customers_sync_insert AFTER INSERT ON customers
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customers', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customers', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER customers_sync_update AFTER UPDATE ON customers
 WHEN (SELECT applying FROM sync_control) = 0
@@ -349,16 +358,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customers', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customers', NEW.id, NEW.changed_at);
 END;
 
 -- customer_emails
 ALTER TABLE customer_emails ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'customer_emails', id FROM customer_emails ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'customer_emails', id, changed_at FROM customer_emails ORDER BY rowid;
 CREATE TRIGGER customer_emails_sync_insert AFTER INSERT ON customer_emails
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customer_emails', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customer_emails', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER customer_emails_sync_update AFTER UPDATE ON customer_emails
 WHEN (SELECT applying FROM sync_control) = 0
@@ -387,16 +397,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customer_emails', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customer_emails', NEW.id, NEW.changed_at);
 END;
 
 -- customer_phones
 ALTER TABLE customer_phones ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'customer_phones', id FROM customer_phones ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'customer_phones', id, changed_at FROM customer_phones ORDER BY rowid;
 CREATE TRIGGER customer_phones_sync_insert AFTER INSERT ON customer_phones
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customer_phones', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customer_phones', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER customer_phones_sync_update AFTER UPDATE ON customer_phones
 WHEN (SELECT applying FROM sync_control) = 0
@@ -425,16 +436,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customer_phones', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customer_phones', NEW.id, NEW.changed_at);
 END;
 
 -- customer_plans
 ALTER TABLE customer_plans ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'customer_plans', id FROM customer_plans ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'customer_plans', id, changed_at FROM customer_plans ORDER BY rowid;
 CREATE TRIGGER customer_plans_sync_insert AFTER INSERT ON customer_plans
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customer_plans', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customer_plans', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER customer_plans_sync_update AFTER UPDATE ON customer_plans
 WHEN (SELECT applying FROM sync_control) = 0
@@ -475,16 +487,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('customer_plans', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('customer_plans', NEW.id, NEW.changed_at);
 END;
 
 -- contacts
 ALTER TABLE contacts ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'contacts', id FROM contacts ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'contacts', id, changed_at FROM contacts ORDER BY rowid;
 CREATE TRIGGER contacts_sync_insert AFTER INSERT ON contacts
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('contacts', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('contacts', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER contacts_sync_update AFTER UPDATE ON contacts
 WHEN (SELECT applying FROM sync_control) = 0
@@ -521,16 +534,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('contacts', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('contacts', NEW.id, NEW.changed_at);
 END;
 
 -- support_messages
 ALTER TABLE support_messages ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'support_messages', id FROM support_messages ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'support_messages', id, changed_at FROM support_messages ORDER BY rowid;
 CREATE TRIGGER support_messages_sync_insert AFTER INSERT ON support_messages
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('support_messages', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('support_messages', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER support_messages_sync_update AFTER UPDATE ON support_messages
 WHEN (SELECT applying FROM sync_control) = 0
@@ -571,16 +585,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('support_messages', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('support_messages', NEW.id, NEW.changed_at);
 END;
 
 -- ticket_types
 ALTER TABLE ticket_types ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'ticket_types', id FROM ticket_types ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'ticket_types', id, changed_at FROM ticket_types ORDER BY rowid;
 CREATE TRIGGER ticket_types_sync_insert AFTER INSERT ON ticket_types
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('ticket_types', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('ticket_types', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER ticket_types_sync_update AFTER UPDATE ON ticket_types
 WHEN (SELECT applying FROM sync_control) = 0
@@ -613,16 +628,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('ticket_types', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('ticket_types', NEW.id, NEW.changed_at);
 END;
 
 -- work_order_types
 ALTER TABLE work_order_types ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'work_order_types', id FROM work_order_types ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'work_order_types', id, changed_at FROM work_order_types ORDER BY rowid;
 CREATE TRIGGER work_order_types_sync_insert AFTER INSERT ON work_order_types
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('work_order_types', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('work_order_types', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER work_order_types_sync_update AFTER UPDATE ON work_order_types
 WHEN (SELECT applying FROM sync_control) = 0
@@ -655,16 +671,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('work_order_types', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('work_order_types', NEW.id, NEW.changed_at);
 END;
 
 -- work_order_statuses
 ALTER TABLE work_order_statuses ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'work_order_statuses', id FROM work_order_statuses ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'work_order_statuses', id, changed_at FROM work_order_statuses ORDER BY rowid;
 CREATE TRIGGER work_order_statuses_sync_insert AFTER INSERT ON work_order_statuses
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('work_order_statuses', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('work_order_statuses', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER work_order_statuses_sync_update AFTER UPDATE ON work_order_statuses
 WHEN (SELECT applying FROM sync_control) = 0
@@ -697,16 +714,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('work_order_statuses', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('work_order_statuses', NEW.id, NEW.changed_at);
 END;
 
 -- scripts
 ALTER TABLE scripts ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'scripts', id FROM scripts ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'scripts', id, changed_at FROM scripts ORDER BY rowid;
 CREATE TRIGGER scripts_sync_insert AFTER INSERT ON scripts
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('scripts', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('scripts', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER scripts_sync_update AFTER UPDATE ON scripts
 WHEN (SELECT applying FROM sync_control) = 0
@@ -731,16 +749,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('scripts', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('scripts', NEW.id, NEW.changed_at);
 END;
 
 -- script_versions
 ALTER TABLE script_versions ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'script_versions', id FROM script_versions ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'script_versions', id, changed_at FROM script_versions ORDER BY rowid;
 CREATE TRIGGER script_versions_sync_insert AFTER INSERT ON script_versions
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('script_versions', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('script_versions', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER script_versions_sync_update AFTER UPDATE ON script_versions
 WHEN (SELECT applying FROM sync_control) = 0
@@ -777,16 +796,17 @@ BEGIN
             WHERE OLD.nodes IS NEW.nodes AND json_type(coalesce(OLD.sync_versions, '{}'), '$.nodes') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('script_versions', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('script_versions', NEW.id, NEW.changed_at);
 END;
 
 -- email_templates
 ALTER TABLE email_templates ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'email_templates', id FROM email_templates ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'email_templates', id, changed_at FROM email_templates ORDER BY rowid;
 CREATE TRIGGER email_templates_sync_insert AFTER INSERT ON email_templates
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('email_templates', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('email_templates', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER email_templates_sync_update AFTER UPDATE ON email_templates
 WHEN (SELECT applying FROM sync_control) = 0
@@ -819,16 +839,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('email_templates', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('email_templates', NEW.id, NEW.changed_at);
 END;
 
 -- tickets
 ALTER TABLE tickets ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'tickets', id FROM tickets ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'tickets', id, changed_at FROM tickets ORDER BY rowid;
 CREATE TRIGGER tickets_sync_insert AFTER INSERT ON tickets
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('tickets', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('tickets', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER tickets_sync_update AFTER UPDATE ON tickets
 WHEN (SELECT applying FROM sync_control) = 0
@@ -901,16 +922,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('tickets', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('tickets', NEW.id, NEW.changed_at);
 END;
 
 -- ticket_events
 ALTER TABLE ticket_events ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'ticket_events', id FROM ticket_events ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'ticket_events', id, changed_at FROM ticket_events ORDER BY rowid;
 CREATE TRIGGER ticket_events_sync_insert AFTER INSERT ON ticket_events
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('ticket_events', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('ticket_events', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER ticket_events_sync_update AFTER UPDATE ON ticket_events
 WHEN (SELECT applying FROM sync_control) = 0
@@ -943,16 +965,17 @@ BEGIN
             WHERE OLD.at IS NEW.at AND json_type(coalesce(OLD.sync_versions, '{}'), '$.at') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('ticket_events', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('ticket_events', NEW.id, NEW.changed_at);
 END;
 
 -- work_orders
 ALTER TABLE work_orders ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'work_orders', id FROM work_orders ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'work_orders', id, changed_at FROM work_orders ORDER BY rowid;
 CREATE TRIGGER work_orders_sync_insert AFTER INSERT ON work_orders
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('work_orders', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('work_orders', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER work_orders_sync_update AFTER UPDATE ON work_orders
 WHEN (SELECT applying FROM sync_control) = 0
@@ -1005,16 +1028,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('work_orders', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('work_orders', NEW.id, NEW.changed_at);
 END;
 
 -- tasks
 ALTER TABLE tasks ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'tasks', id FROM tasks ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'tasks', id, changed_at FROM tasks ORDER BY rowid;
 CREATE TRIGGER tasks_sync_insert AFTER INSERT ON tasks
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('tasks', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('tasks', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER tasks_sync_update AFTER UPDATE ON tasks
 WHEN (SELECT applying FROM sync_control) = 0
@@ -1063,16 +1087,17 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('tasks', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('tasks', NEW.id, NEW.changed_at);
 END;
 
 -- attachments
 ALTER TABLE attachments ADD COLUMN sync_versions TEXT;
-INSERT INTO sync_outbox (table_name, row_id) SELECT 'attachments', id FROM attachments ORDER BY rowid;
+INSERT INTO sync_outbox (table_name, row_id, stamp)
+    SELECT 'attachments', id, changed_at FROM attachments ORDER BY rowid;
 CREATE TRIGGER attachments_sync_insert AFTER INSERT ON attachments
 WHEN (SELECT applying FROM sync_control) = 0
 BEGIN
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('attachments', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('attachments', NEW.id, NEW.changed_at);
 END;
 CREATE TRIGGER attachments_sync_update AFTER UPDATE ON attachments
 WHEN (SELECT applying FROM sync_control) = 0
@@ -1117,7 +1142,7 @@ BEGIN
             WHERE OLD.deleted IS NEW.deleted AND json_type(coalesce(OLD.sync_versions, '{}'), '$.deleted') IS NULL
         )
     ) WHERE id = NEW.id;
-    INSERT INTO sync_outbox (table_name, row_id) VALUES ('attachments', NEW.id);
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('attachments', NEW.id, NEW.changed_at);
 END;
 
 -- What the server acknowledged and where pulling stopped.

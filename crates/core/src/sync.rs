@@ -14,7 +14,7 @@ mod value;
 mod wire;
 
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
-pub use tables::{SyncTable, SYNC_TABLES};
+pub use tables::{ColumnKind, SyncColumn, SyncTable, SYNC_TABLES};
 pub use value::FieldValue;
 pub use wire::{
     BlobRef, PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RegistrationRequest,

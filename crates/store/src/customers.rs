@@ -157,7 +157,7 @@ async fn insert_rows(
 }
 
 /// Writes the search row of one customer (after deleting the old one), or of all of them.
-async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Result<()> {
+pub(crate) async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Result<()> {
     if let Some(id) = customer {
         sqlx::query("DELETE FROM customer_search WHERE customer_id = ?1")
             .bind(id)

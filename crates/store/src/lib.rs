@@ -19,6 +19,7 @@ pub mod scripts;
 pub mod secret_vault;
 pub mod smtp_settings;
 pub mod support_messages;
+pub mod sync;
 pub mod tasks;
 #[cfg(feature = "test-keyring")]
 pub mod test_keyring;
@@ -30,6 +31,7 @@ pub mod work_orders;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -51,6 +53,9 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 pub struct Store {
     pool: SqlitePool,
     clock: Mutex<HybridClock>,
+    /// The sync server's wall clock minus this desktop's, in ms: stamps follow the server's
+    /// time once it is known, so a desktop whose clock is wrong does not win every edit.
+    clock_offset_ms: AtomicI64,
 }
 
 impl Store {
@@ -70,9 +75,19 @@ impl Store {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
+        // The clock restarts after every stamp this desktop wrote or saw, even if the wall
+        // clock went back while it was closed.
+        let (high, offset): (i64, i64) = sqlx::query_as(
+            "SELECT max(clock_high, coalesce((SELECT max(stamp) FROM sync_outbox), 0)),
+                    clock_offset_ms
+             FROM sync_state",
+        )
+        .fetch_one(&pool)
+        .await?;
         Ok(Self {
             pool,
-            clock: Mutex::new(HybridClock::default()),
+            clock: Mutex::new(HybridClock::starting_after(high)),
+            clock_offset_ms: AtomicI64::new(offset),
         })
     }
 
@@ -83,11 +98,24 @@ impl Store {
 
     /// A fresh change stamp for a row written now.
     pub fn stamp(&self) -> i64 {
-        let mut clock = self
-            .clock
+        let now = now_millis().saturating_add(self.clock_offset_ms.load(Ordering::Relaxed));
+        self.locked_clock().tick(now)
+    }
+
+    /// Takes note of a stamp written elsewhere: the next local stamp is newer.
+    pub fn observe(&self, stamp: i64) {
+        self.locked_clock().observe(stamp);
+    }
+
+    /// The sync server's clock is `offset_ms` ahead of this desktop's.
+    pub fn set_clock_offset(&self, offset_ms: i64) {
+        self.clock_offset_ms.store(offset_ms, Ordering::Relaxed);
+    }
+
+    fn locked_clock(&self) -> std::sync::MutexGuard<'_, HybridClock> {
+        self.clock
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        clock.tick(now_millis())
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Closes every connection, checkpointing the write-ahead log.

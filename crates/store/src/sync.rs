@@ -1,0 +1,14 @@
+//! The desktop's side of sync (rules in `helpdesk_core::sync`): the rows changed here and not
+//! pushed yet, the rows pulled from the server merged in, and where the conversation stands.
+//!
+//! Local writes are captured by triggers (migration `20261128000009_sync.sql`): each queues
+//! its row in `sync_outbox` and keeps the versions of the fields it did not change in the
+//! row's `sync_versions`. A row travels whole, each field with its version.
+mod apply;
+mod outbox;
+mod rows;
+mod state;
+
+pub use apply::{apply, ApplyReport};
+pub use outbox::{acknowledge, pending, waiting, PendingBatch};
+pub use state::{load_state, record_error, record_success, set_registration, SyncState};

@@ -1,0 +1,146 @@
+//! Rows pulled from the server merged into the local tables, in one transaction with the
+//! cursor that follows them: a cut or a kill mid-pull leaves the database as before the
+//! page, and the page is pulled again.
+use std::collections::{BTreeMap, HashSet};
+
+use helpdesk_core::sync::{FieldValue, MergeOutcome, PullCursor, SyncRow, SyncTable, SYNC_TABLES};
+use sqlx::Connection;
+use uuid::Uuid;
+
+use super::rows;
+use crate::{customers, Result, Store, StoreError};
+
+/// What a page of pulled rows did here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ApplyReport {
+    /// Rows where at least one field took the server's value.
+    pub changed: usize,
+    /// Rows already as new or newer here (this desktop's own changes coming back, mostly).
+    pub unchanged: usize,
+}
+
+/// The tables whose rows feed a customer's search entry, and the column naming the customer.
+const SEARCHED: [(&str, &str); 4] = [
+    ("customers", "id"),
+    ("customer_emails", "customer_id"),
+    ("customer_phones", "customer_id"),
+    ("customer_plans", "customer_id"),
+];
+
+/// Merges `rows` (one page of a pull) into the local tables and moves the pull cursor to
+/// `cursor`. The rows are checked against the syncable tables first: a row that does not fit
+/// is refused whole, and nothing is applied.
+pub async fn apply(store: &Store, rows: &[SyncRow], cursor: PullCursor) -> Result<ApplyReport> {
+    let mut by_table: BTreeMap<usize, Vec<&SyncRow>> = BTreeMap::new();
+    for row in rows {
+        let position = SYNC_TABLES
+            .iter()
+            .position(|table| table.name == row.table)
+            .ok_or_else(|| StoreError::Corrupt(format!("pulled a row of {}", row.table)))?;
+        check(&SYNC_TABLES[position], row)?;
+        by_table.entry(position).or_default().push(row);
+    }
+    let mut conn = store.pool().acquire().await?;
+    // A page holds rows in the server's commit order, not parents first: references are
+    // complete once the pull is, so they are not checked row by row.
+    sqlx::query("PRAGMA foreign_keys = OFF")
+        .execute(&mut *conn)
+        .await?;
+    let outcome = apply_in(&mut conn, &by_table, cursor).await;
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&mut *conn)
+        .await?;
+    let (report, high) = outcome?;
+    store.observe(high);
+    Ok(report)
+}
+
+async fn apply_in(
+    conn: &mut sqlx::SqliteConnection,
+    by_table: &BTreeMap<usize, Vec<&SyncRow>>,
+    cursor: PullCursor,
+) -> Result<(ApplyReport, i64)> {
+    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("UPDATE sync_control SET applying = 1")
+        .execute(&mut *tx)
+        .await?;
+    let origin = rows::local_origin(&mut tx).await?;
+    let mut report = ApplyReport::default();
+    let mut high = 0;
+    let mut searched: HashSet<Uuid> = HashSet::new();
+    for (&position, incoming) in by_table {
+        let table: &'static SyncTable = &SYNC_TABLES[position];
+        let ids: Vec<Uuid> = incoming.iter().map(|row| row.id).collect();
+        let mut current: BTreeMap<Uuid, SyncRow> = rows::read(&mut tx, table, &ids, origin)
+            .await?
+            .into_iter()
+            .map(|row| (row.id, row))
+            .collect();
+        for row in incoming {
+            high = high.max(row.latest().map_or(0, |version| version.stamp));
+            let merged = match current.get_mut(&row.id) {
+                Some(existing) => match existing.merge(row) {
+                    MergeOutcome::Unchanged => {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    MergeOutcome::Changed => existing.clone(),
+                },
+                None => {
+                    current.insert(row.id, (*row).clone());
+                    (*row).clone()
+                }
+            };
+            rows::write(&mut tx, table, &merged).await?;
+            report.changed += 1;
+            if let Some(customer) = searched_customer(table, &merged) {
+                searched.insert(customer);
+            }
+        }
+    }
+    for customer in searched {
+        customers::index(&mut tx, Some(customer)).await?;
+    }
+    sqlx::query("UPDATE sync_control SET applying = 0")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE sync_state SET pull_transaction = ?1, pull_sequence = ?2,
+             clock_high = max(clock_high, ?3)",
+    )
+    .bind(cursor.transaction)
+    .bind(cursor.sequence)
+    .bind(high)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok((report, high))
+}
+
+/// A row pulled must name only the table's columns, each with a value that fits it.
+fn check(table: &SyncTable, row: &SyncRow) -> Result<()> {
+    for (name, field) in &row.fields {
+        let fits = table
+            .column(name)
+            .is_some_and(|column| column.accepts(&field.value));
+        if !fits {
+            return Err(StoreError::Corrupt(format!(
+                "pulled {} {}: column {name} does not fit",
+                row.table, row.id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The customer whose search entry `row` feeds, if any.
+fn searched_customer(table: &SyncTable, row: &SyncRow) -> Option<Uuid> {
+    let (_, column) = SEARCHED.iter().find(|(name, _)| *name == table.name)?;
+    if *column == "id" {
+        return Some(row.id);
+    }
+    match row.value(column) {
+        Some(FieldValue::Blob(bytes)) => Uuid::from_slice(bytes).ok(),
+        _ => None,
+    }
+}

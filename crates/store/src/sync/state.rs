@@ -1,0 +1,85 @@
+//! Where this desktop's conversation with the sync server stands (`sync_state`).
+use helpdesk_core::sync::PullCursor;
+use uuid::Uuid;
+
+use crate::{Result, Store};
+
+/// The server, this desktop's identity there, the pull cursor and the last outcome.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SyncState {
+    pub server_url: Option<String>,
+    pub device_id: Option<Uuid>,
+    pub pull_transaction: i64,
+    pub pull_sequence: i64,
+    pub clock_offset_ms: i64,
+    /// Unix milliseconds of the last complete exchange.
+    pub last_sync_at: Option<i64>,
+    /// Why the last attempt failed (pt-BR, for the operator), if it did.
+    pub last_error: Option<String>,
+}
+
+impl SyncState {
+    /// Where the next pull starts.
+    pub fn cursor(&self) -> PullCursor {
+        PullCursor {
+            transaction: self.pull_transaction,
+            sequence: self.pull_sequence,
+        }
+    }
+}
+
+/// The current state.
+pub async fn load_state(store: &Store) -> Result<SyncState> {
+    Ok(sqlx::query_as(
+        "SELECT server_url, device_id, pull_transaction, pull_sequence, clock_offset_ms,
+                last_sync_at, last_error
+         FROM sync_state",
+    )
+    .fetch_one(store.pool())
+    .await?)
+}
+
+/// This desktop joined the server at `server_url` as `device_id` with `desktop_number`: the
+/// number its protocols carry from now on.
+pub async fn set_registration(
+    store: &Store,
+    server_url: &str,
+    device_id: Uuid,
+    desktop_number: u16,
+) -> Result<()> {
+    let mut tx = store.pool().begin().await?;
+    sqlx::query("UPDATE sync_state SET server_url = ?1, device_id = ?2, last_error = NULL")
+        .bind(server_url)
+        .bind(device_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO local_settings (key, value) VALUES ('desktop_number', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(desktop_number.to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An exchange completed at `at` (Unix ms), the server's clock `offset_ms` ahead of ours.
+pub async fn record_success(store: &Store, at: i64, offset_ms: i64) -> Result<()> {
+    sqlx::query("UPDATE sync_state SET last_sync_at = ?1, clock_offset_ms = ?2, last_error = NULL")
+        .bind(at)
+        .bind(offset_ms)
+        .execute(store.pool())
+        .await?;
+    store.set_clock_offset(offset_ms);
+    Ok(())
+}
+
+/// The last attempt failed, for `reason` (pt-BR).
+pub async fn record_error(store: &Store, reason: &str) -> Result<()> {
+    sqlx::query("UPDATE sync_state SET last_error = ?1")
+        .bind(reason)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,334 @@
+//! The desktop's side of sync on real SQLite files: local writes captured with a version
+//! per field, pulled rows merged field by field, two desktops converging.
+mod common;
+
+use helpdesk_core::customer::{SearchCondition, SearchField, SearchTerm};
+use helpdesk_core::sync::{ColumnKind, FieldValue, PullCursor, SyncRow, SYNC_TABLES};
+use helpdesk_store::customers;
+use helpdesk_store::sync::{self, ApplyReport};
+use helpdesk_store::Store;
+use uuid::Uuid;
+
+async fn one_customer(store: &Store, code: &str, name: &str) -> Uuid {
+    let network = common::network(store).await;
+    let customer = common::customer(code, name, "39053344705", &[], &[], &[], network);
+    customers::insert_many(store, &[customer])
+        .await
+        .expect("customer")[0]
+}
+
+/// Everything waiting, pushed as one batch (and acknowledged).
+async fn push_all(store: &Store) -> Vec<SyncRow> {
+    let batch = sync::pending(store, 10_000)
+        .await
+        .expect("pending")
+        .expect("changes wait");
+    sync::acknowledge(store, &batch).await.expect("ack");
+    batch.rows
+}
+
+async fn set_city(store: &Store, customer: Uuid, city: &str) {
+    sqlx::query("UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3")
+        .bind(city)
+        .bind(store.stamp())
+        .bind(customer)
+        .execute(store.pool())
+        .await
+        .expect("city");
+}
+
+async fn set_name(store: &Store, customer: Uuid, name: &str) {
+    sqlx::query(
+        "UPDATE customers SET name = ?1, name_folded = lower(?1), changed_at = ?2 WHERE id = ?3",
+    )
+    .bind(name)
+    .bind(store.stamp())
+    .bind(customer)
+    .execute(store.pool())
+    .await
+    .expect("name");
+}
+
+async fn customer_row(store: &Store, customer: Uuid) -> (String, String, i64) {
+    sqlx::query_as("SELECT name, city, changed_at FROM customers WHERE id = ?1")
+        .bind(customer)
+        .fetch_one(store.pool())
+        .await
+        .expect("customer row")
+}
+
+fn named(rows: &[SyncRow], table: &str, id: Uuid) -> SyncRow {
+    rows.iter()
+        .find(|row| row.table == table && row.id == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("{table} {id} is in the batch"))
+}
+
+#[tokio::test]
+async fn every_syncable_table_matches_the_shared_column_list_and_has_its_triggers() {
+    let test = common::open().await;
+    for table in SYNC_TABLES {
+        let columns: Vec<(String, String, bool)> = sqlx::query_as(
+            "SELECT name, type, \"notnull\" FROM pragma_table_info(?1)
+             WHERE name NOT IN ('id', 'changed_at', 'sync_versions') ORDER BY name",
+        )
+        .bind(table.name)
+        .fetch_all(test.store.pool())
+        .await
+        .expect("columns");
+        let mut expected: Vec<(String, String, bool)> = table
+            .columns
+            .iter()
+            .map(|column| {
+                let kind = match column.kind {
+                    ColumnKind::Integer => "INTEGER",
+                    ColumnKind::Text => "TEXT",
+                    ColumnKind::Blob => "BLOB",
+                };
+                (column.name.to_owned(), kind.to_owned(), !column.nullable)
+            })
+            .collect();
+        expected.sort();
+        assert_eq!(columns, expected, "the columns of {}", table.name);
+        let triggers: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1
+             AND name LIKE '%_sync_%' ORDER BY name",
+        )
+        .bind(table.name)
+        .fetch_all(test.store.pool())
+        .await
+        .expect("triggers");
+        assert_eq!(
+            triggers,
+            [
+                format!("{}_sync_insert", table.name),
+                format!("{}_sync_update", table.name)
+            ]
+        );
+    }
+}
+
+#[tokio::test]
+async fn local_writes_are_queued_with_a_version_per_field() {
+    let test = common::open().await;
+    let store = &test.store;
+    let customer = one_customer(store, "C-1", "Maria Souza").await;
+    let first = named(&push_all(store).await, "customers", customer);
+    let created = first.fields["name"].version;
+    assert!(first.fields.values().all(|field| field.version == created));
+    assert_eq!(
+        first.value("city"),
+        Some(&FieldValue::Text("Campinas".into()))
+    );
+    assert_eq!(sync::waiting(store).await.expect("waiting"), 0);
+
+    set_city(store, customer, "Sumaré").await;
+    set_city(store, customer, "Hortolândia").await;
+    assert_eq!(sync::waiting(store).await.expect("waiting"), 2);
+    let rows = push_all(store).await;
+    assert_eq!(rows.len(), 1, "a row changed twice travels once: {rows:?}");
+    let edited = &rows[0];
+    assert_eq!(
+        edited.value("city"),
+        Some(&FieldValue::Text("Hortolândia".into()))
+    );
+    assert!(edited.fields["city"].version > created);
+    assert_eq!(
+        edited.fields["name"].version, created,
+        "untouched fields keep theirs"
+    );
+    assert_eq!(edited.fields["deleted"].version, created);
+    assert!(sync::pending(store, 100).await.expect("pending").is_none());
+}
+
+#[tokio::test]
+async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
+    let test = common::open().await;
+    let store = &test.store;
+    let customer = one_customer(store, "C-2", "João Lima").await;
+    let mut remote = named(&push_all(store).await, "customers", customer);
+    // Another desktop renamed the customer later; this one then changed the city.
+    let other = Uuid::from_u128(0xdead);
+    let renamed = remote.fields["name"].version.stamp + 1_000_000;
+    for column in ["name", "name_folded"] {
+        let field = remote.fields.get_mut(column).expect("field");
+        field.value = FieldValue::Text(
+            if column == "name" {
+                "João Lima Neto"
+            } else {
+                "joao lima neto"
+            }
+            .into(),
+        );
+        field.version.stamp = renamed;
+        field.version.origin = other;
+    }
+    store.observe(renamed);
+    set_city(store, customer, "Valinhos").await;
+    let waiting = sync::waiting(store).await.expect("waiting");
+
+    let report = sync::apply(
+        store,
+        &[remote.clone()],
+        PullCursor {
+            transaction: 7,
+            sequence: 3,
+        },
+    )
+    .await
+    .expect("applied");
+    assert_eq!(
+        report,
+        ApplyReport {
+            changed: 1,
+            unchanged: 0
+        }
+    );
+    let (name, city, _) = customer_row(store, customer).await;
+    assert_eq!(
+        (name.as_str(), city.as_str()),
+        ("João Lima Neto", "Valinhos")
+    );
+    assert_eq!(
+        sync::waiting(store).await.expect("waiting"),
+        waiting,
+        "nothing queued"
+    );
+    let state = sync::load_state(store).await.expect("state");
+    assert_eq!(
+        state.cursor(),
+        PullCursor {
+            transaction: 7,
+            sequence: 3
+        }
+    );
+    // The search index follows the pulled name.
+    let found = customers::search(
+        store,
+        &SearchTerm {
+            needle: "neto".into(),
+            field: SearchField::Name,
+            condition: SearchCondition::Contains,
+            limit: 10,
+        },
+    )
+    .await
+    .expect("search");
+    assert_eq!(found.len(), 1);
+    // The same page again changes nothing.
+    let again = sync::apply(
+        store,
+        &[remote],
+        PullCursor {
+            transaction: 7,
+            sequence: 3,
+        },
+    )
+    .await
+    .expect("applied again");
+    assert_eq!(
+        again,
+        ApplyReport {
+            changed: 0,
+            unchanged: 1
+        }
+    );
+}
+
+#[tokio::test]
+async fn two_desktops_exchanging_changes_converge() {
+    let (a, b) = (common::open().await, common::open().await);
+    let customer = one_customer(&a.store, "C-3", "Ana Dias").await;
+    let initial = push_all(&a.store).await;
+    sync::apply(&b.store, &initial, PullCursor::default())
+        .await
+        .expect("b pulls");
+    assert!(sync::pending(&b.store, 100)
+        .await
+        .expect("pending")
+        .is_none());
+
+    // Offline, both edit the same customer: A the name, then the city; B the city, later.
+    set_name(&a.store, customer, "Ana Dias Prado").await;
+    set_city(&a.store, customer, "Indaiatuba").await;
+    b.store.observe(a.store.stamp());
+    set_city(&b.store, customer, "Jundiaí").await;
+
+    let from_a = push_all(&a.store).await;
+    let from_b = push_all(&b.store).await;
+    sync::apply(&a.store, &from_b, PullCursor::default())
+        .await
+        .expect("a pulls");
+    sync::apply(&b.store, &from_a, PullCursor::default())
+        .await
+        .expect("b pulls");
+    let (on_a, on_b) = (
+        customer_row(&a.store, customer).await,
+        customer_row(&b.store, customer).await,
+    );
+    assert_eq!(on_a, on_b);
+    assert_eq!(
+        (on_a.0.as_str(), on_a.1.as_str()),
+        ("Ana Dias Prado", "Jundiaí")
+    );
+}
+
+#[tokio::test]
+async fn a_pulled_row_that_does_not_fit_is_refused_and_nothing_is_applied() {
+    let test = common::open().await;
+    let store = &test.store;
+    let customer = one_customer(store, "C-4", "Rita Alves").await;
+    let rows = push_all(store).await;
+    let mut good = named(&rows, "customers", customer);
+    let name = good.fields.get_mut("name").expect("name");
+    name.value = FieldValue::Text("Rita Alves Costa".into());
+    name.version.stamp += 1_000_000;
+    let mut bad = good.clone();
+    bad.id = Uuid::now_v7();
+    let mut wrong = bad.fields["name"].clone();
+    wrong.value = FieldValue::Integer(1);
+    bad.fields.insert("name".into(), wrong);
+    let refused = sync::apply(
+        store,
+        &[good.clone(), bad],
+        PullCursor {
+            transaction: 1,
+            sequence: 1,
+        },
+    )
+    .await;
+    assert!(refused.is_err());
+    assert_eq!(customer_row(store, customer).await.0, "Rita Alves");
+    assert_eq!(
+        sync::load_state(store).await.expect("state").cursor(),
+        PullCursor::default()
+    );
+}
+
+#[tokio::test]
+async fn the_clock_moves_past_pulled_stamps_and_restarts_after_them() {
+    let test = common::open().await;
+    let customer = one_customer(&test.store, "C-5", "Paulo Reis").await;
+    let mut row = named(&push_all(&test.store).await, "customers", customer);
+    // A stamp an hour ahead of this desktop's wall clock.
+    let ahead = row.fields["city"].version.stamp + (3_600_000 << 16);
+    let city = row.fields.get_mut("city").expect("city");
+    city.value = FieldValue::Text("Americana".into());
+    city.version.stamp = ahead;
+    city.version.origin = Uuid::from_u128(0xbeef);
+    sync::apply(&test.store, &[row], PullCursor::default())
+        .await
+        .expect("applied");
+    assert!(test.store.stamp() > ahead);
+    let path = test.store_path();
+    test.store.close().await;
+    let reopened = Store::open(&path).await.expect("reopen");
+    assert!(
+        reopened.stamp() > ahead,
+        "the clock restarts after what it saw"
+    );
+    // A local edit made after it wins over the pulled one.
+    set_city(&reopened, customer, "Limeira").await;
+    let mine = push_all(&reopened).await;
+    assert!(mine[0].fields["city"].version.stamp > ahead);
+}
