@@ -96,9 +96,31 @@ impl AttachmentFiles {
         attachment::is_content_hash(hash).then(|| self.root.join(&hash[..2]).join(hash))
     }
 
+    /// Keeps `content`, received from elsewhere (the sync server), as the file of `hash`;
+    /// refused, with nothing kept, when `content` is not what `hash` names. Blocking.
+    pub fn receive(&self, hash: &str, content: &[u8]) -> io::Result<()> {
+        if self.path_of(hash).is_none() {
+            return Err(io::Error::other(format!("{hash:?} is not a content hash")));
+        }
+        let actual = format!("{:x}", Sha256::digest(content));
+        if actual != hash {
+            return Err(io::Error::other(format!(
+                "the content received for {hash} hashes to {actual}"
+            )));
+        }
+        if !self.contains(hash) {
+            self.copy_in(content, u64::MAX)
+                .map_err(|error| match error {
+                    AttachError::Io(error) => error,
+                    AttachError::Refused(refused) => io::Error::other(refused.message),
+                })?;
+        }
+        Ok(())
+    }
+
     /// Copies `file` to `tmp/`, hashing it, then moves it to its hash's place (where the
     /// same content may be already).
-    fn copy_in(&self, file: File, max_bytes: u64) -> Result<(String, u64), AttachError> {
+    fn copy_in(&self, file: impl Read, max_bytes: u64) -> Result<(String, u64), AttachError> {
         let tmp = self.root.join("tmp");
         fs::create_dir_all(&tmp)?;
         let partial = tmp.join(new_id().to_string());
@@ -111,7 +133,7 @@ impl AttachmentFiles {
 
     fn copy_and_place(
         &self,
-        file: File,
+        file: impl Read,
         partial: &Path,
         max_bytes: u64,
     ) -> Result<(String, u64), AttachError> {
@@ -140,7 +162,11 @@ impl AttachmentFiles {
 }
 
 /// Copies `file` to `to` while hashing it; the size is `None` when it passed `max_bytes`.
-fn copy_hashing(mut file: File, to: &Path, max_bytes: u64) -> io::Result<(String, Option<u64>)> {
+fn copy_hashing(
+    mut file: impl Read,
+    to: &Path,
+    max_bytes: u64,
+) -> io::Result<(String, Option<u64>)> {
     let mut out = File::create(to)?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0; 64 * 1024];

@@ -20,15 +20,33 @@ pub async fn desktop_number(store: &Store) -> Result<u16> {
 
 /// Sets this desktop's number.
 pub async fn set_desktop_number(store: &Store, number: u16) -> Result<()> {
+    let mut conn = store.pool().acquire().await?;
+    write_desktop_number(&mut conn, number).await
+}
+
+/// Sets this desktop's number, inside the caller's transaction.
+pub(crate) async fn write_desktop_number(
+    conn: &mut sqlx::SqliteConnection,
+    number: u16,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO local_settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
     .bind(DESKTOP_NUMBER)
     .bind(number.to_string())
-    .execute(store.pool())
+    .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Every protocol number given on this desktop (its 14 digits), oldest first.
+pub async fn issued(store: &Store) -> Result<Vec<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT protocol FROM protocol_reservations ORDER BY reserved_at")
+            .fetch_all(store.pool())
+            .await?,
+    )
 }
 
 /// The operator a protocol number (its 14 digits) was given to, if it was given here.

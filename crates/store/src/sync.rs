@@ -11,4 +11,6 @@ mod state;
 
 pub use apply::{apply, ApplyReport};
 pub use outbox::{acknowledge, pending, waiting, PendingBatch};
-pub use state::{load_state, record_error, record_success, set_registration, SyncState};
+pub use state::{
+    load_credential, load_state, record_error, record_success, set_registration, SyncState,
+};

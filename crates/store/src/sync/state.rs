@@ -1,8 +1,13 @@
 //! Where this desktop's conversation with the sync server stands (`sync_state`).
-use helpdesk_core::sync::PullCursor;
+use helpdesk_core::sync::{PullCursor, RegistrationResponse};
 use uuid::Uuid;
 
+use crate::protocols::write_desktop_number;
+use crate::secret_vault::SecretVault;
 use crate::{Result, Store};
+
+/// The device credential's row in `local_settings`, and its name in the vault.
+const CREDENTIAL_KEY: &str = "sync.credential";
 
 /// The server, this desktop's identity there, the pull cursor and the last outcome.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -39,29 +44,49 @@ pub async fn load_state(store: &Store) -> Result<SyncState> {
     .await?)
 }
 
-/// This desktop joined the server at `server_url` as `device_id` with `desktop_number`: the
-/// number its protocols carry from now on.
+/// This desktop joined the server at `server_url`: its device id, the number its protocols
+/// carry from now on, and its credential (kept by `vault`, never in plain text), in one
+/// transaction.
 pub async fn set_registration(
     store: &Store,
+    vault: &SecretVault,
     server_url: &str,
-    device_id: Uuid,
-    desktop_number: u16,
+    registration: &RegistrationResponse,
 ) -> Result<()> {
+    let sealed = vault.seal(CREDENTIAL_KEY, &registration.credential).await?;
     let mut tx = store.pool().begin().await?;
-    sqlx::query("UPDATE sync_state SET server_url = ?1, device_id = ?2, last_error = NULL")
-        .bind(server_url)
-        .bind(device_id)
-        .execute(&mut *tx)
-        .await?;
     sqlx::query(
-        "INSERT INTO local_settings (key, value) VALUES ('desktop_number', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        "UPDATE sync_state SET server_url = ?1, device_id = ?2, pull_transaction = 0,
+             pull_sequence = 0, last_sync_at = NULL, last_error = NULL",
     )
-    .bind(desktop_number.to_string())
+    .bind(server_url)
+    .bind(registration.device_id)
     .execute(&mut *tx)
     .await?;
+    sqlx::query(
+        "INSERT INTO local_settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(CREDENTIAL_KEY)
+    .bind(&sealed)
+    .execute(&mut *tx)
+    .await?;
+    write_desktop_number(&mut tx, registration.desktop_number).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The device credential, if this desktop is registered.
+pub async fn load_credential(store: &Store, vault: &SecretVault) -> Result<Option<String>> {
+    let sealed: Option<String> =
+        sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
+            .bind(CREDENTIAL_KEY)
+            .fetch_optional(store.pool())
+            .await?;
+    match sealed {
+        Some(sealed) => Ok(Some(vault.open(CREDENTIAL_KEY, &sealed).await?)),
+        None => Ok(None),
+    }
 }
 
 /// An exchange completed at `at` (Unix ms), the server's clock `offset_ms` ahead of ours.
