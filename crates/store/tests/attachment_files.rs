@@ -157,3 +157,21 @@ fn only_hashes_become_paths() {
     assert_eq!(files.path_of(&"A".repeat(64)), None);
     assert!(!files.contains("../helpdesk.db"));
 }
+
+#[test]
+fn content_received_from_the_server_is_kept_only_under_its_own_hash() {
+    let folders = folders();
+    let files = AttachmentFiles::beside(&folders.database);
+    let root = folders.database.with_file_name("attachments");
+    let wrong = files.receive(ABC_SHA256, b"abd").expect_err("another content");
+    assert!(wrong.to_string().contains(ABC_SHA256), "{wrong}");
+    assert!(files_under(&root).is_empty(), "nothing kept");
+    assert!(files.receive("../../etc/passwd", b"abc").is_err());
+    assert!(files_under(&root).is_empty());
+
+    files.receive(ABC_SHA256, b"abc").expect("kept");
+    files.receive(ABC_SHA256, b"abc").expect("twice is once");
+    let kept = files.path_of(ABC_SHA256).expect("path");
+    assert_eq!(fs::read(&kept).expect("content"), b"abc");
+    assert_eq!(files_under(&root), [kept]);
+}
