@@ -24,6 +24,9 @@ if [ "$purpose" = test ]; then
     # A real OS keyring for the SMTP password's tests: a private session bus with GNOME
     # Keyring's Secret Service on it, and secret-tool to read what the app stored there.
     packages+=(dbus-daemon gnome-keyring libsecret-tools)
+    # The sync tests start a throwaway PostgreSQL of their own (initdb + pg_ctl, run as the
+    # `postgres` user when the tests run as root).
+    packages+=(postgresql)
 fi
 
 missing=()

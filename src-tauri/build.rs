@@ -39,6 +39,9 @@ fn main() {
         "delete_email_template",
         "load_smtp_settings",
         "save_smtp_settings",
+        "load_sync_status",
+        "sync_now",
+        "register_desktop",
     ];
     let attributes = tauri_build::Attributes::new()
         .app_manifest(tauri_build::AppManifest::new().commands(commands));

@@ -103,6 +103,15 @@ export const commands = {
 	 *  outbox worker tries the waiting messages at once.
 	 */
 	saveSmtpSettings: (request: SmtpSettingsForm_Deserialize) => typedError<SmtpSettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_smtp_settings", { request })),
+	/**  `helpdesk_api::LoadSyncStatus`. */
+	loadSyncStatus: () => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_sync_status")),
+	/**
+	 *  `helpdesk_api::SyncNow`: the worker starts an exchange; the status answered may still
+	 *  show the previous one.
+	 */
+	syncNow: () => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("sync_now")),
+	/**  `helpdesk_api::RegisterDesktop` (administrators only). */
+	registerDesktop: (request: RegistrationForm) => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("register_desktop", { request })),
 };
 
 /* Types */
@@ -584,6 +593,16 @@ export type PublishedScript_Serialize = {
 	definition: ScriptDefinition_Serialize,
 };
 
+/**
+ *  "Registrar este computador": the server's address, an administrator's enrollment token and
+ *  how the desktop will be named there.
+ */
+export type RegistrationForm = {
+	server_url: string,
+	enrollment_token: string,
+	name: string,
+};
+
 /**  A saved visit moved (another time or technician) or resized. */
 export type Reschedule = Reschedule_Serialize | Reschedule_Deserialize;
 
@@ -894,6 +913,41 @@ export type SupportMessage = {
 	body: string,
 	/**  When it arrived, Unix ms UTC. */
 	received_at: number | null,
+};
+
+/**  Where sync stands on this desktop. */
+export type SyncStatus = SyncStatus_Serialize | SyncStatus_Deserialize;
+
+/**  Where sync stands on this desktop. */
+export type SyncStatus_Deserialize = {
+	/**  The server this desktop is registered with, if it is. */
+	server_url?: string | null,
+	/**  The number in this desktop's protocols (1 until it registers). */
+	desktop_number: number,
+	/**  Unix milliseconds of the last complete exchange. */
+	last_sync_at?: number | null,
+	/**  Local changes not yet acknowledged by the server. */
+	waiting: number,
+	/**  An exchange is under way. */
+	running: boolean,
+	/**  Why the last exchange failed (pt-BR), if it did. */
+	error?: string | null,
+};
+
+/**  Where sync stands on this desktop. */
+export type SyncStatus_Serialize = {
+	/**  The server this desktop is registered with, if it is. */
+	server_url: string | null,
+	/**  The number in this desktop's protocols (1 until it registers). */
+	desktop_number: number,
+	/**  Unix milliseconds of the last complete exchange. */
+	last_sync_at: number | null,
+	/**  Local changes not yet acknowledged by the server. */
+	waiting: number,
+	/**  An exchange is under way. */
+	running: boolean,
+	/**  Why the last exchange failed (pt-BR), if it did. */
+	error: string | null,
 };
 
 /**  The task as the operator fills it in, kept as typed. */

@@ -2,17 +2,22 @@
 //! `helpdesk_api` to the window. Commands only decode, delegate and map errors.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+mod app_store;
 mod commands;
 mod database;
 mod email_worker;
 mod error;
 mod file_picker;
 mod state;
+mod sync_worker;
+mod vault;
+
+use std::sync::Arc;
 
 use tauri::{Manager, Runtime};
 
 pub use file_picker::FilePicker;
-pub use state::{AppState, Attachments, EmailState};
+pub use state::{AppState, Attachments, EmailState, SyncHandle};
 
 /// The typed command surface, for the IPC handler and for the TypeScript export.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
@@ -54,6 +59,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         commands::email::delete_email_template,
         commands::email::load_smtp_settings,
         commands::email::save_smtp_settings,
+        commands::sync::load_sync_status,
+        commands::sync::sync_now,
+        commands::sync::register_desktop,
     ])
 }
 
@@ -73,14 +81,19 @@ pub fn run() {
             let store = tauri::async_runtime::block_on(database::open(&path))?;
             let picker = FilePicker::system(app.handle().clone());
             let attachments = Attachments::beside(&path);
-            let (email, worker) =
-                email_worker::prepare(app.handle(), &path, attachments.files.clone())?;
+            let vault = Arc::new(vault::open(app.handle(), &path)?);
+            let files = attachments.files.clone();
+            let (email, email_worker) =
+                email_worker::prepare(app.handle(), Arc::clone(&vault), files.clone());
+            let (sync, sync_worker) = sync_worker::prepare(app.handle(), vault, files)?;
             app.manage(
                 AppState::new(store, attachments)
                     .with_file_picker(picker)
-                    .with_email(email),
+                    .with_email(email)
+                    .with_sync(sync),
             );
-            email_worker::spawn(worker);
+            email_worker::spawn(email_worker);
+            sync_worker::spawn(sync_worker);
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

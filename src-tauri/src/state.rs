@@ -9,6 +9,7 @@ use helpdesk_mail::OutboxWaker;
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::secret_vault::SecretVault;
 use helpdesk_store::Store;
+use helpdesk_sync::{ClientConfig, SyncWaker};
 
 use crate::FilePicker;
 
@@ -51,6 +52,15 @@ pub struct EmailState {
     pub waker: OutboxWaker,
 }
 
+/// What the sync commands need: the vault of the device credential, the worker's bell, and
+/// how the client connects.
+#[derive(Debug, Clone)]
+pub struct SyncHandle {
+    pub vault: Arc<SecretVault>,
+    pub waker: SyncWaker,
+    pub client: ClientConfig,
+}
+
 /// The state every command can read.
 #[derive(Debug)]
 pub struct AppState {
@@ -60,6 +70,8 @@ pub struct AppState {
     pub file_picker: Option<FilePicker>,
     /// The e-mail outbox's vault and worker; `None` where no worker runs (most tests).
     pub email: Option<EmailState>,
+    /// The sync worker's handle; `None` where no worker runs (most tests).
+    pub sync: Option<SyncHandle>,
     operator: Mutex<Option<Operator>>,
 }
 
@@ -70,6 +82,7 @@ impl AppState {
             attachments,
             file_picker: None,
             email: None,
+            sync: None,
             operator: Mutex::new(None),
         }
     }
@@ -90,6 +103,14 @@ impl AppState {
         }
     }
 
+    /// The state with the sync worker's handle.
+    pub fn with_sync(self, sync: SyncHandle) -> Self {
+        Self {
+            sync: Some(sync),
+            ..self
+        }
+    }
+
     /// The logged-in operator, if any.
     pub fn operator(&self) -> Option<Operator> {
         self.lock().clone()
@@ -98,6 +119,17 @@ impl AppState {
     /// The logged-in operator, or the error that sends the UI back to the login screen.
     pub fn require_operator(&self) -> Result<Operator, CommandError> {
         self.operator().ok_or_else(CommandError::not_authenticated)
+    }
+
+    /// The logged-in administrator, or the error saying that only administrators may do
+    /// `what` ("alterar as configurações de e-mail").
+    pub fn require_administrator(&self, what: &str) -> Result<Operator, CommandError> {
+        let operator = self.require_operator()?;
+        if operator.is_administrator() {
+            Ok(operator)
+        } else {
+            Err(CommandError::forbidden(what))
+        }
     }
 
     /// Starts (`Some`) or ends (`None`) the operator's session.

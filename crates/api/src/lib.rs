@@ -21,6 +21,7 @@ pub use helpdesk_core::email::{
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
+pub use helpdesk_core::sync::{RegistrationForm, SyncStatus};
 pub use helpdesk_core::task_list::TaskSummary;
 pub use helpdesk_core::ticket::{
     SavedTicket, TicketEvent, TicketStatus, TicketSubmission, TicketSummary,
@@ -146,4 +147,10 @@ commands! {
     LoadSmtpSettings = "load_smtp_settings": () => SmtpSettingsView;
     /// Saves the SMTP settings and, if given, the password (administrators only).
     SaveSmtpSettings = "save_smtp_settings": SmtpSettingsForm => SmtpSettingsView;
+    /// Where sync stands: the server, the last exchange, the changes waiting, the last error.
+    LoadSyncStatus = "load_sync_status": () => SyncStatus;
+    /// "Sincronizar agora": starts an exchange at once and answers the status.
+    SyncNow = "sync_now": () => SyncStatus;
+    /// An administrator registers this desktop with the sync server.
+    RegisterDesktop = "register_desktop": RegistrationForm => SyncStatus;
 }

@@ -8,11 +8,13 @@
 //! same rows, whatever the order, however often a batch is sent again. Histories are rows
 //! that are only ever inserted, so they merge by union. Deletes are a `deleted` field like
 //! any other (tombstones).
+mod panel;
 mod row;
 mod tables;
 mod value;
 mod wire;
 
+pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
 pub use tables::{ColumnKind, SyncColumn, SyncTable, SYNC_TABLES};
 pub use value::FieldValue;

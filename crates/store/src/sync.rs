@@ -9,8 +9,25 @@ mod outbox;
 mod rows;
 mod state;
 
+use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
+
+use crate::{Result, Store};
+
 pub use apply::{apply, ApplyReport};
 pub use outbox::{acknowledge, pending, waiting, PendingBatch};
 pub use state::{
     load_credential, load_state, record_error, record_success, set_registration, SyncState,
 };
+
+/// Every syncable row of this desktop as it travels, table by table in [`SYNC_TABLES`]'s
+/// order, each by id: what two nodes that have exchanged everything hold alike.
+pub async fn snapshot(store: &Store) -> Result<Vec<SyncRow>> {
+    let mut tx = store.pool().begin().await?;
+    let origin = rows::local_origin(&mut tx).await?;
+    let mut all = Vec::new();
+    for table in SYNC_TABLES {
+        all.extend(rows::read_all(&mut tx, table, origin).await?);
+    }
+    tx.commit().await?;
+    Ok(all)
+}

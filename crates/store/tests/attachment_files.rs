@@ -163,7 +163,9 @@ fn content_received_from_the_server_is_kept_only_under_its_own_hash() {
     let folders = folders();
     let files = AttachmentFiles::beside(&folders.database);
     let root = folders.database.with_file_name("attachments");
-    let wrong = files.receive(ABC_SHA256, b"abd").expect_err("another content");
+    let wrong = files
+        .receive(ABC_SHA256, b"abd")
+        .expect_err("another content");
     assert!(wrong.to_string().contains(ABC_SHA256), "{wrong}");
     assert!(files_under(&root).is_empty(), "nothing kept");
     assert!(files.receive("../../etc/passwd", b"abc").is_err());

@@ -2,16 +2,15 @@
 //! templates and SMTP settings. Sending is the outbox worker's (`helpdesk_mail`).
 use helpdesk_api::{
     CommandError, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft, ErrorCode,
-    Operator, SmtpSettingsForm, SmtpSettingsView, Uuid,
+    SmtpSettingsForm, SmtpSettingsView, Uuid,
 };
 use helpdesk_core::email::{preview, template_fields, MAX_ATTACHMENT_BYTES, NAME_TAKEN};
-use helpdesk_core::form::FieldError;
 use helpdesk_store::email_templates::{self, SaveResult};
 use helpdesk_store::new_id;
 use helpdesk_store::smtp_settings::{self, PasswordChange};
 use tauri::State;
 
-use crate::error::internal;
+use crate::error::{first_error, internal};
 use crate::AppState;
 
 /// `helpdesk_api::ListEmailTemplates`.
@@ -52,7 +51,7 @@ pub async fn preview_email(
 pub async fn admin_list_email_templates(
     state: State<'_, AppState>,
 ) -> Result<Vec<EmailTemplate>, CommandError> {
-    require_administrator(&state, "gerenciar modelos de e-mail")?;
+    state.require_administrator("gerenciar modelos de e-mail")?;
     email_templates::list_all(&state.store)
         .await
         .map_err(internal)
@@ -65,8 +64,8 @@ pub async fn save_email_template(
     request: EmailTemplateDraft,
     state: State<'_, AppState>,
 ) -> Result<EmailTemplate, CommandError> {
-    let operator = require_administrator(&state, "gerenciar modelos de e-mail")?;
-    let template = request.validate(new_id()).map_err(first)?;
+    let operator = state.require_administrator("gerenciar modelos de e-mail")?;
+    let template = request.validate(new_id()).map_err(first_error)?;
     if let Some(id) = request.id {
         email_templates::find(&state.store, id)
             .await
@@ -96,7 +95,7 @@ pub async fn delete_email_template(
     request: Uuid,
     state: State<'_, AppState>,
 ) -> Result<(), CommandError> {
-    let operator = require_administrator(&state, "gerenciar modelos de e-mail")?;
+    let operator = state.require_administrator("gerenciar modelos de e-mail")?;
     if email_templates::delete(&state.store, request)
         .await
         .map_err(internal)?
@@ -127,8 +126,8 @@ pub async fn save_smtp_settings(
     request: SmtpSettingsForm,
     state: State<'_, AppState>,
 ) -> Result<SmtpSettingsView, CommandError> {
-    let operator = require_administrator(&state, "alterar as configurações de e-mail")?;
-    let settings = request.settings.validate().map_err(first)?;
+    let operator = state.require_administrator("alterar as configurações de e-mail")?;
+    let settings = request.settings.validate().map_err(first_error)?;
     let Some(email) = &state.email else {
         log::error!("save_smtp_settings: this app has no secret vault");
         return Err(CommandError::internal());
@@ -149,22 +148,6 @@ async fn view(state: &AppState) -> Result<SmtpSettingsView, CommandError> {
             .await
             .map_err(internal)?,
     })
-}
-
-fn require_administrator(state: &AppState, what: &str) -> Result<Operator, CommandError> {
-    let operator = state.require_operator()?;
-    if operator.is_administrator() {
-        Ok(operator)
-    } else {
-        Err(CommandError::forbidden(what))
-    }
-}
-
-fn first(errors: Vec<FieldError>) -> CommandError {
-    errors
-        .into_iter()
-        .next()
-        .map_or_else(CommandError::internal, Into::into)
 }
 
 fn template_not_found() -> CommandError {

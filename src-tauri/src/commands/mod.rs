@@ -8,6 +8,7 @@ pub mod email;
 pub mod protocols;
 pub mod scripts;
 pub mod support;
+pub mod sync;
 pub mod ticket_pages;
 pub mod ticket_types;
 pub mod tickets;

@@ -11,7 +11,7 @@ use helpdesk_store::ticket_updates::{self, UpdateOutcome};
 use helpdesk_store::{now_millis, ticket_details, tickets};
 use tauri::State;
 
-use crate::error::internal;
+use crate::error::{first_error, internal};
 use crate::AppState;
 
 /// `helpdesk_api::ListTickets`: a protocol typed is one lookup in its unique index (and the
@@ -110,15 +110,6 @@ pub async fn complete_task(
             "Esta tarefa não existe mais.",
         )),
     }
-}
-
-/// The first reason an action is refused (the forms show one message per field, and each
-/// action has one field).
-fn first_error(errors: Vec<helpdesk_core::form::FieldError>) -> CommandError {
-    errors
-        .into_iter()
-        .next()
-        .map_or_else(CommandError::internal, Into::into)
 }
 
 fn ticket_not_found() -> CommandError {

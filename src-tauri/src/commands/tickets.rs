@@ -75,6 +75,10 @@ pub async fn save_ticket(
                     email.waker.wake();
                 }
             }
+            // The other desktops see it at the next exchange, started now.
+            if let Some(sync) = &state.sync {
+                sync.waker.wake();
+            }
             Ok(saved)
         }
         SaveOutcome::ProtocolTaken => Err(CommandError::new(

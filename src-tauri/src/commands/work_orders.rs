@@ -4,14 +4,13 @@ use chrono::{Local, Offset, TimeZone};
 use helpdesk_api::{
     AgendaQuery, CommandError, ErrorCode, Reschedule, Uuid, Visit, WorkOrderCatalog,
 };
-use helpdesk_core::form::FieldError;
 use helpdesk_core::ics;
 use helpdesk_core::work_order::{clash_message, fields, MINUTE};
 use helpdesk_store::now_millis;
 use helpdesk_store::work_orders::{self, RescheduleOutcome};
 use tauri::State;
 
-use crate::error::internal;
+use crate::error::{first_error, internal};
 use crate::AppState;
 
 /// How far back and ahead an exported agenda reaches, in days.
@@ -152,11 +151,4 @@ fn local_offset_minutes(millis: i64) -> i32 {
         .timestamp_millis_opt(millis)
         .single()
         .map_or(0, |local| local.offset().fix().local_minus_utc() / 60)
-}
-
-fn first_error(errors: Vec<FieldError>) -> CommandError {
-    errors
-        .into_iter()
-        .next()
-        .map_or_else(CommandError::internal, Into::into)
 }

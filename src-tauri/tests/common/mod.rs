@@ -60,6 +60,11 @@ impl DemoApp {
         }
     }
 
+    /// The database file, for another connection to open.
+    pub fn database(&self) -> std::path::PathBuf {
+        self._dir.path().join("app.db")
+    }
+
     /// The app's own store, to read what the demo wrote and what the commands stored.
     pub fn store(&self) -> &Store {
         &self.app.state::<AppState>().inner().store

@@ -1,7 +1,8 @@
 //! The home page: the operator's header, and either the start panel (with the draft left
 //! from before, if any), the open wizard, the tickets ("Atendimentos", a ticket's page),
-//! "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the scripts or the
-//! e-mail templates and settings.
+//! "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the scripts, the
+//! e-mail templates and settings, or the sync registration. The header shows how sync
+//! stands.
 use helpdesk_api::{
     DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft, TicketListQuery,
     TicketSummary,
@@ -10,11 +11,12 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::FormError;
+use crate::components::{FormError, SyncIndicator};
 use crate::pages::admin::EmailAdminPage;
 use crate::pages::agenda::AgendaPage;
 use crate::pages::draft_panel::DraftPanel;
 use crate::pages::protocol_lookup::ProtocolLookup;
+use crate::pages::sync_admin::SyncAdminPage;
 use crate::pages::tasks::TasksPage;
 use crate::pages::tickets::{TicketList, TicketPage};
 use crate::pages::ScriptsPage;
@@ -64,6 +66,7 @@ pub fn Home(props: &HomeProps) -> Html {
     let scripts = use_state(|| false);
     // "E-mail" (administrators): the e-mail templates and settings instead of the start panel.
     let email_admin = use_state(|| false);
+    let sync_admin = use_state(|| false);
     let page = use_state(|| Page::Start);
     // The list's last filters, kept while the operator opens tickets.
     let ticket_query = use_state(TicketListQuery::default);
@@ -147,6 +150,11 @@ pub fn Home(props: &HomeProps) -> Html {
         let email_admin = email_admin.clone();
         Callback::from(move |()| email_admin.set(open))
     };
+    let show_sync_admin = |open: bool| {
+        let sync_admin = sync_admin.clone();
+        Callback::from(move |()| sync_admin.set(open))
+    };
+    let elsewhere = wizard.is_some() || *scripts || *email_admin || *sync_admin;
 
     let go = |to: Page| {
         let page = page.clone();
@@ -176,7 +184,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <span id="operator-name">{ operator.name.clone() }</span>
                     <span class="operator-role">{ operator.role.clone() }</span>
                 </span>
-                if wizard.is_none() && !*scripts && !*email_admin {
+                if !elsewhere {
                     <button
                         id="atendimentos"
                         type="button"
@@ -199,7 +207,7 @@ pub fn Home(props: &HomeProps) -> Html {
                         { "Agenda Técnica" }
                     </button>
                 }
-                if operator.is_administrator() && wizard.is_none() && !*scripts && !*email_admin {
+                if operator.is_administrator() && !elsewhere {
                     <button
                         id="scripts"
                         type="button"
@@ -214,7 +222,15 @@ pub fn Home(props: &HomeProps) -> Html {
                     >
                         { "E-mail" }
                     </button>
+                    <button
+                        id="sincronizacao-admin"
+                        type="button"
+                        onclick={show_sync_admin(true).reform(|_: MouseEvent| ())}
+                    >
+                        { "Sincronização" }
+                    </button>
                 }
+                <SyncIndicator />
                 <button id="sair" type="button" onclick={onleave} disabled={*leaving}>
                     { "Sair" }
                 </button>
@@ -226,6 +242,8 @@ pub fn Home(props: &HomeProps) -> Html {
                 <ScriptsPage onclose={show_scripts(false)} />
             } else if *email_admin {
                 <EmailAdminPage onclose={show_email_admin(false)} />
+            } else if *sync_admin {
+                <SyncAdminPage onclose={show_sync_admin(false)} />
             } else if *page == Page::Tickets {
                 <TicketList
                     query={(*ticket_query).clone()}

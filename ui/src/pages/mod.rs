@@ -6,6 +6,7 @@ mod home;
 mod login;
 mod protocol_lookup;
 mod scripts;
+mod sync_admin;
 mod tasks;
 mod tickets;
 

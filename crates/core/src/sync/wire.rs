@@ -68,7 +68,8 @@ pub struct PullRequest {
 pub struct PullResponse {
     pub rows: Vec<SyncRow>,
     pub cursor: PullCursor,
-    /// More rows wait after `cursor`.
+    /// More rows wait after `cursor`. With no `rows`, they are held back by a server
+    /// transaction still running: ask again shortly.
     pub more: bool,
     pub server_time_ms: i64,
 }

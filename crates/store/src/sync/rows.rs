@@ -16,6 +16,18 @@ pub async fn local_origin(conn: &mut SqliteConnection) -> Result<Uuid> {
         .await?)
 }
 
+/// Every row of `table`, by id, as it travels.
+pub async fn read_all(
+    conn: &mut SqliteConnection,
+    table: &'static SyncTable,
+    origin: Uuid,
+) -> Result<Vec<SyncRow>> {
+    let ids: Vec<Uuid> = sqlx::query_scalar(&format!("SELECT id FROM {} ORDER BY id", table.name))
+        .fetch_all(&mut *conn)
+        .await?;
+    read(conn, table, &ids, origin).await
+}
+
 /// The rows `ids` of `table` that exist, as they travel: every column with its version.
 pub async fn read(
     conn: &mut SqliteConnection,

@@ -1,0 +1,165 @@
+//! The HTTP calls to the sync server (JSON; blobs as raw bytes).
+use std::time::Duration;
+
+use helpdesk_core::sync::{
+    PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RegistrationRequest,
+    RegistrationResponse, SyncErrorBody, SyncRow,
+};
+use reqwest::{Certificate, Method, RequestBuilder, Response};
+
+use crate::SyncError;
+
+/// How the client connects.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// The limit of each request.
+    pub timeout: Duration,
+    /// A PEM certificate authority trusted besides the system's (a server with its own).
+    pub extra_root_pem: Option<Vec<u8>>,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(60),
+            extra_root_pem: None,
+        }
+    }
+}
+
+/// A connection to the sync server at one address, as one device (or none, to register).
+#[derive(Debug, Clone)]
+pub struct SyncClient {
+    http: reqwest::Client,
+    base: String,
+    credential: Option<String>,
+}
+
+impl SyncClient {
+    /// A client of the server at `base_url` (`https://…`), sending `credential` if given.
+    pub fn new(
+        base_url: &str,
+        credential: Option<String>,
+        config: &ClientConfig,
+    ) -> Result<Self, SyncError> {
+        let mut builder = reqwest::Client::builder().timeout(config.timeout);
+        if let Some(pem) = &config.extra_root_pem {
+            let authority = Certificate::from_pem(pem).map_err(|error| {
+                SyncError::Unreachable(format!("certificate authority: {error}"))
+            })?;
+            builder = builder.add_root_certificate(authority);
+        }
+        let http = builder
+            .build()
+            .map_err(|error| SyncError::Unreachable(error.to_string()))?;
+        Ok(Self {
+            http,
+            base: base_url.trim_end_matches('/').to_owned(),
+            credential,
+        })
+    }
+
+    /// Joins the server as a new device.
+    pub async fn register(
+        &self,
+        request: &RegistrationRequest,
+    ) -> Result<RegistrationResponse, SyncError> {
+        json(
+            self.send(self.request(Method::POST, "/v1/devices").json(request))
+                .await?,
+        )
+        .await
+    }
+
+    /// Sends local changes.
+    pub async fn push(&self, rows: Vec<SyncRow>) -> Result<PushResponse, SyncError> {
+        let body = PushRequest { rows };
+        json(
+            self.send(self.request(Method::POST, "/v1/push").json(&body))
+                .await?,
+        )
+        .await
+    }
+
+    /// The rows changed after `after`, at most `limit`.
+    pub async fn pull(&self, after: PullCursor, limit: u32) -> Result<PullResponse, SyncError> {
+        let body = PullRequest { after, limit };
+        json(
+            self.send(self.request(Method::POST, "/v1/pull").json(&body))
+                .await?,
+        )
+        .await
+    }
+
+    /// Which of `hashes` the server lacks.
+    pub async fn missing_blobs(&self, hashes: &[String]) -> Result<Vec<String>, SyncError> {
+        let request = self.request(Method::POST, "/v1/blobs/missing").json(hashes);
+        json(self.send(request).await?).await
+    }
+
+    /// Uploads the content of `hash`.
+    pub async fn put_blob(&self, hash: &str, content: Vec<u8>) -> Result<(), SyncError> {
+        let path = format!("/v1/blobs/{hash}");
+        self.send(self.request(Method::PUT, &path).body(content))
+            .await
+            .map(drop)
+    }
+
+    /// Downloads the content of `hash`.
+    pub async fn get_blob(&self, hash: &str) -> Result<Vec<u8>, SyncError> {
+        let path = format!("/v1/blobs/{hash}");
+        let response = self.send(self.request(Method::GET, &path)).await?;
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|error| SyncError::Unreachable(error.to_string()))?;
+        Ok(bytes.to_vec())
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let request = self.http.request(method, format!("{}{path}", self.base));
+        match &self.credential {
+            Some(credential) => request.bearer_auth(credential),
+            None => request,
+        }
+    }
+
+    /// Sends `request`; an error status becomes [`SyncError::Refused`] with the server's words.
+    async fn send(&self, request: RequestBuilder) -> Result<Response, SyncError> {
+        let response = request
+            .send()
+            .await
+            .map_err(|error| SyncError::Unreachable(error.to_string()))?;
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response);
+        }
+        let text = response.text().await.unwrap_or_default();
+        let body: Option<SyncErrorBody> = serde_json::from_str(&text).ok();
+        Err(match body {
+            Some(body) => SyncError::Refused {
+                status: status.as_u16(),
+                code: body.code,
+                message: body.message,
+            },
+            None => SyncError::Refused {
+                status: status.as_u16(),
+                code: "http".into(),
+                message: format!(
+                    "O servidor de sincronização recusou o pedido (HTTP {}).",
+                    status.as_u16()
+                ),
+            },
+        })
+    }
+}
+
+/// The body read whole (a connection cut midway is [`SyncError::Unreachable`]), then parsed
+/// (a body that arrived but does not read is [`SyncError::BadAnswer`]).
+async fn json<T: serde::de::DeserializeOwned>(response: Response) -> Result<T, SyncError> {
+    let body = response
+        .bytes()
+        .await
+        .map_err(|error| SyncError::Unreachable(error.to_string()))?;
+    serde_json::from_slice(&body).map_err(|error| SyncError::BadAnswer(error.to_string()))
+}

@@ -1,0 +1,68 @@
+//! One exchange: push everything waiting, then pull everything new, a batch at a time.
+use std::time::{Duration, Instant};
+
+use helpdesk_core::sync::MAX_BATCH_ROWS;
+use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::{now_millis, sync, Store};
+
+use crate::{blobs, SyncClient, SyncError};
+
+/// How long an exchange waits for rows the server holds back (written by a transaction that
+/// has not ended yet), and how often it asks again meanwhile.
+const HELD_BACK_PATIENCE: Duration = Duration::from_secs(5);
+const HELD_BACK_PAUSE: Duration = Duration::from_millis(50);
+
+/// What one exchange moved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Rows sent (each changed row once per batch).
+    pub pushed: usize,
+    /// Rows received that changed something here.
+    pub pulled: usize,
+    pub blobs_sent: usize,
+    pub blobs_received: usize,
+}
+
+/// Pushes every waiting change, then pulls every page after the cursor. Each batch is
+/// acknowledged, or applied with its cursor, in one local transaction: after a cut, the
+/// next exchange starts from the last batch that completed, and a batch sent again changes
+/// nothing at the server.
+pub async fn sync_once(
+    store: &Store,
+    files: &AttachmentFiles,
+    client: &SyncClient,
+) -> Result<SyncReport, SyncError> {
+    let mut report = SyncReport::default();
+    let batch_size = MAX_BATCH_ROWS as u32;
+    while let Some(batch) = sync::pending(store, batch_size).await? {
+        report.blobs_sent += blobs::upload(client, files, &batch.rows).await?;
+        client.push(batch.rows.clone()).await?;
+        sync::acknowledge(store, &batch).await?;
+        report.pushed += batch.rows.len();
+    }
+    let mut cursor = sync::load_state(store).await?.cursor();
+    let mut held_back = Instant::now();
+    let offset = loop {
+        let page = client.pull(cursor, batch_size).await?;
+        let offset = page.server_time_ms - now_millis();
+        report.blobs_received += blobs::download(client, files, &page.rows).await?;
+        let applied = sync::apply(store, &page.rows, page.cursor).await?;
+        report.pulled += applied.changed;
+        cursor = page.cursor;
+        if !page.more {
+            break offset;
+        }
+        if page.rows.is_empty() {
+            // Rows wait behind a server transaction still running: they are readable once
+            // it ends. Wait a little, or leave them to the next exchange.
+            if held_back.elapsed() > HELD_BACK_PATIENCE {
+                break offset;
+            }
+            tokio::time::sleep(HELD_BACK_PAUSE).await;
+        } else {
+            held_back = Instant::now();
+        }
+    };
+    sync::record_success(store, now_millis(), offset).await?;
+    Ok(report)
+}

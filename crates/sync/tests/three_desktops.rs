@@ -1,0 +1,333 @@
+//! Three desktops work offline on the same customers and tickets, with conflicting edits
+//! and visits of the same technician at the same hour; after syncing in any order, all
+//! three and the server hold the same rows, and no protocol number repeats.
+mod common;
+
+use std::collections::BTreeSet;
+
+use chrono::{Local, NaiveDate};
+use common::{assert_same, Central, Desktop};
+use helpdesk_core::attachment::DraftAttachment;
+use helpdesk_core::contact::NewContact;
+use helpdesk_core::ticket::{NewTicket, TicketStatus};
+use helpdesk_core::ticket_type::Assignee;
+use helpdesk_core::ticket_update::TicketAction;
+use helpdesk_core::wizard::Origin;
+use helpdesk_core::work_order::Slot;
+use helpdesk_core::work_order_form::NewWorkOrder;
+use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_store::ticket_updates::{self, UpdateOutcome};
+use helpdesk_store::{
+    contacts, email_templates, now_millis, people, protocols, ticket_types, tickets, work_orders,
+    Store,
+};
+use uuid::Uuid;
+
+const DEMO: DemoConfig = DemoConfig {
+    seed: 23,
+    customers: 40,
+    messages: 80,
+};
+const HOUR: i64 = 3_600_000;
+
+/// What every desktop finds in the shared data.
+struct Shared {
+    operator: Uuid,
+    customer: Uuid,
+    plan: Uuid,
+    ticket: Uuid,
+    template: Uuid,
+    slot: Slot,
+    type_id: Uuid,
+    status_id: Uuid,
+}
+
+async fn shared(store: &Store) -> Shared {
+    let operator = people::authenticate(store, OPERATOR.login, OPERATOR.password)
+        .await
+        .expect("log in")
+        .expect("the demo operator")
+        .id;
+    let (customer, plan): (Uuid, Uuid) = sqlx::query_as(
+        "SELECT customer_id, id FROM customer_plans ORDER BY customer_id, id LIMIT 1",
+    )
+    .fetch_one(store.pool())
+    .await
+    .expect("a contract");
+    let ticket: Uuid = sqlx::query_scalar(
+        "SELECT id FROM tickets WHERE status = 'Aberto' ORDER BY opened_at LIMIT 1",
+    )
+    .fetch_one(store.pool())
+    .await
+    .expect("an open ticket");
+    let template = email_templates::list_all(store).await.expect("templates")[0].id;
+    let catalog = work_orders::catalog(store).await.expect("catalog");
+    let tomorrow_ten = {
+        let day = Local::now().date_naive().succ_opt().expect("tomorrow");
+        let ten = day.and_hms_opt(10, 0, 0).expect("10:00");
+        ten.and_local_timezone(Local)
+            .earliest()
+            .expect("a local time")
+            .timestamp_millis()
+    };
+    Shared {
+        operator,
+        customer,
+        plan,
+        ticket,
+        template,
+        slot: Slot {
+            technician_id: catalog.technicians[0].id,
+            starts_at: tomorrow_ten,
+            ends_at: tomorrow_ten + HOUR,
+        },
+        type_id: catalog.types[0].id,
+        status_id: catalog
+            .statuses
+            .iter()
+            .find(|status| !status.is_final)
+            .expect("an open status")
+            .id,
+    }
+}
+
+/// A ticket saved the way the wizard saves it, with a visit in `slot` if given.
+async fn new_ticket(store: &Store, shared: &Shared, problem: &str, slot: Option<Slot>) -> String {
+    let today: NaiveDate = Local::now().date_naive();
+    let protocol = protocols::reserve(store, shared.operator, today)
+        .await
+        .expect("reserve")
+        .expect("a protocol");
+    let kind = ticket_types::list(store).await.expect("types").remove(0);
+    let ticket = NewTicket {
+        protocol,
+        origin: Origin::Phone,
+        customer_id: shared.customer,
+        customer_plan_id: shared.plan,
+        support_message_id: None,
+        problem: problem.into(),
+        first_contact: "Orientado a reiniciar a ONU.".into(),
+        ticket_type: kind,
+        script: None,
+        attachments: Vec::<DraftAttachment>::new(),
+        task: None,
+        work_order: slot.map(|slot| NewWorkOrder {
+            slot,
+            status_id: shared.status_id,
+            type_id: shared.type_id,
+            address: "Rua das Flores, 10".into(),
+            description: problem.into(),
+            allow_clash: false,
+        }),
+        email: None,
+        status: TicketStatus::Open,
+    };
+    tickets::save(store, &ticket, shared.operator, now_millis())
+        .await
+        .expect("save")
+        .saved()
+        .expect("saved");
+    protocol.digits()
+}
+
+async fn edit_customer(store: &Store, customer: Uuid, column: &str, value: &str) {
+    let sql = match column {
+        "city" => "UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3",
+        "street" => "UPDATE customers SET street = ?1, changed_at = ?2 WHERE id = ?3",
+        other => panic!("no edit of {other}"),
+    };
+    sqlx::query(sql)
+        .bind(value)
+        .bind(store.stamp())
+        .bind(customer)
+        .execute(store.pool())
+        .await
+        .expect("customer edited");
+}
+
+async fn update(store: &Store, shared: &Shared, action: TicketAction) {
+    let outcome =
+        ticket_updates::apply(store, shared.ticket, &action, shared.operator, now_millis())
+            .await
+            .expect("update");
+    assert!(matches!(outcome, UpdateOutcome::Done(_)), "{outcome:?}");
+}
+
+async fn edit_template(store: &Store, id: Uuid, subject: Option<&str>, body: Option<&str>) {
+    let mut template = email_templates::find(store, id)
+        .await
+        .expect("find")
+        .expect("template");
+    if let Some(subject) = subject {
+        template.subject = subject.into();
+    }
+    if let Some(body) = body {
+        template.body = body.into();
+    }
+    email_templates::save(store, &template)
+        .await
+        .expect("template saved");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
+    let central = Central::start().await;
+    let a = Desktop::new().await;
+    helpdesk_demo::seed(&a.store, &DEMO)
+        .await
+        .expect("demo data");
+    helpdesk_demo::seed_tickets(&a.store, &DEMO)
+        .await
+        .expect("demo tickets");
+    let before_registering = protocols::issued(&a.store).await.expect("issued");
+    assert!(!before_registering.is_empty());
+    assert_eq!(a.register(&central, "Loja Centro").await.desktop_number, 2);
+    a.sync().await;
+    let (b, c) = (Desktop::new().await, Desktop::new().await);
+    assert_eq!(b.register(&central, "Loja Norte").await.desktop_number, 3);
+    assert_eq!(c.register(&central, "Plantão").await.desktop_number, 4);
+    b.sync().await;
+    c.sync().await;
+    let first = a.rows().await;
+    assert_same(&first, &b.rows().await, "B after its first sync");
+    assert_same(&first, &c.rows().await, "C after its first sync");
+    assert_same(&first, &central.rows().await, "the server");
+
+    // Offline: the same customer, ticket and template edited on all three, and two visits
+    // of the same technician at the same hour.
+    let shared = shared(&a.store).await;
+    let events_before: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM ticket_events WHERE ticket_id = ?1")
+            .bind(shared.ticket)
+            .fetch_one(a.store.pool())
+            .await
+            .expect("events");
+    edit_customer(&a.store, shared.customer, "city", "Sumaré").await;
+    update(
+        &a.store,
+        &shared,
+        TicketAction::ChangeStatus {
+            status: TicketStatus::Resolved,
+        },
+    )
+    .await;
+    edit_template(&a.store, shared.template, Some("Assunto de A"), None).await;
+    let from_a = new_ticket(&a.store, &shared, "Sem sinal na ONU", Some(shared.slot)).await;
+
+    edit_customer(&b.store, shared.customer, "street", "Avenida Brasil").await;
+    let role = sqlx::query_scalar("SELECT id FROM roles ORDER BY name LIMIT 1")
+        .fetch_one(b.store.pool())
+        .await
+        .expect("a role");
+    let role_name: String = sqlx::query_scalar("SELECT name FROM roles WHERE id = ?1")
+        .bind(role)
+        .fetch_one(b.store.pool())
+        .await
+        .expect("its name");
+    update(
+        &b.store,
+        &shared,
+        TicketAction::Reassign {
+            assignee: Assignee::Role {
+                id: role,
+                name: role_name,
+            },
+        },
+    )
+    .await;
+    let from_b = new_ticket(&b.store, &shared, "Lentidão à noite", Some(shared.slot)).await;
+    contacts::insert(
+        &b.store,
+        &NewContact {
+            customer_id: shared.customer,
+            name: "Síndico".into(),
+            phone: "(19) 99876-5432".into(),
+            email: "sindico@example.com".into(),
+            relation: "Condomínio".into(),
+        },
+    )
+    .await
+    .expect("contact")
+    .expect("the customer exists");
+
+    edit_customer(&c.store, shared.customer, "city", "Valinhos").await;
+    edit_template(
+        &c.store,
+        shared.template,
+        None,
+        Some("Corpo de C: {protocolo}"),
+    )
+    .await;
+    let from_c = new_ticket(&c.store, &shared, "Troca de senha do Wi-Fi", None).await;
+
+    // Synced in an arbitrary order, then once more so everyone sees everyone's changes.
+    for desktop in [&c, &a, &b, &c, &a] {
+        desktop.sync().await;
+    }
+    let on_a = a.rows().await;
+    assert_same(&on_a, &b.rows().await, "A and B");
+    assert_same(&on_a, &c.rows().await, "A and C");
+    assert_same(&on_a, &central.rows().await, "A and the server");
+
+    for desktop in [&a, &b, &c] {
+        let (city, street): (String, String) =
+            sqlx::query_as("SELECT city, street FROM customers WHERE id = ?1")
+                .bind(shared.customer)
+                .fetch_one(desktop.store.pool())
+                .await
+                .expect("customer");
+        assert_eq!(
+            (city.as_str(), street.as_str()),
+            ("Valinhos", "Avenida Brasil"),
+            "the latest write of each field"
+        );
+        let (status, assigned_role): (String, Option<Uuid>) =
+            sqlx::query_as("SELECT status, assigned_role_id FROM tickets WHERE id = ?1")
+                .bind(shared.ticket)
+                .fetch_one(desktop.store.pool())
+                .await
+                .expect("ticket");
+        assert_eq!((status.as_str(), assigned_role), ("Resolvido", Some(role)));
+        let events: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM ticket_events WHERE ticket_id = ?1")
+                .bind(shared.ticket)
+                .fetch_one(desktop.store.pool())
+                .await
+                .expect("events");
+        assert_eq!(events, events_before + 2, "both histories kept");
+        let template = email_templates::find(&desktop.store, shared.template)
+            .await
+            .expect("find")
+            .expect("template");
+        assert_eq!(
+            (template.subject.as_str(), template.body.as_str()),
+            ("Assunto de A", "Corpo de C: {protocolo}")
+        );
+        // Both visits kept; the agenda shows them clashing, the same on every desktop.
+        let mut conn = desktop.store.pool().acquire().await.expect("connection");
+        let clashing = work_orders::clashes_in(&mut conn, &shared.slot, None)
+            .await
+            .expect("clashes");
+        assert_eq!(clashing.len(), 2, "{clashing:?}");
+        let protocols: Vec<String> = sqlx::query_scalar("SELECT protocol FROM tickets")
+            .fetch_all(desktop.store.pool())
+            .await
+            .expect("protocols");
+        let distinct: BTreeSet<&String> = protocols.iter().collect();
+        assert_eq!(distinct.len(), protocols.len(), "no protocol repeats");
+        for mine in [&from_a, &from_b, &from_c] {
+            assert!(protocols.contains(mine), "{mine} is everywhere");
+        }
+        for before in &before_registering {
+            assert!(
+                protocols.contains(before),
+                "{before}, given before registering, kept"
+            );
+        }
+    }
+    let numbers: Vec<&str> = [&from_a, &from_b, &from_c]
+        .iter()
+        .map(|protocol| &protocol[6..9])
+        .collect();
+    assert_eq!(numbers, ["002", "003", "004"]);
+}

@@ -1,0 +1,130 @@
+//! `devices`: the registered desktops, their numbers and credentials.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::{PgConnection, PgPool, Row};
+use uuid::Uuid;
+
+/// The number every desktop uses before it registers.
+pub const UNREGISTERED_DESKTOP_NUMBER: u16 = 1;
+/// The smallest number the server assigns.
+pub const FIRST_DESKTOP_NUMBER: u16 = 2;
+/// The largest number the server assigns (protocols have room for three digits).
+pub const LAST_DESKTOP_NUMBER: u16 = 999;
+
+/// Serializes registrations: numbers are assigned one at a time, whatever the instance.
+const REGISTRATION_LOCK: i64 = 0x4865_6c70_6465_736b; // "Helpdesk"
+
+/// A desktop as the administrator sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceSummary {
+    pub id: Uuid,
+    pub name: String,
+    pub desktop_number: u16,
+    pub registered_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub last_seen_at: Option<DateTime<Utc>>,
+}
+
+/// What authenticating a desktop needs.
+#[derive(Debug, Clone)]
+pub struct StoredCredential {
+    pub secret_digest: Vec<u8>,
+    pub revoked: bool,
+}
+
+const SUMMARY_COLUMNS: &str = "id, name, desktop_number, registered_at, revoked_at, last_seen_at";
+
+fn summary(row: &sqlx::postgres::PgRow) -> Result<DeviceSummary, sqlx::Error> {
+    let number: i16 = row.try_get("desktop_number")?;
+    Ok(DeviceSummary {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        desktop_number: u16::try_from(number).map_err(|error| sqlx::Error::ColumnDecode {
+            index: "desktop_number".into(),
+            source: Box::new(error),
+        })?,
+        registered_at: row.try_get("registered_at")?,
+        revoked_at: row.try_get("revoked_at")?,
+        last_seen_at: row.try_get("last_seen_at")?,
+    })
+}
+
+/// Inserts a desktop with the smallest free number; `None` when every number is taken.
+/// Call inside a transaction: the lock it takes lasts until the end of it.
+pub async fn insert(
+    conn: &mut PgConnection,
+    id: Uuid,
+    name: &str,
+    secret_digest: &[u8],
+) -> Result<Option<u16>, sqlx::Error> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(REGISTRATION_LOCK)
+        .execute(&mut *conn)
+        .await?;
+    let number: Option<i16> = sqlx::query_scalar(
+        "INSERT INTO devices (id, name, desktop_number, credential_hash)
+         SELECT $1, $2, n, $3 FROM generate_series($4::int, $5::int) AS n
+         WHERE NOT EXISTS (SELECT 1 FROM devices WHERE desktop_number = n)
+         ORDER BY n LIMIT 1
+         RETURNING desktop_number",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(secret_digest)
+    .bind(i32::from(FIRST_DESKTOP_NUMBER))
+    .bind(i32::from(LAST_DESKTOP_NUMBER))
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(number.and_then(|number| u16::try_from(number).ok()))
+}
+
+/// Every desktop, by number.
+pub async fn list(pool: &PgPool) -> Result<Vec<DeviceSummary>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM devices ORDER BY desktop_number"
+    ))
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(summary).collect()
+}
+
+/// Revokes a desktop (keeping the first revocation's time); `None` if unknown.
+pub async fn revoke(pool: &PgPool, id: Uuid) -> Result<Option<DeviceSummary>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1
+         RETURNING {SUMMARY_COLUMNS}"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    row.as_ref().map(summary).transpose()
+}
+
+/// The stored credential digest of a desktop, if it exists.
+pub async fn credential(pool: &PgPool, id: Uuid) -> Result<Option<StoredCredential>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT credential_hash, revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|row| {
+        Ok(StoredCredential {
+            secret_digest: row.try_get("credential_hash")?,
+            revoked: row.try_get("revoked")?,
+        })
+    })
+    .transpose()
+}
+
+/// Records that the desktop was just seen (at most one write a minute per desktop).
+pub async fn touch(pool: &PgPool, id: Uuid) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE devices SET last_seen_at = now()
+         WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')",
+    )
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! The SQL of the server, one module per table. Table and column names are fixed here;
+//! request data only ever travels as bound parameters.
+pub mod blobs;
+pub mod devices;
+pub mod protocols;
+pub mod rows;

@@ -1,0 +1,102 @@
+//! Desktops: registration with the enrollment token, and the administrator's list and
+//! revocation.
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use helpdesk_core::sync::{RegistrationRequest, RegistrationResponse, MAX_BATCH_ROWS};
+use uuid::Uuid;
+
+use crate::auth::{self, Admin};
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::repo::devices::{self, DeviceSummary, FIRST_DESKTOP_NUMBER, LAST_DESKTOP_NUMBER};
+use crate::repo::protocols;
+use crate::state::AppState;
+
+/// The longest desktop name accepted.
+const MAX_NAME_CHARS: usize = 200;
+/// The longest protocol accepted.
+const MAX_PROTOCOL_CHARS: usize = 64;
+/// The most protocols a desktop may bring when it registers.
+const MAX_ISSUED_PROTOCOLS: usize = 100 * MAX_BATCH_ROWS;
+
+/// `POST /v1/devices`: registers a desktop, assigns it the smallest free number, reserves
+/// the protocols it gave before, and answers its credential (shown only this once).
+pub async fn register(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<RegistrationRequest>,
+) -> Result<(StatusCode, Json<RegistrationResponse>), ApiError> {
+    if !state.is_enrollment_token(request.enrollment_token.trim()) {
+        return Err(ApiError::enrollment_refused());
+    }
+    let name = request.name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return Err(ApiError::corrupted(format!(
+            "o nome do computador deve ter de 1 a {MAX_NAME_CHARS} caracteres."
+        )));
+    }
+    if request.issued_protocols.len() > MAX_ISSUED_PROTOCOLS {
+        return Err(ApiError::batch_too_large(request.issued_protocols.len()));
+    }
+    if let Some(bad) = request.issued_protocols.iter().find(|protocol| {
+        protocol.trim().is_empty() || protocol.chars().count() > MAX_PROTOCOL_CHARS
+    }) {
+        return Err(ApiError::corrupted(format!("protocolo inválido: {bad:?}.")));
+    }
+
+    let id = Uuid::now_v7();
+    let credential = auth::new_credential(id);
+    let mut tx = state.pool().begin().await?;
+    let number = devices::insert(&mut tx, id, name, &credential.secret_digest)
+        .await?
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::CONFLICT,
+                "desktop_numbers_exhausted",
+                format!(
+                    "Todos os números de computador ({FIRST_DESKTOP_NUMBER} a {LAST_DESKTOP_NUMBER}) já foram usados. Nenhum computador novo pode ser cadastrado."
+                ),
+            )
+        })?;
+    if let Some(taken) = protocols::claim_issued(&mut tx, id, &request.issued_protocols).await? {
+        return Err(ApiError::protocol_taken(&taken));
+    }
+    tx.commit().await?;
+    tracing::info!(device_id = %id, desktop_number = number, name, "desktop registered");
+    Ok((
+        StatusCode::CREATED,
+        Json(RegistrationResponse {
+            device_id: id,
+            desktop_number: number,
+            credential: credential.credential,
+        }),
+    ))
+}
+
+/// `GET /v1/devices` (administrator): every desktop, by number.
+pub async fn list(
+    _admin: Admin,
+    State(state): State<AppState>,
+) -> Result<Json<Vec<DeviceSummary>>, ApiError> {
+    Ok(Json(devices::list(state.pool()).await?))
+}
+
+/// `POST /v1/devices/{id}/revoke` (administrator): the desktop stops syncing at once.
+pub async fn revoke(
+    _admin: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<DeviceSummary>, ApiError> {
+    let id = Uuid::parse_str(&id).map_err(|_| {
+        ApiError::corrupted(format!("identificador de computador inválido: {id:?}."))
+    })?;
+    let device = devices::revoke(state.pool(), id).await?.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "device_missing",
+            format!("Nenhum computador cadastrado tem o identificador {id}."),
+        )
+    })?;
+    tracing::info!(device_id = %id, "desktop revoked");
+    Ok(Json(device))
+}

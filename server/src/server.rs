@@ -1,0 +1,140 @@
+//! Listening: plain HTTP on loopback, or HTTPS with the configured certificate (rustls).
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum_server::tls_rustls::RustlsConfig;
+use axum_server::Handle;
+use tokio::task::JoinHandle;
+
+use crate::config::Config;
+use crate::routes::router;
+use crate::state::{AppState, StartError};
+
+/// How long running requests may finish after a shutdown signal.
+const GRACE: Duration = Duration::from_secs(10);
+
+/// A server running in this process (in a tokio task); stops when dropped.
+#[derive(Debug)]
+pub struct RunningServer {
+    addr: SocketAddr,
+    tls: bool,
+    handle: Handle<SocketAddr>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningServer {
+    /// The address it listens on (the actual port when configured with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Its base URL, like `http://127.0.0.1:41234` (no trailing slash).
+    pub fn url(&self) -> String {
+        let scheme = if self.tls { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
+    }
+
+    /// Stops accepting, lets running requests finish (up to 10 s) and waits for the end.
+    pub async fn shutdown(mut self) -> std::io::Result<()> {
+        self.handle.graceful_shutdown(Some(GRACE));
+        match self.task.take() {
+            Some(task) => task.await.map_err(std::io::Error::other)?,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        self.handle.shutdown();
+    }
+}
+
+/// Connects to the database (applying migrations) and starts listening on
+/// `config.listen`, in a task of the current tokio runtime.
+pub async fn spawn(config: Config) -> Result<RunningServer, StartError> {
+    config.check_listen()?;
+    let state = AppState::connect(&config).await?;
+    spawn_with_state(&config, state).await
+}
+
+/// Starts listening on `config.listen` with an existing state.
+pub async fn spawn_with_state(
+    config: &Config,
+    state: AppState,
+) -> Result<RunningServer, StartError> {
+    config.check_listen()?;
+    let listener = std::net::TcpListener::bind(config.listen)?;
+    let addr = listener.local_addr()?;
+    let app = router(state).into_make_service();
+    let handle = Handle::new();
+    let task = match &config.tls {
+        Some(paths) => {
+            let tls = RustlsConfig::from_pem_file(&paths.cert, &paths.key)
+                .await
+                .map_err(StartError::Tls)?;
+            let server = axum_server::from_tcp_rustls(listener, tls)?.handle(handle.clone());
+            tokio::spawn(server.serve(app))
+        }
+        None => {
+            let server = axum_server::from_tcp(listener)?.handle(handle.clone());
+            tokio::spawn(server.serve(app))
+        }
+    };
+    tracing::info!(%addr, tls = config.tls.is_some(), "listening");
+    Ok(RunningServer {
+        addr,
+        tls: config.tls.is_some(),
+        handle,
+        task: Some(task),
+    })
+}
+
+/// Runs the server until `shutdown` completes, then stops gracefully.
+pub async fn serve_until(
+    config: Config,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), StartError> {
+    let mut server = spawn(config).await?;
+    let Some(task) = server.task.take() else {
+        return Ok(());
+    };
+    tokio::pin!(task);
+    tokio::select! {
+        finished = &mut task => return Ok(finished.map_err(std::io::Error::other)??),
+        () = shutdown => {}
+    }
+    tracing::info!("shutting down");
+    server.handle.graceful_shutdown(Some(GRACE));
+    task.await.map_err(std::io::Error::other)??;
+    Ok(())
+}
+
+/// Runs the server until SIGINT (Ctrl-C) or SIGTERM.
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    serve_until(config, shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}

@@ -1,0 +1,83 @@
+//! What every request shares: the PostgreSQL pool and the settings it needs.
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+
+use crate::auth;
+use crate::config::Config;
+
+/// How long a request waits for a PostgreSQL connection before answering 503.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The state of one server instance; cheap to clone. Nothing lives here between requests
+/// but the pool: any number of instances may serve the same database.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pool: PgPool,
+    enrollment_digest: [u8; 32],
+    max_blob_bytes: usize,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("configuration: {0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot connect to PostgreSQL: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("cannot apply the database migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot load the TLS certificate or key: {0}")]
+    Tls(std::io::Error),
+    #[error("cannot listen: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl AppState {
+    /// Connects to PostgreSQL and applies the migrations (safe with several instances
+    /// starting at once: sqlx takes an advisory lock).
+    pub async fn connect(config: &Config) -> Result<AppState, StartError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(config.max_db_connections)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .connect(&config.database_url)
+            .await?;
+        crate::MIGRATOR.run(&pool).await?;
+        Ok(AppState::new(pool, config))
+    }
+
+    /// A state over an existing pool whose database is migrated.
+    pub fn new(pool: PgPool, config: &Config) -> AppState {
+        AppState {
+            inner: Arc::new(Inner {
+                pool,
+                enrollment_digest: auth::digest(config.enrollment_token.as_bytes()),
+                max_blob_bytes: config.max_blob_bytes,
+            }),
+        }
+    }
+
+    /// The PostgreSQL pool.
+    pub fn pool(&self) -> &PgPool {
+        &self.inner.pool
+    }
+
+    /// The largest attachment accepted, in bytes.
+    pub fn max_blob_bytes(&self) -> usize {
+        self.inner.max_blob_bytes
+    }
+
+    /// Whether `token` is the administrator's enrollment token (constant time).
+    pub fn is_enrollment_token(&self, token: &str) -> bool {
+        auth::digests_equal(
+            &auth::digest(token.as_bytes()),
+            &self.inner.enrollment_digest,
+        )
+    }
+}

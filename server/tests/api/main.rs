@@ -1,0 +1,11 @@
+//! The sync server over HTTP against a real PostgreSQL (one per test binary, a fresh
+//! database per test).
+mod auth;
+mod blobs;
+mod common;
+mod devices;
+mod errors;
+mod health;
+mod pull;
+mod push;
+mod tls;

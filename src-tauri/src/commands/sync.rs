@@ -1,0 +1,107 @@
+//! Sync in the window: its status, "Sincronizar agora", and registering the desktop.
+use helpdesk_api::{CommandError, ErrorCode, RegistrationForm, SyncStatus};
+use helpdesk_core::sync::registration_fields as fields;
+use helpdesk_store::{protocols, sync};
+use helpdesk_sync::SyncError;
+use tauri::State;
+
+use crate::error::{first_error, internal};
+use crate::state::SyncHandle;
+use crate::AppState;
+
+/// `helpdesk_api::LoadSyncStatus`.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_sync_status(state: State<'_, AppState>) -> Result<SyncStatus, CommandError> {
+    state.require_operator()?;
+    status(&state).await
+}
+
+/// `helpdesk_api::SyncNow`: the worker starts an exchange; the status answered may still
+/// show the previous one.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncStatus, CommandError> {
+    state.require_operator()?;
+    handle(&state)?.waker.wake();
+    status(&state).await
+}
+
+/// `helpdesk_api::RegisterDesktop` (administrators only).
+#[tauri::command]
+#[specta::specta]
+pub async fn register_desktop(
+    request: RegistrationForm,
+    state: State<'_, AppState>,
+) -> Result<SyncStatus, CommandError> {
+    let operator = state.require_administrator("registrar este computador")?;
+    let form = request.validate().map_err(first_error)?;
+    let sync_handle = handle(&state)?;
+    let registration = helpdesk_sync::register(
+        &state.store,
+        &sync_handle.vault,
+        &form.server_url,
+        &form.enrollment_token,
+        &form.name,
+        &sync_handle.client,
+    )
+    .await
+    .map_err(|error| refused(&form, error))?;
+    log::info!(
+        "{} registered this desktop with {} as number {}",
+        operator.login,
+        form.server_url,
+        registration.desktop_number
+    );
+    sync_handle.waker.wake();
+    status(&state).await
+}
+
+fn handle(state: &AppState) -> Result<&SyncHandle, CommandError> {
+    state.sync.as_ref().ok_or_else(|| {
+        log::error!("this app runs no sync worker");
+        CommandError::internal()
+    })
+}
+
+async fn status(state: &AppState) -> Result<SyncStatus, CommandError> {
+    let store = &state.store;
+    let current = sync::load_state(store).await.map_err(internal)?;
+    let waiting = sync::waiting(store).await.map_err(internal)?;
+    Ok(SyncStatus {
+        server_url: current.server_url,
+        desktop_number: protocols::desktop_number(store).await.map_err(internal)?,
+        last_sync_at: current.last_sync_at,
+        waiting: u32::try_from(waiting).unwrap_or(u32::MAX),
+        running: state
+            .sync
+            .as_ref()
+            .is_some_and(|sync| sync.waker.is_running()),
+        error: current.last_error,
+    })
+}
+
+/// A failed registration, told at the field it concerns.
+fn refused(form: &RegistrationForm, error: SyncError) -> CommandError {
+    match error {
+        SyncError::Unreachable(reason) => {
+            log::warn!("registration: {} is unreachable: {reason}", form.server_url);
+            CommandError::at_field(
+                fields::SERVER,
+                format!(
+                    "Não foi possível conectar a {}: confira o endereço e a rede.",
+                    form.server_url
+                ),
+            )
+        }
+        SyncError::Refused { code, message, .. } if code == "enrollment_refused" => {
+            CommandError::at_field(fields::TOKEN, message)
+        }
+        SyncError::Refused { message, .. } => CommandError::new(ErrorCode::Conflict, message),
+        SyncError::Store(error) => internal(error),
+        other => {
+            log::error!("registration: {other}");
+            CommandError::new(ErrorCode::Internal, other.operator_message())
+        }
+    }
+}

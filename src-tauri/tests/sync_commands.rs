@@ -1,0 +1,196 @@
+//! Sync in the window through Tauri's real IPC path: the status, registering the desktop
+//! with a real sync server (in process, over a PostgreSQL the test starts), and "Sincronizar
+//! agora" waking a real worker that pushes the desktop's data.
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::DemoApp;
+use helpdesk_api::{ErrorCode, SyncStatus};
+use helpdesk_core::sync::registration_fields as fields;
+use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
+use helpdesk_desktop::SyncHandle;
+use helpdesk_server::test_postgres::PgServer;
+use helpdesk_server::Config;
+use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::secret_vault::{SecretKey, SecretVault};
+use helpdesk_store::Store;
+use helpdesk_sync::{ClientConfig, SyncWorker, SyncWorkerConfig};
+use serde_json::json;
+
+const DEMO: DemoConfig = DemoConfig {
+    seed: 3,
+    customers: 15,
+    messages: 20,
+};
+const TOKEN: &str = "token-do-administrador-de-teste";
+
+fn vault(database: &std::path::Path) -> Arc<SecretVault> {
+    let key = SecretKey::load_or_create(&SecretKey::path_beside(database)).expect("key");
+    Arc::new(SecretVault::encrypted(key))
+}
+
+fn form(server_url: &str, token: &str) -> serde_json::Value {
+    json!({ "server_url": server_url, "enrollment_token": token, "name": "Loja Centro" })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_registers_the_desktop_and_sync_now_pushes_its_data() {
+    let postgres = PgServer::shared().expect("PostgreSQL starts (scripts/setup.sh test)");
+    let database_url = postgres.fresh_database().await.expect("database");
+    let server = helpdesk_server::spawn(Config::local(&database_url, TOKEN))
+        .await
+        .expect("sync server");
+
+    let mut prepared = None;
+    let app = DemoApp::with(&DEMO, |state, database| {
+        let config = SyncWorkerConfig {
+            interval: Duration::from_secs(3600),
+            ..SyncWorkerConfig::default()
+        };
+        let worker_vault = vault(database);
+        let handle = {
+            let worker = SyncWorker::new(
+                Arc::new(second_store(database)),
+                AttachmentFiles::beside(database),
+                Arc::clone(&worker_vault),
+                config,
+            );
+            let waker = worker.waker();
+            prepared = Some(worker);
+            SyncHandle {
+                vault: worker_vault,
+                waker,
+                client: ClientConfig::default(),
+            }
+        };
+        state.with_sync(handle)
+    })
+    .await;
+    // The worker runs as in the app: at once (nothing to do before registering), then only
+    // when woken (the interval is an hour).
+    tokio::spawn(prepared.take().expect("worker").run());
+
+    assert_eq!(
+        app.refuse("load_sync_status", ()).code,
+        ErrorCode::NotAuthenticated
+    );
+    app.log_in(&OPERATOR);
+    let alone: SyncStatus = app.call("load_sync_status", ());
+    assert_eq!(
+        (alone.server_url.as_deref(), alone.desktop_number),
+        (None, 1)
+    );
+    assert!(alone.waiting > 0, "the demo's rows wait");
+    assert_eq!(
+        app.refuse("register_desktop", form(&server.url(), TOKEN))
+            .code,
+        ErrorCode::Forbidden
+    );
+
+    app.log_in(&ADMIN);
+    let insecure = app.refuse(
+        "register_desktop",
+        form("http://sync.provedor.com.br", TOKEN),
+    );
+    assert_eq!(insecure.field.as_deref(), Some(fields::SERVER));
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("port");
+        let port = listener.local_addr().expect("address").port();
+        drop(listener);
+        format!("http://127.0.0.1:{port}")
+    };
+    let unreachable = app.refuse("register_desktop", form(&closed, TOKEN));
+    assert_eq!(unreachable.field.as_deref(), Some(fields::SERVER));
+    assert!(
+        unreachable.message.contains("Não foi possível conectar"),
+        "{}",
+        unreachable.message
+    );
+    let wrong = app.refuse(
+        "register_desktop",
+        form(&server.url(), "token-errado-mas-comprido"),
+    );
+    assert_eq!(wrong.field.as_deref(), Some(fields::TOKEN));
+
+    let registered: SyncStatus = app.call("register_desktop", form(&server.url(), TOKEN));
+    assert_eq!(
+        registered.server_url.as_deref(),
+        Some(server.url().as_str())
+    );
+    assert_eq!(registered.desktop_number, 2);
+    let credential = helpdesk_store::sync::load_credential(app.store(), &vault(&app.database()))
+        .await
+        .expect("read")
+        .expect("a credential");
+    let stored: String =
+        sqlx::query_scalar("SELECT value FROM local_settings WHERE key = 'sync.credential'")
+            .fetch_one(app.store().pool())
+            .await
+            .expect("the credential's row");
+    assert!(!stored.contains(&credential), "not in plain text");
+
+    // Registering wakes the worker, which pushes everything.
+    let first = synced(&app, None).await;
+    let pool = sqlx::PgPool::connect(&database_url)
+        .await
+        .expect("server database");
+    let count = |table: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sync_rows WHERE table_name = $1")
+                .bind(table)
+                .fetch_one(&pool)
+                .await
+                .expect("count")
+        }
+    };
+    assert_eq!(count("customers").await, DEMO.customers as i64);
+
+    // A contact added afterwards waits until "Sincronizar agora".
+    app.log_in(&OPERATOR);
+    let customer: helpdesk_api::Uuid = sqlx::query_scalar("SELECT id FROM customers LIMIT 1")
+        .fetch_one(app.store().pool())
+        .await
+        .expect("customer");
+    let contacts = count("contacts").await;
+    app.call::<serde_json::Value>(
+        "add_contact",
+        json!({"customer_id": customer, "name": "Síndico", "phone": "(19) 99876-5432",
+               "email": "sindico@example.com", "relation": "Condomínio"}),
+    );
+    let waiting: SyncStatus = app.call("load_sync_status", ());
+    assert_eq!(waiting.waiting, 1);
+    app.call::<SyncStatus>("sync_now", ());
+    synced(&app, first.last_sync_at).await;
+    assert_eq!(count("contacts").await, contacts + 1);
+}
+
+/// Waits until an exchange after `after` (Unix ms) completed with nothing left waiting.
+async fn synced(app: &DemoApp, after: Option<i64>) -> SyncStatus {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let now: SyncStatus = app.call("load_sync_status", ());
+        if now.last_sync_at > after && now.waiting == 0 && !now.running {
+            assert_eq!(now.error, None);
+            return now;
+        }
+        assert!(Instant::now() < deadline, "not synced: {now:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A second connection pool on the app's database, for the worker (as the app's own worker
+/// reaches the managed store).
+fn second_store(database: &std::path::Path) -> Store {
+    let database = database.to_path_buf();
+    std::thread::spawn(move || {
+        tokio::runtime::Runtime::new()
+            .expect("runtime")
+            .block_on(Store::open(&database))
+            .expect("store")
+    })
+    .join()
+    .expect("opened")
+}
