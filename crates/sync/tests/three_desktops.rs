@@ -5,22 +5,15 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use chrono::{Local, NaiveDate};
+use common::desk::{new_ticket, shared, Shared};
 use common::{assert_same, Central, Desktop};
-use helpdesk_core::attachment::DraftAttachment;
 use helpdesk_core::contact::NewContact;
-use helpdesk_core::ticket::{NewTicket, TicketStatus};
+use helpdesk_core::ticket::TicketStatus;
 use helpdesk_core::ticket_type::Assignee;
 use helpdesk_core::ticket_update::TicketAction;
-use helpdesk_core::wizard::Origin;
-use helpdesk_core::work_order::Slot;
-use helpdesk_core::work_order_form::NewWorkOrder;
-use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_demo::DemoConfig;
 use helpdesk_store::ticket_updates::{self, UpdateOutcome};
-use helpdesk_store::{
-    contacts, email_templates, now_millis, people, protocols, ticket_types, tickets, work_orders,
-    Store,
-};
+use helpdesk_store::{contacts, email_templates, now_millis, protocols, work_orders, Store};
 use uuid::Uuid;
 
 const DEMO: DemoConfig = DemoConfig {
@@ -28,107 +21,6 @@ const DEMO: DemoConfig = DemoConfig {
     customers: 40,
     messages: 80,
 };
-const HOUR: i64 = 3_600_000;
-
-/// What every desktop finds in the shared data.
-struct Shared {
-    operator: Uuid,
-    customer: Uuid,
-    plan: Uuid,
-    ticket: Uuid,
-    template: Uuid,
-    slot: Slot,
-    type_id: Uuid,
-    status_id: Uuid,
-}
-
-async fn shared(store: &Store) -> Shared {
-    let operator = people::authenticate(store, OPERATOR.login, OPERATOR.password)
-        .await
-        .expect("log in")
-        .expect("the demo operator")
-        .id;
-    let (customer, plan): (Uuid, Uuid) = sqlx::query_as(
-        "SELECT customer_id, id FROM customer_plans ORDER BY customer_id, id LIMIT 1",
-    )
-    .fetch_one(store.pool())
-    .await
-    .expect("a contract");
-    let ticket: Uuid = sqlx::query_scalar(
-        "SELECT id FROM tickets WHERE status = 'Aberto' ORDER BY opened_at LIMIT 1",
-    )
-    .fetch_one(store.pool())
-    .await
-    .expect("an open ticket");
-    let template = email_templates::list_all(store).await.expect("templates")[0].id;
-    let catalog = work_orders::catalog(store).await.expect("catalog");
-    let tomorrow_ten = {
-        let day = Local::now().date_naive().succ_opt().expect("tomorrow");
-        let ten = day.and_hms_opt(10, 0, 0).expect("10:00");
-        ten.and_local_timezone(Local)
-            .earliest()
-            .expect("a local time")
-            .timestamp_millis()
-    };
-    Shared {
-        operator,
-        customer,
-        plan,
-        ticket,
-        template,
-        slot: Slot {
-            technician_id: catalog.technicians[0].id,
-            starts_at: tomorrow_ten,
-            ends_at: tomorrow_ten + HOUR,
-        },
-        type_id: catalog.types[0].id,
-        status_id: catalog
-            .statuses
-            .iter()
-            .find(|status| !status.is_final)
-            .expect("an open status")
-            .id,
-    }
-}
-
-/// A ticket saved the way the wizard saves it, with a visit in `slot` if given.
-async fn new_ticket(store: &Store, shared: &Shared, problem: &str, slot: Option<Slot>) -> String {
-    let today: NaiveDate = Local::now().date_naive();
-    let protocol = protocols::reserve(store, shared.operator, today)
-        .await
-        .expect("reserve")
-        .expect("a protocol");
-    let kind = ticket_types::list(store).await.expect("types").remove(0);
-    let ticket = NewTicket {
-        protocol,
-        origin: Origin::Phone,
-        customer_id: shared.customer,
-        customer_plan_id: shared.plan,
-        support_message_id: None,
-        problem: problem.into(),
-        first_contact: "Orientado a reiniciar a ONU.".into(),
-        ticket_type: kind,
-        script: None,
-        attachments: Vec::<DraftAttachment>::new(),
-        task: None,
-        work_order: slot.map(|slot| NewWorkOrder {
-            slot,
-            status_id: shared.status_id,
-            type_id: shared.type_id,
-            address: "Rua das Flores, 10".into(),
-            description: problem.into(),
-            allow_clash: false,
-        }),
-        email: None,
-        status: TicketStatus::Open,
-    };
-    tickets::save(store, &ticket, shared.operator, now_millis())
-        .await
-        .expect("save")
-        .saved()
-        .expect("saved");
-    protocol.digits()
-}
 
 async fn edit_customer(store: &Store, customer: Uuid, column: &str, value: &str) {
     let sql = match column {
@@ -212,7 +104,14 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
     )
     .await;
     edit_template(&a.store, shared.template, Some("Assunto de A"), None).await;
-    let from_a = new_ticket(&a.store, &shared, "Sem sinal na ONU", Some(shared.slot)).await;
+    let from_a = new_ticket(
+        &a.store,
+        &shared,
+        "Sem sinal na ONU",
+        Some(shared.slot),
+        Vec::new(),
+    )
+    .await;
 
     edit_customer(&b.store, shared.customer, "street", "Avenida Brasil").await;
     let role = sqlx::query_scalar("SELECT id FROM roles ORDER BY name LIMIT 1")
@@ -235,7 +134,14 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
         },
     )
     .await;
-    let from_b = new_ticket(&b.store, &shared, "Lentidão à noite", Some(shared.slot)).await;
+    let from_b = new_ticket(
+        &b.store,
+        &shared,
+        "Lentidão à noite",
+        Some(shared.slot),
+        Vec::new(),
+    )
+    .await;
     contacts::insert(
         &b.store,
         &NewContact {
@@ -258,7 +164,14 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
         Some("Corpo de C: {protocolo}"),
     )
     .await;
-    let from_c = new_ticket(&c.store, &shared, "Troca de senha do Wi-Fi", None).await;
+    let from_c = new_ticket(
+        &c.store,
+        &shared,
+        "Troca de senha do Wi-Fi",
+        None,
+        Vec::new(),
+    )
+    .await;
 
     // Synced in an arbitrary order, then once more so everyone sees everyone's changes.
     for desktop in [&c, &a, &b, &c, &a] {

@@ -2,6 +2,7 @@
 //! started by the tests) for the sync tests.
 #![allow(dead_code)]
 
+pub mod desk;
 pub mod proxy;
 
 use std::collections::BTreeMap;
@@ -118,6 +119,14 @@ impl Desktop {
             &ClientConfig::default(),
         )
         .expect("client")
+    }
+
+    /// Its device credential.
+    pub async fn client_credential(&self) -> String {
+        sync::load_credential(&self.store, &self.vault)
+            .await
+            .expect("credential")
+            .expect("registered")
     }
 
     /// One exchange with its server.
