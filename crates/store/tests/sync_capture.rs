@@ -332,3 +332,77 @@ async fn the_clock_moves_past_pulled_stamps_and_restarts_after_them() {
     let mine = push_all(&reopened).await;
     assert!(mine[0].fields["city"].version.stamp > ahead);
 }
+
+#[tokio::test]
+async fn two_rows_given_the_same_unique_name_offline_are_told_apart_alike_everywhere() {
+    let (a, b) = (common::open().await, common::open().await);
+    let template = |name: &str| helpdesk_core::email::EmailTemplate {
+        id: helpdesk_store::new_id(),
+        name: name.into(),
+        subject: format!("Assunto de {name}"),
+        body: "Olá, {cliente}.".into(),
+        role_ids: Vec::new(),
+    };
+    let first = template("Boas-vindas");
+    let second = template("Boas-vindas");
+    helpdesk_store::email_templates::save(&a.store, &first)
+        .await
+        .expect("saved on A");
+    helpdesk_store::email_templates::save(&b.store, &second)
+        .await
+        .expect("saved on B");
+
+    let from_a = push_all(&a.store).await;
+    let from_b = push_all(&b.store).await;
+    sync::apply(&a.store, &from_b, PullCursor::default())
+        .await
+        .expect("A pulls");
+    sync::apply(&b.store, &from_a, PullCursor::default())
+        .await
+        .expect("B pulls");
+    // Each settled the clash the same way, and queued the rename for the others.
+    let renames_a = push_all(&a.store).await;
+    let renames_b = push_all(&b.store).await;
+    sync::apply(&a.store, &renames_b, PullCursor::default())
+        .await
+        .expect("A pulls");
+    sync::apply(&b.store, &renames_a, PullCursor::default())
+        .await
+        .expect("B pulls");
+    let names = |store: &Store| {
+        let pool = store.pool().clone();
+        async move {
+            sqlx::query_as::<_, (Uuid, String)>("SELECT id, name FROM email_templates ORDER BY id")
+                .fetch_all(&pool)
+                .await
+                .expect("names")
+        }
+    };
+    let (on_a, on_b) = (names(&a.store).await, names(&b.store).await);
+    assert_eq!(on_a, on_b);
+    let (older, newer) = (first.id.min(second.id), first.id.max(second.id));
+    assert_eq!(on_a[0], (older, "Boas-vindas".to_owned()));
+    assert_eq!(
+        on_a[1],
+        (
+            newer,
+            format!(
+                "Boas-vindas (conflito {})",
+                &newer.simple().to_string()[..12]
+            )
+        )
+    );
+    let (rows_a, rows_b) = (
+        sync::snapshot(&a.store).await.expect("A"),
+        sync::snapshot(&b.store).await.expect("B"),
+    );
+    let templates = |rows: Vec<SyncRow>| -> Vec<SyncRow> {
+        let mut found: Vec<SyncRow> = rows
+            .into_iter()
+            .filter(|row| row.table == "email_templates")
+            .collect();
+        found.sort_by_key(|row| row.id);
+        found
+    };
+    assert_eq!(templates(rows_a), templates(rows_b));
+}

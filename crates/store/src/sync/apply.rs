@@ -3,8 +3,10 @@
 //! page, and the page is pulled again.
 use std::collections::{BTreeMap, HashSet};
 
-use helpdesk_core::sync::{FieldValue, MergeOutcome, PullCursor, SyncRow, SyncTable, SYNC_TABLES};
-use sqlx::Connection;
+use helpdesk_core::sync::{
+    FieldValue, MergeOutcome, PullCursor, SyncRow, SyncTable, Version, SYNC_TABLES,
+};
+use sqlx::{Connection, SqliteConnection};
 use uuid::Uuid;
 
 use super::rows;
@@ -56,7 +58,7 @@ pub async fn apply(store: &Store, rows: &[SyncRow], cursor: PullCursor) -> Resul
 }
 
 async fn apply_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut SqliteConnection,
     by_table: &BTreeMap<usize, Vec<&SyncRow>>,
     cursor: PullCursor,
 ) -> Result<(ApplyReport, i64)> {
@@ -91,7 +93,7 @@ async fn apply_in(
                     (*row).clone()
                 }
             };
-            rows::write(&mut tx, table, &merged).await?;
+            write_resolving(&mut tx, table, &merged).await?;
             report.changed += 1;
             if let Some(customer) = searched_customer(table, &merged) {
                 searched.insert(customer);
@@ -115,6 +117,126 @@ async fn apply_in(
     .await?;
     tx.commit().await?;
     Ok((report, high))
+}
+
+/// Writes `row`; when it takes a unique value (a name, a login) that another row holds
+/// here, the rule every node applies settles it: the row with the greater id (created later)
+/// gets the value with " (conflito <its id>)" appended, as a write of its own whose version
+/// follows the value it replaces, and is queued so that the server and the other desktops
+/// take the same rename. Unique values that are not text cannot be settled so: an error.
+async fn write_resolving(
+    conn: &mut SqliteConnection,
+    table: &'static SyncTable,
+    row: &SyncRow,
+) -> Result<()> {
+    let Err(error) = rows::write(conn, table, row).await else {
+        return Ok(());
+    };
+    let Some(columns) = unique_violation(&error, table) else {
+        return Err(error);
+    };
+    let holder = holder_of(conn, table, row, &columns).await?;
+    let Some(holder) = holder.filter(|holder| *holder != row.id) else {
+        return Err(error);
+    };
+    let origin = rows::local_origin(conn).await?;
+    if holder > row.id {
+        let mut theirs = rows::read(conn, table, &[holder], origin)
+            .await?
+            .pop()
+            .ok_or(error)?;
+        rename(table, &mut theirs, &columns)?;
+        rows::write(conn, table, &theirs).await?;
+        queue(conn, &theirs).await?;
+        rows::write(conn, table, row).await
+    } else {
+        let mut mine = row.clone();
+        rename(table, &mut mine, &columns)?;
+        rows::write(conn, table, &mine).await?;
+        queue(conn, &mine).await
+    }
+}
+
+/// The columns of `table` whose uniqueness `error` reports, if it is such an error.
+fn unique_violation(error: &StoreError, table: &SyncTable) -> Option<Vec<&'static str>> {
+    let StoreError::Database(sqlx::Error::Database(database)) = error else {
+        return None;
+    };
+    if database.kind() != sqlx::error::ErrorKind::UniqueViolation {
+        return None;
+    }
+    // "UNIQUE constraint failed: email_templates.name, email_templates.other"
+    let (_, named) = database.message().split_once(": ")?;
+    named
+        .split(", ")
+        .map(|qualified| {
+            let (_, column) = qualified.split_once('.')?;
+            table.column(column).map(|column| column.name)
+        })
+        .collect()
+}
+
+/// The row here that holds `row`'s values of `columns`.
+async fn holder_of(
+    conn: &mut SqliteConnection,
+    table: &SyncTable,
+    row: &SyncRow,
+    columns: &[&str],
+) -> Result<Option<Uuid>> {
+    let condition: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(at, column)| format!("{column} IS ?{}", at + 1))
+        .collect();
+    let sql = format!(
+        "SELECT id FROM {} WHERE {} LIMIT 1",
+        table.name,
+        condition.join(" AND ")
+    );
+    let mut query = sqlx::query_scalar(&sql);
+    for column in columns {
+        query = match row.value(column) {
+            Some(FieldValue::Integer(number)) => query.bind(*number),
+            Some(FieldValue::Text(text)) => query.bind(text.clone()),
+            Some(FieldValue::Blob(bytes)) => query.bind(bytes.clone()),
+            Some(FieldValue::Null) | None => query.bind(None::<i64>),
+        };
+    }
+    Ok(query.fetch_optional(conn).await?)
+}
+
+/// Appends " (conflito <id>)" to the text values of `columns`, as a new write.
+fn rename(table: &SyncTable, row: &mut SyncRow, columns: &[&str]) -> Result<()> {
+    let suffix = format!(" (conflito {})", &row.id.simple().to_string()[..12]);
+    for column in columns {
+        let unsettled = || {
+            StoreError::Corrupt(format!(
+                "{} {}: {column} is taken by another row and cannot be renamed",
+                table.name, row.id
+            ))
+        };
+        let field = row.fields.get_mut(*column).ok_or_else(unsettled)?;
+        let FieldValue::Text(text) = &field.value else {
+            return Err(unsettled());
+        };
+        field.value = FieldValue::Text(format!("{text}{suffix}"));
+        field.version = Version {
+            stamp: field.version.stamp + 1,
+            origin: Uuid::nil(),
+        };
+    }
+    Ok(())
+}
+
+/// Queues `row` for the next push (the triggers are off while pulled rows are applied).
+async fn queue(conn: &mut SqliteConnection, row: &SyncRow) -> Result<()> {
+    sqlx::query("INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES (?1, ?2, ?3)")
+        .bind(&row.table)
+        .bind(row.id)
+        .bind(row.latest().map_or(0, |version| version.stamp))
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// A row pulled must name only the table's columns, each with a value that fits it.
