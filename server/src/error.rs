@@ -57,7 +57,7 @@ impl ApiError {
         ApiError::new(
             StatusCode::UNAUTHORIZED,
             "enrollment_refused",
-            "O token de cadastro não confere. Peça o token correto ao administrador do servidor.",
+            "O token de registro não confere. Peça o token correto ao administrador do servidor.",
         )
     }
 

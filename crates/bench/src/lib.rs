@@ -1,6 +1,10 @@
 //! Shared pieces of the benchmark binaries: the generated data set and latency statistics.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+pub mod desktop;
+pub mod sync_data;
+pub mod sync_pull;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -8,6 +12,9 @@ use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, 
 use helpdesk_demo::DemoConfig;
 use helpdesk_store::{customers, people, Store, StoreError};
 use rand::{Rng, SeedableRng};
+
+/// The error of the benchmark binaries: any, reported as it is.
+pub type Failure = Box<dyn std::error::Error>;
 
 /// The benchmark database: `$HELPDESK_BENCH_DB`, or `bench-data/benchmark.db` in the cargo
 /// target folder. Generated at [`DemoConfig::benchmark`] scale when missing, then reused.
@@ -46,10 +53,15 @@ fn benchmark_path() -> PathBuf {
 }
 
 fn default_path() -> PathBuf {
+    bench_data_dir().join("benchmark.db")
+}
+
+/// `bench-data` in the cargo target folder: where the benchmarks keep generated data.
+pub fn bench_data_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    target.join("bench-data/benchmark.db")
+    target.join("bench-data")
 }
 
 /// The first code the demo generator gives.
@@ -92,6 +104,11 @@ impl Latencies {
         self.0.sort_unstable();
         let rank = ((p / 100.0) * self.0.len() as f64).ceil() as usize;
         self.0[rank.clamp(1, self.0.len()) - 1]
+    }
+
+    /// The sum of every latency recorded.
+    pub fn total(&self) -> Duration {
+        self.0.iter().sum()
     }
 
     pub fn len(&self) -> usize {

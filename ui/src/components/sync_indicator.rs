@@ -1,5 +1,5 @@
-//! The header's sync line and "Sincronizar agora": the status is asked again every few
-//! seconds while the page is open.
+//! The status bar at the window's foot: where sync stands and "Sincronizar agora". The
+//! status is asked again every few seconds while the page is open.
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -14,7 +14,7 @@ use crate::dom::local_offset_minutes;
 /// How often the status is asked, in ms.
 const POLL_MS: u32 = 3_000;
 
-/// `#sincronizacao` and `button#sincronizar-agora`.
+/// `footer.status-bar` with `#sincronizacao` and `button#sincronizar-agora`.
 #[function_component]
 pub fn SyncIndicator() -> Html {
     let status = use_state(|| None::<SyncStatus>);
@@ -51,7 +51,7 @@ pub fn SyncIndicator() -> Html {
     };
     let registered = current.server_url.is_some();
     html! {
-        <span class="sync-indicator">
+        <footer class="status-bar">
             <span
                 id="sincronizacao"
                 class={classes!(current.error.is_some().then_some("failed"))}
@@ -68,6 +68,6 @@ pub fn SyncIndicator() -> Html {
                     { "Sincronizar agora" }
                 </button>
             }
-        </span>
+        </footer>
     }
 }

@@ -1,8 +1,8 @@
 //! The home page: the operator's header, and either the start panel (with the draft left
 //! from before, if any), the open wizard, the tickets ("Atendimentos", a ticket's page),
 //! "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the scripts, the
-//! e-mail templates and settings, or the sync registration. The header shows how sync
-//! stands.
+//! e-mail templates and settings, or the sync registration. The status bar at the foot
+//! shows how sync stands.
 use helpdesk_api::{
     DiscardDraft, ErrorCode, LoadDraft, Logout, Operator, SavedDraft, TicketListQuery,
     TicketSummary,
@@ -230,7 +230,6 @@ pub fn Home(props: &HomeProps) -> Html {
                         { "Sincronização" }
                     </button>
                 }
-                <SyncIndicator />
                 <button id="sair" type="button" onclick={onleave} disabled={*leaving}>
                     { "Sair" }
                 </button>
@@ -289,6 +288,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <ProtocolLookup onopen={open_ticket} />
                 </main>
             }
+            <SyncIndicator />
         </div>
     }
 }

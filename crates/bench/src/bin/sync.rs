@@ -1,0 +1,510 @@
+//! Sync at scale, against the central server (in this process, on a throwaway PostgreSQL)
+//! holding the demo catalog, `--customers` customers (with their e-mails, phones and
+//! contracts) and `--tickets` tickets: every row pulled without a desktop (the server's
+//! query, its pull, the API over HTTP), then `--changes` offline customer edits pushed (end
+//! to end, batch by batch, and through the server's merge alone), then a new desktop's first
+//! sync, its progress sampled (stopped after `--first-sync-limit` seconds if given). Prints
+//! the tables of the "Sync" section of `docs/PERFORMANCE.md`.
+//!
+//! The server is loaded by a "source" desktop pushing its whole outbox through the real
+//! API; the source then pulls everything back and is the desktop the edits are made on. It
+//! is generated once per scale into `bench-data/sync/` and copied for each run; PostgreSQL's
+//! cluster goes there too (through `TMPDIR`), and both are removed at the end.
+//!
+//! `cargo run --release -p helpdesk-bench --bin sync [-- --customers N --tickets N
+//! --changes N --first-sync-limit SECONDS]`
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use helpdesk_bench::desktop::Desktop;
+use helpdesk_bench::sync_data::{self, Central, Scale, TOKEN};
+use helpdesk_bench::sync_pull::{self, Pulled, Sample};
+use helpdesk_bench::{millis, Failure, Latencies};
+use helpdesk_core::sync::{PushRequest, MAX_BATCH_ROWS, SYNC_TABLES};
+use helpdesk_server::repo::rows;
+use helpdesk_store::{sync, Store};
+use helpdesk_sync::SyncClient;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const USAGE: &str =
+    "usage: sync [--customers N] [--tickets N] [--changes N] [--first-sync-limit SECONDS]";
+/// Rows per push, as `sync_once` sends them.
+const PAGE: usize = MAX_BATCH_ROWS;
+/// Where the edited customers move to: no demo customer lives there, so every edit changes.
+const CITIES: &[&str] = &["Piracicaba", "Bauru", "Limeira", "Americana", "Taubaté"];
+/// How often the first sync's progress is sampled.
+const SAMPLE_EVERY: Duration = Duration::from_secs(30);
+const MB: f64 = 1024.0 * 1024.0;
+
+struct Args {
+    scale: Scale,
+    changes: usize,
+    first_sync_limit: Option<Duration>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
+    let mut parsed = Args {
+        scale: Scale {
+            customers: 500_000,
+            tickets: 1_000_000,
+        },
+        changes: 10_000,
+        first_sync_limit: None,
+    };
+    while let Some(flag) = args.next() {
+        let value: usize = args.next().ok_or(USAGE)?.replace('_', "").parse()?;
+        match flag.as_str() {
+            "--customers" => parsed.scale.customers = value,
+            "--tickets" => parsed.scale.tickets = value,
+            "--changes" => parsed.changes = value,
+            "--first-sync-limit" => {
+                parsed.first_sync_limit = Some(Duration::from_secs(u64::try_from(value)?));
+            }
+            _ => return Err(USAGE.into()),
+        }
+    }
+    Ok(parsed)
+}
+
+fn main() -> Result<(), Failure> {
+    let args = parse_args(std::env::args().skip(1))?;
+    let folder = helpdesk_bench::bench_data_dir().join("sync");
+    // `PgServer` makes its cluster in the temporary folder, as the `postgres` user when
+    // run as root: a folder anyone may write in, as /tmp, beside the other data.
+    let postgres = folder.join("postgres");
+    std::fs::create_dir_all(&postgres)?;
+    std::fs::set_permissions(&postgres, std::fs::Permissions::from_mode(0o1777))?;
+    std::env::set_var("TMPDIR", &postgres);
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run(&args, &folder))
+}
+
+async fn run(args: &Args, folder: &Path) -> Result<(), Failure> {
+    let template = sync_data::source_template(folder, args.scale).await?;
+    let work = tempfile::Builder::new().prefix("run-").tempdir_in(folder)?;
+    let central = Central::start().await?;
+    let source = load_server(&central, &template, work.path()).await?;
+    let counts = server_counts(&central.pool().await?).await?;
+    let http = pull_without_desktop(&central, &source, work.path(), &counts).await?;
+    offline_changes(&central, &source, args.changes).await?;
+    source.store.close().await;
+    first_sync(&central, work.path(), &counts, http, args.first_sync_limit).await
+}
+
+/// Pushes a copy of the source through the API and prints what the server holds. Returns
+/// the source, registered.
+async fn load_server(central: &Central, template: &Path, work: &Path) -> Result<Desktop, Failure> {
+    let path = work.join("source.db");
+    std::fs::copy(template, &path)?;
+    let source = Desktop::open(&path).await?;
+    source.register(&central.url(), TOKEN, "Carga").await?;
+    eprintln!(
+        "pushing the source's {} rows",
+        sync::waiting(&source.store).await?
+    );
+    let (pushed, took) = sync_data::push_all(&source, &source.client().await?).await?;
+    helpdesk_server::test_postgres::settle(&central.database_url).await?;
+    let pool = central.pool().await?;
+    let counts = server_counts(&pool).await?;
+    let (database, json): (i64, i64) = sqlx::query_as(
+        "SELECT pg_database_size(current_database()),
+                (SELECT sum(octet_length(fields::text))::bigint FROM sync_rows)",
+    )
+    .fetch_one(&pool)
+    .await?;
+    println!("## Loading the server\n");
+    println!("{}\n", describe(&counts));
+    println!("| what | figure |\n|---|---:|");
+    println!(
+        "| {pushed} rows pushed by the source, {PAGE} a request | {:.0} s, {:.0} rows/s |",
+        took.as_secs_f64(),
+        rate(pushed, took)
+    );
+    println!("| the server's database | {:.0} MB |", database as f64 / MB);
+    println!(
+        "| the rows' JSON (`fields::text`) | {:.0} MB |\n",
+        json as f64 / MB
+    );
+    Ok(source)
+}
+
+/// Rows the server holds, by table.
+async fn server_counts(pool: &PgPool) -> Result<BTreeMap<String, i64>, Failure> {
+    let counts: Vec<(String, i64)> =
+        sqlx::query_as("SELECT table_name, count(*) FROM sync_rows GROUP BY table_name")
+            .fetch_all(pool)
+            .await?;
+    Ok(counts.into_iter().collect())
+}
+
+/// "3,400,000 rows: 500,000 customers, ..." in the order of `SYNC_TABLES`.
+fn describe(counts: &BTreeMap<String, i64>) -> String {
+    let parts: Vec<String> = SYNC_TABLES
+        .iter()
+        .filter_map(|table| {
+            counts
+                .get(table.name)
+                .map(|n| format!("{n} {}", table.name))
+        })
+        .collect();
+    format!(
+        "{} rows: {}",
+        counts.values().sum::<i64>(),
+        parts.join(", ")
+    )
+}
+
+/// Every row pulled at three depths without a desktop, then by the source (which holds
+/// them all: merged, none written); and the tickets alone applied into an empty desktop
+/// (no search index to keep). Returns the time of the pull over HTTP.
+async fn pull_without_desktop(
+    central: &Central,
+    source: &Desktop,
+    work: &Path,
+    counts: &BTreeMap<String, i64>,
+) -> Result<Duration, Failure> {
+    let total = usize::try_from(counts.values().sum::<i64>())?;
+    let pool = central.pool().await?;
+    let sql = expect_rows(total, sync_pull::pull_sql(&pool).await?)?;
+    let repo = expect_rows(total, sync_pull::pull_repo(&pool).await?)?;
+    let probe = sync_pull::probe(&central.url(), TOKEN).await?;
+    let http = expect_rows(total, sync_pull::pull_http(&probe).await?)?;
+    let started = Instant::now();
+    let report = source.sync(&source.client().await?).await?;
+    let back = started.elapsed();
+    if report.pulled != 0 {
+        return Err(format!("{} rows changed on the source", report.pulled).into());
+    }
+    let scratch = Desktop::open(&work.join("tickets-alone.db")).await?;
+    let tickets = sync_pull::apply_alone(&probe, &scratch.store, "tickets").await?;
+    scratch.store.close().await;
+    println!("## Pulling every row\n");
+    println!("| what | s | rows/s |\n|---|---:|---:|");
+    for (what, took) in [
+        ("the server's query alone (SQL, `fields` as text)", sql),
+        ("the server's `repo::rows::pull` (SQL + JSON parse)", repo),
+        ("`client.pull` over HTTP, not applied", http),
+        (
+            "`sync_once` of the source, which holds them all (merged, none written)",
+            back,
+        ),
+    ] {
+        println!(
+            "| {what} | {:.1} | {:.0} |",
+            took.as_secs_f64(),
+            rate(total, took)
+        );
+    }
+    println!(
+        "| `sync::apply` of the {} tickets alone, into an empty desktop | {:.1} | {:.0} |",
+        tickets.rows,
+        tickets.took.as_secs_f64(),
+        rate(tickets.rows, tickets.took)
+    );
+    println!();
+    Ok(http)
+}
+
+fn expect_rows(total: usize, pulled: Pulled) -> Result<Duration, Failure> {
+    if pulled.rows != total {
+        return Err(format!("pulled {} rows, the server holds {total}", pulled.rows).into());
+    }
+    Ok(pulled.took)
+}
+
+/// A new desktop's `register` + `sync_once`, its progress sampled, stopped after `limit`
+/// if given; checks it then holds as many rows as the server, table by table.
+async fn first_sync(
+    central: &Central,
+    work: &Path,
+    counts: &BTreeMap<String, i64>,
+    http: Duration,
+    limit: Option<Duration>,
+) -> Result<(), Failure> {
+    let total: i64 = counts.values().sum();
+    let desktop = Desktop::open(&work.join("desktop.db")).await?;
+    let samples = RefCell::new(Vec::new());
+    let started = Instant::now();
+    desktop
+        .register(&central.url(), TOKEN, "Loja Centro - caixa 1")
+        .await?;
+    let registered = started.elapsed();
+    let exchange = async {
+        let client = desktop.client().await?;
+        let forever = Duration::from_secs(365 * 86_400);
+        match tokio::time::timeout(limit.unwrap_or(forever), desktop.sync(&client)).await {
+            Ok(report) => report.map(Some),
+            Err(_) => Ok(None),
+        }
+    };
+    let outcome = tokio::select! {
+        outcome = exchange => outcome?,
+        failure = sync_pull::watch(&desktop.store, SAMPLE_EVERY, &samples) => return Err(failure),
+    };
+    let took = started.elapsed();
+    println!("## First sync of a new desktop\n");
+    print_samples(&samples.borrow(), total);
+    match outcome {
+        Some(_) => {
+            verify(&desktop, counts).await?;
+            let rows = usize::try_from(total)?;
+            println!("| what | s | rows/s |\n|---|---:|---:|");
+            println!(
+                "| `register` + `sync_once`, until the desktop holds all {total} rows | {:.1} | {:.0} |",
+                took.as_secs_f64(),
+                rate(rows, took)
+            );
+            println!(
+                "| of which `register` | {:.2} | |",
+                registered.as_secs_f64()
+            );
+            let apply = took.saturating_sub(registered).saturating_sub(http);
+            println!(
+                "| the apply: `sync_once` minus the pull over HTTP ({:.1} s) | {:.1} | {:.0} |",
+                http.as_secs_f64(),
+                apply.as_secs_f64(),
+                rate(rows, apply)
+            );
+        }
+        None => {
+            let applied = sync_pull::count_rows(&desktop.store).await?;
+            println!(
+                "Stopped after {:.0} s: {applied} of {total} rows applied.",
+                took.as_secs_f64()
+            );
+        }
+    }
+    println!(
+        "\nThe desktop's database: {:.0} MB\n",
+        desktop.size_bytes().await? as f64 / MB
+    );
+    Ok(())
+}
+
+/// The rows held at each sample, and the rate since the one before.
+fn print_samples(samples: &[Sample], total: i64) {
+    if samples.is_empty() {
+        return;
+    }
+    println!("| elapsed s | rows applied | of all | rows/s since the sample before |");
+    println!("|---:|---:|---:|---:|");
+    let mut before = Sample {
+        elapsed: Duration::ZERO,
+        rows: 0,
+    };
+    for sample in samples {
+        let rows = usize::try_from(sample.rows - before.rows).unwrap_or(0);
+        println!(
+            "| {:.0} | {} | {:.1}% | {:.0} |",
+            sample.elapsed.as_secs_f64(),
+            sample.rows,
+            100.0 * sample.rows as f64 / total.max(1) as f64,
+            rate(rows, sample.elapsed - before.elapsed)
+        );
+        before = *sample;
+    }
+    println!();
+}
+
+/// The desktop holds as many rows as the server, table by table.
+async fn verify(desktop: &Desktop, counts: &BTreeMap<String, i64>) -> Result<(), Failure> {
+    for table in SYNC_TABLES {
+        let here = desktop.count(table.name).await?;
+        let there = counts.get(table.name).copied().unwrap_or(0);
+        if here != there {
+            return Err(format!(
+                "{}: {here} on the desktop, {there} on the server",
+                table.name
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// `count` customer edits pushed three ways: by `sync_once`, batch by batch with each
+/// step timed, and through the server's merge alone.
+async fn offline_changes(
+    central: &Central,
+    desktop: &Desktop,
+    count: usize,
+) -> Result<(), Failure> {
+    let client = desktop.client().await?;
+    println!("## A push of {count} offline changes\n");
+    println!("| what | total s | rows/s | per batch p50 ms | p95 ms |\n|---|---:|---:|---:|---:|");
+
+    let edits = edit_customers(&desktop.store, count, 0).await?;
+    total_line(
+        "making the edits (one `UPDATE` each, queued by trigger)",
+        count,
+        edits,
+    );
+    let started = Instant::now();
+    let report = desktop.sync(&client).await?;
+    total_line(
+        "`sync_once`: the pushes, then their rows pulled back",
+        report.pushed,
+        started.elapsed(),
+    );
+
+    edit_customers(&desktop.store, count, 1).await?;
+    push_by_batch(desktop, &client, count).await?;
+    let started = Instant::now();
+    desktop.sync(&client).await?;
+    total_line(
+        "  the pull back alone (`sync_once` with nothing to push)",
+        count,
+        started.elapsed(),
+    );
+
+    edit_customers(&desktop.store, count, 2).await?;
+    merge_directly(desktop, &central.pool().await?, count).await?;
+    desktop.sync(&client).await?;
+    println!();
+    Ok(())
+}
+
+/// Moves `count` customers drawn at random to another city, one `UPDATE` each with a new
+/// stamp, as the app writes an edit; returns how long the edits took.
+async fn edit_customers(store: &Store, count: usize, round: usize) -> Result<Duration, Failure> {
+    let ids: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM customers ORDER BY random() LIMIT ?1")
+        .bind(i64::try_from(count)?)
+        .fetch_all(store.pool())
+        .await?;
+    let city = CITIES[round % CITIES.len()];
+    let started = Instant::now();
+    for id in &ids {
+        sqlx::query("UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3")
+            .bind(city)
+            .bind(store.stamp())
+            .bind(id)
+            .execute(store.pool())
+            .await?;
+    }
+    let took = started.elapsed();
+    let waiting = sync::waiting(store).await?;
+    if usize::try_from(waiting)? != ids.len() {
+        return Err(format!("{} edits but {waiting} changes queued", ids.len()).into());
+    }
+    Ok(took)
+}
+
+/// The push half of `sync_once`, each step of each batch timed.
+async fn push_by_batch(
+    desktop: &Desktop,
+    client: &SyncClient,
+    count: usize,
+) -> Result<(), Failure> {
+    let mut read = Latencies::default();
+    let mut push = Latencies::default();
+    let mut ack = Latencies::default();
+    let mut whole = Latencies::default();
+    let started = Instant::now();
+    loop {
+        let batch_started = Instant::now();
+        let Some(batch) = sync::pending(&desktop.store, u32::try_from(PAGE)?).await? else {
+            break;
+        };
+        read.record(batch_started.elapsed());
+        let step = Instant::now();
+        client.push(batch.rows.clone()).await?;
+        push.record(step.elapsed());
+        let step = Instant::now();
+        sync::acknowledge(&desktop.store, &batch).await?;
+        ack.record(step.elapsed());
+        whole.record(batch_started.elapsed());
+    }
+    let took = started.elapsed();
+    batch_line(
+        "push batch by batch (read + push + acknowledge)",
+        count,
+        took,
+        &mut whole,
+    );
+    batch_line(
+        "  reading the outbox (`sync::pending`)",
+        count,
+        read.total(),
+        &mut read,
+    );
+    batch_line(
+        "  the push request (JSON, HTTP, the server's merge)",
+        count,
+        push.total(),
+        &mut push,
+    );
+    batch_line(
+        "  acknowledging (`sync::acknowledge`)",
+        count,
+        ack.total(),
+        &mut ack,
+    );
+    Ok(())
+}
+
+/// Each batch's JSON encoded and decoded as a push request, then merged by the server's
+/// `repo::rows::merge_batch` in a transaction of its own, without HTTP.
+async fn merge_directly(desktop: &Desktop, pool: &PgPool, count: usize) -> Result<(), Failure> {
+    let (mut json, mut merge, mut bytes) = (Latencies::default(), Latencies::default(), 0);
+    while let Some(batch) = sync::pending(&desktop.store, u32::try_from(PAGE)?).await? {
+        let step = Instant::now();
+        let body = serde_json::to_vec(&PushRequest {
+            rows: batch.rows.clone(),
+        })?;
+        let request: PushRequest = serde_json::from_slice(&body)?;
+        json.record(step.elapsed());
+        bytes += body.len();
+
+        let step = Instant::now();
+        let mut tx = pool.begin().await?;
+        rows::merge_batch(&mut tx, &request.rows).await?;
+        tx.commit().await?;
+        merge.record(step.elapsed());
+        sync::acknowledge(&desktop.store, &batch).await?;
+    }
+    batch_line(
+        "the server's merge alone (`merge_batch` + commit)",
+        count,
+        merge.total(),
+        &mut merge,
+    );
+    let batches = json.len().max(1);
+    batch_line(
+        &format!(
+            "the request's JSON, encoded and decoded ({:.0} KB a batch)",
+            bytes as f64 / batches as f64 / 1024.0
+        ),
+        count,
+        json.total(),
+        &mut json,
+    );
+    Ok(())
+}
+
+fn total_line(what: &str, rows: usize, took: Duration) {
+    println!(
+        "| {what} | {:.2} | {:.0} | | |",
+        took.as_secs_f64(),
+        rate(rows, took)
+    );
+}
+
+fn batch_line(what: &str, rows: usize, took: Duration, latencies: &mut Latencies) {
+    println!(
+        "| {what} | {:.2} | {:.0} | {} | {} |",
+        took.as_secs_f64(),
+        rate(rows, took),
+        millis(latencies.percentile(50.0)),
+        millis(latencies.percentile(95.0))
+    );
+}
+
+fn rate(rows: usize, took: Duration) -> f64 {
+    rows as f64 / took.as_secs_f64().max(1e-9)
+}

@@ -1,0 +1,324 @@
+//! The data of the sync benchmarks: a "source" desktop holding the demo catalog and
+//! customers plus generated tickets, every row of it waiting in its outbox, and the central
+//! server (a throwaway PostgreSQL) loaded from it through the real push API.
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+use helpdesk_core::clock::HybridClock;
+use helpdesk_core::sync::MAX_BATCH_ROWS;
+use helpdesk_core::ticket_type::{Assignee, TicketType};
+use helpdesk_demo::DemoConfig;
+use helpdesk_server::test_postgres::PgServer;
+use helpdesk_server::{Config, RunningServer};
+use helpdesk_store::{now_millis, people, sync, ticket_types, Store};
+use helpdesk_sync::SyncClient;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use sqlx::{QueryBuilder, Sqlite};
+use uuid::Uuid;
+
+use crate::desktop::Desktop;
+use crate::Failure;
+
+/// The administrator's enrollment token of the benchmark server.
+pub const TOKEN: &str = "token-do-benchmark-de-sincronizacao";
+
+/// How much data the server holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    pub customers: usize,
+    pub tickets: usize,
+}
+
+/// Tickets per transaction, and per INSERT statement.
+const TICKETS_PER_TRANSACTION: usize = 10_000;
+const TICKETS_PER_INSERT: usize = 500;
+/// The generated tickets come from desktops 2 to 21, so their protocols (day, desktop,
+/// sequence) are unique up to 20 × 99,999 tickets.
+const DESKTOPS: usize = 20;
+const MAX_TICKETS: usize = DESKTOPS * 99_999;
+/// The days the tickets spread over, ending now.
+const DAYS: i64 = 730;
+const HOUR: i64 = 3_600_000;
+/// `local_settings` key set once the source is complete.
+const COMPLETE: &str = "bench.sync.complete";
+
+const PROBLEMS: &[&str] = &[
+    "Cliente sem internet desde a manhã, luz LOS vermelha na ONU.",
+    "Conexão cai várias vezes ao dia, principalmente à noite.",
+    "Velocidade bem abaixo do contratado no teste por cabo.",
+    "Wi-Fi não alcança os quartos; quer trocar o roteador de lugar.",
+    "Pede a segunda via do boleto deste mês.",
+    "Vai se mudar no dia 15 e quer levar a internet para o endereço novo.",
+    "Quer passar para o plano de 500 mega.",
+    "Pergunta o horário de atendimento da loja.",
+];
+const ORIGINS: &[&str] = &["Phone", "Phone", "Phone", "Support", "Chat", "Email"];
+
+/// The source database for `scale` in `folder`: the demo catalog and customers (no
+/// messages), then the tickets, every row queued in `sync_outbox` by the triggers. Made
+/// once (resuming an interrupted generation), then reused: copy it before pushing from it.
+pub async fn source_template(folder: &Path, scale: Scale) -> Result<PathBuf, Failure> {
+    if scale.tickets > MAX_TICKETS {
+        return Err(format!("at most {MAX_TICKETS} tickets").into());
+    }
+    let path = folder.join(format!(
+        "sync-source-{}-{}.db",
+        scale.customers, scale.tickets
+    ));
+    let store = Store::open(&path).await?;
+    if setting(&store, COMPLETE).await?.is_none() {
+        generate(&store, scale, &path).await?;
+    }
+    store.close().await;
+    Ok(path)
+}
+
+async fn generate(store: &Store, scale: Scale, path: &Path) -> Result<(), Failure> {
+    let started = Instant::now();
+    if !people::has_users(store).await? {
+        eprintln!(
+            "generating {} customers into {}",
+            scale.customers,
+            path.display()
+        );
+        let config = DemoConfig {
+            customers: scale.customers,
+            messages: 0,
+            ..DemoConfig::benchmark()
+        };
+        helpdesk_demo::seed(store, &config).await?;
+    }
+    let catalog = Catalog::load(store).await?;
+    let done: i64 = sqlx::query_scalar("SELECT count(*) FROM tickets")
+        .fetch_one(store.pool())
+        .await?;
+    let generator = TicketGenerator::new(&catalog, scale.tickets);
+    for start in (usize::try_from(done)?..scale.tickets).step_by(TICKETS_PER_TRANSACTION) {
+        let end = (start + TICKETS_PER_TRANSACTION).min(scale.tickets);
+        let rows: Vec<TicketRow> = (start..end).map(|i| generator.ticket(i)).collect();
+        let mut tx = store.pool().begin().await?;
+        for chunk in rows.chunks(TICKETS_PER_INSERT) {
+            insert_tickets(&mut tx, chunk).await?;
+        }
+        tx.commit().await?;
+        if end.is_multiple_of(100_000) {
+            eprintln!("  {end} tickets");
+        }
+    }
+    sqlx::query("INSERT INTO local_settings (key, value) VALUES (?1, '1')")
+        .bind(COMPLETE)
+        .execute(store.pool())
+        .await?;
+    eprintln!(
+        "source generated in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn setting(store: &Store, key: &str) -> Result<Option<String>, Failure> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
+            .bind(key)
+            .fetch_optional(store.pool())
+            .await?,
+    )
+}
+
+/// What the tickets refer to: the demo's users, ticket types and contracts.
+struct Catalog {
+    users: Vec<Uuid>,
+    types: Vec<TicketType>,
+    /// Every contract, as (customer, contracted plan).
+    contracts: Vec<(Uuid, Uuid)>,
+}
+
+impl Catalog {
+    async fn load(store: &Store) -> Result<Self, Failure> {
+        let users: Vec<Uuid> =
+            sqlx::query_scalar("SELECT id FROM users WHERE deleted = 0 ORDER BY login")
+                .fetch_all(store.pool())
+                .await?;
+        let types = ticket_types::list(store).await?;
+        let contracts: Vec<(Uuid, Uuid)> =
+            sqlx::query_as("SELECT customer_id, id FROM customer_plans ORDER BY rowid")
+                .fetch_all(store.pool())
+                .await?;
+        if users.is_empty() || types.is_empty() || contracts.is_empty() {
+            return Err("the demo data has no users, ticket types or contracts".into());
+        }
+        Ok(Self {
+            users,
+            types,
+            contracts,
+        })
+    }
+}
+
+/// One generated ticket.
+struct TicketRow {
+    id: Uuid,
+    protocol: String,
+    origin: &'static str,
+    customer_id: Uuid,
+    customer_plan_id: Uuid,
+    problem: &'static str,
+    ticket_type_id: Uuid,
+    assigned_user_id: Option<Uuid>,
+    assigned_role_id: Option<Uuid>,
+    status: &'static str,
+    opened_by: Uuid,
+    opened_at: i64,
+    due_at: i64,
+    resolved_at: Option<i64>,
+    changed_at: i64,
+}
+
+/// Ticket `i` of `count`, spread evenly over the [`DAYS`] before now; one in twenty is
+/// still open.
+struct TicketGenerator<'a> {
+    catalog: &'a Catalog,
+    count: usize,
+    first: i64,
+}
+
+impl<'a> TicketGenerator<'a> {
+    fn new(catalog: &'a Catalog, count: usize) -> Self {
+        Self {
+            catalog,
+            count: count.max(1),
+            first: now_millis() - DAYS * 24 * HOUR,
+        }
+    }
+
+    fn ticket(&self, i: usize) -> TicketRow {
+        let mut rng = ChaCha8Rng::seed_from_u64(0x5EED ^ i as u64);
+        let span = DAYS * 24 * HOUR;
+        let opened_at = self.first + span * i as i64 / self.count as i64 + rng.gen_range(0..60_000);
+        let kind = &self.catalog.types[rng.gen_range(0..self.catalog.types.len())];
+        let (customer_id, customer_plan_id) =
+            self.catalog.contracts[rng.gen_range(0..self.catalog.contracts.len())];
+        let opened_by = self.catalog.users[rng.gen_range(0..self.catalog.users.len())];
+        let (assigned_user_id, assigned_role_id) = Assignee::ids_of(kind.assignee.as_ref());
+        let resolved_at = rng
+            .gen_bool(0.95)
+            .then(|| opened_at + rng.gen_range(10 * 60_000..48 * HOUR));
+        TicketRow {
+            id: helpdesk_store::new_id(),
+            protocol: protocol(i, opened_at),
+            origin: ORIGINS.choose(&mut rng).copied().unwrap_or("Phone"),
+            customer_id,
+            customer_plan_id,
+            problem: PROBLEMS.choose(&mut rng).copied().unwrap_or_default(),
+            ticket_type_id: kind.id,
+            assigned_user_id,
+            assigned_role_id,
+            status: if resolved_at.is_some() {
+                "Resolvido"
+            } else {
+                "Aberto"
+            },
+            opened_by,
+            opened_at,
+            due_at: kind.due_at(opened_at),
+            resolved_at,
+            changed_at: HybridClock::default().tick(resolved_at.unwrap_or(opened_at)),
+        }
+    }
+}
+
+/// `AAMMDD DDD SSSSS`: the day (Brasília time), desktop `2 + i % 20` and sequence `i / 20`.
+fn protocol(i: usize, opened_at: i64) -> String {
+    let day = DateTime::from_timestamp_millis(opened_at - 3 * HOUR)
+        .map(|at| at.format("%y%m%d").to_string())
+        .unwrap_or_else(|| "000000".into());
+    format!("{day}{:03}{:05}", 2 + i % DESKTOPS, i / DESKTOPS + 1)
+}
+
+async fn insert_tickets(
+    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    rows: &[TicketRow],
+) -> Result<(), sqlx::Error> {
+    let mut query = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO tickets (id, protocol, origin, customer_id, customer_plan_id, problem,
+                              ticket_type_id, assigned_user_id, assigned_role_id, status,
+                              opened_by, opened_at, due_at, resolved_at, changed_at) ",
+    );
+    query.push_values(rows, |mut row, t| {
+        row.push_bind(t.id)
+            .push_bind(&t.protocol)
+            .push_bind(t.origin)
+            .push_bind(t.customer_id)
+            .push_bind(t.customer_plan_id)
+            .push_bind(t.problem)
+            .push_bind(t.ticket_type_id)
+            .push_bind(t.assigned_user_id)
+            .push_bind(t.assigned_role_id)
+            .push_bind(t.status)
+            .push_bind(t.opened_by)
+            .push_bind(t.opened_at)
+            .push_bind(t.due_at)
+            .push_bind(t.resolved_at)
+            .push_bind(t.changed_at);
+    });
+    query.build().execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// The central server on a throwaway PostgreSQL cluster (`fsync` off, 32 MB of shared
+/// buffers: `helpdesk_server::test_postgres`). Both stop when dropped.
+pub struct Central {
+    pub server: RunningServer,
+    pub database_url: String,
+    _postgres: PgServer,
+}
+
+impl Central {
+    pub async fn start() -> Result<Self, Failure> {
+        let postgres = tokio::task::spawn_blocking(PgServer::start).await??;
+        let database_url = postgres.create_database("helpdesk").await?;
+        let server = helpdesk_server::spawn(Config::local(&database_url, TOKEN)).await?;
+        Ok(Self {
+            server,
+            database_url,
+            _postgres: postgres,
+        })
+    }
+
+    pub fn url(&self) -> String {
+        self.server.url()
+    }
+
+    /// A pool of its own on the server's database, to look behind the API.
+    pub async fn pool(&self) -> Result<sqlx::PgPool, Failure> {
+        Ok(sqlx::PgPool::connect(&self.database_url).await?)
+    }
+}
+
+/// Pushes every row waiting in `desktop`'s outbox, [`MAX_BATCH_ROWS`] a request, and
+/// acknowledges each batch, as `sync_once` does (without pulling them back). Returns the
+/// rows pushed and how long it took.
+pub async fn push_all(
+    desktop: &Desktop,
+    client: &SyncClient,
+) -> Result<(usize, Duration), Failure> {
+    let started = Instant::now();
+    let mut pushed = 0;
+    let mut reported = 0;
+    while let Some(batch) = sync::pending(&desktop.store, MAX_BATCH_ROWS as u32).await? {
+        client.push(batch.rows.clone()).await?;
+        sync::acknowledge(&desktop.store, &batch).await?;
+        pushed += batch.rows.len();
+        if pushed - reported >= 250_000 {
+            reported = pushed;
+            eprintln!(
+                "  {pushed} rows pushed, {:.0} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    Ok((pushed, started.elapsed()))
+}
