@@ -290,10 +290,16 @@ impl Harness {
         }
     }
 
-    /// Replaces the value of the input matching `css` with `text`.
+    /// Replaces the value of the input matching `css` with `text`. The old value is removed
+    /// with keystrokes (Ctrl+A, Backspace), which the UI sees as input: WebDriver's own
+    /// clear does not, so a redraw in between could bring the old value back.
     pub async fn fill(&self, css: &str, text: &str) -> StepResult {
         let element = self.element(css).await?;
-        bounded(&format!("clear {css}"), element.clear()).await?;
+        bounded(
+            &format!("clear {css}"),
+            element.send_keys("\u{E009}a\u{E009}\u{E003}"),
+        )
+        .await?;
         if text.is_empty() {
             return Ok(());
         }
