@@ -6,6 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::desk::edit_customer;
 use common::proxy::CutProxy;
 use common::{assert_same, Central, Desktop, TOKEN};
 use helpdesk_core::sync::{FieldValue, PullCursor};
@@ -30,28 +31,6 @@ async fn seeded() -> Desktop {
     desktop
 }
 
-async fn set_city(store: &helpdesk_store::Store, customer: Uuid, city: &str) {
-    sqlx::query("UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3")
-        .bind(city)
-        .bind(store.stamp())
-        .bind(customer)
-        .execute(store.pool())
-        .await
-        .expect("city edited");
-}
-
-async fn server_count(central: &Central) -> i64 {
-    let pool = sqlx::PgPool::connect(&central.database_url)
-        .await
-        .expect("connect");
-    let count = sqlx::query_scalar("SELECT count(*) FROM sync_rows")
-        .fetch_one(&pool)
-        .await
-        .expect("count");
-    pool.close().await;
-    count
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn an_answer_lost_after_the_server_applied_a_push_is_pushed_again_and_changes_nothing() {
     let central = Central::start().await;
@@ -63,7 +42,7 @@ async fn an_answer_lost_after_the_server_applied_a_push_is_pushed_again_and_chan
     proxy.cut_answers_after(0);
     let lost = a.try_sync().await.expect_err("no answer");
     assert!(matches!(lost, SyncError::Unreachable(_)), "{lost:?}");
-    let applied = server_count(&central).await;
+    let applied = central.count().await;
     assert!(applied > 0, "the server applied the first batch");
     assert_eq!(
         sync::waiting(&a.store).await.expect("waiting"),
@@ -84,7 +63,7 @@ async fn an_answer_lost_after_the_server_applied_a_push_is_pushed_again_and_chan
         .await
         .expect("pushed again");
     assert_eq!(again.changed, 0);
-    assert_eq!(server_count(&central).await, applied);
+    assert_eq!(central.count().await, applied);
 
     a.sync().await;
     assert_eq!(sync::waiting(&a.store).await.expect("waiting"), 0);
@@ -100,11 +79,7 @@ async fn a_request_cut_halfway_applies_nothing_and_goes_again() {
     proxy.cut_requests_after(4096);
     let cut = a.try_sync().await.expect_err("cut");
     assert!(matches!(cut, SyncError::Unreachable(_)), "{cut:?}");
-    assert_eq!(
-        server_count(&central).await,
-        0,
-        "half a request applies nothing"
-    );
+    assert_eq!(central.count().await, 0, "half a request applies nothing");
     proxy.heal();
     a.sync().await;
     assert_same(&a.rows().await, &central.rows().await, "after the retry");
@@ -159,7 +134,7 @@ async fn the_server_killed_mid_push_loses_nothing_and_another_instance_takes_ove
     };
     let killing = async {
         let deadline = Instant::now() + Duration::from_secs(60);
-        while server_count(&central).await == 0 && Instant::now() < deadline {
+        while central.count().await == 0 && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         // Abruptly: connections dropped, requests in flight abandoned mid-transaction.
@@ -172,7 +147,7 @@ async fn the_server_killed_mid_push_loses_nothing_and_another_instance_takes_ove
     let (pushed, ()) = tokio::join!(pushing, killing);
     let error = pushed.expect_err("the push was cut by the kill");
     assert!(matches!(error, SyncError::Unreachable(_)), "{error:?}");
-    let partial = server_count(&central).await;
+    let partial = central.count().await;
     assert!(
         partial > 0 && partial < waiting,
         "{partial} of {waiting} rows arrived"
@@ -203,7 +178,7 @@ async fn a_revoked_desktop_is_told_so_and_keeps_its_changes() {
         .fetch_one(a.store.pool())
         .await
         .expect("customer");
-    set_city(&a.store, customer, "Piracicaba").await;
+    edit_customer(&a.store, customer, "city", "Piracicaba").await;
 
     let revoked = reqwest::Client::new()
         .post(format!(
@@ -315,9 +290,9 @@ async fn a_desktop_clock_an_hour_behind_is_corrected_at_its_first_exchange() {
         .fetch_one(a.store.pool())
         .await
         .expect("customer");
-    set_city(&a.store, customer, "Limeira").await;
+    edit_customer(&a.store, customer, "city", "Limeira").await;
     tokio::time::sleep(Duration::from_millis(5)).await;
-    set_city(&b.store, customer, "Americana").await;
+    edit_customer(&b.store, customer, "city", "Americana").await;
     for desktop in [&a, &b, &a] {
         desktop.sync().await;
     }

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::desk::{new_ticket, shared, Shared};
+use common::desk::{edit_customer, new_ticket, shared, Shared};
 use common::{assert_same, Central, Desktop};
 use helpdesk_core::contact::NewContact;
 use helpdesk_core::ticket::TicketStatus;
@@ -21,21 +21,6 @@ const DEMO: DemoConfig = DemoConfig {
     customers: 40,
     messages: 80,
 };
-
-async fn edit_customer(store: &Store, customer: Uuid, column: &str, value: &str) {
-    let sql = match column {
-        "city" => "UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3",
-        "street" => "UPDATE customers SET street = ?1, changed_at = ?2 WHERE id = ?3",
-        other => panic!("no edit of {other}"),
-    };
-    sqlx::query(sql)
-        .bind(value)
-        .bind(store.stamp())
-        .bind(customer)
-        .execute(store.pool())
-        .await
-        .expect("customer edited");
-}
 
 async fn update(store: &Store, shared: &Shared, action: TicketAction) {
     let outcome =

@@ -119,3 +119,20 @@ pub async fn new_ticket(
         .expect("saved");
     protocol.digits()
 }
+
+/// An edit of the customer's `column` ("city" or "street") made here, as the Clients
+/// module would write it.
+pub async fn edit_customer(store: &Store, customer: Uuid, column: &str, value: &str) {
+    let sql = match column {
+        "city" => "UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3",
+        "street" => "UPDATE customers SET street = ?1, changed_at = ?2 WHERE id = ?3",
+        other => panic!("no edit of {other}"),
+    };
+    sqlx::query(sql)
+        .bind(value)
+        .bind(store.stamp())
+        .bind(customer)
+        .execute(store.pool())
+        .await
+        .expect("customer edited");
+}

@@ -44,6 +44,19 @@ impl Central {
         self.server.url()
     }
 
+    /// How many rows the server holds.
+    pub async fn count(&self) -> i64 {
+        let pool = sqlx::PgPool::connect(&self.database_url)
+            .await
+            .expect("connect");
+        let count = sqlx::query_scalar("SELECT count(*) FROM sync_rows")
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+        pool.close().await;
+        count
+    }
+
     /// Every row the server holds, by table and id.
     pub async fn rows(&self) -> BTreeMap<(String, Uuid), SyncRow> {
         let pool = sqlx::PgPool::connect(&self.database_url)
