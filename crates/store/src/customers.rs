@@ -156,8 +156,38 @@ async fn insert_rows(
     Ok(id)
 }
 
+/// Writes the search rows of `ids` again, in two statements: the index does not key its
+/// rows by customer, so deleting them one customer at a time would read it once each.
+pub(crate) async fn index_many(tx: &mut Transaction<'_, Sqlite>, ids: &[Uuid]) -> Result<()> {
+    let hex: Vec<String> = ids.iter().map(|id| id.simple().to_string()).collect();
+    let ids = serde_json::to_string(&hex)?;
+    sqlx::query(
+        "DELETE FROM customer_search
+         WHERE customer_id IN (SELECT unhex(value) FROM json_each(?1))",
+    )
+    .bind(&ids)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO customer_search (customer_id, name, code, document, logins, emails, phones)
+         SELECT c.id, c.name_folded, c.code, c.document,
+            coalesce((SELECT group_concat(login, ' ') FROM customer_plans
+                      WHERE customer_id = c.id AND deleted = 0), ''),
+            coalesce((SELECT group_concat(email_folded, ' ') FROM customer_emails
+                      WHERE customer_id = c.id AND deleted = 0), ''),
+            coalesce((SELECT group_concat(digits, ' ') FROM customer_phones
+                      WHERE customer_id = c.id AND deleted = 0), '')
+         FROM customers c
+         WHERE c.deleted = 0 AND c.id IN (SELECT unhex(value) FROM json_each(?1))",
+    )
+    .bind(&ids)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Writes the search row of one customer (after deleting the old one), or of all of them.
-pub(crate) async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Result<()> {
+async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Result<()> {
     if let Some(id) = customer {
         sqlx::query("DELETE FROM customer_search WHERE customer_id = ?1")
             .bind(id)

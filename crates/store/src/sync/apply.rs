@@ -100,8 +100,9 @@ async fn apply_in(
             }
         }
     }
-    for customer in searched {
-        customers::index(&mut tx, Some(customer)).await?;
+    if !searched.is_empty() {
+        let searched: Vec<Uuid> = searched.into_iter().collect();
+        customers::index_many(&mut tx, &searched).await?;
     }
     sqlx::query("UPDATE sync_control SET applying = 0")
         .execute(&mut *tx)
