@@ -2,10 +2,11 @@
 //! attachments folder, as the app (and `crates/sync/tests/common`) builds them.
 use std::path::{Path, PathBuf};
 
+use helpdesk_core::sync::{DesktopProfile, SYNC_TABLES};
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::secret_vault::{SecretKey, SecretVault};
 use helpdesk_store::{sync, Store};
-use helpdesk_sync::{ClientConfig, SyncClient, SyncReport};
+use helpdesk_sync::{ClientConfig, Enrollment, SyncClient, SyncReport};
 
 use crate::Failure;
 
@@ -30,10 +31,22 @@ impl Desktop {
         })
     }
 
-    /// Joins the server at `url` with the administrator's `token`.
+    /// Joins the server at `url` with the administrator's `token`, as an administration
+    /// desktop (it may send and receive everything).
     pub async fn register(&self, url: &str, token: &str, name: &str) -> Result<(), Failure> {
-        let config = ClientConfig::default();
-        helpdesk_sync::register(&self.store, &self.vault, url, token, name, &config).await?;
+        let enrollment = Enrollment {
+            server_url: url,
+            token,
+            name,
+            profile: DesktopProfile::Administration,
+        };
+        helpdesk_sync::register(
+            &self.store,
+            &self.vault,
+            enrollment,
+            &ClientConfig::default(),
+        )
+        .await?;
         Ok(())
     }
 
@@ -53,6 +66,23 @@ impl Desktop {
     /// How many rows `table` holds (a name from `SYNC_TABLES`).
     pub async fn count(&self, table: &str) -> Result<i64, Failure> {
         let sql = format!("SELECT count(*) FROM {table}");
+        Ok(sqlx::query_scalar(&sql)
+            .fetch_one(self.store.pool())
+            .await?)
+    }
+
+    /// The bytes of the fields' versions kept beside the rows (`sync_versions`).
+    pub async fn versions_bytes(&self) -> Result<i64, Failure> {
+        let sums: Vec<String> = SYNC_TABLES
+            .iter()
+            .map(|table| {
+                format!(
+                    "(SELECT coalesce(sum(length(sync_versions)), 0) FROM {})",
+                    table.name
+                )
+            })
+            .collect();
+        let sql = format!("SELECT {}", sums.join(" + "));
         Ok(sqlx::query_scalar(&sql)
             .fetch_one(self.store.pool())
             .await?)

@@ -4,7 +4,9 @@
 use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
-use helpdesk_core::sync::{PullCursor, RegistrationRequest, MAX_BATCH_ROWS, SYNC_TABLES};
+use helpdesk_core::sync::{
+    DesktopProfile, PullCursor, RegistrationRequest, MAX_BATCH_ROWS, SYNC_TABLES,
+};
 use helpdesk_server::repo::rows;
 use helpdesk_store::{sync, Store};
 use helpdesk_sync::{ClientConfig, SyncClient};
@@ -124,6 +126,7 @@ pub async fn probe(url: &str, token: &str) -> Result<SyncClient, Failure> {
     let request = RegistrationRequest {
         enrollment_token: token.into(),
         name: "Sonda do benchmark".into(),
+        profile: DesktopProfile::Administration,
         issued_protocols: Vec::new(),
     };
     let registration = SyncClient::new(url, None, &config)?

@@ -1,10 +1,10 @@
 //! Sync at scale, against the central server (in this process, on a throwaway PostgreSQL)
 //! holding the demo catalog, `--customers` customers (with their e-mails, phones and
 //! contracts) and `--tickets` tickets: every row pulled without a desktop (the server's
-//! query, its pull, the API over HTTP), then `--changes` offline customer edits pushed (end
-//! to end, batch by batch, and through the server's merge alone), then a new desktop's first
-//! sync, its progress sampled (stopped after `--first-sync-limit` seconds if given). Prints
-//! the tables of the "Sync" section of `docs/PERFORMANCE.md`.
+//! query, its pull, the API over HTTP), then a new desktop's first sync, its progress
+//! sampled (stopped after `--first-sync-limit` seconds if given), then `--changes` offline
+//! customer edits pushed (end to end, batch by batch, and through the server's merge alone).
+//! Prints the tables of the "Sync" section of `docs/PERFORMANCE.md`.
 //!
 //! The server is loaded by a "source" desktop pushing its whole outbox through the real
 //! API; the source then pulls everything back and is the desktop the edits are made on. It
@@ -92,9 +92,8 @@ async fn run(args: &Args, folder: &Path) -> Result<(), Failure> {
     let source = load_server(&central, &template, work.path()).await?;
     let counts = server_counts(&central.pool().await?).await?;
     let http = pull_without_desktop(&central, &source, work.path(), &counts).await?;
-    offline_changes(&central, &source, args.changes).await?;
-    source.store.close().await;
-    first_sync(&central, work.path(), &counts, http, args.first_sync_limit).await
+    let other = first_sync(&central, work.path(), &counts, http, args.first_sync_limit).await?;
+    offline_changes(&central, &source, other.as_ref(), args.changes).await
 }
 
 /// Pushes a copy of the source through the API and prints what the server holds. Returns
@@ -219,14 +218,15 @@ fn expect_rows(total: usize, pulled: Pulled) -> Result<Duration, Failure> {
 }
 
 /// A new desktop's `register` + `sync_once`, its progress sampled, stopped after `limit`
-/// if given; checks it then holds as many rows as the server, table by table.
+/// if given; checks it then holds as many rows as the server, table by table. Returns the
+/// desktop if it got everything.
 async fn first_sync(
     central: &Central,
     work: &Path,
     counts: &BTreeMap<String, i64>,
     http: Duration,
     limit: Option<Duration>,
-) -> Result<(), Failure> {
+) -> Result<Option<Desktop>, Failure> {
     let total: i64 = counts.values().sum();
     let desktop = Desktop::open(&work.join("desktop.db")).await?;
     let samples = RefCell::new(Vec::new());
@@ -281,24 +281,31 @@ async fn first_sync(
         }
     }
     println!(
-        "\nThe desktop's database: {:.0} MB\n",
-        desktop.size_bytes().await? as f64 / MB
+        "\nThe desktop's database: {:.0} MB, {:.0} MB of it the fields' versions (`sync_versions`)\n",
+        desktop.size_bytes().await? as f64 / MB,
+        desktop.versions_bytes().await? as f64 / MB
     );
-    Ok(())
+    Ok(outcome.map(|_| desktop))
 }
 
-/// The rows held at each sample, and the rate since the one before.
+/// The rows held at a dozen of the samples (the last among them), and the rate since the
+/// one shown before.
 fn print_samples(samples: &[Sample], total: i64) {
+    const LINES: usize = 12;
     if samples.is_empty() {
         return;
     }
-    println!("| elapsed s | rows applied | of all | rows/s since the sample before |");
+    println!("| elapsed s | rows applied | of all | rows/s since the line before |");
     println!("|---:|---:|---:|---:|");
+    let step = samples.len().div_ceil(LINES);
     let mut before = Sample {
         elapsed: Duration::ZERO,
         rows: 0,
     };
-    for sample in samples {
+    for (at, sample) in samples.iter().enumerate() {
+        if (at + 1) % step != 0 && at + 1 != samples.len() {
+            continue;
+        }
         let rows = usize::try_from(sample.rows - before.rows).unwrap_or(0);
         println!(
             "| {:.0} | {} | {:.1}% | {:.0} |",
@@ -328,11 +335,13 @@ async fn verify(desktop: &Desktop, counts: &BTreeMap<String, i64>) -> Result<(),
     Ok(())
 }
 
-/// `count` customer edits pushed three ways: by `sync_once`, batch by batch with each
-/// step timed, and through the server's merge alone.
+/// `count` customer edits pushed three ways: by `sync_once` (and pulled by `other`, a
+/// desktop holding everything, if there is one), batch by batch with each step timed, and
+/// through the server's merge alone.
 async fn offline_changes(
     central: &Central,
     desktop: &Desktop,
+    other: Option<&Desktop>,
     count: usize,
 ) -> Result<(), Failure> {
     let client = desktop.client().await?;
@@ -352,6 +361,9 @@ async fn offline_changes(
         report.pushed,
         started.elapsed(),
     );
+    if let Some(other) = other {
+        receive(central, other, count).await?;
+    }
 
     edit_customers(&desktop.store, count, 1).await?;
     push_by_batch(desktop, &client, count).await?;
@@ -367,6 +379,23 @@ async fn offline_changes(
     merge_directly(desktop, &central.pool().await?, count).await?;
     desktop.sync(&client).await?;
     println!();
+    Ok(())
+}
+
+/// Another desktop pulls the `count` rows just pushed, and applies them (search index kept).
+async fn receive(central: &Central, other: &Desktop, count: usize) -> Result<(), Failure> {
+    helpdesk_server::test_postgres::settle(&central.database_url).await?;
+    let started = Instant::now();
+    let report = other.sync(&other.client().await?).await?;
+    let took = started.elapsed();
+    if report.pulled != count {
+        return Err(format!("the other desktop took {} of {count} rows", report.pulled).into());
+    }
+    total_line(
+        "  another desktop taking them (`sync_once`: pulled, applied, search index kept)",
+        count,
+        took,
+    );
     Ok(())
 }
 
