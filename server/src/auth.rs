@@ -5,6 +5,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
+use helpdesk_core::sync::DesktopProfile;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -84,6 +85,8 @@ impl FromRequestParts<AppState> for Admin {
 #[derive(Debug, Clone, Copy)]
 pub struct Device {
     pub id: Uuid,
+    /// What it may sync.
+    pub profile: DesktopProfile,
 }
 
 impl FromRequestParts<AppState> for Device {
@@ -104,7 +107,10 @@ impl FromRequestParts<AppState> for Device {
             return Err(ApiError::device_revoked());
         }
         repo::devices::touch(state.pool(), id).await?;
-        Ok(Device { id })
+        Ok(Device {
+            id,
+            profile: stored.profile,
+        })
     }
 }
 

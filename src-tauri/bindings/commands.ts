@@ -111,7 +111,7 @@ export const commands = {
 	 */
 	syncNow: () => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("sync_now")),
 	/**  `helpdesk_api::RegisterDesktop` (administrators only). */
-	registerDesktop: (request: RegistrationForm) => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("register_desktop", { request })),
+	registerDesktop: (request: RegistrationForm_Deserialize) => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("register_desktop", { request })),
 };
 
 /* Types */
@@ -281,6 +281,13 @@ export type CustomerSummary = {
 	phones: string[],
 	city: string,
 };
+
+/**  The profile of a registered desktop. */
+export type DesktopProfile = 
+/**  "Atendimento": operators serving customers. */
+"service" | 
+/**  "Administração": also scripts, templates, the catalog, users and roles. */
+"administration";
 
 /**  A file attached in the wizard, already stored, waiting for the ticket to be saved. */
 export type DraftAttachment = {
@@ -597,10 +604,30 @@ export type PublishedScript_Serialize = {
  *  "Registrar este computador": the server's address, an administrator's enrollment token and
  *  how the desktop will be named there.
  */
-export type RegistrationForm = {
+export type RegistrationForm = RegistrationForm_Serialize | RegistrationForm_Deserialize;
+
+/**
+ *  "Registrar este computador": the server's address, an administrator's enrollment token and
+ *  how the desktop will be named there.
+ */
+export type RegistrationForm_Deserialize = {
 	server_url: string,
 	enrollment_token: string,
 	name: string,
+	/**  "Perfil": none until the administrator picks one. */
+	profile?: DesktopProfile | null,
+};
+
+/**
+ *  "Registrar este computador": the server's address, an administrator's enrollment token and
+ *  how the desktop will be named there.
+ */
+export type RegistrationForm_Serialize = {
+	server_url: string,
+	enrollment_token: string,
+	name: string,
+	/**  "Perfil": none until the administrator picks one. */
+	profile: DesktopProfile | null,
 };
 
 /**  A saved visit moved (another time or technician) or resized. */
@@ -924,6 +951,8 @@ export type SyncStatus_Deserialize = {
 	server_url?: string | null,
 	/**  The number in this desktop's protocols (1 until it registers). */
 	desktop_number: number,
+	/**  What it may sync, once registered. */
+	profile?: DesktopProfile | null,
 	/**  Unix milliseconds of the last complete exchange. */
 	last_sync_at?: number | null,
 	/**  Local changes not yet acknowledged by the server. */
@@ -940,6 +969,8 @@ export type SyncStatus_Serialize = {
 	server_url: string | null,
 	/**  The number in this desktop's protocols (1 until it registers). */
 	desktop_number: number,
+	/**  What it may sync, once registered. */
+	profile: DesktopProfile | null,
 	/**  Unix milliseconds of the last complete exchange. */
 	last_sync_at: number | null,
 	/**  Local changes not yet acknowledged by the server. */

@@ -8,9 +8,10 @@ use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
 use helpdesk_mail::OutboxWaker;
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::secret_vault::SecretVault;
-use helpdesk_store::Store;
+use helpdesk_store::{sync, Store};
 use helpdesk_sync::{ClientConfig, SyncWaker};
 
+use crate::error::internal;
 use crate::FilePicker;
 
 /// Environment variable with the biggest attachment, in MB (25 when unset).
@@ -122,13 +123,18 @@ impl AppState {
     }
 
     /// The logged-in administrator, or the error saying that only administrators may do
-    /// `what` ("alterar as configurações de e-mail").
-    pub fn require_administrator(&self, what: &str) -> Result<Operator, CommandError> {
+    /// `what` ("alterar as configurações de e-mail"), or that this desktop's profile does
+    /// not administer (what it would write could never be synced).
+    pub async fn require_administrator(&self, what: &str) -> Result<Operator, CommandError> {
         let operator = self.require_operator()?;
-        if operator.is_administrator() {
-            Ok(operator)
-        } else {
-            Err(CommandError::forbidden(what))
+        if !operator.is_administrator() {
+            return Err(CommandError::forbidden(what));
+        }
+        match sync::profile(&self.store).await.map_err(internal)? {
+            Some(profile) if !profile.may_administer() => {
+                Err(CommandError::not_on_this_desktop(what, profile.label()))
+            }
+            _ => Ok(operator),
         }
     }
 

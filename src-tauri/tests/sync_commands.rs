@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::DemoApp;
 use helpdesk_api::{ErrorCode, SyncStatus};
-use helpdesk_core::sync::registration_fields as fields;
+use helpdesk_core::sync::{registration_fields as fields, DesktopProfile};
 use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
 use helpdesk_desktop::SyncHandle;
 use helpdesk_server::test_postgres::PgServer;
@@ -32,7 +32,12 @@ fn vault(database: &std::path::Path) -> Arc<SecretVault> {
 }
 
 fn form(server_url: &str, token: &str) -> serde_json::Value {
-    json!({ "server_url": server_url, "enrollment_token": token, "name": "Loja Centro" })
+    form_as(server_url, token, Some("administration"))
+}
+
+fn form_as(server_url: &str, token: &str, profile: Option<&str>) -> serde_json::Value {
+    json!({ "server_url": server_url, "enrollment_token": token, "name": "Loja Centro",
+            "profile": profile })
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -113,8 +118,21 @@ async fn an_administrator_registers_the_desktop_and_sync_now_pushes_its_data() {
         form(&server.url(), "token-errado-mas-comprido"),
     );
     assert_eq!(wrong.field.as_deref(), Some(fields::TOKEN));
+    let no_profile = app.refuse("register_desktop", form_as(&server.url(), TOKEN, None));
+    assert_eq!(no_profile.field.as_deref(), Some(fields::PROFILE));
+    let as_service = app.refuse(
+        "register_desktop",
+        form_as(&server.url(), TOKEN, Some("service")),
+    );
+    assert_eq!(as_service.field.as_deref(), Some(fields::PROFILE));
+    assert!(
+        as_service.message.contains("Registre-o como Administração"),
+        "the demo's users and roles could never be sent from a service desktop: {}",
+        as_service.message
+    );
 
     let registered: SyncStatus = app.call("register_desktop", form(&server.url(), TOKEN));
+    assert_eq!(registered.profile, Some(DesktopProfile::Administration));
     assert_eq!(
         registered.server_url.as_deref(),
         Some(server.url().as_str())
@@ -165,6 +183,39 @@ async fn an_administrator_registers_the_desktop_and_sync_now_pushes_its_data() {
     app.call::<SyncStatus>("sync_now", ());
     synced(&app, first.last_sync_at).await;
     assert_eq!(count("contacts").await, contacts + 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_service_desktop_refuses_administration_even_to_an_administrator() {
+    let app = DemoApp::new(&DEMO).await;
+    app.log_in(&ADMIN);
+    app.call::<serde_json::Value>("admin_list_email_templates", ());
+    // As a service desktop's registration leaves it (the demo's own users could not be
+    // sent from one, so the profile is written here).
+    sqlx::query(
+        "UPDATE sync_state SET server_url = 'https://sync.provedor.com.br', profile = 'service'",
+    )
+    .execute(app.store().pool())
+    .await
+    .expect("profile");
+    let status: SyncStatus = app.call("load_sync_status", ());
+    assert_eq!(status.profile, Some(DesktopProfile::Service));
+    for (command, request) in [
+        ("admin_list_email_templates", json!(null)),
+        ("delete_email_template", json!(helpdesk_api::Uuid::nil())),
+        (
+            "register_desktop",
+            form("https://sync.provedor.com.br", TOKEN),
+        ),
+    ] {
+        let refused = app.refuse(command, request);
+        assert_eq!(refused.code, ErrorCode::Forbidden, "{command}");
+        assert!(
+            refused.message.contains("computador de Administração"),
+            "{command}: {}",
+            refused.message
+        );
+    }
 }
 
 /// Waits until an exchange after `after` (Unix ms) completed with nothing left waiting.

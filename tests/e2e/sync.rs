@@ -2,16 +2,23 @@
 //! (in process, over a PostgreSQL the test starts) in "Sincronização"; the status bar says
 //! it is synced and the server holds the desktop's data; with the server down, "Sincronizar
 //! agora" says so in plain pt-BR and nothing is lost; with it back, it syncs again. The
-//! desktop's credential goes to a real OS keyring (GNOME Keyring on a private bus).
+//! desktop's credential goes to a real OS keyring (GNOME Keyring on a private bus). On a
+//! service desktop ("Atendimento"), operators sign in and sync; administrators do not.
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use helpdesk_demo::{DemoConfig, ADMIN};
+use std::path::Path;
+
+use helpdesk_core::sync::DesktopProfile;
+use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
+use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::secret_vault::{SecretKey, SecretVault};
 use helpdesk_store::test_keyring::SecretService;
 use helpdesk_store::Store;
+use helpdesk_sync::{ClientConfig, Enrollment, SyncClient};
 
 const TOKEN: &str = "token-do-administrador-e2e";
 const DEMO: DemoConfig = DemoConfig {
@@ -40,6 +47,44 @@ async fn customers_on_server(database_url: &str) -> i64 {
         .expect("count");
     pool.close().await;
     count
+}
+
+/// A desktop database at `database`, registered with the server at `url` as `profile` and
+/// synced once; its credential encrypted beside it. Answers when it synced (Unix ms).
+async fn registered_desktop(
+    database: &Path,
+    url: &str,
+    profile: DesktopProfile,
+    seeded: bool,
+) -> String {
+    let store = Store::open(database).await.expect("store");
+    if seeded {
+        helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
+    }
+    let key = SecretKey::load_or_create(&SecretKey::path_beside(database)).expect("key");
+    let vault = SecretVault::encrypted(key);
+    let enrollment = Enrollment {
+        server_url: url,
+        token: TOKEN,
+        name: profile.label(),
+        profile,
+    };
+    let config = ClientConfig::default();
+    helpdesk_sync::register(&store, &vault, enrollment, &config)
+        .await
+        .expect("registered");
+    let credential = helpdesk_store::sync::load_credential(&store, &vault)
+        .await
+        .expect("credential");
+    let client = SyncClient::new(url, credential, &config).expect("client");
+    helpdesk_sync::sync_once(&store, &AttachmentFiles::beside(database), &client)
+        .await
+        .expect("synced");
+    let state = helpdesk_store::sync::load_state(&store)
+        .await
+        .expect("state");
+    store.close().await;
+    state.last_sync_at.expect("synced").to_string()
 }
 
 /// Waits until the status bar's sync line contains `text` and its last sync is not
@@ -103,9 +148,24 @@ async fn an_administrator_registers_the_desktop_and_sync_shows_in_the_status_bar
         app.click("button#sync-registrar").await?;
         app.text_at(".field-error[data-field=\"sync-servidor\"]", "https://")
             .await?;
+        app.text_at(
+            ".field-error[data-field=\"sync-perfil\"]",
+            "Escolha o perfil",
+        )
+        .await?;
         app.fill("input#sync-servidor", &url).await?;
         app.fill("input#sync-token", "token-errado-mas-comprido")
             .await?;
+        // The demo's users and roles could never be sent from a service desktop.
+        app.click("input#sync-perfil-service").await?;
+        app.click("button#sync-registrar").await?;
+        app.text_at(
+            ".field-error[data-field=\"sync-perfil\"]",
+            "Registre-o como Administração",
+        )
+        .await?;
+        app.screenshot("perfil-recusado").await;
+        app.click("input#sync-perfil-administration").await?;
         app.click("button#sync-registrar").await?;
         app.text_at(".field-error[data-field=\"sync-token\"]", "token")
             .await?;
@@ -113,6 +173,7 @@ async fn an_administrator_registers_the_desktop_and_sync_shows_in_the_status_bar
         app.click("button#sync-registrar").await?;
         app.text_at("#sync-servidor-atual", &url).await?;
         app.text_at("#sync-numero", "002").await?;
+        app.text_at("#sync-perfil-atual", "Administração").await?;
         app.screenshot("registrado").await;
 
         // Registering starts an exchange: the status bar says when it ended.
@@ -154,4 +215,46 @@ async fn an_administrator_registers_the_desktop_and_sync_shows_in_the_status_bar
             .expect("the credential's row");
     assert!(stored.starts_with("keyring:"), "{stored}");
     store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_service_desktop_operators_sign_in_and_sync_and_administrators_do_not() {
+    let postgres = PgServer::shared().expect("PostgreSQL starts (run scripts/setup.sh test)");
+    let database_url = postgres.fresh_database().await.expect("a database");
+    let server = serve(&database_url, "127.0.0.1:0".parse().expect("address")).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let administration = dir.path().join("administracao.db");
+    registered_desktop(
+        &administration,
+        &server.url(),
+        DesktopProfile::Administration,
+        true,
+    )
+    .await;
+    let service = dir.path().join("atendimento.db");
+    let synced = registered_desktop(&service, &server.url(), DesktopProfile::Service, false).await;
+
+    let app = Harness::start("sync_service_desktop", &service).await;
+    app.run(async |app: &mut Harness| {
+        app.fill("input#login", ADMIN.login).await?;
+        app.fill("input#password", &format!("{}\u{E007}", ADMIN.password))
+            .await?;
+        app.text_at(
+            ".field-error[data-field=\"password\"]",
+            "Usuário ou senha incorretos.",
+        )
+        .await?;
+        app.screenshot("administrador-recusado").await;
+        app.fill("input#login", OPERATOR.login).await?;
+        app.fill("input#password", &format!("{}\u{E007}", OPERATOR.password))
+            .await?;
+        app.text_at("#operator-name", OPERATOR.name).await?;
+        app.gone("button#sincronizacao-admin").await?;
+        // The app's own worker syncs again, as a service desktop.
+        status_says(app, "Sincronizado em", Some(&synced)).await?;
+        app.screenshot("atendimento-sincronizado").await;
+        Ok(())
+    })
+    .await;
+    server.shutdown().await.expect("server stopped");
 }

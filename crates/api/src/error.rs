@@ -77,6 +77,16 @@ impl CommandError {
         )
     }
 
+    /// `what` is administration, which this desktop's profile (`profile`, pt-BR) does not do.
+    pub fn not_on_this_desktop(what: &str, profile: &str) -> Self {
+        Self::new(
+            ErrorCode::Forbidden,
+            format!(
+                "Este computador é de {profile}: para {what}, use um computador de Administração."
+            ),
+        )
+    }
+
     /// An internal fault; the message tells the operator nothing was lost and what to do.
     pub fn internal() -> Self {
         Self::new(

@@ -8,12 +8,14 @@
 //! same rows, whatever the order, however often a batch is sent again. Histories are rows
 //! that are only ever inserted, so they merge by union. Deletes are a `deleted` field like
 //! any other (tombstones).
+mod access;
 mod panel;
 mod row;
 mod tables;
 mod value;
 mod wire;
 
+pub use access::{DesktopProfile, SERVICE_TABLES, WITHHELD_PASSWORD_HASH};
 pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
 pub use tables::{ColumnKind, SyncColumn, SyncTable, SYNC_TABLES};

@@ -14,9 +14,9 @@ use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
 use crate::{Result, Store};
 
 pub use apply::{apply, ApplyReport};
-pub use outbox::{acknowledge, pending, waiting, PendingBatch};
+pub use outbox::{acknowledge, pending, waiting, waiting_tables, PendingBatch};
 pub use state::{
-    load_credential, load_state, record_error, record_success, set_registration, SyncState,
+    load_credential, load_state, profile, record_error, record_success, set_registration, SyncState,
 };
 
 /// Every syncable row of this desktop as it travels, table by table in [`SYNC_TABLES`]'s

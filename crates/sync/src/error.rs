@@ -1,4 +1,5 @@
 //! What can stop an exchange, and how the operator is told.
+use helpdesk_core::sync::DesktopProfile;
 use helpdesk_store::StoreError;
 
 /// Why an exchange with the sync server did not complete. Nothing local is lost either way:
@@ -19,6 +20,12 @@ pub enum SyncError {
     /// The server answered something this desktop cannot read.
     #[error("the sync server's answer does not read: {0}")]
     BadAnswer(String),
+    /// The desktop holds unsent changes to `tables`, which `profile` may not write.
+    #[error("a {profile:?} desktop cannot send its waiting changes to {tables:?}")]
+    ProfileTooNarrow {
+        profile: DesktopProfile,
+        tables: Vec<String>,
+    },
     /// This desktop has not joined a server yet.
     #[error("this desktop is not registered with a sync server")]
     NotRegistered,
@@ -43,6 +50,13 @@ impl SyncError {
             Self::NotRegistered => "Este computador ainda não foi registrado no servidor de \
                  sincronização: um administrador deve registrá-lo."
                 .into(),
+            Self::ProfileTooNarrow { profile, tables } => format!(
+                "Este computador tem alterações ainda não enviadas em cadastros de \
+                 administração ({}), que um computador de {} não pode enviar. Registre-o \
+                 como Administração.",
+                tables.join(", "),
+                profile.label()
+            ),
             Self::Store(_) | Self::Files(_) => "Falha ao gravar neste computador durante a \
                  sincronização; nada foi perdido e ela será tentada de novo."
                 .into(),
@@ -54,7 +68,7 @@ impl SyncError {
         match self {
             Self::Unreachable(_) | Self::BadAnswer(_) | Self::Store(_) | Self::Files(_) => true,
             Self::Refused { status, .. } => *status >= 500 || *status == 429,
-            Self::NotRegistered => false,
+            Self::NotRegistered | Self::ProfileTooNarrow { .. } => false,
         }
     }
 }

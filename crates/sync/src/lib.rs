@@ -11,5 +11,5 @@ mod worker;
 pub use client::{ClientConfig, SyncClient};
 pub use engine::{sync_once, SyncReport};
 pub use error::SyncError;
-pub use registration::register;
+pub use registration::{register, Enrollment};
 pub use worker::{SyncWaker, SyncWorker, SyncWorkerConfig};

@@ -1,28 +1,52 @@
 //! A desktop joining the central server.
-use helpdesk_core::sync::{RegistrationRequest, RegistrationResponse};
+use helpdesk_core::sync::{DesktopProfile, RegistrationRequest, RegistrationResponse};
 use helpdesk_store::secret_vault::SecretVault;
 use helpdesk_store::{protocols, sync, Store};
 
 use crate::{ClientConfig, SyncClient, SyncError};
 
-/// Registers this desktop with the server at `server_url` using an administrator's
-/// `enrollment_token`; the protocols it already gave stay its own. Keeps the device id, the
-/// desktop number and the credential (in `vault`).
+/// What the administrator says about the desktop being registered.
+#[derive(Debug, Clone, Copy)]
+pub struct Enrollment<'a> {
+    pub server_url: &'a str,
+    /// The administrator's enrollment token.
+    pub token: &'a str,
+    /// How the desktop is named at the server.
+    pub name: &'a str,
+    pub profile: DesktopProfile,
+}
+
+/// Registers this desktop with the server; the protocols it already gave stay its own.
+/// Keeps the device id, the desktop number, the profile and the credential (in `vault`).
+///
+/// Refused before asking the server when the desktop holds changes not sent yet that the
+/// profile may not write (a service desktop with local users, say): they could never be
+/// sent, and nothing is dropped.
 pub async fn register(
     store: &Store,
     vault: &SecretVault,
-    server_url: &str,
-    enrollment_token: &str,
-    name: &str,
+    enrollment: Enrollment<'_>,
     config: &ClientConfig,
 ) -> Result<RegistrationResponse, SyncError> {
-    let client = SyncClient::new(server_url, None, config)?;
+    let unsendable: Vec<String> = sync::waiting_tables(store)
+        .await?
+        .into_iter()
+        .filter(|table| !enrollment.profile.may_write(table))
+        .collect();
+    if !unsendable.is_empty() {
+        return Err(SyncError::ProfileTooNarrow {
+            profile: enrollment.profile,
+            tables: unsendable,
+        });
+    }
+    let client = SyncClient::new(enrollment.server_url, None, config)?;
     let request = RegistrationRequest {
-        enrollment_token: enrollment_token.to_owned(),
-        name: name.to_owned(),
+        enrollment_token: enrollment.token.to_owned(),
+        name: enrollment.name.to_owned(),
+        profile: enrollment.profile,
         issued_protocols: protocols::issued(store).await?,
     };
     let registration = client.register(&request).await?;
-    sync::set_registration(store, vault, server_url, &registration).await?;
+    sync::set_registration(store, vault, enrollment.server_url, &registration).await?;
     Ok(registration)
 }

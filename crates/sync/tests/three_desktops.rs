@@ -1,6 +1,7 @@
 //! Three desktops work offline on the same customers and tickets, with conflicting edits
 //! and visits of the same technician at the same hour; after syncing in any order, all
-//! three and the server hold the same rows, and no protocol number repeats.
+//! three and the server hold the same rows, and no protocol number repeats. B is a service
+//! desktop: it holds the same rows but the administrators' password hashes.
 mod common;
 
 use std::collections::BTreeSet;
@@ -8,6 +9,7 @@ use std::collections::BTreeSet;
 use common::desk::{edit_customer, new_ticket, shared, Shared};
 use common::{assert_same, Central, Desktop};
 use helpdesk_core::contact::NewContact;
+use helpdesk_core::sync::{DesktopProfile, WITHHELD_PASSWORD_HASH};
 use helpdesk_core::ticket::TicketStatus;
 use helpdesk_core::ticket_type::Assignee;
 use helpdesk_core::ticket_update::TicketAction;
@@ -46,6 +48,15 @@ async fn edit_template(store: &Store, id: Uuid, subject: Option<&str>, body: Opt
         .expect("template saved");
 }
 
+/// How many users on `desktop` came without their password hash.
+async fn withheld(desktop: &Desktop) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM users WHERE password_hash = ?1")
+        .bind(WITHHELD_PASSWORD_HASH)
+        .fetch_one(desktop.store.pool())
+        .await
+        .expect("count")
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
     let central = Central::start().await;
@@ -61,14 +72,21 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
     assert_eq!(a.register(&central, "Loja Centro").await.desktop_number, 2);
     a.sync().await;
     let (b, c) = (Desktop::new().await, Desktop::new().await);
-    assert_eq!(b.register(&central, "Loja Norte").await.desktop_number, 3);
+    let registered_b = b
+        .try_register(&central.url(), "Loja Norte", DesktopProfile::Service)
+        .await
+        .expect("B registered");
+    assert_eq!(registered_b.desktop_number, 3);
     assert_eq!(c.register(&central, "Plantão").await.desktop_number, 4);
     b.sync().await;
     c.sync().await;
     let first = a.rows().await;
-    assert_same(&first, &b.rows().await, "B after its first sync");
+    let as_service_reads = central.rows_for(DesktopProfile::Service).await;
+    assert_same(&as_service_reads, &b.rows().await, "B after its first sync");
     assert_same(&first, &c.rows().await, "C after its first sync");
     assert_same(&first, &central.rows().await, "the server");
+    assert!(withheld(&b).await >= 1, "B has no administrator's hash");
+    assert_eq!(withheld(&a).await, 0);
 
     // Offline: the same customer, ticket and template edited on all three, and two visits
     // of the same technician at the same hour.
@@ -163,9 +181,13 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
         desktop.sync().await;
     }
     let on_a = a.rows().await;
-    assert_same(&on_a, &b.rows().await, "A and B");
     assert_same(&on_a, &c.rows().await, "A and C");
     assert_same(&on_a, &central.rows().await, "A and the server");
+    assert_same(
+        &central.rows_for(DesktopProfile::Service).await,
+        &b.rows().await,
+        "B and the server, as B may read it",
+    );
 
     for desktop in [&a, &b, &c] {
         let (city, street): (String, String) =

@@ -1,5 +1,6 @@
 //! `devices`: the registered desktops, their numbers and credentials.
 use chrono::{DateTime, Utc};
+use helpdesk_core::sync::DesktopProfile;
 use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, PgPool, Row};
 use uuid::Uuid;
@@ -20,6 +21,7 @@ pub struct DeviceSummary {
     pub id: Uuid,
     pub name: String,
     pub desktop_number: u16,
+    pub profile: DesktopProfile,
     pub registered_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub last_seen_at: Option<DateTime<Utc>>,
@@ -30,9 +32,11 @@ pub struct DeviceSummary {
 pub struct StoredCredential {
     pub secret_digest: Vec<u8>,
     pub revoked: bool,
+    pub profile: DesktopProfile,
 }
 
-const SUMMARY_COLUMNS: &str = "id, name, desktop_number, registered_at, revoked_at, last_seen_at";
+const SUMMARY_COLUMNS: &str =
+    "id, name, desktop_number, profile, registered_at, revoked_at, last_seen_at";
 
 fn summary(row: &sqlx::postgres::PgRow) -> Result<DeviceSummary, sqlx::Error> {
     let number: i16 = row.try_get("desktop_number")?;
@@ -43,9 +47,19 @@ fn summary(row: &sqlx::postgres::PgRow) -> Result<DeviceSummary, sqlx::Error> {
             index: "desktop_number".into(),
             source: Box::new(error),
         })?,
+        profile: profile(row)?,
         registered_at: row.try_get("registered_at")?,
         revoked_at: row.try_get("revoked_at")?,
         last_seen_at: row.try_get("last_seen_at")?,
+    })
+}
+
+/// The `profile` column of `row`.
+fn profile(row: &sqlx::postgres::PgRow) -> Result<DesktopProfile, sqlx::Error> {
+    let code: String = row.try_get("profile")?;
+    DesktopProfile::from_code(&code).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: "profile".into(),
+        source: format!("unknown desktop profile {code:?}").into(),
     })
 }
 
@@ -55,6 +69,7 @@ pub async fn insert(
     conn: &mut PgConnection,
     id: Uuid,
     name: &str,
+    profile: DesktopProfile,
     secret_digest: &[u8],
 ) -> Result<Option<u16>, sqlx::Error> {
     sqlx::query("SELECT pg_advisory_xact_lock($1)")
@@ -62,8 +77,8 @@ pub async fn insert(
         .execute(&mut *conn)
         .await?;
     let number: Option<i16> = sqlx::query_scalar(
-        "INSERT INTO devices (id, name, desktop_number, credential_hash)
-         SELECT $1, $2, n, $3 FROM generate_series($4::int, $5::int) AS n
+        "INSERT INTO devices (id, name, desktop_number, credential_hash, profile)
+         SELECT $1, $2, n, $3, $6 FROM generate_series($4::int, $5::int) AS n
          WHERE NOT EXISTS (SELECT 1 FROM devices WHERE desktop_number = n)
          ORDER BY n LIMIT 1
          RETURNING desktop_number",
@@ -73,6 +88,7 @@ pub async fn insert(
     .bind(secret_digest)
     .bind(i32::from(FIRST_DESKTOP_NUMBER))
     .bind(i32::from(LAST_DESKTOP_NUMBER))
+    .bind(profile.code())
     .fetch_optional(&mut *conn)
     .await?;
     Ok(number.and_then(|number| u16::try_from(number).ok()))
@@ -103,7 +119,8 @@ pub async fn revoke(pool: &PgPool, id: Uuid) -> Result<Option<DeviceSummary>, sq
 /// The stored credential digest of a desktop, if it exists.
 pub async fn credential(pool: &PgPool, id: Uuid) -> Result<Option<StoredCredential>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT credential_hash, revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1",
+        "SELECT credential_hash, revoked_at IS NOT NULL AS revoked, profile
+         FROM devices WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(pool)
@@ -112,6 +129,7 @@ pub async fn credential(pool: &PgPool, id: Uuid) -> Result<Option<StoredCredenti
         Ok(StoredCredential {
             secret_digest: row.try_get("credential_hash")?,
             revoked: row.try_get("revoked")?,
+            profile: profile(&row)?,
         })
     })
     .transpose()

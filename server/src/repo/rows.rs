@@ -1,6 +1,7 @@
 //! `sync_rows`: every synced row, merged field by field, in the order pulls read them.
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use helpdesk_core::auth::ADMINISTRATOR_ROLE;
 use helpdesk_core::sync::{FieldVersion, MergeOutcome, PullCursor, SyncRow};
 use sqlx::types::Json;
 use sqlx::{PgConnection, PgPool, Row};
@@ -182,4 +183,16 @@ async fn held_back(pool: &PgPool, after: PullCursor) -> Result<bool, sqlx::Error
     .bind(after.sequence)
     .fetch_one(pool)
     .await
+}
+
+/// The ids of the roles named [`ADMINISTRATOR_ROLE`] (one, unless two were made offline).
+pub async fn administrator_roles(pool: &PgPool) -> Result<HashSet<Uuid>, sqlx::Error> {
+    let ids: Vec<Uuid> = sqlx::query_scalar(
+        "SELECT row_id FROM sync_rows
+         WHERE table_name = 'roles' AND fields #>> '{name,value,v}' = $1",
+    )
+    .bind(ADMINISTRATOR_ROLE)
+    .fetch_all(pool)
+    .await?;
+    Ok(ids.into_iter().collect())
 }

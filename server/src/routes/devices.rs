@@ -47,7 +47,7 @@ pub async fn register(
     let id = Uuid::now_v7();
     let credential = auth::new_credential(id);
     let mut tx = state.pool().begin().await?;
-    let number = devices::insert(&mut tx, id, name, &credential.secret_digest)
+    let number = devices::insert(&mut tx, id, name, request.profile, &credential.secret_digest)
         .await?
         .ok_or_else(|| {
             ApiError::new(
@@ -62,12 +62,19 @@ pub async fn register(
         return Err(ApiError::protocol_taken(&taken));
     }
     tx.commit().await?;
-    tracing::info!(device_id = %id, desktop_number = number, name, "desktop registered");
+    tracing::info!(
+        device_id = %id,
+        desktop_number = number,
+        name,
+        profile = request.profile.code(),
+        "desktop registered"
+    );
     Ok((
         StatusCode::CREATED,
         Json(RegistrationResponse {
             device_id: id,
             desktop_number: number,
+            profile: request.profile,
             credential: credential.credential,
         }),
     ))

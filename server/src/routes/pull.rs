@@ -1,7 +1,9 @@
 //! `POST /v1/pull`: the rows written after a cursor, in the server's write order.
+use std::collections::HashSet;
+
 use axum::extract::State;
 use axum::Json;
-use helpdesk_core::sync::{PullRequest, PullResponse, MAX_BATCH_ROWS};
+use helpdesk_core::sync::{DesktopProfile, PullRequest, PullResponse, MAX_BATCH_ROWS};
 
 use crate::auth::Device;
 use crate::error::ApiError;
@@ -10,8 +12,10 @@ use crate::repo::rows;
 use crate::state::AppState;
 
 /// At most `limit` rows (clamped to 1..=[`MAX_BATCH_ROWS`]) after `after`, and where to go on.
+///
+/// A service desktop gets each page as it may read it ([`DesktopProfile::readable`]).
 pub async fn pull(
-    _device: Device,
+    device: Device,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<PullRequest>,
 ) -> Result<Json<PullResponse>, ApiError> {
@@ -22,8 +26,19 @@ pub async fn pull(
         .unwrap_or(MAX_BATCH_ROWS)
         .clamp(1, MAX_BATCH_ROWS);
     let page = rows::pull(state.pool(), request.after, limit).await?;
+    let administrator_roles = if device.profile == DesktopProfile::Service
+        && page.rows.iter().any(|row| row.table == "users")
+    {
+        rows::administrator_roles(state.pool()).await?
+    } else {
+        HashSet::new()
+    };
     Ok(Json(PullResponse {
-        rows: page.rows,
+        rows: page
+            .rows
+            .into_iter()
+            .map(|row| device.profile.readable(row, &administrator_roles))
+            .collect(),
         cursor: page.cursor,
         more: page.more,
         server_time_ms: crate::now_ms(),

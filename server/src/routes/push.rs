@@ -23,6 +23,13 @@ pub async fn push(
     JsonBody(request): JsonBody<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
     validate::batch(&request.rows)?;
+    if let Some(row) = request
+        .rows
+        .iter()
+        .find(|row| !device.profile.may_write(&row.table))
+    {
+        return Err(ApiError::table_forbidden(device.profile, &row.table));
+    }
     let mut attempt = 1;
     loop {
         match apply(&state, device.id, &request.rows).await {

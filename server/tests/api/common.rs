@@ -1,8 +1,8 @@
 //! The harness of these tests: a fresh database on the binary's PostgreSQL and a server on
 //! a free loopback port for each test, and a client speaking the sync protocol.
 use helpdesk_core::sync::{
-    FieldValue, FieldVersion, PullCursor, PullRequest, PullResponse, PushRequest, PushResponse,
-    RegistrationRequest, RegistrationResponse, SyncRow, Version,
+    DesktopProfile, FieldValue, FieldVersion, PullCursor, PullRequest, PullResponse, PushRequest,
+    PushResponse, RegistrationRequest, RegistrationResponse, SyncRow, Version,
 };
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
@@ -92,11 +92,25 @@ impl TestApp {
         self.call(Method::POST, path, bearer, Some(body)).await
     }
 
-    /// Registers a desktop named `name` that issued `protocols`; panics unless created.
+    /// Registers an administration desktop named `name` that issued `protocols`; panics
+    /// unless created.
     pub async fn register(&self, name: &str, protocols: &[&str]) -> RegistrationResponse {
-        let (status, body) = self
-            .post("/v1/devices", None, &registration(name, protocols))
-            .await;
+        self.register_as(name, DesktopProfile::Administration, protocols)
+            .await
+    }
+
+    /// Registers a desktop of `profile`; panics unless created.
+    pub async fn register_as(
+        &self,
+        name: &str,
+        profile: DesktopProfile,
+        protocols: &[&str],
+    ) -> RegistrationResponse {
+        let request = RegistrationRequest {
+            profile,
+            ..registration(name, protocols)
+        };
+        let (status, body) = self.post("/v1/devices", None, &request).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         serde_json::from_value(body).expect("registration response")
     }
@@ -151,11 +165,12 @@ impl TestApp {
     }
 }
 
-/// A registration with the right token.
+/// An administration desktop's registration with the right token.
 pub fn registration(name: &str, protocols: &[&str]) -> RegistrationRequest {
     RegistrationRequest {
         enrollment_token: TOKEN.into(),
         name: name.into(),
+        profile: DesktopProfile::Administration,
         issued_protocols: protocols
             .iter()
             .map(|protocol| (*protocol).to_owned())

@@ -44,8 +44,9 @@ async fn desktops_get_numbers_from_2_and_a_credential_shown_once() {
 async fn the_smallest_free_number_is_assigned_and_none_past_999() {
     let app = TestApp::start().await;
     sqlx::query(
-        "INSERT INTO devices (id, name, desktop_number, credential_hash)
-         SELECT gen_random_uuid(), 'old ' || n, n, '\\x00' FROM generate_series(2, 999) AS n
+        "INSERT INTO devices (id, name, desktop_number, credential_hash, profile)
+         SELECT gen_random_uuid(), 'old ' || n, n, '\\x00', 'service'
+         FROM generate_series(2, 999) AS n
          WHERE n <> 500",
     )
     .execute(&app.pool)

@@ -1,5 +1,6 @@
 //! The sync server over HTTP against a real PostgreSQL (one per test binary, a fresh
 //! database per test).
+mod access;
 mod auth;
 mod blobs;
 mod common;

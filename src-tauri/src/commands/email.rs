@@ -51,7 +51,9 @@ pub async fn preview_email(
 pub async fn admin_list_email_templates(
     state: State<'_, AppState>,
 ) -> Result<Vec<EmailTemplate>, CommandError> {
-    state.require_administrator("gerenciar modelos de e-mail")?;
+    state
+        .require_administrator("gerenciar modelos de e-mail")
+        .await?;
     email_templates::list_all(&state.store)
         .await
         .map_err(internal)
@@ -64,7 +66,9 @@ pub async fn save_email_template(
     request: EmailTemplateDraft,
     state: State<'_, AppState>,
 ) -> Result<EmailTemplate, CommandError> {
-    let operator = state.require_administrator("gerenciar modelos de e-mail")?;
+    let operator = state
+        .require_administrator("gerenciar modelos de e-mail")
+        .await?;
     let template = request.validate(new_id()).map_err(first_error)?;
     if let Some(id) = request.id {
         email_templates::find(&state.store, id)
@@ -95,7 +99,9 @@ pub async fn delete_email_template(
     request: Uuid,
     state: State<'_, AppState>,
 ) -> Result<(), CommandError> {
-    let operator = state.require_administrator("gerenciar modelos de e-mail")?;
+    let operator = state
+        .require_administrator("gerenciar modelos de e-mail")
+        .await?;
     if email_templates::delete(&state.store, request)
         .await
         .map_err(internal)?
@@ -126,7 +132,9 @@ pub async fn save_smtp_settings(
     request: SmtpSettingsForm,
     state: State<'_, AppState>,
 ) -> Result<SmtpSettingsView, CommandError> {
-    let operator = state.require_administrator("alterar as configurações de e-mail")?;
+    let operator = state
+        .require_administrator("alterar as configurações de e-mail")
+        .await?;
     let settings = request.settings.validate().map_err(first_error)?;
     let Some(email) = &state.email else {
         log::error!("save_smtp_settings: this app has no secret vault");

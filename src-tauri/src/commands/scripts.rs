@@ -39,10 +39,7 @@ pub async fn publish_script(
     request: ScriptDraft,
     state: State<'_, AppState>,
 ) -> Result<PublishedScript, CommandError> {
-    let operator = state.require_operator()?;
-    if !operator.is_administrator() {
-        return Err(CommandError::forbidden("publicar scripts"));
-    }
+    let operator = state.require_administrator("publicar scripts").await?;
     let draft = request.validate().map_err(|errors| {
         errors
             .into_iter()

@@ -2,7 +2,7 @@
 use helpdesk_api::{CommandError, ErrorCode, RegistrationForm, SyncStatus};
 use helpdesk_core::sync::registration_fields as fields;
 use helpdesk_store::{protocols, sync};
-use helpdesk_sync::SyncError;
+use helpdesk_sync::{Enrollment, SyncError};
 use tauri::State;
 
 use crate::error::{first_error, internal};
@@ -34,24 +34,32 @@ pub async fn register_desktop(
     request: RegistrationForm,
     state: State<'_, AppState>,
 ) -> Result<SyncStatus, CommandError> {
-    let operator = state.require_administrator("registrar este computador")?;
+    let operator = state
+        .require_administrator("registrar este computador")
+        .await?;
     let form = request.validate().map_err(first_error)?;
+    let profile = form.profile.ok_or_else(CommandError::internal)?;
     let sync_handle = handle(&state)?;
+    let enrollment = Enrollment {
+        server_url: &form.server_url,
+        token: &form.enrollment_token,
+        name: &form.name,
+        profile,
+    };
     let registration = helpdesk_sync::register(
         &state.store,
         &sync_handle.vault,
-        &form.server_url,
-        &form.enrollment_token,
-        &form.name,
+        enrollment,
         &sync_handle.client,
     )
     .await
     .map_err(|error| refused(&form, error))?;
     log::info!(
-        "{} registered this desktop with {} as number {}",
+        "{} registered this desktop with {} as number {} ({})",
         operator.login,
         form.server_url,
-        registration.desktop_number
+        registration.desktop_number,
+        profile.code()
     );
     sync_handle.waker.wake();
     status(&state).await
@@ -69,6 +77,7 @@ async fn status(state: &AppState) -> Result<SyncStatus, CommandError> {
     let current = sync::load_state(store).await.map_err(internal)?;
     let waiting = sync::waiting(store).await.map_err(internal)?;
     Ok(SyncStatus {
+        profile: current.profile(),
         server_url: current.server_url,
         desktop_number: protocols::desktop_number(store).await.map_err(internal)?,
         last_sync_at: current.last_sync_at,
@@ -98,6 +107,9 @@ fn refused(form: &RegistrationForm, error: SyncError) -> CommandError {
             CommandError::at_field(fields::TOKEN, message)
         }
         SyncError::Refused { message, .. } => CommandError::new(ErrorCode::Conflict, message),
+        too_narrow @ SyncError::ProfileTooNarrow { .. } => {
+            CommandError::at_field(fields::PROFILE, too_narrow.operator_message())
+        }
         SyncError::Store(error) => internal(error),
         other => {
             log::error!("registration: {other}");

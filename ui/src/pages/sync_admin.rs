@@ -1,7 +1,7 @@
 //! "Sincronização" (administrators): where this desktop stands with the central server, and
 //! "Registrar este computador" with an administrator's enrollment token.
 use helpdesk_api::{CommandError, LoadSyncStatus, RegisterDesktop, RegistrationForm, SyncStatus};
-use helpdesk_core::sync::registration_fields as fields;
+use helpdesk_core::sync::{registration_fields as fields, DesktopProfile};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,6 +24,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
         server_url: String::new(),
         enrollment_token: String::new(),
         name: String::new(),
+        profile: None,
     });
     let errors = use_state(Vec::<CommandError>::new);
     let sending = use_state(|| false);
@@ -104,7 +105,34 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
             </div>
         }
     };
-    let all_fields = [fields::SERVER, fields::TOKEN, fields::NAME];
+    let choose = |profile: DesktopProfile| {
+        let (form, errors) = (form.clone(), errors.clone());
+        Callback::from(move |_: Event| {
+            form.set(RegistrationForm {
+                profile: Some(profile),
+                ..(*form).clone()
+            });
+            errors.set(
+                errors
+                    .iter()
+                    .filter(|e| e.field.as_deref() != Some(fields::PROFILE))
+                    .cloned()
+                    .collect(),
+            );
+        })
+    };
+    let profiles = DesktopProfile::ALL.map(|profile| {
+        let id = format!("{}-{}", fields::PROFILE, profile.code());
+        html! {
+            <label class="choice" for={id.clone()}>
+                <input id={id} type="radio" name={fields::PROFILE}
+                    checked={form.profile == Some(profile)} onchange={choose(profile)} />
+                <strong>{ profile.label() }</strong>
+                <span class="muted">{ profile_hint(profile) }</span>
+            </label>
+        }
+    });
+    let all_fields = [fields::SERVER, fields::TOKEN, fields::NAME, fields::PROFILE];
     html! {
         <section class="sync-admin" aria-labelledby="sync-admin-titulo">
             <header class="sync-admin-header">
@@ -123,6 +151,10 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     </dd>
                     <dt>{ "Número deste computador nos protocolos" }</dt>
                     <dd id="sync-numero">{ format!("{:03}", now.desktop_number) }</dd>
+                    if let Some(profile) = now.profile {
+                        <dt>{ "Perfil" }</dt>
+                        <dd id="sync-perfil-atual">{ profile.label() }</dd>
+                    }
                 </dl>
             }
             <form id="sync-form" novalidate=true {onsubmit}>
@@ -138,10 +170,28 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     text(|f, v| f.enrollment_token = v, fields::TOKEN)) }
                 { input(fields::NAME, "Nome deste computador", "text", form.name.clone(),
                     text(|f, v| f.name = v, fields::NAME)) }
+                <fieldset id={fields::PROFILE} class="field choices"
+                    aria-invalid={invalid(fields::PROFILE)}>
+                    <legend>{ "Perfil deste computador" }</legend>
+                    { for profiles }
+                    <FieldError field={fields::PROFILE} message={error(fields::PROFILE)} />
+                </fieldset>
                 <button id="sync-registrar" type="submit" class="primary" disabled={*sending}>
                     { if *sending { "Registrando…" } else { "Registrar" } }
                 </button>
             </form>
         </section>
+    }
+}
+
+/// What choosing `profile` means, for the administrator.
+fn profile_hint(profile: DesktopProfile) -> &'static str {
+    match profile {
+        DesktopProfile::Service => {
+            "Atendimentos, clientes e agenda. Administradores não entram neste computador."
+        }
+        DesktopProfile::Administration => {
+            "Tudo, inclusive usuários, cargos, catálogo, scripts e modelos de e-mail."
+        }
     }
 }

@@ -2,6 +2,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::DesktopProfile;
 use crate::date::format_instant;
 use crate::form::{required_text, FieldError, FieldErrors};
 
@@ -10,6 +11,7 @@ pub mod fields {
     pub const SERVER: &str = "sync-servidor";
     pub const TOKEN: &str = "sync-token";
     pub const NAME: &str = "sync-nome";
+    pub const PROFILE: &str = "sync-perfil";
 }
 
 /// Where sync stands on this desktop.
@@ -19,6 +21,8 @@ pub struct SyncStatus {
     pub server_url: Option<String>,
     /// The number in this desktop's protocols (1 until it registers).
     pub desktop_number: u16,
+    /// What it may sync, once registered.
+    pub profile: Option<DesktopProfile>,
     /// Unix milliseconds of the last complete exchange.
     #[specta(type = Option<f64>)]
     pub last_sync_at: Option<i64>,
@@ -65,6 +69,8 @@ pub struct RegistrationForm {
     pub server_url: String,
     pub enrollment_token: String,
     pub name: String,
+    /// "Perfil": none until the administrator picks one.
+    pub profile: Option<DesktopProfile>,
 }
 
 impl RegistrationForm {
@@ -102,10 +108,17 @@ impl RegistrationForm {
             &self.name,
             80,
         );
+        if self.profile.is_none() {
+            errors.add(
+                fields::PROFILE,
+                "Escolha o perfil deste computador: Atendimento ou Administração.",
+            );
+        }
         errors.into_result(|| RegistrationForm {
             server_url: server.unwrap_or_default(),
             enrollment_token: token.unwrap_or_default(),
             name: name.unwrap_or_default(),
+            profile: self.profile,
         })
     }
 }
@@ -131,7 +144,25 @@ mod tests {
             server_url: server_url.into(),
             enrollment_token: token.into(),
             name: name.into(),
+            profile: Some(DesktopProfile::Service),
         }
+    }
+
+    #[test]
+    fn the_profile_must_be_chosen() {
+        let errors = RegistrationForm {
+            profile: None,
+            ..form("https://sync.provedor.com.br", "t", "Loja")
+        }
+        .validate()
+        .expect_err("no profile");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, fields::PROFILE);
+        let chosen = form("https://sync.provedor.com.br", "t", "Loja").validate();
+        assert_eq!(
+            chosen.expect("valid").profile,
+            Some(DesktopProfile::Service)
+        );
     }
 
     #[test]
@@ -165,6 +196,7 @@ mod tests {
         let status = SyncStatus {
             server_url: Some("https://sync.provedor.com.br".into()),
             desktop_number: 7,
+            profile: Some(DesktopProfile::Service),
             last_sync_at: Some(1_764_340_200_000),
             waiting: 0,
             running: false,

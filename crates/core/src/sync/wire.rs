@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::SyncRow;
+use super::{DesktopProfile, SyncRow};
 
 /// The most rows a push or a pull carries.
 pub const MAX_BATCH_ROWS: usize = 1000;
@@ -13,6 +13,8 @@ pub struct RegistrationRequest {
     pub enrollment_token: String,
     /// How the administrator will recognise the desktop ("Loja Centro - caixa 2").
     pub name: String,
+    /// What the desktop may sync, chosen by the administrator.
+    pub profile: DesktopProfile,
     /// The protocols the desktop gave before it was registered, kept valid: the server
     /// reserves them for it.
     pub issued_protocols: Vec<String>,
@@ -24,6 +26,8 @@ pub struct RegistrationResponse {
     pub device_id: Uuid,
     /// The number in the desktop's protocols from now on.
     pub desktop_number: u16,
+    /// What the server lets it sync.
+    pub profile: DesktopProfile,
     /// The secret the desktop sends with every request (`Authorization: Bearer`).
     pub credential: String,
 }

@@ -78,3 +78,12 @@ pub async fn waiting(store: &Store) -> Result<i64> {
         .fetch_one(store.pool())
         .await?)
 }
+
+/// The tables with changes waiting to be pushed, by name.
+pub async fn waiting_tables(store: &Store) -> Result<Vec<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT DISTINCT table_name FROM sync_outbox ORDER BY table_name")
+            .fetch_all(store.pool())
+            .await?,
+    )
+}

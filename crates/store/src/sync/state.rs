@@ -1,5 +1,5 @@
 //! Where this desktop's conversation with the sync server stands (`sync_state`).
-use helpdesk_core::sync::{PullCursor, RegistrationResponse};
+use helpdesk_core::sync::{DesktopProfile, PullCursor, RegistrationResponse};
 use uuid::Uuid;
 
 use crate::protocols::write_desktop_number;
@@ -21,6 +21,8 @@ pub struct SyncState {
     pub last_sync_at: Option<i64>,
     /// Why the last attempt failed (pt-BR, for the operator), if it did.
     pub last_error: Option<String>,
+    /// The registered profile's code ([`SyncState::profile`]).
+    profile: Option<String>,
 }
 
 impl SyncState {
@@ -31,13 +33,18 @@ impl SyncState {
             sequence: self.pull_sequence,
         }
     }
+
+    /// What this desktop may sync; `None` while unregistered.
+    pub fn profile(&self) -> Option<DesktopProfile> {
+        self.profile.as_deref().and_then(DesktopProfile::from_code)
+    }
 }
 
 /// The current state.
 pub async fn load_state(store: &Store) -> Result<SyncState> {
     Ok(sqlx::query_as(
         "SELECT server_url, device_id, pull_transaction, pull_sequence, clock_offset_ms,
-                last_sync_at, last_error
+                last_sync_at, last_error, profile
          FROM sync_state",
     )
     .fetch_one(store.pool())
@@ -57,10 +64,11 @@ pub async fn set_registration(
     let mut tx = store.pool().begin().await?;
     sqlx::query(
         "UPDATE sync_state SET server_url = ?1, device_id = ?2, pull_transaction = 0,
-             pull_sequence = 0, last_sync_at = NULL, last_error = NULL",
+             pull_sequence = 0, last_sync_at = NULL, last_error = NULL, profile = ?3",
     )
     .bind(server_url)
     .bind(registration.device_id)
+    .bind(registration.profile.code())
     .execute(&mut *tx)
     .await?;
     sqlx::query(
@@ -74,6 +82,14 @@ pub async fn set_registration(
     write_desktop_number(&mut tx, registration.desktop_number).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// What this desktop may sync; `None` while unregistered.
+pub async fn profile(store: &Store) -> Result<Option<DesktopProfile>> {
+    let code: Option<String> = sqlx::query_scalar("SELECT profile FROM sync_state")
+        .fetch_one(store.pool())
+        .await?;
+    Ok(code.as_deref().and_then(DesktopProfile::from_code))
 }
 
 /// The device credential, if this desktop is registered.

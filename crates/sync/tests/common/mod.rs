@@ -7,13 +7,16 @@ pub mod proxy;
 
 use std::collections::BTreeMap;
 
-use helpdesk_core::sync::{RegistrationResponse, SyncRow};
+use std::collections::HashSet;
+
+use helpdesk_core::auth::ADMINISTRATOR_ROLE;
+use helpdesk_core::sync::{DesktopProfile, FieldValue, RegistrationResponse, SyncRow};
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::secret_vault::{SecretKey, SecretVault};
 use helpdesk_store::{sync, Store};
-use helpdesk_sync::{ClientConfig, SyncClient, SyncError, SyncReport};
+use helpdesk_sync::{ClientConfig, Enrollment, SyncClient, SyncError, SyncReport};
 use sqlx::Row;
 use tempfile::TempDir;
 use uuid::Uuid;
@@ -78,6 +81,22 @@ impl Central {
             })
             .collect()
     }
+
+    /// Every row the server holds, as a desktop of `profile` may read it.
+    pub async fn rows_for(&self, profile: DesktopProfile) -> BTreeMap<(String, Uuid), SyncRow> {
+        let rows = self.rows().await;
+        let administrator_roles: HashSet<Uuid> = rows
+            .values()
+            .filter(|row| {
+                row.table == "roles"
+                    && row.value("name") == Some(&FieldValue::Text(ADMINISTRATOR_ROLE.into()))
+            })
+            .map(|row| row.id)
+            .collect();
+        rows.into_iter()
+            .map(|(key, row)| (key, profile.readable(row, &administrator_roles)))
+            .collect()
+    }
 }
 
 /// A desktop: its database, attachments folder and vault, in a folder of its own.
@@ -102,22 +121,39 @@ impl Desktop {
         }
     }
 
+    /// Registers as an administration desktop (it may write every table).
     pub async fn register(&self, central: &Central, name: &str) -> RegistrationResponse {
         self.register_at(&central.url(), name).await
     }
 
-    /// Registers with the server at `url` (a proxy in front of it, say).
+    /// Registers as an administration desktop with the server at `url` (a proxy in front
+    /// of it, say).
     pub async fn register_at(&self, url: &str, name: &str) -> RegistrationResponse {
+        self.try_register(url, name, DesktopProfile::Administration)
+            .await
+            .expect("registered")
+    }
+
+    /// Registers as a desktop of `profile`.
+    pub async fn try_register(
+        &self,
+        url: &str,
+        name: &str,
+        profile: DesktopProfile,
+    ) -> Result<RegistrationResponse, SyncError> {
+        let enrollment = Enrollment {
+            server_url: url,
+            token: TOKEN,
+            name,
+            profile,
+        };
         helpdesk_sync::register(
             &self.store,
             &self.vault,
-            url,
-            TOKEN,
-            name,
+            enrollment,
             &ClientConfig::default(),
         )
         .await
-        .expect("registered")
     }
 
     /// A client of the server it is registered with, as itself.

@@ -1,0 +1,167 @@
+//! A desktop syncs only what its profile allows: a service desktop ("Atendimento") cannot
+//! register with unsent administrative changes, cannot send one later, and never receives
+//! an administrator's password hash, so only operators sign in there.
+mod common;
+
+use common::desk::edit_customer;
+use common::{Central, Desktop};
+use helpdesk_core::sync::{DesktopProfile, FieldValue};
+use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
+use helpdesk_store::{people, sync};
+use helpdesk_sync::SyncError;
+use uuid::Uuid;
+
+const DEMO: DemoConfig = DemoConfig {
+    seed: 41,
+    customers: 20,
+    messages: 20,
+};
+
+/// The central server loaded by an administration desktop holding the demo data.
+async fn loaded_central() -> (Central, Desktop) {
+    let central = Central::start().await;
+    let admin = Desktop::new().await;
+    helpdesk_demo::seed(&admin.store, &DEMO)
+        .await
+        .expect("demo data");
+    admin.register(&central, "Matriz").await;
+    admin.sync().await;
+    (central, admin)
+}
+
+async fn service_desktop(central: &Central) -> Desktop {
+    let desktop = Desktop::new().await;
+    desktop
+        .try_register(&central.url(), "Loja Centro", DesktopProfile::Service)
+        .await
+        .expect("registered as a service desktop");
+    desktop.sync().await;
+    desktop
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unsent_administrative_changes_keep_a_desktop_from_registering_for_service() {
+    let central = Central::start().await;
+    let desktop = Desktop::new().await;
+    helpdesk_demo::seed(&desktop.store, &DEMO)
+        .await
+        .expect("demo data");
+    let waiting = sync::waiting(&desktop.store).await.expect("waiting");
+
+    let refused = desktop
+        .try_register(&central.url(), "Loja Centro", DesktopProfile::Service)
+        .await
+        .expect_err("refused");
+    let SyncError::ProfileTooNarrow { tables, .. } = &refused else {
+        panic!("{refused:?}");
+    };
+    assert!(tables.iter().any(|table| table == "users"), "{tables:?}");
+    let message = refused.operator_message();
+    assert!(
+        message.contains("Atendimento") && message.contains("Administração"),
+        "{message}"
+    );
+    assert_eq!(
+        sync::waiting(&desktop.store).await.expect("waiting"),
+        waiting
+    );
+    assert!(sync::load_state(&desktop.store)
+        .await
+        .expect("state")
+        .server_url
+        .is_none());
+    assert_eq!(central.count().await, 0, "the server was not asked");
+
+    let registered = desktop.register(&central, "Matriz").await;
+    assert_eq!(registered.profile, DesktopProfile::Administration);
+    assert_eq!(
+        sync::profile(&desktop.store).await.expect("profile"),
+        Some(DesktopProfile::Administration)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_service_desktop_operators_sign_in_and_administrators_do_not() {
+    let (central, admin) = loaded_central().await;
+    let service = service_desktop(&central).await;
+    assert_eq!(
+        sync::profile(&service.store).await.expect("profile"),
+        Some(DesktopProfile::Service)
+    );
+
+    let operator = people::authenticate(&service.store, OPERATOR.login, OPERATOR.password)
+        .await
+        .expect("authenticate");
+    assert_eq!(
+        operator.map(|operator| operator.login),
+        Some(OPERATOR.login.to_owned())
+    );
+    let administrator = people::authenticate(&service.store, ADMIN.login, ADMIN.password)
+        .await
+        .expect("authenticate");
+    assert_eq!(
+        administrator, None,
+        "no administrator's hash on a service desktop"
+    );
+    assert!(
+        people::authenticate(&admin.store, ADMIN.login, ADMIN.password)
+            .await
+            .expect("authenticate")
+            .is_some(),
+        "the administrator still signs in on the administration desktop"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_service_desktop_cannot_send_an_administrative_change_and_keeps_it() {
+    let (central, _admin) = loaded_central().await;
+    let service = service_desktop(&central).await;
+    let role: Uuid = sqlx::query_scalar("SELECT id FROM roles ORDER BY name LIMIT 1")
+        .fetch_one(service.store.pool())
+        .await
+        .expect("a role");
+    sqlx::query("UPDATE roles SET name = 'Superusuário', changed_at = ?1 WHERE id = ?2")
+        .bind(service.store.stamp())
+        .bind(role)
+        .execute(service.store.pool())
+        .await
+        .expect("role renamed behind the shell's back");
+
+    let refused = service.try_sync().await.expect_err("refused");
+    let SyncError::Refused { status, code, .. } = &refused else {
+        panic!("{refused:?}");
+    };
+    assert_eq!((*status, code.as_str()), (403, "table_forbidden"));
+    assert!(
+        refused.operator_message().contains("Atendimento"),
+        "{}",
+        refused.operator_message()
+    );
+    assert!(!refused.is_transient());
+    assert_eq!(sync::waiting(&service.store).await.expect("waiting"), 1);
+    let server_name = central
+        .rows()
+        .await
+        .get(&("roles".to_owned(), role))
+        .and_then(|row| row.value("name").cloned());
+    assert_ne!(server_name, Some(FieldValue::Text("Superusuário".into())));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_service_desktops_customer_edit_reaches_the_administration_desktop() {
+    let (central, admin) = loaded_central().await;
+    let service = service_desktop(&central).await;
+    let customer: Uuid = sqlx::query_scalar("SELECT id FROM customers LIMIT 1")
+        .fetch_one(service.store.pool())
+        .await
+        .expect("customer");
+    edit_customer(&service.store, customer, "city", "Piracicaba").await;
+    service.sync().await;
+    admin.sync().await;
+    let city: String = sqlx::query_scalar("SELECT city FROM customers WHERE id = ?1")
+        .bind(customer)
+        .fetch_one(admin.store.pool())
+        .await
+        .expect("city");
+    assert_eq!(city, "Piracicaba");
+}
