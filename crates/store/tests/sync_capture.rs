@@ -406,3 +406,53 @@ async fn two_rows_given_the_same_unique_name_offline_are_told_apart_alike_everyw
     };
     assert_eq!(templates(rows_a), templates(rows_b));
 }
+
+#[tokio::test]
+async fn a_service_desktop_settles_a_name_clash_without_sending_the_rename() {
+    let (a, b, service) = (
+        common::open().await,
+        common::open().await,
+        common::open().await,
+    );
+    sqlx::query("UPDATE sync_state SET profile = 'service'")
+        .execute(service.store.pool())
+        .await
+        .expect("a service desktop");
+    let template = |name: &str| helpdesk_core::email::EmailTemplate {
+        id: helpdesk_store::new_id(),
+        name: name.into(),
+        subject: format!("Assunto de {name}"),
+        body: "Olá, {cliente}.".into(),
+        role_ids: Vec::new(),
+    };
+    let (first, second) = (template("Cobrança"), template("Cobrança"));
+    for (desktop, made) in [(&a, &first), (&b, &second)] {
+        helpdesk_store::email_templates::save(&desktop.store, made)
+            .await
+            .expect("saved");
+    }
+    // Both reach the server before any administration desktop settled the clash.
+    let mut both = push_all(&a.store).await;
+    both.extend(push_all(&b.store).await);
+    sync::apply(&service.store, &both, PullCursor::default())
+        .await
+        .expect("the service desktop pulls both");
+
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM email_templates ORDER BY id")
+        .fetch_all(service.store.pool())
+        .await
+        .expect("names");
+    let newer = first.id.max(second.id);
+    assert_eq!(
+        names,
+        [
+            "Cobrança".to_owned(),
+            format!("Cobrança (conflito {})", &newer.simple().to_string()[..12])
+        ]
+    );
+    assert_eq!(
+        sync::waiting(&service.store).await.expect("waiting"),
+        0,
+        "a service desktop may not send templates: the administration desktops do"
+    );
+}

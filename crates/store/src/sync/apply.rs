@@ -67,11 +67,15 @@ async fn apply_in(
         .execute(&mut *tx)
         .await?;
     let origin = rows::local_origin(&mut tx).await?;
+    let profile = super::state::read_profile(&mut tx).await?;
     let mut report = ApplyReport::default();
     let mut high = 0;
     let mut searched: HashSet<Uuid> = HashSet::new();
     for (&position, incoming) in by_table {
         let table: &'static SyncTable = &SYNC_TABLES[position];
+        // Renames settling a unique value are the same on every node: a desktop that may
+        // not write the table leaves sending them to those that may.
+        let sends_renames = profile.is_none_or(|profile| profile.may_write(table.name));
         let ids: Vec<Uuid> = incoming.iter().map(|row| row.id).collect();
         let mut current: BTreeMap<Uuid, SyncRow> = rows::read(&mut tx, table, &ids, origin)
             .await?
@@ -93,7 +97,7 @@ async fn apply_in(
                     (*row).clone()
                 }
             };
-            write_resolving(&mut tx, table, &merged).await?;
+            write_resolving(&mut tx, table, &merged, sends_renames).await?;
             report.changed += 1;
             if let Some(customer) = searched_customer(table, &merged) {
                 searched.insert(customer);
@@ -123,12 +127,14 @@ async fn apply_in(
 /// Writes `row`; when it takes a unique value (a name, a login) that another row holds
 /// here, the rule every node applies settles it: the row with the greater id (created later)
 /// gets the value with " (conflito <its id>)" appended, as a write of its own whose version
-/// follows the value it replaces, and is queued so that the server and the other desktops
-/// take the same rename. Unique values that are not text cannot be settled so: an error.
+/// follows the value it replaces, and is queued (if `sends_renames`) so that the server and
+/// the other desktops take the same rename. Unique values that are not text cannot be
+/// settled so: an error.
 async fn write_resolving(
     conn: &mut SqliteConnection,
     table: &'static SyncTable,
     row: &SyncRow,
+    sends_renames: bool,
 ) -> Result<()> {
     let Err(error) = rows::write(conn, table, row).await else {
         return Ok(());
@@ -148,13 +154,18 @@ async fn write_resolving(
             .ok_or(error)?;
         rename(table, &mut theirs, &columns)?;
         rows::write(conn, table, &theirs).await?;
-        queue(conn, &theirs).await?;
+        if sends_renames {
+            queue(conn, &theirs).await?;
+        }
         rows::write(conn, table, row).await
     } else {
         let mut mine = row.clone();
         rename(table, &mut mine, &columns)?;
         rows::write(conn, table, &mine).await?;
-        queue(conn, &mine).await
+        if sends_renames {
+            queue(conn, &mine).await?;
+        }
+        Ok(())
     }
 }
 

@@ -1,5 +1,6 @@
 //! Where this desktop's conversation with the sync server stands (`sync_state`).
 use helpdesk_core::sync::{DesktopProfile, PullCursor, RegistrationResponse};
+use sqlx::SqliteConnection;
 use uuid::Uuid;
 
 use crate::protocols::write_desktop_number;
@@ -86,8 +87,13 @@ pub async fn set_registration(
 
 /// What this desktop may sync; `None` while unregistered.
 pub async fn profile(store: &Store) -> Result<Option<DesktopProfile>> {
+    read_profile(&mut *store.pool().acquire().await?).await
+}
+
+/// [`profile`], read on `conn` (inside a transaction, say).
+pub(super) async fn read_profile(conn: &mut SqliteConnection) -> Result<Option<DesktopProfile>> {
     let code: Option<String> = sqlx::query_scalar("SELECT profile FROM sync_state")
-        .fetch_one(store.pool())
+        .fetch_one(conn)
         .await?;
     Ok(code.as_deref().and_then(DesktopProfile::from_code))
 }
