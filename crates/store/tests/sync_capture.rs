@@ -333,16 +333,20 @@ async fn the_clock_moves_past_pulled_stamps_and_restarts_after_them() {
     assert!(mine[0].fields["city"].version.stamp > ahead);
 }
 
-#[tokio::test]
-async fn two_rows_given_the_same_unique_name_offline_are_told_apart_alike_everywhere() {
-    let (a, b) = (common::open().await, common::open().await);
-    let template = |name: &str| helpdesk_core::email::EmailTemplate {
+/// A new e-mail template named `name`.
+fn template(name: &str) -> helpdesk_core::email::EmailTemplate {
+    helpdesk_core::email::EmailTemplate {
         id: helpdesk_store::new_id(),
         name: name.into(),
         subject: format!("Assunto de {name}"),
         body: "Olá, {cliente}.".into(),
         role_ids: Vec::new(),
-    };
+    }
+}
+
+#[tokio::test]
+async fn two_rows_given_the_same_unique_name_offline_are_told_apart_alike_everywhere() {
+    let (a, b) = (common::open().await, common::open().await);
     let first = template("Boas-vindas");
     let second = template("Boas-vindas");
     helpdesk_store::email_templates::save(&a.store, &first)
@@ -418,13 +422,6 @@ async fn a_service_desktop_settles_a_name_clash_without_sending_the_rename() {
         .execute(service.store.pool())
         .await
         .expect("a service desktop");
-    let template = |name: &str| helpdesk_core::email::EmailTemplate {
-        id: helpdesk_store::new_id(),
-        name: name.into(),
-        subject: format!("Assunto de {name}"),
-        body: "Olá, {cliente}.".into(),
-        role_ids: Vec::new(),
-    };
     let (first, second) = (template("Cobrança"), template("Cobrança"));
     for (desktop, made) in [(&a, &first), (&b, &second)] {
         helpdesk_store::email_templates::save(&desktop.store, made)
