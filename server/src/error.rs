@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use helpdesk_core::sync::{DesktopProfile, SyncErrorBody, MAX_BATCH_ROWS};
+use helpdesk_core::sync::{DesktopProfile, SyncErrorBody, SyncTable, MAX_BATCH_ROWS};
 
 /// An error answered to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,13 +80,15 @@ impl ApiError {
     }
 
     /// 403 `table_forbidden`: the desktop's profile may not write rows of `table`.
-    pub fn table_forbidden(profile: DesktopProfile, table: &str) -> ApiError {
+    pub fn table_forbidden(profile: DesktopProfile, table: &SyncTable) -> ApiError {
         ApiError::new(
             StatusCode::FORBIDDEN,
             "table_forbidden",
             format!(
-                "Este computador é de {} e não pode alterar \"{table}\". Essa alteração só pode ser feita num computador de Administração; nada foi gravado.",
-                profile.label()
+                "Este computador é de {} e não pode alterar {} ({}). Essa alteração só pode ser feita num computador de Administração; nada foi gravado.",
+                profile.label(),
+                table.label,
+                table.name
             ),
         )
     }

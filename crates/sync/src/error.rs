@@ -1,5 +1,5 @@
 //! What can stop an exchange, and how the operator is told.
-use helpdesk_core::sync::DesktopProfile;
+use helpdesk_core::sync::{DesktopProfile, SyncTable};
 use helpdesk_store::StoreError;
 
 /// Why an exchange with the sync server did not complete. Nothing local is lost either way:
@@ -50,13 +50,19 @@ impl SyncError {
             Self::NotRegistered => "Este computador ainda não foi registrado no servidor de \
                  sincronização: um administrador deve registrá-lo."
                 .into(),
-            Self::ProfileTooNarrow { profile, tables } => format!(
-                "Este computador tem alterações ainda não enviadas em cadastros de \
-                 administração ({}), que um computador de {} não pode enviar. Registre-o \
-                 como Administração.",
-                tables.join(", "),
-                profile.label()
-            ),
+            Self::ProfileTooNarrow { profile, tables } => {
+                let labels: Vec<&str> = tables
+                    .iter()
+                    .map(|name| SyncTable::named(name).map_or(name.as_str(), |table| table.label))
+                    .collect();
+                format!(
+                    "Este computador tem alterações ainda não enviadas em cadastros de \
+                     administração ({}), que um computador de {} não pode enviar. Registre-o \
+                     como Administração.",
+                    labels.join(", "),
+                    profile.label()
+                )
+            }
             Self::Store(_) | Self::Files(_) => "Falha ao gravar neste computador durante a \
                  sincronização; nada foi perdido e ela será tentada de novo."
                 .into(),

@@ -1,7 +1,7 @@
 //! `POST /v1/push`: a desktop's changed rows, merged into the server's in one transaction.
 use axum::extract::State;
 use axum::Json;
-use helpdesk_core::sync::{FieldValue, PushRequest, PushResponse, SyncRow};
+use helpdesk_core::sync::{FieldValue, PushRequest, PushResponse, SyncRow, SyncTable};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -23,12 +23,13 @@ pub async fn push(
     JsonBody(request): JsonBody<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
     validate::batch(&request.rows)?;
-    if let Some(row) = request
+    let forbidden = request
         .rows
         .iter()
-        .find(|row| !device.profile.may_write(&row.table))
-    {
-        return Err(ApiError::table_forbidden(device.profile, &row.table));
+        .filter(|row| !device.profile.may_write(&row.table))
+        .find_map(|row| SyncTable::named(&row.table));
+    if let Some(table) = forbidden {
+        return Err(ApiError::table_forbidden(device.profile, table));
     }
     let mut attempt = 1;
     loop {

@@ -63,7 +63,7 @@ async fn a_service_desktop_writes_only_what_the_ticket_flow_writes() {
     assert_error(&answer, StatusCode::FORBIDDEN, "table_forbidden");
     let message = answer.1["message"].as_str().expect("message");
     assert!(
-        message.contains("Atendimento") && message.contains("users"),
+        message.contains("Atendimento") && message.contains("usuários (users)"),
         "{message}"
     );
     assert_eq!(

@@ -172,6 +172,20 @@ mod tests {
     }
 
     #[test]
+    fn every_table_is_named_in_pt_br_for_messages() {
+        let labels: HashSet<&str> = crate::sync::SYNC_TABLES
+            .iter()
+            .map(|table| table.label)
+            .collect();
+        assert_eq!(
+            labels.len(),
+            crate::sync::SYNC_TABLES.len(),
+            "labels repeat"
+        );
+        assert!(!labels.contains(""));
+    }
+
+    #[test]
     fn codes_round_trip() {
         for profile in DesktopProfile::ALL {
             assert_eq!(DesktopProfile::from_code(profile.code()), Some(profile));

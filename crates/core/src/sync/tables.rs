@@ -38,6 +38,8 @@ impl SyncColumn {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncTable {
     pub name: &'static str,
+    /// What its rows are, in pt-BR and plural ("ordens de serviço"), for messages.
+    pub label: &'static str,
     pub columns: &'static [SyncColumn],
 }
 
@@ -67,6 +69,7 @@ use ColumnKind::{Blob, Integer, Text};
 pub static SYNC_TABLES: &[SyncTable] = &[
     SyncTable {
         name: "roles",
+        label: "cargos",
         columns: &[
             column("name", Text, false),
             column("deleted", Integer, false),
@@ -74,6 +77,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "teams",
+        label: "equipes",
         columns: &[
             column("name", Text, false),
             column("deleted", Integer, false),
@@ -81,6 +85,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "users",
+        label: "usuários",
         columns: &[
             column("login", Text, false),
             column("name", Text, false),
@@ -93,6 +98,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "technicians",
+        label: "técnicos",
         columns: &[
             column("name", Text, false),
             column("team_id", Blob, false),
@@ -104,6 +110,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "plans",
+        label: "planos",
         columns: &[
             column("name", Text, false),
             column("technology", Text, false),
@@ -115,6 +122,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "routing_points",
+        label: "pontos de roteamento",
         columns: &[
             column("name", Text, false),
             column("kind", Text, false),
@@ -126,6 +134,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "customers",
+        label: "clientes",
         columns: &[
             column("code", Text, false),
             column("name", Text, false),
@@ -143,6 +152,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "customer_emails",
+        label: "e-mails de clientes",
         columns: &[
             column("customer_id", Blob, false),
             column("email", Text, false),
@@ -152,6 +162,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "customer_phones",
+        label: "telefones de clientes",
         columns: &[
             column("customer_id", Blob, false),
             column("phone", Text, false),
@@ -161,6 +172,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "customer_plans",
+        label: "contratos de clientes",
         columns: &[
             column("customer_id", Blob, false),
             column("plan_id", Blob, false),
@@ -173,6 +185,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "contacts",
+        label: "contatos",
         columns: &[
             column("customer_id", Blob, false),
             column("name", Text, false),
@@ -184,6 +197,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "support_messages",
+        label: "mensagens do suporte online",
         columns: &[
             column("email", Text, false),
             column("email_folded", Text, false),
@@ -196,6 +210,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "ticket_types",
+        label: "tipos de atendimento",
         columns: &[
             column("name", Text, false),
             column("destined_user_id", Blob, true),
@@ -206,6 +221,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "work_order_types",
+        label: "tipos de ordem de serviço",
         columns: &[
             column("name", Text, false),
             column("is_site_survey", Integer, false),
@@ -216,6 +232,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "work_order_statuses",
+        label: "situações de ordem de serviço",
         columns: &[
             column("name", Text, false),
             column("color", Text, false),
@@ -226,6 +243,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "scripts",
+        label: "scripts",
         columns: &[
             column("name", Text, false),
             column("keywords", Text, false),
@@ -234,6 +252,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "script_versions",
+        label: "versões de scripts",
         columns: &[
             column("script_id", Blob, false),
             column("version", Integer, false),
@@ -245,6 +264,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "email_templates",
+        label: "modelos de e-mail",
         columns: &[
             column("name", Text, false),
             column("subject", Text, false),
@@ -255,6 +275,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "tickets",
+        label: "atendimentos",
         columns: &[
             column("protocol", Text, false),
             column("origin", Text, false),
@@ -275,6 +296,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "ticket_events",
+        label: "históricos de atendimento",
         columns: &[
             column("ticket_id", Blob, false),
             column("kind", Text, false),
@@ -285,6 +307,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "work_orders",
+        label: "ordens de serviço",
         columns: &[
             column("ticket_id", Blob, false),
             column("customer_id", Blob, false),
@@ -300,6 +323,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "tasks",
+        label: "tarefas",
         columns: &[
             column("ticket_id", Blob, true),
             column("title", Text, false),
@@ -314,6 +338,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
     },
     SyncTable {
         name: "attachments",
+        label: "anexos",
         columns: &[
             column("ticket_id", Blob, false),
             column("file_name", Text, false),
