@@ -1,7 +1,7 @@
 //! One exchange: push everything waiting, then pull everything new, a batch at a time.
 use std::time::{Duration, Instant};
 
-use helpdesk_core::sync::MAX_BATCH_ROWS;
+use helpdesk_core::sync::{PullCursor, PullResponse, MAX_BATCH_ROWS};
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::{now_millis, sync, Store};
 
@@ -23,7 +23,8 @@ pub struct SyncReport {
     pub blobs_received: usize,
 }
 
-/// Pushes every waiting change, then pulls every page after the cursor. Each batch is
+/// Pushes every waiting change, then pulls every page after the cursor (the next page
+/// requested while the current one is applied). Each batch is
 /// acknowledged, or applied with its cursor, in one local transaction: after a cut, the
 /// next exchange starts from the last batch that completed, and a batch sent again changes
 /// nothing at the server.
@@ -40,29 +41,55 @@ pub async fn sync_once(
         sync::acknowledge(store, &batch).await?;
         report.pushed += batch.rows.len();
     }
-    let mut cursor = sync::load_state(store).await?.cursor();
+    let cursor = sync::load_state(store).await?.cursor();
     let mut held_back = Instant::now();
-    let offset = loop {
-        let page = client.pull(cursor, batch_size).await?;
-        let offset = page.server_time_ms - now_millis();
+    let (mut page, mut offset) = pull(client, cursor, batch_size).await?;
+    loop {
         report.blobs_received += blobs::download(client, files, &page.rows).await?;
-        let applied = sync::apply(store, &page.rows, page.cursor).await?;
+        // The next page travels while this one is applied: its cursor is known already.
+        let (applied, next) = if page.more && !page.rows.is_empty() {
+            let (applied, next) = tokio::join!(
+                sync::apply(store, &page.rows, page.cursor),
+                pull(client, page.cursor, batch_size)
+            );
+            (applied?, Some(next))
+        } else {
+            (sync::apply(store, &page.rows, page.cursor).await?, None)
+        };
         report.pulled += applied.changed;
-        cursor = page.cursor;
         if !page.more {
-            break offset;
+            break;
         }
         if page.rows.is_empty() {
             // Rows wait behind a server transaction still running: they are readable once
             // it ends. Wait a little, or leave them to the next exchange.
             if held_back.elapsed() > HELD_BACK_PATIENCE {
-                break offset;
+                break;
             }
             tokio::time::sleep(HELD_BACK_PAUSE).await;
         } else {
             held_back = Instant::now();
         }
-    };
+        (page, offset) = match next {
+            Some(next) => next?,
+            None => pull(client, page.cursor, batch_size).await?,
+        };
+    }
     sync::record_success(store, now_millis(), offset).await?;
     Ok(report)
+}
+
+/// A page after `cursor`, and how far the server's clock is ahead of ours: its time against
+/// the middle of the request (half the round trip counted each way, as NTP does), taken as
+/// the page arrives (a page fetched ahead then waits while the one before it is applied).
+async fn pull(
+    client: &SyncClient,
+    cursor: PullCursor,
+    limit: u32,
+) -> Result<(PullResponse, i64), SyncError> {
+    let sent = now_millis();
+    let page = client.pull(cursor, limit).await?;
+    let received = now_millis();
+    let offset = page.server_time_ms - (sent + (received - sent) / 2);
+    Ok((page, offset))
 }
