@@ -8,6 +8,7 @@ use helpdesk_core::sync::{
     DesktopProfile, PullCursor, RegistrationRequest, MAX_BATCH_ROWS, SYNC_TABLES,
 };
 use helpdesk_server::repo::rows;
+use helpdesk_store::sync::SearchRefresh;
 use helpdesk_store::{sync, Store};
 use helpdesk_sync::{ClientConfig, SyncClient};
 use sqlx::PgPool;
@@ -108,7 +109,7 @@ pub async fn apply_alone(
         waiting.extend(page.rows.into_iter().filter(|row| row.table == table));
         if waiting.len() >= PAGE || (done && !waiting.is_empty()) {
             let started = Instant::now();
-            sync::apply(store, &waiting, cursor).await?;
+            sync::apply(store, &waiting, cursor, SearchRefresh::WithPage).await?;
             took += started.elapsed();
             rows += waiting.len();
             waiting.clear();

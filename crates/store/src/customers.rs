@@ -186,6 +186,14 @@ pub(crate) async fn index_many(tx: &mut Transaction<'_, Sqlite>, ids: &[Uuid]) -
     Ok(())
 }
 
+/// Writes every customer's search row again.
+pub(crate) async fn reindex_all(tx: &mut Transaction<'_, Sqlite>) -> Result<()> {
+    sqlx::query("DELETE FROM customer_search")
+        .execute(&mut **tx)
+        .await?;
+    index(tx, None).await
+}
+
 /// Writes the search row of one customer (after deleting the old one), or of all of them.
 async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Result<()> {
     if let Some(id) = customer {

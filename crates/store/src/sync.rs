@@ -13,7 +13,7 @@ use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
 
 use crate::{Result, Store};
 
-pub use apply::{apply, ApplyReport};
+pub use apply::{apply, refresh_stale_search, ApplyReport, SearchRefresh};
 pub use outbox::{acknowledge, pending, waiting, waiting_tables, PendingBatch};
 pub use state::{
     load_credential, load_state, profile, record_error, record_success, set_registration, SyncState,

@@ -5,7 +5,7 @@ mod common;
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchTerm};
 use helpdesk_core::sync::{ColumnKind, FieldValue, PullCursor, SyncRow, SYNC_TABLES};
 use helpdesk_store::customers;
-use helpdesk_store::sync::{self, ApplyReport};
+use helpdesk_store::sync::{self, ApplyReport, SearchRefresh};
 use helpdesk_store::Store;
 use uuid::Uuid;
 
@@ -174,6 +174,7 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
             transaction: 7,
             sequence: 3,
         },
+        SearchRefresh::WithPage,
     )
     .await
     .expect("applied");
@@ -223,6 +224,7 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
             transaction: 7,
             sequence: 3,
         },
+        SearchRefresh::WithPage,
     )
     .await
     .expect("applied again");
@@ -240,9 +242,14 @@ async fn two_desktops_exchanging_changes_converge() {
     let (a, b) = (common::open().await, common::open().await);
     let customer = one_customer(&a.store, "C-3", "Ana Dias").await;
     let initial = push_all(&a.store).await;
-    sync::apply(&b.store, &initial, PullCursor::default())
-        .await
-        .expect("b pulls");
+    sync::apply(
+        &b.store,
+        &initial,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("b pulls");
     assert!(sync::pending(&b.store, 100)
         .await
         .expect("pending")
@@ -256,12 +263,22 @@ async fn two_desktops_exchanging_changes_converge() {
 
     let from_a = push_all(&a.store).await;
     let from_b = push_all(&b.store).await;
-    sync::apply(&a.store, &from_b, PullCursor::default())
-        .await
-        .expect("a pulls");
-    sync::apply(&b.store, &from_a, PullCursor::default())
-        .await
-        .expect("b pulls");
+    sync::apply(
+        &a.store,
+        &from_b,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("a pulls");
+    sync::apply(
+        &b.store,
+        &from_a,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("b pulls");
     let (on_a, on_b) = (
         customer_row(&a.store, customer).await,
         customer_row(&b.store, customer).await,
@@ -295,6 +312,7 @@ async fn a_pulled_row_that_does_not_fit_is_refused_and_nothing_is_applied() {
             transaction: 1,
             sequence: 1,
         },
+        SearchRefresh::WithPage,
     )
     .await;
     assert!(refused.is_err());
@@ -316,9 +334,14 @@ async fn the_clock_moves_past_pulled_stamps_and_restarts_after_them() {
     city.value = FieldValue::Text("Americana".into());
     city.version.stamp = ahead;
     city.version.origin = Uuid::from_u128(0xbeef);
-    sync::apply(&test.store, &[row], PullCursor::default())
-        .await
-        .expect("applied");
+    sync::apply(
+        &test.store,
+        &[row],
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("applied");
     assert!(test.store.stamp() > ahead);
     let path = test.store_path();
     test.store.close().await;
@@ -358,21 +381,41 @@ async fn two_rows_given_the_same_unique_name_offline_are_told_apart_alike_everyw
 
     let from_a = push_all(&a.store).await;
     let from_b = push_all(&b.store).await;
-    sync::apply(&a.store, &from_b, PullCursor::default())
-        .await
-        .expect("A pulls");
-    sync::apply(&b.store, &from_a, PullCursor::default())
-        .await
-        .expect("B pulls");
+    sync::apply(
+        &a.store,
+        &from_b,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("A pulls");
+    sync::apply(
+        &b.store,
+        &from_a,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("B pulls");
     // Each settled the clash the same way, and queued the rename for the others.
     let renames_a = push_all(&a.store).await;
     let renames_b = push_all(&b.store).await;
-    sync::apply(&a.store, &renames_b, PullCursor::default())
-        .await
-        .expect("A pulls");
-    sync::apply(&b.store, &renames_a, PullCursor::default())
-        .await
-        .expect("B pulls");
+    sync::apply(
+        &a.store,
+        &renames_b,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("A pulls");
+    sync::apply(
+        &b.store,
+        &renames_a,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("B pulls");
     let names = |store: &Store| {
         let pool = store.pool().clone();
         async move {
@@ -431,9 +474,14 @@ async fn a_service_desktop_settles_a_name_clash_without_sending_the_rename() {
     // Both reach the server before any administration desktop settled the clash.
     let mut both = push_all(&a.store).await;
     both.extend(push_all(&b.store).await);
-    sync::apply(&service.store, &both, PullCursor::default())
-        .await
-        .expect("the service desktop pulls both");
+    sync::apply(
+        &service.store,
+        &both,
+        PullCursor::default(),
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("the service desktop pulls both");
 
     let names: Vec<String> = sqlx::query_scalar("SELECT name FROM email_templates ORDER BY id")
         .fetch_all(service.store.pool())
@@ -451,5 +499,54 @@ async fn a_service_desktop_settles_a_name_clash_without_sending_the_rename() {
         sync::waiting(&service.store).await.expect("waiting"),
         0,
         "a service desktop may not send templates: the administration desktops do"
+    );
+}
+
+/// The customers whose name contains `needle`, by the search index.
+async fn found_by_name(store: &Store, needle: &str) -> Vec<Uuid> {
+    let term = SearchTerm {
+        needle: needle.into(),
+        field: SearchField::Name,
+        condition: SearchCondition::Contains,
+        limit: 10,
+    };
+    customers::search(store, &term)
+        .await
+        .expect("search")
+        .into_iter()
+        .map(|found| found.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_deferred_search_refresh_is_recorded_with_the_page_and_done_whole_later() {
+    let (source, desktop) = (common::open().await, common::open().await);
+    let customer = one_customer(&source.store, "C-9", "Marta Quintino").await;
+    let rows = push_all(&source.store).await;
+    let cursor = PullCursor {
+        transaction: 3,
+        sequence: 1,
+    };
+    sync::apply(&desktop.store, &rows, cursor, SearchRefresh::Deferred)
+        .await
+        .expect("applied");
+    assert!(
+        found_by_name(&desktop.store, "quintino").await.is_empty(),
+        "not searchable yet"
+    );
+
+    // The exchange was cut here: the need survives a restart.
+    let path = desktop.store_path();
+    desktop.store.close().await;
+    let reopened = Store::open(&path).await.expect("reopen");
+    assert!(sync::refresh_stale_search(&reopened)
+        .await
+        .expect("refresh"));
+    assert_eq!(found_by_name(&reopened, "quintino").await, [customer]);
+    assert!(
+        !sync::refresh_stale_search(&reopened)
+            .await
+            .expect("refresh"),
+        "done once"
     );
 }

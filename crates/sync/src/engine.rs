@@ -3,6 +3,7 @@ use std::time::{Duration, Instant};
 
 use helpdesk_core::sync::{PullCursor, PullResponse, MAX_BATCH_ROWS};
 use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::sync::SearchRefresh;
 use helpdesk_store::{now_millis, sync, Store};
 
 use crate::{blobs, SyncClient, SyncError};
@@ -42,6 +43,12 @@ pub async fn sync_once(
         report.pushed += batch.rows.len();
     }
     let cursor = sync::load_state(store).await?.cursor();
+    // A first sync brings every customer: the search index is rebuilt once at the end.
+    let search = if cursor == PullCursor::default() {
+        SearchRefresh::Deferred
+    } else {
+        SearchRefresh::WithPage
+    };
     let mut held_back = Instant::now();
     let (mut page, mut offset) = pull(client, cursor, batch_size).await?;
     loop {
@@ -49,12 +56,15 @@ pub async fn sync_once(
         // The next page travels while this one is applied: its cursor is known already.
         let (applied, next) = if page.more && !page.rows.is_empty() {
             let (applied, next) = tokio::join!(
-                sync::apply(store, &page.rows, page.cursor),
+                sync::apply(store, &page.rows, page.cursor, search),
                 pull(client, page.cursor, batch_size)
             );
             (applied?, Some(next))
         } else {
-            (sync::apply(store, &page.rows, page.cursor).await?, None)
+            (
+                sync::apply(store, &page.rows, page.cursor, search).await?,
+                None,
+            )
         };
         report.pulled += applied.changed;
         if !page.more {
@@ -75,6 +85,7 @@ pub async fn sync_once(
             None => pull(client, page.cursor, batch_size).await?,
         };
     }
+    sync::refresh_stale_search(store).await?;
     sync::record_success(store, now_millis(), offset).await?;
     Ok(report)
 }

@@ -116,6 +116,27 @@ async fn a_pull_cut_halfway_resumes_after_the_last_page_applied() {
     proxy.heal();
     b.sync().await;
     assert_same(&a.rows().await, &b.rows().await, "after resuming");
+    // The search index, left for the end of the first sync, was rebuilt by the next one.
+    assert_eq!(search_rows(&b).await, search_rows(&a).await);
+}
+
+/// Every entry of the customer search index, by customer: its name, and the words of its
+/// logins, e-mails and phones (in any order).
+async fn search_rows(desktop: &Desktop) -> Vec<(Uuid, String, Vec<String>)> {
+    let rows: Vec<(Uuid, String, String)> = sqlx::query_as(
+        "SELECT customer_id, name, logins || ' ' || emails || ' ' || phones
+         FROM customer_search ORDER BY customer_id",
+    )
+    .fetch_all(desktop.store.pool())
+    .await
+    .expect("search rows");
+    rows.into_iter()
+        .map(|(id, name, words)| {
+            let mut words: Vec<String> = words.split_whitespace().map(str::to_owned).collect();
+            words.sort();
+            (id, name, words)
+        })
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]

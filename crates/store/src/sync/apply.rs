@@ -29,10 +29,27 @@ const SEARCHED: [(&str, &str); 4] = [
     ("customer_plans", "customer_id"),
 ];
 
+/// When the customer search index takes what a page changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchRefresh {
+    /// With the page, for the customers it touched.
+    WithPage,
+    /// Later, whole ([`refresh_stale_search`]): for a first sync, where refreshing page by
+    /// page would read the growing index again for every page. The need is recorded with
+    /// the page, so a cut exchange leaves it to the next.
+    Deferred,
+}
+
 /// Merges `rows` (one page of a pull) into the local tables and moves the pull cursor to
-/// `cursor`. The rows are checked against the syncable tables first: a row that does not fit
-/// is refused whole, and nothing is applied.
-pub async fn apply(store: &Store, rows: &[SyncRow], cursor: PullCursor) -> Result<ApplyReport> {
+/// `cursor`, refreshing the customer search index as `search` says. The rows are checked
+/// against the syncable tables first: a row that does not fit is refused whole, and nothing
+/// is applied.
+pub async fn apply(
+    store: &Store,
+    rows: &[SyncRow],
+    cursor: PullCursor,
+    search: SearchRefresh,
+) -> Result<ApplyReport> {
     let mut by_table: BTreeMap<usize, Vec<&SyncRow>> = BTreeMap::new();
     for row in rows {
         let position = SYNC_TABLES
@@ -48,7 +65,7 @@ pub async fn apply(store: &Store, rows: &[SyncRow], cursor: PullCursor) -> Resul
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await?;
-    let outcome = apply_in(&mut conn, &by_table, cursor).await;
+    let outcome = apply_in(&mut conn, &by_table, cursor, search).await;
     sqlx::query("PRAGMA foreign_keys = ON")
         .execute(&mut *conn)
         .await?;
@@ -57,10 +74,28 @@ pub async fn apply(store: &Store, rows: &[SyncRow], cursor: PullCursor) -> Resul
     Ok(report)
 }
 
+/// Rebuilds the customer search index whole if pages were applied without refreshing it;
+/// answers whether it did.
+pub async fn refresh_stale_search(store: &Store) -> Result<bool> {
+    let mut tx = store.pool().begin().await?;
+    let stale: bool = sqlx::query_scalar("SELECT search_stale FROM sync_state")
+        .fetch_one(&mut *tx)
+        .await?;
+    if stale {
+        customers::reindex_all(&mut tx).await?;
+        sqlx::query("UPDATE sync_state SET search_stale = 0")
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(stale)
+}
+
 async fn apply_in(
     conn: &mut SqliteConnection,
     by_table: &BTreeMap<usize, Vec<&SyncRow>>,
     cursor: PullCursor,
+    search: SearchRefresh,
 ) -> Result<(ApplyReport, i64)> {
     let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
     sqlx::query("UPDATE sync_control SET applying = 1")
@@ -105,8 +140,17 @@ async fn apply_in(
         }
     }
     if !searched.is_empty() {
-        let searched: Vec<Uuid> = searched.into_iter().collect();
-        customers::index_many(&mut tx, &searched).await?;
+        match search {
+            SearchRefresh::WithPage => {
+                let searched: Vec<Uuid> = searched.into_iter().collect();
+                customers::index_many(&mut tx, &searched).await?;
+            }
+            SearchRefresh::Deferred => {
+                sqlx::query("UPDATE sync_state SET search_stale = 1")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
     }
     sqlx::query("UPDATE sync_control SET applying = 0")
         .execute(&mut *tx)
