@@ -57,6 +57,11 @@ async fn customer_row(store: &Store, customer: Uuid) -> (String, String, i64) {
         .expect("customer row")
 }
 
+/// Applies `rows` as a page pulled from the start, the search index refreshed with it.
+async fn apply_page(store: &Store, rows: &[SyncRow]) -> helpdesk_store::Result<ApplyReport> {
+    sync::apply(store, rows, PullCursor::default(), SearchRefresh::WithPage).await
+}
+
 fn named(rows: &[SyncRow], table: &str, id: Uuid) -> SyncRow {
     rows.iter()
         .find(|row| row.table == table && row.id == id)
@@ -242,14 +247,7 @@ async fn two_desktops_exchanging_changes_converge() {
     let (a, b) = (common::open().await, common::open().await);
     let customer = one_customer(&a.store, "C-3", "Ana Dias").await;
     let initial = push_all(&a.store).await;
-    sync::apply(
-        &b.store,
-        &initial,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("b pulls");
+    apply_page(&b.store, &initial).await.expect("b pulls");
     assert!(sync::pending(&b.store, 100)
         .await
         .expect("pending")
@@ -263,22 +261,8 @@ async fn two_desktops_exchanging_changes_converge() {
 
     let from_a = push_all(&a.store).await;
     let from_b = push_all(&b.store).await;
-    sync::apply(
-        &a.store,
-        &from_b,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("a pulls");
-    sync::apply(
-        &b.store,
-        &from_a,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("b pulls");
+    apply_page(&a.store, &from_b).await.expect("a pulls");
+    apply_page(&b.store, &from_a).await.expect("b pulls");
     let (on_a, on_b) = (
         customer_row(&a.store, customer).await,
         customer_row(&b.store, customer).await,
@@ -334,14 +318,7 @@ async fn the_clock_moves_past_pulled_stamps_and_restarts_after_them() {
     city.value = FieldValue::Text("Americana".into());
     city.version.stamp = ahead;
     city.version.origin = Uuid::from_u128(0xbeef);
-    sync::apply(
-        &test.store,
-        &[row],
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("applied");
+    apply_page(&test.store, &[row]).await.expect("applied");
     assert!(test.store.stamp() > ahead);
     let path = test.store_path();
     test.store.close().await;
@@ -381,41 +358,13 @@ async fn two_rows_given_the_same_unique_name_offline_are_told_apart_alike_everyw
 
     let from_a = push_all(&a.store).await;
     let from_b = push_all(&b.store).await;
-    sync::apply(
-        &a.store,
-        &from_b,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("A pulls");
-    sync::apply(
-        &b.store,
-        &from_a,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("B pulls");
+    apply_page(&a.store, &from_b).await.expect("A pulls");
+    apply_page(&b.store, &from_a).await.expect("B pulls");
     // Each settled the clash the same way, and queued the rename for the others.
     let renames_a = push_all(&a.store).await;
     let renames_b = push_all(&b.store).await;
-    sync::apply(
-        &a.store,
-        &renames_b,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("A pulls");
-    sync::apply(
-        &b.store,
-        &renames_a,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("B pulls");
+    apply_page(&a.store, &renames_b).await.expect("A pulls");
+    apply_page(&b.store, &renames_a).await.expect("B pulls");
     let names = |store: &Store| {
         let pool = store.pool().clone();
         async move {
@@ -474,14 +423,9 @@ async fn a_service_desktop_settles_a_name_clash_without_sending_the_rename() {
     // Both reach the server before any administration desktop settled the clash.
     let mut both = push_all(&a.store).await;
     both.extend(push_all(&b.store).await);
-    sync::apply(
-        &service.store,
-        &both,
-        PullCursor::default(),
-        SearchRefresh::WithPage,
-    )
-    .await
-    .expect("the service desktop pulls both");
+    apply_page(&service.store, &both)
+        .await
+        .expect("the service desktop pulls both");
 
     let names: Vec<String> = sqlx::query_scalar("SELECT name FROM email_templates ORDER BY id")
         .fetch_all(service.store.pool())
