@@ -54,9 +54,9 @@ pub async fn insert_many(store: &Store, customers: &[NewCustomer]) -> Result<Vec
     let mut ids = Vec::with_capacity(customers.len());
     for customer in customers {
         let id = insert_rows(&mut tx, store, customer).await?;
-        index(&mut tx, Some(id)).await?;
         ids.push(id);
     }
+    index_many(&mut tx, &ids).await?;
     tx.commit().await?;
     Ok(ids)
 }
@@ -75,10 +75,7 @@ pub async fn insert_many_unindexed(store: &Store, customers: &[NewCustomer]) -> 
 /// Rebuilds the whole search index from the customer tables, in one transaction.
 pub async fn rebuild_search_index(store: &Store) -> Result<()> {
     let mut tx = store.pool().begin().await?;
-    sqlx::query("DELETE FROM customer_search")
-        .execute(&mut *tx)
-        .await?;
-    index(&mut tx, None).await?;
+    reindex_all(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -156,52 +153,48 @@ async fn insert_rows(
     Ok(id)
 }
 
-/// Writes the search rows of `ids` again, in two statements: the index does not key its
-/// rows by customer, so deleting them one customer at a time would read it once each.
+/// Writes the search entries of `ids` again: their old entries are found by rowid through
+/// `customer_search_keys`, so the cost grows with the customers refreshed, not with the index.
 pub(crate) async fn index_many(tx: &mut Transaction<'_, Sqlite>, ids: &[Uuid]) -> Result<()> {
     let hex: Vec<String> = ids.iter().map(|id| id.simple().to_string()).collect();
     let ids = serde_json::to_string(&hex)?;
     sqlx::query(
-        "DELETE FROM customer_search
+        "DELETE FROM customer_search WHERE rowid IN (
+             SELECT search_rowid FROM customer_search_keys
+             WHERE customer_id IN (SELECT unhex(value) FROM json_each(?1)))",
+    )
+    .bind(&ids)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "DELETE FROM customer_search_keys
          WHERE customer_id IN (SELECT unhex(value) FROM json_each(?1))",
     )
     .bind(&ids)
     .execute(&mut **tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO customer_search (customer_id, name, code, document, logins, emails, phones)
-         SELECT c.id, c.name_folded, c.code, c.document,
-            coalesce((SELECT group_concat(login, ' ') FROM customer_plans
-                      WHERE customer_id = c.id AND deleted = 0), ''),
-            coalesce((SELECT group_concat(email_folded, ' ') FROM customer_emails
-                      WHERE customer_id = c.id AND deleted = 0), ''),
-            coalesce((SELECT group_concat(digits, ' ') FROM customer_phones
-                      WHERE customer_id = c.id AND deleted = 0), '')
-         FROM customers c
-         WHERE c.deleted = 0 AND c.id IN (SELECT unhex(value) FROM json_each(?1))",
-    )
-    .bind(&ids)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    write_entries(tx, Some(&ids)).await
 }
 
-/// Writes every customer's search row again.
+/// Writes every customer's search entry again.
 pub(crate) async fn reindex_all(tx: &mut Transaction<'_, Sqlite>) -> Result<()> {
     sqlx::query("DELETE FROM customer_search")
         .execute(&mut **tx)
         .await?;
-    index(tx, None).await
+    sqlx::query("DELETE FROM customer_search_keys")
+        .execute(&mut **tx)
+        .await?;
+    write_entries(tx, None).await
 }
 
-/// Writes the search row of one customer (after deleting the old one), or of all of them.
-async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Result<()> {
-    if let Some(id) = customer {
-        sqlx::query("DELETE FROM customer_search WHERE customer_id = ?1")
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-    }
+/// Writes the search entries of the customers in `ids` (a JSON array of hex ids), or of all
+/// of them, and their keys; their old entries must be gone.
+async fn write_entries(tx: &mut Transaction<'_, Sqlite>, ids: Option<&str>) -> Result<()> {
+    let last: i64 =
+        sqlx::query_scalar("SELECT rowid FROM customer_search ORDER BY rowid DESC LIMIT 1")
+            .fetch_optional(&mut **tx)
+            .await?
+            .unwrap_or(0);
     sqlx::query(
         "INSERT INTO customer_search (customer_id, name, code, document, logins, emails, phones)
          SELECT c.id, c.name_folded, c.code, c.document,
@@ -212,9 +205,18 @@ async fn index(tx: &mut Transaction<'_, Sqlite>, customer: Option<Uuid>) -> Resu
             coalesce((SELECT group_concat(digits, ' ') FROM customer_phones
                       WHERE customer_id = c.id AND deleted = 0), '')
          FROM customers c
-         WHERE c.deleted = 0 AND (?1 IS NULL OR c.id = ?1)",
+         WHERE c.deleted = 0
+           AND (?1 IS NULL OR c.id IN (SELECT unhex(value) FROM json_each(?1)))",
     )
-    .bind(customer)
+    .bind(ids)
+    .execute(&mut **tx)
+    .await?;
+    // New entries take rowids past the last one.
+    sqlx::query(
+        "INSERT INTO customer_search_keys (customer_id, search_rowid)
+         SELECT customer_id, rowid FROM customer_search WHERE rowid > ?1",
+    )
+    .bind(last)
     .execute(&mut **tx)
     .await?;
     Ok(())

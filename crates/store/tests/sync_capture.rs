@@ -57,6 +57,32 @@ async fn customer_row(store: &Store, customer: Uuid) -> (String, String, i64) {
         .expect("customer row")
 }
 
+/// Asserts that every customer has one search entry, found by its key.
+async fn assert_search_keyed(store: &Store) {
+    let count = |sql: &'static str| {
+        let pool = store.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .expect("count")
+        }
+    };
+    let customers = count("SELECT count(*) FROM customers WHERE deleted = 0").await;
+    assert_eq!(
+        count("SELECT count(*) FROM customer_search").await,
+        customers
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM customer_search_keys k
+             JOIN customer_search s ON s.rowid = k.search_rowid AND s.customer_id = k.customer_id"
+        )
+        .await,
+        customers
+    );
+}
+
 /// Applies `rows` as a page pulled from the start, the search index refreshed with it.
 async fn apply_page(store: &Store, rows: &[SyncRow]) -> helpdesk_store::Result<ApplyReport> {
     sync::apply(store, rows, PullCursor::default(), SearchRefresh::WithPage).await
@@ -221,6 +247,7 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
     .await
     .expect("search");
     assert_eq!(found.len(), 1);
+    assert_search_keyed(store).await;
     // The same page again changes nothing.
     let again = sync::apply(
         store,
