@@ -195,7 +195,15 @@ async fn write_entries(tx: &mut Transaction<'_, Sqlite>, ids: Option<&str>) -> R
             .fetch_optional(&mut **tx)
             .await?
             .unwrap_or(0);
-    sqlx::query(
+    // The filter is left out for all customers rather than written `?1 IS NULL OR …`:
+    // SQLite cannot answer that from the primary key, and would read every customer to
+    // refresh a few.
+    let only = if ids.is_some() {
+        "AND c.id IN (SELECT unhex(value) FROM json_each(?1))"
+    } else {
+        ""
+    };
+    let sql = format!(
         "INSERT INTO customer_search (customer_id, name, code, document, logins, emails, phones)
          SELECT c.id, c.name_folded, c.code, c.document,
             coalesce((SELECT group_concat(login, ' ') FROM customer_plans
@@ -205,12 +213,13 @@ async fn write_entries(tx: &mut Transaction<'_, Sqlite>, ids: Option<&str>) -> R
             coalesce((SELECT group_concat(digits, ' ') FROM customer_phones
                       WHERE customer_id = c.id AND deleted = 0), '')
          FROM customers c
-         WHERE c.deleted = 0
-           AND (?1 IS NULL OR c.id IN (SELECT unhex(value) FROM json_each(?1)))",
-    )
-    .bind(ids)
-    .execute(&mut **tx)
-    .await?;
+         WHERE c.deleted = 0 {only}"
+    );
+    let mut insert = sqlx::query(&sql);
+    if let Some(ids) = ids {
+        insert = insert.bind(ids);
+    }
+    insert.execute(&mut **tx).await?;
     // New entries take rowids past the last one.
     sqlx::query(
         "INSERT INTO customer_search_keys (customer_id, search_rowid)
