@@ -32,6 +32,15 @@ pub fn message_at(errors: &[CommandError], field: &str) -> Option<AttrValue> {
         .map(|error| AttrValue::from(error.message.clone()))
 }
 
+/// `errors` without those that belong to `field` (the operator just changed it).
+pub fn errors_besides(errors: &[CommandError], field: &str) -> Vec<CommandError> {
+    errors
+        .iter()
+        .filter(|error| error.field.as_deref() != Some(field))
+        .cloned()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +56,16 @@ mod tests {
             Some("A quantidade deve ser um número inteiro.")
         );
         assert_eq!(message_at(&errors, "password"), None);
+    }
+
+    #[test]
+    fn drops_only_the_errors_of_its_field() {
+        let errors = [
+            CommandError::at_field("text", "Informe o que procurar."),
+            CommandError::at_field("limit", "A quantidade deve ser um número inteiro."),
+        ];
+        let left = errors_besides(&errors, "text");
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].field.as_deref(), Some("limit"));
     }
 }

@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::components::{errors_besides, message_at, unplaced_message, FieldError, FormError};
 
 /// Props of [`SyncAdminPage`].
 #[derive(Properties, PartialEq)]
@@ -48,13 +48,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                 event.target_unchecked_into::<HtmlInputElement>().value(),
             );
             form.set(next);
-            errors.set(
-                errors
-                    .iter()
-                    .filter(|e| e.field.as_deref() != Some(field))
-                    .cloned()
-                    .collect(),
-            );
+            errors.set(errors_besides(&errors, field));
         })
     };
     let onsubmit = {
@@ -112,13 +106,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                 profile: Some(profile),
                 ..(*form).clone()
             });
-            errors.set(
-                errors
-                    .iter()
-                    .filter(|e| e.field.as_deref() != Some(fields::PROFILE))
-                    .cloned()
-                    .collect(),
-            );
+            errors.set(errors_besides(&errors, fields::PROFILE));
         })
     };
     let profiles = DesktopProfile::ALL.map(|profile| {

@@ -9,7 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::components::{errors_besides, message_at, unplaced_message, FieldError, FormError};
 use crate::dom::{variant_name, variant_named};
 
 /// The security choices, as listed.
@@ -117,13 +117,7 @@ pub fn SmtpSettingsPage() -> Html {
                 form.set(Some(next));
             }
             saved.set(false);
-            errors.set(
-                errors
-                    .iter()
-                    .filter(|e| e.field.as_deref() != Some(field))
-                    .cloned()
-                    .collect(),
-            );
+            errors.set(errors_besides(&errors, field));
         })
     };
     let text = |apply: fn(&mut Form, String), field: &'static str| {

@@ -11,7 +11,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::components::{errors_besides, message_at, unplaced_message, FieldError, FormError};
 use crate::pages::admin::placeholder::insert_placeholder;
 
 /// A role ("Cargo") a template can be given to.
@@ -76,13 +76,7 @@ pub fn TemplateForm(props: &TemplateFormProps) -> Html {
             let mut next = (*draft).clone();
             apply(&mut next, value);
             draft.set(next);
-            errors.set(
-                errors
-                    .iter()
-                    .filter(|e| e.field.as_deref() != Some(field))
-                    .cloned()
-                    .collect(),
-            );
+            errors.set(errors_besides(&errors, field));
         })
     };
     let input_value = |event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value();
@@ -134,13 +128,7 @@ pub fn TemplateForm(props: &TemplateFormProps) -> Html {
                 next.role_ids.push(id);
             }
             draft.set(next);
-            errors.set(
-                errors
-                    .iter()
-                    .filter(|e| e.field.as_deref() != Some(fields::ROLES))
-                    .cloned()
-                    .collect(),
-            );
+            errors.set(errors_besides(&errors, fields::ROLES));
         })
     };
     let onsubmit = {
