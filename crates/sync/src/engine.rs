@@ -54,18 +54,17 @@ pub async fn sync_once(
     loop {
         report.blobs_received += blobs::download(client, files, &page.rows).await?;
         // The next page travels while this one is applied: its cursor is known already.
-        let (applied, next) = if page.more && !page.rows.is_empty() {
-            let (applied, next) = tokio::join!(
-                sync::apply(store, &page.rows, page.cursor, search),
-                pull(client, page.cursor, batch_size)
-            );
-            (applied?, Some(next))
-        } else {
-            (
-                sync::apply(store, &page.rows, page.cursor, search).await?,
-                None,
-            )
+        let prefetch = page.more && !page.rows.is_empty();
+        let next = async {
+            if prefetch {
+                Some(pull(client, page.cursor, batch_size).await)
+            } else {
+                None
+            }
         };
+        let (applied, next) =
+            tokio::join!(sync::apply(store, &page.rows, page.cursor, search), next);
+        let applied = applied?;
         report.pulled += applied.changed;
         if !page.more {
             break;
