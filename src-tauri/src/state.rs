@@ -130,7 +130,11 @@ impl AppState {
         if !operator.is_administrator() {
             return Err(CommandError::forbidden(what));
         }
-        match sync::profile(&self.store).await.map_err(internal)? {
+        match sync::load_state(&self.store)
+            .await
+            .map_err(internal)?
+            .profile()
+        {
             Some(profile) if !profile.may_administer() => {
                 Err(CommandError::not_on_this_desktop(what, profile.label()))
             }

@@ -16,7 +16,7 @@ use crate::{Result, Store};
 pub use apply::{apply, refresh_stale_search, ApplyReport, SearchRefresh};
 pub use outbox::{acknowledge, pending, waiting, waiting_tables, PendingBatch};
 pub use state::{
-    load_credential, load_state, profile, record_error, record_success, set_registration, SyncState,
+    load_credential, load_state, record_error, record_success, set_registration, SyncState,
 };
 
 /// Every syncable row of this desktop as it travels, table by table in [`SYNC_TABLES`]'s

@@ -75,7 +75,10 @@ async fn unsent_administrative_changes_keep_a_desktop_from_registering_for_servi
     let registered = desktop.register(&central, "Matriz").await;
     assert_eq!(registered.profile, DesktopProfile::Administration);
     assert_eq!(
-        sync::profile(&desktop.store).await.expect("profile"),
+        sync::load_state(&desktop.store)
+            .await
+            .expect("state")
+            .profile(),
         Some(DesktopProfile::Administration)
     );
 }
@@ -85,7 +88,10 @@ async fn on_a_service_desktop_operators_sign_in_and_administrators_do_not() {
     let (central, admin) = loaded_central().await;
     let service = service_desktop(&central).await;
     assert_eq!(
-        sync::profile(&service.store).await.expect("profile"),
+        sync::load_state(&service.store)
+            .await
+            .expect("state")
+            .profile(),
         Some(DesktopProfile::Service)
     );
 

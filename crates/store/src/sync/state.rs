@@ -85,12 +85,7 @@ pub async fn set_registration(
     Ok(())
 }
 
-/// What this desktop may sync; `None` while unregistered.
-pub async fn profile(store: &Store) -> Result<Option<DesktopProfile>> {
-    read_profile(&mut *store.pool().acquire().await?).await
-}
-
-/// [`profile`], read on `conn` (inside a transaction, say).
+/// [`SyncState::profile`], read on `conn` (inside a transaction, say).
 pub(super) async fn read_profile(conn: &mut SqliteConnection) -> Result<Option<DesktopProfile>> {
     let code: Option<String> = sqlx::query_scalar("SELECT profile FROM sync_state")
         .fetch_one(conn)
