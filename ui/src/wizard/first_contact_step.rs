@@ -139,7 +139,7 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                 <button
                     id="resolvido"
                     type="button"
-                    disabled={state.saving_ticket}
+                    disabled={state.ticket_save_pending()}
                     onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(true)}
                 >
                     { "Resolvido" }

@@ -29,11 +29,11 @@ mod sidebar;
 mod state;
 mod task_step;
 mod ticket_data_step;
+mod ticket_save;
 mod work_order_agenda;
 mod work_order_step;
 
-use helpdesk_api::{CommandError, DiscardDraft, SaveTicket, SavedDraft, TicketSubmission, Uuid};
-use helpdesk_core::date::day_of;
+use helpdesk_api::{DiscardDraft, SavedDraft, Uuid};
 use helpdesk_core::wizard::{fields, Step};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
@@ -41,7 +41,6 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::{message_at, FormError};
-use crate::dom::local_offset_minutes;
 use attachment_step::AttachmentStep;
 use customer_data_step::CustomerDataStep;
 use draft_status::DraftStatus;
@@ -114,38 +113,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
             }
         });
     }
-    let onsave = {
-        let state = state.clone();
-        Callback::from(move |resolved: bool| {
-            if state.saving_ticket || state.saves_in_flight > 0 {
-                return;
-            }
-            let offset = local_offset_minutes();
-            let now = js_sys::Date::now() as i64;
-            let request = TicketSubmission {
-                draft: state.draft.clone(),
-                resolved,
-                email_context: state
-                    .draft
-                    .email
-                    .is_some()
-                    .then(|| state.email_context(now, offset)),
-            };
-            let dispatcher = state.dispatcher();
-            // The shell checks again; checking here first shows every reason at once.
-            let today = day_of(now, offset);
-            if let Err(errors) = request.to_ticket(today, offset) {
-                let errors = errors.into_iter().map(CommandError::from).collect();
-                dispatcher.dispatch(WizardAction::SaveRejected(errors));
-                return;
-            }
-            dispatcher.dispatch(WizardAction::TicketSaveStarted);
-            spawn_local(async move {
-                let result = api::invoke::<SaveTicket>(&request).await;
-                dispatcher.dispatch(WizardAction::TicketSaveFinished(result));
-            });
-        })
-    };
+    let onsave = ticket_save::use_ticket_save(&state);
     let set_cancel = |value: Cancel| {
         let cancel = cancel.clone();
         Callback::from(move |_: MouseEvent| cancel.set(value))
@@ -284,10 +252,10 @@ pub fn Wizard(props: &WizardProps) -> Html {
                         id="salvar-atendimento"
                         type="button"
                         class="primary"
-                        disabled={state.saving_ticket || state.saves_in_flight > 0 || state.attaching}
+                        disabled={state.ticket_save_pending() || state.attaching}
                         onclick={onsave.reform(|_: MouseEvent| false)}
                     >
-                        { if state.saving_ticket { "Salvando…" } else { "Salvar atendimento" } }
+                        { if state.ticket_save_pending() { "Salvando…" } else { "Salvar atendimento" } }
                     </button>
                 } else {
                     <button

@@ -202,6 +202,9 @@ pub struct WizardState {
     pub email_attach_error: Option<CommandError>,
     /// The ticket is being saved.
     pub saving_ticket: bool,
+    /// "Salvar atendimento" (`false`) or "Resolvido" (`true`) asked for while a draft save
+    /// was on its way: the ticket is saved once none is.
+    pub ticket_save_requested: Option<bool>,
     /// The ticket as saved; the wizard is done.
     pub saved_ticket: Option<SavedTicket>,
     /// Why the ticket could not be saved (the wizard stays as it was).
@@ -309,6 +312,8 @@ pub enum WizardAction {
     EmailChecked(Vec<CommandError>),
     /// The ticket cannot be saved as it is: each reason at its field, on its step.
     SaveRejected(Vec<CommandError>),
+    /// The ticket's save waits for the draft saves on their way (resolved or not).
+    TicketSaveRequested(bool),
     TicketSaveStarted,
     TicketSaveFinished(Result<SavedTicket, CommandError>),
     /// A save of the draft sent to the shell.
@@ -364,6 +369,11 @@ impl WizardState {
             .value
             .clone()
             .filter(|script| script.id == run.script_id && script.version == run.version)
+    }
+
+    /// Whether the ticket is being saved, or will be once the draft saves on their way are.
+    pub fn ticket_save_pending(&self) -> bool {
+        self.saving_ticket || self.ticket_save_requested.is_some()
     }
 
     /// Whether the shell holds every change made so far (a wizard nothing was done in yet
@@ -936,8 +946,16 @@ impl WizardState {
                     error.field.as_deref().and_then(fields::step_of) != Some(Step::SendEmail)
                 });
             }
-            WizardAction::SaveRejected(errors) => self.show_errors(errors),
+            WizardAction::SaveRejected(errors) => {
+                self.ticket_save_requested = None;
+                self.show_errors(errors);
+            }
+            WizardAction::TicketSaveRequested(resolved) => {
+                self.ticket_save_requested = Some(resolved);
+                self.ticket_error = None;
+            }
             WizardAction::TicketSaveStarted => {
+                self.ticket_save_requested = None;
                 self.saving_ticket = true;
                 self.ticket_error = None;
             }
@@ -1709,5 +1727,44 @@ pub(super) mod tests {
         let state = run(state, [WizardAction::RemoveWorkOrder]);
         assert_eq!(state.draft.work_order, None);
         assert_eq!(state.current(), Step::FirstContact);
+    }
+
+    #[test]
+    fn a_ticket_save_asked_for_during_a_draft_save_waits_and_is_not_lost() {
+        let state = run(at_first_contact(), [WizardAction::SaveStarted]);
+        assert!(!state.ticket_save_pending());
+
+        let state = run(state, [WizardAction::TicketSaveRequested(true)]);
+        assert!(state.ticket_save_pending(), "the button says it is saving");
+        assert_eq!(
+            state.ticket_save_requested,
+            Some(true),
+            "resolved, as asked"
+        );
+
+        let revision = state.draft.revision;
+        let state = run(state, [WizardAction::Saved(revision, 1_000)]);
+        assert_eq!(state.saves_in_flight, 0);
+        assert_eq!(
+            state.ticket_save_requested,
+            Some(true),
+            "still asked for once the draft is saved"
+        );
+
+        let started = run(state.clone(), [WizardAction::TicketSaveStarted]);
+        assert_eq!(started.ticket_save_requested, None);
+        assert!(started.saving_ticket && started.ticket_save_pending());
+
+        let rejected = run(
+            state,
+            [WizardAction::SaveRejected(vec![CommandError::at_field(
+                "tarefa-prazo",
+                "Esta data não existe no calendário.",
+            )])],
+        );
+        assert!(
+            !rejected.ticket_save_pending(),
+            "the operator may try again"
+        );
     }
 }
