@@ -324,8 +324,11 @@ impl Harness {
         Ok(value.unwrap_or_default())
     }
 
-    /// Chooses the option with `value` in the select matching `css`.
+    /// Chooses the option with `value` in the select matching `css`, once that option is
+    /// there (a select's options may still be loading).
     pub async fn select(&self, css: &str, value: &str) -> StepResult {
+        self.element(&format!("{css} option[value=\"{value}\"]"))
+            .await?;
         let element = self.element(css).await?;
         bounded(
             &format!("select {value} in {css}"),
