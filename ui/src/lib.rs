@@ -10,6 +10,7 @@ pub mod api;
 mod app;
 mod components;
 mod dom;
+mod fetched;
 mod pages;
 mod wizard;
 

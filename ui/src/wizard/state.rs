@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use helpdesk_core::work_order_form::format_duration;
 use yew::Reducible;
 
+pub use crate::fetched::{Direction, Fetched};
 pub use crate::wizard::email_state::EmailEdit;
 
 /// One change to the "Localizar Cliente" form.
@@ -66,93 +67,6 @@ pub enum WorkOrderEdit {
     Description(String),
     /// "Agendar mesmo assim": the clash the shell reported is accepted.
     AllowClash,
-}
-
-/// A move of the highlighted row in a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
-}
-
-/// What was fetched from the shell for a request, and the keyboard's place in it when it
-/// is a list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Fetched<Q, T> {
-    /// The last request sent.
-    pub request: Option<Q>,
-    /// It is on its way.
-    pub loading: bool,
-    /// The answer to `request`; `None` until it answered, or when it failed.
-    pub value: Option<Rc<T>>,
-    /// Why it failed.
-    pub error: Option<CommandError>,
-    /// The row the arrow keys are on.
-    pub highlighted: Option<usize>,
-}
-
-impl<Q, T> Default for Fetched<Q, T> {
-    fn default() -> Self {
-        Self {
-            request: None,
-            loading: false,
-            value: None,
-            error: None,
-            highlighted: None,
-        }
-    }
-}
-
-impl<Q: PartialEq, T> Fetched<Q, T> {
-    fn start(&mut self, request: Q) {
-        self.request = Some(request);
-        self.loading = true;
-        self.error = None;
-    }
-
-    /// Takes the answer to `request`, unless a newer request was sent since.
-    fn finish(&mut self, request: &Q, result: Result<T, CommandError>) -> bool {
-        if self.request.as_ref() != Some(request) {
-            return false;
-        }
-        self.loading = false;
-        match result {
-            Ok(value) => self.value = Some(Rc::new(value)),
-            Err(error) => {
-                // What answered an earlier request would pass for an answer to this one.
-                self.value = None;
-                self.error = Some(error);
-            }
-        }
-        self.highlighted = None;
-        true
-    }
-
-    /// The request the value answers, once it has.
-    pub fn answered(&self) -> Option<&Q> {
-        self.request
-            .as_ref()
-            .filter(|_| !self.loading && self.value.is_some())
-    }
-}
-
-impl<Q, T> Fetched<Q, Vec<T>> {
-    fn row(&self, index: usize) -> Option<&T> {
-        self.value.as_ref().and_then(|rows| rows.get(index))
-    }
-
-    fn move_highlight(&mut self, direction: Direction) {
-        let count = self.value.as_ref().map_or(0, |rows| rows.len());
-        let Some(last) = count.checked_sub(1) else {
-            return;
-        };
-        self.highlighted = Some(match (self.highlighted, direction) {
-            (None, Direction::Down) => 0,
-            (None, Direction::Up) => last,
-            (Some(index), Direction::Down) => (index + 1).min(last),
-            (Some(index), Direction::Up) => index.saturating_sub(1),
-        });
-    }
 }
 
 /// Everything the wizard knows.
