@@ -21,6 +21,9 @@ mod hex_bytes {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
         let text = String::deserialize(deserializer)?;
+        if !text.len().is_multiple_of(2) {
+            return Err(D::Error::custom("hex of odd length"));
+        }
         crate::hex::decode(&text).ok_or_else(|| D::Error::custom("not hex"))
     }
 }
