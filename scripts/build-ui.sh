@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Yew UI (crate `helpdesk-ui`) into ui/dist/: index.html, styles.css, main.js,
+# Builds the Yew UI (crate `helpdesk-ui`) into ui/dist/: index.html, the style sheets, main.js,
 # helpdesk_ui.js and helpdesk_ui_bg.wasm, ready to be embedded by the Tauri shell.
 #
 # Environment:
@@ -190,7 +190,7 @@ fi
 
 # --- 5. Static files -----------------------------------------------------------------------
 
-cp ui/index.html ui/styles.css ui/customer.css ui/scripts.css ui/tickets.css ui/agenda.css ui/email.css ui/main.js "$DIST/"
+cp ui/index.html ui/tokens.css ui/base.css ui/app.css ui/wizard.css ui/wizard-ticket.css ui/customer.css ui/scripts.css ui/tickets.css ui/agenda.css ui/email.css ui/main.js "$DIST/"
 step_done "copied the static files"
 
 log "done in $(($(date +%s) - START)) s ($TOOLCHAIN toolchain, $PROFILE): $DIST"

@@ -9,6 +9,7 @@
 //! PostgreSQL), or mount [`router`] over an [`AppState`].
 pub mod auth;
 pub mod config;
+pub mod credential;
 pub mod error;
 pub mod extract;
 pub mod logging;

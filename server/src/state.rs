@@ -5,8 +5,8 @@ use std::time::Duration;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 
-use crate::auth;
 use crate::config::Config;
+use crate::credential;
 
 /// How long a request waits for a PostgreSQL connection before answering 503.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -57,7 +57,7 @@ impl AppState {
         AppState {
             inner: Arc::new(Inner {
                 pool,
-                enrollment_digest: auth::digest(config.enrollment_token.as_bytes()),
+                enrollment_digest: credential::digest(config.enrollment_token.as_bytes()),
                 max_blob_bytes: config.max_blob_bytes,
             }),
         }
@@ -75,8 +75,8 @@ impl AppState {
 
     /// Whether `token` is the administrator's enrollment token (constant time).
     pub fn is_enrollment_token(&self, token: &str) -> bool {
-        auth::digests_equal(
-            &auth::digest(token.as_bytes()),
+        credential::digests_equal(
+            &credential::digest(token.as_bytes()),
             &self.inner.enrollment_digest,
         )
     }

@@ -15,6 +15,7 @@ pub mod date;
 pub mod document;
 pub mod email;
 pub mod form;
+pub mod hex;
 pub mod ics;
 pub mod protocol;
 pub mod script;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use helpdesk_core::email::SecretPlace;
+use helpdesk_core::hex;
 
 use crate::{Result, StoreError};
 
@@ -72,12 +73,12 @@ impl SecretKey {
         let sealed = ChaCha20Poly1305::new(&self.0)
             .encrypt(&nonce, payload)
             .map_err(|_| StoreError::Secret("encryption failed".into()))?;
-        Ok(hex(nonce.iter().chain(sealed.iter())))
+        Ok(hex::encode(&[nonce.as_slice(), &sealed].concat()))
     }
 
     fn decrypt(&self, label: &str, stored: &str) -> Result<String> {
         let broken = || StoreError::Secret(format!("{label} does not decrypt with this key"));
-        let bytes = unhex(stored).ok_or_else(broken)?;
+        let bytes = hex::decode(stored).ok_or_else(broken)?;
         if bytes.len() < NONCE_BYTES {
             return Err(broken());
         }
@@ -202,21 +203,4 @@ impl SecretVault {
         keyring::Entry::new(&scope.service, account)
             .map_err(|error| StoreError::Secret(format!("keyring entry {account}: {error}")))
     }
-}
-
-fn hex<'a>(bytes: impl Iterator<Item = &'a u8>) -> String {
-    bytes.map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| {
-            text.get(at..at + 2)
-                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
-        })
-        .collect()
 }

@@ -3,9 +3,11 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use helpdesk_core::hex;
 use helpdesk_core::sync::{BlobRef, MAX_BATCH_ROWS};
 
-use crate::auth::{self, Device};
+use crate::auth::Device;
+use crate::credential;
 use crate::error::ApiError;
 use crate::extract::{JsonBody, RawBody};
 use crate::repo::blobs;
@@ -48,7 +50,7 @@ pub async fn put(
             error
         }
     })?;
-    let actual = auth::hex(&auth::digest(&content));
+    let actual = hex::encode(&credential::digest(&content));
     if actual != hash {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,

@@ -6,7 +6,8 @@ use axum::Json;
 use helpdesk_core::sync::{RegistrationRequest, RegistrationResponse, MAX_BATCH_ROWS};
 use uuid::Uuid;
 
-use crate::auth::{self, Admin};
+use crate::auth::Admin;
+use crate::credential;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::repo::devices::{self, DeviceSummary, FIRST_DESKTOP_NUMBER, LAST_DESKTOP_NUMBER};
@@ -45,7 +46,7 @@ pub async fn register(
     }
 
     let id = Uuid::now_v7();
-    let credential = auth::new_credential(id);
+    let credential = credential::new_credential(id);
     let mut tx = state.pool().begin().await?;
     let number = devices::insert(&mut tx, id, name, request.profile, &credential.secret_digest)
         .await?

@@ -1,3 +1,4 @@
+use helpdesk_core::hex;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -5,10 +6,7 @@ use sha2::{Digest, Sha256};
 use crate::common::{assert_error, TestApp};
 
 fn hash(content: &[u8]) -> String {
-    Sha256::digest(content)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex::encode(&Sha256::digest(content))
 }
 
 async fn put(app: &TestApp, credential: &str, hash: &str, content: Vec<u8>) -> (StatusCode, Value) {

@@ -11,12 +11,12 @@ pub enum FieldValue {
     Blob(#[serde(with = "hex_bytes")] Vec<u8>),
 }
 
+/// Serde for a blob as its hex text ([`crate::hex`]).
 mod hex_bytes {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        let text: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-        serializer.serialize_str(&text)
+        serializer.serialize_str(&crate::hex::encode(bytes))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
@@ -24,14 +24,7 @@ mod hex_bytes {
         if !text.len().is_multiple_of(2) {
             return Err(D::Error::custom("hex of odd length"));
         }
-        (0..text.len())
-            .step_by(2)
-            .map(|at| {
-                text.get(at..at + 2)
-                    .and_then(|pair| u8::from_str_radix(pair, 16).ok())
-                    .ok_or_else(|| D::Error::custom("not hex"))
-            })
-            .collect()
+        crate::hex::decode(&text).ok_or_else(|| D::Error::custom("not hex"))
     }
 }
 
