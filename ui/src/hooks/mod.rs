@@ -2,4 +2,4 @@
 mod command_state;
 mod use_command;
 
-pub use use_command::use_command;
+pub use use_command::{use_command, use_command_when};

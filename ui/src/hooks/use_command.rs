@@ -42,6 +42,12 @@ impl<C: Command> UseCommandHandle<C>
 where
     C::Request: Clone + PartialEq,
 {
+    /// The request is on its way, or about to go (it changed since the last one sent).
+    pub fn loading(&self) -> bool {
+        self.state.fetched.loading
+            || (self.request.is_some() && self.request != self.state.fetched.request)
+    }
+
     /// The last answer; it stays while a reload is on its way, and after a reload fails.
     pub fn value(&self) -> Option<&C::Response> {
         self.state.fetched.value.as_deref()
