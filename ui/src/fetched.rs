@@ -14,7 +14,7 @@ pub enum Direction {
 
 /// What was fetched from the shell for a request, and the keyboard's place in it when it
 /// is a list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Fetched<Q, T> {
     /// The last request sent.
     pub request: Option<Q>,
@@ -26,6 +26,19 @@ pub struct Fetched<Q, T> {
     pub error: Option<CommandError>,
     /// The row the arrow keys are on.
     pub highlighted: Option<usize>,
+}
+
+// By hand: the value is shared, so `T` need not be `Clone`.
+impl<Q: Clone, T> Clone for Fetched<Q, T> {
+    fn clone(&self) -> Self {
+        Self {
+            request: self.request.clone(),
+            loading: self.loading,
+            value: self.value.clone(),
+            error: self.error.clone(),
+            highlighted: self.highlighted,
+        }
+    }
 }
 
 impl<Q, T> Default for Fetched<Q, T> {

@@ -11,6 +11,7 @@ mod app;
 mod components;
 mod dom;
 mod fetched;
+mod hooks;
 mod pages;
 mod wizard;
 

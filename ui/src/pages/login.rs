@@ -1,11 +1,10 @@
 //! The login page.
 use helpdesk_api::{CommandError, Credentials, Login as LoginCommand, Operator};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::components::{message_at, unplaced_message, FormError, TextField};
 use crate::dom::focus;
 
 const LOGIN: &str = "login";
@@ -78,40 +77,30 @@ pub fn Login(props: &LoginProps) -> Html {
         })
     };
 
-    let login_error = message_at(&errors, LOGIN);
-    let password_error = message_at(&errors, PASSWORD);
-
     html! {
         <main class="login-page">
             <form class="login-card" {onsubmit}>
                 <h1>{ "Help Desk ISP" }</h1>
                 <p class="subtitle">{ "Suporte Online" }</p>
-                <div class="field">
-                    <label for="login">{ "Usuário" }</label>
-                    <input
-                        id="login"
-                        type="text"
-                        autocomplete="username"
-                        ref={login_ref}
-                        value={(*login).clone()}
-                        aria-invalid={login_error.is_some().then_some("true")}
-                        oninput={text_setter(&login)}
-                    />
-                    <FieldError field={LOGIN} message={login_error} />
-                </div>
-                <div class="field">
-                    <label for="password">{ "Senha" }</label>
-                    <input
-                        id="password"
-                        type="password"
-                        autocomplete="current-password"
-                        ref={password_ref}
-                        value={(*password).clone()}
-                        aria-invalid={password_error.is_some().then_some("true")}
-                        oninput={text_setter(&password)}
-                    />
-                    <FieldError field={PASSWORD} message={password_error} />
-                </div>
+                <TextField
+                    id={LOGIN}
+                    label="Usuário"
+                    autocomplete="username"
+                    node_ref={login_ref}
+                    value={(*login).clone()}
+                    error={message_at(&errors, LOGIN)}
+                    oninput={setter(&login)}
+                />
+                <TextField
+                    id={PASSWORD}
+                    label="Senha"
+                    kind="password"
+                    autocomplete="current-password"
+                    node_ref={password_ref}
+                    value={(*password).clone()}
+                    error={message_at(&errors, PASSWORD)}
+                    oninput={setter(&password)}
+                />
                 <FormError message={unplaced_message(&errors, &[LOGIN, PASSWORD])} />
                 <button id="entrar" type="submit" class="primary" disabled={*busy}>
                     { "Entrar" }
@@ -121,12 +110,10 @@ pub fn Login(props: &LoginProps) -> Html {
     }
 }
 
-/// Keeps `state` in step with what is typed in an input.
-fn text_setter(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+/// Keeps `state` in step with what is typed in a field.
+fn setter(state: &UseStateHandle<String>) -> Callback<String> {
     let state = state.clone();
-    Callback::from(move |event: InputEvent| {
-        state.set(event.target_unchecked_into::<HtmlInputElement>().value());
-    })
+    Callback::from(move |text: String| state.set(text))
 }
 
 /// The input an error belongs to (the login field for errors of neither).

@@ -1,13 +1,15 @@
 //! "Sincronização" (administrators): where this desktop stands with the central server, and
 //! "Registrar este computador" with an administrator's enrollment token.
-use helpdesk_api::{CommandError, LoadSyncStatus, RegisterDesktop, RegistrationForm, SyncStatus};
+use helpdesk_api::{CommandError, LoadSyncStatus, RegisterDesktop, RegistrationForm};
 use helpdesk_core::sync::{registration_fields as fields, DesktopProfile};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{errors_besides, message_at, unplaced_message, FieldError, FormError};
+use crate::components::{
+    errors_besides, message_at, unplaced_message, FieldError, FormError, TextField,
+};
+use crate::hooks::use_command;
 
 /// Props of [`SyncAdminPage`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +21,7 @@ pub struct SyncAdminPageProps {
 /// `section.sync-admin`.
 #[function_component]
 pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
-    let status = use_state(|| None::<SyncStatus>);
+    let status = use_command::<LoadSyncStatus>(());
     let form = use_state(|| RegistrationForm {
         server_url: String::new(),
         enrollment_token: String::new(),
@@ -28,25 +30,11 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
     });
     let errors = use_state(Vec::<CommandError>::new);
     let sending = use_state(|| false);
-    {
-        let (status, errors) = (status.clone(), errors.clone());
-        use_effect_with((), move |()| {
-            spawn_local(async move {
-                match api::invoke::<LoadSyncStatus>(&()).await {
-                    Ok(now) => status.set(Some(now)),
-                    Err(error) => errors.set(vec![error]),
-                }
-            });
-        });
-    }
     let text = |apply: fn(&mut RegistrationForm, String), field: &'static str| {
         let (form, errors) = (form.clone(), errors.clone());
-        Callback::from(move |event: InputEvent| {
+        Callback::from(move |value: String| {
             let mut next = (*form).clone();
-            apply(
-                &mut next,
-                event.target_unchecked_into::<HtmlInputElement>().value(),
-            );
+            apply(&mut next, value);
             form.set(next);
             errors.set(errors_besides(&errors, field));
         })
@@ -74,7 +62,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
             spawn_local(async move {
                 match api::invoke::<RegisterDesktop>(&request).await {
                     Ok(now) => {
-                        status.set(Some(now));
+                        status.set(now);
                         errors.set(Vec::new());
                     }
                     Err(error) => errors.set(vec![error]),
@@ -89,14 +77,10 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                  label: &'static str,
                  kind: &'static str,
                  value: String,
-                 oninput: Callback<InputEvent>| {
+                 oninput: Callback<String>| {
         html! {
-            <div class="field">
-                <label for={field}>{ label }</label>
-                <input id={field} type={kind} {value} aria-invalid={invalid(field)} {oninput}
-                    autocomplete="off" />
-                <FieldError field={field} message={error(field)} />
-            </div>
+            <TextField id={field} {label} {kind} {value} error={error(field)} {oninput}
+                autocomplete="off" />
         }
     };
     let choose = |profile: DesktopProfile| {
@@ -131,7 +115,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     { "Voltar" }
                 </button>
             </header>
-            if let Some(now) = &*status {
+            if let Some(now) = status.value() {
                 <dl id="sync-registro" class="sync-facts">
                     <dt>{ "Servidor" }</dt>
                     <dd id="sync-servidor-atual">
@@ -151,7 +135,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     { "O administrador do servidor informa o endereço e o token de registro. \
                        Os protocolos já emitidos aqui continuam valendo." }
                 </p>
-                <FormError message={unplaced_message(&errors, &all_fields)} />
+                <FormError message={unplaced_message(&errors, &all_fields).or_else(|| status.error_message())} />
                 { input(fields::SERVER, "Endereço do servidor", "url", form.server_url.clone(),
                     text(|f, v| f.server_url = v, fields::SERVER)) }
                 { input(fields::TOKEN, "Token de registro", "password", form.enrollment_token.clone(),

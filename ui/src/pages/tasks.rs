@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::FormError;
 use crate::dom::local_offset_minutes;
+use crate::hooks::use_command;
 
 /// Props of [`TaskTable`].
 #[derive(Properties, PartialEq)]
@@ -128,31 +129,20 @@ pub struct TasksPageProps {
 /// `main#minhas-tarefas-pagina` with `table#tarefas`.
 #[function_component]
 pub fn TasksPage(props: &TasksPageProps) -> Html {
-    let tasks = use_state(|| None::<Vec<TaskSummary>>);
+    let tasks = use_command::<MyTasks>(());
+    // Why "Concluir" or "Abrir" failed.
     let error = use_state(|| None::<CommandError>);
     let busy = use_state(|| false);
-    let revision = use_state(|| 0_u32);
-    {
-        let (tasks, error) = (tasks.clone(), error.clone());
-        use_effect_with(*revision, move |_| {
-            spawn_local(async move {
-                match api::invoke::<MyTasks>(&()).await {
-                    Ok(list) => tasks.set(Some(list)),
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        });
-    }
     let oncomplete = {
-        let (error, busy, revision) = (error.clone(), busy.clone(), revision.clone());
+        let (error, busy, reload) = (error.clone(), busy.clone(), tasks.reload());
         Callback::from(move |id: Uuid| {
-            let (error, busy, revision) = (error.clone(), busy.clone(), revision.clone());
+            let (error, busy, reload) = (error.clone(), busy.clone(), reload.clone());
             busy.set(true);
             spawn_local(async move {
                 match api::invoke::<CompleteTask>(&id).await {
                     Ok(_) => {
                         error.set(None);
-                        revision.set(*revision + 1);
+                        reload.emit(());
                     }
                     Err(failure) => error.set(Some(failure)),
                 }
@@ -185,8 +175,8 @@ pub fn TasksPage(props: &TasksPageProps) -> Html {
                 </button>
             </div>
             <p class="muted">{ "As tarefas para você e para o seu cargo: as abertas primeiro, pelo prazo." }</p>
-            <FormError message={error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
-            { match &*tasks {
+            <FormError message={error.as_ref().map(|e| AttrValue::from(e.message.clone())).or_else(|| tasks.error_message())} />
+            { match tasks.value() {
                 None => html! { <p aria-busy="true">{ "Carregando…" }</p> },
                 Some(list) => html! {
                     <TaskTable id="tarefas" tasks={list.clone()} oncomplete={Some(oncomplete)} onopen={Some(onopen)} busy={*busy} />

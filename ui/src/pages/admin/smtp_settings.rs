@@ -5,12 +5,15 @@ use helpdesk_core::email::{
     smtp_fields as fields, SecretPlace, SmtpSecurity, SmtpSettings, SmtpSettingsForm,
 };
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{errors_besides, message_at, unplaced_message, FieldError, FormError};
+use crate::components::{
+    errors_besides, message_at, unplaced_message, FormError, SelectField, TextField,
+};
 use crate::dom::{variant_name, variant_named};
+use crate::hooks::use_command;
 
 /// The security choices, as listed.
 const SECURITIES: [(SmtpSecurity, &str); 3] = [
@@ -83,46 +86,46 @@ impl Form {
     }
 }
 
-/// `form#smtp-form`.
+/// `form#smtp-form`, once the settings are read.
 #[function_component]
 pub fn SmtpSettingsPage() -> Html {
-    let form = use_state(|| None::<Form>);
+    let loaded = use_command::<LoadSmtpSettings>(());
+    match loaded.value() {
+        Some(view) => html! {
+            <SmtpForm initial={Form::of(view.settings.clone(), view.password)} />
+        },
+        None => html! {
+            <>
+                <FormError message={loaded.error_message()} />
+                <p aria-busy="true">{ "Carregando…" }</p>
+            </>
+        },
+    }
+}
+
+/// Props of [`SmtpForm`].
+#[derive(Properties, PartialEq)]
+struct SmtpFormProps {
+    /// The form as read.
+    initial: Form,
+}
+
+/// `form#smtp-form`: the settings as typed, "Salvar configurações".
+#[function_component]
+fn SmtpForm(props: &SmtpFormProps) -> Html {
+    let form = use_state(|| props.initial.clone());
     let errors = use_state(Vec::<CommandError>::new);
     let saving = use_state(|| false);
     let saved = use_state(|| false);
-    {
-        let (form, errors) = (form.clone(), errors.clone());
-        use_effect_with((), move |()| {
-            spawn_local(async move {
-                match api::invoke::<LoadSmtpSettings>(&()).await {
-                    Ok(view) => form.set(Some(Form::of(view.settings, view.password))),
-                    Err(error) => errors.set(vec![error]),
-                }
-            });
-        });
-    }
-    let Some(current) = (*form).clone() else {
-        return html! {
-            <>
-                <FormError message={unplaced_message(&errors, &[])} />
-                <p aria-busy="true">{ "Carregando…" }</p>
-            </>
-        };
-    };
     let change = |apply: fn(&mut Form, String), field: &'static str| {
         let (form, errors, saved) = (form.clone(), errors.clone(), saved.clone());
         Callback::from(move |value: String| {
-            if let Some(mut next) = (*form).clone() {
-                apply(&mut next, value);
-                form.set(Some(next));
-            }
+            let mut next = (*form).clone();
+            apply(&mut next, value);
+            form.set(next);
             saved.set(false);
             errors.set(errors_besides(&errors, field));
         })
-    };
-    let text = |apply: fn(&mut Form, String), field: &'static str| {
-        change(apply, field)
-            .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value())
     };
     let on_security = change(
         |form, value| {
@@ -132,8 +135,7 @@ pub fn SmtpSettingsPage() -> Html {
             }
         },
         fields::PORT,
-    )
-    .reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
+    );
     let on_clear = change(
         |form, value| form.clear_password = value == "true",
         fields::PASSWORD,
@@ -149,13 +151,10 @@ pub fn SmtpSettingsPage() -> Html {
             (form.clone(), errors.clone(), saving.clone(), saved.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(current) = (*form).clone() else {
-                return;
-            };
             if *saving {
                 return;
             }
-            let request = match current.request() {
+            let request = match form.request() {
                 Ok(request) => request,
                 Err(error) => return errors.set(vec![error]),
             };
@@ -170,7 +169,7 @@ pub fn SmtpSettingsPage() -> Html {
             spawn_local(async move {
                 match api::invoke::<SaveSmtpSettings>(&request).await {
                     Ok(view) => {
-                        form.set(Some(Form::of(view.settings, view.password)));
+                        form.set(Form::of(view.settings, view.password));
                         errors.set(Vec::new());
                         saved.set(true);
                     }
@@ -181,7 +180,6 @@ pub fn SmtpSettingsPage() -> Html {
         })
     };
     let error = |field: &str| message_at(&errors, field);
-    let invalid = |field: &str| error(field).is_some().then_some("true");
     let all_fields = [
         fields::HOST,
         fields::PORT,
@@ -191,57 +189,53 @@ pub fn SmtpSettingsPage() -> Html {
         fields::COPY,
     ];
     let input = |field: &'static str,
-                 label: &str,
+                 label: &'static str,
                  kind: &'static str,
-                 value: String,
-                 oninput: Callback<InputEvent>| {
+                 value: &str,
+                 apply: fn(&mut Form, String)| {
         html! {
-            <div class="field">
-                <label for={field}>{ label.to_owned() }</label>
-                <input id={field} type={kind} {value} aria-invalid={invalid(field)} {oninput} />
-                <FieldError field={field} message={error(field)} />
-            </div>
+            <TextField id={field} {label} {kind} value={value.to_owned()} error={error(field)}
+                oninput={change(apply, field)} />
         }
+    };
+    let current = &*form;
+    let password_state = html! {
+        <>
+            <p id="smtp-senha-estado" class="muted">
+                { match current.stored_password {
+                    Some(SecretPlace::Keyring) => "Senha: guardada no chaveiro do sistema",
+                    Some(SecretPlace::Encrypted) => "Senha: guardada cifrada neste computador",
+                    None => "Senha: não definida",
+                } }
+            </p>
+            if current.stored_password.is_some() {
+                <label class="check-label">
+                    <input id="smtp-remover-senha" type="checkbox" checked={current.clear_password} onchange={on_clear} />
+                    { "Remover a senha" }
+                </label>
+            }
+        </>
     };
 
     html! {
         <form id="smtp-form" novalidate=true onsubmit={onsubmit}>
             <FormError message={unplaced_message(&errors, &all_fields)} />
             <div class="smtp-grid">
-                { input(fields::HOST, "Servidor SMTP", "text", current.host.clone(), text(|f, v| f.host = v, fields::HOST)) }
-                { input(fields::PORT, "Porta", "number", current.port.clone(), text(|f, v| f.port = v, fields::PORT)) }
-                <div class="field">
-                    <label for="smtp-seguranca">{ "Segurança" }</label>
-                    <select id="smtp-seguranca" onchange={on_security}>
-                        { for SECURITIES.iter().map(|(security, label)| html! {
-                            <option value={variant_name(security)} selected={current.security == *security}>{ *label }</option>
-                        }) }
-                    </select>
-                </div>
-                { input(fields::USERNAME, "Usuário (vazio: sem autenticação)", "text", current.username.clone(), text(|f, v| f.username = v, fields::USERNAME)) }
-                <div class="field">
-                    <label for={fields::PASSWORD}>{ "Senha" }</label>
-                    <input id={fields::PASSWORD} type="password" autocomplete="new-password"
-                        value={current.password.clone()} disabled={current.clear_password}
-                        placeholder={if current.stored_password.is_some() { "Deixe vazio para manter a senha atual" } else { "" }}
-                        aria-invalid={invalid(fields::PASSWORD)} oninput={text(|f, v| f.password = v, fields::PASSWORD)} />
-                    <p id="smtp-senha-estado" class="muted">
-                        { match current.stored_password {
-                            Some(SecretPlace::Keyring) => "Senha: guardada no chaveiro do sistema",
-                            Some(SecretPlace::Encrypted) => "Senha: guardada cifrada neste computador",
-                            None => "Senha: não definida",
-                        } }
-                    </p>
-                    if current.stored_password.is_some() {
-                        <label class="check-label">
-                            <input id="smtp-remover-senha" type="checkbox" checked={current.clear_password} onchange={on_clear} />
-                            { "Remover a senha" }
-                        </label>
-                    }
-                    <FieldError field={fields::PASSWORD} message={error(fields::PASSWORD)} />
-                </div>
-                { input(fields::FROM, "Remetente (e-mail)", "email", current.from.clone(), text(|f, v| f.from = v, fields::FROM)) }
-                { input(fields::COPY, "E-mail cópia (vazio: nenhum)", "email", current.copy.clone(), text(|f, v| f.copy = v, fields::COPY)) }
+                { input(fields::HOST, "Servidor SMTP", "text", &current.host, |f, v| f.host = v) }
+                { input(fields::PORT, "Porta", "number", &current.port, |f, v| f.port = v) }
+                <SelectField id="smtp-seguranca" label="Segurança" onchange={on_security}>
+                    { for SECURITIES.iter().map(|(security, label)| html! {
+                        <option value={variant_name(security)} selected={current.security == *security}>{ *label }</option>
+                    }) }
+                </SelectField>
+                { input(fields::USERNAME, "Usuário (vazio: sem autenticação)", "text", &current.username, |f, v| f.username = v) }
+                <TextField id={fields::PASSWORD} label="Senha" kind="password" autocomplete="new-password"
+                    value={current.password.clone()} disabled={current.clear_password}
+                    placeholder={if current.stored_password.is_some() { "Deixe vazio para manter a senha atual" } else { "" }}
+                    error={error(fields::PASSWORD)} oninput={change(|f, v| f.password = v, fields::PASSWORD)}
+                    after={password_state} />
+                { input(fields::FROM, "Remetente (e-mail)", "email", &current.from, |f, v| f.from = v) }
+                { input(fields::COPY, "E-mail cópia (vazio: nenhum)", "email", &current.copy, |f, v| f.copy = v) }
             </div>
             <div class="email-admin-actions">
                 <button id="smtp-salvar" type="submit" class="primary" disabled={*saving}>

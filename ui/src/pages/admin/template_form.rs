@@ -11,7 +11,9 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{errors_besides, message_at, unplaced_message, FieldError, FormError};
+use crate::components::{
+    errors_besides, message_at, unplaced_message, FieldError, FormError, TextField,
+};
 use crate::pages::admin::placeholder::insert_placeholder;
 
 /// A role ("Cargo") a template can be given to.
@@ -79,12 +81,9 @@ pub fn TemplateForm(props: &TemplateFormProps) -> Html {
             errors.set(errors_besides(&errors, field));
         })
     };
-    let input_value = |event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value();
-    let area_value =
-        |event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value();
-    let on_name = change(|d, v| d.name = v, fields::NAME).reform(input_value);
-    let on_subject = change(|d, v| d.subject = v, fields::SUBJECT).reform(input_value);
-    let on_body = change(|d, v| d.body = v, fields::BODY).reform(area_value);
+    let on_name = change(|d, v| d.name = v, fields::NAME);
+    let on_subject = change(|d, v| d.subject = v, fields::SUBJECT);
+    let on_body = change(|d, v| d.body = v, fields::BODY);
     let focus_on = |to: Target| {
         let target = target.clone();
         Callback::from(move |_: FocusEvent| target.set(to))
@@ -165,7 +164,6 @@ pub fn TemplateForm(props: &TemplateFormProps) -> Html {
         })
     };
     let error = |field: &str| message_at(&errors, field);
-    let invalid = |field: &str| error(field).is_some().then_some("true");
     let role = |role: &Role| {
         html! {
             <li key={role.id.to_string()}>
@@ -182,18 +180,11 @@ pub fn TemplateForm(props: &TemplateFormProps) -> Html {
         <form id="modelo-form" class="template-form" onsubmit={onsubmit}>
             <h2>{ if draft.id.is_some() { "Editar modelo" } else { "Novo modelo" } }</h2>
             <FormError message={unplaced_message(&errors, &[fields::NAME, fields::SUBJECT, fields::BODY, fields::ROLES])} />
-            <div class="field">
-                <label for={fields::NAME}>{ "Nome" }<span class="required">{ " *" }</span></label>
-                <input id={fields::NAME} type="text" value={draft.name.clone()} data-autofocus="true"
-                    aria-invalid={invalid(fields::NAME)} oninput={on_name} />
-                <FieldError field={fields::NAME} message={error(fields::NAME)} />
-            </div>
-            <div class="field">
-                <label for={fields::SUBJECT}>{ "Assunto" }<span class="required">{ " *" }</span></label>
-                <input id={fields::SUBJECT} type="text" value={draft.subject.clone()} ref={subject_ref.clone()}
-                    aria-invalid={invalid(fields::SUBJECT)} oninput={on_subject} onfocus={focus_on(Target::Subject)} />
-                <FieldError field={fields::SUBJECT} message={error(fields::SUBJECT)} />
-            </div>
+            <TextField id={fields::NAME} label="Nome" required=true value={draft.name.clone()} autofocus=true
+                error={error(fields::NAME)} oninput={on_name} />
+            <TextField id={fields::SUBJECT} label="Assunto" required=true value={draft.subject.clone()}
+                node_ref={subject_ref.clone()} error={error(fields::SUBJECT)} oninput={on_subject}
+                onfocus={focus_on(Target::Subject)} />
             <div class="field">
                 <span class="label">{ "Campos do atendimento (clique para inserir onde está o cursor)" }</span>
                 <ul id="modelo-campos" class="placeholder-list">
@@ -206,12 +197,9 @@ pub fn TemplateForm(props: &TemplateFormProps) -> Html {
                     }) }
                 </ul>
             </div>
-            <div class="field">
-                <label for={fields::BODY}>{ "Corpo" }<span class="required">{ " *" }</span></label>
-                <textarea id={fields::BODY} rows="12" value={draft.body.clone()} ref={body_ref.clone()}
-                    aria-invalid={invalid(fields::BODY)} oninput={on_body} onfocus={focus_on(Target::Body)} />
-                <FieldError field={fields::BODY} message={error(fields::BODY)} />
-            </div>
+            <TextField id={fields::BODY} label="Corpo" required=true rows={12} value={draft.body.clone()}
+                node_ref={body_ref.clone()} error={error(fields::BODY)} oninput={on_body}
+                onfocus={focus_on(Target::Body)} />
             <fieldset class="field">
                 <legend>{ "Cargos que podem usar" }</legend>
                 <ul class="role-choices">{ for props.roles.iter().map(role) }</ul>

@@ -9,57 +9,33 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::{Dialog, FormError};
+use crate::hooks::use_command;
 use crate::pages::admin::template_form::{Role, TemplateForm};
-
-/// What the list shows.
-#[derive(Debug, Clone, PartialEq)]
-enum Loaded {
-    Loading,
-    Templates(Rc<Vec<EmailTemplate>>),
-    Failed(AttrValue),
-}
 
 /// `section#modelos-email`: the list, or the form of the template being written.
 #[function_component]
 pub fn EmailTemplates() -> Html {
-    let templates = use_state(|| Loaded::Loading);
-    let roles = use_state(|| Rc::new(Vec::<Role>::new()));
-    let reloads = use_state(|| 0u32);
+    let templates = use_command::<AdminListEmailTemplates>(());
+    let assignees = use_command::<ListAssignees>(());
     let editing = use_state(|| None::<EmailTemplateDraft>);
     let deleting = use_state(|| None::<EmailTemplate>);
+    // Why "Excluir" failed.
     let error = use_state(|| None::<AttrValue>);
     let notice = use_state(|| None::<AttrValue>);
-
-    {
-        let templates = templates.clone();
-        use_effect_with(*reloads, move |_| {
-            spawn_local(async move {
-                templates.set(match api::invoke::<AdminListEmailTemplates>(&()).await {
-                    Ok(list) => Loaded::Templates(Rc::new(list)),
-                    Err(error) => Loaded::Failed(error.message.into()),
-                });
-            });
-        });
-    }
-    {
-        let (roles, error) = (roles.clone(), error.clone());
-        use_effect_with((), move |()| {
-            spawn_local(async move {
-                match api::invoke::<ListAssignees>(&()).await {
-                    Ok(assignees) => roles.set(Rc::new(
-                        assignees
-                            .into_iter()
-                            .filter_map(|assignee| match assignee {
-                                Assignee::Role { id, name } => Some(Role { id, name }),
-                                Assignee::User { .. } => None,
-                            })
-                            .collect(),
-                    )),
-                    Err(failure) => error.set(Some(failure.message.into())),
-                }
-            });
-        });
-    }
+    let roles: Rc<Vec<Role>> = Rc::new(
+        assignees
+            .value()
+            .into_iter()
+            .flatten()
+            .filter_map(|assignee| match assignee {
+                Assignee::Role { id, name } => Some(Role {
+                    id: *id,
+                    name: name.clone(),
+                }),
+                Assignee::User { .. } => None,
+            })
+            .collect(),
+    );
 
     let edit = |draft: EmailTemplateDraft| {
         let (editing, notice) = (editing.clone(), notice.clone());
@@ -73,11 +49,11 @@ pub fn EmailTemplates() -> Html {
         Callback::from(move |_: MouseEvent| start())
     };
     let onsaved = {
-        let (editing, reloads, notice) = (editing.clone(), reloads.clone(), notice.clone());
+        let (editing, reload, notice) = (editing.clone(), templates.reload(), notice.clone());
         Callback::from(move |saved: EmailTemplate| {
             editing.set(None);
             notice.set(Some(format!("Modelo \"{}\" salvo.", saved.name).into()));
-            reloads.set(*reloads + 1);
+            reload.emit(());
         })
     };
     let oncancel = {
@@ -89,9 +65,9 @@ pub fn EmailTemplates() -> Html {
         Callback::from(move |()| deleting.set(None))
     };
     let ondelete = {
-        let (deleting, reloads, error, notice) = (
+        let (deleting, reload, error, notice) = (
             deleting.clone(),
-            reloads.clone(),
+            templates.reload(),
             error.clone(),
             notice.clone(),
         );
@@ -100,7 +76,7 @@ pub fn EmailTemplates() -> Html {
                 return;
             };
             deleting.set(None);
-            let (reloads, error, notice) = (reloads.clone(), error.clone(), notice.clone());
+            let (reload, error, notice) = (reload.clone(), error.clone(), notice.clone());
             spawn_local(async move {
                 match api::invoke::<DeleteEmailTemplate>(&template.id).await {
                     Ok(()) => {
@@ -108,7 +84,7 @@ pub fn EmailTemplates() -> Html {
                         notice.set(Some(
                             format!("Modelo \"{}\" excluído.", template.name).into(),
                         ));
-                        reloads.set(*reloads + 1);
+                        reload.emit(());
                     }
                     Err(failure) => error.set(Some(failure.message.into())),
                 }
@@ -159,7 +135,7 @@ pub fn EmailTemplates() -> Html {
 
     if let Some(draft) = &*editing {
         return html! {
-            <TemplateForm initial={draft.clone()} roles={(*roles).clone()} {onsaved} {oncancel} />
+            <TemplateForm initial={draft.clone()} {roles} {onsaved} {oncancel} />
         };
     }
     html! {
@@ -170,14 +146,14 @@ pub fn EmailTemplates() -> Html {
             if let Some(notice) = &*notice {
                 <p class="saved-note" role="status">{ notice.clone() }</p>
             }
-            <FormError message={(*error).clone()} />
-            { match &*templates {
-                Loaded::Loading => html! { <p aria-busy="true">{ "Carregando…" }</p> },
-                Loaded::Failed(message) => html! { <FormError message={message.clone()} /> },
-                Loaded::Templates(list) if list.is_empty() => html! {
+            <FormError message={(*error).clone().or_else(|| assignees.error_message())} />
+            { match (templates.value(), templates.error_message()) {
+                (_, Some(message)) => html! { <FormError {message} /> },
+                (None, None) => html! { <p aria-busy="true">{ "Carregando…" }</p> },
+                (Some(list), None) if list.is_empty() => html! {
                     <p class="muted">{ "Nenhum modelo cadastrado." }</p>
                 },
-                Loaded::Templates(list) => html! {
+                (Some(list), None) => html! {
                     <table id="modelos">
                         <thead><tr><th>{ "Nome" }</th><th>{ "Assunto" }</th><th>{ "Cargos" }</th><th></th></tr></thead>
                         <tbody>{ for list.iter().map(row) }</tbody>

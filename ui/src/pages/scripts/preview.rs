@@ -3,12 +3,10 @@
 use std::rc::Rc;
 
 use helpdesk_api::Uuid;
-use helpdesk_core::date::format_instant;
 use helpdesk_core::script::{ScriptDefinition, ScriptRun};
 use yew::prelude::*;
 
-use crate::components::{Dialog, ScriptRunner};
-use crate::dom::local_offset_minutes;
+use crate::components::{Dialog, ScriptAnswers, ScriptRunner};
 
 /// Props of [`PreviewDialog`].
 #[derive(Properties, PartialEq)]
@@ -51,7 +49,6 @@ pub fn PreviewDialog(props: &PreviewDialogProps) -> Html {
             ended.set(false);
         })
     };
-    let offset = local_offset_minutes();
     let title = if props.name.trim().is_empty() {
         "Pré-visualização".to_owned()
     } else {
@@ -74,24 +71,7 @@ pub fn PreviewDialog(props: &PreviewDialogProps) -> Html {
                 if answers.is_empty() {
                     <p class="empty">{ "Nenhuma pergunta respondida." }</p>
                 } else {
-                    <table class="grid static">
-                        <thead>
-                            <tr>
-                                <th>{ "Pergunta" }</th>
-                                <th>{ "Resposta" }</th>
-                                <th>{ "Quando" }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for answers.iter().map(|answer| html! {
-                                <tr data-node-id={answer.node.clone()}>
-                                    <td>{ answer.question.clone() }</td>
-                                    <td>{ answer.label.clone() }</td>
-                                    <td class="nowrap">{ format_instant(answer.at, offset) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    <ScriptAnswers answers={answers.to_vec()} />
                 }
             </section>
         }

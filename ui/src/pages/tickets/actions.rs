@@ -7,12 +7,14 @@ use helpdesk_api::{
 };
 use helpdesk_core::ticket_update::{fields, MAX_FOLLOW_UP_CHARS};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::assignee_value::{assignee_of, value_of};
 use crate::api;
-use crate::components::{message_at, unplaced_message, Dialog, FieldError, FormError};
+use crate::components::{
+    message_at, unplaced_message, Dialog, FieldError, FormError, SelectField, TextField,
+};
+use crate::hooks::use_command;
 
 /// Props of [`TicketActions`].
 #[derive(Properties, PartialEq)]
@@ -30,21 +32,13 @@ pub struct TicketActionsProps {
 pub fn TicketActions(props: &TicketActionsProps) -> Html {
     let follow_up = use_state(String::new);
     let reassign_to = use_state(String::new);
-    let assignees = use_state(Vec::<Assignee>::new);
+    let assignees = use_command::<ListAssignees>(());
+    // Why the last action failed.
     let error = use_state(|| None::<CommandError>);
     let busy = use_state(|| false);
     let confirming = use_state(|| false);
-    {
-        let (assignees, error) = (assignees.clone(), error.clone());
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                match api::invoke::<ListAssignees>(&()).await {
-                    Ok(list) => assignees.set(list),
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        });
-    }
+    let load_error = assignees.error().cloned();
+    let assignees = assignees.value().cloned().unwrap_or_default();
 
     // Sends `action`; on success `after` clears what it typed.
     let send = {
@@ -81,9 +75,7 @@ pub fn TicketActions(props: &TicketActionsProps) -> Html {
 
     let on_follow_up_input = {
         let follow_up = follow_up.clone();
-        Callback::from(move |event: InputEvent| {
-            follow_up.set(event.target_unchecked_into::<HtmlTextAreaElement>().value());
-        })
+        Callback::from(move |text: String| follow_up.set(text))
     };
     let on_follow_up = {
         let (send, follow_up) = (send.clone(), follow_up.clone());
@@ -111,9 +103,7 @@ pub fn TicketActions(props: &TicketActionsProps) -> Html {
     };
     let on_reassign_choice = {
         let reassign_to = reassign_to.clone();
-        Callback::from(move |event: Event| {
-            reassign_to.set(event.target_unchecked_into::<HtmlSelectElement>().value());
-        })
+        Callback::from(move |value: String| reassign_to.set(value))
     };
     let on_reassign = {
         let (send, reassign_to, assignees, error) = (
@@ -152,24 +142,25 @@ pub fn TicketActions(props: &TicketActionsProps) -> Html {
         Callback::from(move |_: MouseEvent| send.emit((TicketAction::Close, Callback::noop())))
     };
 
-    let errors: Vec<CommandError> = error.iter().cloned().collect();
+    // An action's failure is told over the assignees'.
+    let errors: Vec<CommandError> = error.iter().chain(&load_error).take(1).cloned().collect();
     let at = |field: &str| message_at(&errors, field);
-    let invalid = |field: &str| at(field).is_some().then_some("true");
     let busy_now = *busy;
     html! {
         <section id="acoes-atendimento" class="ticket-actions" aria-label="Ações">
             <form class="action follow-up" onsubmit={on_follow_up}>
-                <label for="novo-contato">{ "Novo contato" }</label>
-                <textarea
+                <TextField
+                    bare=true
                     id="novo-contato"
-                    rows="3"
+                    label="Novo contato"
+                    field={fields::FOLLOW_UP}
+                    rows={3}
                     maxlength={(MAX_FOLLOW_UP_CHARS + 100).to_string()}
                     placeholder="O que foi conversado com o cliente"
                     value={(*follow_up).clone()}
-                    aria-invalid={invalid(fields::FOLLOW_UP)}
+                    error={at(fields::FOLLOW_UP)}
                     oninput={on_follow_up_input}
                 />
-                <FieldError field={fields::FOLLOW_UP} message={at(fields::FOLLOW_UP)} />
                 <button id="registrar-contato" type="submit" disabled={busy_now}>
                     { "Registrar contato" }
                 </button>
@@ -188,8 +179,17 @@ pub fn TicketActions(props: &TicketActionsProps) -> Html {
                 <FieldError field={fields::STATUS} message={at(fields::STATUS)} />
             </div>
             <form class="action reassign" onsubmit={on_reassign}>
-                <label for="reatribuir">{ "Reatribuir" }</label>
-                <select id="reatribuir" onchange={on_reassign_choice} aria-invalid={invalid(fields::ASSIGNEE)}>
+                <SelectField
+                    bare=true
+                    id="reatribuir"
+                    label="Reatribuir"
+                    field={fields::ASSIGNEE}
+                    error={at(fields::ASSIGNEE)}
+                    onchange={on_reassign_choice}
+                    after={html! {
+                        <button id="confirmar-reatribuir" type="submit" disabled={busy_now}>{ "Reatribuir" }</button>
+                    }}
+                >
                     <option value="" selected={reassign_to.is_empty()}>{ "Escolha…" }</option>
                     { for assignees.iter().filter(|a| Some(*a) != props.assignee.as_ref()).map(|a| {
                         let value = value_of(a);
@@ -197,9 +197,7 @@ pub fn TicketActions(props: &TicketActionsProps) -> Html {
                             <option value={value.clone()} selected={value == *reassign_to}>{ a.describe() }</option>
                         }
                     }) }
-                </select>
-                <button id="confirmar-reatribuir" type="submit" disabled={busy_now}>{ "Reatribuir" }</button>
-                <FieldError field={fields::ASSIGNEE} message={at(fields::ASSIGNEE)} />
+                </SelectField>
             </form>
             <div class="action close">
                 <button id="fechar" type="button" class="danger" onclick={ask_close} disabled={busy_now}>

@@ -1,17 +1,14 @@
 //! The list's filters: status, type, assignee, customer and protocol ("Filtrar").
 use helpdesk_api::{
-    Assignee, ListAssignees, ListTicketTypes, TicketListQuery, TicketStatus, TicketType, Uuid,
+    Assignee, CommandError, ListAssignees, ListTicketTypes, TicketListQuery, TicketStatus, Uuid,
 };
-use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::assignee_value::{assignee_of, value_of};
 use super::customer_filter::CustomerFilter;
-use crate::api;
-use crate::components::{message_at, FieldError, FormError};
+use crate::components::{message_at, FormError, SelectField, TextField};
 use crate::dom::{variant_name, variant_named};
-use helpdesk_api::CommandError;
+use crate::hooks::use_command;
 
 /// Props of [`TicketFilters`].
 #[derive(Properties, PartialEq)]
@@ -28,24 +25,12 @@ pub struct TicketFiltersProps {
 #[function_component]
 pub fn TicketFilters(props: &TicketFiltersProps) -> Html {
     let query = use_state(|| props.initial.clone());
-    let types = use_state(Vec::<TicketType>::new);
-    let assignees = use_state(Vec::<Assignee>::new);
-    let load_error = use_state(|| None::<AttrValue>);
-    {
-        let (types, assignees, load_error) = (types.clone(), assignees.clone(), load_error.clone());
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                match api::invoke::<ListTicketTypes>(&()).await {
-                    Ok(list) => types.set(list),
-                    Err(error) => load_error.set(Some(error.message.into())),
-                }
-                match api::invoke::<ListAssignees>(&()).await {
-                    Ok(list) => assignees.set(list),
-                    Err(error) => load_error.set(Some(error.message.into())),
-                }
-            });
-        });
-    }
+    let types = use_command::<ListTicketTypes>(());
+    let assignees = use_command::<ListAssignees>(());
+    // When both fail, the assignees' failure is told (it was asked last).
+    let load_error = assignees.error_message().or_else(|| types.error_message());
+    let types = types.value().cloned().unwrap_or_default();
+    let assignees = assignees.value().cloned().unwrap_or_default();
 
     let update = |change: fn(&mut TicketListQuery, String)| {
         let query = query.clone();
@@ -55,19 +40,15 @@ pub fn TicketFilters(props: &TicketFiltersProps) -> Html {
             query.set(next);
         })
     };
-    let select_value = |callback: Callback<String>| {
-        callback.reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value())
-    };
-    let on_status = select_value(update(|query, value| {
+    let on_status = update(|query, value| {
         query.filter.status = variant_named(&TicketStatus::ALL, &value);
-    }));
-    let on_type = select_value(update(|query, value| {
+    });
+    let on_type = update(|query, value| {
         query.filter.ticket_type_id = value.parse().ok();
-    }));
+    });
     let on_assignee = {
         let (query, assignees) = (query.clone(), assignees.clone());
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        Callback::from(move |value: String| {
             let mut next = (*query).clone();
             let chosen = assignee_of(&assignees, &value);
             next.filter.assigned_user_id = match &chosen {
@@ -89,8 +70,7 @@ pub fn TicketFilters(props: &TicketFiltersProps) -> Html {
             query.set(next);
         })
     };
-    let on_protocol = update(|query, value| query.protocol = value)
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
+    let on_protocol = update(|query, value| query.protocol = value);
     let onsubmit = {
         let (query, onsearch) = (query.clone(), props.onsearch.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -119,61 +99,49 @@ pub fn TicketFilters(props: &TicketFiltersProps) -> Html {
     let protocol_error = message_at(&errors, "protocolo");
     html! {
         <form id="filtros-atendimentos" class="ticket-filters" {onsubmit}>
-            <div class="field">
-                <label for="filtro-situacao">{ "Situação" }</label>
-                <select id="filtro-situacao" onchange={on_status}>
-                    <option value="" selected={status.is_empty()}>{ "Todas" }</option>
-                    { for TicketStatus::ALL.iter().map(|s| {
-                        let value = variant_name(s);
-                        html! {
-                            <option value={value.clone()} selected={*value == *status}>{ s.label() }</option>
-                        }
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for="filtro-tipo">{ "Tipo" }</label>
-                <select id="filtro-tipo" onchange={on_type}>
-                    <option value="" selected={kind.is_empty()}>{ "Todos" }</option>
-                    { for types.iter().map(|t| {
-                        let value = t.id.to_string();
-                        html! {
-                            <option value={value.clone()} selected={value == kind}>{ t.name.clone() }</option>
-                        }
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for="filtro-destino">{ "Destinado a" }</label>
-                <select id="filtro-destino" onchange={on_assignee}>
-                    <option value="" selected={assignee.is_empty()}>{ "Todos" }</option>
-                    { for assignees.iter().map(|a| {
-                        let value = value_of(a);
-                        html! {
-                            <option value={value.clone()} selected={value == assignee}>{ a.describe() }</option>
-                        }
-                    }) }
-                </select>
-            </div>
+            <SelectField id="filtro-situacao" label="Situação" onchange={on_status}>
+                <option value="" selected={status.is_empty()}>{ "Todas" }</option>
+                { for TicketStatus::ALL.iter().map(|s| {
+                    let value = variant_name(s);
+                    html! {
+                        <option value={value.clone()} selected={*value == *status}>{ s.label() }</option>
+                    }
+                }) }
+            </SelectField>
+            <SelectField id="filtro-tipo" label="Tipo" onchange={on_type}>
+                <option value="" selected={kind.is_empty()}>{ "Todos" }</option>
+                { for types.iter().map(|t| {
+                    let value = t.id.to_string();
+                    html! {
+                        <option value={value.clone()} selected={value == kind}>{ t.name.clone() }</option>
+                    }
+                }) }
+            </SelectField>
+            <SelectField id="filtro-destino" label="Destinado a" onchange={on_assignee}>
+                <option value="" selected={assignee.is_empty()}>{ "Todos" }</option>
+                { for assignees.iter().map(|a| {
+                    let value = value_of(a);
+                    html! {
+                        <option value={value.clone()} selected={value == assignee}>{ a.describe() }</option>
+                    }
+                }) }
+            </SelectField>
             <CustomerFilter chosen={filter.customer_id} onchoose={on_customer} />
-            <div class="field">
-                <label for="filtro-protocolo">{ "Protocolo" }</label>
-                <input
-                    id="filtro-protocolo"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    placeholder="AAMMDD-DDD-SSSSS"
-                    value={query.protocol.clone()}
-                    aria-invalid={protocol_error.is_some().then_some("true")}
-                    oninput={on_protocol}
-                />
-                <FieldError field="protocolo" message={protocol_error} />
-            </div>
+            <TextField
+                id="filtro-protocolo"
+                label="Protocolo"
+                field="protocolo"
+                inputmode="numeric"
+                autocomplete="off"
+                placeholder="AAMMDD-DDD-SSSSS"
+                value={query.protocol.clone()}
+                error={protocol_error}
+                oninput={on_protocol}
+            />
             <div class="field action">
                 <button id="filtrar" type="submit" class="primary">{ "Filtrar" }</button>
             </div>
-            <FormError message={(*load_error).clone()} />
+            <FormError message={load_error} />
         </form>
     }
 }

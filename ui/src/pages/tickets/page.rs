@@ -1,18 +1,15 @@
 //! A ticket's page: its summary, its history in order, its files and tasks, and what an
 //! operator can do to it.
-use helpdesk_api::{
-    CommandError, LoadTicketDetails, TicketDetails, TicketState, TicketStatus, TicketSummary,
-};
+use helpdesk_api::{LoadTicketDetails, TicketState, TicketStatus, TicketSummary};
 use helpdesk_core::attachment::describe_size;
 use helpdesk_core::date::format_instant;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::actions::TicketActions;
 use super::history::History;
-use crate::api;
 use crate::components::FormError;
 use crate::dom::local_offset_minutes;
+use crate::hooks::use_command;
 use crate::pages::tasks::TaskTable;
 
 /// Props of [`TicketPage`].
@@ -28,34 +25,17 @@ pub struct TicketPageProps {
 #[function_component]
 pub fn TicketPage(props: &TicketPageProps) -> Html {
     let ticket = use_state(|| props.ticket.clone());
-    let details = use_state(|| None::<TicketDetails>);
-    let error = use_state(|| None::<CommandError>);
-    // Raised after each action, to read the history again.
-    let revision = use_state(|| 0_u32);
-    {
-        let (details, error) = (details.clone(), error.clone());
-        let id = props.ticket.id;
-        use_effect_with(*revision, move |_| {
-            spawn_local(async move {
-                match api::invoke::<LoadTicketDetails>(&id).await {
-                    Ok(loaded) => {
-                        details.set(Some(loaded));
-                        error.set(None);
-                    }
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        });
-    }
+    // Read again after each action, for the history.
+    let details = use_command::<LoadTicketDetails>(props.ticket.id);
     let onchange = {
-        let (ticket, revision) = (ticket.clone(), revision.clone());
+        let (ticket, reload) = (ticket.clone(), details.reload());
         Callback::from(move |state: TicketState| {
             let mut next = (*ticket).clone();
             next.status = state.status;
             next.assignee = state.assignee;
             next.resolved_at = state.resolved_at;
             ticket.set(next);
-            revision.set(*revision + 1);
+            reload.emit(());
         })
     };
 
@@ -99,8 +79,8 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                     {onchange}
                 />
             }
-            <FormError message={error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
-            { match &*details {
+            <FormError message={details.error_message()} />
+            { match details.value() {
                 None => html! { <p aria-busy="true">{ "Carregando…" }</p> },
                 Some(details) => html! {
                     <>
