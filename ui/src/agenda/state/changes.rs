@@ -63,7 +63,9 @@ pub enum Review {
 /// A step of a change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChangeAction {
+    /// What just happened, or the notice closed.
     Notice(Option<AttrValue>),
+    /// A clash to ask about.
     Ask(Question),
     /// "Cancelar" on a clash, or a change dropped.
     Dismiss,

@@ -30,8 +30,11 @@ pub enum FilterAction {
 /// The view, the date and the filters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Filters {
+    /// "Dia", "Semana" or "Mês".
     pub view: View,
+    /// The date shown (in "Semana" and "Mês", its week or month).
     pub date: NaiveDate,
+    /// Which technicians: "Equipe", "Meu Usuário" and the boxes unchecked.
     pub filter: TechnicianFilter,
     /// "Tipo": both kinds, or only one.
     pub kind: Option<VisitKind>,
@@ -50,6 +53,7 @@ impl Filters {
         }
     }
 
+    /// Applies the choice `action`.
     pub(super) fn apply(&mut self, action: FilterAction) {
         match action {
             FilterAction::View(view) => self.view = view,

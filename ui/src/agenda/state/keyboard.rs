@@ -9,7 +9,9 @@ use super::changes::{Change, Target};
 /// A key, a click or a drag on the grid.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KeyAction {
+    /// The slot chosen for "Agendar Ordem de Serviço", or none.
     Select(Option<Slot>),
+    /// The keyboard's slot placed, or hidden.
     Cursor(Option<Slot>),
     /// The grid took the focus: the keyboard's slot starts at
     /// [`super::AgendaState::first_cursor`].
@@ -44,6 +46,7 @@ pub(super) struct Grid<'a> {
 }
 
 impl Keyboard {
+    /// Applies `action` on `grid`.
     pub(super) fn apply(&mut self, action: KeyAction, grid: Grid) {
         match action {
             KeyAction::Select(selection) => self.selection = selection,

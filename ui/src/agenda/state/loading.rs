@@ -6,7 +6,9 @@ use yew::AttrValue;
 /// A step of loading.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadAction {
+    /// The active technicians.
     CatalogLoaded(Vec<Technician>),
+    /// Why loading failed.
     Failed(AttrValue),
     /// "Atualizar".
     Reload,

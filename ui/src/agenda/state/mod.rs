@@ -31,9 +31,13 @@ pub struct AgendaState {
     pub operator_id: Uuid,
     /// The desktop's UTC offset, in minutes east.
     pub offset_minutes: i32,
+    /// What the operator chose to see.
     pub filters: Filters,
+    /// The catalog and the visits loaded for it.
     pub loaded: Loaded,
+    /// The change asked about or being saved, and the saved ones.
     pub changes: Changes,
+    /// The selection, the keyboard's slot and the visit moved with the keys.
     pub keys: Keyboard,
 }
 

@@ -57,6 +57,7 @@ pub enum Navigation {
 /// The questions and answers, and the author's place among them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GraphState {
+    /// The questions and answers, and which question is the first.
     pub definition: ScriptDefinition,
     /// The question shown in the form, by index.
     pub selected: Option<usize>,
@@ -68,6 +69,7 @@ pub struct GraphState {
     pub problems: Vec<ScriptProblem>,
     /// Where the keyboard goes next, raised with `focuses`.
     pub focus: Option<FocusTarget>,
+    /// Raised on every request of the focus, so each one is carried out once.
     pub focuses: u32,
 }
 

@@ -4,14 +4,18 @@ use helpdesk_core::script::fields;
 /// A change to the name or the keywords.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MetaEdit {
+    /// "Nome" as typed.
     Name(String),
+    /// "Palavras-chave" as typed.
     Keywords(String),
 }
 
 /// The name and keywords as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MetaState {
+    /// "Nome".
     pub name: String,
+    /// "Palavras-chave", separated by commas.
     pub keywords: String,
     /// The name was typed in (its "required" message waits until then or "Publicar").
     pub name_touched: bool,

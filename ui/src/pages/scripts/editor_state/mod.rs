@@ -38,7 +38,9 @@ pub enum EditorAction {
     Graph(GraphEdit),
     /// Another question shown in the form.
     Show(Navigation),
+    /// A step of "Importar".
     Import(ImportAction),
+    /// A step of "Publicar".
     Publish(PublishAction),
 }
 
@@ -58,10 +60,13 @@ pub enum PublishStatus {
 /// The script being edited, and what became of the last "Publicar" and "Importar".
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EditorState {
+    /// The name and keywords.
     pub meta: MetaState,
-    /// Shared with the components that draw the questions, without copying them.
+    /// The questions and answers. Shared with the components that draw the questions, without copying them.
     pub graph: Rc<GraphState>,
+    /// What became of the imports.
     pub import: ImportState,
+    /// What was published, and what became of the last "Publicar".
     pub publish: PublishState,
 }
 
