@@ -92,14 +92,27 @@ pub fn Agenda(props: &AgendaProps) -> Html {
         });
     }
 
+    // Built once (the dispatcher does not change), so the parts given only these are not
+    // drawn again when something else changes.
+    let dispatched = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| {
+            (
+                on(&dispatch, AgendaAction::Filter),
+                on(&dispatch, AgendaAction::Key),
+                on(&dispatch, |()| {
+                    AgendaAction::Change(ChangeAction::Notice(Some(
+                        "Solte a visita dentro da agenda.".into(),
+                    )))
+                }),
+            )
+        }
+    });
+    let (onfilter, onkey, onoutside) = (*dispatched).clone();
     let handlers = Handlers {
-        onfilter: on(&dispatch, AgendaAction::Filter),
-        onkey: on(&dispatch, AgendaAction::Key),
-        onoutside: on(&dispatch, |()| {
-            AgendaAction::Change(ChangeAction::Notice(Some(
-                "Solte a visita dentro da agenda.".into(),
-            )))
-        }),
+        onfilter,
+        onkey,
+        onoutside,
         onchange: {
             let (state, ontentative) = (state.clone(), props.ontentative.clone());
             Callback::from(move |change: Change| propose(&state, change, &ontentative))
