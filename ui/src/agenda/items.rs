@@ -49,6 +49,7 @@ pub fn items(state: &AgendaState, tentative: Option<&(Slot, AttrValue)>) -> Vec<
             })
     };
     let mut items: Vec<Item> = state
+        .loaded
         .visits
         .iter()
         .map(|visit| item_of(state, visit, &name_of))
@@ -82,7 +83,7 @@ fn item_of(state: &AgendaState, visit: &Visit, name_of: &impl Fn(Uuid) -> AttrVa
         kind: format!("{} · {}", visit.type_name, visit.kind.label()).into(),
         status: visit.status_name.clone().into(),
         technician: name_of(slot.technician_id),
-        color: match state.color_by {
+        color: match state.filters.color_by {
             ColorBy::Type => visit.type_color.clone(),
             ColorBy::Status => visit.status_color.clone(),
         }
@@ -113,9 +114,9 @@ impl Column {
 /// The columns of the time grid in the state's view ("Mês" has none).
 pub fn columns(state: &AgendaState) -> Vec<Column> {
     let offset = state.offset_minutes;
-    match state.view {
+    match state.filters.view {
         View::Day => {
-            let day_start = start_of_day(state.date, offset);
+            let day_start = start_of_day(state.filters.date, offset);
             state
                 .shown_technicians()
                 .into_iter()
@@ -126,7 +127,7 @@ pub fn columns(state: &AgendaState) -> Vec<Column> {
                 })
                 .collect()
         }
-        View::Week => days_of(View::Week, state.date)
+        View::Week => days_of(View::Week, state.filters.date)
             .into_iter()
             .map(|day| Column {
                 title: format!("{} {}", weekday(day), day.format("%d/%m")).into(),

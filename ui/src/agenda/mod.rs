@@ -6,8 +6,11 @@
 mod clash_dialog;
 mod component;
 mod css;
+mod grid_keys;
+mod grid_pointer;
 mod items;
 mod keys;
+mod loaders;
 mod month_drag;
 mod month_view;
 mod pointer;

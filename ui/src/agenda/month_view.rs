@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::css::set_visit_color;
 use super::items::{hours, Item};
 use super::month_drag::{MonthDrag, MonthGeometry};
-use super::state::{AgendaAction, AgendaState, Change, Target};
+use super::state::{Change, FilterAction, KeyAction, Target};
 use super::visit_keys::{on_visit_key, use_focus_on_edited};
 
 /// Chips shown per day before "+N".
@@ -29,7 +29,13 @@ pub struct MonthViewProps {
     pub items: Rc<Vec<Item>>,
     pub editing: Option<Target>,
     pub offset_minutes: i32,
-    pub dispatch: UseReducerDispatcher<AgendaState>,
+    /// A day opened in "Dia".
+    pub onfilter: Callback<FilterAction>,
+    /// A key on a visit.
+    pub onkey: Callback<KeyAction>,
+    /// A visit dropped outside the month.
+    pub onoutside: Callback<()>,
+    /// A visit dragged to another day, or moved with the keys (Enter).
     pub onchange: Callback<Change>,
 }
 
@@ -41,20 +47,17 @@ pub fn MonthView(props: &MonthViewProps) -> Html {
     let slots: Vec<Slot> = props.items.iter().map(|item| item.slot).collect();
     let cells = month_cells(&props.days, props.range, &slots, CHIPS_PER_DAY);
     let open_day = |date: NaiveDate| {
-        let dispatch = props.dispatch.clone();
+        let onfilter = props.onfilter.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(AgendaAction::Date(date));
-            dispatch.dispatch(AgendaAction::View(View::Day));
+            onfilter.emit(FilterAction::Date(date));
+            onfilter.emit(FilterAction::View(View::Day));
         })
     };
     let onkey = {
-        let (dispatch, onchange, editing) = (
-            props.dispatch.clone(),
-            props.onchange.clone(),
-            props.editing,
-        );
+        let (onkey, onchange, editing) =
+            (props.onkey.clone(), props.onchange.clone(), props.editing);
         Callback::from(move |(event, item): (KeyboardEvent, Item)| {
-            on_visit_key(&event, &item, editing, &dispatch, &onchange);
+            on_visit_key(&event, &item, editing, &onkey, &onchange);
         })
     };
     let grid = use_node_ref();
@@ -88,9 +91,9 @@ pub fn MonthView(props: &MonthViewProps) -> Html {
         })
     };
     let onpointerup = {
-        let (session, dispatch, onchange) = (
+        let (session, onoutside, onchange) = (
             session.clone(),
-            props.dispatch.clone(),
+            props.onoutside.clone(),
             props.onchange.clone(),
         );
         Callback::from(move |event: PointerEvent| {
@@ -100,9 +103,7 @@ pub fn MonthView(props: &MonthViewProps) -> Html {
             match drag.finish(f64::from(event.client_x()), f64::from(event.client_y())) {
                 Ok(Some(change)) => onchange.emit(change),
                 Ok(None) => {}
-                Err(()) => dispatch.dispatch(AgendaAction::Notice(Some(
-                    "Solte a visita dentro da agenda.".into(),
-                ))),
+                Err(()) => onoutside.emit(()),
             }
         })
     };

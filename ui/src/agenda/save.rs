@@ -5,7 +5,7 @@ use helpdesk_core::work_order::{fields, Slot};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::state::{AgendaAction, AgendaState, Change, Review, Target};
+use super::state::{AgendaAction, AgendaState, Change, ChangeAction, Review, Target};
 use crate::api;
 
 /// A change proposed by a drop, the keys or "Desfazer": nothing when it changes nothing,
@@ -17,7 +17,7 @@ pub fn propose(
 ) {
     match state.review(change) {
         Review::Nothing => {}
-        Review::Ask(question) => state.dispatch(AgendaAction::Ask(question)),
+        Review::Ask(question) => state.dispatch(AgendaAction::Change(ChangeAction::Ask(question))),
         Review::Save(change) => commit(state, change, false, ontentative),
     }
 }
@@ -34,7 +34,7 @@ pub fn commit(
     let dispatcher = state.dispatcher();
     let id = match change.target {
         Target::Tentative => {
-            dispatcher.dispatch(AgendaAction::Dismiss);
+            dispatcher.dispatch(AgendaAction::Change(ChangeAction::Dismiss));
             if let Some(ontentative) = ontentative {
                 ontentative.emit(change.to);
             }
@@ -43,10 +43,10 @@ pub fn commit(
         Target::Visit(id) => id,
     };
     let Some(changed_at) = state.changed_at(id) else {
-        dispatcher.dispatch(AgendaAction::Dismiss);
+        dispatcher.dispatch(AgendaAction::Change(ChangeAction::Dismiss));
         return;
     };
-    dispatcher.dispatch(AgendaAction::Saving(change));
+    dispatcher.dispatch(AgendaAction::Change(ChangeAction::Saving(change)));
     let request = Reschedule {
         visit_id: id,
         slot: change.to,
@@ -55,15 +55,18 @@ pub fn commit(
     };
     spawn_local(async move {
         match api::invoke::<RescheduleVisit>(&request).await {
-            Ok(visit) => dispatcher.dispatch(AgendaAction::Saved(change, Box::new(visit))),
+            Ok(visit) => dispatcher.dispatch(AgendaAction::Change(ChangeAction::Saved(
+                change,
+                Box::new(visit),
+            ))),
             Err(error) => {
                 let reload = matches!(error.code, ErrorCode::Conflict | ErrorCode::NotFound)
                     || error.field.as_deref() == Some(fields::TECHNICIAN);
-                dispatcher.dispatch(AgendaAction::Refused {
+                dispatcher.dispatch(AgendaAction::Change(ChangeAction::Refused {
                     change,
                     message: error.message.into(),
                     reload,
-                });
+                }));
             }
         }
     });

@@ -4,7 +4,7 @@ use helpdesk_core::agenda::{teams, TechnicianFilter};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::state::{AgendaAction, AgendaState};
+use super::state::FilterAction;
 
 /// Props of [`TechnicianFilters`].
 #[derive(Properties, PartialEq)]
@@ -12,38 +12,29 @@ pub struct TechnicianFiltersProps {
     pub technicians: Vec<Technician>,
     pub filter: TechnicianFilter,
     pub operator_id: Uuid,
-    pub dispatch: UseReducerDispatcher<AgendaState>,
+    /// A filter changed.
+    pub onfilter: Callback<FilterAction>,
 }
 
 /// `aside.agenda-filters` with `#agenda-equipe`, `#agenda-meu-usuario`, `#agenda-todos`
 /// and `input[name="agenda-tecnico"][value=<id>]`.
 #[function_component]
 pub fn TechnicianFilters(props: &TechnicianFiltersProps) -> Html {
-    let dispatch = &props.dispatch;
-    let on_team = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(AgendaAction::Team(value.parse().ok()));
-        })
-    };
-    let on_mine = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: Event| {
-            let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(AgendaAction::Mine(checked));
-        })
-    };
-    let on_all = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(AgendaAction::AllTechnicians))
-    };
+    let onfilter = &props.onfilter;
+    let on_team = onfilter.reform(|event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        FilterAction::Team(value.parse().ok())
+    });
+    let on_mine = onfilter.reform(|event: Event| {
+        FilterAction::Mine(event.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let on_all = onfilter.reform(|_: MouseEvent| FilterAction::AllTechnicians);
     let on_check = {
-        let dispatch = dispatch.clone();
+        let onfilter = onfilter.clone();
         Callback::from(move |event: Event| {
             let input = event.target_unchecked_into::<HtmlInputElement>();
             if let Ok(id) = input.value().parse() {
-                dispatch.dispatch(AgendaAction::Check(id, input.checked()));
+                onfilter.emit(FilterAction::Check(id, input.checked()));
             }
         })
     };

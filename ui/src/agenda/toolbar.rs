@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::items::weekday;
-use super::state::{AgendaAction, AgendaState, ColorBy};
+use super::state::{ColorBy, FilterAction};
 use crate::components::FieldError;
 
 /// Props of [`Toolbar`].
@@ -24,7 +24,10 @@ pub struct ToolbarProps {
     pub loading: bool,
     /// Something can be undone, and nothing is being saved.
     pub can_undo: bool,
-    pub dispatch: UseReducerDispatcher<AgendaState>,
+    /// The view, the date, "Tipo" or "Cor por" changed.
+    pub onfilter: Callback<FilterAction>,
+    /// "Atualizar".
+    pub onreload: Callback<()>,
     /// "Desfazer".
     pub onundo: Callback<()>,
 }
@@ -41,10 +44,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             error.set(None);
         });
     }
-    let action = |action: AgendaAction| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
-    };
+    let action = |action: FilterAction| props.onfilter.reform(move |_: MouseEvent| action.clone());
     let oninput = {
         let typed = typed.clone();
         Callback::from(move |event: InputEvent| {
@@ -54,12 +54,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     // What is in the input when it is applied (Enter, or leaving it), which is also what
     // `typed` then holds.
     let apply = {
-        let (typed, error, dispatch) = (typed.clone(), error.clone(), props.dispatch.clone());
+        let (typed, error, onfilter) = (typed.clone(), error.clone(), props.onfilter.clone());
         move |text: String| {
             match parse_date(&text) {
                 Ok(date) => {
                     error.set(None);
-                    dispatch.dispatch(AgendaAction::Date(date));
+                    onfilter.emit(FilterAction::Date(date));
                 }
                 Err(reason) => error.set(Some(reason.to_string().into())),
             }
@@ -78,28 +78,22 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let onchange = Callback::from(move |event: Event| {
         apply(event.target_unchecked_into::<HtmlInputElement>().value());
     });
-    let on_kind = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(AgendaAction::Kind(match value.as_str() {
-                "os" => Some(VisitKind::WorkOrder),
-                "site-survey" => Some(VisitKind::SiteSurvey),
-                _ => None,
-            }));
+    let on_kind = props.onfilter.reform(|event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        FilterAction::Kind(match value.as_str() {
+            "os" => Some(VisitKind::WorkOrder),
+            "site-survey" => Some(VisitKind::SiteSurvey),
+            _ => None,
         })
-    };
-    let on_color = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(AgendaAction::ColorBy(if value == "status" {
-                ColorBy::Status
-            } else {
-                ColorBy::Type
-            }));
+    });
+    let on_color = props.onfilter.reform(|event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        FilterAction::ColorBy(if value == "status" {
+            ColorBy::Status
+        } else {
+            ColorBy::Type
         })
-    };
+    });
     let view_button = |view: View| {
         let id = match view {
             View::Day => "agenda-dia",
@@ -112,7 +106,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 type="button"
                 class={classes!((props.view == view).then_some("active"))}
                 aria-pressed={(props.view == view).to_string()}
-                onclick={action(AgendaAction::View(view))}
+                onclick={action(FilterAction::View(view))}
             >
                 { view.label() }
             </button>
@@ -125,7 +119,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { for View::ALL.into_iter().map(view_button) }
             </div>
             <div class="agenda-date">
-                <button id="agenda-anterior" type="button" aria-label="Anterior" onclick={action(AgendaAction::Step(-1))}>{ "‹" }</button>
+                <button id="agenda-anterior" type="button" aria-label="Anterior" onclick={action(FilterAction::Step(-1))}>{ "‹" }</button>
                 <input
                     id="agenda-data"
                     type="text"
@@ -139,8 +133,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     {onchange}
                     {onkeydown}
                 />
-                <button id="agenda-proximo" type="button" aria-label="Próximo" onclick={action(AgendaAction::Step(1))}>{ "›" }</button>
-                <button id="agenda-hoje" type="button" onclick={action(AgendaAction::Date(props.today))}>{ "Hoje" }</button>
+                <button id="agenda-proximo" type="button" aria-label="Próximo" onclick={action(FilterAction::Step(1))}>{ "›" }</button>
+                <button id="agenda-hoje" type="button" onclick={action(FilterAction::Date(props.today))}>{ "Hoje" }</button>
                 <FieldError field={fields::DATE} message={(*error).clone()} />
             </div>
             <h2 id="agenda-periodo" class="agenda-title">{ title(props.view, props.date) }</h2>
@@ -159,7 +153,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <option value="status" selected={props.color_by == ColorBy::Status}>{ "Status" }</option>
                 </select>
             </label>
-            <button id="agenda-atualizar" type="button" disabled={props.loading} onclick={action(AgendaAction::Reload)}>
+            <button id="agenda-atualizar" type="button" disabled={props.loading} onclick={props.onreload.reform(|_: MouseEvent| ())}>
                 { if props.loading { "Carregando…" } else { "Atualizar" } }
             </button>
             <button id="agenda-desfazer" type="button" disabled={!props.can_undo} title="Ctrl+Z" onclick={onundo}>

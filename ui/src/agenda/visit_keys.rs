@@ -8,20 +8,21 @@ use yew::prelude::*;
 
 use super::items::Item;
 use super::keys::arrow_of;
-use super::state::{AgendaAction, AgendaState, Change, Target};
+use super::state::{Change, KeyAction, Target};
 
-/// Handles `event` on `item` (`editing`: the visit being moved with the keys, if any).
+/// Handles `event` on `item` (`editing`: the visit being moved with the keys, if any):
+/// the keys' steps go to `onkey`, the change Enter saves to `onchange`.
 pub fn on_visit_key(
     event: &KeyboardEvent,
     item: &Item,
     editing: Option<Target>,
-    dispatch: &UseReducerDispatcher<AgendaState>,
+    onkey: &Callback<KeyAction>,
     onchange: &Callback<Change>,
 ) {
     if let Some(arrow) = arrow_of(&event.key()) {
         event.prevent_default();
         event.stop_propagation();
-        dispatch.dispatch(AgendaAction::EditKey(
+        onkey.emit(KeyAction::EditKey(
             item.target,
             item.own,
             arrow,
@@ -36,7 +37,7 @@ pub fn on_visit_key(
         "Enter" => {
             event.prevent_default();
             event.stop_propagation();
-            dispatch.dispatch(AgendaAction::StopEditing);
+            onkey.emit(KeyAction::StopEditing);
             if item.slot != item.own {
                 onchange.emit(Change {
                     target: item.target,
@@ -49,7 +50,7 @@ pub fn on_visit_key(
         "Escape" => {
             event.prevent_default();
             event.stop_propagation();
-            dispatch.dispatch(AgendaAction::StopEditing);
+            onkey.emit(KeyAction::StopEditing);
         }
         _ => {}
     }

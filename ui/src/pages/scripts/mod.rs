@@ -6,13 +6,17 @@
 //! for the list and coming back, or a refused "Publicar", loses nothing typed.
 mod editor;
 mod editor_state;
+mod focus;
 mod import_export;
 mod list;
+mod meta_fields;
 mod node_editor;
 mod node_list;
+mod option_row;
 mod preview;
 mod problems;
 mod select;
+mod toolbar;
 
 use std::rc::Rc;
 
@@ -23,7 +27,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::FormError;
 use editor::ScriptEditor;
-use editor_state::{EditorAction, EditorState};
+use editor_state::{EditorAction, EditorState, PublishAction};
 use list::ScriptList;
 
 /// Props of [`ScriptsPage`].
@@ -82,17 +86,25 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
     {
         // Sends each checked draft once; the list shows the new version afterwards.
         let dispatcher = editor.dispatcher();
-        let (outgoing, send) = (editor.outgoing.clone(), editor.sends);
+        let (outgoing, send) = (editor.publish.outgoing.clone(), editor.publish.sends);
         let reloads = reloads.clone();
         use_effect_with(send, move |_| {
             if let Some(draft) = outgoing {
                 spawn_local(async move {
                     match api::invoke::<PublishScript>(&draft).await {
                         Ok(script) => {
-                            dispatcher.dispatch(EditorAction::Published { send, script });
+                            dispatcher.dispatch(EditorAction::Publish(PublishAction::Published {
+                                send,
+                                script,
+                            }));
                             reloads.set(send);
                         }
-                        Err(error) => dispatcher.dispatch(EditorAction::Refused { send, error }),
+                        Err(error) => {
+                            dispatcher.dispatch(EditorAction::Publish(PublishAction::Refused {
+                                send,
+                                error,
+                            }))
+                        }
                     }
                 });
             }

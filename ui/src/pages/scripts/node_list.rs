@@ -1,10 +1,12 @@
 //! The script's questions, in order: the start one and those with a problem marked. Click
 //! one, or move with the arrows, to show it in the form.
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::editor_state::{EditorAction, EditorState};
+use super::editor_state::GraphState;
 
 /// The longest part of a question shown in the list (the rest is cut with "…").
 const EXCERPT_CHARS: usize = 80;
@@ -12,17 +14,19 @@ const EXCERPT_CHARS: usize = 80;
 /// Props of [`NodeList`].
 #[derive(Properties, PartialEq)]
 pub struct NodeListProps {
-    pub state: UseReducerHandle<EditorState>,
+    pub graph: Rc<GraphState>,
+    /// The question to show in the form, by index.
+    pub onselect: Callback<usize>,
 }
 
 /// `nav.script-nodes > ul#nos > li[data-node-id]`.
 #[function_component]
 pub fn NodeList(props: &NodeListProps) -> Html {
-    let state = &props.state;
-    let nodes = &state.definition.nodes;
-    let with_problems = state.nodes_with_problems();
+    let graph = &props.graph;
+    let nodes = &graph.definition.nodes;
+    let with_problems = graph.nodes_with_problems();
     let onkeydown = {
-        let dispatcher = state.dispatcher();
+        let onselect = props.onselect.clone();
         let count = nodes.len();
         Callback::from(move |event: KeyboardEvent| {
             let Some(at) = event
@@ -42,7 +46,7 @@ pub fn NodeList(props: &NodeListProps) -> Html {
                 _ => return,
             };
             event.prevent_default();
-            dispatcher.dispatch(EditorAction::Select(to));
+            onselect.emit(to);
             let button = event
                 .current_target()
                 .and_then(|list| list.dyn_into::<Element>().ok())
@@ -58,13 +62,10 @@ pub fn NodeList(props: &NodeListProps) -> Html {
         })
     };
     let item = |(index, node): (usize, &helpdesk_core::script::ScriptNode)| {
-        let start = node.id == state.definition.start;
-        let selected = state.selected == Some(index);
+        let start = node.id == graph.definition.start;
+        let selected = graph.selected == Some(index);
         let wrong = with_problems.contains(node.id.as_str());
-        let onclick = {
-            let dispatcher = state.dispatcher();
-            Callback::from(move |_: MouseEvent| dispatcher.dispatch(EditorAction::Select(index)))
-        };
+        let onclick = props.onselect.reform(move |_: MouseEvent| index);
         let question = excerpt(&node.question);
         html! {
             <li

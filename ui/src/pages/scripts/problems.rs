@@ -1,31 +1,33 @@
 //! What keeps the script from being published, found again after every change: each
 //! problem shows its question and answer when clicked.
+use std::rc::Rc;
+
 use helpdesk_core::script::{fields, ScriptProblem};
 use yew::prelude::*;
 
-use super::editor_state::{EditorAction, EditorState};
+use super::editor_state::{GraphState, Navigation};
 use crate::components::FieldError;
 
 /// Props of [`ProblemList`].
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
-    pub state: UseReducerHandle<EditorState>,
+    pub graph: Rc<GraphState>,
+    /// "O script tem N problema(s)…", after a refused "Publicar".
+    pub definition_error: Option<AttrValue>,
+    /// A problem clicked: its question and answer.
+    pub onjump: Callback<Navigation>,
 }
 
 /// `section.script-problems` with `ul#problemas` (or `p#sem-problemas`).
 #[function_component]
 pub fn ProblemList(props: &ProblemListProps) -> Html {
-    let state = &props.state;
-    let problems = &state.problems;
+    let problems = &props.graph.problems;
     let item = |problem: &ScriptProblem| {
         let onclick = {
-            let dispatcher = state.dispatcher();
             let (node, option) = (problem.node.clone(), problem.option);
-            Callback::from(move |_: MouseEvent| {
-                dispatcher.dispatch(EditorAction::Jump {
-                    node: node.clone(),
-                    option,
-                });
+            props.onjump.reform(move |_: MouseEvent| Navigation::Jump {
+                node: node.clone(),
+                option,
             })
         };
         let place = match (&problem.node, problem.option) {
@@ -54,7 +56,6 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
             </li>
         }
     };
-    let definition_error = state.field_message(fields::DEFINITION).map(AttrValue::from);
     html! {
         <section
             class={classes!("script-problems", (!problems.is_empty()).then_some("has-problems"))}
@@ -67,7 +68,7 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
                     format!("Problemas ({})", problems.len())
                 } }
             </h3>
-            <FieldError field={fields::DEFINITION} message={definition_error} />
+            <FieldError field={fields::DEFINITION} message={props.definition_error.clone()} />
             if problems.is_empty() {
                 <p id="sem-problemas" class="ok-note">
                     { "Nenhum problema: o script pode ser publicado." }
