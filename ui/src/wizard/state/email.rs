@@ -1,9 +1,11 @@
 //! "Enviar E-mail" in the wizard's reducer: the addresses the step lists, the selection
 //! actions, the template, the copy and the e-mail's own attachments. No DOM and no IPC.
 use helpdesk_api::{CommandError, CustomerRecord, DraftAttachment, Uuid};
-use helpdesk_core::email::{fields, EmailDraft};
+use helpdesk_core::email::{fields, EmailDraft, EmailTemplate};
+use helpdesk_core::wizard::Step;
 
-use crate::wizard::state::{clear_field, WizardState};
+use super::context::StepContext;
+use crate::fetched::Fetched;
 
 /// One change to the e-mail.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +31,32 @@ pub enum EmailEdit {
     TicketAttachment(DraftAttachment, bool),
     /// "Remover" on the e-mail's attachment at this place.
     RemoveAttachment(usize),
+}
+
+/// What the operator (or the shell's answer) does on "Enviar E-mail".
+#[derive(Debug, Clone, PartialEq)]
+pub enum EmailAction {
+    TemplatesStarted,
+    TemplatesFinished(Result<Vec<EmailTemplate>, CommandError>),
+    Edit(EmailEdit),
+    /// "Anexar E-mail" → "Anexar": the file picker opened for the e-mail.
+    PickStarted,
+    /// The picked file stored, the picker closed (`None`), or why the file was refused.
+    PickFinished(Result<Option<DraftAttachment>, CommandError>),
+    /// "Remover e-mail": no e-mail is sent; back to "Prim. Contato".
+    Remove,
+    /// "Pré-visualizar" answered: what still stops the e-mail, each at its field (replacing
+    /// what was said at the e-mail's fields before).
+    Checked(Vec<CommandError>),
+}
+
+/// What "Enviar E-mail" shows besides the draft's e-mail.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EmailState {
+    /// "Modelo de E-mail": the operator's templates.
+    pub templates: Fetched<(), Vec<EmailTemplate>>,
+    /// Why the last file could not be attached to the e-mail.
+    pub attach_error: Option<CommandError>,
 }
 
 /// An address "Enviar Para" lists.
@@ -65,26 +93,53 @@ fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
-impl WizardState {
-    /// The addresses "Enviar Para" lists for the chosen customer (none before its record).
-    pub fn email_addresses(&self) -> Vec<ListedAddress> {
-        self.record()
-            .map(|record| listed_addresses(&record))
-            .unwrap_or_default()
+impl EmailState {
+    /// Applies `action`; the addresses "Enviar Para" lists are those of `record` (the chosen
+    /// customer's, once loaded).
+    pub(super) fn apply(
+        &mut self,
+        action: EmailAction,
+        wizard: &mut StepContext,
+        record: Option<&CustomerRecord>,
+    ) {
+        match action {
+            EmailAction::TemplatesStarted => self.templates.start(()),
+            EmailAction::TemplatesFinished(result) => {
+                self.templates.finish(&(), result);
+            }
+            EmailAction::Edit(edit) => self.edit(edit, wizard, record),
+            EmailAction::PickStarted => {
+                wizard.set_attaching(true);
+                self.attach_error = None;
+            }
+            EmailAction::PickFinished(result) => self.picked(result, wizard),
+            EmailAction::Checked(problems) => {
+                wizard.clear_step(Step::SendEmail);
+                wizard.errors().extend(problems);
+            }
+            EmailAction::Remove => {
+                wizard.edit(|draft| {
+                    draft.email = None;
+                    draft.back();
+                });
+                wizard.clear_step(Step::SendEmail);
+            }
+        }
     }
 
-    pub(super) fn edit_email(&mut self, edit: EmailEdit) {
-        if self.draft.email.is_none() {
+    fn edit(&mut self, edit: EmailEdit, wizard: &mut StepContext, record: Option<&CustomerRecord>) {
+        if wizard.draft().email.is_none() {
             return;
         }
-        let listed: Vec<String> = self
-            .email_addresses()
+        let listed: Vec<String> = record
+            .map(listed_addresses)
+            .unwrap_or_default()
             .into_iter()
             .map(|listed| listed.address)
             .collect();
         let template = match &edit {
             EmailEdit::Template(Some(id)) => match self
-                .email_templates
+                .templates
                 .value
                 .as_ref()
                 .and_then(|templates| templates.iter().find(|t| t.id == *id))
@@ -108,84 +163,42 @@ impl WizardState {
                 &[fields::ATTACHMENTS]
             }
         };
-        self.edit(|draft| {
-            let Some(email) = &mut draft.email else {
-                return;
-            };
-            match edit {
-                EmailEdit::Toggle(address) => {
-                    if email.recipients.iter().any(|r| same(r, &address)) {
-                        email.recipients.retain(|r| !same(r, &address));
-                    } else {
-                        email.recipients.push(address);
-                        select(email, &listed, |_, was| was);
-                    }
-                }
-                EmailEdit::AddAddress(address) => {
-                    if !email.recipients.iter().any(|r| same(r, &address)) {
-                        email.recipients.push(address);
-                        select(email, &listed, |_, was| was);
-                    }
-                }
-                EmailEdit::SelectAll => select(email, &listed, |_, _| true),
-                EmailEdit::SelectNone => email.recipients.clear(),
-                EmailEdit::Invert => select(email, &listed, |_, was| !was),
-                EmailEdit::Template(id) => {
-                    email.template_id = id;
-                    if let Some(template) = template {
-                        email.subject = template.subject;
-                        email.body = template.body;
-                    }
-                }
-                EmailEdit::Subject(text) => email.subject = text,
-                EmailEdit::Body(text) => email.body = text,
-                EmailEdit::Copy(copy) => email.copy = copy,
-                EmailEdit::TicketAttachment(file, true) => {
-                    if !email
-                        .attachments
-                        .iter()
-                        .any(|a| a.content_hash == file.content_hash)
-                    {
-                        email.attachments.push(file);
-                    }
-                }
-                EmailEdit::TicketAttachment(file, false) => email
-                    .attachments
-                    .retain(|a| a.content_hash != file.content_hash),
-                EmailEdit::RemoveAttachment(index) => {
-                    if index < email.attachments.len() {
-                        email.attachments.remove(index);
-                    }
-                }
+        wizard.edit(|draft| {
+            if let Some(email) = &mut draft.email {
+                apply_edit(email, edit, template, &listed);
             }
         });
         for field in cleared {
-            clear_field(&mut self.advance_errors, field);
+            wizard.clear(field);
         }
         if cleared.contains(&fields::ATTACHMENTS) {
-            self.email_attach_error = None;
+            self.attach_error = None;
         }
     }
 
     /// A file picked for the e-mail: joins its attachments unless already there.
-    pub(super) fn email_attached(&mut self, result: Result<Option<DraftAttachment>, CommandError>) {
-        self.attaching = false;
+    fn picked(
+        &mut self,
+        result: Result<Option<DraftAttachment>, CommandError>,
+        wizard: &mut StepContext,
+    ) {
+        wizard.set_attaching(false);
         let file = match result {
             Ok(Some(file)) => file,
             Ok(None) => return,
             Err(error) => {
-                self.email_attach_error = Some(error);
+                self.attach_error = Some(error);
                 return;
             }
         };
-        let same = self.draft.email.as_ref().and_then(|email| {
+        let same = wizard.draft().email.as_ref().and_then(|email| {
             email
                 .attachments
                 .iter()
                 .find(|attached| attached.content_hash == file.content_hash)
         });
         if let Some(same) = same {
-            self.email_attach_error = Some(CommandError::at_field(
+            self.attach_error = Some(CommandError::at_field(
                 fields::ATTACHMENTS,
                 format!(
                     "Este arquivo já está anexado ao e-mail, como \"{}\".",
@@ -194,12 +207,68 @@ impl WizardState {
             ));
             return;
         }
-        self.edit(|draft| {
+        wizard.edit(|draft| {
             if let Some(email) = &mut draft.email {
                 email.attachments.push(file);
             }
         });
-        clear_field(&mut self.advance_errors, fields::ATTACHMENTS);
+        wizard.clear(fields::ATTACHMENTS);
+    }
+}
+
+/// Makes `edit` to the e-mail; `template` is the one it chooses, `listed` the addresses
+/// "Enviar Para" lists.
+fn apply_edit(
+    email: &mut EmailDraft,
+    edit: EmailEdit,
+    template: Option<EmailTemplate>,
+    listed: &[String],
+) {
+    match edit {
+        EmailEdit::Toggle(address) => {
+            if email.recipients.iter().any(|r| same(r, &address)) {
+                email.recipients.retain(|r| !same(r, &address));
+            } else {
+                email.recipients.push(address);
+                select(email, listed, |_, was| was);
+            }
+        }
+        EmailEdit::AddAddress(address) => {
+            if !email.recipients.iter().any(|r| same(r, &address)) {
+                email.recipients.push(address);
+                select(email, listed, |_, was| was);
+            }
+        }
+        EmailEdit::SelectAll => select(email, listed, |_, _| true),
+        EmailEdit::SelectNone => email.recipients.clear(),
+        EmailEdit::Invert => select(email, listed, |_, was| !was),
+        EmailEdit::Template(id) => {
+            email.template_id = id;
+            if let Some(template) = template {
+                email.subject = template.subject;
+                email.body = template.body;
+            }
+        }
+        EmailEdit::Subject(text) => email.subject = text,
+        EmailEdit::Body(text) => email.body = text,
+        EmailEdit::Copy(copy) => email.copy = copy,
+        EmailEdit::TicketAttachment(file, true) => {
+            if !email
+                .attachments
+                .iter()
+                .any(|a| a.content_hash == file.content_hash)
+            {
+                email.attachments.push(file);
+            }
+        }
+        EmailEdit::TicketAttachment(file, false) => email
+            .attachments
+            .retain(|a| a.content_hash != file.content_hash),
+        EmailEdit::RemoveAttachment(index) => {
+            if index < email.attachments.len() {
+                email.attachments.remove(index);
+            }
+        }
     }
 }
 
@@ -224,13 +293,12 @@ fn select(email: &mut EmailDraft, listed: &[String], keep: impl Fn(&str, bool) -
 
 #[cfg(test)]
 mod tests {
-    use helpdesk_api::{Contact, CustomerRecord};
-    use helpdesk_core::email::EmailTemplate;
-    use helpdesk_core::wizard::Step;
+    use helpdesk_api::Contact;
 
     use super::*;
-    use crate::wizard::state::tests::{at_first_contact, file, run};
-    use crate::wizard::state::WizardAction;
+    use crate::wizard::state::customer_data::CustomerDataAction;
+    use crate::wizard::state::fixtures::{at_first_contact, file, run};
+    use crate::wizard::state::{WizardAction, WizardState};
 
     fn record() -> CustomerRecord {
         let contact = |n: u128, name: &str, email: &str| Contact {
@@ -269,8 +337,8 @@ mod tests {
         run(
             at_first_contact(),
             [
-                WizardAction::RecordStarted(id),
-                WizardAction::RecordFinished(id, Box::new(Ok(record()))),
+                CustomerDataAction::RecordStarted(id).into(),
+                CustomerDataAction::RecordFinished(id, Box::new(Ok(record()))).into(),
                 WizardAction::OpenStep(Step::SendEmail),
             ],
         )
@@ -281,7 +349,10 @@ mod tests {
     }
 
     fn edit(state: WizardState, edits: impl IntoIterator<Item = EmailEdit>) -> WizardState {
-        run(state, edits.into_iter().map(WizardAction::EditEmail))
+        run(
+            state,
+            edits.into_iter().map(|edit| EmailAction::Edit(edit).into()),
+        )
     }
 
     #[test]
@@ -401,9 +472,9 @@ mod tests {
         let state = run(
             state,
             [
-                WizardAction::EmailTemplatesStarted,
-                WizardAction::EmailTemplatesFinished(Ok(vec![template.clone()])),
-                WizardAction::EditEmail(EmailEdit::Template(Some(template.id))),
+                EmailAction::TemplatesStarted.into(),
+                EmailAction::TemplatesFinished(Ok(vec![template.clone()])).into(),
+                EmailAction::Edit(EmailEdit::Template(Some(template.id))).into(),
             ],
         );
         let chosen = email(&state);
@@ -433,7 +504,7 @@ mod tests {
             at_email(),
             [
                 WizardAction::SaveRejected(vec![old, other.clone()]),
-                WizardAction::EmailChecked(vec![unknown.clone()]),
+                EmailAction::Checked(vec![unknown.clone()]).into(),
             ],
         );
         assert_eq!(state.current(), Step::SendEmail);
@@ -454,18 +525,18 @@ mod tests {
         let state = run(
             at_email(),
             [
-                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file.clone(), true)),
-                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file.clone(), true)),
-                WizardAction::EmailAttachStarted,
+                EmailAction::Edit(EmailEdit::TicketAttachment(ticket_file.clone(), true)).into(),
+                EmailAction::Edit(EmailEdit::TicketAttachment(ticket_file.clone(), true)).into(),
+                EmailAction::PickStarted.into(),
             ],
         );
         assert!(state.attaching, "the ticket's save waits for the picker");
         let state = run(
             state,
             [
-                WizardAction::EmailAttachFinished(Ok(Some(file('b', "laudo.pdf")))),
-                WizardAction::EmailAttachStarted,
-                WizardAction::EmailAttachFinished(Ok(Some(file('a', "copia.jpg")))),
+                EmailAction::PickFinished(Ok(Some(file('b', "laudo.pdf")))).into(),
+                EmailAction::PickStarted.into(),
+                EmailAction::PickFinished(Ok(Some(file('a', "copia.jpg")))).into(),
             ],
         );
         assert!(!state.attaching);
@@ -476,20 +547,24 @@ mod tests {
             .collect();
         assert_eq!(names, ["foto.jpg", "laudo.pdf"]);
         assert!(state
-            .email_attach_error
+            .email
+            .attach_error
             .as_ref()
             .is_some_and(|e| e.message.contains("\"foto.jpg\"")));
-        assert!(state.attach_error.is_none(), "the Anexo step is not told");
+        assert!(
+            state.attachment.error.is_none(),
+            "the Anexo step is not told"
+        );
 
         let state = run(
             state,
             [
-                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file, false)),
-                WizardAction::EditEmail(EmailEdit::RemoveAttachment(5)),
+                EmailAction::Edit(EmailEdit::TicketAttachment(ticket_file, false)).into(),
+                EmailAction::Edit(EmailEdit::RemoveAttachment(5)).into(),
             ],
         );
         assert_eq!(email(&state).attachments, [file('b', "laudo.pdf")]);
-        assert!(state.email_attach_error.is_none());
+        assert!(state.email.attach_error.is_none());
         let state = edit(state, [EmailEdit::RemoveAttachment(0)]);
         assert!(email(&state).attachments.is_empty());
     }
@@ -505,7 +580,7 @@ mod tests {
             ],
         );
         assert!(email(&state).copy, "kept while moving between steps");
-        let state = run(state, [WizardAction::RemoveEmail]);
+        let state = run(state, [EmailAction::Remove.into()]);
         assert_eq!(state.draft.email, None);
         assert_eq!(state.current(), Step::FirstContact);
         let state = run(state, [WizardAction::OpenStep(Step::SendEmail)]);

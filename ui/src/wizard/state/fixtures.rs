@@ -1,0 +1,95 @@
+//! Wizards walked to a point, shared by the reducers' tests.
+use std::rc::Rc;
+
+use helpdesk_api::{CommandError, CustomerSearch, CustomerSummary, DraftAttachment, Uuid};
+use helpdesk_core::customer::{SearchCondition, SearchField};
+use helpdesk_core::wizard::Origin;
+use yew::Reducible;
+
+use super::find_customer::FindCustomerAction;
+use super::script::ScriptAction;
+use super::ticket_data::TicketDataAction;
+use super::{WizardAction, WizardState};
+
+/// `state` after `actions`, in order.
+pub fn run(state: WizardState, actions: impl IntoIterator<Item = WizardAction>) -> WizardState {
+    let state = actions
+        .into_iter()
+        .fold(Rc::new(state), |state, action| state.reduce(action));
+    Rc::unwrap_or_clone(state)
+}
+
+pub fn customer(n: u128, name: &str) -> CustomerSummary {
+    CustomerSummary {
+        id: Uuid::from_u128(n),
+        code: n.to_string(),
+        name: name.into(),
+        document: String::new(),
+        logins: Vec::new(),
+        emails: Vec::new(),
+        phones: Vec::new(),
+        city: String::new(),
+    }
+}
+
+pub fn search(text: &str) -> CustomerSearch {
+    CustomerSearch {
+        text: text.into(),
+        field: SearchField::Name,
+        condition: SearchCondition::StartsWith,
+        limit: 50,
+    }
+}
+
+/// A phone call at "Localizar Cliente", three customers found for "ana".
+pub fn with_customers() -> WizardState {
+    run(
+        WizardState::default(),
+        [
+            WizardAction::ChooseOrigin(Origin::Phone),
+            WizardAction::Advance,
+            FindCustomerAction::Started(search("ana")).into(),
+            FindCustomerAction::Finished {
+                search: search("ana"),
+                result: Ok(vec![
+                    customer(1, "Ana"),
+                    customer(2, "Bruno"),
+                    customer(3, "Carla"),
+                ]),
+                preselect: false,
+            }
+            .into(),
+        ],
+    )
+}
+
+/// A phone call walked to "Prim. Contato" with the script skipped.
+pub fn at_first_contact() -> WizardState {
+    run(
+        with_customers(),
+        [
+            FindCustomerAction::Select(0).into(),
+            WizardAction::Advance,
+            WizardAction::Advance,
+            TicketDataAction::ChoosePlan(Uuid::from_u128(9)).into(),
+            TicketDataAction::EditProblem("Sem internet".into()).into(),
+            WizardAction::Advance,
+            ScriptAction::Skip.into(),
+            WizardAction::Advance,
+        ],
+    )
+}
+
+pub fn file(hash: char, name: &str) -> DraftAttachment {
+    DraftAttachment {
+        content_hash: hash.to_string().repeat(64),
+        file_name: name.into(),
+        size_bytes: 10,
+        notes: String::new(),
+    }
+}
+
+/// The fields `errors` are at, in order.
+pub fn fields_of(errors: &[CommandError]) -> Vec<&str> {
+    errors.iter().filter_map(|e| e.field.as_deref()).collect()
+}
