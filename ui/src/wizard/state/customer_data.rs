@@ -52,29 +52,13 @@ impl CustomerDataState {
 mod tests {
     use super::*;
     use crate::wizard::state::find_customer::FindCustomerAction;
-    use crate::wizard::state::fixtures::{run, with_customers};
+    use crate::wizard::state::fixtures::{record, run, with_customers};
 
     #[test]
     fn the_record_is_the_chosen_customers_and_takes_new_contacts() {
         let state = run(with_customers(), [FindCustomerAction::Select(0).into()]);
         let id = Uuid::from_u128(1);
-        let record = CustomerRecord {
-            id,
-            code: "1".into(),
-            name: "Ana".into(),
-            document: String::new(),
-            street: String::new(),
-            number: String::new(),
-            district: String::new(),
-            city: String::new(),
-            state: String::new(),
-            postal_code: String::new(),
-            created_at: 0,
-            emails: Vec::new(),
-            phones: Vec::new(),
-            contacts: Vec::new(),
-            plans: Vec::new(),
-        };
+        let record = record();
         let contact = Contact {
             id: Uuid::from_u128(50),
             name: "José".into(),

@@ -5,6 +5,7 @@ use helpdesk_core::email::{fields, EmailDraft, EmailTemplate};
 use helpdesk_core::wizard::Step;
 
 use super::context::StepContext;
+use super::recipients::{listed_addresses, same, select};
 use crate::fetched::Fetched;
 
 /// One change to the e-mail.
@@ -57,40 +58,6 @@ pub struct EmailState {
     pub templates: Fetched<(), Vec<EmailTemplate>>,
     /// Why the last file could not be attached to the e-mail.
     pub attach_error: Option<CommandError>,
-}
-
-/// An address "Enviar Para" lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListedAddress {
-    pub address: String,
-    /// The contact's name; `None` for the customer's own address.
-    pub contact: Option<String>,
-}
-
-/// The customer's addresses, then its contacts' (with their names), each once whatever its
-/// case, without empty ones.
-pub fn listed_addresses(record: &CustomerRecord) -> Vec<ListedAddress> {
-    let own = record.emails.iter().map(|address| (address, None));
-    let contacts = record
-        .contacts
-        .iter()
-        .map(|contact| (&contact.email, Some(contact.name.clone())));
-    let mut listed: Vec<ListedAddress> = Vec::new();
-    for (address, contact) in own.chain(contacts) {
-        let address = address.trim();
-        if !address.is_empty() && !listed.iter().any(|l| same(&l.address, address)) {
-            listed.push(ListedAddress {
-                address: address.to_owned(),
-                contact,
-            });
-        }
-    }
-    listed
-}
-
-/// Whether two addresses are the same mailbox as the operator would read them.
-fn same(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
 }
 
 impl EmailState {
@@ -272,64 +239,14 @@ fn apply_edit(
     }
 }
 
-/// Sets the recipients to the listed addresses `keep(address, was_checked)` keeps, in the
-/// list's order, followed by the checked addresses the list does not have.
-fn select(email: &mut EmailDraft, listed: &[String], keep: impl Fn(&str, bool) -> bool) {
-    let was = |address: &str| email.recipients.iter().any(|r| same(r, address));
-    let mut recipients: Vec<String> = listed
-        .iter()
-        .filter(|address| keep(address, was(address)))
-        .cloned()
-        .collect();
-    recipients.extend(
-        email
-            .recipients
-            .iter()
-            .filter(|r| !listed.iter().any(|l| same(l, r)))
-            .cloned(),
-    );
-    email.recipients = recipients;
-}
-
 #[cfg(test)]
 mod tests {
-    use helpdesk_api::Contact;
-
     use super::*;
     use crate::wizard::state::customer_data::CustomerDataAction;
-    use crate::wizard::state::fixtures::{at_first_contact, file, run};
+    use crate::wizard::state::fixtures::{
+        at_first_contact, file, record_with_contacts as record, run,
+    };
     use crate::wizard::state::{WizardAction, WizardState};
-
-    fn record() -> CustomerRecord {
-        let contact = |n: u128, name: &str, email: &str| Contact {
-            id: Uuid::from_u128(n),
-            name: name.into(),
-            phone: String::new(),
-            email: email.into(),
-            relation: "Cônjuge".into(),
-        };
-        CustomerRecord {
-            id: Uuid::from_u128(1),
-            code: "1".into(),
-            name: "Ana".into(),
-            document: String::new(),
-            street: String::new(),
-            number: String::new(),
-            district: String::new(),
-            city: String::new(),
-            state: String::new(),
-            postal_code: String::new(),
-            created_at: 0,
-            emails: vec!["ana@example.com".into(), "ana@trabalho.com.br".into()],
-            phones: Vec::new(),
-            contacts: vec![
-                contact(50, "José", "jose@example.com"),
-                contact(51, "Sem e-mail", ""),
-                contact(52, "Ana (de novo)", "ANA@example.com"),
-            ],
-            plans: Vec::new(),
-        }
-    }
 
     /// "Prim. Contato" with the customer's record loaded, then "Enviar E-mail" opened.
     fn at_email() -> WizardState {
@@ -353,23 +270,6 @@ mod tests {
             state,
             edits.into_iter().map(|edit| EmailAction::Edit(edit).into()),
         )
-    }
-
-    #[test]
-    fn the_customers_addresses_then_the_contacts_are_listed_once() {
-        let listed = listed_addresses(&record());
-        let shown: Vec<_> = listed
-            .iter()
-            .map(|l| (l.address.as_str(), l.contact.as_deref()))
-            .collect();
-        assert_eq!(
-            shown,
-            [
-                ("ana@example.com", None),
-                ("ana@trabalho.com.br", None),
-                ("jose@example.com", Some("José")),
-            ]
-        );
     }
 
     #[test]

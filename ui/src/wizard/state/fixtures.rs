@@ -1,7 +1,9 @@
 //! Wizards walked to a point, shared by the reducers' tests.
 use std::rc::Rc;
 
-use helpdesk_api::{CommandError, CustomerSearch, CustomerSummary, DraftAttachment, Uuid};
+use helpdesk_api::{
+    CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, DraftAttachment, Uuid,
+};
 use helpdesk_core::customer::{SearchCondition, SearchField};
 use helpdesk_core::wizard::Origin;
 use yew::Reducible;
@@ -63,8 +65,8 @@ pub fn with_customers() -> WizardState {
     )
 }
 
-/// A phone call walked to "Prim. Contato" with the script skipped.
-pub fn at_first_contact() -> WizardState {
+/// A phone call about "Ana" walked to "Script", no script chosen yet.
+pub fn at_script() -> WizardState {
     run(
         with_customers(),
         [
@@ -74,10 +76,37 @@ pub fn at_first_contact() -> WizardState {
             TicketDataAction::ChoosePlan(Uuid::from_u128(9)).into(),
             TicketDataAction::EditProblem("Sem internet".into()).into(),
             WizardAction::Advance,
-            ScriptAction::Skip.into(),
-            WizardAction::Advance,
         ],
     )
+}
+
+/// A phone call walked to "Prim. Contato" with the script skipped.
+pub fn at_first_contact() -> WizardState {
+    run(
+        at_script(),
+        [ScriptAction::Skip.into(), WizardAction::Advance],
+    )
+}
+
+/// The record of "Ana" (customer 1), with nothing but its code and name.
+pub fn record() -> CustomerRecord {
+    CustomerRecord {
+        id: Uuid::from_u128(1),
+        code: "1".into(),
+        name: "Ana".into(),
+        document: String::new(),
+        street: String::new(),
+        number: String::new(),
+        district: String::new(),
+        city: String::new(),
+        state: String::new(),
+        postal_code: String::new(),
+        created_at: 0,
+        emails: Vec::new(),
+        phones: Vec::new(),
+        contacts: Vec::new(),
+        plans: Vec::new(),
+    }
 }
 
 pub fn file(hash: char, name: &str) -> DraftAttachment {
@@ -92,4 +121,25 @@ pub fn file(hash: char, name: &str) -> DraftAttachment {
 /// The fields `errors` are at, in order.
 pub fn fields_of(errors: &[CommandError]) -> Vec<&str> {
     errors.iter().filter_map(|e| e.field.as_deref()).collect()
+}
+
+/// The record of "Ana" with two addresses and three contacts (one without an e-mail, one
+/// with her own address in capitals).
+pub fn record_with_contacts() -> CustomerRecord {
+    let contact = |n: u128, name: &str, email: &str| Contact {
+        id: Uuid::from_u128(n),
+        name: name.into(),
+        phone: String::new(),
+        email: email.into(),
+        relation: "Cônjuge".into(),
+    };
+    CustomerRecord {
+        emails: vec!["ana@example.com".into(), "ana@trabalho.com.br".into()],
+        contacts: vec![
+            contact(50, "José", "jose@example.com"),
+            contact(51, "Sem e-mail", ""),
+            contact(52, "Ana (de novo)", "ANA@example.com"),
+        ],
+        ..record()
+    }
 }

@@ -106,9 +106,7 @@ mod tests {
     use helpdesk_core::wizard::Step;
 
     use super::*;
-    use crate::wizard::state::find_customer::FindCustomerAction;
-    use crate::wizard::state::fixtures::{fields_of, run, with_customers};
-    use crate::wizard::state::ticket_data::TicketDataAction;
+    use crate::wizard::state::fixtures::{at_script, fields_of, run};
     use crate::wizard::state::WizardAction;
 
     fn published() -> PublishedScript {
@@ -137,18 +135,7 @@ mod tests {
 
     #[test]
     fn a_script_is_loaded_run_ended_and_reported() {
-        let state = run(
-            with_customers(),
-            [
-                FindCustomerAction::Select(0).into(),
-                WizardAction::Advance,
-                WizardAction::Advance,
-                TicketDataAction::ChoosePlan(Uuid::from_u128(9)).into(),
-                TicketDataAction::EditProblem("Sem internet".into()).into(),
-                WizardAction::Advance,
-                WizardAction::Advance,
-            ],
-        );
+        let state = run(at_script(), [WizardAction::Advance]);
         assert_eq!(state.current(), Step::Script);
         assert_eq!(fields_of(&state.advance_errors), [fields::SCRIPT]);
 
