@@ -5,6 +5,7 @@
 //! Every change is saved to the shell as a draft, so closing or killing the app loses nothing.
 mod attachment_step;
 mod contact_dialog;
+mod contact_form;
 mod customer_data_step;
 mod customer_record_dialog;
 mod customer_view;
