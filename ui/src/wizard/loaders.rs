@@ -15,6 +15,7 @@ use crate::wizard::state::{
     CustomerDataAction, EmailAction, FindCustomerAction, FindMessageAction, FirstContactAction,
     ScriptAction, TaskAction, WizardAction, WizardState, WorkOrderAction,
 };
+use crate::wizard::steps::actions;
 
 /// Saves the draft whenever it changes. Saves may overlap; the shell keeps the newest
 /// revision, and the state the newest confirmation.
@@ -205,13 +206,6 @@ impl Need {
             }
         }
     }
-}
-
-/// A step's callback dispatching its actions as the wizard's.
-pub fn actions<A: Into<WizardAction> + 'static>(
-    dispatcher: UseReducerDispatcher<WizardState>,
-) -> Callback<A> {
-    Callback::from(move |action: A| dispatcher.dispatch(action.into()))
 }
 
 /// Loads a script's version (the latest when `version` is `None`); `start` runs it from its

@@ -14,7 +14,6 @@ use crate::wizard::filters_step::FiltersStep;
 use crate::wizard::find_customer_step::FindCustomerStep;
 use crate::wizard::find_message_step::FindMessageStep;
 use crate::wizard::first_contact_step::{Extras, FirstContactStep};
-use crate::wizard::loaders::actions;
 use crate::wizard::origin_step::OriginStep;
 use crate::wizard::pending_step::PendingStep;
 use crate::wizard::script_report_step::ScriptReportStep;
@@ -167,4 +166,11 @@ pub fn on<T: 'static>(
 ) -> Callback<T> {
     let dispatcher = state.dispatcher();
     Callback::from(move |value| dispatcher.dispatch(action(value)))
+}
+
+/// A step's callback dispatching its actions as the wizard's.
+pub fn actions<A: Into<WizardAction> + 'static>(
+    dispatcher: UseReducerDispatcher<WizardState>,
+) -> Callback<A> {
+    Callback::from(move |action: A| dispatcher.dispatch(action.into()))
 }

@@ -51,7 +51,7 @@ impl AttachmentState {
                         draft.attachments.remove(index);
                     });
                     // Places after it moved: what was said at them no longer fits.
-                    wizard.errors().retain(|error| {
+                    wizard.errors_mut().retain(|error| {
                         !error
                             .field
                             .as_deref()

@@ -36,7 +36,7 @@ impl<'a> StepContext<'a> {
     }
 
     /// What "Avançar" or the save said at the fields.
-    pub fn errors(&mut self) -> &mut Vec<CommandError> {
+    pub fn errors_mut(&mut self) -> &mut Vec<CommandError> {
         self.errors
     }
 

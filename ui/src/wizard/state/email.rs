@@ -82,7 +82,7 @@ impl EmailState {
             EmailAction::PickFinished(result) => self.picked(result, wizard),
             EmailAction::Checked(problems) => {
                 wizard.clear_step(Step::SendEmail);
-                wizard.errors().extend(problems);
+                wizard.errors_mut().extend(problems);
             }
             EmailAction::Remove => {
                 wizard.edit(|draft| {
