@@ -61,3 +61,36 @@ impl<'a> StepContext<'a> {
 pub fn clear_field(errors: &mut Vec<CommandError>, field: &str) {
     errors.retain(|error| error.field.as_deref() != Some(field));
 }
+
+#[cfg(test)]
+mod tests {
+    use helpdesk_core::task;
+
+    use super::*;
+    use crate::wizard::state::fixtures::fields_of;
+
+    #[test]
+    fn edits_raise_the_revision_and_messages_go_by_field_or_by_step() {
+        let mut draft = WizardDraft::default();
+        let mut errors = vec![
+            CommandError::at_field(fields::PLAN, "Escolha o plano."),
+            CommandError::at_field(task::fields::TITLE, "Preencha o título."),
+            CommandError::at_field(task::fields::DUE, "Preencha o prazo."),
+            CommandError::internal(),
+        ];
+        let mut attaching = false;
+        let mut wizard = StepContext::new(&mut draft, &mut errors, &mut attaching);
+        wizard.edit(|draft| draft.problem = "Sem internet".into());
+        wizard.clear(fields::PLAN);
+        wizard.clear_step(Step::Task);
+        wizard.set_attaching(true);
+        assert_eq!(wizard.draft().revision, 1);
+        assert!(
+            fields_of(&errors).is_empty(),
+            "only the unplaced one is left"
+        );
+        assert_eq!(errors, [CommandError::internal()]);
+        assert!(attaching);
+        assert_eq!(draft.problem, "Sem internet");
+    }
+}
