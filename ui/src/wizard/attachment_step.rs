@@ -8,32 +8,41 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::{message_at, FieldError};
-use crate::wizard::state::{WizardAction, WizardState};
+use crate::wizard::state::AttachmentAction;
 
 /// Props of [`AttachmentStep`].
 #[derive(Properties, PartialEq)]
 pub struct AttachmentStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The files attached, in order.
+    pub files: Vec<DraftAttachment>,
+    /// The file picker is open (here or for the e-mail).
+    pub attaching: bool,
+    /// Why the last file picked could not be attached.
+    pub error: Option<CommandError>,
+    /// Why the save refused, at the fields.
+    pub errors: Vec<CommandError>,
+    pub onaction: Callback<AttachmentAction>,
 }
 
 /// "Pesquisar ou Criar" (and "Anexar" of the e-mail): the system's file picker, unless it is
-/// open already; `started` as it opens, then `finished` with the file stored (or why not).
-pub fn pick_file(
-    state: &UseReducerHandle<WizardState>,
-    started: WizardAction,
-    finished: fn(Result<Option<DraftAttachment>, CommandError>) -> WizardAction,
+/// open already (`attaching`); `started` as it opens, then `finished` with the file stored
+/// (or why not).
+pub fn pick_file<A: Clone + 'static>(
+    attaching: bool,
+    onaction: &Callback<A>,
+    started: A,
+    finished: fn(Result<Option<DraftAttachment>, CommandError>) -> A,
 ) -> Callback<MouseEvent> {
-    let dispatcher = state.dispatcher();
-    let attaching = state.attaching;
+    let onaction = onaction.clone();
     Callback::from(move |_: MouseEvent| {
         if attaching {
             return;
         }
-        let dispatcher = dispatcher.clone();
-        dispatcher.dispatch(started.clone());
+        let onaction = onaction.clone();
+        onaction.emit(started.clone());
         spawn_local(async move {
             let result = api::invoke::<PickAttachment>(&()).await;
-            dispatcher.dispatch(finished(result));
+            onaction.emit(finished(result));
         });
     })
 }
@@ -41,33 +50,28 @@ pub fn pick_file(
 /// The picker's button and the files attached so far.
 #[function_component]
 pub fn AttachmentStep(props: &AttachmentStepProps) -> Html {
-    let state = &props.state;
+    let attaching = props.attaching;
     let onpick = pick_file(
-        state,
-        WizardAction::AttachStarted,
-        WizardAction::AttachFinished,
+        attaching,
+        &props.onaction,
+        AttachmentAction::PickStarted,
+        AttachmentAction::PickFinished,
     );
-    let pick_error = state
-        .attach_error
+    let pick_error = props
+        .error
         .as_ref()
         .map(|error| AttrValue::from(error.message.clone()))
-        .or_else(|| message_at(&state.advance_errors, FIELD));
+        .or_else(|| message_at(&props.errors, FIELD));
     let row = |(index, file): (usize, &DraftAttachment)| {
         let field = notes_field(index);
-        let error = message_at(&state.advance_errors, &field);
-        let oninput = {
-            let dispatcher = state.dispatcher();
-            Callback::from(move |event: InputEvent| {
-                let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-                dispatcher.dispatch(WizardAction::EditAttachmentNotes(index, text));
-            })
-        };
-        let onremove = {
-            let dispatcher = state.dispatcher();
-            Callback::from(move |_: MouseEvent| {
-                dispatcher.dispatch(WizardAction::RemoveAttachment(index));
-            })
-        };
+        let error = message_at(&props.errors, &field);
+        let oninput = props.onaction.reform(move |event: InputEvent| {
+            let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+            AttachmentAction::EditNotes(index, text)
+        });
+        let onremove = props
+            .onaction
+            .reform(move |_: MouseEvent| AttachmentAction::Remove(index));
         html! {
             <li key={format!("{index}-{}", file.content_hash)} class="attachment" data-file-name={file.file_name.clone()}>
                 <div class="attachment-file">
@@ -99,21 +103,21 @@ pub fn AttachmentStep(props: &AttachmentStepProps) -> Html {
                     id="pesquisar-anexo"
                     type="button"
                     data-autofocus="true"
-                    aria-busy={state.attaching.then_some("true")}
-                    disabled={state.attaching}
+                    aria-busy={attaching.then_some("true")}
+                    disabled={attaching}
                     onclick={onpick}
                 >
-                    { if state.attaching { "Escolhendo arquivo…" } else { "Pesquisar ou Criar" } }
+                    { if attaching { "Escolhendo arquivo…" } else { "Pesquisar ou Criar" } }
                 </button>
                 <p class="hint muted">{ "Escolha um arquivo do computador (até o limite de tamanho para anexos)." }</p>
                 <FieldError field={FIELD} message={pick_error} />
             </div>
             <h3>{ "Arquivos anexados" }</h3>
-            if state.draft.attachments.is_empty() {
+            if props.files.is_empty() {
                 <p id="sem-anexos" class="muted">{ "Nenhum arquivo anexado." }</p>
             } else {
                 <ul id="anexos" class="attachments">
-                    { for state.draft.attachments.iter().enumerate().map(row) }
+                    { for props.files.iter().enumerate().map(row) }
                 </ul>
             }
         </div>

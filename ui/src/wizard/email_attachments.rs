@@ -8,32 +8,36 @@ use yew::prelude::*;
 
 use crate::components::{Dialog, FieldError};
 use crate::wizard::attachment_step::pick_file;
-use crate::wizard::email_state::EmailEdit;
-use crate::wizard::state::{WizardAction, WizardState};
+use crate::wizard::state::{EmailAction, EmailEdit};
 
 /// Props of [`EmailAttachments`].
 #[derive(Properties, PartialEq)]
 pub struct EmailAttachmentsProps {
-    pub state: UseReducerHandle<WizardState>,
     /// The e-mail's attachments.
     pub attached: Vec<DraftAttachment>,
+    /// The ticket's own attachments, which can be checked for the e-mail.
+    pub ticket_files: Vec<DraftAttachment>,
+    /// The file picker is open.
+    pub attaching: bool,
     /// What was said about them (the picker's refusal, or the save's).
     pub error: Option<AttrValue>,
+    pub onaction: Callback<EmailAction>,
 }
 
 /// The list, its button and the "Anexar E-mail" dialog.
 #[function_component]
 pub fn EmailAttachments(props: &EmailAttachmentsProps) -> Html {
-    let state = &props.state;
     let open = use_state(|| false);
+    let attaching = props.attaching;
     let edit = |make: EmailEdit| {
-        let dispatcher = state.dispatcher();
-        move || dispatcher.dispatch(WizardAction::EditEmail(make.clone()))
+        let onaction = props.onaction.clone();
+        move || onaction.emit(EmailAction::Edit(make.clone()))
     };
     let onpick = pick_file(
-        state,
-        WizardAction::EmailAttachStarted,
-        WizardAction::EmailAttachFinished,
+        attaching,
+        &props.onaction,
+        EmailAction::PickStarted,
+        EmailAction::PickFinished,
     );
     let is_attached = |file: &DraftAttachment| {
         props
@@ -106,22 +110,22 @@ pub fn EmailAttachments(props: &EmailAttachmentsProps) -> Html {
                 <Dialog id="anexar-email" title="Anexar E-mail" onclose={onclose.clone()}>
                     <div class="dialog-body">
                         <h4>{ "Anexos do atendimento" }</h4>
-                        if state.draft.attachments.is_empty() {
+                        if props.ticket_files.is_empty() {
                             <p class="muted">{ "O atendimento não tem anexos." }</p>
                         } else {
                             <ul id="email-anexos-atendimento" class="ticket-files">
-                                { for state.draft.attachments.iter().map(ticket_file) }
+                                { for props.ticket_files.iter().map(ticket_file) }
                             </ul>
                         }
                         <h4>{ "Do computador" }</h4>
                         <button
                             id="email-anexar"
                             type="button"
-                            aria-busy={state.attaching.then_some("true")}
-                            disabled={state.attaching}
+                            aria-busy={attaching.then_some("true")}
+                            disabled={attaching}
                             onclick={onpick}
                         >
-                            { if state.attaching { "Escolhendo arquivo…" } else { "Anexar" } }
+                            { if attaching { "Escolhendo arquivo…" } else { "Anexar" } }
                         </button>
                         { error }
                     </div>

@@ -37,7 +37,8 @@ impl WizardState {
                 starts_at: local(slot.starts_at, offset_minutes),
                 ends_at: local(slot.ends_at, offset_minutes),
                 technician: self
-                    .work_order_catalog
+                    .work_order
+                    .catalog
                     .value
                     .as_ref()
                     .and_then(|catalog| {
@@ -78,7 +79,7 @@ impl WizardState {
 mod tests {
     use helpdesk_core::protocol::Protocol;
 
-    use crate::wizard::state::tests::{at_first_contact, run};
+    use crate::wizard::state::fixtures::{at_first_contact, run};
     use crate::wizard::state::WizardAction;
 
     #[test]

@@ -2,34 +2,36 @@
 //! filled from the ticket by the shell; every reason the e-mail cannot be sent yet (an
 //! unknown placeholder, no recipient ...) is shown at its field.
 use helpdesk_api::{CommandError, EmailPreview, EmailPreviewRequest, PreviewEmail};
-use helpdesk_core::email::EmailDraft;
+use helpdesk_core::email::{EmailContext, EmailDraft};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
 use crate::components::FormError;
-use crate::dom::local_offset_minutes;
-use crate::wizard::state::{WizardAction, WizardState};
 
 /// Props of [`EmailPreviewPanel`].
 #[derive(Properties, PartialEq)]
 pub struct EmailPreviewPanelProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The e-mail as composed.
+    pub email: Option<EmailDraft>,
+    /// What the placeholders are filled with now.
+    pub context: EmailContext,
+    /// The shell's answer: what still stops the e-mail, each at its field.
+    pub onchecked: Callback<Vec<CommandError>>,
 }
 
 /// The button and, while the e-mail is as it was previewed, the preview.
 #[function_component]
 pub fn EmailPreviewPanel(props: &EmailPreviewPanelProps) -> Html {
-    let state = &props.state;
     // The e-mail as previewed, and what the shell made of it.
     let shown = use_state(|| None::<(Option<EmailDraft>, EmailPreview)>);
     let loading = use_state(|| false);
     let error = use_state(|| None::<AttrValue>);
     let onpreview = {
         let (shown, loading, error) = (shown.clone(), loading.clone(), error.clone());
-        let dispatcher = state.dispatcher();
-        let draft = state.draft.email.clone().unwrap_or_default();
-        let context = state.email_context(js_sys::Date::now() as i64, local_offset_minutes());
+        let onchecked = props.onchecked.clone();
+        let draft = props.email.clone().unwrap_or_default();
+        let context = props.context.clone();
         Callback::from(move |_: MouseEvent| {
             if *loading {
                 return;
@@ -41,12 +43,12 @@ pub fn EmailPreviewPanel(props: &EmailPreviewPanelProps) -> Html {
             loading.set(true);
             error.set(None);
             let (shown, loading, error) = (shown.clone(), loading.clone(), error.clone());
-            let dispatcher = dispatcher.clone();
+            let onchecked = onchecked.clone();
             spawn_local(async move {
                 match api::invoke::<PreviewEmail>(&request).await {
                     Ok(preview) => {
                         let problems = preview.problems.iter().cloned().map(CommandError::from);
-                        dispatcher.dispatch(WizardAction::EmailChecked(problems.collect()));
+                        onchecked.emit(problems.collect());
                         shown.set(Some((Some(request.draft), preview)));
                     }
                     Err(failure) => error.set(Some(failure.message.into())),
@@ -57,7 +59,7 @@ pub fn EmailPreviewPanel(props: &EmailPreviewPanelProps) -> Html {
     };
     let current = shown
         .as_ref()
-        .filter(|(email, _)| *email == state.draft.email)
+        .filter(|(email, _)| *email == props.email)
         .map(|(_, preview)| preview);
 
     html! {

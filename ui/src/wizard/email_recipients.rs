@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::FieldError;
 use crate::dom::focus;
-use crate::wizard::email_state::{EmailEdit, ListedAddress};
+use crate::wizard::state::{EmailEdit, ListedAddress};
 
 /// The field of the address typed by hand.
 const OTHER: &str = "email-outro";

@@ -1,8 +1,8 @@
 //! "Enviar E-mail": who gets it ("Enviar Para"), the template it starts from, the copy, the
 //! attachments, the subject and the body. It is kept in the draft as composed and queued
 //! with the ticket when the ticket is saved.
-use helpdesk_api::Uuid;
-use helpdesk_core::email::{check_placeholders, fields, EmailTemplate};
+use helpdesk_api::{CommandError, DraftAttachment, Uuid};
+use helpdesk_core::email::{check_placeholders, fields, EmailContext, EmailDraft, EmailTemplate};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -11,25 +11,38 @@ use crate::wizard::email_attachments::EmailAttachments;
 use crate::wizard::email_copy::EmailCopy;
 use crate::wizard::email_preview::EmailPreviewPanel;
 use crate::wizard::email_recipients::EmailRecipients;
-use crate::wizard::state::{EmailEdit, WizardAction, WizardState};
+use crate::wizard::state::{EmailAction, EmailEdit, EmailState, ListedAddress};
 
 /// Props of [`EmailStep`].
 #[derive(Properties, PartialEq)]
 pub struct EmailStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The e-mail as composed.
+    pub email: Option<EmailDraft>,
+    /// The customer's addresses, in order.
+    pub listed: Vec<ListedAddress>,
+    /// The customer's record (and so its addresses) is still on its way.
+    pub record_loading: bool,
+    /// The templates, and why the last file could not be attached.
+    pub state: EmailState,
+    /// Why the save or the preview refused, at the fields.
+    pub errors: Vec<CommandError>,
+    /// The ticket's own attachments, which the e-mail may take.
+    pub ticket_files: Vec<DraftAttachment>,
+    /// The file picker is open.
+    pub attaching: bool,
+    /// What the placeholders are filled with now.
+    pub context: EmailContext,
+    pub onaction: Callback<EmailAction>,
 }
 
 /// The e-mail's form.
 #[function_component]
 pub fn EmailStep(props: &EmailStepProps) -> Html {
     let state = &props.state;
-    let email = state.draft.email.clone().unwrap_or_default();
-    let errors = &state.advance_errors;
-    let onedit = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |edit: EmailEdit| dispatcher.dispatch(WizardAction::EditEmail(edit)))
-    };
-    let templates = state.email_templates.value.clone().unwrap_or_default();
+    let email = props.email.clone().unwrap_or_default();
+    let errors = &props.errors;
+    let onedit = props.onaction.reform(EmailAction::Edit);
+    let templates = state.templates.value.clone().unwrap_or_default();
     // A template asked for while the subject or body hold the operator's own text: it
     // replaces them only once confirmed.
     let replacing = use_state(|| None::<Uuid>);
@@ -74,10 +87,7 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
     let on_body = onedit.reform(|event: InputEvent| {
         EmailEdit::Body(event.target_unchecked_into::<HtmlTextAreaElement>().value())
     });
-    let onremove = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::RemoveEmail))
-    };
+    let onremove = props.onaction.reform(|_: MouseEvent| EmailAction::Remove);
     // What the save said at a field, else what the core's own check says as it is typed.
     let text_error = |field: &str, text: &str| {
         message_at(errors, field).or_else(|| {
@@ -90,7 +100,7 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
     let body_error = text_error(fields::BODY, &email.body);
     let template_error = message_at(errors, fields::TEMPLATE);
     let attachments_error = state
-        .email_attach_error
+        .attach_error
         .as_ref()
         .map(|error| AttrValue::from(error.message.clone()))
         .or_else(|| message_at(errors, fields::ATTACHMENTS));
@@ -110,10 +120,10 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
         <div class="email-step">
             <p id="email-aviso" class="notice">{ "O e-mail será enviado ao salvar o atendimento." }</p>
             <EmailRecipients
-                listed={state.email_addresses()}
+                listed={props.listed.clone()}
                 recipients={email.recipients.clone()}
                 error={message_at(errors, fields::RECIPIENTS)}
-                loading={state.record.loading}
+                loading={props.record_loading}
                 onedit={onedit.clone()}
             />
             <div class="field">
@@ -125,18 +135,20 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
                     onchange={on_template}
                 >
                     <option value="" selected={email.template_id.is_none()}>
-                        { if state.email_templates.loading { "Carregando…" } else { "Nenhum (escrever o e-mail)" } }
+                        { if state.templates.loading { "Carregando…" } else { "Nenhum (escrever o e-mail)" } }
                     </option>
                     { for templates.iter().map(option) }
                 </select>
                 <FieldError field={fields::TEMPLATE} message={template_error} />
-                <FormError message={state.email_templates.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+                <FormError message={state.templates.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             </div>
             <EmailCopy checked={email.copy} onchange={onedit.reform(EmailEdit::Copy)} />
             <EmailAttachments
-                state={state.clone()}
                 attached={email.attachments.clone()}
+                ticket_files={props.ticket_files.clone()}
+                attaching={props.attaching}
                 error={attachments_error}
+                onaction={props.onaction.clone()}
             />
             <div class="field">
                 <label for={fields::SUBJECT}>{ "Assunto" }<span class="required">{ " *" }</span></label>
@@ -160,7 +172,11 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
                 />
                 <FieldError field={fields::BODY} message={body_error} />
             </div>
-            <EmailPreviewPanel state={state.clone()} />
+            <EmailPreviewPanel
+                email={props.email.clone()}
+                context={props.context.clone()}
+                onchecked={props.onaction.reform(EmailAction::Checked)}
+            />
             if replacing.is_some() {
                 <Dialog id="trocar-modelo" title="Trocar o modelo" onclose={onkeep.clone()}>
                     <div class="dialog-body">

@@ -1,39 +1,41 @@
 //! "Filtros": which online-support messages to list — by period or date range, how many,
 //! and from which sender, picked from suggestions as the operator types.
 use helpdesk_api::SuggestSupportEmails;
-use helpdesk_core::support::{fields, suggestion_prefix, PeriodMode};
+use helpdesk_core::support::{fields, suggestion_prefix, FilterForm, PeriodMode};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api;
 use crate::components::{message_at, unplaced_message, FieldError, FormError};
-use crate::wizard::state::{Direction, FilterEdit, WizardAction, WizardState};
+use crate::fetched::{Direction, Fetched};
+use crate::wizard::state::{FilterEdit, FiltersAction, FiltersState};
 
 /// Props of [`FiltersStep`].
 #[derive(Properties, PartialEq)]
 pub struct FiltersStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The form as typed.
+    pub form: FilterForm,
+    /// What was said about it, and the e-mail's suggestions.
+    pub state: FiltersState,
+    pub onaction: Callback<FiltersAction>,
 }
 
 /// The filter form.
 #[function_component]
 pub fn FiltersStep(props: &FiltersStepProps) -> Html {
-    let state = &props.state;
-    let form = &state.draft.filters;
-    let errors = &state.filter_errors;
+    let form = &props.form;
+    let errors = &props.state.errors;
     let edit = |make: fn(String) -> FilterEdit| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |event: InputEvent| {
+        props.onaction.reform(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatcher.dispatch(WizardAction::EditFilters(make(value)));
+            FiltersAction::Edit(make(value))
         })
     };
     let mode = |mode: PeriodMode, id: &'static str, label: &'static str| {
-        let dispatcher = state.dispatcher();
-        let onchange = Callback::from(move |_: Event| {
-            dispatcher.dispatch(WizardAction::EditFilters(FilterEdit::Mode(mode)));
-        });
+        let onchange = props
+            .onaction
+            .reform(move |_: Event| FiltersAction::Edit(FilterEdit::Mode(mode)));
         html! {
             <label class="choice inline" for={id}>
                 <input
@@ -93,7 +95,12 @@ pub fn FiltersStep(props: &FiltersStepProps) -> Html {
                         edit(FilterEdit::Limit), "50") }
                 </div>
             </fieldset>
-            <EmailField state={state.clone()} />
+            <EmailField
+                typed={form.email.clone()}
+                suggestions={props.state.suggestions.clone()}
+                error={message_at(errors, fields::EMAIL)}
+                onaction={props.onaction.clone()}
+            />
             <FormError message={unplaced_message(
                 errors,
                 &[fields::DAYS, fields::START, fields::END, fields::LIMIT, fields::EMAIL],
@@ -102,60 +109,68 @@ pub fn FiltersStep(props: &FiltersStepProps) -> Html {
     }
 }
 
+/// Props of [`EmailField`].
+#[derive(Properties, PartialEq)]
+struct EmailFieldProps {
+    /// What is typed.
+    typed: String,
+    suggestions: Fetched<String, Vec<String>>,
+    /// What was said about the address.
+    error: Option<AttrValue>,
+    onaction: Callback<FiltersAction>,
+}
+
 /// "E-mail Suporte Online": a combo box whose suggestions follow what is typed.
 #[function_component]
-fn EmailField(props: &FiltersStepProps) -> Html {
-    let state = &props.state;
-    let typed = state.draft.filters.email.clone();
-    let suggestions = &state.suggestions;
+fn EmailField(props: &EmailFieldProps) -> Html {
+    let typed = props.typed.clone();
+    let suggestions = &props.suggestions;
     let open_rows = suggestions
         .value
         .clone()
         .filter(|rows| !rows.is_empty())
         .filter(|_| suggestions.request.as_deref() == suggestion_prefix(&typed).as_deref());
-    let error = message_at(&state.filter_errors, fields::EMAIL);
+    let error = props.error.clone();
 
     let oninput = {
-        let dispatcher = state.dispatcher();
+        let onaction = props.onaction.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatcher.dispatch(WizardAction::EditFilters(FilterEdit::Email(value.clone())));
+            onaction.emit(FiltersAction::Edit(FilterEdit::Email(value.clone())));
             let Some(prefix) = suggestion_prefix(&value) else {
-                return dispatcher.dispatch(WizardAction::TakeSuggestion(None));
+                return onaction.emit(FiltersAction::TakeSuggestion(None));
             };
-            dispatcher.dispatch(WizardAction::SuggestionsStarted(prefix.clone()));
-            let dispatcher = dispatcher.clone();
+            onaction.emit(FiltersAction::SuggestionsStarted(prefix.clone()));
+            let onaction = onaction.clone();
             spawn_local(async move {
                 let result = api::invoke::<SuggestSupportEmails>(&value).await;
-                dispatcher.dispatch(WizardAction::SuggestionsFinished(prefix, result));
+                onaction.emit(FiltersAction::SuggestionsFinished(prefix, result));
             });
         })
     };
     let onkeydown = {
-        let dispatcher = state.dispatcher();
+        let onaction = props.onaction.clone();
         let (open, highlighted) = (open_rows.is_some(), suggestions.highlighted);
         Callback::from(move |event: KeyboardEvent| {
             let action = match (event.key().as_str(), open, highlighted) {
-                ("ArrowDown", true, _) => WizardAction::MoveSuggestion(Direction::Down),
-                ("ArrowUp", true, _) => WizardAction::MoveSuggestion(Direction::Up),
-                ("Enter", true, Some(index)) => WizardAction::TakeSuggestion(Some(index)),
-                ("Escape", true, _) => WizardAction::TakeSuggestion(None),
+                ("ArrowDown", true, _) => FiltersAction::MoveSuggestion(Direction::Down),
+                ("ArrowUp", true, _) => FiltersAction::MoveSuggestion(Direction::Up),
+                ("Enter", true, Some(index)) => FiltersAction::TakeSuggestion(Some(index)),
+                ("Escape", true, _) => FiltersAction::TakeSuggestion(None),
                 _ => return,
             };
             event.prevent_default();
-            dispatcher.dispatch(action);
+            onaction.emit(action);
         })
     };
-    let onblur = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: FocusEvent| dispatcher.dispatch(WizardAction::TakeSuggestion(None)))
-    };
+    let onblur = props
+        .onaction
+        .reform(|_: FocusEvent| FiltersAction::TakeSuggestion(None));
     let option = |(index, email): (usize, &String)| {
-        let dispatcher = state.dispatcher();
         // On mouse down, before the field loses focus and closes the list.
-        let onmousedown = Callback::from(move |event: MouseEvent| {
+        let onmousedown = props.onaction.reform(move |event: MouseEvent| {
             event.prevent_default();
-            dispatcher.dispatch(WizardAction::TakeSuggestion(Some(index)));
+            FiltersAction::TakeSuggestion(Some(index))
         });
         let highlighted = suggestions.highlighted == Some(index);
         html! {

@@ -1,6 +1,6 @@
 //! "Localizar Cliente": search the customers and choose the one the ticket is about.
 use helpdesk_api::{CommandError, CustomerSummary};
-use helpdesk_core::customer::{SearchCondition, SearchField};
+use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
 use helpdesk_core::wizard::fields;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -8,16 +8,23 @@ use yew::prelude::*;
 
 use crate::components::{message_at, unplaced_message, FieldError, FormError};
 use crate::dom::{variant_name, variant_named};
+use crate::fetched::Direction;
 use crate::wizard::loaders::run_search;
-use crate::wizard::state::{Direction, SearchEdit, WizardAction, WizardState};
-
-const TEXT: &str = "text";
-const LIMIT: &str = "limit";
+use crate::wizard::state::search_fields::{LIMIT, TEXT};
+use crate::wizard::state::{FindCustomerAction, FindCustomerState, SearchEdit};
 
 /// Props of [`FindCustomerStep`].
 #[derive(Properties, PartialEq)]
 pub struct FindCustomerStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The search form as typed.
+    pub form: SearchForm,
+    /// The customer chosen.
+    pub chosen: Option<CustomerSummary>,
+    /// The rows found and what was said about the form.
+    pub state: FindCustomerState,
+    /// Why "Avançar" refused: no customer chosen.
+    pub error: Option<AttrValue>,
+    pub onaction: Callback<FindCustomerAction>,
 }
 
 /// The search form, the results table and the chosen customer.
@@ -25,23 +32,21 @@ pub struct FindCustomerStepProps {
 pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
     let state = &props.state;
     let onsearch = {
-        let state = state.clone();
+        let (onaction, searching) = (props.onaction.clone(), state.customers.loading);
+        let search = props.form.to_search();
         Callback::from(move |()| {
-            if state.customers.loading {
+            if searching {
                 return;
             }
-            match state.draft.search.to_search() {
-                Ok(search) => spawn_local(run_search(state.dispatcher(), search)),
-                Err(errors) => state.dispatch(WizardAction::SearchRejected(
+            match search.clone() {
+                Ok(search) => spawn_local(run_search(onaction.clone(), search)),
+                Err(errors) => onaction.emit(FindCustomerAction::Rejected(
                     errors.into_iter().map(CommandError::from).collect(),
                 )),
             }
         })
     };
-    let onedit = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |edit| dispatcher.dispatch(WizardAction::EditSearch(edit)))
-    };
+    let onedit = props.onaction.reform(FindCustomerAction::Edit);
 
     let onsubmit = onsearch.reform(|event: SubmitEvent| event.prevent_default());
     let oninput_text = onedit.reform(|event: InputEvent| {
@@ -57,8 +62,8 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
         variant_named(&SearchCondition::ALL, name).map(SearchEdit::Condition)
     });
 
-    let form = &state.draft.search;
-    let errors = &state.search_errors;
+    let form = &props.form;
+    let errors = &state.errors;
     let searching = state.customers.loading;
     let text_error = message_at(errors, TEXT);
     let limit_error = message_at(errors, LIMIT);
@@ -130,17 +135,14 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
                 errors.iter().chain(&state.customers.error).cloned().collect::<Vec<_>>().as_slice(),
                 &[TEXT, LIMIT],
             )} />
-            { results(state) }
+            { results(props) }
             <p id="cliente-selecionado" class="selection">
-                { match &state.draft.customer {
+                { match &props.chosen {
                     Some(customer) => format!("Cliente selecionado: {}", customer.name),
                     None => "Nenhum cliente selecionado.".to_owned(),
                 } }
             </p>
-            <FieldError
-                field={fields::CUSTOMER}
-                message={message_at(&state.advance_errors, fields::CUSTOMER)}
-            />
+            <FieldError field={fields::CUSTOMER} message={props.error.clone()} />
         </div>
     }
 }
@@ -160,7 +162,8 @@ fn select_handler(
 }
 
 /// The count and the table of the last search, once one has answered.
-fn results(state: &UseReducerHandle<WizardState>) -> Html {
+fn results(props: &FindCustomerStepProps) -> Html {
+    let state = &props.state;
     let Some(customers) = &state.customers.value else {
         return Html::default();
     };
@@ -170,34 +173,31 @@ fn results(state: &UseReducerHandle<WizardState>) -> Html {
         format!("{} cliente(s) encontrado(s)", customers.len())
     };
     let highlighted = state.customers.highlighted;
+    let selected_id = props.chosen.as_ref().map(|customer| customer.id);
     let onkeydown = {
-        let dispatcher = state.dispatcher();
-        let already_chosen = highlighted.is_some_and(|index| {
-            customers.get(index).map(|row| row.id)
-                == state.draft.customer.as_ref().map(|customer| customer.id)
-        });
+        let onaction = props.onaction.clone();
+        let already_chosen =
+            highlighted.is_some_and(|index| customers.get(index).map(|row| row.id) == selected_id);
         Callback::from(move |event: KeyboardEvent| {
             let action = match (event.key().as_str(), highlighted) {
-                ("ArrowDown", _) => WizardAction::MoveCustomer(Direction::Down),
-                ("ArrowUp", _) => WizardAction::MoveCustomer(Direction::Up),
+                ("ArrowDown", _) => FindCustomerAction::Move(Direction::Down),
+                ("ArrowUp", _) => FindCustomerAction::Move(Direction::Up),
                 // Enter on the chosen row goes on to the next step.
-                ("Enter", Some(index)) if !already_chosen => WizardAction::SelectCustomer(index),
+                ("Enter", Some(index)) if !already_chosen => FindCustomerAction::Select(index),
                 _ => return,
             };
             event.prevent_default();
-            dispatcher.dispatch(action);
+            onaction.emit(action);
         })
     };
-    let selected_id = state.draft.customer.as_ref().map(|customer| customer.id);
     let row = |(index, customer): (usize, &CustomerSummary)| {
         let classes = classes!(
             (selected_id == Some(customer.id)).then_some("selected"),
             (highlighted == Some(index)).then_some("highlighted"),
         );
-        let dispatcher = state.dispatcher();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(WizardAction::SelectCustomer(index));
-        });
+        let onclick = props
+            .onaction
+            .reform(move |_: MouseEvent| FindCustomerAction::Select(index));
         html! {
             <tr
                 key={customer.id.to_string()}

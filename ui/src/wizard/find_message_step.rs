@@ -2,27 +2,33 @@
 //! report of the problem beside the list.
 use helpdesk_api::SupportMessage;
 use helpdesk_core::date::format_instant;
-use helpdesk_core::support::MessagePeriod;
+use helpdesk_core::support::{MessagePeriod, MessageQuery};
 use helpdesk_core::wizard::fields;
 use yew::prelude::*;
 
-use crate::components::{message_at, FieldError, FormError};
+use crate::components::{FieldError, FormError};
 use crate::dom::local_offset_minutes;
-use crate::wizard::state::{Direction, WizardAction, WizardState};
+use crate::fetched::{Direction, Fetched};
+use crate::wizard::state::FindMessageAction;
 
 /// Props of [`FindMessageStep`].
 #[derive(Properties, PartialEq)]
 pub struct FindMessageStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The sender's messages.
+    pub messages: Fetched<MessageQuery, Vec<SupportMessage>>,
+    /// The message chosen.
+    pub chosen: Option<SupportMessage>,
+    /// Why "Avançar" refused: no message chosen.
+    pub error: Option<AttrValue>,
+    pub onaction: Callback<FindMessageAction>,
 }
 
 /// The message list and the chosen message's text.
 #[function_component]
 pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
-    let state = &props.state;
-    let messages = &state.messages;
+    let messages = &props.messages;
     let offset = local_offset_minutes();
-    let chosen = state.draft.message.as_ref();
+    let chosen = props.chosen.as_ref();
 
     let heading = messages.request.as_ref().map(|query| {
         let period = match query.period {
@@ -36,7 +42,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
         format!("Mensagens de {} {period}", query.email)
     });
     let onkeydown = {
-        let dispatcher = state.dispatcher();
+        let onaction = props.onaction.clone();
         Callback::from(move |event: KeyboardEvent| {
             let direction = match event.key().as_str() {
                 "ArrowDown" => Direction::Down,
@@ -44,14 +50,13 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
                 _ => return,
             };
             event.prevent_default();
-            dispatcher.dispatch(WizardAction::MoveMessage(direction));
+            onaction.emit(FindMessageAction::Move(direction));
         })
     };
     let row = |(index, message): (usize, &SupportMessage)| {
-        let dispatcher = state.dispatcher();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(WizardAction::SelectMessage(index));
-        });
+        let onclick = props
+            .onaction
+            .reform(move |_: MouseEvent| FindMessageAction::Select(index));
         let classes = classes!(
             (chosen.map(|m| m.id) == Some(message.id)).then_some("selected"),
             (messages.highlighted == Some(index)).then_some("highlighted"),
@@ -112,7 +117,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
                     } }
                 </aside>
             </div>
-            <FieldError field={fields::MESSAGE} message={message_at(&state.advance_errors, fields::MESSAGE)} />
+            <FieldError field={fields::MESSAGE} message={props.error.clone()} />
         </div>
     }
 }

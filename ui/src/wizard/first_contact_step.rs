@@ -1,19 +1,57 @@
 //! "Prim. Contato": what was checked in the first contact and how it stands, and the
 //! "Tipo de Atendimento", which shows at once who the ticket goes to and when it is due.
-use helpdesk_api::TicketType;
+use chrono::NaiveDate;
+use helpdesk_api::{CommandError, TicketType};
 use helpdesk_core::date::{day_of, format_instant};
-use helpdesk_core::wizard::{fields, Step, MAX_PROBLEM_CHARS};
+use helpdesk_core::wizard::{fields, Step, WizardDraft, MAX_PROBLEM_CHARS};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::{message_at, Dialog, FieldError, FormError};
 use crate::dom::local_offset_minutes;
-use crate::wizard::state::{WizardAction, WizardState};
+use crate::fetched::Fetched;
+use crate::wizard::state::FirstContactAction;
+
+/// What the ticket carries from the optional steps, counted on their buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extras {
+    pub attachments: usize,
+    pub task: bool,
+    pub work_order: bool,
+    pub email: bool,
+}
+
+impl Extras {
+    /// What `draft` carries.
+    pub fn of(draft: &WizardDraft) -> Self {
+        Self {
+            attachments: draft.attachments.len(),
+            task: draft.task.is_some(),
+            work_order: draft.work_order.is_some(),
+            email: draft.email.is_some(),
+        }
+    }
+}
 
 /// Props of [`FirstContactStep`].
 #[derive(Properties, PartialEq)]
 pub struct FirstContactStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The description as typed.
+    pub description: AttrValue,
+    /// The type chosen.
+    pub ticket_type: Option<TicketType>,
+    /// The types to choose from.
+    pub ticket_types: Fetched<(), Vec<TicketType>>,
+    /// Why "Avançar" or the save refused, at the fields.
+    pub errors: Vec<CommandError>,
+    pub extras: Extras,
+    /// The ticket is being saved (or will be once the draft is).
+    pub saving: bool,
+    pub onaction: Callback<FirstContactAction>,
+    /// An optional step asked for.
+    pub onopen: Callback<Step>,
+    /// "Pedir OS", on the desktop's local date.
+    pub onworkorder: Callback<NaiveDate>,
     /// Saves the ticket; `true` when "Atend. Resolvido" was confirmed.
     pub onsave: Callback<bool>,
 }
@@ -21,46 +59,35 @@ pub struct FirstContactStepProps {
 /// The description, the ticket type and where the ticket goes from here.
 #[function_component]
 pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
-    let state = &props.state;
     // "Resolvido" asks before saving the ticket solved.
     let confirming = use_state(|| false);
-    let errors = &state.advance_errors;
+    let errors = &props.errors;
     let description_error = message_at(errors, fields::FIRST_CONTACT);
     let type_error = message_at(errors, fields::TICKET_TYPE);
-    let oninput = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |event: InputEvent| {
-            let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatcher.dispatch(WizardAction::EditFirstContact(text));
-        })
-    };
+    let oninput = props.onaction.reform(|event: InputEvent| {
+        FirstContactAction::Describe(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
     let onchange = {
-        let dispatcher = state.dispatcher();
+        let onaction = props.onaction.clone();
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
             if let Ok(id) = value.parse() {
-                dispatcher.dispatch(WizardAction::ChooseTicketType(id));
+                onaction.emit(FirstContactAction::ChooseTicketType(id));
             }
         })
     };
-    let open = |step: Step| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::OpenStep(step)))
-    };
-    let open_work_order = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            let today = day_of(js_sys::Date::now() as i64, local_offset_minutes());
-            dispatcher.dispatch(WizardAction::OpenWorkOrder(today));
-        })
-    };
-    let attachments_label = match state.draft.attachments.len() {
+    let open = |step: Step| props.onopen.reform(move |_: MouseEvent| step);
+    let open_work_order = props
+        .onworkorder
+        .reform(|_: MouseEvent| day_of(js_sys::Date::now() as i64, local_offset_minutes()));
+    let extras = props.extras;
+    let attachments_label = match extras.attachments {
         0 => "Adicionar Anexo".to_owned(),
         count => format!("Adicionar Anexo ({count})"),
     };
-    let chosen = state.draft.ticket_type.as_ref();
-    let typed = state.draft.first_contact.trim().chars().count();
-    let types = state.ticket_types.value.clone().unwrap_or_default();
+    let chosen = props.ticket_type.as_ref();
+    let typed = props.description.trim().chars().count();
+    let types = props.ticket_types.value.clone().unwrap_or_default();
     let option = |kind: &TicketType| {
         let suffix = if kind.is_assignable() {
             ""
@@ -89,7 +116,7 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                     rows="6"
                     data-autofocus="true"
                     placeholder="O que foi verificado com o cliente e como ficou: resolvido, precisa de visita, encaminhado…"
-                    value={state.draft.first_contact.clone()}
+                    value={props.description.clone()}
                     aria-invalid={description_error.is_some().then_some("true")}
                     {oninput}
                 />
@@ -109,12 +136,12 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                     {onchange}
                 >
                     <option value="" selected={chosen.is_none()} disabled=true>
-                        { if state.ticket_types.loading { "Carregando…" } else { "Escolha o tipo" } }
+                        { if props.ticket_types.loading { "Carregando…" } else { "Escolha o tipo" } }
                     </option>
                     { for types.iter().map(option) }
                 </select>
                 <FieldError field={fields::TICKET_TYPE} message={type_error} />
-                <FormError message={state.ticket_types.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+                <FormError message={props.ticket_types.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             </div>
             if let Some(kind) = chosen {
                 <dl id="destino-atendimento" class="facts ticket-routing">
@@ -139,7 +166,7 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                 <button
                     id="resolvido"
                     type="button"
-                    disabled={state.ticket_save_pending()}
+                    disabled={props.saving}
                     onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(true)}
                 >
                     { "Resolvido" }
@@ -148,13 +175,13 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                     { attachments_label }
                 </button>
                 <button id="criar-tarefa" type="button" onclick={open(Step::Task)}>
-                    { if state.draft.task.is_some() { "Tarefa (1)" } else { "Tarefa" } }
+                    { if extras.task { "Tarefa (1)" } else { "Tarefa" } }
                 </button>
                 <button id="pedir-os" type="button" onclick={open_work_order}>
-                    { if state.draft.work_order.is_some() { "Pedir OS (1)" } else { "Pedir OS" } }
+                    { if extras.work_order { "Pedir OS (1)" } else { "Pedir OS" } }
                 </button>
                 <button id="enviar-email" type="button" onclick={open(Step::SendEmail)}>
-                    { if state.draft.email.is_some() { "Enviar E-mail (1)" } else { "Enviar E-mail" } }
+                    { if extras.email { "Enviar E-mail (1)" } else { "Enviar E-mail" } }
                 </button>
             </div>
             if *confirming {

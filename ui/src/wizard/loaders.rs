@@ -11,7 +11,11 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
-use crate::wizard::state::{WizardAction, WizardState};
+use crate::wizard::state::{
+    CustomerDataAction, EmailAction, FindCustomerAction, FindMessageAction, FirstContactAction,
+    ScriptAction, TaskAction, WizardAction, WizardState, WorkOrderAction,
+};
+use crate::wizard::steps::actions;
 
 /// Saves the draft whenever it changes. Saves may overlap; the shell keeps the newest
 /// revision, and the state the newest confirmation.
@@ -60,9 +64,9 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
             .filters
             .validate()
             .ok()
-            .filter(|query| state.messages.request.as_ref() != Some(query))
+            .filter(|query| state.find_message.messages.request.as_ref() != Some(query))
             .map(Need::Messages),
-        Step::FindCustomer if state.customers.request.is_none() => {
+        Step::FindCustomer if state.find_customer.customers.request.is_none() => {
             let for_message = state.draft.searches_for_message();
             if state.draft.customer.is_none() && !for_message.is_empty() {
                 Some(Need::MessageCustomer(for_message))
@@ -70,44 +74,36 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
                 state.draft.search.to_search().ok().map(Need::Customers)
             }
         }
-        Step::CustomerData | Step::TicketData => state
-            .draft
-            .customer
-            .as_ref()
-            .map(|customer| customer.id)
-            .filter(|id| state.record.request.as_ref() != Some(id))
-            .map(Need::Record),
+        Step::CustomerData | Step::TicketData => record_needed(state),
         Step::Script | Step::ScriptReport => match &state.draft.script {
             ScriptProgress::Running(run) | ScriptProgress::Ended(run) => {
                 let version = ScriptVersionRef {
                     script_id: run.script_id,
                     version: Some(run.version),
                 };
-                (state.script.request != Some(version)).then_some(Need::Script(version))
+                (state.script.published.request != Some(version)).then_some(Need::Script(version))
             }
-            _ if current == Step::Script && state.scripts.request.is_none() => Some(Need::Scripts),
+            _ if current == Step::Script && state.script.scripts.request.is_none() => {
+                Some(Need::Scripts)
+            }
             _ => None,
         },
-        Step::FirstContact if state.ticket_types.request.is_none() => Some(Need::TicketTypes),
-        Step::Task if state.assignees.request.is_none() => Some(Need::Assignees),
-        Step::WorkOrder if state.work_order_catalog.request.is_none() => {
+        Step::FirstContact if state.first_contact.ticket_types.request.is_none() => {
+            Some(Need::TicketTypes)
+        }
+        Step::Task if state.task.assignees.request.is_none() => Some(Need::Assignees),
+        Step::WorkOrder if state.work_order.catalog.request.is_none() => {
             Some(Need::WorkOrderCatalog)
         }
         // The customer's addresses first, then the operator's templates.
-        Step::SendEmail => state
-            .draft
-            .customer
-            .as_ref()
-            .map(|customer| customer.id)
-            .filter(|id| state.record.request.as_ref() != Some(id))
-            .map(Need::Record)
-            .or_else(|| {
-                state
-                    .email_templates
-                    .request
-                    .is_none()
-                    .then_some(Need::EmailTemplates)
-            }),
+        Step::SendEmail => record_needed(state).or_else(|| {
+            state
+                .email
+                .templates
+                .request
+                .is_none()
+                .then_some(Need::EmailTemplates)
+        }),
         _ => None,
     };
     let dispatcher = state.dispatcher();
@@ -116,6 +112,17 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
             spawn_local(need.fetch(dispatcher));
         }
     });
+}
+
+/// The chosen customer's record, unless it is loaded or on its way.
+fn record_needed(state: &WizardState) -> Option<Need> {
+    state
+        .draft
+        .customer
+        .as_ref()
+        .map(|customer| customer.id)
+        .filter(|id| state.customer_data.record.request.as_ref() != Some(id))
+        .map(Need::Record)
 }
 
 /// What a step needs from the shell.
@@ -137,60 +144,65 @@ enum Need {
 
 impl Need {
     async fn fetch(self, dispatcher: UseReducerDispatcher<WizardState>) {
+        let dispatch = |action: WizardAction| dispatcher.dispatch(action);
         match self {
             Need::Messages(query) => {
-                dispatcher.dispatch(WizardAction::MessagesStarted(query.clone()));
+                dispatch(FindMessageAction::Started(query.clone()).into());
                 let result = api::invoke::<FindSupportMessages>(&query).await;
-                dispatcher.dispatch(WizardAction::MessagesFinished(query, result));
+                dispatch(FindMessageAction::Finished(query, result).into());
             }
             Need::MessageCustomer(searches) => {
                 for search in searches {
-                    dispatcher.dispatch(WizardAction::SearchStarted(search.clone()));
+                    dispatch(FindCustomerAction::Started(search.clone()).into());
                     let result = api::invoke::<SearchCustomers>(&search).await;
                     let found = matches!(&result, Ok(rows) if rows.len() == 1);
-                    dispatcher.dispatch(WizardAction::SearchFinished {
-                        search,
-                        result,
-                        preselect: true,
-                    });
+                    dispatch(
+                        FindCustomerAction::Finished {
+                            search,
+                            result,
+                            preselect: true,
+                        }
+                        .into(),
+                    );
                     if found {
                         break;
                     }
                 }
             }
-            Need::Customers(search) => run_search(dispatcher, search).await,
+            Need::Customers(search) => run_search(actions(dispatcher), search).await,
             Need::Record(id) => {
-                dispatcher.dispatch(WizardAction::RecordStarted(id));
+                dispatch(CustomerDataAction::RecordStarted(id).into());
                 let result = api::invoke::<LoadCustomer>(&id).await;
-                dispatcher.dispatch(WizardAction::RecordFinished(id, Box::new(result)));
+                dispatch(CustomerDataAction::RecordFinished(id, Box::new(result)).into());
             }
             Need::Scripts => {
-                dispatcher.dispatch(WizardAction::ScriptsStarted);
+                dispatch(ScriptAction::ListStarted.into());
                 let result = api::invoke::<ListScripts>(&()).await;
-                dispatcher.dispatch(WizardAction::ScriptsFinished(result));
+                dispatch(ScriptAction::ListFinished(result).into());
             }
             Need::TicketTypes => {
-                dispatcher.dispatch(WizardAction::TicketTypesStarted);
+                dispatch(FirstContactAction::TicketTypesStarted.into());
                 let result = api::invoke::<ListTicketTypes>(&()).await;
-                dispatcher.dispatch(WizardAction::TicketTypesFinished(result));
+                dispatch(FirstContactAction::TicketTypesFinished(result).into());
             }
             Need::Assignees => {
-                dispatcher.dispatch(WizardAction::AssigneesStarted);
+                dispatch(TaskAction::AssigneesStarted.into());
                 let result = api::invoke::<ListAssignees>(&()).await;
-                dispatcher.dispatch(WizardAction::AssigneesFinished(result));
+                dispatch(TaskAction::AssigneesFinished(result).into());
             }
             Need::WorkOrderCatalog => {
-                dispatcher.dispatch(WizardAction::WorkOrderCatalogStarted);
+                dispatch(WorkOrderAction::CatalogStarted.into());
                 let result = api::invoke::<LoadWorkOrderCatalog>(&()).await;
-                dispatcher.dispatch(WizardAction::WorkOrderCatalogFinished(result));
+                dispatch(WorkOrderAction::CatalogFinished(result).into());
             }
             Need::EmailTemplates => {
-                dispatcher.dispatch(WizardAction::EmailTemplatesStarted);
+                dispatch(EmailAction::TemplatesStarted.into());
                 let result = api::invoke::<ListEmailTemplates>(&()).await;
-                dispatcher.dispatch(WizardAction::EmailTemplatesFinished(result));
+                dispatch(EmailAction::TemplatesFinished(result).into());
             }
             Need::Script(version) => {
-                load_script(dispatcher, version.script_id, version.version, false).await;
+                let onaction = actions(dispatcher);
+                load_script(onaction, version.script_id, version.version, false).await;
             }
         }
     }
@@ -199,15 +211,15 @@ impl Need {
 /// Loads a script's version (the latest when `version` is `None`); `start` runs it from its
 /// first question once loaded.
 pub async fn load_script(
-    dispatcher: UseReducerDispatcher<WizardState>,
+    onaction: Callback<ScriptAction>,
     script_id: Uuid,
     version: Option<u32>,
     start: bool,
 ) {
     let version = ScriptVersionRef { script_id, version };
-    dispatcher.dispatch(WizardAction::ScriptStarted(version));
+    onaction.emit(ScriptAction::LoadStarted(version));
     let result = api::invoke::<LoadScript>(&version).await;
-    dispatcher.dispatch(WizardAction::ScriptFinished {
+    onaction.emit(ScriptAction::LoadFinished {
         version,
         result: Box::new(result),
         start,
@@ -215,10 +227,10 @@ pub async fn load_script(
 }
 
 /// Runs a customer search the operator asked for.
-pub async fn run_search(dispatcher: UseReducerDispatcher<WizardState>, search: CustomerSearch) {
-    dispatcher.dispatch(WizardAction::SearchStarted(search.clone()));
+pub async fn run_search(onaction: Callback<FindCustomerAction>, search: CustomerSearch) {
+    onaction.emit(FindCustomerAction::Started(search.clone()));
     let result = api::invoke::<SearchCustomers>(&search).await;
-    dispatcher.dispatch(WizardAction::SearchFinished {
+    onaction.emit(FindCustomerAction::Finished {
         search,
         result,
         preselect: false,

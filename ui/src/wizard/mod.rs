@@ -5,6 +5,7 @@
 //! Every change is saved to the shell as a draft, so closing or killing the app loses nothing.
 mod attachment_step;
 mod contact_dialog;
+mod contact_form;
 mod customer_data_step;
 mod customer_record_dialog;
 mod customer_view;
@@ -14,7 +15,6 @@ mod email_context;
 mod email_copy;
 mod email_preview;
 mod email_recipients;
-mod email_state;
 mod email_step;
 mod filters_step;
 mod find_customer_step;
@@ -27,6 +27,7 @@ mod script_report_step;
 mod script_step;
 mod sidebar;
 mod state;
+mod steps;
 mod task_step;
 mod ticket_data_step;
 mod ticket_save;
@@ -34,30 +35,17 @@ mod work_order_agenda;
 mod work_order_step;
 
 use helpdesk_api::{DiscardDraft, SavedDraft, Uuid};
-use helpdesk_core::wizard::{fields, Step};
+use helpdesk_core::wizard::Step;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, FormError};
-use attachment_step::AttachmentStep;
-use customer_data_step::CustomerDataStep;
+use crate::components::FormError;
 use draft_status::DraftStatus;
-use email_step::EmailStep;
-use filters_step::FiltersStep;
-use find_customer_step::FindCustomerStep;
-use find_message_step::FindMessageStep;
-use first_contact_step::FirstContactStep;
-use origin_step::OriginStep;
-use pending_step::PendingStep;
-use script_report_step::ScriptReportStep;
-use script_step::ScriptStep;
 use sidebar::Sidebar;
 use state::{WizardAction, WizardState};
-use task_step::TaskStep;
-use ticket_data_step::TicketDataStep;
-use work_order_step::WorkOrderStep;
+use steps::{current_step, on};
 
 /// Props of [`Wizard`].
 #[derive(Properties, PartialEq)]
@@ -142,49 +130,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
             </section>
         };
     }
-    let errors = &state.advance_errors;
-    let body = match current {
-        Step::Origin => html! {
-            <OriginStep
-                chosen={state.draft.origin}
-                error={message_at(errors, fields::ORIGIN)}
-                onchoose={on(&state, WizardAction::ChooseOrigin)}
-            />
-        },
-        Step::Filters => html! { <FiltersStep state={state.clone()} /> },
-        Step::FindMessage => html! { <FindMessageStep state={state.clone()} /> },
-        Step::FindCustomer => html! { <FindCustomerStep state={state.clone()} /> },
-        Step::CustomerData => html! {
-            <CustomerDataStep
-                record={state.record()}
-                error={state.record.error.as_ref().map(|e| AttrValue::from(e.message.clone()))}
-                oncontactadded={on(&state, WizardAction::ContactAdded)}
-            />
-        },
-        Step::TicketData => html! {
-            <TicketDataStep
-                record={state.record()}
-                error={state.record.error.as_ref().map(|e| AttrValue::from(e.message.clone()))}
-                plan={state.draft.plan}
-                problem={AttrValue::from(state.draft.problem.clone())}
-                errors={errors.clone()}
-                onplan={on(&state, WizardAction::ChoosePlan)}
-                onproblem={on(&state, WizardAction::EditProblem)}
-            />
-        },
-        Step::Script => html! { <ScriptStep state={state.clone()} /> },
-        Step::ScriptReport => html! { <ScriptReportStep state={state.clone()} /> },
-        Step::FirstContact => html! {
-            <FirstContactStep state={state.clone()} onsave={onsave.clone()} />
-        },
-        Step::Attachment => html! { <AttachmentStep state={state.clone()} /> },
-        Step::Task => html! { <TaskStep state={state.clone()} /> },
-        Step::SendEmail => html! { <EmailStep state={state.clone()} /> },
-        Step::WorkOrder => html! {
-            <WorkOrderStep state={state.clone()} operator_id={props.operator_id} />
-        },
-        _ => html! { <PendingStep /> },
-    };
+    let body = current_step(&state, props.operator_id, &onsave);
 
     html! {
         <section class="wizard" {onkeydown}>
@@ -319,13 +265,4 @@ fn focus_first_field(step: &NodeRef) {
         // Focusing can only fail on elements that cannot take focus; nothing to do then.
         let _ = field.focus();
     }
-}
-
-/// A callback that dispatches the action `action` makes of its value.
-fn on<T: 'static>(
-    state: &UseReducerHandle<WizardState>,
-    action: impl Fn(T) -> WizardAction + 'static,
-) -> Callback<T> {
-    let dispatcher = state.dispatcher();
-    Callback::from(move |value| dispatcher.dispatch(action(value)))
 }

@@ -1,28 +1,33 @@
 //! "Rel. Script": the questions asked and the answers given, in order and with their time;
 //! it goes with the ticket.
+use std::rc::Rc;
+
+use helpdesk_api::PublishedScript;
 use helpdesk_core::date::format_instant;
 use helpdesk_core::wizard::ScriptProgress;
 use yew::prelude::*;
 
 use crate::dom::local_offset_minutes;
-use crate::wizard::state::WizardState;
 
 /// Props of [`ScriptReportStep`].
 #[derive(Properties, PartialEq)]
 pub struct ScriptReportStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// Where the draft's script stands (the report is an ended script's).
+    pub progress: ScriptProgress,
+    /// The published script it ran, once loaded.
+    pub definition: Option<Rc<PublishedScript>>,
 }
 
 /// The report table and how the script ended.
 #[function_component]
 pub fn ScriptReportStep(props: &ScriptReportStepProps) -> Html {
-    let state = &props.state;
-    let ScriptProgress::Ended(run) = &state.draft.script else {
+    let ScriptProgress::Ended(run) = &props.progress else {
         return html! { <p class="empty">{ "Nenhum script foi encerrado neste atendimento." }</p> };
     };
     let offset = local_offset_minutes();
-    let outcome = state
-        .script_definition()
+    let outcome = props
+        .definition
+        .as_ref()
         .map(|script| match run.outcome(&script.definition) {
             Some((outcome, Some(kind))) => format!("{} — tipo sugerido: {kind}", outcome.label()),
             Some((outcome, None)) => outcome.label().to_owned(),

@@ -2,21 +2,33 @@
 //! run it with the customer, end it, or skip it.
 use std::rc::Rc;
 
-use helpdesk_api::ScriptSummary;
+use helpdesk_api::{PublishedScript, ScriptSummary};
 use helpdesk_core::date::format_day;
 use helpdesk_core::wizard::{fields, ScriptProgress};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::components::{message_at, FieldError, FormError, ScriptRunner};
+use crate::components::{FieldError, FormError, ScriptRunner};
 use crate::dom::local_offset_minutes;
 use crate::wizard::loaders::load_script;
-use crate::wizard::state::{WizardAction, WizardState};
+use crate::wizard::state::{ScriptAction, ScriptState};
 
 /// Props of [`ScriptStep`].
 #[derive(Properties, PartialEq)]
 pub struct ScriptStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// Where the draft's script stands.
+    pub progress: ScriptProgress,
+    /// The scripts to choose from, and the version being run.
+    pub state: ScriptState,
+    /// The published script `progress` runs, once loaded.
+    pub definition: Option<Rc<PublishedScript>>,
+    /// What the ticket is about, to suggest scripts.
+    pub topic: AttrValue,
+    /// Why "Avançar" refused: no script run or skipped.
+    pub error: Option<AttrValue>,
+    pub onaction: Callback<ScriptAction>,
+    /// "Encerrar Script".
+    pub onend: Callback<()>,
 }
 
 /// The script chooser, or the script being run.
@@ -24,21 +36,19 @@ pub struct ScriptStepProps {
 pub fn ScriptStep(props: &ScriptStepProps) -> Html {
     let state = &props.state;
     // The definition the runner shows, copied once per version loaded, not on every render.
-    let definition = use_memo(state.script_definition(), |published| {
+    let definition = use_memo(props.definition.clone(), |published| {
         published
             .as_ref()
             .map(|published| Rc::new(published.definition.clone()))
     });
-    let dispatch = |action: fn() -> WizardAction| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
-    };
-    let body = match &state.draft.script {
-        ScriptProgress::NotStarted => chooser(state),
+    let dispatch =
+        |action: ScriptAction| props.onaction.reform(move |_: MouseEvent| action.clone());
+    let body = match &props.progress {
+        ScriptProgress::NotStarted => chooser(props),
         ScriptProgress::Skipped => html! {
             <div class="script-skipped">
                 <p id="script-pulado">{ "O script foi pulado neste atendimento." }</p>
-                <button id="executar-script" type="button" onclick={dispatch(|| WizardAction::ChooseAnotherScript)}>
+                <button id="executar-script" type="button" onclick={dispatch(ScriptAction::ChooseAnother)}>
                     { "Executar um script" }
                 </button>
             </div>
@@ -48,23 +58,18 @@ pub fn ScriptStep(props: &ScriptStepProps) -> Html {
                 <div class="script-heading">
                     <span id="script-nome">{ format!("{} (versão {})", run.script_name, run.version) }</span>
                     <span class="spacer"></span>
-                    <button id="trocar-script" type="button" onclick={dispatch(|| WizardAction::ChooseAnotherScript)}>
+                    <button id="trocar-script" type="button" onclick={dispatch(ScriptAction::ChooseAnother)}>
                         { "Trocar script" }
                     </button>
-                    <button id="pular-script" type="button" onclick={dispatch(|| WizardAction::SkipScript)}>
+                    <button id="pular-script" type="button" onclick={dispatch(ScriptAction::Skip)}>
                         { "Pular script" }
                     </button>
                 </div>
             };
             match (*definition).clone() {
                 Some(script) => {
-                    let dispatcher = state.dispatcher();
-                    let onchange = Callback::from(move |run| {
-                        dispatcher.dispatch(WizardAction::ScriptRunChanged(run));
-                    });
-                    let dispatcher = state.dispatcher();
-                    let onend =
-                        Callback::from(move |()| dispatcher.dispatch(WizardAction::EndScript));
+                    let onchange = props.onaction.reform(ScriptAction::RunChanged);
+                    let onend = props.onend.clone();
                     html! {
                         <>
                             { heading }
@@ -80,8 +85,8 @@ pub fn ScriptStep(props: &ScriptStepProps) -> Html {
                 None => html! {
                     <>
                         { heading }
-                        <FormError message={state.script.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
-                        if state.script.error.is_none() {
+                        <FormError message={state.published.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+                        if state.published.error.is_none() {
                             <p class="loading" aria-busy="true">{ "Carregando o script…" }</p>
                         }
                     </>
@@ -92,38 +97,30 @@ pub fn ScriptStep(props: &ScriptStepProps) -> Html {
     html! {
         <div class="script-step">
             { body }
-            <FieldError field={fields::SCRIPT} message={message_at(&state.advance_errors, fields::SCRIPT)} />
+            <FieldError field={fields::SCRIPT} message={props.error.clone()} />
         </div>
     }
 }
 
 /// The scripts, those whose keywords match the ticket's subject and problem first.
-fn chooser(state: &UseReducerHandle<WizardState>) -> Html {
+fn chooser(props: &ScriptStepProps) -> Html {
+    let state = &props.state;
     let Some(scripts) = &state.scripts.value else {
         return match &state.scripts.error {
             Some(error) => html! { <FormError message={AttrValue::from(error.message.clone())} /> },
             None => html! { <p class="loading" aria-busy="true">{ "Carregando os scripts…" }</p> },
         };
     };
-    let context = format!(
-        "{} {}",
-        state
-            .draft
-            .message
-            .as_ref()
-            .map_or("", |message| message.subject.as_str()),
-        state.draft.problem
-    );
     let mut ranked: Vec<(usize, &ScriptSummary)> = scripts
         .iter()
-        .map(|script| (script.relevance(&context), script))
+        .map(|script| (script.relevance(&props.topic), script))
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
-    let loading = state.script.loading;
+    let loading = state.published.loading;
     let item = |(relevance, script): (usize, &ScriptSummary)| {
-        let (dispatcher, id) = (state.dispatcher(), script.id);
+        let (onaction, id) = (props.onaction.clone(), script.id);
         let onclick = Callback::from(move |_: MouseEvent| {
-            spawn_local(load_script(dispatcher.clone(), id, None, true));
+            spawn_local(load_script(onaction.clone(), id, None, true));
         });
         html! {
             <li key={script.id.to_string()}>
@@ -151,7 +148,6 @@ fn chooser(state: &UseReducerHandle<WizardState>) -> Html {
             </li>
         }
     };
-    let dispatcher = state.dispatcher();
     html! {
         <div class="script-chooser">
             <p>{ "Escolha o script para seguir com o cliente. Os sugeridos combinam com o assunto e o problema." }</p>
@@ -162,11 +158,11 @@ fn chooser(state: &UseReducerHandle<WizardState>) -> Html {
                     { for ranked.into_iter().map(item) }
                 </ul>
             }
-            <FormError message={state.script.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+            <FormError message={state.published.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             <button
                 id="pular-script"
                 type="button"
-                onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::SkipScript))}
+                onclick={props.onaction.reform(|_: MouseEvent| ScriptAction::Skip)}
             >
                 { "Pular script" }
             </button>

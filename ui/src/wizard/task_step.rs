@@ -1,30 +1,35 @@
 //! "Tarefa": an internal task created with the ticket: title, description, who does it (a
 //! user or a role) and by when.
-use helpdesk_api::Assignee;
-use helpdesk_core::task::{fields, MAX_DESCRIPTION_CHARS};
+use helpdesk_api::{Assignee, CommandError};
+use helpdesk_core::task::{fields, TaskForm, MAX_DESCRIPTION_CHARS};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::{message_at, FieldError, FormError};
-use crate::wizard::state::{TaskEdit, WizardAction, WizardState};
+use crate::fetched::Fetched;
+use crate::wizard::state::{TaskAction, TaskEdit};
 
 /// Props of [`TaskStep`].
 #[derive(Properties, PartialEq)]
 pub struct TaskStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The task as typed.
+    pub task: TaskForm,
+    /// Who it can be given to.
+    pub assignees: Fetched<(), Vec<Assignee>>,
+    /// Why the save refused, at the fields.
+    pub errors: Vec<CommandError>,
+    pub onaction: Callback<TaskAction>,
 }
 
 /// The task's form, kept in the draft as typed.
 #[function_component]
 pub fn TaskStep(props: &TaskStepProps) -> Html {
-    let state = &props.state;
-    let task = state.draft.task.clone().unwrap_or_default();
-    let errors = &state.advance_errors;
+    let task = &props.task;
+    let errors = &props.errors;
     let edit = |make: fn(String) -> TaskEdit| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |value: String| {
-            dispatcher.dispatch(WizardAction::EditTask(make(value)))
-        })
+        props
+            .onaction
+            .reform(move |value: String| TaskAction::Edit(make(value)))
     };
     let on_text = |make: fn(String) -> TaskEdit| {
         edit(make)
@@ -33,19 +38,16 @@ pub fn TaskStep(props: &TaskStepProps) -> Html {
     let on_description = edit(TaskEdit::Description)
         .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
     let on_assignee = {
-        let dispatcher = state.dispatcher();
+        let onaction = props.onaction.clone();
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
             if let Ok(index) = value.parse() {
-                dispatcher.dispatch(WizardAction::EditTask(TaskEdit::Assignee(index)));
+                onaction.emit(TaskAction::Edit(TaskEdit::Assignee(index)));
             }
         })
     };
-    let onremove = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::RemoveTask))
-    };
-    let assignees = state.assignees.value.clone().unwrap_or_default();
+    let onremove = props.onaction.reform(|_: MouseEvent| TaskAction::Remove);
+    let assignees = props.assignees.value.clone().unwrap_or_default();
     let option = |(index, assignee): (usize, &Assignee)| {
         html! {
             <option
@@ -94,7 +96,7 @@ pub fn TaskStep(props: &TaskStepProps) -> Html {
                     onchange={on_assignee}
                 >
                     <option value="" selected={!assignees.iter().any(|a| task.assignee.as_ref() == Some(a))} disabled=true>
-                        { if state.assignees.loading { "Carregando…" } else { "Escolha um usuário ou cargo" } }
+                        { if props.assignees.loading { "Carregando…" } else { "Escolha um usuário ou cargo" } }
                     </option>
                     { for assignees.iter().enumerate().map(option) }
                 </select>
@@ -102,7 +104,7 @@ pub fn TaskStep(props: &TaskStepProps) -> Html {
                     <p class="muted">{ format!("Escolhido antes: {} (não está mais na lista)", gone.describe()) }</p>
                 }
                 <FieldError field={fields::ASSIGNEE} message={error(fields::ASSIGNEE)} />
-                <FormError message={state.assignees.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+                <FormError message={props.assignees.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             </div>
             <div class="field">
                 <label for={fields::DUE}>{ "Prazo" }<span class="required">{ " *" }</span></label>

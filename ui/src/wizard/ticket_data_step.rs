@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::components::{message_at, unplaced_message, FieldError, FormError};
 use crate::wizard::customer_view::{contract_badge, fact, or_dash, routing_badge, speed};
+use crate::wizard::state::TicketDataAction;
 
 /// Props of [`TicketDataStep`].
 #[derive(Properties, PartialEq)]
@@ -23,17 +24,16 @@ pub struct TicketDataStepProps {
     pub problem: AttrValue,
     /// Why "Avançar" refused: at fields helpdesk_core::wizard::fields::PLAN ("plano") and PROBLEM ("problema").
     pub errors: Vec<CommandError>,
-    pub onplan: Callback<Uuid>,
-    pub onproblem: Callback<String>,
+    pub onaction: Callback<TicketDataAction>,
 }
 
 /// The plans (radio buttons), the chosen plan's routing point, and the problem.
 #[function_component]
 pub fn TicketDataStep(props: &TicketDataStepProps) -> Html {
     let problem_error = message_at(&props.errors, fields::PROBLEM);
-    let oninput = props
-        .onproblem
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
+    let oninput = props.onaction.reform(|event: InputEvent| {
+        TicketDataAction::EditProblem(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+    });
     let count = problem_count(&props.problem);
     let record = props.record.as_deref();
 
@@ -91,7 +91,9 @@ fn plans(props: &TicketDataStepProps, record: Option<&CustomerRecord>) -> Html {
         (Some(record), None) => {
             let option = |plan: &ContractedPlan| {
                 let id = plan.id;
-                let onchange = props.onplan.reform(move |_: Event| id);
+                let onchange = props
+                    .onaction
+                    .reform(move |_: Event| TicketDataAction::ChoosePlan(id));
                 html! {
                     <label class="plan-choice" key={id.to_string()}>
                         <input

@@ -3,19 +3,25 @@
 use helpdesk_api::Uuid;
 use helpdesk_core::date::parse_date;
 use helpdesk_core::work_order::Slot;
+use helpdesk_core::work_order_form::WorkOrderForm;
 use yew::prelude::*;
 
 use crate::agenda::Agenda;
 use crate::components::Dialog;
 use crate::dom::local_offset_minutes;
-use crate::wizard::state::{WizardAction, WizardState};
+use crate::wizard::state::WorkOrderAction;
 
 /// Props of [`WorkOrderAgenda`].
 #[derive(Properties, PartialEq)]
 pub struct WorkOrderAgendaProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The work order as typed (its date and slot).
+    pub form: WorkOrderForm,
+    /// The chosen customer's name.
+    pub customer: Option<AttrValue>,
     /// The logged-in operator ("Meu Usuário").
     pub operator_id: Uuid,
+    /// Takes the slot chosen or dragged to.
+    pub onaction: Callback<WorkOrderAction>,
     /// Closed without choosing.
     pub onclose: Callback<()>,
     /// A slot was chosen and the work order scheduled there.
@@ -26,21 +32,19 @@ pub struct WorkOrderAgendaProps {
 /// the agenda's (cancelling a drag or a choice); "Fechar" closes it.
 #[function_component]
 pub fn WorkOrderAgenda(props: &WorkOrderAgendaProps) -> Html {
-    let state = &props.state;
     let offset = local_offset_minutes();
-    let form = state.draft.work_order.clone().unwrap_or_default();
-    let label = state
-        .draft
+    let form = &props.form;
+    let label = props
         .customer
         .as_ref()
-        .map(|customer| format!("Esta O.S. · {}", customer.name))
+        .map(|customer| format!("Esta O.S. · {customer}"))
         .unwrap_or_else(|| "Esta O.S.".to_owned());
     let tentative = form.slot(offset).map(|slot| (slot, AttrValue::from(label)));
     let schedule = |close: bool| {
-        let dispatcher = state.dispatcher();
+        let onaction = props.onaction.clone();
         let onscheduled = props.onscheduled.clone();
         Callback::from(move |slot: Slot| {
-            dispatcher.dispatch(WizardAction::ScheduleWorkOrder(slot, offset));
+            onaction.emit(WorkOrderAction::Schedule(slot, offset));
             if close {
                 onscheduled.emit(());
             }

@@ -1,76 +1,63 @@
 //! "Ord. Serviço": the work order of the ticket — technician, status, type, date, start, end
 //! and duration (two of them make the third), address and the work to be done — scheduled
 //! by hand or on the "Agenda Técnica".
-use helpdesk_api::{ErrorCode, Uuid};
-use helpdesk_core::work_order_form::{fields, TimeField};
+use helpdesk_api::{CommandError, ErrorCode, Uuid};
+use helpdesk_core::work_order::WorkOrderCatalog;
+use helpdesk_core::work_order_form::{fields, TimeField, WorkOrderForm};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::{message_at, FieldError, FormError};
-use crate::wizard::state::{WizardAction, WizardState, WorkOrderEdit};
+use crate::fetched::Fetched;
+use crate::wizard::state::{WorkOrderAction, WorkOrderEdit};
 use crate::wizard::work_order_agenda::WorkOrderAgenda;
 
 /// Props of [`WorkOrderStep`].
 #[derive(Properties, PartialEq)]
 pub struct WorkOrderStepProps {
-    pub state: UseReducerHandle<WizardState>,
+    /// The work order as typed.
+    pub form: WorkOrderForm,
+    /// Technicians, types and statuses.
+    pub catalog: Fetched<(), WorkOrderCatalog>,
+    /// Why the save refused, at the fields.
+    pub errors: Vec<CommandError>,
+    /// The chosen customer's name, to label the work order on the agenda.
+    pub customer: Option<AttrValue>,
     /// The logged-in operator ("Meu Usuário" on the agenda).
     pub operator_id: Uuid,
+    pub onaction: Callback<WorkOrderAction>,
 }
 
 /// The form, and the agenda when it is open.
 #[function_component]
 pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
-    let state = &props.state;
     let agenda_open = use_state(|| false);
-    let form = state.draft.work_order.clone().unwrap_or_default();
-    let errors = &state.advance_errors;
+    let form = &props.form;
+    let errors = &props.errors;
     let error = |field: &str| message_at(errors, field);
     let invalid = |field: &str| error(field).is_some().then_some("true");
-    let dispatch = |make: fn(String) -> WorkOrderEdit| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |event: InputEvent| {
+    let edit = |make: fn(String) -> WorkOrderEdit| {
+        props.onaction.reform(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatcher.dispatch(WizardAction::EditWorkOrder(make(value)));
+            WorkOrderAction::Edit(make(value))
         })
     };
     let time = |field: TimeField| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |event: InputEvent| {
+        props.onaction.reform(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatcher.dispatch(WizardAction::EditWorkOrder(WorkOrderEdit::Time(
-                field, value,
-            )));
+            WorkOrderAction::Edit(WorkOrderEdit::Time(field, value))
         })
     };
-    let choose = |make: fn(Uuid) -> WorkOrderEdit| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Ok(id) = value.parse() {
-                dispatcher.dispatch(WizardAction::EditWorkOrder(make(id)));
-            }
-        })
-    };
-    let on_description = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |event: InputEvent| {
-            let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatcher.dispatch(WizardAction::EditWorkOrder(WorkOrderEdit::Description(
-                text,
-            )));
-        })
-    };
-    let on_allow_clash = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(WizardAction::EditWorkOrder(WorkOrderEdit::AllowClash));
-        })
-    };
-    let onremove = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(WizardAction::RemoveWorkOrder))
-    };
+    let on_description = props.onaction.reform(|event: InputEvent| {
+        let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+        WorkOrderAction::Edit(WorkOrderEdit::Description(text))
+    });
+    let on_allow_clash = props
+        .onaction
+        .reform(|_: MouseEvent| WorkOrderAction::Edit(WorkOrderEdit::AllowClash));
+    let onremove = props
+        .onaction
+        .reform(|_: MouseEvent| WorkOrderAction::Remove);
     let set_agenda = |open: bool| {
         let agenda_open = agenda_open.clone();
         Callback::from(move |_: MouseEvent| agenda_open.set(open))
@@ -88,19 +75,110 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
             scheduled.set(true);
         })
     };
-    let catalog = state.work_order_catalog.value.clone();
-    let technician_name = catalog.as_ref().and_then(|catalog| {
+    let technician_name = props.catalog.value.as_ref().and_then(|catalog| {
         catalog
             .technicians
             .iter()
             .find(|t| Some(t.id) == form.technician_id)
             .map(|t| t.name.clone())
     });
+    let clash = errors.iter().any(|error| {
+        error.code == ErrorCode::Conflict && error.field.as_deref() == Some(fields::START)
+    });
+    let text_field =
+        |id: &'static str, label: &str, value: &str, hint: &str, oninput: Callback<InputEvent>| {
+            html! {
+                <div class={classes!("field", format!("field-{id}"))}>
+                    <label for={id}>{ label }<span class="required">{ " *" }</span></label>
+                    <input id={id} type="text" inputmode="numeric" placeholder={hint.to_owned()}
+                        value={value.to_owned()} aria-invalid={invalid(id)} {oninput} />
+                    // A clash is told below the times, with what to do about it.
+                    if !(clash && id == fields::START) {
+                        <FieldError field={id} message={error(id)} />
+                    }
+                </div>
+            }
+        };
+
+    html! {
+        <div class="work-order-step">
+            { catalog_choices(props) }
+            <div class="work-order-times">
+                { text_field(fields::DATE, "Data", &form.date, "dd/mm/aaaa", edit(WorkOrderEdit::Date)) }
+                { text_field(fields::START, "Início", &form.start, "hh:mm", time(TimeField::Start)) }
+                { text_field(fields::END, "até", &form.end, "hh:mm", time(TimeField::End)) }
+                { text_field(fields::DURATION, "Duração", &form.duration, "h:mm", time(TimeField::Duration)) }
+                <button id="abrir-agenda" type="button" onclick={set_agenda(true)}>{ "Agenda Técnica" }</button>
+            </div>
+            if *scheduled {
+                <p id="os-agendada" class="confirmation" role="status">
+                    { format!(
+                        "Ordem de serviço agendada para {}, das {} às {}, com {}.",
+                        form.date, form.start, form.end,
+                        technician_name.clone().unwrap_or_default()
+                    ) }
+                </p>
+            }
+            if clash && !form.allow_clash {
+                <div class="clash-actions">
+                    <FieldError field={fields::START} message={error(fields::START)} />
+                    <button id="agendar-mesmo-assim" type="button" class="danger" onclick={on_allow_clash}>
+                        { "Agendar mesmo assim" }
+                    </button>
+                    <span class="muted">{ " ou escolha outro horário ou técnico." }</span>
+                </div>
+            }
+            if form.allow_clash {
+                <p id="conflito-aceito" class="muted">{ "Conflito de horário aceito: salve o atendimento para agendar." }</p>
+            }
+            <div class="field">
+                <label for={fields::ADDRESS}>{ "Endereço" }<span class="required">{ " *" }</span></label>
+                <input id={fields::ADDRESS} type="text" value={form.address.clone()} aria-invalid={invalid(fields::ADDRESS)}
+                    oninput={edit(WorkOrderEdit::Address)} />
+                <FieldError field={fields::ADDRESS} message={error(fields::ADDRESS)} />
+            </div>
+            <div class="field">
+                <label for={fields::DESCRIPTION}>{ "Descrição Trabalho a ser Realizado" }<span class="required">{ " *" }</span></label>
+                <textarea id={fields::DESCRIPTION} rows="4" value={form.description.clone()}
+                    aria-invalid={invalid(fields::DESCRIPTION)} oninput={on_description} />
+                <FieldError field={fields::DESCRIPTION} message={error(fields::DESCRIPTION)} />
+            </div>
+            <FormError message={props.catalog.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+            <button id="remover-os" type="button" class="link" onclick={onremove}>{ "Remover O.S." }</button>
+            if *agenda_open {
+                <WorkOrderAgenda
+                    form={form.clone()}
+                    customer={props.customer.clone()}
+                    operator_id={props.operator_id}
+                    onaction={props.onaction.clone()}
+                    onclose={close_agenda}
+                    onscheduled={on_scheduled}
+                />
+            }
+        </div>
+    }
+}
+
+/// "Técnico", "Status" and "Tipo de OS", chosen from the catalog.
+fn catalog_choices(props: &WorkOrderStepProps) -> Html {
+    let form = &props.form;
+    let error = |field: &str| message_at(&props.errors, field);
+    let invalid = |field: &str| error(field).is_some().then_some("true");
+    let choose = |make: fn(Uuid) -> WorkOrderEdit| {
+        let onaction = props.onaction.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Ok(id) = value.parse() {
+                onaction.emit(WorkOrderAction::Edit(make(id)));
+            }
+        })
+    };
+    let catalog = props.catalog.value.clone();
     let options = |items: Vec<(Uuid, String)>, chosen: Option<Uuid>, prompt: &str| {
         html! {
             <>
                 <option value="" selected={chosen.is_none()} disabled=true>
-                    { if state.work_order_catalog.loading { "Carregando…".to_owned() } else { prompt.to_owned() } }
+                    { if props.catalog.loading { "Carregando…".to_owned() } else { prompt.to_owned() } }
                 </option>
                 { for items.into_iter().map(|(id, name)| html! {
                     <option key={id.to_string()} value={id.to_string()} selected={chosen == Some(id)}>{ name }</option>
@@ -136,98 +214,34 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
                 .iter()
                 .any(|t| Some(t.id) == form.technician_id)
         });
-    let clash = errors.iter().any(|error| {
-        error.code == ErrorCode::Conflict && error.field.as_deref() == Some(fields::START)
-    });
-    let text_field =
-        |id: &'static str, label: &str, value: &str, hint: &str, oninput: Callback<InputEvent>| {
-            html! {
-                <div class={classes!("field", format!("field-{id}"))}>
-                    <label for={id}>{ label }<span class="required">{ " *" }</span></label>
-                    <input id={id} type="text" inputmode="numeric" placeholder={hint.to_owned()}
-                        value={value.to_owned()} aria-invalid={invalid(id)} {oninput} />
-                    // A clash is told below the times, with what to do about it.
-                    if !(clash && id == fields::START) {
-                        <FieldError field={id} message={error(id)} />
-                    }
-                </div>
-            }
-        };
 
     html! {
-        <div class="work-order-step">
-            <div class="work-order-grid">
-                <div class="field">
-                    <label for={fields::TECHNICIAN}>{ "Técnico" }<span class="required">{ " *" }</span></label>
-                    <select id={fields::TECHNICIAN} data-autofocus="true" aria-invalid={invalid(fields::TECHNICIAN)}
-                        onchange={choose(WorkOrderEdit::Technician)}>
-                        { options(technicians, form.technician_id, "Escolha o técnico") }
-                    </select>
-                    if technician_gone {
-                        <p class="field-error" data-field={fields::TECHNICIAN}>{ "O técnico escolhido foi removido: escolha outro." }</p>
-                    }
-                    <FieldError field={fields::TECHNICIAN} message={error(fields::TECHNICIAN)} />
-                </div>
-                <div class="field">
-                    <label for={fields::STATUS}>{ "Status" }<span class="required">{ " *" }</span></label>
-                    <select id={fields::STATUS} aria-invalid={invalid(fields::STATUS)} onchange={choose(WorkOrderEdit::Status)}>
-                        { options(statuses, form.status_id, "Escolha o status") }
-                    </select>
-                    <FieldError field={fields::STATUS} message={error(fields::STATUS)} />
-                </div>
-                <div class="field">
-                    <label for={fields::TYPE}>{ "Tipo de OS" }<span class="required">{ " *" }</span></label>
-                    <select id={fields::TYPE} aria-invalid={invalid(fields::TYPE)} onchange={choose(WorkOrderEdit::Type)}>
-                        { options(types, form.type_id, "Escolha o tipo") }
-                    </select>
-                    <FieldError field={fields::TYPE} message={error(fields::TYPE)} />
-                </div>
-            </div>
-            <div class="work-order-times">
-                { text_field(fields::DATE, "Data", &form.date, "dd/mm/aaaa", dispatch(WorkOrderEdit::Date)) }
-                { text_field(fields::START, "Início", &form.start, "hh:mm", time(TimeField::Start)) }
-                { text_field(fields::END, "até", &form.end, "hh:mm", time(TimeField::End)) }
-                { text_field(fields::DURATION, "Duração", &form.duration, "h:mm", time(TimeField::Duration)) }
-                <button id="abrir-agenda" type="button" onclick={set_agenda(true)}>{ "Agenda Técnica" }</button>
-            </div>
-            if *scheduled {
-                <p id="os-agendada" class="confirmation" role="status">
-                    { format!(
-                        "Ordem de serviço agendada para {}, das {} às {}, com {}.",
-                        form.date, form.start, form.end,
-                        technician_name.clone().unwrap_or_default()
-                    ) }
-                </p>
-            }
-            if clash && !form.allow_clash {
-                <div class="clash-actions">
-                    <FieldError field={fields::START} message={error(fields::START)} />
-                    <button id="agendar-mesmo-assim" type="button" class="danger" onclick={on_allow_clash}>
-                        { "Agendar mesmo assim" }
-                    </button>
-                    <span class="muted">{ " ou escolha outro horário ou técnico." }</span>
-                </div>
-            }
-            if form.allow_clash {
-                <p id="conflito-aceito" class="muted">{ "Conflito de horário aceito: salve o atendimento para agendar." }</p>
-            }
+        <div class="work-order-grid">
             <div class="field">
-                <label for={fields::ADDRESS}>{ "Endereço" }<span class="required">{ " *" }</span></label>
-                <input id={fields::ADDRESS} type="text" value={form.address.clone()} aria-invalid={invalid(fields::ADDRESS)}
-                    oninput={dispatch(WorkOrderEdit::Address)} />
-                <FieldError field={fields::ADDRESS} message={error(fields::ADDRESS)} />
+                <label for={fields::TECHNICIAN}>{ "Técnico" }<span class="required">{ " *" }</span></label>
+                <select id={fields::TECHNICIAN} data-autofocus="true" aria-invalid={invalid(fields::TECHNICIAN)}
+                    onchange={choose(WorkOrderEdit::Technician)}>
+                    { options(technicians, form.technician_id, "Escolha o técnico") }
+                </select>
+                if technician_gone {
+                    <p class="field-error" data-field={fields::TECHNICIAN}>{ "O técnico escolhido foi removido: escolha outro." }</p>
+                }
+                <FieldError field={fields::TECHNICIAN} message={error(fields::TECHNICIAN)} />
             </div>
             <div class="field">
-                <label for={fields::DESCRIPTION}>{ "Descrição Trabalho a ser Realizado" }<span class="required">{ " *" }</span></label>
-                <textarea id={fields::DESCRIPTION} rows="4" value={form.description.clone()}
-                    aria-invalid={invalid(fields::DESCRIPTION)} oninput={on_description} />
-                <FieldError field={fields::DESCRIPTION} message={error(fields::DESCRIPTION)} />
+                <label for={fields::STATUS}>{ "Status" }<span class="required">{ " *" }</span></label>
+                <select id={fields::STATUS} aria-invalid={invalid(fields::STATUS)} onchange={choose(WorkOrderEdit::Status)}>
+                    { options(statuses, form.status_id, "Escolha o status") }
+                </select>
+                <FieldError field={fields::STATUS} message={error(fields::STATUS)} />
             </div>
-            <FormError message={state.work_order_catalog.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
-            <button id="remover-os" type="button" class="link" onclick={onremove}>{ "Remover O.S." }</button>
-            if *agenda_open {
-                <WorkOrderAgenda state={state.clone()} operator_id={props.operator_id} onclose={close_agenda} onscheduled={on_scheduled} />
-            }
+            <div class="field">
+                <label for={fields::TYPE}>{ "Tipo de OS" }<span class="required">{ " *" }</span></label>
+                <select id={fields::TYPE} aria-invalid={invalid(fields::TYPE)} onchange={choose(WorkOrderEdit::Type)}>
+                    { options(types, form.type_id, "Escolha o tipo") }
+                </select>
+                <FieldError field={fields::TYPE} message={error(fields::TYPE)} />
+            </div>
         </div>
     }
 }

@@ -1,9 +1,12 @@
 //! "Enviar E-mail" in the wizard's reducer: the addresses the step lists, the selection
 //! actions, the template, the copy and the e-mail's own attachments. No DOM and no IPC.
 use helpdesk_api::{CommandError, CustomerRecord, DraftAttachment, Uuid};
-use helpdesk_core::email::{fields, EmailDraft};
+use helpdesk_core::email::{fields, EmailDraft, EmailTemplate};
+use helpdesk_core::wizard::Step;
 
-use crate::wizard::state::{clear_field, WizardState};
+use super::context::StepContext;
+use super::recipients::{listed_addresses, same, select};
+use crate::fetched::Fetched;
 
 /// One change to the e-mail.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,60 +34,79 @@ pub enum EmailEdit {
     RemoveAttachment(usize),
 }
 
-/// An address "Enviar Para" lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListedAddress {
-    pub address: String,
-    /// The contact's name; `None` for the customer's own address.
-    pub contact: Option<String>,
+/// What the operator (or the shell's answer) does on "Enviar E-mail".
+#[derive(Debug, Clone, PartialEq)]
+pub enum EmailAction {
+    TemplatesStarted,
+    TemplatesFinished(Result<Vec<EmailTemplate>, CommandError>),
+    Edit(EmailEdit),
+    /// "Anexar E-mail" → "Anexar": the file picker opened for the e-mail.
+    PickStarted,
+    /// The picked file stored, the picker closed (`None`), or why the file was refused.
+    PickFinished(Result<Option<DraftAttachment>, CommandError>),
+    /// "Remover e-mail": no e-mail is sent; back to "Prim. Contato".
+    Remove,
+    /// "Pré-visualizar" answered: what still stops the e-mail, each at its field (replacing
+    /// what was said at the e-mail's fields before).
+    Checked(Vec<CommandError>),
 }
 
-/// The customer's addresses, then its contacts' (with their names), each once whatever its
-/// case, without empty ones.
-pub fn listed_addresses(record: &CustomerRecord) -> Vec<ListedAddress> {
-    let own = record.emails.iter().map(|address| (address, None));
-    let contacts = record
-        .contacts
-        .iter()
-        .map(|contact| (&contact.email, Some(contact.name.clone())));
-    let mut listed: Vec<ListedAddress> = Vec::new();
-    for (address, contact) in own.chain(contacts) {
-        let address = address.trim();
-        if !address.is_empty() && !listed.iter().any(|l| same(&l.address, address)) {
-            listed.push(ListedAddress {
-                address: address.to_owned(),
-                contact,
-            });
+/// What "Enviar E-mail" shows besides the draft's e-mail.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EmailState {
+    /// "Modelo de E-mail": the operator's templates.
+    pub templates: Fetched<(), Vec<EmailTemplate>>,
+    /// Why the last file could not be attached to the e-mail.
+    pub attach_error: Option<CommandError>,
+}
+
+impl EmailState {
+    /// Applies `action`; the addresses "Enviar Para" lists are those of `record` (the chosen
+    /// customer's, once loaded).
+    pub(super) fn apply(
+        &mut self,
+        action: EmailAction,
+        wizard: &mut StepContext,
+        record: Option<&CustomerRecord>,
+    ) {
+        match action {
+            EmailAction::TemplatesStarted => self.templates.start(()),
+            EmailAction::TemplatesFinished(result) => {
+                self.templates.finish(&(), result);
+            }
+            EmailAction::Edit(edit) => self.edit(edit, wizard, record),
+            EmailAction::PickStarted => {
+                wizard.set_attaching(true);
+                self.attach_error = None;
+            }
+            EmailAction::PickFinished(result) => self.picked(result, wizard),
+            EmailAction::Checked(problems) => {
+                wizard.clear_step(Step::SendEmail);
+                wizard.errors_mut().extend(problems);
+            }
+            EmailAction::Remove => {
+                wizard.edit(|draft| {
+                    draft.email = None;
+                    draft.back();
+                });
+                wizard.clear_step(Step::SendEmail);
+            }
         }
     }
-    listed
-}
 
-/// Whether two addresses are the same mailbox as the operator would read them.
-fn same(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-}
-
-impl WizardState {
-    /// The addresses "Enviar Para" lists for the chosen customer (none before its record).
-    pub fn email_addresses(&self) -> Vec<ListedAddress> {
-        self.record()
-            .map(|record| listed_addresses(&record))
-            .unwrap_or_default()
-    }
-
-    pub(super) fn edit_email(&mut self, edit: EmailEdit) {
-        if self.draft.email.is_none() {
+    fn edit(&mut self, edit: EmailEdit, wizard: &mut StepContext, record: Option<&CustomerRecord>) {
+        if wizard.draft().email.is_none() {
             return;
         }
-        let listed: Vec<String> = self
-            .email_addresses()
+        let listed: Vec<String> = record
+            .map(listed_addresses)
+            .unwrap_or_default()
             .into_iter()
             .map(|listed| listed.address)
             .collect();
         let template = match &edit {
             EmailEdit::Template(Some(id)) => match self
-                .email_templates
+                .templates
                 .value
                 .as_ref()
                 .and_then(|templates| templates.iter().find(|t| t.id == *id))
@@ -108,84 +130,42 @@ impl WizardState {
                 &[fields::ATTACHMENTS]
             }
         };
-        self.edit(|draft| {
-            let Some(email) = &mut draft.email else {
-                return;
-            };
-            match edit {
-                EmailEdit::Toggle(address) => {
-                    if email.recipients.iter().any(|r| same(r, &address)) {
-                        email.recipients.retain(|r| !same(r, &address));
-                    } else {
-                        email.recipients.push(address);
-                        select(email, &listed, |_, was| was);
-                    }
-                }
-                EmailEdit::AddAddress(address) => {
-                    if !email.recipients.iter().any(|r| same(r, &address)) {
-                        email.recipients.push(address);
-                        select(email, &listed, |_, was| was);
-                    }
-                }
-                EmailEdit::SelectAll => select(email, &listed, |_, _| true),
-                EmailEdit::SelectNone => email.recipients.clear(),
-                EmailEdit::Invert => select(email, &listed, |_, was| !was),
-                EmailEdit::Template(id) => {
-                    email.template_id = id;
-                    if let Some(template) = template {
-                        email.subject = template.subject;
-                        email.body = template.body;
-                    }
-                }
-                EmailEdit::Subject(text) => email.subject = text,
-                EmailEdit::Body(text) => email.body = text,
-                EmailEdit::Copy(copy) => email.copy = copy,
-                EmailEdit::TicketAttachment(file, true) => {
-                    if !email
-                        .attachments
-                        .iter()
-                        .any(|a| a.content_hash == file.content_hash)
-                    {
-                        email.attachments.push(file);
-                    }
-                }
-                EmailEdit::TicketAttachment(file, false) => email
-                    .attachments
-                    .retain(|a| a.content_hash != file.content_hash),
-                EmailEdit::RemoveAttachment(index) => {
-                    if index < email.attachments.len() {
-                        email.attachments.remove(index);
-                    }
-                }
+        wizard.edit(|draft| {
+            if let Some(email) = &mut draft.email {
+                apply_edit(email, edit, template, &listed);
             }
         });
         for field in cleared {
-            clear_field(&mut self.advance_errors, field);
+            wizard.clear(field);
         }
         if cleared.contains(&fields::ATTACHMENTS) {
-            self.email_attach_error = None;
+            self.attach_error = None;
         }
     }
 
     /// A file picked for the e-mail: joins its attachments unless already there.
-    pub(super) fn email_attached(&mut self, result: Result<Option<DraftAttachment>, CommandError>) {
-        self.attaching = false;
+    fn picked(
+        &mut self,
+        result: Result<Option<DraftAttachment>, CommandError>,
+        wizard: &mut StepContext,
+    ) {
+        wizard.set_attaching(false);
         let file = match result {
             Ok(Some(file)) => file,
             Ok(None) => return,
             Err(error) => {
-                self.email_attach_error = Some(error);
+                self.attach_error = Some(error);
                 return;
             }
         };
-        let same = self.draft.email.as_ref().and_then(|email| {
+        let same = wizard.draft().email.as_ref().and_then(|email| {
             email
                 .attachments
                 .iter()
                 .find(|attached| attached.content_hash == file.content_hash)
         });
         if let Some(same) = same {
-            self.email_attach_error = Some(CommandError::at_field(
+            self.attach_error = Some(CommandError::at_field(
                 fields::ATTACHMENTS,
                 format!(
                     "Este arquivo já está anexado ao e-mail, como \"{}\".",
@@ -194,74 +174,79 @@ impl WizardState {
             ));
             return;
         }
-        self.edit(|draft| {
+        wizard.edit(|draft| {
             if let Some(email) = &mut draft.email {
                 email.attachments.push(file);
             }
         });
-        clear_field(&mut self.advance_errors, fields::ATTACHMENTS);
+        wizard.clear(fields::ATTACHMENTS);
     }
 }
 
-/// Sets the recipients to the listed addresses `keep(address, was_checked)` keeps, in the
-/// list's order, followed by the checked addresses the list does not have.
-fn select(email: &mut EmailDraft, listed: &[String], keep: impl Fn(&str, bool) -> bool) {
-    let was = |address: &str| email.recipients.iter().any(|r| same(r, address));
-    let mut recipients: Vec<String> = listed
-        .iter()
-        .filter(|address| keep(address, was(address)))
-        .cloned()
-        .collect();
-    recipients.extend(
-        email
-            .recipients
-            .iter()
-            .filter(|r| !listed.iter().any(|l| same(l, r)))
-            .cloned(),
-    );
-    email.recipients = recipients;
+/// Makes `edit` to the e-mail; `template` is the one it chooses, `listed` the addresses
+/// "Enviar Para" lists.
+fn apply_edit(
+    email: &mut EmailDraft,
+    edit: EmailEdit,
+    template: Option<EmailTemplate>,
+    listed: &[String],
+) {
+    match edit {
+        EmailEdit::Toggle(address) => {
+            if email.recipients.iter().any(|r| same(r, &address)) {
+                email.recipients.retain(|r| !same(r, &address));
+            } else {
+                email.recipients.push(address);
+                select(email, listed, |_, was| was);
+            }
+        }
+        EmailEdit::AddAddress(address) => {
+            if !email.recipients.iter().any(|r| same(r, &address)) {
+                email.recipients.push(address);
+                select(email, listed, |_, was| was);
+            }
+        }
+        EmailEdit::SelectAll => select(email, listed, |_, _| true),
+        EmailEdit::SelectNone => email.recipients.clear(),
+        EmailEdit::Invert => select(email, listed, |_, was| !was),
+        EmailEdit::Template(id) => {
+            email.template_id = id;
+            if let Some(template) = template {
+                email.subject = template.subject;
+                email.body = template.body;
+            }
+        }
+        EmailEdit::Subject(text) => email.subject = text,
+        EmailEdit::Body(text) => email.body = text,
+        EmailEdit::Copy(copy) => email.copy = copy,
+        EmailEdit::TicketAttachment(file, true) => {
+            if !email
+                .attachments
+                .iter()
+                .any(|a| a.content_hash == file.content_hash)
+            {
+                email.attachments.push(file);
+            }
+        }
+        EmailEdit::TicketAttachment(file, false) => email
+            .attachments
+            .retain(|a| a.content_hash != file.content_hash),
+        EmailEdit::RemoveAttachment(index) => {
+            if index < email.attachments.len() {
+                email.attachments.remove(index);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use helpdesk_api::{Contact, CustomerRecord};
-    use helpdesk_core::email::EmailTemplate;
-    use helpdesk_core::wizard::Step;
-
     use super::*;
-    use crate::wizard::state::tests::{at_first_contact, file, run};
-    use crate::wizard::state::WizardAction;
-
-    fn record() -> CustomerRecord {
-        let contact = |n: u128, name: &str, email: &str| Contact {
-            id: Uuid::from_u128(n),
-            name: name.into(),
-            phone: String::new(),
-            email: email.into(),
-            relation: "Cônjuge".into(),
-        };
-        CustomerRecord {
-            id: Uuid::from_u128(1),
-            code: "1".into(),
-            name: "Ana".into(),
-            document: String::new(),
-            street: String::new(),
-            number: String::new(),
-            district: String::new(),
-            city: String::new(),
-            state: String::new(),
-            postal_code: String::new(),
-            created_at: 0,
-            emails: vec!["ana@example.com".into(), "ana@trabalho.com.br".into()],
-            phones: Vec::new(),
-            contacts: vec![
-                contact(50, "José", "jose@example.com"),
-                contact(51, "Sem e-mail", ""),
-                contact(52, "Ana (de novo)", "ANA@example.com"),
-            ],
-            plans: Vec::new(),
-        }
-    }
+    use crate::wizard::state::customer_data::CustomerDataAction;
+    use crate::wizard::state::fixtures::{
+        at_first_contact, file, record_with_contacts as record, run,
+    };
+    use crate::wizard::state::{WizardAction, WizardState};
 
     /// "Prim. Contato" with the customer's record loaded, then "Enviar E-mail" opened.
     fn at_email() -> WizardState {
@@ -269,8 +254,8 @@ mod tests {
         run(
             at_first_contact(),
             [
-                WizardAction::RecordStarted(id),
-                WizardAction::RecordFinished(id, Box::new(Ok(record()))),
+                CustomerDataAction::RecordStarted(id).into(),
+                CustomerDataAction::RecordFinished(id, Box::new(Ok(record()))).into(),
                 WizardAction::OpenStep(Step::SendEmail),
             ],
         )
@@ -281,24 +266,10 @@ mod tests {
     }
 
     fn edit(state: WizardState, edits: impl IntoIterator<Item = EmailEdit>) -> WizardState {
-        run(state, edits.into_iter().map(WizardAction::EditEmail))
-    }
-
-    #[test]
-    fn the_customers_addresses_then_the_contacts_are_listed_once() {
-        let listed = listed_addresses(&record());
-        let shown: Vec<_> = listed
-            .iter()
-            .map(|l| (l.address.as_str(), l.contact.as_deref()))
-            .collect();
-        assert_eq!(
-            shown,
-            [
-                ("ana@example.com", None),
-                ("ana@trabalho.com.br", None),
-                ("jose@example.com", Some("José")),
-            ]
-        );
+        run(
+            state,
+            edits.into_iter().map(|edit| EmailAction::Edit(edit).into()),
+        )
     }
 
     #[test]
@@ -401,9 +372,9 @@ mod tests {
         let state = run(
             state,
             [
-                WizardAction::EmailTemplatesStarted,
-                WizardAction::EmailTemplatesFinished(Ok(vec![template.clone()])),
-                WizardAction::EditEmail(EmailEdit::Template(Some(template.id))),
+                EmailAction::TemplatesStarted.into(),
+                EmailAction::TemplatesFinished(Ok(vec![template.clone()])).into(),
+                EmailAction::Edit(EmailEdit::Template(Some(template.id))).into(),
             ],
         );
         let chosen = email(&state);
@@ -433,7 +404,7 @@ mod tests {
             at_email(),
             [
                 WizardAction::SaveRejected(vec![old, other.clone()]),
-                WizardAction::EmailChecked(vec![unknown.clone()]),
+                EmailAction::Checked(vec![unknown.clone()]).into(),
             ],
         );
         assert_eq!(state.current(), Step::SendEmail);
@@ -454,18 +425,18 @@ mod tests {
         let state = run(
             at_email(),
             [
-                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file.clone(), true)),
-                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file.clone(), true)),
-                WizardAction::EmailAttachStarted,
+                EmailAction::Edit(EmailEdit::TicketAttachment(ticket_file.clone(), true)).into(),
+                EmailAction::Edit(EmailEdit::TicketAttachment(ticket_file.clone(), true)).into(),
+                EmailAction::PickStarted.into(),
             ],
         );
         assert!(state.attaching, "the ticket's save waits for the picker");
         let state = run(
             state,
             [
-                WizardAction::EmailAttachFinished(Ok(Some(file('b', "laudo.pdf")))),
-                WizardAction::EmailAttachStarted,
-                WizardAction::EmailAttachFinished(Ok(Some(file('a', "copia.jpg")))),
+                EmailAction::PickFinished(Ok(Some(file('b', "laudo.pdf")))).into(),
+                EmailAction::PickStarted.into(),
+                EmailAction::PickFinished(Ok(Some(file('a', "copia.jpg")))).into(),
             ],
         );
         assert!(!state.attaching);
@@ -476,20 +447,24 @@ mod tests {
             .collect();
         assert_eq!(names, ["foto.jpg", "laudo.pdf"]);
         assert!(state
-            .email_attach_error
+            .email
+            .attach_error
             .as_ref()
             .is_some_and(|e| e.message.contains("\"foto.jpg\"")));
-        assert!(state.attach_error.is_none(), "the Anexo step is not told");
+        assert!(
+            state.attachment.error.is_none(),
+            "the Anexo step is not told"
+        );
 
         let state = run(
             state,
             [
-                WizardAction::EditEmail(EmailEdit::TicketAttachment(ticket_file, false)),
-                WizardAction::EditEmail(EmailEdit::RemoveAttachment(5)),
+                EmailAction::Edit(EmailEdit::TicketAttachment(ticket_file, false)).into(),
+                EmailAction::Edit(EmailEdit::RemoveAttachment(5)).into(),
             ],
         );
         assert_eq!(email(&state).attachments, [file('b', "laudo.pdf")]);
-        assert!(state.email_attach_error.is_none());
+        assert!(state.email.attach_error.is_none());
         let state = edit(state, [EmailEdit::RemoveAttachment(0)]);
         assert!(email(&state).attachments.is_empty());
     }
@@ -505,7 +480,7 @@ mod tests {
             ],
         );
         assert!(email(&state).copy, "kept while moving between steps");
-        let state = run(state, [WizardAction::RemoveEmail]);
+        let state = run(state, [EmailAction::Remove.into()]);
         assert_eq!(state.draft.email, None);
         assert_eq!(state.current(), Step::FirstContact);
         let state = run(state, [WizardAction::OpenStep(Step::SendEmail)]);
