@@ -18,7 +18,7 @@ use crate::{new_id, now_millis, Result, Store, StoreError};
 
 /// What [`publish`] did. Only `Published` wrote anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PublishResult {
+pub enum PublishOutcome {
     /// The version stored, as [`load`] reads it back.
     Published(PublishedScript),
     /// Another script already has this name (ignoring case and accents).
@@ -104,13 +104,13 @@ pub async fn load(store: &Store, wanted: ScriptVersionRef) -> Result<Option<Publ
 /// keywords become the draft's. One immediate transaction: either everything is written or
 /// nothing is, and two publications never get the same version. Earlier versions are kept
 /// as they were.
-pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishResult> {
+pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishOutcome> {
     let definition = StoredDefinition::of(&draft.definition)?;
     // IMMEDIATE takes the write lock at once, so the name check, the version number and the
     // writes see no other writer in between.
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
     if name_taken(&mut tx, &draft.name, draft.id).await? {
-        return Ok(PublishResult::NameTaken);
+        return Ok(PublishOutcome::NameTaken);
     }
     let (id, version, published_at) = match draft.id {
         None => {
@@ -130,7 +130,7 @@ pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishResult
             .execute(&mut *tx)
             .await?;
             if updated.rows_affected() == 0 {
-                return Ok(PublishResult::UnknownScript);
+                return Ok(PublishOutcome::UnknownScript);
             }
             // Deleted versions count too: a number is never given twice.
             let last: i64 = sqlx::query_scalar(
@@ -145,7 +145,7 @@ pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishResult
         }
     };
     tx.commit().await?;
-    Ok(PublishResult::Published(PublishedScript {
+    Ok(PublishOutcome::Published(PublishedScript {
         id,
         name: draft.name.clone(),
         keywords: draft.keywords.clone(),
