@@ -55,9 +55,24 @@ pub async fn find(store: &Store, id: Uuid) -> Result<Option<EmailTemplate>> {
     row.map(template).transpose()
 }
 
-type TemplateRow = (Uuid, String, String, String, String);
+/// One template as stored; `role_ids` is a JSON array of ids in hex.
+#[derive(sqlx::FromRow)]
+struct TemplateRow {
+    id: Uuid,
+    name: String,
+    subject: String,
+    body: String,
+    role_ids: String,
+}
 
-fn template((id, name, subject, body, role_ids): TemplateRow) -> Result<EmailTemplate> {
+fn template(row: TemplateRow) -> Result<EmailTemplate> {
+    let TemplateRow {
+        id,
+        name,
+        subject,
+        body,
+        role_ids,
+    } = row;
     let hex: Vec<String> = serde_json::from_str(&role_ids)?;
     let mut role_ids = hex
         .iter()
