@@ -60,7 +60,6 @@ const DESCRIPTIONS: &[&str] = &[
 struct Row {
     id: Uuid,
     ticket_id: Uuid,
-    protocol: Option<Protocol>,
     customer_id: Uuid,
     address: String,
     technician_id: Uuid,
@@ -142,7 +141,6 @@ fn month_visits(
         rows.push(Row {
             id: new_id(),
             ticket_id: new_id(),
-            protocol: None,
             customer_id: *customer_id,
             address: address.clone(),
             technician_id: catalog.technicians[technician].id,
@@ -151,14 +149,6 @@ fn month_visits(
             starts_at: midnight + starts,
             ends_at: midnight + ends,
             description: DESCRIPTIONS.choose(rng).copied().unwrap_or_default(),
-        });
-    }
-    // Protocols of the first of the month, from desktop 2, in order.
-    for (sequence, row) in (1..).zip(rows.iter_mut()) {
-        row.protocol = Some(Protocol {
-            date: first,
-            desktop: 2,
-            sequence,
         });
     }
     Ok(rows)
@@ -217,11 +207,16 @@ async fn generate(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
     for month in -MONTHS_BEFORE..=MONTHS_AFTER {
         let first = month_start(YEAR, MONTH as i32 + month).ok_or("no such month")?;
         let rows = month_visits(&mut rng, first, &catalog, &customers, month < 0)?;
+        // Protocols of the first of the month, from desktop 2, in order.
         let mut tickets = Vec::with_capacity(rows.len());
-        for row in &rows {
+        for (sequence, row) in (1..).zip(&rows) {
             tickets.push(TicketRow {
                 id: row.ticket_id,
-                protocol: row.protocol.ok_or("a visit without its protocol")?,
+                protocol: Protocol {
+                    date: first,
+                    desktop: 2,
+                    sequence,
+                },
                 origin: Origin::Phone,
                 customer_id: row.customer_id,
                 customer_plan_id: None,

@@ -45,8 +45,10 @@ const LOCAL_OFFSET: i64 = -3 * HOUR;
 const FIRST_DAY: &str = "bench.tickets.first_day";
 const GENERATED: &str = "bench.tickets.generated";
 
+/// The answers of the generated script reports.
 const ANSWERS: &[&str] = &["Sim", "Não", "Acesa e verde", "Piscando", "Apagada"];
 
+/// `$HELPDESK_TICKETS_DB`, or `/var/tmp/helpdesk-bench-tickets.db`.
 pub fn database_path() -> PathBuf {
     std::env::var_os("HELPDESK_TICKETS_DB").map_or_else(
         || "/var/tmp/helpdesk-bench-tickets.db".into(),
