@@ -36,3 +36,26 @@ pub async fn remove_in(conn: &mut SqliteConnection, key: &str) -> Result<()> {
         .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_key_is_set_replaced_and_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("settings.db"))
+            .await
+            .expect("open");
+        assert_eq!(get(&store, "test.key").await.expect("get"), None);
+        let mut conn = store.pool().acquire().await.expect("connection");
+        set_in(&mut conn, "test.key", "1").await.expect("set");
+        set_in(&mut conn, "test.key", "2").await.expect("replace");
+        assert_eq!(
+            get(&store, "test.key").await.expect("get"),
+            Some("2".into())
+        );
+        remove_in(&mut conn, "test.key").await.expect("remove");
+        assert_eq!(get(&store, "test.key").await.expect("get"), None);
+    }
+}
