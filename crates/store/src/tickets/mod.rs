@@ -21,10 +21,11 @@ use crate::ticket_events::{self, NewEvent};
 use crate::{attachments, drafts, new_id, tasks, work_orders, Result, Store};
 
 /// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments,
-/// task and work order, its e-mail in the outbox, its history (opened, the script's report, the first contact, each
-/// attachment, the task, the work order, resolved) and the end of the operator's wizard
-/// draft, all or nothing. Writes nothing when the protocol was used by another ticket or the
-/// work order cannot take its technician's time (see [`SaveOutcome`]).
+/// task and work order, its history (opened, the script's report, the first contact, each
+/// attachment, the task, the work order, resolved), its e-mail in the outbox and the end of
+/// the operator's wizard draft, each by the module that owns its table, in one transaction:
+/// all or nothing. Writes nothing when the protocol was used by another ticket or the work
+/// order cannot take its technician's time (see [`SaveOutcome`]).
 pub async fn save(
     store: &Store,
     ticket: &NewTicket,
