@@ -6,17 +6,20 @@ use std::time::{Duration, Instant};
 
 use chrono::DateTime;
 use helpdesk_core::clock::HybridClock;
+use helpdesk_core::protocol::Protocol;
 use helpdesk_core::sync::MAX_BATCH_ROWS;
+use helpdesk_core::ticket::TicketStatus;
 use helpdesk_core::ticket_type::{Assignee, TicketType};
+use helpdesk_core::wizard::Origin;
 use helpdesk_demo::DemoConfig;
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
-use helpdesk_store::{now_millis, people, sync, ticket_types, Store};
+use helpdesk_store::tickets::{self, TicketRow};
+use helpdesk_store::{local_settings, now_millis, people, sync, ticket_types, Store};
 use helpdesk_sync::SyncClient;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sqlx::{QueryBuilder, Sqlite};
 use uuid::Uuid;
 
 use crate::desktop::Desktop;
@@ -32,9 +35,8 @@ pub struct Scale {
     pub tickets: usize,
 }
 
-/// Tickets per transaction, and per INSERT statement.
+/// Tickets per transaction.
 const TICKETS_PER_TRANSACTION: usize = 10_000;
-const TICKETS_PER_INSERT: usize = 500;
 /// The generated tickets come from desktops 2 to 21, so their protocols (day, desktop,
 /// sequence) are unique up to 20 × 99,999 tickets.
 const DESKTOPS: usize = 20;
@@ -55,7 +57,14 @@ const PROBLEMS: &[&str] = &[
     "Quer passar para o plano de 500 mega.",
     "Pergunta o horário de atendimento da loja.",
 ];
-const ORIGINS: &[&str] = &["Phone", "Phone", "Phone", "Support", "Chat", "Email"];
+const ORIGINS: &[Origin] = &[
+    Origin::Phone,
+    Origin::Phone,
+    Origin::Phone,
+    Origin::Support,
+    Origin::Chat,
+    Origin::Email,
+];
 
 /// The source database for `scale` in `folder`: the demo catalog and customers (no
 /// messages), then the tickets, every row queued in `sync_outbox` by the triggers. Made
@@ -69,7 +78,7 @@ pub async fn source_template(folder: &Path, scale: Scale) -> Result<PathBuf, Fai
         scale.customers, scale.tickets
     ));
     let store = Store::open(&path).await?;
-    if setting(&store, COMPLETE).await?.is_none() {
+    if local_settings::get(&store, COMPLETE).await?.is_none() {
         generate(&store, scale, &path).await?;
     }
     store.close().await;
@@ -100,32 +109,18 @@ async fn generate(store: &Store, scale: Scale, path: &Path) -> Result<(), Failur
         let end = (start + TICKETS_PER_TRANSACTION).min(scale.tickets);
         let rows: Vec<TicketRow> = (start..end).map(|i| generator.ticket(i)).collect();
         let mut tx = store.pool().begin().await?;
-        for chunk in rows.chunks(TICKETS_PER_INSERT) {
-            insert_tickets(&mut tx, chunk).await?;
-        }
+        tickets::insert_many_in(&mut tx, &rows).await?;
         tx.commit().await?;
         if end.is_multiple_of(100_000) {
             eprintln!("  {end} tickets");
         }
     }
-    sqlx::query("INSERT INTO local_settings (key, value) VALUES (?1, '1')")
-        .bind(COMPLETE)
-        .execute(store.pool())
-        .await?;
+    local_settings::set_in(&mut *store.pool().acquire().await?, COMPLETE, "1").await?;
     eprintln!(
         "source generated in {:.0} s",
         started.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-async fn setting(store: &Store, key: &str) -> Result<Option<String>, Failure> {
-    Ok(
-        sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
-            .bind(key)
-            .fetch_optional(store.pool())
-            .await?,
-    )
 }
 
 /// What the tickets refer to: the demo's users, ticket types and contracts.
@@ -158,25 +153,6 @@ impl Catalog {
     }
 }
 
-/// One generated ticket.
-struct TicketRow {
-    id: Uuid,
-    protocol: String,
-    origin: &'static str,
-    customer_id: Uuid,
-    customer_plan_id: Uuid,
-    problem: &'static str,
-    ticket_type_id: Uuid,
-    assigned_user_id: Option<Uuid>,
-    assigned_role_id: Option<Uuid>,
-    status: &'static str,
-    opened_by: Uuid,
-    opened_at: i64,
-    due_at: i64,
-    resolved_at: Option<i64>,
-    changed_at: i64,
-}
-
 /// Ticket `i` of `count`, spread evenly over the [`DAYS`] before now; one in twenty is
 /// still open.
 struct TicketGenerator<'a> {
@@ -194,7 +170,7 @@ impl<'a> TicketGenerator<'a> {
         }
     }
 
-    fn ticket(&self, i: usize) -> TicketRow {
+    fn ticket(&self, i: usize) -> TicketRow<'static> {
         let mut rng = ChaCha8Rng::seed_from_u64(0x5EED ^ i as u64);
         let span = DAYS * 24 * HOUR;
         let opened_at = self.first + span * i as i64 / self.count as i64 + rng.gen_range(0..60_000);
@@ -209,63 +185,37 @@ impl<'a> TicketGenerator<'a> {
         TicketRow {
             id: helpdesk_store::new_id(),
             protocol: protocol(i, opened_at),
-            origin: ORIGINS.choose(&mut rng).copied().unwrap_or("Phone"),
+            origin: ORIGINS.choose(&mut rng).copied().unwrap_or(Origin::Phone),
             customer_id,
-            customer_plan_id,
+            customer_plan_id: Some(customer_plan_id),
+            support_message_id: None,
             problem: PROBLEMS.choose(&mut rng).copied().unwrap_or_default(),
-            ticket_type_id: kind.id,
+            ticket_type_id: Some(kind.id),
             assigned_user_id,
             assigned_role_id,
             status: if resolved_at.is_some() {
-                "Resolvido"
+                TicketStatus::Resolved
             } else {
-                "Aberto"
+                TicketStatus::Open
             },
             opened_by,
             opened_at,
-            due_at: kind.due_at(opened_at),
+            due_at: Some(kind.due_at(opened_at)),
             resolved_at,
             changed_at: HybridClock::default().tick(resolved_at.unwrap_or(opened_at)),
         }
     }
 }
 
-/// `AAMMDD DDD SSSSS`: the day (Brasília time), desktop `2 + i % 20` and sequence `i / 20`.
-fn protocol(i: usize, opened_at: i64) -> String {
-    let day = DateTime::from_timestamp_millis(opened_at - 3 * HOUR)
-        .map(|at| at.format("%y%m%d").to_string())
-        .unwrap_or_else(|| "000000".into());
-    format!("{day}{:03}{:05}", 2 + i % DESKTOPS, i / DESKTOPS + 1)
-}
-
-async fn insert_tickets(
-    tx: &mut sqlx::Transaction<'_, Sqlite>,
-    rows: &[TicketRow],
-) -> Result<(), sqlx::Error> {
-    let mut query = QueryBuilder::<Sqlite>::new(
-        "INSERT INTO tickets (id, protocol, origin, customer_id, customer_plan_id, problem,
-                              ticket_type_id, assigned_user_id, assigned_role_id, status,
-                              opened_by, opened_at, due_at, resolved_at, changed_at) ",
-    );
-    query.push_values(rows, |mut row, t| {
-        row.push_bind(t.id)
-            .push_bind(&t.protocol)
-            .push_bind(t.origin)
-            .push_bind(t.customer_id)
-            .push_bind(t.customer_plan_id)
-            .push_bind(t.problem)
-            .push_bind(t.ticket_type_id)
-            .push_bind(t.assigned_user_id)
-            .push_bind(t.assigned_role_id)
-            .push_bind(t.status)
-            .push_bind(t.opened_by)
-            .push_bind(t.opened_at)
-            .push_bind(t.due_at)
-            .push_bind(t.resolved_at)
-            .push_bind(t.changed_at);
-    });
-    query.build().execute(&mut **tx).await?;
-    Ok(())
+/// The day (Brasília time), desktop `2 + i % 20` and sequence `i / 20 + 1`.
+fn protocol(i: usize, opened_at: i64) -> Protocol {
+    Protocol {
+        date: DateTime::from_timestamp_millis(opened_at - 3 * HOUR)
+            .map(|at| at.date_naive())
+            .unwrap_or_default(),
+        desktop: u16::try_from(2 + i % DESKTOPS).unwrap_or(u16::MAX),
+        sequence: u32::try_from(i / DESKTOPS + 1).unwrap_or(u32::MAX),
+    }
 }
 
 /// The central server on a throwaway PostgreSQL cluster (`fsync` off, 32 MB of shared

@@ -11,6 +11,16 @@ use uuid::Uuid;
 use crate::customers::split_list;
 use crate::{Result, Store};
 
+/// One contact of the customer.
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    id: Uuid,
+    name: String,
+    phone: String,
+    email: String,
+    relation: String,
+}
+
 /// The customer's record, or `None` when there is no such customer or it was deleted.
 pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
     let mut tx = store.pool().begin().await?;
@@ -30,7 +40,7 @@ pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
         return Ok(None);
     };
 
-    let contacts = sqlx::query_as::<_, (Uuid, String, String, String, String)>(
+    let contacts = sqlx::query_as::<_, ContactRow>(
         "SELECT id, name, phone, email, relation FROM contacts
          WHERE customer_id = ?1 AND deleted = 0 ORDER BY id",
     )
@@ -38,12 +48,12 @@ pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
     .fetch_all(&mut *tx)
     .await?
     .into_iter()
-    .map(|(id, name, phone, email, relation)| Contact {
-        id,
-        name,
-        phone,
-        email,
-        relation,
+    .map(|row| Contact {
+        id: row.id,
+        name: row.name,
+        phone: row.phone,
+        email: row.email,
+        relation: row.relation,
     })
     .collect();
 

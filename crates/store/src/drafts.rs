@@ -1,6 +1,7 @@
 //! The operator's "Novo Atendimento" draft, saved as they go. Local to this desktop: the
 //! table is not synced, and discarding a draft removes its row.
 use helpdesk_core::wizard::{SavedDraft, WizardDraft};
+use sqlx::SqliteConnection;
 use uuid::Uuid;
 
 use crate::{now_millis, Result, Store};
@@ -49,9 +50,15 @@ pub async fn load(store: &Store, user_id: Uuid) -> Result<Option<SavedDraft>> {
 
 /// Throws the operator's draft away (after the ticket is opened, or on "Descartar").
 pub async fn discard(store: &Store, user_id: Uuid) -> Result<()> {
+    let mut conn = store.pool().acquire().await?;
+    discard_in(&mut conn, user_id).await
+}
+
+/// Throws the operator's draft away on `conn` (the caller's transaction: the ticket's save).
+pub async fn discard_in(conn: &mut SqliteConnection, user_id: Uuid) -> Result<()> {
     sqlx::query("DELETE FROM wizard_drafts WHERE user_id = ?1")
         .bind(user_id)
-        .execute(store.pool())
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }

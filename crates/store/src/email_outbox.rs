@@ -7,6 +7,7 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
+use crate::ticket_events::{self, NewEvent};
 use crate::{new_id, Result, Store};
 
 /// An e-mail to queue.
@@ -81,16 +82,14 @@ pub async fn enqueue_in(
     .await?;
     if let Some(ticket_id) = new.ticket_id {
         let payload = event_payload(new.email, &message_id, None);
-        append_event(
-            conn,
-            store,
+        let event = NewEvent {
             ticket_id,
-            "email_queued",
-            &payload,
-            new.created_by,
-            now,
-        )
-        .await?;
+            kind: "email_queued",
+            payload: &payload,
+            user_id: new.created_by,
+            at: now,
+        };
+        ticket_events::append(conn, store, &event).await?;
     }
     Ok(id)
 }
@@ -103,20 +102,43 @@ pub async fn enqueue(store: &Store, new: &NewEmail<'_>, now: i64) -> Result<Uuid
     Ok(id)
 }
 
-type Row = (
-    Uuid,
-    Option<Uuid>,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    Uuid,
-);
+/// A message as [`claim_due`] returns it.
+#[derive(sqlx::FromRow)]
+struct ClaimedRow {
+    id: Uuid,
+    ticket_id: Option<Uuid>,
+    message_id: String,
+    from_address: String,
+    to_addresses: String,
+    cc_addresses: String,
+    subject: String,
+    body: String,
+    attachments: String,
+    attempts: i64,
+    queued_at: i64,
+    created_by: Uuid,
+}
+
+impl ClaimedRow {
+    fn into_message(self) -> Result<OutboxMessage> {
+        Ok(OutboxMessage {
+            id: self.id,
+            ticket_id: self.ticket_id,
+            message_id: self.message_id,
+            from_address: self.from_address,
+            email: OutgoingEmail {
+                to: serde_json::from_str(&self.to_addresses)?,
+                cc: serde_json::from_str(&self.cc_addresses)?,
+                subject: self.subject,
+                body: self.body,
+                attachments: serde_json::from_str::<Vec<EmailAttachment>>(&self.attachments)?,
+            },
+            attempts: u32::try_from(self.attempts).unwrap_or(u32::MAX),
+            queued_at: self.queued_at,
+            created_by: self.created_by,
+        })
+    }
+}
 
 /// Claims up to `limit` due messages (queued and due, or claimed by a worker whose lease has
 /// run out) in one statement: each becomes `sending` until `now + lease_ms`, one attempt
@@ -127,7 +149,7 @@ pub async fn claim_due(
     lease_ms: i64,
     limit: u32,
 ) -> Result<Vec<OutboxMessage>> {
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<ClaimedRow> = sqlx::query_as(
         "UPDATE email_outbox
          SET state = 'sending', attempts = attempts + 1, next_attempt_at = ?2, changed_at = ?3
          WHERE id IN (SELECT id FROM email_outbox
@@ -144,38 +166,7 @@ pub async fn claim_due(
     .await?;
     let mut messages = rows
         .into_iter()
-        .map(|row| {
-            let (
-                id,
-                ticket_id,
-                message_id,
-                from_address,
-                to,
-                cc,
-                subject,
-                body,
-                attachments,
-                attempts,
-                queued_at,
-                created_by,
-            ) = row;
-            Ok(OutboxMessage {
-                id,
-                ticket_id,
-                message_id,
-                from_address,
-                email: OutgoingEmail {
-                    to: serde_json::from_str(&to)?,
-                    cc: serde_json::from_str(&cc)?,
-                    subject,
-                    body,
-                    attachments: serde_json::from_str::<Vec<EmailAttachment>>(&attachments)?,
-                },
-                attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
-                queued_at,
-                created_by,
-            })
-        })
+        .map(ClaimedRow::into_message)
         .collect::<Result<Vec<_>>>()?;
     messages.sort_by_key(|message| message.queued_at);
     Ok(messages)
@@ -247,23 +238,28 @@ async fn finish(
         } else {
             "email_sent"
         };
-        append_event(
-            &mut tx,
-            store,
+        let event = NewEvent {
             ticket_id,
             kind,
-            &payload,
-            message.created_by,
-            now,
-        )
-        .await?;
+            payload: &payload,
+            user_id: message.created_by,
+            at: now,
+        };
+        ticket_events::append(&mut tx, store, &event).await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
-/// State, attempts, last error, next attempt, sent at.
-type StatusRow = (String, i64, Option<String>, i64, Option<i64>);
+/// One row of [`status`].
+#[derive(sqlx::FromRow)]
+struct StatusRow {
+    state: String,
+    attempts: i64,
+    last_error: Option<String>,
+    next_attempt_at: i64,
+    sent_at: Option<i64>,
+}
 
 /// Where the outbox message `id` is, if it exists.
 pub async fn status(store: &Store, id: Uuid) -> Result<Option<OutboxStatus>> {
@@ -274,15 +270,13 @@ pub async fn status(store: &Store, id: Uuid) -> Result<Option<OutboxStatus>> {
     .bind(id)
     .fetch_optional(store.pool())
     .await?;
-    Ok(row.map(
-        |(state, attempts, last_error, next_attempt_at, sent_at)| OutboxStatus {
-            state,
-            attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
-            last_error,
-            next_attempt_at,
-            sent_at,
-        },
-    ))
+    Ok(row.map(|row| OutboxStatus {
+        state: row.state,
+        attempts: u32::try_from(row.attempts).unwrap_or(u32::MAX),
+        last_error: row.last_error,
+        next_attempt_at: row.next_attempt_at,
+        sent_at: row.sent_at,
+    }))
 }
 
 /// When the next queued message is due (Unix ms), if any is waiting: the worker sleeps
@@ -310,29 +304,4 @@ fn event_payload(
         payload["error"] = json!(error);
     }
     payload
-}
-
-async fn append_event(
-    conn: &mut SqliteConnection,
-    store: &Store,
-    ticket_id: Uuid,
-    kind: &str,
-    payload: &serde_json::Value,
-    user_id: Uuid,
-    now: i64,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .bind(new_id())
-    .bind(ticket_id)
-    .bind(kind)
-    .bind(payload.to_string())
-    .bind(user_id)
-    .bind(now)
-    .bind(store.stamp())
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }

@@ -8,7 +8,7 @@ use crate::{Result, Store, StoreError};
 
 /// What [`save`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveResult {
+pub enum SaveOutcome {
     Saved(EmailTemplate),
     /// Another template (not deleted) has the name.
     NameTaken,
@@ -55,9 +55,24 @@ pub async fn find(store: &Store, id: Uuid) -> Result<Option<EmailTemplate>> {
     row.map(template).transpose()
 }
 
-type TemplateRow = (Uuid, String, String, String, String);
+/// One template as stored; `role_ids` is a JSON array of ids in hex.
+#[derive(sqlx::FromRow)]
+struct TemplateRow {
+    id: Uuid,
+    name: String,
+    subject: String,
+    body: String,
+    role_ids: String,
+}
 
-fn template((id, name, subject, body, role_ids): TemplateRow) -> Result<EmailTemplate> {
+fn template(row: TemplateRow) -> Result<EmailTemplate> {
+    let TemplateRow {
+        id,
+        name,
+        subject,
+        body,
+        role_ids,
+    } = row;
     let hex: Vec<String> = serde_json::from_str(&role_ids)?;
     let mut role_ids = hex
         .iter()
@@ -76,7 +91,7 @@ fn template((id, name, subject, body, role_ids): TemplateRow) -> Result<EmailTem
 
 /// Creates or replaces the template `template.id` (checked by the core first) with its
 /// roles, in one transaction. A deleted template's name is freed for the new one.
-pub async fn save(store: &Store, template: &EmailTemplate) -> Result<SaveResult> {
+pub async fn save(store: &Store, template: &EmailTemplate) -> Result<SaveOutcome> {
     let mut tx = store.pool().begin().await?;
     let taken: Option<Uuid> = sqlx::query_scalar(
         "SELECT id FROM email_templates
@@ -87,7 +102,7 @@ pub async fn save(store: &Store, template: &EmailTemplate) -> Result<SaveResult>
     .fetch_optional(&mut *tx)
     .await?;
     if taken.is_some() {
-        return Ok(SaveResult::NameTaken);
+        return Ok(SaveOutcome::NameTaken);
     }
     for role_id in &template.role_ids {
         let known: Option<i64> =
@@ -96,7 +111,7 @@ pub async fn save(store: &Store, template: &EmailTemplate) -> Result<SaveResult>
                 .fetch_optional(&mut *tx)
                 .await?;
         if known.is_none() {
-            return Ok(SaveResult::UnknownRole);
+            return Ok(SaveOutcome::UnknownRole);
         }
     }
     let stamp = store.stamp();
@@ -134,7 +149,7 @@ pub async fn save(store: &Store, template: &EmailTemplate) -> Result<SaveResult>
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(SaveResult::Saved(saved))
+    Ok(SaveOutcome::Saved(saved))
 }
 
 /// Deletes the template `id` (a tombstone); whether there was one to delete.

@@ -4,6 +4,7 @@
 
 mod assignee_row;
 pub mod attachment_files;
+pub mod attachments;
 pub mod catalog;
 pub mod contacts;
 pub mod customer_records;
@@ -12,6 +13,7 @@ pub mod drafts;
 pub mod email_outbox;
 pub mod email_templates;
 mod error;
+pub mod local_settings;
 mod password;
 pub mod people;
 pub mod protocols;
@@ -24,6 +26,7 @@ pub mod tasks;
 #[cfg(feature = "test-keyring")]
 pub mod test_keyring;
 pub mod ticket_details;
+pub mod ticket_events;
 pub mod ticket_types;
 pub mod ticket_updates;
 pub mod tickets;

@@ -3,18 +3,14 @@ use chrono::NaiveDate;
 use helpdesk_core::protocol::{Protocol, ProtocolError};
 use uuid::Uuid;
 
-use crate::{now_millis, Result, Store};
+use crate::{local_settings, now_millis, Result, Store};
 
 /// The `local_settings` key of the desktop's number.
 const DESKTOP_NUMBER: &str = "desktop_number";
 
 /// This desktop's number (1 until the desktop registers with the sync server).
 pub async fn desktop_number(store: &Store) -> Result<u16> {
-    let stored: Option<String> =
-        sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
-            .bind(DESKTOP_NUMBER)
-            .fetch_optional(store.pool())
-            .await?;
+    let stored = local_settings::get(store, DESKTOP_NUMBER).await?;
     Ok(stored.and_then(|value| value.parse().ok()).unwrap_or(1))
 }
 
@@ -29,15 +25,7 @@ pub(crate) async fn write_desktop_number(
     conn: &mut sqlx::SqliteConnection,
     number: u16,
 ) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO local_settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(DESKTOP_NUMBER)
-    .bind(number.to_string())
-    .execute(conn)
-    .await?;
-    Ok(())
+    local_settings::set_in(conn, DESKTOP_NUMBER, &number.to_string()).await
 }
 
 /// Every protocol number given on this desktop (its 14 digits), oldest first.

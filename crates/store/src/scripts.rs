@@ -18,7 +18,7 @@ use crate::{new_id, now_millis, Result, Store, StoreError};
 
 /// What [`publish`] did. Only `Published` wrote anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PublishResult {
+pub enum PublishOutcome {
     /// The version stored, as [`load`] reads it back.
     Published(PublishedScript),
     /// Another script already has this name (ignoring case and accents).
@@ -27,11 +27,32 @@ pub enum PublishResult {
     UnknownScript,
 }
 
+/// One row of [`list`].
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: Uuid,
+    name: String,
+    keywords: String,
+    version: i64,
+    published_at: i64,
+    nodes: i64,
+}
+
+/// One row of [`load`].
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    name: String,
+    keywords: String,
+    version: i64,
+    published_at: i64,
+    definition: String,
+}
+
 /// Every script that is not deleted, at its highest version, ordered by name (ignoring case
 /// and accents). `nodes` is the number of questions counted when the version was stored (0
 /// for a definition that did not read as a script then); no definition is read.
 pub async fn list(store: &Store) -> Result<Vec<ScriptSummary>> {
-    let rows = sqlx::query_as::<_, (Uuid, String, String, i64, i64, i64)>(
+    let rows = sqlx::query_as::<_, SummaryRow>(
         "SELECT s.id, s.name, s.keywords, v.version, v.published_at, v.nodes
          FROM scripts s
          JOIN script_versions v ON v.script_id = s.id
@@ -43,16 +64,14 @@ pub async fn list(store: &Store) -> Result<Vec<ScriptSummary>> {
     .await?;
     let mut summaries: Vec<ScriptSummary> = rows
         .into_iter()
-        .map(
-            |(id, name, keywords, version, published_at, nodes)| ScriptSummary {
-                id,
-                name,
-                keywords,
-                version: stored_version(version),
-                published_at,
-                nodes: u32::try_from(nodes).unwrap_or(0),
-            },
-        )
+        .map(|row| ScriptSummary {
+            id: row.id,
+            name: row.name,
+            keywords: row.keywords,
+            version: stored_version(row.version),
+            published_at: row.published_at,
+            nodes: u32::try_from(row.nodes).unwrap_or(0),
+        })
         .collect();
     summaries.sort_by_cached_key(|summary| (fold(&summary.name), summary.name.clone()));
     Ok(summaries)
@@ -66,7 +85,7 @@ pub async fn list(store: &Store) -> Result<Vec<ScriptSummary>> {
 /// A stored definition that does not read as a script fails with
 /// [`StoreError::ScriptDefinition`].
 pub async fn load(store: &Store, wanted: ScriptVersionRef) -> Result<Option<PublishedScript>> {
-    let row = sqlx::query_as::<_, (String, String, i64, i64, String)>(
+    let row = sqlx::query_as::<_, VersionRow>(
         "SELECT s.name, s.keywords, v.version, v.published_at, v.definition
          FROM scripts s
          JOIN script_versions v ON v.script_id = s.id
@@ -79,22 +98,22 @@ pub async fn load(store: &Store, wanted: ScriptVersionRef) -> Result<Option<Publ
     .bind(wanted.version.map(i64::from))
     .fetch_optional(store.pool())
     .await?;
-    let Some((name, keywords, version, published_at, definition)) = row else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    let version = stored_version(version);
+    let version = stored_version(row.version);
     let definition =
-        serde_json::from_str(&definition).map_err(|source| StoreError::ScriptDefinition {
+        serde_json::from_str(&row.definition).map_err(|source| StoreError::ScriptDefinition {
             script_id: wanted.script_id,
             version,
             source,
         })?;
     Ok(Some(PublishedScript {
         id: wanted.script_id,
-        name,
-        keywords,
+        name: row.name,
+        keywords: row.keywords,
         version,
-        published_at,
+        published_at: row.published_at,
         definition,
     }))
 }
@@ -104,13 +123,13 @@ pub async fn load(store: &Store, wanted: ScriptVersionRef) -> Result<Option<Publ
 /// keywords become the draft's. One immediate transaction: either everything is written or
 /// nothing is, and two publications never get the same version. Earlier versions are kept
 /// as they were.
-pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishResult> {
+pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishOutcome> {
     let definition = StoredDefinition::of(&draft.definition)?;
     // IMMEDIATE takes the write lock at once, so the name check, the version number and the
     // writes see no other writer in between.
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
     if name_taken(&mut tx, &draft.name, draft.id).await? {
-        return Ok(PublishResult::NameTaken);
+        return Ok(PublishOutcome::NameTaken);
     }
     let (id, version, published_at) = match draft.id {
         None => {
@@ -130,7 +149,7 @@ pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishResult
             .execute(&mut *tx)
             .await?;
             if updated.rows_affected() == 0 {
-                return Ok(PublishResult::UnknownScript);
+                return Ok(PublishOutcome::UnknownScript);
             }
             // Deleted versions count too: a number is never given twice.
             let last: i64 = sqlx::query_scalar(
@@ -145,7 +164,7 @@ pub async fn publish(store: &Store, draft: &ScriptDraft) -> Result<PublishResult
         }
     };
     tx.commit().await?;
-    Ok(PublishResult::Published(PublishedScript {
+    Ok(PublishOutcome::Published(PublishedScript {
         id,
         name: draft.name.clone(),
         keywords: draft.keywords.clone(),

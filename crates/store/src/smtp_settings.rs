@@ -3,7 +3,7 @@
 use helpdesk_core::email::{SecretPlace, SmtpSettings};
 
 use crate::secret_vault::{place_of, SecretVault};
-use crate::{Result, Store};
+use crate::{local_settings, Result, Store};
 
 const SETTINGS_KEY: &str = "smtp.settings";
 /// The password's row in `local_settings`, and its name in the vault.
@@ -11,7 +11,7 @@ pub const PASSWORD_KEY: &str = "smtp.password";
 
 /// The SMTP settings, if an administrator saved them.
 pub async fn load(store: &Store) -> Result<Option<SmtpSettings>> {
-    match get(store, SETTINGS_KEY).await? {
+    match local_settings::get(store, SETTINGS_KEY).await? {
         Some(json) => Ok(Some(serde_json::from_str(&json)?)),
         None => Ok(None),
     }
@@ -19,14 +19,14 @@ pub async fn load(store: &Store) -> Result<Option<SmtpSettings>> {
 
 /// Where the stored password is kept, if one is stored.
 pub async fn password_place(store: &Store) -> Result<Option<SecretPlace>> {
-    Ok(get(store, PASSWORD_KEY)
+    Ok(local_settings::get(store, PASSWORD_KEY)
         .await?
         .map(|stored| place_of(&stored)))
 }
 
 /// The stored password, if any, read from wherever `vault` put it.
 pub async fn load_password(store: &Store, vault: &SecretVault) -> Result<Option<String>> {
-    match get(store, PASSWORD_KEY).await? {
+    match local_settings::get(store, PASSWORD_KEY).await? {
         Some(stored) => Ok(Some(vault.open(PASSWORD_KEY, &stored).await?)),
         None => Ok(None),
     }
@@ -67,7 +67,7 @@ pub async fn save(
     settings: &SmtpSettings,
     password: PasswordChange<'_>,
 ) -> Result<()> {
-    let previous = get(store, PASSWORD_KEY).await?;
+    let previous = local_settings::get(store, PASSWORD_KEY).await?;
     let (vault, sealed) = match password {
         PasswordChange::Keep => (None, None),
         PasswordChange::Clear { vault } => (Some(vault), None),
@@ -76,14 +76,11 @@ pub async fn save(
         }
     };
     let mut tx = store.pool().begin().await?;
-    put(&mut tx, SETTINGS_KEY, &serde_json::to_string(settings)?).await?;
+    local_settings::set_in(&mut tx, SETTINGS_KEY, &serde_json::to_string(settings)?).await?;
     match &sealed {
-        Some(sealed) => put(&mut tx, PASSWORD_KEY, sealed).await?,
+        Some(sealed) => local_settings::set_in(&mut tx, PASSWORD_KEY, sealed).await?,
         None if vault.is_some() => {
-            sqlx::query("DELETE FROM local_settings WHERE key = ?1")
-                .bind(PASSWORD_KEY)
-                .execute(&mut *tx)
-                .await?;
+            local_settings::remove_in(&mut tx, PASSWORD_KEY).await?;
         }
         None => {}
     }
@@ -94,26 +91,5 @@ pub async fn save(
             log::warn!("the replaced SMTP password stays in the OS keyring: {error}");
         }
     }
-    Ok(())
-}
-
-async fn get(store: &Store, key: &str) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
-            .bind(key)
-            .fetch_optional(store.pool())
-            .await?,
-    )
-}
-
-async fn put(conn: &mut sqlx::SqliteConnection, key: &str, value: &str) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO local_settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(key)
-    .bind(value)
-    .execute(conn)
-    .await?;
     Ok(())
 }

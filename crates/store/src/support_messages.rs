@@ -67,7 +67,7 @@ pub async fn from_sender(
     to: i64,
     limit: u32,
 ) -> Result<Vec<SupportMessage>> {
-    let rows = sqlx::query_as::<_, (Uuid, String, String, String, String, i64)>(
+    let rows = sqlx::query_as::<_, MessageRow>(
         "SELECT id, email, subject, login, body, received_at FROM support_messages
          WHERE email_folded = ?1 AND received_at BETWEEN ?2 AND ?3 AND deleted = 0
          ORDER BY received_at DESC LIMIT ?4",
@@ -80,15 +80,24 @@ pub async fn from_sender(
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, email, subject, login, body, received_at)| SupportMessage {
-                id,
-                email,
-                subject,
-                login,
-                body,
-                received_at,
-            },
-        )
+        .map(|row| SupportMessage {
+            id: row.id,
+            email: row.email,
+            subject: row.subject,
+            login: row.login,
+            body: row.body,
+            received_at: row.received_at,
+        })
         .collect())
+}
+
+/// One row of [`from_sender`].
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    id: Uuid,
+    email: String,
+    subject: String,
+    login: String,
+    body: String,
+    received_at: i64,
 }

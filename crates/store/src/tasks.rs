@@ -1,20 +1,24 @@
-//! Tasks: an operator's list ("Minhas Tarefas": given to them or to their role), a ticket's
-//! tasks, and marking a task done ("Concluir").
+//! Tasks: created with their ticket, an operator's list ("Minhas Tarefas": given to them or
+//! to their role), a ticket's tasks, and marking a task done ("Concluir").
 //!
 //! A list walks `tasks_assignee_user` and `tasks_assignee_role` (both start with the
 //! assignee, then `done_at`), a ticket's tasks `tasks_ticket`.
 use helpdesk_core::protocol::Protocol;
+use helpdesk_core::task::NewTask;
 use helpdesk_core::task_list::{check_completion, CompletionError, TaskSummary};
 use serde_json::json;
+use sqlx::SqliteConnection;
 use uuid::Uuid;
 
-use crate::assignee_row::assignee;
+use crate::assignee_row::AssigneeColumns;
+use crate::ticket_events::{self, NewEvent};
 use crate::{new_id, Result, Store, StoreError};
 
 /// The columns of a [`TaskSummary`], from `tasks k` and its joins.
-const SUMMARY: &str = "SELECT k.id, k.ticket_id, t.protocol, c.name, k.title, k.description,
-        k.assignee_user_id, u.name, u.active = 1 AND u.deleted = 0, k.assignee_role_id, r.name,
-        k.due_at, k.done_at, b.name
+const SUMMARY: &str = "SELECT k.id, k.ticket_id, t.protocol, c.name AS customer_name, k.title,
+        k.description, k.assignee_user_id AS user_id, u.name AS user_name,
+        u.active = 1 AND u.deleted = 0 AS user_active, k.assignee_role_id AS role_id,
+        r.name AS role_name, k.due_at, k.done_at, b.name AS created_by_name
      FROM tasks k
      LEFT JOIN tickets t ON t.id = k.ticket_id
      LEFT JOIN customers c ON c.id = t.customer_id
@@ -23,22 +27,20 @@ const SUMMARY: &str = "SELECT k.id, k.ticket_id, t.protocol, c.name, k.title, k.
      LEFT JOIN users b ON b.id = k.created_by";
 
 /// One row of [`SUMMARY`].
-type SummaryRow = (
-    Uuid,
-    Option<Uuid>,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    Option<Uuid>,
-    Option<String>,
-    Option<bool>,
-    Option<Uuid>,
-    Option<String>,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-);
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: Uuid,
+    ticket_id: Option<Uuid>,
+    protocol: Option<String>,
+    customer_name: Option<String>,
+    title: String,
+    description: String,
+    #[sqlx(flatten)]
+    assignee: AssigneeColumns,
+    due_at: Option<i64>,
+    done_at: Option<i64>,
+    created_by_name: Option<String>,
+}
 
 /// Whose tasks: given to the user `?1` or to the user's role.
 const MINE: &str = " WHERE k.deleted = 0
@@ -67,7 +69,7 @@ pub async fn for_user(store: &Store, user_id: Uuid, done_shown: u32) -> Result<V
             .fetch_all(store.pool())
             .await?,
     );
-    rows.into_iter().map(summary).collect()
+    rows.into_iter().map(SummaryRow::into_summary).collect()
 }
 
 /// The tasks of the ticket `ticket_id`: open ones by due date, then the done ones.
@@ -80,7 +82,36 @@ pub async fn of_ticket(store: &Store, ticket_id: Uuid) -> Result<Vec<TaskSummary
         .bind(ticket_id)
         .fetch_all(store.pool())
         .await?;
-    rows.into_iter().map(summary).collect()
+    rows.into_iter().map(SummaryRow::into_summary).collect()
+}
+
+/// Creates `task` for the ticket `ticket_id`, by `created_by`, on `conn` (the caller's
+/// transaction: the ticket's save).
+pub async fn insert_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    ticket_id: Uuid,
+    task: &NewTask,
+    created_by: Uuid,
+) -> Result<()> {
+    let (assignee_user, assignee_role) = task.assignee.ids();
+    sqlx::query(
+        "INSERT INTO tasks (id, ticket_id, title, description, assignee_user_id,
+                            assignee_role_id, due_at, created_by, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )
+    .bind(new_id())
+    .bind(ticket_id)
+    .bind(&task.title)
+    .bind(&task.description)
+    .bind(assignee_user)
+    .bind(assignee_role)
+    .bind(task.due_at)
+    .bind(created_by)
+    .bind(store.stamp())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// What became of "Concluir".
@@ -127,18 +158,14 @@ pub async fn complete(
         .execute(&mut *tx)
         .await?;
     if let Some(ticket_id) = ticket_id {
-        sqlx::query(
-            "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
-             VALUES (?1, ?2, 'task_done', ?3, ?4, ?5, ?6)",
-        )
-        .bind(new_id())
-        .bind(ticket_id)
-        .bind(json!({ "title": title }).to_string())
-        .bind(user_id)
-        .bind(now)
-        .bind(store.stamp())
-        .execute(&mut *tx)
-        .await?;
+        let event = NewEvent {
+            ticket_id,
+            kind: "task_done",
+            payload: &json!({ "title": title }),
+            user_id,
+            at: now,
+        };
+        ticket_events::append(&mut tx, store, &event).await?;
     }
     let sql = format!("{SUMMARY} WHERE k.id = ?1");
     let row = sqlx::query_as::<_, SummaryRow>(&sql)
@@ -146,49 +173,35 @@ pub async fn complete(
         .fetch_one(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(CompleteOutcome::Done(Box::new(summary(row)?)))
+    Ok(CompleteOutcome::Done(Box::new(row.into_summary()?)))
 }
 
-fn summary(
-    (
-        id,
-        ticket_id,
-        protocol,
-        customer_name,
-        title,
-        description,
-        user_id,
-        user_name,
-        user_active,
-        role_id,
-        role_name,
-        due_at,
-        done_at,
-        created_by_name,
-    ): SummaryRow,
-) -> Result<TaskSummary> {
-    let protocol = protocol
-        .map(|digits| {
-            digits.parse::<Protocol>().map_err(|error| {
-                StoreError::from(sqlx::Error::Decode(
-                    format!("task {id}: protocol {digits:?}: {error}").into(),
-                ))
+impl SummaryRow {
+    fn into_summary(self) -> Result<TaskSummary> {
+        let id = self.id;
+        let protocol = self
+            .protocol
+            .map(|digits| {
+                digits.parse::<Protocol>().map_err(|error| {
+                    StoreError::from(sqlx::Error::Decode(
+                        format!("task {id}: protocol {digits:?}: {error}").into(),
+                    ))
+                })
             })
+            .transpose()?;
+        Ok(TaskSummary {
+            id,
+            ticket_id: self.ticket_id,
+            protocol,
+            customer_name: self.customer_name,
+            title: self.title,
+            description: self.description,
+            assignee: self.assignee.assignee(),
+            due_at: self.due_at,
+            done_at: self.done_at,
+            created_by_name: self.created_by_name.unwrap_or_default(),
         })
-        .transpose()?;
-    let assignee = assignee((user_id, user_name, user_active), (role_id, role_name));
-    Ok(TaskSummary {
-        id,
-        ticket_id,
-        protocol,
-        customer_name,
-        title,
-        description,
-        assignee,
-        due_at,
-        done_at,
-        created_by_name: created_by_name.unwrap_or_default(),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -4,20 +4,18 @@ use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::TicketType;
 use uuid::Uuid;
 
-use crate::assignee_row::assignee;
+use crate::assignee_row::AssigneeColumns;
 use crate::{Result, Store};
 
 /// One row of [`list`]'s query.
-type Row = (
-    Uuid,
-    String,
-    i64,
-    Option<Uuid>,
-    Option<String>,
-    Option<bool>,
-    Option<Uuid>,
-    Option<String>,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    name: String,
+    sla_hours: i64,
+    #[sqlx(flatten)]
+    assignee: AssigneeColumns,
+}
 
 /// The ticket types not deleted, by name ignoring case and accents, each with its assignee:
 ///
@@ -33,8 +31,9 @@ type Row = (
 pub async fn list(store: &Store) -> Result<Vec<TicketType>> {
     let rows = sqlx::query_as::<_, Row>(
         "SELECT t.id, t.name, t.sla_hours,
-                t.destined_user_id, u.name, u.active = 1 AND u.deleted = 0,
-                r.id, r.name
+                t.destined_user_id AS user_id, u.name AS user_name,
+                u.active = 1 AND u.deleted = 0 AS user_active, r.id AS role_id,
+                r.name AS role_name
          FROM ticket_types t
          LEFT JOIN users u ON u.id = t.destined_user_id
          LEFT JOIN roles r ON r.id = t.destined_role_id AND r.deleted = 0
@@ -47,15 +46,12 @@ pub async fn list(store: &Store) -> Result<Vec<TicketType>> {
     Ok(types)
 }
 
-fn ticket_type(
-    (id, name, sla_hours, user_id, user_name, user_active, role_id, role_name): Row,
-) -> TicketType {
-    let assignee = assignee((user_id, user_name, user_active), (role_id, role_name));
+fn ticket_type(row: Row) -> TicketType {
     TicketType {
-        id,
-        name,
-        assignee,
+        id: row.id,
+        name: row.name,
+        assignee: row.assignee.assignee(),
         // The column has no check: a negative SLA reads as 0, an enormous one as the most.
-        sla_hours: u32::try_from(sla_hours.max(0)).unwrap_or(u32::MAX),
+        sla_hours: u32::try_from(row.sla_hours.max(0)).unwrap_or(u32::MAX),
     }
 }

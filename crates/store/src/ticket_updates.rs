@@ -9,8 +9,9 @@ use helpdesk_core::ticket_update::{fields, TicketAction, TicketState};
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
-use crate::assignee_row::assignee;
-use crate::{new_id, Result, Store, StoreError};
+use crate::assignee_row::AssigneeColumns;
+use crate::ticket_events::{self, NewEvent};
+use crate::{tickets, Result, Store, StoreError};
 
 /// What became of an action.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,54 +56,34 @@ pub async fn apply(
         Ok(change) => change,
         Err(refusal) => return Ok(UpdateOutcome::Refused(refusal)),
     };
-    let (assigned_user, assigned_role) = Assignee::ids_of(change.state.assignee.as_ref());
-    sqlx::query(
-        "UPDATE tickets SET status = ?2, resolved_at = ?3, assigned_user_id = ?4,
-                            assigned_role_id = ?5, changed_at = ?6
-         WHERE id = ?1",
-    )
-    .bind(ticket_id)
-    .bind(change.state.status.label())
-    .bind(change.state.resolved_at)
-    .bind(assigned_user)
-    .bind(assigned_role)
-    .bind(store.stamp())
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .bind(new_id())
-    .bind(ticket_id)
-    .bind(change.kind)
-    .bind(change.payload.to_string())
-    .bind(user_id)
-    .bind(now)
-    .bind(store.stamp())
-    .execute(&mut *tx)
-    .await?;
+    tickets::set_state_in(&mut tx, store, ticket_id, &change.state).await?;
+    let event = NewEvent {
+        ticket_id,
+        kind: change.kind,
+        payload: &change.payload,
+        user_id,
+        at: now,
+    };
+    ticket_events::append(&mut tx, store, &event).await?;
     tx.commit().await?;
     Ok(UpdateOutcome::Done(change.state))
 }
 
-/// One row of the ticket's state: status, resolved_at, the assigned user (id, name, active)
-/// and role (id, name).
-type StateRow = (
-    String,
-    Option<i64>,
-    Option<Uuid>,
-    Option<String>,
-    Option<bool>,
-    Option<Uuid>,
-    Option<String>,
-);
+/// One row of the ticket's state.
+#[derive(sqlx::FromRow)]
+struct StateRow {
+    status: String,
+    resolved_at: Option<i64>,
+    #[sqlx(flatten)]
+    assignee: AssigneeColumns,
+}
 
 /// The ticket's state as stored, unless it does not exist or was deleted.
 async fn state(tx: &mut SqliteConnection, ticket_id: Uuid) -> Result<Option<TicketState>> {
     let row = sqlx::query_as::<_, StateRow>(
-        "SELECT t.status, t.resolved_at, t.assigned_user_id, u.name,
-                u.active = 1 AND u.deleted = 0, t.assigned_role_id, r.name
+        "SELECT t.status, t.resolved_at, t.assigned_user_id AS user_id, u.name AS user_name,
+                u.active = 1 AND u.deleted = 0 AS user_active, t.assigned_role_id AS role_id,
+                r.name AS role_name
          FROM tickets t
          LEFT JOIN users u ON u.id = t.assigned_user_id
          LEFT JOIN roles r ON r.id = t.assigned_role_id
@@ -111,20 +92,18 @@ async fn state(tx: &mut SqliteConnection, ticket_id: Uuid) -> Result<Option<Tick
     .bind(ticket_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((status, resolved_at, user_id, user_name, user_active, role_id, role_name)) = row
-    else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    let status = TicketStatus::from_label(&status).ok_or_else(|| {
+    let status = TicketStatus::from_label(&row.status).ok_or_else(|| {
         StoreError::from(sqlx::Error::Decode(
-            format!("ticket {ticket_id}: unknown status {status:?}").into(),
+            format!("ticket {ticket_id}: unknown status {:?}", row.status).into(),
         ))
     })?;
-    let assignee = assignee((user_id, user_name, user_active), (role_id, role_name));
     Ok(Some(TicketState {
         status,
-        assignee,
-        resolved_at,
+        assignee: row.assignee.assignee(),
+        resolved_at: row.resolved_at,
     }))
 }
 

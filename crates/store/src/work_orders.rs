@@ -1,19 +1,19 @@
 //! Work orders on the "Agenda Técnica": the catalog a work order is given (types, statuses,
-//! technicians), the visits of a range, the clashes of a slot, and moving a visit.
-//!
-//! Work orders are written with their ticket ([`crate::tickets::save`]); this module reads
-//! them and reschedules them.
+//! technicians), writing a work order (with its ticket, [`crate::tickets::save`]), the
+//! visits of a range, the clashes of a slot, and moving a visit.
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::text::fold;
 use helpdesk_core::work_order::{
     AgendaQuery, Reschedule, Slot, Technician, Visit, VisitKind, WorkOrderCatalog, WorkOrderStatus,
     WorkOrderType, MAX_VISIT_MINUTES, MINUTE,
 };
+use helpdesk_core::work_order_form::NewWorkOrder;
 use serde::Deserialize;
 use serde_json::json;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use uuid::Uuid;
 
+use crate::ticket_events::{self, NewEvent};
 use crate::{new_id, Result, Store, StoreError};
 
 /// What became of a reschedule.
@@ -36,25 +36,43 @@ pub enum RescheduleOutcome {
     Closed,
 }
 
+/// One work-order type of [`catalog`].
+#[derive(sqlx::FromRow)]
+struct TypeRow {
+    id: Uuid,
+    name: String,
+    is_site_survey: bool,
+    default_minutes: i64,
+    color: String,
+}
+
+/// One technician of [`catalog`].
+#[derive(sqlx::FromRow)]
+struct TechnicianRow {
+    id: Uuid,
+    name: String,
+    team_id: Uuid,
+    team_name: String,
+    user_id: Option<Uuid>,
+}
+
 /// The work-order types (by name), the statuses (in workflow order) and the active
 /// technicians with their teams (by name), none of them deleted.
 pub async fn catalog(store: &Store) -> Result<WorkOrderCatalog> {
-    let mut types = sqlx::query_as::<_, (Uuid, String, bool, i64, String)>(
+    let mut types = sqlx::query_as::<_, TypeRow>(
         "SELECT id, name, is_site_survey, default_minutes, color
          FROM work_order_types WHERE deleted = 0",
     )
     .fetch_all(store.pool())
     .await?
     .into_iter()
-    .map(
-        |(id, name, is_site_survey, default_minutes, color)| WorkOrderType {
-            id,
-            name,
-            kind: kind(is_site_survey),
-            default_minutes: u32::try_from(default_minutes).unwrap_or(0),
-            color,
-        },
-    )
+    .map(|row| WorkOrderType {
+        id: row.id,
+        name: row.name,
+        kind: kind(row.is_site_survey),
+        default_minutes: u32::try_from(row.default_minutes).unwrap_or(0),
+        color: row.color,
+    })
     .collect::<Vec<_>>();
     types.sort_by_cached_key(|kind| fold(&kind.name));
     let statuses = sqlx::query_as::<_, (Uuid, String, String, bool)>(
@@ -71,20 +89,20 @@ pub async fn catalog(store: &Store) -> Result<WorkOrderCatalog> {
         is_final,
     })
     .collect();
-    let mut technicians = sqlx::query_as::<_, (Uuid, String, Uuid, String, Option<Uuid>)>(
-        "SELECT t.id, t.name, t.team_id, e.name, t.user_id
+    let mut technicians = sqlx::query_as::<_, TechnicianRow>(
+        "SELECT t.id, t.name, t.team_id, e.name AS team_name, t.user_id
          FROM technicians t JOIN teams e ON e.id = t.team_id
          WHERE t.active = 1 AND t.deleted = 0",
     )
     .fetch_all(store.pool())
     .await?
     .into_iter()
-    .map(|(id, name, team_id, team_name, user_id)| Technician {
-        id,
-        name,
-        team_id,
-        team_name,
-        user_id,
+    .map(|row| Technician {
+        id: row.id,
+        name: row.name,
+        team_id: row.team_id,
+        team_name: row.team_name,
+        user_id: row.user_id,
     })
     .collect::<Vec<_>>();
     technicians.sort_by_cached_key(|technician| fold(&technician.name));
@@ -123,6 +141,76 @@ fn agenda_query(prefix: &str, query: &AgendaQuery) -> QueryBuilder<'static, Sqli
             .push_bind(kind == VisitKind::SiteSurvey);
     }
     sql
+}
+
+/// A work order's row as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkOrderRow<'a> {
+    pub id: Uuid,
+    pub ticket_id: Uuid,
+    pub customer_id: Uuid,
+    pub slot: Slot,
+    pub type_id: Uuid,
+    pub status_id: Uuid,
+    pub description: &'a str,
+    pub address: &'a str,
+    /// Its change stamp.
+    pub changed_at: i64,
+}
+
+/// Work orders per INSERT statement of [`insert_many_in`]: full chunks share one prepared
+/// statement.
+const ROWS_PER_INSERT: usize = 500;
+
+/// Writes `order` (already checked against its technician's agenda) for the ticket
+/// `ticket_id` of `customer_id`, on `conn` (the caller's transaction: the ticket's save).
+pub async fn insert_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    ticket_id: Uuid,
+    customer_id: Uuid,
+    order: &NewWorkOrder,
+) -> Result<()> {
+    let row = WorkOrderRow {
+        id: new_id(),
+        ticket_id,
+        customer_id,
+        slot: order.slot,
+        type_id: order.type_id,
+        status_id: order.status_id,
+        description: &order.description,
+        address: &order.address,
+        changed_at: store.stamp(),
+    };
+    insert_many_in(conn, std::slice::from_ref(&row)).await
+}
+
+/// Writes `rows` as they are on `conn` (the caller's transaction), [`ROWS_PER_INSERT`] a
+/// statement: bulk loading (the benchmarks' data sets).
+pub async fn insert_many_in(conn: &mut SqliteConnection, rows: &[WorkOrderRow<'_>]) -> Result<()> {
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let mut query = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO work_orders (id, ticket_id, customer_id, technician_id, type_id,
+                                      status_id, starts_at, ends_at, description, address,
+                                      changed_at) ",
+        );
+        query.push_values(chunk, |mut values, row| {
+            values
+                .push_bind(row.id)
+                .push_bind(row.ticket_id)
+                .push_bind(row.customer_id)
+                .push_bind(row.slot.technician_id)
+                .push_bind(row.type_id)
+                .push_bind(row.status_id)
+                .push_bind(row.slot.starts_at)
+                .push_bind(row.slot.ends_at)
+                .push_bind(row.description)
+                .push_bind(row.address)
+                .push_bind(row.changed_at);
+        });
+        query.build().execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// The visits of `slot`'s technician that `slot` clashes with, leaving out `except` (the
@@ -199,18 +287,14 @@ pub async fn reschedule(
         "from": place(&from_name, &current.slot),
         "to": place(&to_name, &to),
     });
-    sqlx::query(
-        "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
-         VALUES (?1, ?2, 'work_order_rescheduled', ?3, ?4, ?5, ?6)",
-    )
-    .bind(new_id())
-    .bind(current.ticket_id)
-    .bind(payload.to_string())
-    .bind(user_id)
-    .bind(now)
-    .bind(store.stamp())
-    .execute(&mut *tx)
-    .await?;
+    let event = NewEvent {
+        ticket_id: current.ticket_id,
+        kind: "work_order_rescheduled",
+        payload: &payload,
+        user_id,
+        at: now,
+    };
+    ticket_events::append(&mut tx, store, &event).await?;
     let saved = visit_in(&mut tx, current.id).await?.ok_or_else(|| {
         undecodable(format!(
             "work order {} vanished while rescheduled",
@@ -302,80 +386,60 @@ fn overlapping(sql: &mut QueryBuilder<'static, Sqlite>, from: i64, to: i64) {
         .push_bind(from);
 }
 
-/// A visit of [`select_visits`], its columns in order.
+/// A visit of [`select_visits`]: a JSON array of its columns, in this order.
 #[derive(Deserialize)]
-struct VisitRow(
-    Uuid,
-    Uuid,
-    String,
-    Uuid,
-    String,
-    String,
-    Uuid,
-    i64,
-    i64,
-    Uuid,
-    String,
-    u8,
-    String,
-    Uuid,
-    String,
-    String,
-    u8,
-    String,
-    i64,
-);
+struct VisitRow {
+    id: Uuid,
+    ticket_id: Uuid,
+    protocol: String,
+    customer_id: Uuid,
+    customer_name: String,
+    address: String,
+    technician_id: Uuid,
+    starts_at: i64,
+    ends_at: i64,
+    type_id: Uuid,
+    type_name: String,
+    is_site_survey: u8,
+    type_color: String,
+    status_id: Uuid,
+    status_name: String,
+    status_color: String,
+    is_final: u8,
+    description: String,
+    changed_at: i64,
+}
 
 impl VisitRow {
     fn into_visit(self) -> Result<Visit> {
-        let VisitRow(
-            id,
-            ticket_id,
-            protocol,
-            customer_id,
-            customer_name,
-            address,
-            technician_id,
-            starts_at,
-            ends_at,
-            type_id,
-            type_name,
-            is_site_survey,
-            type_color,
-            status_id,
-            status_name,
-            status_color,
-            is_final,
-            description,
-            changed_at,
-        ) = self;
-        let protocol = protocol.parse::<Protocol>().map_err(|error| {
+        let protocol = self.protocol.parse::<Protocol>().map_err(|error| {
             undecodable(format!(
-                "work order {id}: ticket protocol {protocol:?}: {error}"
+                "work order {}: ticket protocol {:?}: {error}",
+                self.id, self.protocol
             ))
         })?;
         Ok(Visit {
-            id,
-            ticket_id,
+            id: self.id,
+            ticket_id: self.ticket_id,
             protocol: protocol.to_string(),
-            customer_id,
-            customer_name,
-            address,
+            customer_id: self.customer_id,
+            customer_name: self.customer_name,
+            address: self.address,
             slot: Slot {
-                technician_id,
-                starts_at,
-                ends_at,
+                technician_id: self.technician_id,
+                starts_at: self.starts_at,
+                ends_at: self.ends_at,
             },
-            type_id,
-            type_name,
-            kind: kind(is_site_survey != 0),
-            type_color,
-            status_id,
-            status_name,
-            status_color,
-            is_final: is_final != 0,
-            description,
-            changed_at,
+            type_id: self.type_id,
+            type_name: self.type_name,
+            kind: kind(self.is_site_survey != 0),
+            type_color: self.type_color,
+            status_id: self.status_id,
+            status_name: self.status_name,
+            status_color: self.status_color,
+            is_final: self.is_final != 0,
+            description: self.description,
+            changed_at: self.changed_at,
         })
     }
 }

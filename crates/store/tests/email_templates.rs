@@ -6,7 +6,7 @@ mod desk;
 use desk::desk;
 use helpdesk_core::email::SecretPlace;
 use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
-use helpdesk_store::email_templates::{self, SaveResult};
+use helpdesk_store::email_templates::{self, SaveOutcome};
 use helpdesk_store::secret_vault::{SecretKey, SecretVault};
 use helpdesk_store::smtp_settings::{self, PasswordChange};
 use helpdesk_store::{new_id, people};
@@ -36,7 +36,7 @@ async fn operators_see_the_templates_of_their_role_and_the_ones_for_everyone() {
     ] {
         assert!(matches!(
             email_templates::save(store, &saved).await.expect("save"),
-            SaveResult::Saved(_)
+            SaveOutcome::Saved(_)
         ));
     }
     let names = |templates: Vec<EmailTemplate>| -> Vec<String> {
@@ -66,13 +66,13 @@ async fn names_are_unique_among_live_templates_and_deleting_frees_them() {
         email_templates::save(store, &template("boas-vindas", vec![]))
             .await
             .expect("save"),
-        SaveResult::NameTaken
+        SaveOutcome::NameTaken
     );
     assert_eq!(
         email_templates::save(store, &template("Outro", vec![new_id()]))
             .await
             .expect("save"),
-        SaveResult::UnknownRole
+        SaveOutcome::UnknownRole
     );
     // Editing keeps its own name.
     let edited = EmailTemplate {
@@ -81,7 +81,7 @@ async fn names_are_unique_among_live_templates_and_deleting_frees_them() {
     };
     assert_eq!(
         email_templates::save(store, &edited).await.expect("save"),
-        SaveResult::Saved(edited.clone())
+        SaveOutcome::Saved(edited.clone())
     );
     assert!(email_templates::delete(store, first.id)
         .await
@@ -96,7 +96,7 @@ async fn names_are_unique_among_live_templates_and_deleting_frees_them() {
     let again = template("Boas-vindas", vec![]);
     assert!(matches!(
         email_templates::save(store, &again).await.expect("save"),
-        SaveResult::Saved(_)
+        SaveOutcome::Saved(_)
     ));
 }
 

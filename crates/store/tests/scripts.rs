@@ -7,7 +7,7 @@ use helpdesk_core::script::{
     ScriptVersionRef,
 };
 use helpdesk_store::catalog::{self, NewScript};
-use helpdesk_store::scripts::{self, PublishResult};
+use helpdesk_store::scripts::{self, PublishOutcome};
 use helpdesk_store::{now_millis, Store, StoreError};
 use uuid::Uuid;
 
@@ -70,7 +70,7 @@ fn draft(id: Option<Uuid>, name: &str, definition: ScriptDefinition) -> ScriptDr
 
 async fn published(store: &Store, draft: &ScriptDraft) -> PublishedScript {
     match scripts::publish(store, draft).await.expect("publish") {
-        PublishResult::Published(script) => script,
+        PublishOutcome::Published(script) => script,
         other => panic!("not published: {other:?}"),
     }
 }
@@ -189,9 +189,17 @@ async fn a_name_another_script_has_is_refused_and_nothing_is_written() {
 
     for name in ["Sem conexão", "SEM CONEXAO", "sem  conexão"] {
         let result = scripts::publish(s, &draft(None, name, chain(2, "C"))).await;
-        assert_eq!(result.expect("answers"), PublishResult::NameTaken, "{name}");
+        assert_eq!(
+            result.expect("answers"),
+            PublishOutcome::NameTaken,
+            "{name}"
+        );
         let result = scripts::publish(s, &draft(Some(other.id), name, chain(2, "C"))).await;
-        assert_eq!(result.expect("answers"), PublishResult::NameTaken, "{name}");
+        assert_eq!(
+            result.expect("answers"),
+            PublishOutcome::NameTaken,
+            "{name}"
+        );
     }
     assert_eq!(rows(s).await, before);
     assert_eq!(
@@ -213,7 +221,7 @@ async fn an_unknown_script_is_refused_and_nothing_is_written() {
     let before = rows(s).await;
     let unknown = draft(Some(Uuid::from_u128(42)), "Outro", chain(2, "B"));
     let result = scripts::publish(s, &unknown).await.expect("answers");
-    assert_eq!(result, PublishResult::UnknownScript);
+    assert_eq!(result, PublishOutcome::UnknownScript);
     assert_eq!(rows(s).await, before);
     assert_eq!(load(s, Uuid::from_u128(42), None).await, None);
     assert_eq!(load(s, Uuid::from_u128(42), Some(1)).await, None);
@@ -274,12 +282,12 @@ async fn a_deleted_script_leaves_the_list_but_its_versions_still_load() {
     let again = draft(Some(script.id), "Sem conexão", chain(3, "B"));
     assert_eq!(
         scripts::publish(s, &again).await.expect("answers"),
-        PublishResult::UnknownScript
+        PublishOutcome::UnknownScript
     );
     let same_name = draft(None, "Sem conexão", chain(3, "B"));
     assert_eq!(
         scripts::publish(s, &same_name).await.expect("answers"),
-        PublishResult::NameTaken,
+        PublishOutcome::NameTaken,
         "a deleted script keeps its name"
     );
 }
@@ -362,7 +370,7 @@ async fn publications_at_the_same_time_get_different_versions() {
     let mut versions: Vec<u32> = results
         .into_iter()
         .map(|result| match result.expect("published") {
-            PublishResult::Published(script) => script.version,
+            PublishOutcome::Published(script) => script.version,
             other => panic!("{other:?}"),
         })
         .collect();
@@ -375,11 +383,11 @@ async fn publications_at_the_same_time_get_different_versions() {
         futures_util::future::join_all(new_ones.iter().map(|d| scripts::publish(s, d))).await;
     let published = results
         .iter()
-        .filter(|result| matches!(result, Ok(PublishResult::Published(_))))
+        .filter(|result| matches!(result, Ok(PublishOutcome::Published(_))))
         .count();
     let taken = results
         .iter()
-        .filter(|result| matches!(result, Ok(PublishResult::NameTaken)))
+        .filter(|result| matches!(result, Ok(PublishOutcome::NameTaken)))
         .count();
     assert_eq!((published, taken), (1, 3));
 }

@@ -5,7 +5,7 @@ use helpdesk_api::{
     SmtpSettingsForm, SmtpSettingsView, Uuid,
 };
 use helpdesk_core::email::{preview, template_fields, MAX_ATTACHMENT_BYTES, NAME_TAKEN};
-use helpdesk_store::email_templates::{self, SaveResult};
+use helpdesk_store::email_templates::{self, SaveOutcome};
 use helpdesk_store::new_id;
 use helpdesk_store::smtp_settings::{self, PasswordChange};
 use tauri::State;
@@ -80,12 +80,12 @@ pub async fn save_email_template(
         .await
         .map_err(internal)?
     {
-        SaveResult::Saved(template) => {
+        SaveOutcome::Saved(template) => {
             log::info!("{} saved e-mail template {}", operator.login, template.id);
             Ok(template)
         }
-        SaveResult::NameTaken => Err(CommandError::at_field(template_fields::NAME, NAME_TAKEN)),
-        SaveResult::UnknownRole => Err(CommandError::at_field(
+        SaveOutcome::NameTaken => Err(CommandError::at_field(template_fields::NAME, NAME_TAKEN)),
+        SaveOutcome::UnknownRole => Err(CommandError::at_field(
             template_fields::ROLES,
             "Um dos cargos escolhidos não existe mais. Recarregue a lista de cargos.",
         )),

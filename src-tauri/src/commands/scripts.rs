@@ -4,7 +4,7 @@ use helpdesk_api::{
     CommandError, ErrorCode, PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef,
 };
 use helpdesk_core::script::fields;
-use helpdesk_store::scripts::{self, PublishResult};
+use helpdesk_store::scripts::{self, PublishOutcome};
 use tauri::State;
 
 use crate::error::internal;
@@ -50,7 +50,7 @@ pub async fn publish_script(
         .await
         .map_err(internal)?
     {
-        PublishResult::Published(script) => {
+        PublishOutcome::Published(script) => {
             log::info!(
                 "{} published script {} version {}",
                 operator.login,
@@ -59,11 +59,11 @@ pub async fn publish_script(
             );
             Ok(script)
         }
-        PublishResult::NameTaken => Err(CommandError::at_field(
+        PublishOutcome::NameTaken => Err(CommandError::at_field(
             fields::NAME,
             "Já existe um script com este nome.",
         )),
-        PublishResult::UnknownScript => Err(script_not_found()),
+        PublishOutcome::UnknownScript => Err(script_not_found()),
     }
 }
 

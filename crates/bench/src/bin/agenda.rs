@@ -15,17 +15,20 @@ use std::time::Instant;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use helpdesk_bench::{millis, Latencies};
+use helpdesk_core::protocol::Protocol;
+use helpdesk_core::ticket::TicketStatus;
+use helpdesk_core::wizard::Origin;
 use helpdesk_core::work_order::{
     AgendaQuery, Reschedule, Slot, WorkOrderCatalog, WorkOrderType, MINUTE,
 };
 use helpdesk_demo::DemoConfig;
-use helpdesk_store::work_orders::{self, RescheduleOutcome};
+use helpdesk_store::tickets::{self, TicketRow};
+use helpdesk_store::work_orders::{self, RescheduleOutcome, WorkOrderRow};
 use helpdesk_store::{new_id, now_millis, people, Store};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sqlx::types::Uuid;
-use sqlx::{QueryBuilder, Sqlite};
 
 const TECHNICIANS: usize = 50;
 const VISITS_PER_MONTH: usize = 3_000;
@@ -35,8 +38,6 @@ const YEAR: i32 = 2027;
 const MONTH: u32 = 3;
 const MONTHS_BEFORE: i32 = 12;
 const MONTHS_AFTER: i32 = 2;
-/// Rows per INSERT statement.
-const ROWS_PER_INSERT: usize = 500;
 
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
@@ -59,7 +60,6 @@ const DESCRIPTIONS: &[&str] = &[
 struct Row {
     id: Uuid,
     ticket_id: Uuid,
-    protocol: String,
     customer_id: Uuid,
     address: String,
     technician_id: Uuid,
@@ -141,7 +141,6 @@ fn month_visits(
         rows.push(Row {
             id: new_id(),
             ticket_id: new_id(),
-            protocol: String::new(),
             customer_id: *customer_id,
             address: address.clone(),
             technician_id: catalog.technicians[technician].id,
@@ -151,14 +150,6 @@ fn month_visits(
             ends_at: midnight + ends,
             description: DESCRIPTIONS.choose(rng).copied().unwrap_or_default(),
         });
-    }
-    // Protocols of the first of the month, from desktop 2, in order.
-    for (sequence, row) in (1..).zip(rows.iter_mut()) {
-        row.protocol = format!(
-            "{:02}{:02}01002{sequence:05}",
-            first.year() % 100,
-            first.month()
-        );
     }
     Ok(rows)
 }
@@ -216,46 +207,53 @@ async fn generate(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
     for month in -MONTHS_BEFORE..=MONTHS_AFTER {
         let first = month_start(YEAR, MONTH as i32 + month).ok_or("no such month")?;
         let rows = month_visits(&mut rng, first, &catalog, &customers, month < 0)?;
-        let mut tx = store.pool().begin().await?;
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
-            let mut tickets = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO tickets (id, protocol, origin, customer_id, problem, status,
-                                      opened_by, opened_at, changed_at) ",
-            );
-            tickets.push_values(chunk, |mut values, row| {
-                values
-                    .push_bind(row.ticket_id)
-                    .push_bind(&row.protocol)
-                    .push_bind("Telefone")
-                    .push_bind(row.customer_id)
-                    .push_bind("Visita técnica")
-                    .push_bind("Aberto")
-                    .push_bind(operator)
-                    .push_bind(row.starts_at - 2 * DAY)
-                    .push_bind(store.stamp());
+        // Protocols of the first of the month, from desktop 2, in order.
+        let mut tickets = Vec::with_capacity(rows.len());
+        for (sequence, row) in (1..).zip(&rows) {
+            tickets.push(TicketRow {
+                id: row.ticket_id,
+                protocol: Protocol {
+                    date: first,
+                    desktop: 2,
+                    sequence,
+                },
+                origin: Origin::Phone,
+                customer_id: row.customer_id,
+                customer_plan_id: None,
+                support_message_id: None,
+                problem: "Visita técnica",
+                ticket_type_id: None,
+                assigned_user_id: None,
+                assigned_role_id: None,
+                status: TicketStatus::Open,
+                opened_by: operator,
+                opened_at: row.starts_at - 2 * DAY,
+                due_at: None,
+                resolved_at: None,
+                changed_at: store.stamp(),
             });
-            tickets.build().execute(&mut *tx).await?;
-            let mut visits = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO work_orders (id, ticket_id, customer_id, technician_id, type_id,
-                                          status_id, starts_at, ends_at, description, address,
-                                          changed_at) ",
-            );
-            visits.push_values(chunk, |mut values, row| {
-                values
-                    .push_bind(row.id)
-                    .push_bind(row.ticket_id)
-                    .push_bind(row.customer_id)
-                    .push_bind(row.technician_id)
-                    .push_bind(row.type_id)
-                    .push_bind(row.status_id)
-                    .push_bind(row.starts_at)
-                    .push_bind(row.ends_at)
-                    .push_bind(row.description)
-                    .push_bind(&row.address)
-                    .push_bind(store.stamp());
-            });
-            visits.build().execute(&mut *tx).await?;
         }
+        let visits: Vec<WorkOrderRow> = rows
+            .iter()
+            .map(|row| WorkOrderRow {
+                id: row.id,
+                ticket_id: row.ticket_id,
+                customer_id: row.customer_id,
+                slot: Slot {
+                    technician_id: row.technician_id,
+                    starts_at: row.starts_at,
+                    ends_at: row.ends_at,
+                },
+                type_id: row.type_id,
+                status_id: row.status_id,
+                description: row.description,
+                address: &row.address,
+                changed_at: store.stamp(),
+            })
+            .collect();
+        let mut tx = store.pool().begin().await?;
+        tickets::insert_many_in(&mut tx, &tickets).await?;
+        work_orders::insert_many_in(&mut tx, &visits).await?;
         tx.commit().await?;
     }
     Ok(())

@@ -10,7 +10,7 @@ use helpdesk_bench::{millis, Latencies};
 use helpdesk_core::script::{
     Outcome, ScriptDefinition, ScriptDraft, ScriptNode, ScriptOption, ScriptRun, ScriptVersionRef,
 };
-use helpdesk_store::scripts::{self, PublishResult};
+use helpdesk_store::scripts::{self, PublishOutcome};
 use helpdesk_store::Store;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -162,9 +162,9 @@ fn row(what: &str, latencies: &mut Latencies, unit: fn(Duration) -> String) {
     );
 }
 
-fn published(result: PublishResult) -> Result<helpdesk_core::script::PublishedScript, String> {
+fn published(result: PublishOutcome) -> Result<helpdesk_core::script::PublishedScript, String> {
     match result {
-        PublishResult::Published(script) => Ok(script),
+        PublishOutcome::Published(script) => Ok(script),
         other => Err(format!("not published: {other:?}")),
     }
 }

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::protocols::write_desktop_number;
 use crate::secret_vault::SecretVault;
-use crate::{Result, Store};
+use crate::{local_settings, Result, Store};
 
 /// The device credential's row in `local_settings`, and its name in the vault.
 const CREDENTIAL_KEY: &str = "sync.credential";
@@ -72,14 +72,7 @@ pub async fn set_registration(
     .bind(registration.profile.code())
     .execute(&mut *tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO local_settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(CREDENTIAL_KEY)
-    .bind(&sealed)
-    .execute(&mut *tx)
-    .await?;
+    local_settings::set_in(&mut tx, CREDENTIAL_KEY, &sealed).await?;
     write_desktop_number(&mut tx, registration.desktop_number).await?;
     tx.commit().await?;
     Ok(())
@@ -95,12 +88,7 @@ pub(super) async fn read_profile(conn: &mut SqliteConnection) -> Result<Option<D
 
 /// The device credential, if this desktop is registered.
 pub async fn load_credential(store: &Store, vault: &SecretVault) -> Result<Option<String>> {
-    let sealed: Option<String> =
-        sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
-            .bind(CREDENTIAL_KEY)
-            .fetch_optional(store.pool())
-            .await?;
-    match sealed {
+    match local_settings::get(store, CREDENTIAL_KEY).await? {
         Some(sealed) => Ok(Some(vault.open(CREDENTIAL_KEY, &sealed).await?)),
         None => Ok(None),
     }
