@@ -7,9 +7,9 @@ export const commands = {
 	/**  `helpdesk_api::Login`. */
 	login: (request: Credentials) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("login", { request })),
 	/**  `helpdesk_api::Logout`. */
-	logout: () => __TAURI_INVOKE<void>("logout"),
+	logout: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("logout")),
 	/**  `helpdesk_api::CurrentOperator`. */
-	currentOperator: () => __TAURI_INVOKE<Operator | null>("current_operator"),
+	currentOperator: () => typedError<Operator | null, CommandError_Serialize>(__TAURI_INVOKE("current_operator")),
 	/**  `helpdesk_api::SearchCustomers`. */
 	searchCustomers: (request: CustomerSearch) => typedError<CustomerSummary[], CommandError_Serialize>(__TAURI_INVOKE("search_customers", { request })),
 	/**  `helpdesk_api::SuggestSupportEmails`. */

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::template::{render, EmailContext};
-use super::{fields, EmailDraft};
+use super::{fields, EmailDraft, MAX_ATTACHMENT_BYTES};
 use crate::form::FieldError;
 
 /// What `preview_email` is asked: the step's e-mail and the ticket it belongs to (the
@@ -12,6 +12,20 @@ use crate::form::FieldError;
 pub struct EmailPreviewRequest {
     pub draft: EmailDraft,
     pub context: EmailContext,
+}
+
+impl EmailPreviewRequest {
+    /// The preview as `operator` (the signed-in operator's name, for `{atendente}`) would
+    /// send it, with the configured copy address and the e-mails' attachment limit.
+    pub fn preview_by(mut self, operator: String, copy_address: Option<&str>) -> EmailPreview {
+        self.context.operator = operator;
+        preview(
+            &self.draft,
+            &self.context,
+            copy_address,
+            MAX_ATTACHMENT_BYTES,
+        )
+    }
 }
 
 /// The subject and body filled (each `None` when it cannot be), and every reason the
