@@ -75,8 +75,8 @@ pub struct NewTicket {
     pub task: Option<NewTask>,
     /// The work order asked for ("Ord. Serviço"), if one was.
     pub work_order: Option<NewWorkOrder>,
-    /// The e-mail to send ("Enviar E-mail"), filled and checked by the shell with its
-    /// settings: queued with the ticket.
+    /// The e-mail to send ("Enviar E-mail"), filled and checked with the settings
+    /// ([`TicketSubmission::email`]): queued with the ticket.
     pub email: Option<TicketEmail>,
     pub status: TicketStatus,
 }
@@ -216,8 +216,8 @@ pub struct TicketSubmission {
     pub draft: WizardDraft,
     /// "Atend. Resolvido" confirmed: the ticket is saved solved.
     pub resolved: bool,
-    /// What the e-mail's placeholders are filled with, as the wizard shows the ticket (the
-    /// shell puts in the protocol, customer, problem and operator itself).
+    /// What the e-mail's placeholders are filled with, as the wizard shows the ticket
+    /// ([`TicketSubmission::email`] puts in the protocol, customer, problem and operator).
     #[serde(default)]
     pub email_context: Option<EmailContext>,
 }
@@ -325,9 +325,7 @@ impl TicketSubmission {
             },
         })
     }
-}
 
-impl TicketSubmission {
     /// The wizard's e-mail `draft` filled and checked for sending from the sender of
     /// `settings` (`None`: sending was never configured), or every problem at its field.
     /// The placeholders are the wizard's view of the ticket, with the protocol, customer and

@@ -1,7 +1,7 @@
-//! The `#[tauri::command]`s, one module per aggregate, each named after its
-//! `helpdesk_api` command, taking its [`Request`](helpdesk_api::Request) (none when it is
-//! `()`) and answering its [`Reply`](helpdesk_api::Reply), as [`handles`] checks. They are re-exported here, with
-//! the macros Tauri and specta generate beside them, for the list in `lib.rs`.
+//! The `#[tauri::command]`s, one module per aggregate, each named after its `helpdesk_api`
+//! command, taking its [`Request`](helpdesk_api::Request) (none when it is `()`) and
+//! answering its [`Reply`](helpdesk_api::Reply), as [`handles`] checks. They are re-exported
+//! here, with the macros Tauri and specta generate beside them, for the list in `lib.rs`.
 mod attachments;
 mod auth;
 mod customer_data;
@@ -32,6 +32,11 @@ pub use self::{
 /// Implemented by the async functions that can handle the command `C`: taking its request
 /// and the app's state, or only the state when its request is `()`, and answering its reply.
 /// `Shape` tells the two apart; callers let it be inferred.
+#[diagnostic::on_unimplemented(
+    message = "this function does not handle the command `{C}`",
+    note = "it must be async, take `request: Request<{C}>` (nothing when that is `()`) and \
+            the `State`, and answer `Reply<{C}>`"
+)]
 pub trait Handles<C, Shape> {}
 
 impl<'a, C, F, Answer> Handles<C, (Request<C>, State<'a, AppState>, Answer)> for F

@@ -8,8 +8,9 @@ use crate::{local_time, outcomes, AppState};
 
 /// `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
 /// task's due date, the e-mail filled and checked, and every attachment still in its
-/// folder), then written in one transaction, the e-mail queued in the outbox with it; a work order whose time was taken meanwhile is refused as a conflict at its
-/// start, naming the visit it clashes with.
+/// folder), then written in one transaction, the e-mail queued in the outbox with it; a work
+/// order whose time was taken meanwhile is refused as a conflict at its start, naming the
+/// visit it clashes with. The workers are woken: the e-mail's, and sync's.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_ticket(

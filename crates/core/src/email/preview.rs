@@ -54,3 +54,38 @@ pub fn preview(
             .unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn the_operator_is_the_one_who_asks() {
+        let request = EmailPreviewRequest {
+            draft: EmailDraft {
+                recipients: vec!["ana@exemplo.com.br".into()],
+                subject: "Atendimento de {cliente}".into(),
+                body: "Atenciosamente, {atendente}".into(),
+                ..EmailDraft::default()
+            },
+            context: EmailContext {
+                customer: "Ana".into(),
+                protocol: "261128-001-00001".into(),
+                contacted_at: NaiveDate::from_ymd_opt(2026, 11, 28)
+                    .and_then(|day| day.and_hms_opt(14, 30, 0))
+                    .expect("time"),
+                plan: String::new(),
+                problem: String::new(),
+                visit: None,
+                operator: "ignorado".into(),
+                ticket_type: String::new(),
+            },
+        };
+        let preview = request.preview_by("Bruno Lima".into(), None);
+        assert_eq!(preview.subject.as_deref(), Some("Atendimento de Ana"));
+        assert_eq!(preview.body.as_deref(), Some("Atenciosamente, Bruno Lima"));
+        assert_eq!(preview.problems, []);
+    }
+}
