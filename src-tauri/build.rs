@@ -33,7 +33,7 @@ fn capability(commands: &[&str]) -> String {
         r#"{{
   "$schema": "../gen/schemas/desktop-schema.json",
   "identifier": "main",
-  "description": "The main window may call the help desk's own commands, and nothing else.",
+  "description": "The main window may call the help desk's own commands, and nothing else. Written by build.rs from the list of helpdesk_api: do not edit.",
   "windows": ["main"],
   "permissions": [
 {}
