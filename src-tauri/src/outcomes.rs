@@ -1,7 +1,8 @@
-//! The store's outcomes as the commands' replies: the value, or the refusal told to the
-//! operator (pt-BR, at its field when it has one). Every mapping is here, so a command only
-//! decodes, delegates and maps. (`helpdesk_api` cannot hold them as `From` impls: the UI
-//! compiles it to wasm, without the store.)
+//! The outcomes of the store (and of the sync client's registration) as the commands'
+//! replies: the value, or the refusal told to the operator (pt-BR, at its field when it
+//! has one). Every mapping is here, so a command only decodes, delegates and maps.
+//! (`helpdesk_api` cannot hold them as `From` impls: the UI compiles it to wasm, without
+//! the store.)
 use helpdesk_api::{
     CommandError, EmailTemplate, ErrorCode, PublishedScript, RegistrationForm, SavedTicket,
     TaskSummary, TicketState, Visit,
