@@ -7,9 +7,9 @@ export const commands = {
 	/**  `helpdesk_api::Login`. */
 	login: (request: Credentials) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("login", { request })),
 	/**  `helpdesk_api::Logout`. */
-	logout: () => __TAURI_INVOKE<void>("logout"),
+	logout: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("logout")),
 	/**  `helpdesk_api::CurrentOperator`. */
-	currentOperator: () => __TAURI_INVOKE<Operator | null>("current_operator"),
+	currentOperator: () => typedError<Operator | null, CommandError_Serialize>(__TAURI_INVOKE("current_operator")),
 	/**  `helpdesk_api::SearchCustomers`. */
 	searchCustomers: (request: CustomerSearch) => typedError<CustomerSummary[], CommandError_Serialize>(__TAURI_INVOKE("search_customers", { request })),
 	/**  `helpdesk_api::SuggestSupportEmails`. */
@@ -31,8 +31,9 @@ export const commands = {
 	/**
 	 *  `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
 	 *  task's due date, the e-mail filled and checked, and every attachment still in its
-	 *  folder), then written in one transaction, the e-mail queued in the outbox with it; a work order whose time was taken meanwhile is refused as a conflict at its
-	 *  start, naming the visit it clashes with.
+	 *  folder), then written in one transaction, the e-mail queued in the outbox with it; a work
+	 *  order whose time was taken meanwhile is refused as a conflict at its start, naming the
+	 *  visit it clashes with. The workers are woken: the e-mail's, and sync's.
 	 */
 	saveTicket: (request: TicketSubmission_Deserialize) => typedError<SavedTicket, CommandError_Serialize>(__TAURI_INVOKE("save_ticket", { request })),
 	/**  `helpdesk_api::FindTicket`. */
@@ -1225,8 +1226,8 @@ export type TicketSubmission_Deserialize = {
 	/**  "Atend. Resolvido" confirmed: the ticket is saved solved. */
 	resolved: boolean,
 	/**
-	 *  What the e-mail's placeholders are filled with, as the wizard shows the ticket (the
-	 *  shell puts in the protocol, customer, problem and operator itself).
+	 *  What the e-mail's placeholders are filled with, as the wizard shows the ticket
+	 *  ([`TicketSubmission::email`] puts in the protocol, customer, problem and operator).
 	 */
 	email_context?: EmailContext_Deserialize | null,
 };
@@ -1237,8 +1238,8 @@ export type TicketSubmission_Serialize = {
 	/**  "Atend. Resolvido" confirmed: the ticket is saved solved. */
 	resolved: boolean,
 	/**
-	 *  What the e-mail's placeholders are filled with, as the wizard shows the ticket (the
-	 *  shell puts in the protocol, customer, problem and operator itself).
+	 *  What the e-mail's placeholders are filled with, as the wizard shows the ticket
+	 *  ([`TicketSubmission::email`] puts in the protocol, customer, problem and operator).
 	 */
 	email_context: EmailContext_Serialize | null,
 };

@@ -1,8 +1,7 @@
 //! Where the desktop's database lives, and opening it at start-up.
 use std::path::{Path, PathBuf};
 
-use helpdesk_demo::DemoConfig;
-use helpdesk_store::{people, Store};
+use helpdesk_store::Store;
 use tauri::{AppHandle, Manager, Runtime};
 
 /// Environment variable that points the app at another database file (tests, support).
@@ -20,15 +19,42 @@ pub fn path<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, Box<dyn std::erro
     Ok(folder.join("helpdesk.db"))
 }
 
-/// Opens the database, seeding demo data when asked to and it has no operators yet.
+/// What to stop with when the app was started with `--demo` but built without the demo
+/// data (the `demo` feature), rather than start on an empty database as if it had worked.
+pub fn refused_flag() -> Option<String> {
+    (!cfg!(feature = "demo") && demo_asked()).then(|| {
+        format!(
+            "{DEMO_FLAG} needs a build with the demo data: \
+             cargo build -p helpdesk-desktop --features demo"
+        )
+    })
+}
+
+/// Opens the database, seeding demo data when asked to (`--demo`, in a build with the
+/// `demo` feature) and it has no operators yet.
 pub async fn open(path: &Path) -> Result<Store, Box<dyn std::error::Error>> {
     log::info!("opening database {}", path.display());
     let store = Store::open(path).await?;
-    if std::env::args().any(|arg| arg == DEMO_FLAG) && !people::has_users(&store).await? {
-        let summary = helpdesk_demo::seed(&store, &DemoConfig::small()).await?;
-        log::info!("seeded demo data: {summary:?}");
-        let tickets = helpdesk_demo::seed_tickets(&store, &DemoConfig::small()).await?;
-        log::info!("seeded demo tickets: {tickets}");
+    #[cfg(feature = "demo")]
+    if demo_asked() {
+        seed_demo(&store).await?;
     }
     Ok(store)
+}
+
+fn demo_asked() -> bool {
+    std::env::args().any(|arg| arg == DEMO_FLAG)
+}
+
+#[cfg(feature = "demo")]
+async fn seed_demo(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
+    use helpdesk_demo::DemoConfig;
+    if helpdesk_store::people::has_users(store).await? {
+        return Ok(());
+    }
+    let summary = helpdesk_demo::seed(store, &DemoConfig::small()).await?;
+    log::info!("seeded demo data: {summary:?}");
+    let tickets = helpdesk_demo::seed_tickets(store, &DemoConfig::small()).await?;
+    log::info!("seeded demo tickets: {tickets}");
+    Ok(())
 }

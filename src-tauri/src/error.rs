@@ -10,10 +10,14 @@ pub fn internal(error: StoreError) -> CommandError {
 }
 
 /// The first of a form's errors, at its field (the UI checks the whole form first and shows
-/// every field; the shell checks again and answers the first).
+/// every field; the shell checks again and answers the first). A refusal without any error
+/// is a fault of the request, not of the operator: logged, and answered as internal.
 pub fn first_error(errors: Vec<FieldError>) -> CommandError {
-    errors
-        .into_iter()
-        .next()
-        .map_or_else(CommandError::internal, Into::into)
+    errors.into_iter().next().map_or_else(
+        || {
+            log::error!("a request was refused without a reason at any field");
+            CommandError::internal()
+        },
+        Into::into,
+    )
 }

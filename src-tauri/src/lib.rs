@@ -8,6 +8,8 @@ mod database;
 mod email_worker;
 mod error;
 mod file_picker;
+pub mod local_time;
+mod outcomes;
 mod state;
 mod sync_worker;
 mod vault;
@@ -19,50 +21,21 @@ use tauri::{Manager, Runtime};
 pub use file_picker::FilePicker;
 pub use state::{AppState, Attachments, EmailState, SyncHandle};
 
+/// Every command of `helpdesk_api` handled by the function of its name in [`commands`]:
+/// a command without its function, or a function whose request or response is not its
+/// command's, does not compile.
+macro_rules! api_commands {
+    ($($ty:ident => $name:ident),*) => {{
+        const _: () = {
+            $(commands::handles::<helpdesk_api::$ty, _, _>(&commands::$name);)*
+        };
+        tauri_specta::collect_commands![$(commands::$name),*]
+    }};
+}
+
 /// The typed command surface, for the IPC handler and for the TypeScript export.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
-        commands::auth::login,
-        commands::auth::logout,
-        commands::auth::current_operator,
-        commands::customers::search_customers,
-        commands::support::suggest_support_emails,
-        commands::support::find_support_messages,
-        commands::customer_data::load_customer,
-        commands::customer_data::add_contact,
-        commands::drafts::save_draft,
-        commands::drafts::load_draft,
-        commands::drafts::discard_draft,
-        commands::protocols::reserve_protocol,
-        commands::tickets::save_ticket,
-        commands::tickets::find_ticket,
-        commands::tickets::ticket_history,
-        commands::ticket_types::list_ticket_types,
-        commands::ticket_types::list_assignees,
-        commands::attachments::pick_attachment,
-        commands::work_orders::load_work_order_catalog,
-        commands::work_orders::load_agenda,
-        commands::work_orders::reschedule_visit,
-        commands::work_orders::export_agenda_ics,
-        commands::scripts::list_scripts,
-        commands::scripts::load_script,
-        commands::scripts::publish_script,
-        commands::ticket_pages::list_tickets,
-        commands::ticket_pages::load_ticket_details,
-        commands::ticket_pages::update_ticket,
-        commands::ticket_pages::my_tasks,
-        commands::ticket_pages::complete_task,
-        commands::email::list_email_templates,
-        commands::email::preview_email,
-        commands::email::admin_list_email_templates,
-        commands::email::save_email_template,
-        commands::email::delete_email_template,
-        commands::email::load_smtp_settings,
-        commands::email::save_smtp_settings,
-        commands::sync::load_sync_status,
-        commands::sync::sync_now,
-        commands::sync::register_desktop,
-    ])
+    tauri_specta::Builder::<R>::new().commands(helpdesk_api::for_each_command!(api_commands))
 }
 
 /// Registers the commands on any runtime (the real one, or the test mock); the caller
@@ -74,6 +47,10 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
 /// Starts the desktop app.
 pub fn run() {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    if let Some(message) = database::refused_flag() {
+        log::error!("{message}");
+        std::process::exit(2);
+    }
     let result = app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {

@@ -871,7 +871,7 @@ async fn attachments_and_a_task_are_saved_with_the_ticket() {
     let Assignee::Role { id: role_id, .. } = role else {
         unreachable!("a role was chosen")
     };
-    let offset = Local::now().offset().local_minus_utc() / 60;
+    let (_, offset) = helpdesk_desktop::local_time::today();
     assert_eq!(
         task,
         (

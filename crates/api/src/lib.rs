@@ -1,9 +1,12 @@
 //! The command surface between the UI and the shell.
 //!
 //! Each command is a type implementing [`Command`]: its IPC name, its request and its
-//! response. The shell registers a `#[tauri::command]` of that name taking one argument named
-//! `request`; the UI calls it through its typed `invoke`. Both sides compile against this
-//! crate, so a renamed field or command breaks the build, not the running app.
+//! response. The list below is the only list of commands: the shell registers a
+//! `#[tauri::command]` of each name through [`for_each_command!`] (one taking
+//! [`Request<C>`] as its argument named `request` and answering [`Reply<C>`]), its build
+//! script grants each one to the window, and the UI calls them through its typed `invoke`.
+//! Both sides compile against this crate, so a renamed field or command, or a command
+//! without its handler, breaks the build, not the running app.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
 mod error;
@@ -51,106 +54,199 @@ pub trait Command {
     type Response: Serialize + DeserializeOwned;
 }
 
+/// The request of the command `C`, as the window sends it.
+pub type Request<C> = <C as Command>::Request;
+
+/// What the command `C` answers: its response, or the error the operator is shown.
+pub type Reply<C> = Result<<C as Command>::Response, CommandError>;
+
+/// Who may call a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not: signing in and out, and asking who is signed in.
+    Public,
+    /// A signed-in operator; signed out, the answer is [`ErrorCode::NotAuthenticated`].
+    Operator,
+    /// A signed-in administrator, on a desktop whose profile administers; any other
+    /// operator is answered [`ErrorCode::Forbidden`].
+    Administrator,
+}
+
+/// A command's name and who may call it, for checks over every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandInfo {
+    pub name: &'static str,
+    pub access: Access,
+}
+
+/// Declares each command's type, and the lists built from them. `$d` is a `$` token, so
+/// that the exported [`for_each_command!`] can have metavariables of its own.
 macro_rules! commands {
-    ($($(#[$doc:meta])* $ty:ident = $name:literal: $req:ty => $resp:ty;)*) => {
+    ($d:tt $($(#[$doc:meta])* $ty:ident = $name:ident ($access:ident): $req:ty => $resp:ty;)*) => {
         $(
             $(#[$doc])*
             pub struct $ty;
             impl Command for $ty {
-                const NAME: &'static str = $name;
+                const NAME: &'static str = stringify!($name);
                 type Request = $req;
                 type Response = $resp;
             }
         )*
-        /// The names of every command, for checks that the shell registers them all.
-        pub const COMMAND_NAMES: &[&str] = &[$($name),*];
+
+        /// Every command with who may call it, in the order of the list.
+        pub const COMMANDS: &[CommandInfo] = &[$(CommandInfo {
+            name: stringify!($name),
+            access: Access::$access,
+        }),*];
+
+        /// The names of every command, in the order of the list.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// Calls the macro `$then` with every command as `Type => handler_name`, comma
+        /// separated: the shell builds its handler list from it, so the list is written once.
+        #[macro_export]
+        macro_rules! for_each_command {
+            ($d then:ident) => {
+                $d then! { $($ty => $name),* }
+            };
+        }
     };
 }
 
 commands! {
+    $
     /// Logs an operator in with login and password.
-    Login = "login": Credentials => Operator;
+    Login = login (Public): Credentials => Operator;
     /// Ends the operator's session.
-    Logout = "logout": () => ();
+    Logout = logout (Public): () => ();
     /// The logged-in operator, if any (the UI asks at start-up).
-    CurrentOperator = "current_operator": () => Option<Operator>;
+    CurrentOperator = current_operator (Public): () => Option<Operator>;
     /// "Localizar Cliente": customers matching a search, ordered by name.
-    SearchCustomers = "search_customers": CustomerSearch => Vec<CustomerSummary>;
+    SearchCustomers = search_customers (Operator): CustomerSearch => Vec<CustomerSummary>;
     /// "E-mail Suporte Online": up to ten sender addresses starting with what was typed.
-    SuggestSupportEmails = "suggest_support_emails": String => Vec<String>;
+    SuggestSupportEmails = suggest_support_emails (Operator): String => Vec<String>;
     /// "Localizar Reg.": one sender's messages in a period, newest first.
-    FindSupportMessages = "find_support_messages": MessageQuery => Vec<SupportMessage>;
+    FindSupportMessages = find_support_messages (Operator): MessageQuery => Vec<SupportMessage>;
     /// "Dados Cliente" and "Dados Atend.": a customer's record, contacts and plans.
-    LoadCustomer = "load_customer": Uuid => CustomerRecord;
+    LoadCustomer = load_customer (Operator): Uuid => CustomerRecord;
     /// "Novo Contato": adds a contact to a customer at once.
-    AddContact = "add_contact": NewContact => Contact;
+    AddContact = add_contact (Operator): NewContact => Contact;
     /// Saves the operator's wizard draft (an older revision than the saved one is ignored).
-    SaveDraft = "save_draft": WizardDraft => ();
+    SaveDraft = save_draft (Operator): WizardDraft => ();
     /// The operator's wizard draft left from before, if any.
-    LoadDraft = "load_draft": () => Option<SavedDraft>;
+    LoadDraft = load_draft (Operator): () => Option<SavedDraft>;
     /// Drops the operator's wizard draft.
-    DiscardDraft = "discard_draft": () => ();
+    DiscardDraft = discard_draft (Operator): () => ();
     /// Gives the operator the next protocol number of this desktop for today.
-    ReserveProtocol = "reserve_protocol": () => Protocol;
+    ReserveProtocol = reserve_protocol (Operator): () => Protocol;
     /// Saves the wizard's ticket whole (and ends its draft), or says what is missing.
-    SaveTicket = "save_ticket": TicketSubmission => SavedTicket;
+    SaveTicket = save_ticket (Operator): TicketSubmission => SavedTicket;
     /// A ticket by its protocol number, as typed (any separators).
-    FindTicket = "find_ticket": String => Option<TicketSummary>;
+    FindTicket = find_ticket (Operator): String => Option<TicketSummary>;
     /// A ticket's history, in order.
-    TicketHistory = "ticket_history": Uuid => Vec<TicketEvent>;
+    TicketHistory = ticket_history (Operator): Uuid => Vec<TicketEvent>;
     /// "Tipo de Atendimento": the ticket types, by name, with who their tickets go to.
-    ListTicketTypes = "list_ticket_types": () => Vec<TicketType>;
+    ListTicketTypes = list_ticket_types (Operator): () => Vec<TicketType>;
     /// Who tickets and tasks can be given to: the active users, then the roles, by name.
-    ListAssignees = "list_assignees": () => Vec<Assignee>;
+    ListAssignees = list_assignees (Operator): () => Vec<Assignee>;
     /// "Pesquisar ou Criar": the system's file picker, then the file stored in the
     /// attachments folder; `None` when the operator closed the picker.
-    PickAttachment = "pick_attachment": () => Option<DraftAttachment>;
+    PickAttachment = pick_attachment (Operator): () => Option<DraftAttachment>;
     /// The work-order types and statuses, and the active technicians with their teams.
-    LoadWorkOrderCatalog = "load_work_order_catalog": () => WorkOrderCatalog;
+    LoadWorkOrderCatalog = load_work_order_catalog (Operator): () => WorkOrderCatalog;
     /// The visits of the agenda's range, technicians and kind, by start.
-    LoadAgenda = "load_agenda": AgendaQuery => Vec<Visit>;
+    LoadAgenda = load_agenda (Operator): AgendaQuery => Vec<Visit>;
     /// A saved visit moved or resized, unless it clashes (not accepted) or was changed by
     /// someone else since it was shown (`ErrorCode::Conflict`).
-    RescheduleVisit = "reschedule_visit": Reschedule => Visit;
+    RescheduleVisit = reschedule_visit (Operator): Reschedule => Visit;
     /// A technician's visits as an iCalendar file, saved where the operator chooses; the
     /// path written, or `None` when they closed the dialog.
-    ExportAgendaIcs = "export_agenda_ics": Uuid => Option<String>;
+    ExportAgendaIcs = export_agenda_ics (Operator): Uuid => Option<String>;
     /// The scripts, each at its latest published version, by name.
-    ListScripts = "list_scripts": () => Vec<ScriptSummary>;
+    ListScripts = list_scripts (Operator): () => Vec<ScriptSummary>;
     /// A published version of a script (the latest when no version is given).
-    LoadScript = "load_script": ScriptVersionRef => PublishedScript;
+    LoadScript = load_script (Operator): ScriptVersionRef => PublishedScript;
     /// Publishes a new script or a new version of one (administrators only).
-    PublishScript = "publish_script": ScriptDraft => PublishedScript;
+    PublishScript = publish_script (Administrator): ScriptDraft => PublishedScript;
     /// "Atendimentos": tickets by the list's filters, newest first, a page at a time; a
     /// protocol typed in the filter finds that one ticket.
-    ListTickets = "list_tickets": TicketListQuery => Vec<TicketSummary>;
+    ListTickets = list_tickets (Operator): TicketListQuery => Vec<TicketSummary>;
     /// The ticket page below the summary: history, attachments and tasks.
-    LoadTicketDetails = "load_ticket_details": Uuid => TicketDetails;
+    LoadTicketDetails = load_ticket_details (Operator): Uuid => TicketDetails;
     /// A follow-up contact, a change of status, a reassignment or closing; the ticket's
     /// state afterwards.
-    UpdateTicket = "update_ticket": TicketUpdate => TicketState;
+    UpdateTicket = update_ticket (Operator): TicketUpdate => TicketState;
     /// "Minhas Tarefas": the operator's tasks and their role's, open ones first.
-    MyTasks = "my_tasks": () => Vec<TaskSummary>;
+    MyTasks = my_tasks (Operator): () => Vec<TaskSummary>;
     /// "Concluir": marks one of the operator's tasks done.
-    CompleteTask = "complete_task": Uuid => TaskSummary;
+    CompleteTask = complete_task (Operator): Uuid => TaskSummary;
     /// "Modelo de E-mail": the templates the operator's role may use, by name.
-    ListEmailTemplates = "list_email_templates": () => Vec<EmailTemplate>;
+    ListEmailTemplates = list_email_templates (Operator): () => Vec<EmailTemplate>;
     /// "Pré-visualizar": the e-mail filled from the ticket, and what still stops it.
-    PreviewEmail = "preview_email": EmailPreviewRequest => EmailPreview;
+    PreviewEmail = preview_email (Operator): EmailPreviewRequest => EmailPreview;
     /// Every e-mail template with its roles (administrators only).
-    AdminListEmailTemplates = "admin_list_email_templates": () => Vec<EmailTemplate>;
+    AdminListEmailTemplates = admin_list_email_templates (Administrator): () => Vec<EmailTemplate>;
     /// Creates or changes an e-mail template (administrators only).
-    SaveEmailTemplate = "save_email_template": EmailTemplateDraft => EmailTemplate;
+    SaveEmailTemplate = save_email_template (Administrator): EmailTemplateDraft => EmailTemplate;
     /// Deletes an e-mail template (administrators only).
-    DeleteEmailTemplate = "delete_email_template": Uuid => ();
+    DeleteEmailTemplate = delete_email_template (Administrator): Uuid => ();
     /// The SMTP settings; the password is never sent, only whether one is stored.
-    LoadSmtpSettings = "load_smtp_settings": () => SmtpSettingsView;
+    LoadSmtpSettings = load_smtp_settings (Operator): () => SmtpSettingsView;
     /// Saves the SMTP settings and, if given, the password (administrators only).
-    SaveSmtpSettings = "save_smtp_settings": SmtpSettingsForm => SmtpSettingsView;
+    SaveSmtpSettings = save_smtp_settings (Administrator): SmtpSettingsForm => SmtpSettingsView;
     /// Where sync stands: the server, the last exchange, the changes waiting, the last error.
-    LoadSyncStatus = "load_sync_status": () => SyncStatus;
+    LoadSyncStatus = load_sync_status (Operator): () => SyncStatus;
     /// "Sincronizar agora": starts an exchange at once and answers the status.
-    SyncNow = "sync_now": () => SyncStatus;
+    SyncNow = sync_now (Operator): () => SyncStatus;
     /// An administrator registers this desktop with the sync server.
-    RegisterDesktop = "register_desktop": RegistrationForm => SyncStatus;
+    RegisterDesktop = register_desktop (Administrator): RegistrationForm => SyncStatus;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_one_snake_case_name() {
+        for (index, info) in COMMANDS.iter().enumerate() {
+            assert_eq!(info.name, COMMAND_NAMES[index]);
+            assert!(
+                info.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{}",
+                info.name
+            );
+            assert!(
+                !COMMAND_NAMES[..index].contains(&info.name),
+                "{} twice",
+                info.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_exported_list_names_each_type_with_its_name() {
+        macro_rules! names {
+            ($($ty:ident => $name:ident),*) => {
+                [$((<$ty as Command>::NAME, stringify!($name))),*]
+            };
+        }
+        let listed = for_each_command!(names);
+        assert_eq!(listed.len(), COMMAND_NAMES.len());
+        for (index, (name, handler)) in listed.into_iter().enumerate() {
+            assert_eq!(name, handler);
+            assert_eq!(name, COMMAND_NAMES[index]);
+        }
+    }
+
+    #[test]
+    fn only_signing_in_and_out_are_public() {
+        let public: Vec<_> = COMMANDS
+            .iter()
+            .filter(|info| info.access == Access::Public)
+            .map(|info| info.name)
+            .collect();
+        assert_eq!(public, [Login::NAME, Logout::NAME, CurrentOperator::NAME]);
+    }
 }

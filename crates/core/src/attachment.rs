@@ -87,6 +87,16 @@ pub fn describe_size(bytes: u64) -> String {
     format!("{value:.1} {}", UNITS[unit]).replace('.', ",")
 }
 
+/// Why the file `name`, stored when picked, cannot be saved: it left the folder since.
+pub fn no_longer_stored(name: &str) -> FieldError {
+    FieldError::new(
+        FIELD,
+        format!(
+            "O arquivo \"{name}\" não está mais na pasta de anexos: remova-o e anexe-o de novo."
+        ),
+    )
+}
+
 /// Why a file of `size` bytes is refused when the limit is `max` bytes.
 pub fn too_large(size: u64, max: u64) -> FieldError {
     FieldError::new(

@@ -4,9 +4,11 @@
 //! Text values are escaped (`\`, `;`, `,`, line breaks), lines are folded at 75 octets
 //! without splitting a UTF-8 character, and every line ends with CRLF.
 use chrono::{DateTime, FixedOffset};
+use uuid::Uuid;
 
+use crate::agenda::DAY;
 use crate::text::fold;
-use crate::work_order::Visit;
+use crate::work_order::{AgendaQuery, Visit};
 
 /// The time zone the events are written in.
 pub const TIME_ZONE: &str = "America/Sao_Paulo";
@@ -17,6 +19,22 @@ pub const SAO_PAULO_OFFSET_MINUTES: i32 = -180;
 const PRODUCT: &str = "-//Help Desk ISP//Agenda Tecnica//PT-BR";
 /// The longest line, in octets, CRLF not counted (RFC 5545 §3.1).
 const MAX_LINE_OCTETS: usize = 75;
+
+/// How far back an exported agenda reaches, in days.
+const EXPORT_DAYS_BEFORE: i64 = 30;
+/// How far ahead an exported agenda reaches, in days.
+const EXPORT_DAYS_AFTER: i64 = 180;
+
+/// The visits an exported agenda holds: the technician's (every kind), from 30 days before
+/// `now` (Unix ms) to 180 days after.
+pub fn export_query(technician_id: Uuid, now: i64) -> AgendaQuery {
+    AgendaQuery {
+        from: now - EXPORT_DAYS_BEFORE * DAY,
+        to: now + EXPORT_DAYS_AFTER * DAY,
+        technician_ids: vec![technician_id],
+        kind: None,
+    }
+}
 
 /// The calendar of `visits` (of the technician `technician_name`), stamped `now` (Unix ms).
 pub fn calendar(technician_name: &str, visits: &[Visit], now: i64) -> String {
@@ -176,8 +194,6 @@ fn local(millis: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use uuid::Uuid;
-
     use super::*;
     use crate::work_order::{Slot, VisitKind, MINUTE};
 
@@ -283,5 +299,14 @@ mod tests {
         assert_eq!(file_name("João da Silva"), "agenda-joao-da-silva.ics");
         assert_eq!(file_name("  Zé / Técnico  "), "agenda-ze-tecnico.ics");
         assert_eq!(file_name("../.."), "agenda.ics");
+    }
+
+    #[test]
+    fn an_export_reaches_a_month_back_and_half_a_year_ahead() {
+        let technician = Uuid::from_u128(7);
+        let query = export_query(technician, 1_000 * DAY);
+        assert_eq!((query.from, query.to), (970 * DAY, 1_180 * DAY));
+        assert_eq!(query.technician_ids, [technician]);
+        assert_eq!(query.kind, None);
     }
 }

@@ -6,7 +6,10 @@ use specta::Type;
 use uuid::Uuid;
 
 use crate::attachment::{self, DraftAttachment};
-use crate::email::{EmailContext, OutgoingEmail};
+use crate::email::{
+    fields as email_fields, EmailContext, EmailDraft, OutgoingEmail, SmtpSettings,
+    MAX_ATTACHMENT_BYTES,
+};
 use crate::form::FieldError;
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
@@ -72,11 +75,34 @@ pub struct NewTicket {
     pub task: Option<NewTask>,
     /// The work order asked for ("Ord. Serviço"), if one was.
     pub work_order: Option<NewWorkOrder>,
-    /// The e-mail to send ("Enviar E-mail"), filled and checked by the shell with its
-    /// settings: queued with the ticket.
+    /// The e-mail to send ("Enviar E-mail"), filled and checked with the settings
+    /// ([`TicketSubmission::email`]): queued with the ticket.
     pub email: Option<TicketEmail>,
     pub status: TicketStatus,
 }
+
+impl NewTicket {
+    /// Every file the ticket keeps, as content hash and name: its attachments, then its
+    /// e-mail's.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        let attached = self
+            .attachments
+            .iter()
+            .map(|file| (file.content_hash.as_str(), file.file_name.as_str()));
+        let emailed = self.email.iter().flat_map(|queued| {
+            queued
+                .email
+                .attachments
+                .iter()
+                .map(|file| (file.hash.as_str(), file.name.as_str()))
+        });
+        attached.chain(emailed)
+    }
+}
+
+/// Why the wizard's e-mail cannot go when the SMTP settings were never saved.
+pub const EMAIL_NOT_CONFIGURED: &str = "O envio de e-mail não está configurado: peça a um \
+    administrador para preencher as Configurações de E-mail, ou remova o e-mail.";
 
 /// An e-mail queued with its ticket, from the configured sender.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,8 +216,8 @@ pub struct TicketSubmission {
     pub draft: WizardDraft,
     /// "Atend. Resolvido" confirmed: the ticket is saved solved.
     pub resolved: bool,
-    /// What the e-mail's placeholders are filled with, as the wizard shows the ticket (the
-    /// shell puts in the protocol, customer, problem and operator itself).
+    /// What the e-mail's placeholders are filled with, as the wizard shows the ticket
+    /// ([`TicketSubmission::email`] puts in the protocol, customer, problem and operator).
     #[serde(default)]
     pub email_context: Option<EmailContext>,
 }
@@ -297,6 +323,38 @@ impl TicketSubmission {
             } else {
                 TicketStatus::Open
             },
+        })
+    }
+
+    /// The wizard's e-mail `draft` filled and checked for sending from the sender of
+    /// `settings` (`None`: sending was never configured), or every problem at its field.
+    /// The placeholders are the wizard's view of the ticket, with the protocol, customer and
+    /// problem of its draft and `operator`, the signed-in operator's name. No problem at all
+    /// (an empty list) when the wizard sent no placeholders, which is not the operator's fault.
+    pub fn email(
+        &self,
+        draft: &EmailDraft,
+        operator: &str,
+        settings: Option<SmtpSettings>,
+    ) -> Result<TicketEmail, Vec<FieldError>> {
+        let settings = settings.ok_or_else(|| {
+            vec![FieldError::new(
+                email_fields::RECIPIENTS,
+                EMAIL_NOT_CONFIGURED,
+            )]
+        })?;
+        let mut context = self.email_context.clone().ok_or_else(Vec::new)?;
+        let wizard = &self.draft;
+        operator.clone_into(&mut context.operator);
+        context.protocol = wizard.protocol.map(|p| p.to_string()).unwrap_or_default();
+        if let Some(customer) = &wizard.customer {
+            context.customer.clone_from(&customer.name);
+        }
+        context.problem = wizard.problem.trim().to_owned();
+        let email = draft.validate(Some(&settings.copy_address), &context, MAX_ATTACHMENT_BYTES)?;
+        Ok(TicketEmail {
+            from_address: settings.from_address,
+            email,
         })
     }
 }
@@ -416,5 +474,87 @@ mod tests {
             ticket.task.map(|task| task.title).as_deref(),
             Some("Trocar ONU")
         );
+    }
+
+    fn email_submission() -> (TicketSubmission, EmailDraft, SmtpSettings) {
+        let submission = TicketSubmission {
+            draft: complete(),
+            resolved: false,
+            email_context: Some(EmailContext {
+                customer: "como o assistente mostra".into(),
+                protocol: String::new(),
+                contacted_at: today().and_hms_opt(14, 30, 0).expect("time"),
+                plan: "FIBRA 500M".into(),
+                problem: String::new(),
+                visit: None,
+                operator: "ignorado".into(),
+                ticket_type: "Sem conexão".into(),
+            }),
+        };
+        let draft = EmailDraft {
+            recipients: vec!["ana@exemplo.com.br".into()],
+            copy: true,
+            template_id: None,
+            subject: "Protocolo {protocolo}".into(),
+            body: "{cliente}: {problema}. {atendente}, {plano}.".into(),
+            attachments: vec![DraftAttachment {
+                content_hash: "b".repeat(64),
+                file_name: "manual.pdf".into(),
+                size_bytes: 10,
+                notes: String::new(),
+            }],
+        };
+        let settings = SmtpSettings {
+            host: "smtp.exemplo.com.br".into(),
+            port: 587,
+            security: Default::default(),
+            username: String::new(),
+            from_address: "atendimento@exemplo.com.br".into(),
+            copy_address: "copia@exemplo.com.br".into(),
+        };
+        (submission, draft, settings)
+    }
+
+    #[test]
+    fn the_email_is_filled_from_the_draft_and_the_operator() {
+        let (submission, draft, settings) = email_submission();
+        let queued = submission
+            .email(&draft, "Bruno Lima", Some(settings))
+            .expect("valid");
+        assert_eq!(queued.from_address, "atendimento@exemplo.com.br");
+        assert_eq!(queued.email.subject, "Protocolo 261128-001-00001");
+        assert_eq!(
+            queued.email.body,
+            "Ana: Sem internet. Bruno Lima, FIBRA 500M."
+        );
+        assert_eq!(queued.email.cc, ["copia@exemplo.com.br"]);
+
+        let mut ticket = submission.to_ticket(today(), -180).expect("valid");
+        ticket.email = Some(queued);
+        ticket.attachments = vec![draft.attachments[0].clone()];
+        ticket.attachments[0].file_name = "foto.jpg".into();
+        let files: Vec<_> = ticket.files().map(|(_, name)| name).collect();
+        assert_eq!(files, ["foto.jpg", "manual.pdf"]);
+    }
+
+    #[test]
+    fn an_email_without_settings_or_placeholders_is_refused() {
+        let (mut submission, draft, _) = email_submission();
+        let errors = submission
+            .email(&draft, "Bruno Lima", None)
+            .expect_err("not configured");
+        assert_eq!(
+            errors,
+            [FieldError::new(
+                email_fields::RECIPIENTS,
+                EMAIL_NOT_CONFIGURED
+            )]
+        );
+        let (_, _, settings) = email_submission();
+        submission.email_context = None;
+        let errors = submission
+            .email(&draft, "Bruno Lima", Some(settings))
+            .expect_err("no placeholders");
+        assert!(errors.is_empty(), "not the operator's fault");
     }
 }

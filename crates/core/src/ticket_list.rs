@@ -15,6 +15,18 @@ pub struct TicketListQuery {
     pub protocol: String,
 }
 
+impl TicketListQuery {
+    /// The list when a protocol was typed, given the ticket `found` by it: that ticket if
+    /// it passes the other filters, on the first page only (one ticket is one page: the
+    /// next one, asked with a cursor, is empty).
+    pub fn found_page(&self, found: Option<TicketSummary>) -> Vec<TicketSummary> {
+        found
+            .filter(|ticket| self.filter.before.is_none() && matches(&self.filter, ticket))
+            .into_iter()
+            .collect()
+    }
+}
+
 /// Whether `ticket` passes every filter of `filter` but its page (limit and cursor).
 pub fn matches(filter: &TicketFilter, ticket: &TicketSummary) -> bool {
     let assigned_user = match &ticket.assignee {
@@ -102,5 +114,27 @@ mod tests {
         ] {
             assert!(!matches(&wrong, &ticket), "{wrong:?}");
         }
+    }
+
+    #[test]
+    fn a_ticket_found_by_protocol_is_the_first_page_if_it_passes_the_filters() {
+        let mut query = TicketListQuery {
+            protocol: "261128-001-00001".into(),
+            ..TicketListQuery::default()
+        };
+        assert_eq!(query.found_page(Some(ticket())), [ticket()]);
+        assert_eq!(query.found_page(None), []);
+        query.filter.status = Some(TicketStatus::Closed);
+        assert_eq!(query.found_page(Some(ticket())), []);
+        query.filter.status = None;
+        query.filter.before = Some(crate::ticket::TicketCursor {
+            opened_at: 0,
+            id: Uuid::from_u128(1),
+        });
+        assert_eq!(
+            query.found_page(Some(ticket())),
+            [],
+            "the next page is empty"
+        );
     }
 }

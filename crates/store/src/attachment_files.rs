@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use helpdesk_core::attachment::{self, DraftAttachment};
 use helpdesk_core::form::FieldError;
+use helpdesk_core::ticket::NewTicket;
 use sha2::{Digest, Sha256};
 
 use crate::new_id;
@@ -89,6 +90,15 @@ impl AttachmentFiles {
     /// Whether the content of `hash` is in the folder.
     pub fn contains(&self, hash: &str) -> bool {
         self.path_of(hash).is_some_and(|path| path.is_file())
+    }
+
+    /// The first of `ticket`'s files no longer in the folder, refused at the attachments'
+    /// field: files are stored when picked, and one removed since cannot be saved.
+    pub fn first_missing(&self, ticket: &NewTicket) -> Option<FieldError> {
+        ticket
+            .files()
+            .find(|(hash, _)| !self.contains(hash))
+            .map(|(_, name)| attachment::no_longer_stored(name))
     }
 
     /// Where the content of `hash` is (or would be); `None` for text that is not a hash.

@@ -1,5 +1,5 @@
 //! "Anexo": the system's file picker, and the picked file stored by its content hash.
-use helpdesk_api::{CommandError, DraftAttachment};
+use helpdesk_api::{CommandError, PickAttachment, Reply};
 use helpdesk_store::attachment_files::AttachError;
 use tauri::State;
 
@@ -9,9 +9,7 @@ use crate::AppState;
 /// never reaches the window, only the stored attachment does.
 #[tauri::command]
 #[specta::specta]
-pub async fn pick_attachment(
-    state: State<'_, AppState>,
-) -> Result<Option<DraftAttachment>, CommandError> {
+pub async fn pick_attachment(state: State<'_, AppState>) -> Reply<PickAttachment> {
     state.require_operator()?;
     let Some(picker) = &state.file_picker else {
         log::error!("pick_attachment: this app has no file picker");

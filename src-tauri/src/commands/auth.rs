@@ -1,5 +1,5 @@
 //! Log-in and the operator's session.
-use helpdesk_api::{CommandError, Credentials, Operator};
+use helpdesk_api::{CommandError, CurrentOperator, Login, Logout, Reply, Request};
 use helpdesk_store::people;
 use tauri::State;
 
@@ -9,10 +9,7 @@ use crate::AppState;
 /// `helpdesk_api::Login`.
 #[tauri::command]
 #[specta::specta]
-pub async fn login(
-    request: Credentials,
-    state: State<'_, AppState>,
-) -> Result<Operator, CommandError> {
+pub async fn login(request: Request<Login>, state: State<'_, AppState>) -> Reply<Login> {
     let login = request.validate()?;
     let operator = people::authenticate(&state.store, &login, &request.password)
         .await
@@ -26,13 +23,14 @@ pub async fn login(
 /// `helpdesk_api::Logout`.
 #[tauri::command]
 #[specta::specta]
-pub fn logout(state: State<'_, AppState>) {
+pub async fn logout(state: State<'_, AppState>) -> Reply<Logout> {
     state.set_operator(None);
+    Ok(())
 }
 
 /// `helpdesk_api::CurrentOperator`.
 #[tauri::command]
 #[specta::specta]
-pub fn current_operator(state: State<'_, AppState>) -> Option<Operator> {
-    state.operator()
+pub async fn current_operator(state: State<'_, AppState>) -> Reply<CurrentOperator> {
+    Ok(state.operator())
 }

@@ -1,18 +1,18 @@
 //! "Dados Cliente" and "Dados Atend.": one customer's record, and its new contacts.
-use helpdesk_api::{CommandError, Contact, CustomerRecord, ErrorCode, NewContact, Uuid};
+use helpdesk_api::{AddContact, CommandError, ErrorCode, LoadCustomer, Reply, Request};
 use helpdesk_store::{contacts, customer_records};
 use tauri::State;
 
-use crate::error::internal;
+use crate::error::{first_error, internal};
 use crate::AppState;
 
 /// `helpdesk_api::LoadCustomer`.
 #[tauri::command]
 #[specta::specta]
 pub async fn load_customer(
-    request: Uuid,
+    request: Request<LoadCustomer>,
     state: State<'_, AppState>,
-) -> Result<CustomerRecord, CommandError> {
+) -> Reply<LoadCustomer> {
     state.require_operator()?;
     customer_records::record(&state.store, request)
         .await
@@ -24,16 +24,11 @@ pub async fn load_customer(
 #[tauri::command]
 #[specta::specta]
 pub async fn add_contact(
-    request: NewContact,
+    request: Request<AddContact>,
     state: State<'_, AppState>,
-) -> Result<Contact, CommandError> {
+) -> Reply<AddContact> {
     state.require_operator()?;
-    let contact = request.validate().map_err(|errors| {
-        errors
-            .into_iter()
-            .next()
-            .map_or_else(CommandError::internal, Into::into)
-    })?;
+    let contact = request.validate().map_err(first_error)?;
     contacts::insert(&state.store, &contact)
         .await
         .map_err(internal)?

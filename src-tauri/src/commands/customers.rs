@@ -1,5 +1,5 @@
 //! "Localizar Cliente".
-use helpdesk_api::{CommandError, CustomerSearch, CustomerSummary};
+use helpdesk_api::{Reply, Request, SearchCustomers};
 use helpdesk_store::customers;
 use tauri::State;
 
@@ -10,9 +10,9 @@ use crate::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn search_customers(
-    request: CustomerSearch,
+    request: Request<SearchCustomers>,
     state: State<'_, AppState>,
-) -> Result<Vec<CustomerSummary>, CommandError> {
+) -> Reply<SearchCustomers> {
     state.require_operator()?;
     let term = request.validate()?;
     customers::search(&state.store, &term)

@@ -1,5 +1,5 @@
 //! The operator's wizard draft, saved as they go so a closed or killed app loses nothing.
-use helpdesk_api::{CommandError, SavedDraft, WizardDraft};
+use helpdesk_api::{DiscardDraft, LoadDraft, Reply, Request, SaveDraft};
 use helpdesk_store::drafts;
 use tauri::State;
 
@@ -10,9 +10,9 @@ use crate::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn save_draft(
-    request: WizardDraft,
+    request: Request<SaveDraft>,
     state: State<'_, AppState>,
-) -> Result<(), CommandError> {
+) -> Reply<SaveDraft> {
     let operator = state.require_operator()?;
     drafts::save(&state.store, operator.id, &request)
         .await
@@ -23,7 +23,7 @@ pub async fn save_draft(
 /// `helpdesk_api::LoadDraft`.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_draft(state: State<'_, AppState>) -> Result<Option<SavedDraft>, CommandError> {
+pub async fn load_draft(state: State<'_, AppState>) -> Reply<LoadDraft> {
     let operator = state.require_operator()?;
     drafts::load(&state.store, operator.id)
         .await
@@ -33,7 +33,7 @@ pub async fn load_draft(state: State<'_, AppState>) -> Result<Option<SavedDraft>
 /// `helpdesk_api::DiscardDraft`.
 #[tauri::command]
 #[specta::specta]
-pub async fn discard_draft(state: State<'_, AppState>) -> Result<(), CommandError> {
+pub async fn discard_draft(state: State<'_, AppState>) -> Reply<DiscardDraft> {
     let operator = state.require_operator()?;
     drafts::discard(&state.store, operator.id)
         .await

@@ -1,24 +1,22 @@
 //! "Enviar E-mail": templates for the operator, the preview, and the administrator's
 //! templates and SMTP settings. Sending is the outbox worker's (`helpdesk_mail`).
 use helpdesk_api::{
-    CommandError, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft, ErrorCode,
-    SmtpSettingsForm, SmtpSettingsView, Uuid,
+    AdminListEmailTemplates, CommandError, DeleteEmailTemplate, ListEmailTemplates,
+    LoadSmtpSettings, PreviewEmail, Reply, Request, SaveEmailTemplate, SaveSmtpSettings,
+    SmtpSettingsView,
 };
-use helpdesk_core::email::{preview, template_fields, MAX_ATTACHMENT_BYTES, NAME_TAKEN};
-use helpdesk_store::email_templates::{self, SaveOutcome};
+use helpdesk_store::email_templates;
 use helpdesk_store::new_id;
 use helpdesk_store::smtp_settings::{self, PasswordChange};
 use tauri::State;
 
 use crate::error::{first_error, internal};
-use crate::AppState;
+use crate::{outcomes, AppState};
 
 /// `helpdesk_api::ListEmailTemplates`.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_email_templates(
-    state: State<'_, AppState>,
-) -> Result<Vec<EmailTemplate>, CommandError> {
+pub async fn list_email_templates(state: State<'_, AppState>) -> Reply<ListEmailTemplates> {
     let operator = state.require_operator()?;
     email_templates::list_for_user(&state.store, operator.id)
         .await
@@ -29,20 +27,13 @@ pub async fn list_email_templates(
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_email(
-    request: EmailPreviewRequest,
+    request: Request<PreviewEmail>,
     state: State<'_, AppState>,
-) -> Result<EmailPreview, CommandError> {
+) -> Reply<PreviewEmail> {
     let operator = state.require_operator()?;
     let settings = smtp_settings::load(&state.store).await.map_err(internal)?;
     let copy = settings.map(|settings| settings.copy_address);
-    let mut context = request.context;
-    context.operator = operator.name;
-    Ok(preview(
-        &request.draft,
-        &context,
-        copy.as_deref(),
-        MAX_ATTACHMENT_BYTES,
-    ))
+    Ok(request.preview_by(operator.name, copy.as_deref()))
 }
 
 /// `helpdesk_api::AdminListEmailTemplates`.
@@ -50,7 +41,7 @@ pub async fn preview_email(
 #[specta::specta]
 pub async fn admin_list_email_templates(
     state: State<'_, AppState>,
-) -> Result<Vec<EmailTemplate>, CommandError> {
+) -> Reply<AdminListEmailTemplates> {
     state
         .require_administrator("gerenciar modelos de e-mail")
         .await?;
@@ -63,9 +54,9 @@ pub async fn admin_list_email_templates(
 #[tauri::command]
 #[specta::specta]
 pub async fn save_email_template(
-    request: EmailTemplateDraft,
+    request: Request<SaveEmailTemplate>,
     state: State<'_, AppState>,
-) -> Result<EmailTemplate, CommandError> {
+) -> Reply<SaveEmailTemplate> {
     let operator = state
         .require_administrator("gerenciar modelos de e-mail")
         .await?;
@@ -74,31 +65,23 @@ pub async fn save_email_template(
         email_templates::find(&state.store, id)
             .await
             .map_err(internal)?
-            .ok_or_else(template_not_found)?;
+            .ok_or_else(outcomes::template_not_found)?;
     }
-    match email_templates::save(&state.store, &template)
+    let outcome = email_templates::save(&state.store, &template)
         .await
-        .map_err(internal)?
-    {
-        SaveOutcome::Saved(template) => {
-            log::info!("{} saved e-mail template {}", operator.login, template.id);
-            Ok(template)
-        }
-        SaveOutcome::NameTaken => Err(CommandError::at_field(template_fields::NAME, NAME_TAKEN)),
-        SaveOutcome::UnknownRole => Err(CommandError::at_field(
-            template_fields::ROLES,
-            "Um dos cargos escolhidos não existe mais. Recarregue a lista de cargos.",
-        )),
-    }
+        .map_err(internal)?;
+    let template = outcomes::template_saved(outcome)?;
+    log::info!("{} saved e-mail template {}", operator.login, template.id);
+    Ok(template)
 }
 
 /// `helpdesk_api::DeleteEmailTemplate`.
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_email_template(
-    request: Uuid,
+    request: Request<DeleteEmailTemplate>,
     state: State<'_, AppState>,
-) -> Result<(), CommandError> {
+) -> Reply<DeleteEmailTemplate> {
     let operator = state
         .require_administrator("gerenciar modelos de e-mail")
         .await?;
@@ -109,16 +92,14 @@ pub async fn delete_email_template(
         log::info!("{} deleted e-mail template {request}", operator.login);
         Ok(())
     } else {
-        Err(template_not_found())
+        Err(outcomes::template_not_found())
     }
 }
 
 /// `helpdesk_api::LoadSmtpSettings`: never the password itself.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_smtp_settings(
-    state: State<'_, AppState>,
-) -> Result<SmtpSettingsView, CommandError> {
+pub async fn load_smtp_settings(state: State<'_, AppState>) -> Reply<LoadSmtpSettings> {
     state.require_operator()?;
     view(&state).await
 }
@@ -129,9 +110,9 @@ pub async fn load_smtp_settings(
 #[tauri::command]
 #[specta::specta]
 pub async fn save_smtp_settings(
-    request: SmtpSettingsForm,
+    request: Request<SaveSmtpSettings>,
     state: State<'_, AppState>,
-) -> Result<SmtpSettingsView, CommandError> {
+) -> Reply<SaveSmtpSettings> {
     let operator = state
         .require_administrator("alterar as configurações de e-mail")
         .await?;
@@ -156,11 +137,4 @@ async fn view(state: &AppState) -> Result<SmtpSettingsView, CommandError> {
             .await
             .map_err(internal)?,
     })
-}
-
-fn template_not_found() -> CommandError {
-    CommandError::new(
-        ErrorCode::NotFound,
-        "Modelo de e-mail não encontrado: ele pode ter sido removido. Recarregue a lista.",
-    )
 }

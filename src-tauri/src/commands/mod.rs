@@ -1,15 +1,60 @@
-//! The `#[tauri::command]`s, one module per aggregate. Names and types match `helpdesk_api`.
-pub mod attachments;
-pub mod auth;
-pub mod customer_data;
-pub mod customers;
-pub mod drafts;
-pub mod email;
-pub mod protocols;
-pub mod scripts;
-pub mod support;
-pub mod sync;
-pub mod ticket_pages;
-pub mod ticket_types;
-pub mod tickets;
-pub mod work_orders;
+//! The `#[tauri::command]`s, one module per aggregate, each named after its `helpdesk_api`
+//! command, taking its [`Request`](helpdesk_api::Request) (none when it is `()`) and
+//! answering its [`Reply`](helpdesk_api::Reply), as [`handles`] checks. They are re-exported
+//! here, with the macros Tauri and specta generate beside them, for the list in `lib.rs`.
+mod attachments;
+mod auth;
+mod customer_data;
+mod customers;
+mod drafts;
+mod email;
+mod protocols;
+mod scripts;
+mod support;
+mod sync;
+mod ticket_pages;
+mod ticket_types;
+mod tickets;
+mod work_orders;
+
+use std::future::Future;
+
+use helpdesk_api::{Command, Reply, Request};
+use tauri::State;
+
+use crate::AppState;
+
+pub use self::{
+    attachments::*, auth::*, customer_data::*, customers::*, drafts::*, email::*, protocols::*,
+    scripts::*, support::*, sync::*, ticket_pages::*, ticket_types::*, tickets::*, work_orders::*,
+};
+
+/// Implemented by the async functions that can handle the command `C`: taking its request
+/// and the app's state, or only the state when its request is `()`, and answering its reply.
+/// `Shape` tells the two apart; callers let it be inferred.
+#[diagnostic::on_unimplemented(
+    message = "this function does not handle the command `{C}`",
+    note = "it must be async, take `request: Request<{C}>` (nothing when that is `()`) and \
+            the `State`, and answer `Reply<{C}>`"
+)]
+pub trait Handles<C, Shape> {}
+
+impl<'a, C, F, Answer> Handles<C, (Request<C>, State<'a, AppState>, Answer)> for F
+where
+    C: Command,
+    F: Fn(Request<C>, State<'a, AppState>) -> Answer,
+    Answer: Future<Output = Reply<C>>,
+{
+}
+
+impl<'a, C, F, Answer> Handles<C, (State<'a, AppState>, Answer)> for F
+where
+    C: Command<Request = ()>,
+    F: Fn(State<'a, AppState>) -> Answer,
+    Answer: Future<Output = Reply<C>>,
+{
+}
+
+/// Compiles only when `handler` handles the command `C` (see [`Handles`]): the shell's side
+/// of a command cannot drift from the UI's.
+pub const fn handles<C, Shape, F: Handles<C, Shape>>(_handler: &F) {}

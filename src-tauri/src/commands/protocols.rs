@@ -1,6 +1,6 @@
 //! Protocol numbers, given when a ticket starts.
 use chrono::Local;
-use helpdesk_api::{CommandError, Protocol};
+use helpdesk_api::{Reply, ReserveProtocol};
 use helpdesk_store::protocols;
 use tauri::State;
 
@@ -10,7 +10,7 @@ use crate::AppState;
 /// `helpdesk_api::ReserveProtocol`: the desktop's local date, its number, its next sequence.
 #[tauri::command]
 #[specta::specta]
-pub async fn reserve_protocol(state: State<'_, AppState>) -> Result<Protocol, CommandError> {
+pub async fn reserve_protocol(state: State<'_, AppState>) -> Reply<ReserveProtocol> {
     let operator = state.require_operator()?;
     let today = Local::now().date_naive();
     Ok(protocols::reserve(&state.store, operator.id, today)

@@ -1,19 +1,16 @@
 //! "Script de Atendimento": the published scripts every operator runs, and publishing a new
 //! script or version (administrators only).
-use helpdesk_api::{
-    CommandError, ErrorCode, PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef,
-};
-use helpdesk_core::script::fields;
-use helpdesk_store::scripts::{self, PublishOutcome};
+use helpdesk_api::{ListScripts, LoadScript, PublishScript, Reply, Request};
+use helpdesk_store::scripts;
 use tauri::State;
 
-use crate::error::internal;
-use crate::AppState;
+use crate::error::{first_error, internal};
+use crate::{outcomes, AppState};
 
 /// `helpdesk_api::ListScripts`.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_scripts(state: State<'_, AppState>) -> Result<Vec<ScriptSummary>, CommandError> {
+pub async fn list_scripts(state: State<'_, AppState>) -> Reply<ListScripts> {
     state.require_operator()?;
     scripts::list(&state.store).await.map_err(internal)
 }
@@ -22,54 +19,34 @@ pub async fn list_scripts(state: State<'_, AppState>) -> Result<Vec<ScriptSummar
 #[tauri::command]
 #[specta::specta]
 pub async fn load_script(
-    request: ScriptVersionRef,
+    request: Request<LoadScript>,
     state: State<'_, AppState>,
-) -> Result<PublishedScript, CommandError> {
+) -> Reply<LoadScript> {
     state.require_operator()?;
     scripts::load(&state.store, request)
         .await
         .map_err(internal)?
-        .ok_or_else(script_not_found)
+        .ok_or_else(outcomes::script_not_found)
 }
 
 /// `helpdesk_api::PublishScript`: the draft's first problem is answered at its field.
 #[tauri::command]
 #[specta::specta]
 pub async fn publish_script(
-    request: ScriptDraft,
+    request: Request<PublishScript>,
     state: State<'_, AppState>,
-) -> Result<PublishedScript, CommandError> {
+) -> Reply<PublishScript> {
     let operator = state.require_administrator("publicar scripts").await?;
-    let draft = request.validate().map_err(|errors| {
-        errors
-            .into_iter()
-            .next()
-            .map_or_else(CommandError::internal, Into::into)
-    })?;
-    match scripts::publish(&state.store, &draft)
+    let draft = request.validate().map_err(first_error)?;
+    let outcome = scripts::publish(&state.store, &draft)
         .await
-        .map_err(internal)?
-    {
-        PublishOutcome::Published(script) => {
-            log::info!(
-                "{} published script {} version {}",
-                operator.login,
-                script.id,
-                script.version
-            );
-            Ok(script)
-        }
-        PublishOutcome::NameTaken => Err(CommandError::at_field(
-            fields::NAME,
-            "Já existe um script com este nome.",
-        )),
-        PublishOutcome::UnknownScript => Err(script_not_found()),
-    }
-}
-
-fn script_not_found() -> CommandError {
-    CommandError::new(
-        ErrorCode::NotFound,
-        "Script não encontrado: ele pode ter sido removido. Escolha-o de novo na lista.",
-    )
+        .map_err(internal)?;
+    let script = outcomes::published(outcome)?;
+    log::info!(
+        "{} published script {} version {}",
+        operator.login,
+        script.id,
+        script.version
+    );
+    Ok(script)
 }

@@ -1,18 +1,19 @@
 //! Sync in the window: its status, "Sincronizar agora", and registering the desktop.
-use helpdesk_api::{CommandError, ErrorCode, RegistrationForm, SyncStatus};
-use helpdesk_core::sync::registration_fields as fields;
+use helpdesk_api::{
+    CommandError, LoadSyncStatus, RegisterDesktop, Reply, Request, SyncNow, SyncStatus,
+};
 use helpdesk_store::{protocols, sync};
-use helpdesk_sync::{Enrollment, SyncError};
+use helpdesk_sync::Enrollment;
 use tauri::State;
 
 use crate::error::{first_error, internal};
 use crate::state::SyncHandle;
-use crate::AppState;
+use crate::{outcomes, AppState};
 
 /// `helpdesk_api::LoadSyncStatus`.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_sync_status(state: State<'_, AppState>) -> Result<SyncStatus, CommandError> {
+pub async fn load_sync_status(state: State<'_, AppState>) -> Reply<LoadSyncStatus> {
     state.require_operator()?;
     status(&state).await
 }
@@ -21,7 +22,7 @@ pub async fn load_sync_status(state: State<'_, AppState>) -> Result<SyncStatus, 
 /// show the previous one.
 #[tauri::command]
 #[specta::specta]
-pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncStatus, CommandError> {
+pub async fn sync_now(state: State<'_, AppState>) -> Reply<SyncNow> {
     state.require_operator()?;
     handle(&state)?.waker.wake();
     status(&state).await
@@ -31,9 +32,9 @@ pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncStatus, CommandE
 #[tauri::command]
 #[specta::specta]
 pub async fn register_desktop(
-    request: RegistrationForm,
+    request: Request<RegisterDesktop>,
     state: State<'_, AppState>,
-) -> Result<SyncStatus, CommandError> {
+) -> Reply<RegisterDesktop> {
     let operator = state
         .require_administrator("registrar este computador")
         .await?;
@@ -53,7 +54,7 @@ pub async fn register_desktop(
         &sync_handle.client,
     )
     .await
-    .map_err(|error| refused(&form, error))?;
+    .map_err(|error| outcomes::registration_refused(&form, error))?;
     log::info!(
         "{} registered this desktop with {} as number {} ({})",
         operator.login,
@@ -88,32 +89,4 @@ async fn status(state: &AppState) -> Result<SyncStatus, CommandError> {
             .is_some_and(|sync| sync.waker.is_running()),
         error: current.last_error,
     })
-}
-
-/// A failed registration, told at the field it concerns.
-fn refused(form: &RegistrationForm, error: SyncError) -> CommandError {
-    match error {
-        SyncError::Unreachable(reason) => {
-            log::warn!("registration: {} is unreachable: {reason}", form.server_url);
-            CommandError::at_field(
-                fields::SERVER,
-                format!(
-                    "Não foi possível conectar a {}: confira o endereço e a rede.",
-                    form.server_url
-                ),
-            )
-        }
-        SyncError::Refused { code, message, .. } if code == "enrollment_refused" => {
-            CommandError::at_field(fields::TOKEN, message)
-        }
-        SyncError::Refused { message, .. } => CommandError::new(ErrorCode::Conflict, message),
-        too_narrow @ SyncError::ProfileTooNarrow { .. } => {
-            CommandError::at_field(fields::PROFILE, too_narrow.operator_message())
-        }
-        SyncError::Store(error) => internal(error),
-        other => {
-            log::error!("registration: {other}");
-            CommandError::new(ErrorCode::Internal, other.operator_message())
-        }
-    }
 }

@@ -1,27 +1,25 @@
 //! Tickets after the wizard: the list of tickets, the ticket page (its details and actions)
 //! and "Minhas Tarefas".
 use helpdesk_api::{
-    CommandError, ErrorCode, Protocol, TaskSummary, TicketDetails, TicketListQuery, TicketState,
-    TicketSummary, TicketUpdate, Uuid,
+    CompleteTask, ListTickets, LoadTicketDetails, MyTasks, Protocol, Reply, Request, UpdateTicket,
 };
 use helpdesk_core::task_list::DONE_TASKS_SHOWN;
-use helpdesk_core::ticket_list::matches;
-use helpdesk_store::tasks::{self, CompleteOutcome};
-use helpdesk_store::ticket_updates::{self, UpdateOutcome};
+use helpdesk_store::tasks;
+use helpdesk_store::ticket_updates;
 use helpdesk_store::{now_millis, ticket_details, tickets};
 use tauri::State;
 
 use crate::error::{first_error, internal};
-use crate::AppState;
+use crate::{outcomes, AppState};
 
 /// `helpdesk_api::ListTickets`: a protocol typed is one lookup in its unique index (and the
 /// other filters are checked on that ticket); otherwise a page of the filtered list.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_tickets(
-    request: TicketListQuery,
+    request: Request<ListTickets>,
     state: State<'_, AppState>,
-) -> Result<Vec<TicketSummary>, CommandError> {
+) -> Reply<ListTickets> {
     state.require_operator()?;
     if request.protocol.trim().is_empty() {
         return tickets::list(&state.store, &request.filter)
@@ -32,20 +30,16 @@ pub async fn list_tickets(
     let found = tickets::find_by_protocol(&state.store, &protocol)
         .await
         .map_err(internal)?;
-    // One ticket is one page: the next page (a cursor) is empty.
-    Ok(found
-        .filter(|ticket| request.filter.before.is_none() && matches(&request.filter, ticket))
-        .into_iter()
-        .collect())
+    Ok(request.found_page(found))
 }
 
 /// `helpdesk_api::LoadTicketDetails`.
 #[tauri::command]
 #[specta::specta]
 pub async fn load_ticket_details(
-    request: Uuid,
+    request: Request<LoadTicketDetails>,
     state: State<'_, AppState>,
-) -> Result<TicketDetails, CommandError> {
+) -> Reply<LoadTicketDetails> {
     state.require_operator()?;
     ticket_details::details(&state.store, request)
         .await
@@ -57,9 +51,9 @@ pub async fn load_ticket_details(
 #[tauri::command]
 #[specta::specta]
 pub async fn update_ticket(
-    request: TicketUpdate,
+    request: Request<UpdateTicket>,
     state: State<'_, AppState>,
-) -> Result<TicketState, CommandError> {
+) -> Reply<UpdateTicket> {
     let operator = state.require_operator()?;
     let action = request.action.validate().map_err(first_error)?;
     let outcome = ticket_updates::apply(
@@ -71,17 +65,13 @@ pub async fn update_ticket(
     )
     .await
     .map_err(internal)?;
-    match outcome {
-        UpdateOutcome::Done(ticket) => Ok(ticket),
-        UpdateOutcome::Refused(error) => Err(error.into()),
-        UpdateOutcome::NotFound => Err(ticket_not_found()),
-    }
+    outcomes::updated(outcome)
 }
 
 /// `helpdesk_api::MyTasks`.
 #[tauri::command]
 #[specta::specta]
-pub async fn my_tasks(state: State<'_, AppState>) -> Result<Vec<TaskSummary>, CommandError> {
+pub async fn my_tasks(state: State<'_, AppState>) -> Reply<MyTasks> {
     let operator = state.require_operator()?;
     tasks::for_user(&state.store, operator.id, DONE_TASKS_SHOWN)
         .await
@@ -92,26 +82,12 @@ pub async fn my_tasks(state: State<'_, AppState>) -> Result<Vec<TaskSummary>, Co
 #[tauri::command]
 #[specta::specta]
 pub async fn complete_task(
-    request: Uuid,
+    request: Request<CompleteTask>,
     state: State<'_, AppState>,
-) -> Result<TaskSummary, CommandError> {
+) -> Reply<CompleteTask> {
     let operator = state.require_operator()?;
-    match tasks::complete(&state.store, request, operator.id, now_millis())
+    let outcome = tasks::complete(&state.store, request, operator.id, now_millis())
         .await
-        .map_err(internal)?
-    {
-        CompleteOutcome::Done(task) => Ok(*task),
-        CompleteOutcome::Refused(refusal) => Err(CommandError::new(
-            ErrorCode::InvalidInput,
-            refusal.to_string(),
-        )),
-        CompleteOutcome::NotFound => Err(CommandError::new(
-            ErrorCode::NotFound,
-            "Esta tarefa não existe mais.",
-        )),
-    }
-}
-
-fn ticket_not_found() -> CommandError {
-    CommandError::new(ErrorCode::NotFound, "Este atendimento não existe mais.")
+        .map_err(internal)?;
+    outcomes::completed(outcome)
 }

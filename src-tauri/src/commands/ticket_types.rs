@@ -1,6 +1,6 @@
 //! "Tipo de Atendimento": the ticket types "Prim. Contato" offers, and who tickets and tasks
 //! can be given to.
-use helpdesk_api::{Assignee, CommandError, TicketType};
+use helpdesk_api::{ListAssignees, ListTicketTypes, Reply};
 use helpdesk_store::{people, ticket_types};
 use tauri::State;
 
@@ -10,9 +10,7 @@ use crate::AppState;
 /// `helpdesk_api::ListTicketTypes`.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_ticket_types(
-    state: State<'_, AppState>,
-) -> Result<Vec<TicketType>, CommandError> {
+pub async fn list_ticket_types(state: State<'_, AppState>) -> Reply<ListTicketTypes> {
     state.require_operator()?;
     ticket_types::list(&state.store).await.map_err(internal)
 }
@@ -20,7 +18,7 @@ pub async fn list_ticket_types(
 /// `helpdesk_api::ListAssignees`.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_assignees(state: State<'_, AppState>) -> Result<Vec<Assignee>, CommandError> {
+pub async fn list_assignees(state: State<'_, AppState>) -> Reply<ListAssignees> {
     state.require_operator()?;
     people::assignees(&state.store).await.map_err(internal)
 }

@@ -1,153 +1,59 @@
 //! Tickets: saving the wizard's ticket, finding one by its protocol, and its history.
-use chrono::Local;
-use helpdesk_api::{
-    CommandError, EmailDraft, ErrorCode, Operator, Protocol, SavedTicket, TicketEvent,
-    TicketSubmission, TicketSummary, Uuid,
-};
-use helpdesk_core::attachment;
-use helpdesk_core::email::{fields as email_fields, MAX_ATTACHMENT_BYTES};
-use helpdesk_core::ticket::TicketEmail;
-use helpdesk_core::work_order::clash_message;
-use helpdesk_core::work_order_form::fields as work_order_fields;
-use helpdesk_store::tickets::SaveOutcome;
+use helpdesk_api::{FindTicket, Protocol, Reply, Request, SaveTicket, TicketHistory};
 use helpdesk_store::{now_millis, smtp_settings, tickets};
 use tauri::State;
 
-use crate::error::internal;
-use crate::AppState;
+use crate::error::{first_error, internal};
+use crate::{local_time, outcomes, AppState};
 
 /// `helpdesk_api::SaveTicket`: checked whole again (with this desktop's local date for the
 /// task's due date, the e-mail filled and checked, and every attachment still in its
-/// folder), then written in one transaction, the e-mail queued in the outbox with it; a work order whose time was taken meanwhile is refused as a conflict at its
-/// start, naming the visit it clashes with.
+/// folder), then written in one transaction, the e-mail queued in the outbox with it; a work
+/// order whose time was taken meanwhile is refused as a conflict at its start, naming the
+/// visit it clashes with. The workers are woken: the e-mail's, and sync's.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_ticket(
-    request: TicketSubmission,
+    request: Request<SaveTicket>,
     state: State<'_, AppState>,
-) -> Result<SavedTicket, CommandError> {
+) -> Reply<SaveTicket> {
     let operator = state.require_operator()?;
-    let now = Local::now();
-    let offset_minutes = now.offset().local_minus_utc() / 60;
+    let (today, offset_minutes) = local_time::today();
     let mut ticket = request
-        .to_ticket(now.date_naive(), offset_minutes)
-        .map_err(|errors| {
-            errors
-                .into_iter()
-                .next()
-                .map_or_else(CommandError::internal, Into::into)
-        })?;
+        .to_ticket(today, offset_minutes)
+        .map_err(first_error)?;
     if let Some(draft) = &request.draft.email {
-        ticket.email = Some(ticket_email(&state, draft, &request, &operator).await?);
+        let settings = smtp_settings::load(&state.store).await.map_err(internal)?;
+        let email = request.email(draft, &operator.name, settings);
+        ticket.email = Some(email.map_err(first_error)?);
     }
-    // The files were stored when picked; one removed from the folder since cannot be saved.
-    let email_files = ticket.email.iter().flat_map(|queued| {
-        queued
-            .email
-            .attachments
-            .iter()
-            .map(|file| (&file.hash, &file.name))
-    });
-    let ticket_files = ticket
-        .attachments
-        .iter()
-        .map(|file| (&file.content_hash, &file.file_name));
-    if let Some((_, missing)) = ticket_files
-        .chain(email_files)
-        .find(|(hash, _)| !state.attachments.files.contains(hash))
-    {
-        return Err(CommandError::at_field(
-            attachment::FIELD,
-            format!(
-                "O arquivo \"{}\" não está mais na pasta de anexos: remova-o e anexe-o de novo.",
-                missing
-            ),
-        ));
+    if let Some(missing) = state.attachments.files.first_missing(&ticket) {
+        return Err(missing.into());
     }
-    match tickets::save(&state.store, &ticket, operator.id, now_millis())
+    let outcome = tickets::save(&state.store, &ticket, operator.id, now_millis())
         .await
-        .map_err(internal)?
-    {
-        SaveOutcome::Saved(saved) => {
-            // The e-mail goes now rather than at the worker's next check.
-            if ticket.email.is_some() {
-                if let Some(email) = &state.email {
-                    email.waker.wake();
-                }
-            }
-            // The other desktops see it at the next exchange, started now.
-            if let Some(sync) = &state.sync {
-                sync.waker.wake();
-            }
-            Ok(saved)
+        .map_err(internal)?;
+    let saved = outcomes::saved_ticket(outcome, offset_minutes)?;
+    // The e-mail goes now rather than at the worker's next check.
+    if ticket.email.is_some() {
+        if let Some(email) = &state.email {
+            email.waker.wake();
         }
-        SaveOutcome::ProtocolTaken => Err(CommandError::new(
-            ErrorCode::InvalidInput,
-            "Este protocolo já pertence a outro atendimento salvo.",
-        )),
-        SaveOutcome::TechnicianRemoved => Err(CommandError::at_field(
-            work_order_fields::TECHNICIAN,
-            "Este técnico foi removido ou desativado: escolha outro.",
-        )),
-        SaveOutcome::Clash(visits) => Err(CommandError::at_field(
-            work_order_fields::START,
-            clash_message(&visits, offset_minutes),
-        )
-        .with_code(ErrorCode::Conflict)),
     }
-}
-
-/// The wizard's e-mail filled and checked for sending from the configured sender: the
-/// placeholders from the wizard's view of the ticket, with the protocol, customer, problem
-/// and operator taken from the draft and the session.
-async fn ticket_email(
-    state: &AppState,
-    draft: &EmailDraft,
-    request: &TicketSubmission,
-    operator: &Operator,
-) -> Result<TicketEmail, CommandError> {
-    let settings = smtp_settings::load(&state.store)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| {
-            CommandError::at_field(
-                email_fields::RECIPIENTS,
-                "O envio de e-mail não está configurado: peça a um administrador para \
-                 preencher as Configurações de E-mail, ou remova o e-mail.",
-            )
-        })?;
-    let mut context = request.email_context.clone().ok_or_else(|| {
-        log::error!("save_ticket: an e-mail without its context");
-        CommandError::internal()
-    })?;
-    let wizard = &request.draft;
-    context.operator.clone_from(&operator.name);
-    context.protocol = wizard.protocol.map(|p| p.to_string()).unwrap_or_default();
-    if let Some(customer) = &wizard.customer {
-        context.customer.clone_from(&customer.name);
+    // The other desktops see it at the next exchange, started now.
+    if let Some(sync) = &state.sync {
+        sync.waker.wake();
     }
-    context.problem = wizard.problem.trim().to_owned();
-    let email = draft
-        .validate(Some(&settings.copy_address), &context, MAX_ATTACHMENT_BYTES)
-        .map_err(|errors| {
-            errors
-                .into_iter()
-                .next()
-                .map_or_else(CommandError::internal, Into::into)
-        })?;
-    Ok(TicketEmail {
-        from_address: settings.from_address,
-        email,
-    })
+    Ok(saved)
 }
 
 /// `helpdesk_api::FindTicket`.
 #[tauri::command]
 #[specta::specta]
 pub async fn find_ticket(
-    request: String,
+    request: Request<FindTicket>,
     state: State<'_, AppState>,
-) -> Result<Option<TicketSummary>, CommandError> {
+) -> Reply<FindTicket> {
     state.require_operator()?;
     let protocol: Protocol = request.parse()?;
     tickets::find_by_protocol(&state.store, &protocol)
@@ -159,9 +65,9 @@ pub async fn find_ticket(
 #[tauri::command]
 #[specta::specta]
 pub async fn ticket_history(
-    request: Uuid,
+    request: Request<TicketHistory>,
     state: State<'_, AppState>,
-) -> Result<Vec<TicketEvent>, CommandError> {
+) -> Reply<TicketHistory> {
     state.require_operator()?;
     tickets::history(&state.store, request)
         .await

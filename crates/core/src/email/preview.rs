@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::template::{render, EmailContext};
-use super::{fields, EmailDraft};
+use super::{fields, EmailDraft, MAX_ATTACHMENT_BYTES};
 use crate::form::FieldError;
 
 /// What `preview_email` is asked: the step's e-mail and the ticket it belongs to (the
@@ -12,6 +12,20 @@ use crate::form::FieldError;
 pub struct EmailPreviewRequest {
     pub draft: EmailDraft,
     pub context: EmailContext,
+}
+
+impl EmailPreviewRequest {
+    /// The preview as `operator` (the signed-in operator's name, for `{atendente}`) would
+    /// send it, with the configured copy address and the e-mails' attachment limit.
+    pub fn preview_by(mut self, operator: String, copy_address: Option<&str>) -> EmailPreview {
+        self.context.operator = operator;
+        preview(
+            &self.draft,
+            &self.context,
+            copy_address,
+            MAX_ATTACHMENT_BYTES,
+        )
+    }
 }
 
 /// The subject and body filled (each `None` when it cannot be), and every reason the
@@ -38,5 +52,40 @@ pub fn preview(
             .validate(copy_address, context, max_total_bytes)
             .err()
             .unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn the_operator_is_the_one_who_asks() {
+        let request = EmailPreviewRequest {
+            draft: EmailDraft {
+                recipients: vec!["ana@exemplo.com.br".into()],
+                subject: "Atendimento de {cliente}".into(),
+                body: "Atenciosamente, {atendente}".into(),
+                ..EmailDraft::default()
+            },
+            context: EmailContext {
+                customer: "Ana".into(),
+                protocol: "261128-001-00001".into(),
+                contacted_at: NaiveDate::from_ymd_opt(2026, 11, 28)
+                    .and_then(|day| day.and_hms_opt(14, 30, 0))
+                    .expect("time"),
+                plan: String::new(),
+                problem: String::new(),
+                visit: None,
+                operator: "ignorado".into(),
+                ticket_type: String::new(),
+            },
+        };
+        let preview = request.preview_by("Bruno Lima".into(), None);
+        assert_eq!(preview.subject.as_deref(), Some("Atendimento de Ana"));
+        assert_eq!(preview.body.as_deref(), Some("Atenciosamente, Bruno Lima"));
+        assert_eq!(preview.problems, []);
     }
 }

@@ -1,0 +1,182 @@
+//! The outcomes of the store (and of the sync client's registration) as the commands'
+//! replies: the value, or the refusal told to the operator (pt-BR, at its field when it
+//! has one). Every mapping is here, so a command only decodes, delegates and maps.
+//! (`helpdesk_api` cannot hold them as `From` impls: the UI compiles it to wasm, without
+//! the store.)
+use helpdesk_api::{
+    CommandError, EmailTemplate, ErrorCode, PublishedScript, RegistrationForm, SavedTicket,
+    TaskSummary, TicketState, Visit,
+};
+use helpdesk_core::email::{template_fields, NAME_TAKEN};
+use helpdesk_core::script::fields as script_fields;
+use helpdesk_core::sync::registration_fields;
+use helpdesk_core::work_order::{clash_message, fields as visit_fields};
+use helpdesk_core::work_order_form::fields as work_order_fields;
+use helpdesk_store::email_templates;
+use helpdesk_store::scripts::PublishOutcome;
+use helpdesk_store::tasks::CompleteOutcome;
+use helpdesk_store::ticket_updates::UpdateOutcome;
+use helpdesk_store::tickets::SaveOutcome;
+use helpdesk_store::work_orders::RescheduleOutcome;
+use helpdesk_sync::SyncError;
+
+use crate::error::internal;
+use crate::local_time;
+
+/// A ticket saved, or refused; a clash names the visits at `offset_minutes`, the desktop's
+/// UTC offset the work order was checked with.
+pub fn saved_ticket(
+    outcome: SaveOutcome,
+    offset_minutes: i32,
+) -> Result<SavedTicket, CommandError> {
+    match outcome {
+        SaveOutcome::Saved(saved) => Ok(saved),
+        SaveOutcome::ProtocolTaken => Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "Este protocolo já pertence a outro atendimento salvo.",
+        )),
+        SaveOutcome::TechnicianRemoved => Err(CommandError::at_field(
+            work_order_fields::TECHNICIAN,
+            "Este técnico foi removido ou desativado: escolha outro.",
+        )),
+        SaveOutcome::Clash(visits) => Err(CommandError::at_field(
+            work_order_fields::START,
+            clash_message(&visits, offset_minutes),
+        )
+        .with_code(ErrorCode::Conflict)),
+    }
+}
+
+/// A visit moved, or why it was not; a clash names the visits at the desktop's UTC offset
+/// when the first of them starts.
+pub fn rescheduled(outcome: RescheduleOutcome) -> Result<Visit, CommandError> {
+    match outcome {
+        RescheduleOutcome::Saved(visit) => Ok(*visit),
+        RescheduleOutcome::Changed(_) => Err(CommandError::new(
+            ErrorCode::Conflict,
+            "Esta visita foi alterada por outra pessoa: veja a agenda atualizada.",
+        )),
+        RescheduleOutcome::TechnicianRemoved => Err(CommandError::at_field(
+            visit_fields::TECHNICIAN,
+            "Este técnico não está mais ativo: escolha outro.",
+        )),
+        RescheduleOutcome::Clash(clashing) => {
+            let offset = clashing
+                .first()
+                .map_or(0, |visit| local_time::offset_at(visit.slot.starts_at));
+            Err(CommandError::new(
+                ErrorCode::Conflict,
+                clash_message(&clashing, offset),
+            ))
+        }
+        RescheduleOutcome::NotFound => Err(CommandError::new(
+            ErrorCode::NotFound,
+            "Esta visita não existe mais.",
+        )),
+        RescheduleOutcome::Closed => Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "Esta visita já foi concluída ou cancelada: o horário dela não muda mais.",
+        )),
+    }
+}
+
+/// A ticket's state after an action, or why the action was refused.
+pub fn updated(outcome: UpdateOutcome) -> Result<TicketState, CommandError> {
+    match outcome {
+        UpdateOutcome::Done(ticket) => Ok(ticket),
+        UpdateOutcome::Refused(error) => Err(error.into()),
+        UpdateOutcome::NotFound => Err(ticket_not_found()),
+    }
+}
+
+/// A task marked done, or why it was not.
+pub fn completed(outcome: CompleteOutcome) -> Result<TaskSummary, CommandError> {
+    match outcome {
+        CompleteOutcome::Done(task) => Ok(*task),
+        CompleteOutcome::Refused(refusal) => Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            refusal.to_string(),
+        )),
+        CompleteOutcome::NotFound => Err(CommandError::new(
+            ErrorCode::NotFound,
+            "Esta tarefa não existe mais.",
+        )),
+    }
+}
+
+/// A script version published, or why it was not.
+pub fn published(outcome: PublishOutcome) -> Result<PublishedScript, CommandError> {
+    match outcome {
+        PublishOutcome::Published(script) => Ok(script),
+        PublishOutcome::NameTaken => Err(CommandError::at_field(
+            script_fields::NAME,
+            "Já existe um script com este nome.",
+        )),
+        PublishOutcome::UnknownScript => Err(script_not_found()),
+    }
+}
+
+/// An e-mail template saved, or why it was not.
+pub fn template_saved(
+    outcome: email_templates::SaveOutcome,
+) -> Result<EmailTemplate, CommandError> {
+    match outcome {
+        email_templates::SaveOutcome::Saved(template) => Ok(template),
+        email_templates::SaveOutcome::NameTaken => {
+            Err(CommandError::at_field(template_fields::NAME, NAME_TAKEN))
+        }
+        email_templates::SaveOutcome::UnknownRole => Err(CommandError::at_field(
+            template_fields::ROLES,
+            "Um dos cargos escolhidos não existe mais. Recarregue a lista de cargos.",
+        )),
+    }
+}
+
+/// A failed registration, told at the field it concerns.
+pub fn registration_refused(form: &RegistrationForm, error: SyncError) -> CommandError {
+    match error {
+        SyncError::Unreachable(reason) => {
+            log::warn!("registration: {} is unreachable: {reason}", form.server_url);
+            CommandError::at_field(
+                registration_fields::SERVER,
+                format!(
+                    "Não foi possível conectar a {}: confira o endereço e a rede.",
+                    form.server_url
+                ),
+            )
+        }
+        SyncError::Refused { code, message, .. } if code == "enrollment_refused" => {
+            CommandError::at_field(registration_fields::TOKEN, message)
+        }
+        SyncError::Refused { message, .. } => CommandError::new(ErrorCode::Conflict, message),
+        too_narrow @ SyncError::ProfileTooNarrow { .. } => {
+            CommandError::at_field(registration_fields::PROFILE, too_narrow.operator_message())
+        }
+        SyncError::Store(error) => internal(error),
+        other => {
+            log::error!("registration: {other}");
+            CommandError::new(ErrorCode::Internal, other.operator_message())
+        }
+    }
+}
+
+/// The ticket asked for was deleted (or never was).
+pub fn ticket_not_found() -> CommandError {
+    CommandError::new(ErrorCode::NotFound, "Este atendimento não existe mais.")
+}
+
+/// The script asked for was deleted (or never was).
+pub fn script_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Script não encontrado: ele pode ter sido removido. Escolha-o de novo na lista.",
+    )
+}
+
+/// The e-mail template asked for was deleted (or never was).
+pub fn template_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Modelo de e-mail não encontrado: ele pode ter sido removido. Recarregue a lista.",
+    )
+}
