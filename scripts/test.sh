@@ -11,6 +11,8 @@ scripts/build-ui.sh
 
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
+# The demo data generator is linked into the app only with the `demo` feature (run-app.sh).
+cargo clippy -p helpdesk-desktop --features demo -- -D warnings
 # `cargo test` also builds the app binary (target/debug/helpdesk-desktop) that the
 # end-to-end test launches; the harness starts Xvfb and tauri-driver itself.
 cargo test --workspace --no-fail-fast
