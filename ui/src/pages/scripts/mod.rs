@@ -23,7 +23,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::FormError;
+use crate::components::{Confirm, FormError};
 use crate::hooks::{use_command, use_command_when};
 use editor::ScriptEditor;
 use editor_state::{EditorAction, EditorState, PublishAction};
@@ -191,24 +191,18 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                 </button>
             </header>
             if let Some(target) = *leaving {
-                <div class="confirm leave-confirm" role="alertdialog" aria-label="Confirmar saída">
+                <Confirm
+                    class="confirm leave-confirm"
+                    label="Confirmar saída"
+                    yes_id="confirmar-saida"
+                    yes="Sim, sair"
+                    onyes={go.reform(move |()| target)}
+                    no_id="continuar-editando"
+                    no="Continuar editando"
+                    onno={let leaving = leaving.clone(); move |()| leaving.set(None)}
+                >
                     { "O script tem alterações não publicadas, que serão perdidas. Sair mesmo assim?" }
-                    <button
-                        id="confirmar-saida"
-                        type="button"
-                        class="danger"
-                        onclick={go.reform(move |_: MouseEvent| target)}
-                    >
-                        { "Sim, sair" }
-                    </button>
-                    <button
-                        id="continuar-editando"
-                        type="button"
-                        onclick={let leaving = leaving.clone(); move |_: MouseEvent| leaving.set(None)}
-                    >
-                        { "Continuar editando" }
-                    </button>
-                </div>
+                </Confirm>
             }
             <div class="scripts-body">{ body }</div>
         </section>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::editor_state::{GraphEdit, GraphState, NodeText};
 use super::option_row::OptionRow;
-use crate::components::FieldError;
+use crate::components::{Confirm, FieldError};
 
 /// Props of [`NodeEditor`].
 #[derive(Properties, PartialEq)]
@@ -50,14 +50,14 @@ pub fn NodeEditor(props: &NodeEditorProps) -> Html {
     let onaddoption = onedit.reform(move |_: MouseEvent| GraphEdit::AddOption(index));
     let onremove = {
         let (onedit, confirming) = (onedit.clone(), confirming.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             confirming.set(false);
             onedit.emit(GraphEdit::RemoveNode(index));
         })
     };
     let ask = |value: bool| {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(value))
+        Callback::from(move |()| confirming.set(value))
     };
     let id_error = graph
         .id_error(index)
@@ -103,17 +103,25 @@ pub fn NodeEditor(props: &NodeEditorProps) -> Html {
                 </label>
                 <span class="spacer"></span>
                 if *confirming {
-                    <span class="confirm" role="alertdialog" aria-label="Confirmar remoção">
+                    <Confirm
+                        class="confirm"
+                        inline=true
+                        label="Confirmar remoção"
+                        yes_id="confirmar-remocao"
+                        yes="Sim, remover"
+                        onyes={onremove}
+                        no_id="cancelar-remocao"
+                        no="Não"
+                        onno={ask(false)}
+                    >
                         { "Remover esta pergunta? As respostas que levam a ela ficarão sem destino." }
-                        <button id="confirmar-remocao" type="button" class="danger" onclick={onremove}>
-                            { "Sim, remover" }
-                        </button>
-                        <button id="cancelar-remocao" type="button" onclick={ask(false)}>
-                            { "Não" }
-                        </button>
-                    </span>
+                    </Confirm>
                 } else {
-                    <button id="remover-pergunta" type="button" onclick={ask(true)}>
+                    <button
+                        id="remover-pergunta"
+                        type="button"
+                        onclick={ask(true).reform(|_: MouseEvent| ())}
+                    >
                         { "Remover pergunta" }
                     </button>
                 }
