@@ -36,3 +36,44 @@ pub fn on_press(
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use helpdesk_api::Uuid;
+    use helpdesk_core::work_order::Slot;
+
+    use super::*;
+    use crate::agenda::state::Target;
+
+    fn item(tentative: bool, is_final: bool) -> Item {
+        let slot = Slot {
+            technician_id: Uuid::nil(),
+            starts_at: 0,
+            ends_at: 3_600,
+        };
+        Item {
+            target: Target::Tentative,
+            slot,
+            own: slot,
+            customer: "Cliente".into(),
+            kind: "Instalação · O.S.".into(),
+            status: "Agendada".into(),
+            technician: "Técnico".into(),
+            color: "#336699".into(),
+            tentative,
+            is_final,
+        }
+    }
+
+    #[test]
+    fn the_classes_say_what_the_visit_is() {
+        assert_eq!(
+            visit_classes("visit", &item(false, false), false).to_string(),
+            "visit"
+        );
+        assert_eq!(
+            visit_classes("visit-chip", &item(true, true), true).to_string(),
+            "visit-chip tentative final editing"
+        );
+    }
+}
