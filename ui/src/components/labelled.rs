@@ -7,6 +7,8 @@ use super::field_error::FieldError;
 
 /// Declares the props of a labelled field: the props every field has, then the
 /// control's own (given in the braces), and `labelled()`, the frame around the control.
+/// In the braces, a default is `#[prop_or_default]`: `#[prop_or(..)]` and
+/// `#[prop_or_else(..)]` do not compile through a `macro_rules!`.
 macro_rules! field_props {
     ($(#[$meta:meta])* pub struct $name:ident { $($own:tt)* }) => {
         // Inside a `macro_rules!`, the setters `Properties` derives for props no caller
