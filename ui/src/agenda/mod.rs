@@ -21,6 +21,7 @@ mod technician_filters;
 mod time_grid;
 mod toolbar;
 mod visit_block;
+mod visit_element;
 mod visit_keys;
 
 pub use component::Agenda;

@@ -13,6 +13,7 @@ use super::css::set_visit_color;
 use super::items::{hours, Item};
 use super::month_drag::{MonthDrag, MonthGeometry};
 use super::state::{Change, FilterAction, KeyAction, Target};
+use super::visit_element::{on_keys, on_press, visit_classes};
 use super::visit_keys::{on_visit_key, use_focus_on_edited};
 
 /// Chips shown per day before "+N".
@@ -197,38 +198,20 @@ fn VisitChip(props: &VisitChipProps) -> Html {
             }
         });
     }
-    let onkeydown = {
-        let (onkey, item) = (props.onkey.clone(), props.item.clone());
-        Callback::from(move |event: KeyboardEvent| onkey.emit((event, item.clone())))
-    };
+    let onkeydown = on_keys(&props.onkey, &props.item);
     let onpointerdown = {
-        let (node, ongrab, item, cell) = (
-            node.clone(),
-            props.ongrab.clone(),
-            props.item.clone(),
-            props.cell,
-        );
-        Callback::from(move |event: PointerEvent| {
-            if event.button() != 0 {
-                return;
-            }
-            if let Some(element) = node.cast::<HtmlElement>() {
-                ongrab.emit(ChipGrab {
-                    event,
-                    element,
-                    item: item.clone(),
-                    cell,
-                });
-            }
+        let (ongrab, item, cell) = (props.ongrab.clone(), props.item.clone(), props.cell);
+        on_press(&node, move |event, element| {
+            ongrab.emit(ChipGrab {
+                event,
+                element,
+                item: item.clone(),
+                cell,
+            });
         })
     };
     let item = &props.item;
-    let class = classes!(
-        "visit-chip",
-        item.tentative.then_some("tentative"),
-        item.is_final.then_some("final"),
-        props.editing.then_some("editing"),
-    );
+    let class = visit_classes("visit-chip", item, props.editing);
     let time = hours(&item.slot, props.offset_minutes);
     html! {
         <div

@@ -1,10 +1,11 @@
 //! The technician filters: "Equipe", "Meu Usuário", "Todos" and a box per technician.
 use helpdesk_api::{Technician, Uuid};
 use helpdesk_core::agenda::{teams, TechnicianFilter};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::FilterAction;
+use crate::components::SelectField;
 
 /// Props of [`TechnicianFilters`].
 #[derive(Properties, PartialEq)]
@@ -21,10 +22,7 @@ pub struct TechnicianFiltersProps {
 #[function_component]
 pub fn TechnicianFilters(props: &TechnicianFiltersProps) -> Html {
     let onfilter = &props.onfilter;
-    let on_team = onfilter.reform(|event: Event| {
-        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-        FilterAction::Team(value.parse().ok())
-    });
+    let on_team = onfilter.reform(|value: String| FilterAction::Team(value.parse().ok()));
     let on_mine = onfilter.reform(|event: Event| {
         FilterAction::Mine(event.target_unchecked_into::<HtmlInputElement>().checked())
     });
@@ -49,14 +47,13 @@ pub fn TechnicianFilters(props: &TechnicianFiltersProps) -> Html {
                     { "Todos" }
                 </button>
             </div>
-            <label for="agenda-equipe">{ "Equipe" }</label>
-            <select id="agenda-equipe" onchange={on_team}>
+            <SelectField id="agenda-equipe" label="Equipe" bare=true onchange={on_team}>
                 <option value="" selected={team.is_empty()}>{ "Todas" }</option>
                 { for teams(&props.technicians).into_iter().map(|(id, name)| {
                     let value = id.to_string();
                     html! { <option value={value.clone()} selected={value == team}>{ name.to_owned() }</option> }
                 }) }
-            </select>
+            </SelectField>
             <label class="check">
                 <input id="agenda-meu-usuario" type="checkbox" checked={filter.mine} onchange={on_mine} />
                 { "Meu Usuário" }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::css::{place_box, set_visit_color};
 use super::items::{hours, Item};
+use super::visit_element::{on_keys, on_press, visit_classes};
 
 /// A pointer pressed on a block: on its body ([`DragMode::Move`]) or its edge.
 #[derive(Clone)]
@@ -68,42 +69,24 @@ pub fn VisitBlock(props: &VisitBlockProps) -> Html {
         });
     }
     let grab = |mode: DragMode| {
-        let (node, ongrab, item, column) = (
-            node.clone(),
-            props.ongrab.clone(),
-            props.item.clone(),
-            props.column,
-        );
-        Callback::from(move |event: PointerEvent| {
-            if event.button() != 0 {
-                return;
-            }
+        let (ongrab, item, column) = (props.ongrab.clone(), props.item.clone(), props.column);
+        on_press(&node, move |event, element| {
             event.stop_propagation();
-            if let Some(element) = node.cast::<HtmlElement>() {
-                ongrab.emit(Grab {
-                    event,
-                    element,
-                    item: item.clone(),
-                    mode,
-                    column,
-                });
-            }
+            ongrab.emit(Grab {
+                event,
+                element,
+                item: item.clone(),
+                mode,
+                column,
+            });
         })
     };
-    let onkeydown = {
-        let (onkey, item) = (props.onkey.clone(), props.item.clone());
-        Callback::from(move |event: KeyboardEvent| onkey.emit((event, item.clone())))
-    };
+    let onkeydown = on_keys(&props.onkey, &props.item);
     let (on_body, on_edge) = (grab(DragMode::Move), grab(DragMode::Resize));
     let item = &props.item;
-    let class = classes!(
-        "visit",
-        item.tentative.then_some("tentative"),
-        item.is_final.then_some("final"),
-        props.editing.then_some("editing"),
-        props.block.continues_before.then_some("continues-before"),
-        props.block.continues_after.then_some("continues-after"),
-    );
+    let mut class = visit_classes("visit", item, props.editing);
+    class.push(props.block.continues_before.then_some("continues-before"));
+    class.push(props.block.continues_after.then_some("continues-after"));
     let time = hours(&item.slot, props.offset_minutes);
     let label = format!(
         "{}, {}, {}, {}{}",

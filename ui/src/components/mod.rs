@@ -3,6 +3,7 @@
 // adopts it once its state is split (issue 14); until then nothing here uses it.
 #[allow(dead_code)]
 mod attachment_row;
+mod confirm;
 mod dialog;
 mod field_error;
 mod form_error;
@@ -15,6 +16,7 @@ mod text_field;
 
 #[allow(unused_imports)]
 pub use attachment_row::AttachmentRow;
+pub use confirm::Confirm;
 pub use dialog::Dialog;
 pub use field_error::{errors_besides, message_at, FieldError};
 pub use form_error::{unplaced_message, FormError};

@@ -1,113 +1,95 @@
 //! A labelled text field, one line (`<input>`) or several (`<textarea>`), with its error.
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::labelled::Labelled;
+use super::labelled::field_props;
 
-/// Props of [`TextField`].
-#[derive(Properties, PartialEq)]
-pub struct TextFieldProps {
-    /// The control's `id`, named by the label's `for`.
-    pub id: AttrValue,
-    /// The label's text.
-    pub label: AttrValue,
-    /// Adds `<span class="required"> *</span>` to the label.
-    #[prop_or_default]
-    pub required: bool,
-    /// The field's name in errors (its message's `data-field`); the `id` when not given.
-    #[prop_or_default]
-    pub field: Option<AttrValue>,
-    /// The field's error: shown under it, and the control marked `aria-invalid`.
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    pub value: AttrValue,
-    /// The `<input>`'s `type`.
-    #[prop_or(AttrValue::Static("text"))]
-    pub kind: AttrValue,
-    /// Several lines: a `<textarea>` with this many rows instead of an `<input>`.
-    #[prop_or_default]
-    pub rows: Option<u32>,
-    #[prop_or_default]
-    pub placeholder: Option<AttrValue>,
-    #[prop_or_default]
-    pub autocomplete: Option<AttrValue>,
-    #[prop_or_default]
-    pub inputmode: Option<AttrValue>,
-    #[prop_or_default]
-    pub maxlength: Option<AttrValue>,
-    /// `data-autofocus="true"`: the first field a step or a dialog focuses.
-    #[prop_or_default]
-    pub autofocus: bool,
-    #[prop_or_default]
-    pub disabled: bool,
-    #[prop_or_default]
-    pub node_ref: NodeRef,
-    /// The text as typed.
-    pub oninput: Callback<String>,
-    #[prop_or_default]
-    pub onfocus: Option<Callback<FocusEvent>>,
-    /// Classes added to `div.field`.
-    #[prop_or_default]
-    pub class: Classes,
-    /// No `div.field` around: the label, the control and the error go into the parent.
-    #[prop_or_default]
-    pub bare: bool,
-    /// What goes between the control and its error (a note, a checkbox).
-    #[prop_or_default]
-    pub after: Html,
+field_props! {
+    /// Props of [`TextField`].
+    pub struct TextFieldProps {
+        pub value: AttrValue,
+        /// The `<input>`'s `type`; `text` when not given.
+        #[prop_or_default]
+        pub kind: Option<AttrValue>,
+        /// Several lines: a `<textarea>` with this many rows instead of an `<input>`.
+        #[prop_or_default]
+        pub rows: Option<u32>,
+        #[prop_or_default]
+        pub placeholder: Option<AttrValue>,
+        #[prop_or_default]
+        pub autocomplete: Option<AttrValue>,
+        #[prop_or_default]
+        pub inputmode: Option<AttrValue>,
+        #[prop_or_default]
+        pub maxlength: Option<AttrValue>,
+        /// The control's own `required` attribute.
+        #[prop_or_default]
+        pub required_attribute: bool,
+        /// `spellcheck="false"`: codes, identifiers, JSON.
+        #[prop_or_default]
+        pub no_spellcheck: bool,
+        /// The control's `aria-describedby` (a hint's `id`).
+        #[prop_or_default]
+        pub describedby: Option<AttrValue>,
+        /// Classes of the control itself.
+        #[prop_or_default]
+        pub control_class: Classes,
+        #[prop_or_default]
+        pub node_ref: NodeRef,
+        /// The text as typed.
+        pub oninput: Callback<String>,
+        #[prop_or_default]
+        pub onfocus: Option<Callback<FocusEvent>>,
+    }
 }
 
 /// `div.field` with `label[for]`, `input#id` (or `textarea#id`) and its
 /// [`FieldError`](super::FieldError).
 #[function_component]
 pub fn TextField(props: &TextFieldProps) -> Html {
-    let labelled = Labelled {
-        id: &props.id,
-        label: &props.label,
-        required: props.required,
-        field: props.field.as_ref(),
-        error: &props.error,
-        class: &props.class,
-        bare: props.bare,
-        after: &props.after,
+    let labelled = props.labelled();
+    // The attributes of one control are `None` on the other, so they are left out.
+    let (tag, kind, rows) = match props.rows {
+        Some(rows) => ("textarea", None, Some(rows.to_string())),
+        None => {
+            let kind = props.kind.clone().unwrap_or(AttrValue::Static("text"));
+            ("input", Some(kind), None)
+        }
     };
-    let control = match props.rows {
-        Some(rows) => html! {
-            <textarea
-                id={props.id.clone()}
-                rows={rows.to_string()}
-                maxlength={props.maxlength.clone()}
-                placeholder={props.placeholder.clone()}
-                data-autofocus={props.autofocus.then_some("true")}
-                disabled={props.disabled}
-                ref={props.node_ref.clone()}
-                value={props.value.clone()}
-                aria-invalid={labelled.invalid()}
-                oninput={props.oninput.reform(|event: InputEvent| {
-                    event.target_unchecked_into::<HtmlTextAreaElement>().value()
-                })}
-                onfocus={props.onfocus.clone()}
-            />
-        },
-        None => html! {
-            <input
-                id={props.id.clone()}
-                type={props.kind.clone()}
-                inputmode={props.inputmode.clone()}
-                autocomplete={props.autocomplete.clone()}
-                maxlength={props.maxlength.clone()}
-                placeholder={props.placeholder.clone()}
-                data-autofocus={props.autofocus.then_some("true")}
-                disabled={props.disabled}
-                ref={props.node_ref.clone()}
-                value={props.value.clone()}
-                aria-invalid={labelled.invalid()}
-                oninput={props.oninput.reform(|event: InputEvent| {
-                    event.target_unchecked_into::<HtmlInputElement>().value()
-                })}
-                onfocus={props.onfocus.clone()}
-            />
-        },
-    };
-    labelled.around(control)
+    let single_line = |value: &Option<AttrValue>| value.clone().filter(|_| rows.is_none());
+    labelled.around(html! {
+        <@{tag}
+            id={props.id.clone()}
+            class={props.control_class.clone()}
+            type={kind}
+            rows={rows.clone()}
+            inputmode={single_line(&props.inputmode)}
+            autocomplete={single_line(&props.autocomplete)}
+            maxlength={props.maxlength.clone()}
+            placeholder={props.placeholder.clone()}
+            required={props.required_attribute}
+            spellcheck={props.no_spellcheck.then_some("false")}
+            data-autofocus={props.autofocus_attribute()}
+            disabled={props.disabled}
+            ref={props.node_ref.clone()}
+            value={props.value.clone()}
+            aria-invalid={labelled.invalid()}
+            aria-describedby={props.describedby.clone()}
+            oninput={props.oninput.reform(typed)}
+            onfocus={props.onfocus.clone()}
+        />
+    })
+}
+
+/// The text in the `<input>` or `<textarea>` typed in.
+fn typed(event: InputEvent) -> String {
+    let target = event.target();
+    match target
+        .as_ref()
+        .and_then(|target| target.dyn_ref::<HtmlTextAreaElement>())
+    {
+        Some(area) => area.value(),
+        None => event.target_unchecked_into::<HtmlInputElement>().value(),
+    }
 }

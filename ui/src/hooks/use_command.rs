@@ -2,6 +2,7 @@
 //! [`api::invoke`] when the request changes and again on [`UseCommandHandle::reload`]; the
 //! answer to a request sent before the last one is dropped.
 use std::marker::PhantomData;
+use std::rc::Rc;
 
 use helpdesk_api::{Command, CommandError};
 use wasm_bindgen_futures::spawn_local;
@@ -51,6 +52,11 @@ where
     /// The last answer; it stays while a reload is on its way, and after a reload fails.
     pub fn value(&self) -> Option<&C::Response> {
         self.state.fetched.value.as_deref()
+    }
+
+    /// [`Self::value`], shared: for a child's props, without copying it.
+    pub fn shared_value(&self) -> Option<Rc<C::Response>> {
+        self.state.fetched.value.clone()
     }
 
     /// Why the last request failed.

@@ -4,6 +4,7 @@ use helpdesk_api::SavedDraft;
 use helpdesk_core::date::format_instant;
 use yew::prelude::*;
 
+use crate::components::Confirm;
 use crate::dom::{focus, local_offset_minutes};
 
 /// Props of [`DraftPanel`].
@@ -42,43 +43,37 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
                 { detail("Salvo em", Some(format_instant(props.saved.saved_at, local_offset_minutes()))) }
             </dl>
             if *confirming {
-                <div class="draft-actions" role="alertdialog" aria-label="Confirmar descarte">
+                <Confirm
+                    class="draft-actions"
+                    label="Confirmar descarte"
+                    yes_id="confirmar-descarte"
+                    yes="Sim, descartar"
+                    onyes={props.ondiscard.clone()}
+                    no_id="manter-rascunho"
+                    no="Não"
+                    onno={let confirming = confirming.clone(); move |()| confirming.set(false)}
+                >
                     <span>{ "Descartar o atendimento em andamento? O que foi digitado será perdido." }</span>
+                </Confirm>
+            } else {
+                <div class="draft-actions">
                     <button
-                        id="confirmar-descarte"
+                        id="continuar-rascunho"
                         type="button"
-                        class="danger"
-                        onclick={props.ondiscard.reform(|_: MouseEvent| ())}
+                        class="primary"
+                        ref={continue_ref}
+                        onclick={props.oncontinue.reform(|_: MouseEvent| ())}
                     >
-                        { "Sim, descartar" }
+                        { "Continuar" }
                     </button>
                     <button
-                        id="manter-rascunho"
+                        id="descartar-rascunho"
                         type="button"
-                        onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(false)}
+                        onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(true)}
                     >
-                        { "Não" }
+                        { "Descartar" }
                     </button>
                 </div>
-            } else {
-            <div class="draft-actions">
-                <button
-                    id="continuar-rascunho"
-                    type="button"
-                    class="primary"
-                    ref={continue_ref}
-                    onclick={props.oncontinue.reform(|_: MouseEvent| ())}
-                >
-                    { "Continuar" }
-                </button>
-                <button
-                    id="descartar-rascunho"
-                    type="button"
-                    onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(true)}
-                >
-                    { "Descartar" }
-                </button>
-            </div>
             }
         </section>
     }

@@ -8,7 +8,7 @@ use web_sys::{Clipboard, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::editor_state::{too_big, MAX_IMPORT_BYTES};
-use crate::components::Dialog;
+use crate::components::{Dialog, TextField};
 
 /// Props of [`ImportDialog`].
 #[derive(Properties, PartialEq)]
@@ -63,12 +63,6 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             });
         })
     };
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |event: InputEvent| {
-            text.set(event.target_unchecked_into::<HtmlTextAreaElement>().value());
-        })
-    };
     let onconfirm = {
         let (text, onimport) = (text.clone(), props.onimport.clone());
         Callback::from(move |_: MouseEvent| onimport.emit((*text).clone()))
@@ -90,17 +84,15 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         onchange={onfile}
                     />
                 </div>
-                <div class="field">
-                    <label for="importar-texto">{ "Ou cole o JSON do script" }</label>
-                    <textarea
-                        id="importar-texto"
-                        class="mono json-text"
-                        rows="12"
-                        spellcheck="false"
-                        value={(*text).clone()}
-                        {oninput}
-                    />
-                </div>
+                <TextField
+                    id="importar-texto"
+                    label="Ou cole o JSON do script"
+                    rows={Some(12)}
+                    control_class="mono json-text"
+                    no_spellcheck=true
+                    value={(*text).clone()}
+                    oninput={let text = text.clone(); move |json| text.set(json)}
+                />
                 if *reading {
                     <p class="loading" aria-busy="true">{ "Lendo o arquivo…" }</p>
                 }

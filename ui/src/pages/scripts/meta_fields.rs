@@ -1,10 +1,9 @@
 //! The script's name and keywords, with their messages, and which version is edited.
 use helpdesk_core::date::format_instant;
 use helpdesk_core::script::fields;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::FieldError;
+use crate::components::TextField;
 use crate::dom::local_offset_minutes;
 
 /// Props of [`MetaFields`].
@@ -25,7 +24,6 @@ pub struct MetaFieldsProps {
 /// `div.script-meta` with `#script-nome`, `#script-palavras` and `#script-versao`.
 #[function_component]
 pub fn MetaFields(props: &MetaFieldsProps) -> Html {
-    let value_of = |event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value();
     let version = match props.version {
         Some((version, at)) => format!(
             "Versão {version}, publicada em {}.",
@@ -35,40 +33,37 @@ pub fn MetaFields(props: &MetaFieldsProps) -> Html {
     };
     html! {
         <div class="script-meta">
-            <div class="field script-name-field">
-                <label for="script-nome">
-                    { "Nome" }
-                    <span class="required" aria-hidden="true">{ " *" }</span>
-                </label>
-                <input
-                    id="script-nome"
-                    type="text"
-                    autocomplete="off"
-                    required=true
-                    ref={props.name_ref.clone()}
-                    value={props.name.clone()}
-                    aria-invalid={props.name_error.is_some().then_some("true")}
-                    oninput={props.onname.reform(value_of)}
-                />
-                <FieldError field={fields::NAME} message={props.name_error.clone()} />
-            </div>
-            <div class="field script-keywords-field">
-                <label for="script-palavras">{ "Palavras-chave" }</label>
-                <input
-                    id="script-palavras"
-                    type="text"
-                    autocomplete="off"
-                    ref={props.keywords_ref.clone()}
-                    value={props.keywords.clone()}
-                    aria-invalid={props.keywords_error.is_some().then_some("true")}
-                    aria-describedby="script-palavras-dica"
-                    oninput={props.onkeywords.reform(value_of)}
-                />
-                <p id="script-palavras-dica" class="hint-below">
-                    { "Separadas por vírgula: assuntos, problemas e tipos de atendimento para os quais o script é oferecido." }
-                </p>
-                <FieldError field={fields::KEYWORDS} message={props.keywords_error.clone()} />
-            </div>
+            <TextField
+                id="script-nome"
+                label="Nome"
+                required=true
+                asterisk_hidden=true
+                required_attribute=true
+                field={fields::NAME}
+                class="script-name-field"
+                autocomplete="off"
+                node_ref={props.name_ref.clone()}
+                value={props.name.clone()}
+                error={props.name_error.clone()}
+                oninput={props.onname.clone()}
+            />
+            <TextField
+                id="script-palavras"
+                label="Palavras-chave"
+                field={fields::KEYWORDS}
+                class="script-keywords-field"
+                autocomplete="off"
+                describedby="script-palavras-dica"
+                node_ref={props.keywords_ref.clone()}
+                value={props.keywords.clone()}
+                error={props.keywords_error.clone()}
+                oninput={props.onkeywords.clone()}
+                after={html! {
+                    <p id="script-palavras-dica" class="hint-below">
+                        { "Separadas por vírgula: assuntos, problemas e tipos de atendimento para os quais o script é oferecido." }
+                    </p>
+                }}
+            />
             <p id="script-versao" class="script-version">{ version }</p>
         </div>
     }

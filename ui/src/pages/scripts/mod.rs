@@ -18,14 +18,13 @@ mod problems;
 mod select;
 mod toolbar;
 
-use std::rc::Rc;
-
-use helpdesk_api::{ListScripts, LoadScript, PublishScript, ScriptSummary, ScriptVersionRef, Uuid};
+use helpdesk_api::{ListScripts, LoadScript, PublishScript, ScriptVersionRef, Uuid};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::FormError;
+use crate::components::{Confirm, FormError};
+use crate::hooks::{use_command, use_command_when};
 use editor::ScriptEditor;
 use editor_state::{EditorAction, EditorState, PublishAction};
 use list::ScriptList;
@@ -40,9 +39,8 @@ pub struct ScriptsPageProps {
 /// What the page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum View {
+    /// The list, or "Abrindo o script…" while one is opened.
     List,
-    /// Loading the latest version of this script to edit it.
-    Opening(Uuid),
     Editor,
 }
 
@@ -53,12 +51,12 @@ enum Leave {
     Home,
 }
 
-/// The list of scripts loaded from the shell.
-#[derive(Debug, Clone, PartialEq)]
-enum Scripts {
-    Loading,
-    Loaded(Rc<Vec<ScriptSummary>>),
-    Failed(AttrValue),
+/// The latest version of a script.
+fn latest(script_id: Uuid) -> ScriptVersionRef {
+    ScriptVersionRef {
+        script_id,
+        version: None,
+    }
 }
 
 /// `section.scripts-page`: the list (`table#scripts`) or the editor.
@@ -66,28 +64,17 @@ enum Scripts {
 pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
     let view = use_state(|| View::List);
     let editor = use_reducer(EditorState::new);
-    let scripts = use_state(|| Scripts::Loading);
-    // Raised to load the list again (after a publication).
-    let reloads = use_state(|| 0u32);
-    let open_error = use_state(|| None::<AttrValue>);
+    let scripts = use_command::<ListScripts>(());
+    // The script being opened; it stays after a failure, which the list then shows.
+    let opening = use_state(|| None::<Uuid>);
+    let opened = use_command_when::<LoadScript>(opening.map(latest));
     let leaving = use_state(|| None::<Leave>);
 
-    {
-        let scripts = scripts.clone();
-        use_effect_with(*reloads, move |_| {
-            spawn_local(async move {
-                scripts.set(match api::invoke::<ListScripts>(&()).await {
-                    Ok(list) => Scripts::Loaded(Rc::new(list)),
-                    Err(error) => Scripts::Failed(error.message.into()),
-                });
-            });
-        });
-    }
     {
         // Sends each checked draft once; the list shows the new version afterwards.
         let dispatcher = editor.dispatcher();
         let (outgoing, send) = (editor.publish.outgoing.clone(), editor.publish.sends);
-        let reloads = reloads.clone();
+        let reload = scripts.reload();
         use_effect_with(send, move |_| {
             if let Some(draft) = outgoing {
                 spawn_local(async move {
@@ -97,7 +84,7 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                                 send,
                                 script,
                             }));
-                            reloads.set(send);
+                            reload.emit(());
                         }
                         Err(error) => {
                             dispatcher.dispatch(EditorAction::Publish(PublishAction::Refused {
@@ -110,40 +97,35 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
             }
         });
     }
+    {
+        // The script opened goes into the editor.
+        let (view, dispatcher, opening) = (view.clone(), editor.dispatcher(), opening.clone());
+        use_effect_with(opened.value().cloned(), move |script| {
+            if let Some(script) = script {
+                dispatcher.dispatch(EditorAction::Load(script.clone()));
+                view.set(View::Editor);
+                opening.set(None);
+            }
+        });
+    }
 
     let onnew = {
-        let (view, dispatcher, open_error) =
-            (view.clone(), editor.dispatcher(), open_error.clone());
+        let (view, dispatcher, opening) = (view.clone(), editor.dispatcher(), opening.clone());
         Callback::from(move |_: MouseEvent| {
-            open_error.set(None);
+            opening.set(None);
             dispatcher.dispatch(EditorAction::New);
             view.set(View::Editor);
         })
     };
     let onopen = {
-        let (view, dispatcher, open_error) =
-            (view.clone(), editor.dispatcher(), open_error.clone());
+        let (opening, reload) = (opening.clone(), opened.reload());
         Callback::from(move |script_id: Uuid| {
-            open_error.set(None);
-            view.set(View::Opening(script_id));
-            let (view, dispatcher, open_error) =
-                (view.clone(), dispatcher.clone(), open_error.clone());
-            spawn_local(async move {
-                let latest = ScriptVersionRef {
-                    script_id,
-                    version: None,
-                };
-                match api::invoke::<LoadScript>(&latest).await {
-                    Ok(script) => {
-                        dispatcher.dispatch(EditorAction::Load(script));
-                        view.set(View::Editor);
-                    }
-                    Err(error) => {
-                        open_error.set(Some(error.message.into()));
-                        view.set(View::List);
-                    }
-                }
-            });
+            if *opening == Some(script_id) {
+                // Its opening failed: asked again.
+                reload.emit(());
+            } else {
+                opening.set(Some(script_id));
+            }
         })
     };
     let go = {
@@ -170,7 +152,7 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
 
     let body = match *view {
         View::Editor => html! { <ScriptEditor state={editor.clone()} /> },
-        View::Opening(_) => {
+        View::List if opened.loading() => {
             html! { <p class="loading" aria-busy="true">{ "Abrindo o script…" }</p> }
         }
         View::List => html! {
@@ -180,13 +162,15 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                         { "Novo script" }
                     </button>
                 </div>
-                <FormError message={(*open_error).clone()} />
-                { match &*scripts {
-                    Scripts::Loading => html! {
+                <FormError message={opened.error_message()} />
+                { match (scripts.error_message(), scripts.shared_value()) {
+                    (Some(message), _) => html! { <FormError {message} /> },
+                    (None, None) => html! {
                         <p class="loading" aria-busy="true">{ "Carregando…" }</p>
                     },
-                    Scripts::Failed(message) => html! { <FormError message={message.clone()} /> },
-                    Scripts::Loaded(list) => html! { <ScriptList scripts={list.clone()} {onopen} /> },
+                    (None, Some(list)) => html! {
+                        <ScriptList scripts={list} {onopen} />
+                    },
                 } }
             </>
         },
@@ -207,24 +191,18 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                 </button>
             </header>
             if let Some(target) = *leaving {
-                <div class="confirm leave-confirm" role="alertdialog" aria-label="Confirmar saída">
+                <Confirm
+                    class="confirm leave-confirm"
+                    label="Confirmar saída"
+                    yes_id="confirmar-saida"
+                    yes="Sim, sair"
+                    onyes={go.reform(move |()| target)}
+                    no_id="continuar-editando"
+                    no="Continuar editando"
+                    onno={let leaving = leaving.clone(); move |()| leaving.set(None)}
+                >
                     { "O script tem alterações não publicadas, que serão perdidas. Sair mesmo assim?" }
-                    <button
-                        id="confirmar-saida"
-                        type="button"
-                        class="danger"
-                        onclick={go.reform(move |_: MouseEvent| target)}
-                    >
-                        { "Sim, sair" }
-                    </button>
-                    <button
-                        id="continuar-editando"
-                        type="button"
-                        onclick={let leaving = leaving.clone(); move |_: MouseEvent| leaving.set(None)}
-                    >
-                        { "Continuar editando" }
-                    </button>
-                </div>
+                </Confirm>
             }
             <div class="scripts-body">{ body }</div>
         </section>

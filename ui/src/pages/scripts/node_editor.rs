@@ -2,12 +2,12 @@
 //! answers ("Opções"), each with where it leads.
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::editor_state::{GraphEdit, GraphState, NodeText};
 use super::option_row::OptionRow;
-use crate::components::FieldError;
+use crate::components::{Confirm, TextField};
 
 /// Props of [`NodeEditor`].
 #[derive(Properties, PartialEq)]
@@ -32,16 +32,7 @@ pub fn NodeEditor(props: &NodeEditorProps) -> Html {
     let Some(node) = graph.definition.nodes.get(index) else {
         return Html::default();
     };
-    let text = |which: NodeText| {
-        onedit.reform(move |event: InputEvent| {
-            let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            GraphEdit::EditText(index, which, value)
-        })
-    };
-    let onid = onedit.reform(move |event: InputEvent| {
-        let value = event.target_unchecked_into::<HtmlInputElement>().value();
-        GraphEdit::EditId(index, value)
-    });
+    let onid = onedit.reform(move |value: String| GraphEdit::EditId(index, value));
     let is_start = node.id == graph.definition.start;
     let onstart = onedit.reform(move |event: Event| {
         let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
@@ -50,48 +41,46 @@ pub fn NodeEditor(props: &NodeEditorProps) -> Html {
     let onaddoption = onedit.reform(move |_: MouseEvent| GraphEdit::AddOption(index));
     let onremove = {
         let (onedit, confirming) = (onedit.clone(), confirming.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             confirming.set(false);
             onedit.emit(GraphEdit::RemoveNode(index));
         })
     };
     let ask = |value: bool| {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(value))
+        Callback::from(move |()| confirming.set(value))
     };
     let id_error = graph
         .id_error(index)
         .map(|error| AttrValue::from(error.to_owned()));
-    let textarea =
-        |id: &'static str, label: &'static str, value: &str, which, rows: &'static str| {
-            html! {
-                <div class="field">
-                    <label for={id}>{ label }</label>
-                    <textarea {id} {rows} value={value.to_owned()} oninput={text(which)} />
-                </div>
-            }
-        };
+    let textarea = |id: &'static str, label: &'static str, value: &str, which, rows| {
+        html! {
+            <TextField
+                {id}
+                {label}
+                rows={Some(rows)}
+                value={value.to_owned()}
+                oninput={onedit.reform(move |value: String| GraphEdit::EditText(index, which, value))}
+            />
+        }
+    };
 
     html! {
         <div class="node-editor" data-node-id={node.id.clone()}>
             <div class="node-editor-heading">
-                <div class="field node-id-field">
-                    <label for="no-id">
-                        { "Identificador" }
-                        <span class="required" aria-hidden="true">{ " *" }</span>
-                    </label>
-                    <input
-                        id="no-id"
-                        type="text"
-                        class="mono"
-                        autocomplete="off"
-                        spellcheck="false"
-                        value={graph.id_text(index).unwrap_or_default().to_owned()}
-                        aria-invalid={id_error.is_some().then_some("true")}
-                        oninput={onid}
-                    />
-                    <FieldError field="no-id" message={id_error} />
-                </div>
+                <TextField
+                    id="no-id"
+                    label="Identificador"
+                    required=true
+                    asterisk_hidden=true
+                    class="node-id-field"
+                    control_class="mono"
+                    autocomplete="off"
+                    no_spellcheck=true
+                    value={graph.id_text(index).unwrap_or_default().to_owned()}
+                    error={id_error}
+                    oninput={onid}
+                />
                 <label class="choice inline start-choice" for="no-primeira">
                     <input
                         id="no-primeira"
@@ -103,36 +92,44 @@ pub fn NodeEditor(props: &NodeEditorProps) -> Html {
                 </label>
                 <span class="spacer"></span>
                 if *confirming {
-                    <span class="confirm" role="alertdialog" aria-label="Confirmar remoção">
+                    <Confirm
+                        class="confirm"
+                        inline=true
+                        label="Confirmar remoção"
+                        yes_id="confirmar-remocao"
+                        yes="Sim, remover"
+                        onyes={onremove}
+                        no_id="cancelar-remocao"
+                        no="Não"
+                        onno={ask(false)}
+                    >
                         { "Remover esta pergunta? As respostas que levam a ela ficarão sem destino." }
-                        <button id="confirmar-remocao" type="button" class="danger" onclick={onremove}>
-                            { "Sim, remover" }
-                        </button>
-                        <button id="cancelar-remocao" type="button" onclick={ask(false)}>
-                            { "Não" }
-                        </button>
-                    </span>
+                    </Confirm>
                 } else {
-                    <button id="remover-pergunta" type="button" onclick={ask(true)}>
+                    <button
+                        id="remover-pergunta"
+                        type="button"
+                        onclick={ask(true).reform(|_: MouseEvent| ())}
+                    >
                         { "Remover pergunta" }
                     </button>
                 }
             </div>
-            { textarea("no-pergunta", "Pergunta", &node.question, NodeText::Question, "2") }
+            { textarea("no-pergunta", "Pergunta", &node.question, NodeText::Question, 2) }
             <div class="field-row">
                 { textarea(
                     "no-explicacao-cliente",
                     "Explicação para o cliente",
                     &node.customer_explanation,
                     NodeText::CustomerExplanation,
-                    "4",
+                    4,
                 ) }
                 { textarea(
                     "no-explicacao-operador",
                     "Explicação para o operador",
                     &node.operator_explanation,
                     NodeText::OperatorExplanation,
-                    "4",
+                    4,
                 ) }
             </div>
             <div class="options-heading">

@@ -42,7 +42,22 @@ pub fn OptionRow(props: &OptionRowProps) -> Html {
     let number = option + 1;
     let count = node.options.len();
     let wrong = graph.options_with_problems(&node.id).contains(&option);
-    let dispatch = |edit: GraphEdit| onedit.reform(move |_: MouseEvent| edit.clone());
+    // An icon button: `verb` is its title, and says what it does to the answer.
+    let button =
+        |class: &'static str, verb: &'static str, icon: &'static str, disabled, edit: GraphEdit| {
+            html! {
+                <button
+                    type="button"
+                    class={classes!("icon", class)}
+                    aria-label={format!("{verb} a resposta {number}")}
+                    title={verb}
+                    {disabled}
+                    onclick={onedit.reform(move |_: MouseEvent| edit.clone())}
+                >
+                    { icon }
+                </button>
+            }
+        };
     let onlabel = onedit.reform(move |event: InputEvent| {
         let value = event.target_unchecked_into::<HtmlInputElement>().value();
         GraphEdit::EditLabel(index, option, value)
@@ -147,35 +162,9 @@ pub fn OptionRow(props: &OptionRowProps) -> Html {
                 />
             }
             <span class="option-buttons">
-                <button
-                    type="button"
-                    class="icon opcao-subir"
-                    aria-label={format!("Subir a resposta {number}")}
-                    title="Subir"
-                    disabled={option == 0}
-                    onclick={dispatch(GraphEdit::MoveOption(index, option, Move::Up))}
-                >
-                    { "↑" }
-                </button>
-                <button
-                    type="button"
-                    class="icon opcao-descer"
-                    aria-label={format!("Descer a resposta {number}")}
-                    title="Descer"
-                    disabled={option + 1 == count}
-                    onclick={dispatch(GraphEdit::MoveOption(index, option, Move::Down))}
-                >
-                    { "↓" }
-                </button>
-                <button
-                    type="button"
-                    class="icon opcao-remover"
-                    aria-label={format!("Remover a resposta {number}")}
-                    title="Remover"
-                    onclick={dispatch(GraphEdit::RemoveOption(index, option))}
-                >
-                    { "×" }
-                </button>
+                { button("opcao-subir", "Subir", "↑", option == 0, GraphEdit::MoveOption(index, option, Move::Up)) }
+                { button("opcao-descer", "Descer", "↓", option + 1 == count, GraphEdit::MoveOption(index, option, Move::Down)) }
+                { button("opcao-remover", "Remover", "×", false, GraphEdit::RemoveOption(index, option)) }
             </span>
         </li>
     }
