@@ -1,4 +1,6 @@
 //! "Localizar Cliente": search the customers and choose the one the ticket is about.
+use std::fmt::Debug;
+
 use helpdesk_api::{CommandError, CustomerSummary};
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
 use helpdesk_core::wizard::fields;
@@ -87,26 +89,10 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
                     oninput={onedit.reform(SearchEdit::Limit)}
                 />
                 <SelectField id="campo" label="Campo" onchange={onchange_field}>
-                    { for SearchField::ALL.into_iter().map(|field| html! {
-                        <option
-                            key={field.label()}
-                            value={variant_name(&field)}
-                            selected={field == form.field}
-                        >
-                            { field.label() }
-                        </option>
-                    }) }
+                    { variant_options(&SearchField::ALL, form.field, SearchField::label) }
                 </SelectField>
                 <SelectField id="condicao" label="Condição" onchange={onchange_condition}>
-                    { for SearchCondition::ALL.into_iter().map(|condition| html! {
-                        <option
-                            key={condition.label()}
-                            value={variant_name(&condition)}
-                            selected={condition == form.condition}
-                        >
-                            { condition.label() }
-                        </option>
-                    }) }
+                    { variant_options(&SearchCondition::ALL, form.condition, SearchCondition::label) }
                 </SelectField>
                 <div class="field action">
                     <button id="pesquisar" type="submit" class="primary" disabled={searching}>
@@ -127,6 +113,21 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
             </p>
             <FieldError field={fields::CUSTOMER} message={props.error.clone()} />
         </div>
+    }
+}
+
+/// An `<option>` per variant of `all`, its value the variant's name, `chosen` selected.
+fn variant_options<T: Debug + Copy + PartialEq>(
+    all: &[T],
+    chosen: T,
+    label: fn(T) -> &'static str,
+) -> Html {
+    html! {
+        { for all.iter().map(|&value| html! {
+            <option key={label(value)} value={variant_name(&value)} selected={value == chosen}>
+                { label(value) }
+            </option>
+        }) }
     }
 }
 
