@@ -1,7 +1,4 @@
 //! Small widgets shared by the pages and the wizard's steps.
-// Written twice in the wizard (its attachment step and its e-mail's attachments), which
-// adopts it once its state is split (issue 14); until then nothing here uses it.
-#[allow(dead_code)]
 mod attachment_row;
 mod confirm;
 mod dialog;
@@ -14,7 +11,6 @@ mod select_field;
 mod sync_indicator;
 mod text_field;
 
-#[allow(unused_imports)]
 pub use attachment_row::AttachmentRow;
 pub use confirm::Confirm;
 pub use dialog::Dialog;

@@ -1,13 +1,12 @@
 //! "Anexo": "Pesquisar ou Criar" opens the system's file picker; each file attached is
 //! listed with its size and the operator's "Observações" about it.
 use helpdesk_api::{CommandError, DraftAttachment, PickAttachment};
-use helpdesk_core::attachment::{describe_size, notes_field, FIELD};
+use helpdesk_core::attachment::{notes_field, FIELD};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, FieldError};
+use crate::components::{message_at, AttachmentRow, FieldError, TextField};
 use crate::wizard::state::AttachmentAction;
 
 /// Props of [`AttachmentStep`].
@@ -63,36 +62,26 @@ pub fn AttachmentStep(props: &AttachmentStepProps) -> Html {
         .map(|error| AttrValue::from(error.message.clone()))
         .or_else(|| message_at(&props.errors, FIELD));
     let row = |(index, file): (usize, &DraftAttachment)| {
-        let field = notes_field(index);
-        let error = message_at(&props.errors, &field);
-        let oninput = props.onaction.reform(move |event: InputEvent| {
-            let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            AttachmentAction::EditNotes(index, text)
-        });
-        let onremove = props
-            .onaction
-            .reform(move |_: MouseEvent| AttachmentAction::Remove(index));
+        let field = AttrValue::from(notes_field(index));
+        let notes = html! {
+            <TextField
+                id={field.clone()}
+                label="Observações"
+                bare=true
+                rows={2}
+                placeholder="O que é este arquivo e por que foi anexado"
+                value={file.notes.clone()}
+                error={message_at(&props.errors, &field)}
+                oninput={props.onaction.reform(move |text| AttachmentAction::EditNotes(index, text))}
+            />
+        };
         html! {
-            <li key={format!("{index}-{}", file.content_hash)} class="attachment" data-file-name={file.file_name.clone()}>
-                <div class="attachment-file">
-                    <span class="attachment-name">{ file.file_name.clone() }</span>
-                    <span class="attachment-size muted">{ describe_size(file.size_bytes) }</span>
-                    <button type="button" class="link remove-attachment" onclick={onremove}
-                        aria-label={format!("Remover {}", file.file_name)}>
-                        { "Remover" }
-                    </button>
-                </div>
-                <label for={field.clone()}>{ "Observações" }</label>
-                <textarea
-                    id={field.clone()}
-                    rows="2"
-                    placeholder="O que é este arquivo e por que foi anexado"
-                    value={file.notes.clone()}
-                    aria-invalid={error.is_some().then_some("true")}
-                    {oninput}
-                />
-                <FieldError field={field} message={error} />
-            </li>
+            <AttachmentRow
+                key={format!("{index}-{}", file.content_hash)}
+                file={file.clone()}
+                onremove={props.onaction.reform(move |()| AttachmentAction::Remove(index))}
+                notes={notes}
+            />
         }
     };
 

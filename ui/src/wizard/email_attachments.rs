@@ -6,7 +6,7 @@ use helpdesk_core::attachment::describe_size;
 use helpdesk_core::email::fields;
 use yew::prelude::*;
 
-use crate::components::{Dialog, FieldError};
+use crate::components::{AttachmentRow, Dialog, FieldError};
 use crate::wizard::attachment_step::pick_file;
 use crate::wizard::state::{EmailAction, EmailEdit};
 
@@ -63,19 +63,11 @@ pub fn EmailAttachments(props: &EmailAttachmentsProps) -> Html {
         }
     };
     let row = |(index, file): (usize, &DraftAttachment)| {
-        let onremove = {
-            let remove = edit(EmailEdit::RemoveAttachment(index));
-            Callback::from(move |_: MouseEvent| remove())
-        };
+        let onremove = props
+            .onaction
+            .reform(move |()| EmailAction::Edit(EmailEdit::RemoveAttachment(index)));
         html! {
-            <li key={file.content_hash.clone()} class="attachment" data-file-name={file.file_name.clone()}>
-                <span class="attachment-name">{ file.file_name.clone() }</span>
-                <span class="attachment-size muted">{ describe_size(file.size_bytes) }</span>
-                <button type="button" class="link remove-attachment" onclick={onremove}
-                    aria-label={format!("Remover {}", file.file_name)}>
-                    { "Remover" }
-                </button>
-            </li>
+            <AttachmentRow key={file.content_hash.clone()} file={file.clone()} {onremove} />
         }
     };
     let set_open = |value: bool| {

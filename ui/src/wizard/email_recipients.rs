@@ -2,10 +2,10 @@
 //! "Desmarcar Todos", and "Inverter Seleção" in a menu opened by a right-click (or Shift+F10,
 //! or the context-menu key); another address can be typed and added.
 use helpdesk_core::email::{check_address, fields};
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::FieldError;
+use crate::components::{FieldError, TextField};
 use crate::dom::focus;
 use crate::wizard::state::{EmailEdit, ListedAddress};
 
@@ -105,8 +105,8 @@ pub fn EmailRecipients(props: &EmailRecipientsProps) -> Html {
     let emit = |edit: EmailEdit| props.onedit.reform(move |_: MouseEvent| edit.clone());
     let onother = {
         let (other, other_error) = (other.clone(), other_error.clone());
-        Callback::from(move |event: InputEvent| {
-            other.set(event.target_unchecked_into::<HtmlInputElement>().value());
+        Callback::from(move |typed: String| {
+            other.set(typed);
             other_error.set(None);
         })
     };
@@ -184,11 +184,17 @@ pub fn EmailRecipients(props: &EmailRecipientsProps) -> Html {
             </div>
             <FieldError field={fields::RECIPIENTS} message={props.error.clone()} />
             <form class="other-address" novalidate=true onsubmit={onadd}>
-                <label for={OTHER}>{ "Outro endereço" }</label>
-                <input id={OTHER} type="email" placeholder="nome@provedor.com.br" value={(*other).clone()}
-                    aria-invalid={other_error.is_some().then_some("true")} oninput={onother} />
-                <button id="email-adicionar-endereco" type="submit">{ "Adicionar" }</button>
-                <FieldError field={OTHER} message={(*other_error).clone()} />
+                <TextField
+                    id={OTHER}
+                    label="Outro endereço"
+                    bare=true
+                    kind="email"
+                    placeholder="nome@provedor.com.br"
+                    value={(*other).clone()}
+                    error={(*other_error).clone()}
+                    oninput={onother}
+                    after={html! { <button id="email-adicionar-endereco" type="submit">{ "Adicionar" }</button> }}
+                />
             </form>
             if menu.is_some() {
                 <div class="context-menu-backdrop" onclick={onbackdrop.clone()} oncontextmenu={onbackdrop}></div>

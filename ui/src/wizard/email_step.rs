@@ -3,10 +3,9 @@
 //! with the ticket when the ticket is saved.
 use helpdesk_api::{CommandError, DraftAttachment, Uuid};
 use helpdesk_core::email::{check_placeholders, fields, EmailContext, EmailDraft, EmailTemplate};
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::{message_at, Dialog, FieldError, FormError};
+use crate::components::{message_at, Dialog, FormError, SelectField, TextField};
 use crate::wizard::email_attachments::EmailAttachments;
 use crate::wizard::email_copy::EmailCopy;
 use crate::wizard::email_preview::EmailPreviewPanel;
@@ -57,12 +56,9 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
     };
     let on_template = {
         let (onedit, replacing) = (onedit.clone(), replacing.clone());
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            match value.parse::<Uuid>().ok() {
-                Some(id) if typed_own_text => replacing.set(Some(id)),
-                id => onedit.emit(EmailEdit::Template(id)),
-            }
+        Callback::from(move |value: String| match value.parse::<Uuid>().ok() {
+            Some(id) if typed_own_text => replacing.set(Some(id)),
+            id => onedit.emit(EmailEdit::Template(id)),
         })
     };
     let onreplace = {
@@ -81,12 +77,6 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
             resets.set(*resets + 1);
         })
     };
-    let on_subject = onedit.reform(|event: InputEvent| {
-        EmailEdit::Subject(event.target_unchecked_into::<HtmlInputElement>().value())
-    });
-    let on_body = onedit.reform(|event: InputEvent| {
-        EmailEdit::Body(event.target_unchecked_into::<HtmlTextAreaElement>().value())
-    });
     let onremove = props.onaction.reform(|_: MouseEvent| EmailAction::Remove);
     // What the save said at a field, else what the core's own check says as it is typed.
     let text_error = |field: &str, text: &str| {
@@ -96,9 +86,6 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
                 .map(|error| AttrValue::from(error.message))
         })
     };
-    let subject_error = text_error(fields::SUBJECT, &email.subject);
-    let body_error = text_error(fields::BODY, &email.body);
-    let template_error = message_at(errors, fields::TEMPLATE);
     let attachments_error = state
         .attach_error
         .as_ref()
@@ -127,19 +114,19 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
                 onedit={onedit.clone()}
             />
             <div class="field">
-                <label for={fields::TEMPLATE}>{ "Modelo de E-mail" }</label>
-                <select
+                <SelectField
                     key={*resets}
                     id={fields::TEMPLATE}
-                    aria-invalid={template_error.is_some().then_some("true")}
+                    label="Modelo de E-mail"
+                    bare=true
+                    error={message_at(errors, fields::TEMPLATE)}
                     onchange={on_template}
                 >
                     <option value="" selected={email.template_id.is_none()}>
                         { if state.templates.loading { "Carregando…" } else { "Nenhum (escrever o e-mail)" } }
                     </option>
                     { for templates.iter().map(option) }
-                </select>
-                <FieldError field={fields::TEMPLATE} message={template_error} />
+                </SelectField>
                 <FormError message={state.templates.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             </div>
             <EmailCopy checked={email.copy} onchange={onedit.reform(EmailEdit::Copy)} />
@@ -150,28 +137,23 @@ pub fn EmailStep(props: &EmailStepProps) -> Html {
                 error={attachments_error}
                 onaction={props.onaction.clone()}
             />
-            <div class="field">
-                <label for={fields::SUBJECT}>{ "Assunto" }<span class="required">{ " *" }</span></label>
-                <input
-                    id={fields::SUBJECT}
-                    type="text"
-                    value={email.subject.clone()}
-                    aria-invalid={subject_error.is_some().then_some("true")}
-                    oninput={on_subject}
-                />
-                <FieldError field={fields::SUBJECT} message={subject_error} />
-            </div>
-            <div class="field">
-                <label for={fields::BODY}>{ "Corpo" }<span class="required">{ " *" }</span></label>
-                <textarea
-                    id={fields::BODY}
-                    rows="10"
-                    value={email.body.clone()}
-                    aria-invalid={body_error.is_some().then_some("true")}
-                    oninput={on_body}
-                />
-                <FieldError field={fields::BODY} message={body_error} />
-            </div>
+            <TextField
+                id={fields::SUBJECT}
+                label="Assunto"
+                required=true
+                value={email.subject.clone()}
+                error={text_error(fields::SUBJECT, &email.subject)}
+                oninput={onedit.reform(EmailEdit::Subject)}
+            />
+            <TextField
+                id={fields::BODY}
+                label="Corpo"
+                required=true
+                rows={10}
+                value={email.body.clone()}
+                error={text_error(fields::BODY, &email.body)}
+                oninput={onedit.reform(EmailEdit::Body)}
+            />
             <EmailPreviewPanel
                 email={props.email.clone()}
                 context={props.context.clone()}

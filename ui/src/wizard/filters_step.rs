@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::components::{message_at, unplaced_message, FieldError, FormError, TextField};
 use crate::fetched::{Direction, Fetched};
 use crate::wizard::state::{FilterEdit, FiltersAction, FiltersState};
 
@@ -27,10 +27,9 @@ pub fn FiltersStep(props: &FiltersStepProps) -> Html {
     let form = &props.form;
     let errors = &props.state.errors;
     let edit = |make: fn(String) -> FilterEdit| {
-        props.onaction.reform(move |event: InputEvent| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            FiltersAction::Edit(make(value))
-        })
+        props
+            .onaction
+            .reform(move |value| FiltersAction::Edit(make(value)))
     };
     let mode = |mode: PeriodMode, id: &'static str, label: &'static str| {
         let onchange = props
@@ -53,23 +52,20 @@ pub fn FiltersStep(props: &FiltersStepProps) -> Html {
                       label: &'static str,
                       field: &'static str,
                       value: &str,
-                      oninput: Callback<InputEvent>,
+                      oninput: Callback<String>,
                       placeholder: &'static str| {
-        let error = message_at(errors, field);
         html! {
-            <div class="field narrow">
-                <label for={id}>{ label }</label>
-                <input
-                    {id}
-                    type="text"
-                    autocomplete="off"
-                    {placeholder}
-                    value={value.to_owned()}
-                    aria-invalid={error.is_some().then_some("true")}
-                    {oninput}
-                />
-                <FieldError {field} message={error} />
-            </div>
+            <TextField
+                {id}
+                {label}
+                {field}
+                class="narrow"
+                autocomplete="off"
+                {placeholder}
+                value={value.to_owned()}
+                error={message_at(errors, field)}
+                {oninput}
+            />
         }
     };
 

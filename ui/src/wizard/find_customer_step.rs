@@ -1,12 +1,15 @@
 //! "Localizar Cliente": search the customers and choose the one the ticket is about.
+use std::fmt::Debug;
+
 use helpdesk_api::{CommandError, CustomerSummary};
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
 use helpdesk_core::wizard::fields;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::components::{
+    message_at, unplaced_message, FieldError, FormError, SelectField, TextField,
+};
 use crate::dom::{variant_name, variant_named};
 use crate::fetched::Direction;
 use crate::wizard::loaders::run_search;
@@ -49,12 +52,6 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
     let onedit = props.onaction.reform(FindCustomerAction::Edit);
 
     let onsubmit = onsearch.reform(|event: SubmitEvent| event.prevent_default());
-    let oninput_text = onedit.reform(|event: InputEvent| {
-        SearchEdit::Text(event.target_unchecked_into::<HtmlInputElement>().value())
-    });
-    let oninput_limit = onedit.reform(|event: InputEvent| {
-        SearchEdit::Limit(event.target_unchecked_into::<HtmlInputElement>().value())
-    });
     let onchange_field = select_handler(&onedit, |name| {
         variant_named(&SearchField::ALL, name).map(SearchEdit::Field)
     });
@@ -65,66 +62,38 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
     let form = &props.form;
     let errors = &state.errors;
     let searching = state.customers.loading;
-    let text_error = message_at(errors, TEXT);
-    let limit_error = message_at(errors, LIMIT);
 
     html! {
         <div class="find-customer">
             <form class="search-form" {onsubmit}>
-                <div class="field grow">
-                    <label for="procurar">{ "Procurar" }</label>
-                    <input
-                        id="procurar"
-                        type="text"
-                        data-autofocus="true"
-                        autocomplete="off"
-                        value={form.text.clone()}
-                        aria-invalid={text_error.is_some().then_some("true")}
-                        oninput={oninput_text}
-                    />
-                    <FieldError field={TEXT} message={text_error} />
-                </div>
-                <div class="field narrow">
-                    <label for="quantidade">{ "Quantidade" }</label>
-                    <input
-                        id="quantidade"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        value={form.limit.clone()}
-                        aria-invalid={limit_error.is_some().then_some("true")}
-                        oninput={oninput_limit}
-                    />
-                    <FieldError field={LIMIT} message={limit_error} />
-                </div>
-                <div class="field">
-                    <label for="campo">{ "Campo" }</label>
-                    <select id="campo" onchange={onchange_field}>
-                        { for SearchField::ALL.into_iter().map(|field| html! {
-                            <option
-                                key={field.label()}
-                                value={variant_name(&field)}
-                                selected={field == form.field}
-                            >
-                                { field.label() }
-                            </option>
-                        }) }
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="condicao">{ "Condição" }</label>
-                    <select id="condicao" onchange={onchange_condition}>
-                        { for SearchCondition::ALL.into_iter().map(|condition| html! {
-                            <option
-                                key={condition.label()}
-                                value={variant_name(&condition)}
-                                selected={condition == form.condition}
-                            >
-                                { condition.label() }
-                            </option>
-                        }) }
-                    </select>
-                </div>
+                <TextField
+                    id="procurar"
+                    label="Procurar"
+                    field={TEXT}
+                    class="grow"
+                    autofocus=true
+                    autocomplete="off"
+                    value={form.text.clone()}
+                    error={message_at(errors, TEXT)}
+                    oninput={onedit.reform(SearchEdit::Text)}
+                />
+                <TextField
+                    id="quantidade"
+                    label="Quantidade"
+                    field={LIMIT}
+                    class="narrow"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    value={form.limit.clone()}
+                    error={message_at(errors, LIMIT)}
+                    oninput={onedit.reform(SearchEdit::Limit)}
+                />
+                <SelectField id="campo" label="Campo" onchange={onchange_field}>
+                    { variant_options(&SearchField::ALL, form.field, SearchField::label) }
+                </SelectField>
+                <SelectField id="condicao" label="Condição" onchange={onchange_condition}>
+                    { variant_options(&SearchCondition::ALL, form.condition, SearchCondition::label) }
+                </SelectField>
                 <div class="field action">
                     <button id="pesquisar" type="submit" class="primary" disabled={searching}>
                         { if searching { "Pesquisando…" } else { "Pesquisar" } }
@@ -147,14 +116,28 @@ pub fn FindCustomerStep(props: &FindCustomerStepProps) -> Html {
     }
 }
 
+/// An `<option>` per variant of `all`, its value the variant's name, `chosen` selected.
+fn variant_options<T: Debug + Copy + PartialEq>(
+    all: &[T],
+    chosen: T,
+    label: fn(T) -> &'static str,
+) -> Html {
+    html! {
+        { for all.iter().map(|&value| html! {
+            <option key={label(value)} value={variant_name(&value)} selected={value == chosen}>
+                { label(value) }
+            </option>
+        }) }
+    }
+}
+
 /// Emits the edit `edit` makes of the chosen option's value, if it names one.
 fn select_handler(
     onedit: &Callback<SearchEdit>,
     edit: impl Fn(&str) -> Option<SearchEdit> + 'static,
-) -> Callback<Event> {
+) -> Callback<String> {
     let onedit = onedit.clone();
-    Callback::from(move |event: Event| {
-        let name = event.target_unchecked_into::<HtmlSelectElement>().value();
+    Callback::from(move |name: String| {
         if let Some(edit) = edit(&name) {
             onedit.emit(edit);
         }

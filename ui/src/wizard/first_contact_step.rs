@@ -4,10 +4,9 @@ use chrono::NaiveDate;
 use helpdesk_api::{CommandError, TicketType};
 use helpdesk_core::date::{day_of, format_instant};
 use helpdesk_core::wizard::{fields, Step, WizardDraft, MAX_PROBLEM_CHARS};
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::{message_at, Dialog, FieldError, FormError};
+use crate::components::{message_at, Dialog, FormError, SelectField, TextField};
 use crate::dom::local_offset_minutes;
 use crate::fetched::Fetched;
 use crate::wizard::state::FirstContactAction;
@@ -62,15 +61,9 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
     // "Resolvido" asks before saving the ticket solved.
     let confirming = use_state(|| false);
     let errors = &props.errors;
-    let description_error = message_at(errors, fields::FIRST_CONTACT);
-    let type_error = message_at(errors, fields::TICKET_TYPE);
-    let oninput = props.onaction.reform(|event: InputEvent| {
-        FirstContactAction::Describe(event.target_unchecked_into::<HtmlTextAreaElement>().value())
-    });
     let onchange = {
         let onaction = props.onaction.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        Callback::from(move |value: String| {
             if let Ok(id) = value.parse() {
                 onaction.emit(FirstContactAction::ChooseTicketType(id));
             }
@@ -107,31 +100,31 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
 
     html! {
         <div class="first-contact">
-            <div class="field">
-                <label for="primeiro-contato">
-                    { "Descrição do primeiro contato" }<span class="required">{ " *" }</span>
-                </label>
-                <textarea
-                    id="primeiro-contato"
-                    rows="6"
-                    data-autofocus="true"
-                    placeholder="O que foi verificado com o cliente e como ficou: resolvido, precisa de visita, encaminhado…"
-                    value={props.description.clone()}
-                    aria-invalid={description_error.is_some().then_some("true")}
-                    {oninput}
-                />
-                <p id="primeiro-contato-contagem" class={classes!("counter", (typed > MAX_PROBLEM_CHARS).then_some("over"))}>
-                    { format!("{typed}/{MAX_PROBLEM_CHARS}") }
-                </p>
-                <FieldError field={fields::FIRST_CONTACT} message={description_error} />
-            </div>
+            <TextField
+                id="primeiro-contato"
+                label="Descrição do primeiro contato"
+                required=true
+                field={fields::FIRST_CONTACT}
+                rows={6}
+                autofocus=true
+                placeholder="O que foi verificado com o cliente e como ficou: resolvido, precisa de visita, encaminhado…"
+                value={props.description.clone()}
+                error={message_at(errors, fields::FIRST_CONTACT)}
+                oninput={props.onaction.reform(FirstContactAction::Describe)}
+                after={html! {
+                    <p id="primeiro-contato-contagem" class={classes!("counter", (typed > MAX_PROBLEM_CHARS).then_some("over"))}>
+                        { format!("{typed}/{MAX_PROBLEM_CHARS}") }
+                    </p>
+                }}
+            />
             <div class="field ticket-type">
-                <label for="tipo-atendimento">
-                    { "Tipo de Atendimento" }<span class="required">{ " *" }</span>
-                </label>
-                <select
+                <SelectField
                     id="tipo-atendimento"
-                    aria-invalid={type_error.is_some().then_some("true")}
+                    label="Tipo de Atendimento"
+                    required=true
+                    field={fields::TICKET_TYPE}
+                    bare=true
+                    error={message_at(errors, fields::TICKET_TYPE)}
                     disabled={types.is_empty()}
                     {onchange}
                 >
@@ -139,8 +132,7 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                         { if props.ticket_types.loading { "Carregando…" } else { "Escolha o tipo" } }
                     </option>
                     { for types.iter().map(option) }
-                </select>
-                <FieldError field={fields::TICKET_TYPE} message={type_error} />
+                </SelectField>
                 <FormError message={props.ticket_types.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             </div>
             if let Some(kind) = chosen {

@@ -3,11 +3,10 @@
 use std::rc::Rc;
 
 use helpdesk_api::PublishedScript;
-use helpdesk_core::date::format_instant;
 use helpdesk_core::wizard::ScriptProgress;
 use yew::prelude::*;
 
-use crate::dom::local_offset_minutes;
+use crate::components::ScriptAnswers;
 
 /// Props of [`ScriptReportStep`].
 #[derive(Properties, PartialEq)]
@@ -24,7 +23,6 @@ pub fn ScriptReportStep(props: &ScriptReportStepProps) -> Html {
     let ScriptProgress::Ended(run) = &props.progress else {
         return html! { <p class="empty">{ "Nenhum script foi encerrado neste atendimento." }</p> };
     };
-    let offset = local_offset_minutes();
     let outcome = props
         .definition
         .as_ref()
@@ -39,26 +37,7 @@ pub fn ScriptReportStep(props: &ScriptReportStepProps) -> Html {
                 { format!("{} (versão {}) · {} pergunta(s)", run.script_name, run.version, run.report().len()) }
             </p>
             <div class="table-scroll">
-                <table id="relatorio-script" class="grid static">
-                    <thead>
-                        <tr>
-                            <th>{ "#" }</th>
-                            <th>{ "Pergunta" }</th>
-                            <th>{ "Resposta" }</th>
-                            <th>{ "Quando" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for run.report().iter().enumerate().map(|(index, answer)| html! {
-                            <tr key={index} data-node-id={answer.node.clone()}>
-                                <td>{ index + 1 }</td>
-                                <td>{ answer.question.clone() }</td>
-                                <td>{ answer.label.clone() }</td>
-                                <td class="nowrap">{ format_instant(answer.at, offset) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                <ScriptAnswers id="relatorio-script" answers={run.report().to_vec()} numbered=true />
             </div>
             if let Some(outcome) = outcome {
                 <p id="resultado-script" class="script-outcome">{ format!("Resultado: {outcome}") }</p>

@@ -2,10 +2,9 @@
 //! user or a role) and by when.
 use helpdesk_api::{Assignee, CommandError};
 use helpdesk_core::task::{fields, TaskForm, MAX_DESCRIPTION_CHARS};
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::{message_at, FieldError, FormError};
+use crate::components::{message_at, FormError, SelectField, TextField};
 use crate::fetched::Fetched;
 use crate::wizard::state::{TaskAction, TaskEdit};
 
@@ -31,16 +30,9 @@ pub fn TaskStep(props: &TaskStepProps) -> Html {
             .onaction
             .reform(move |value: String| TaskAction::Edit(make(value)))
     };
-    let on_text = |make: fn(String) -> TaskEdit| {
-        edit(make)
-            .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value())
-    };
-    let on_description = edit(TaskEdit::Description)
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
     let on_assignee = {
         let onaction = props.onaction.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        Callback::from(move |value: String| {
             if let Ok(index) = value.parse() {
                 onaction.emit(TaskAction::Edit(TaskEdit::Assignee(index)));
             }
@@ -60,65 +52,61 @@ pub fn TaskStep(props: &TaskStepProps) -> Html {
         }
     };
     let error = |field: &str| message_at(errors, field);
+    // The assignee chosen before, if the list no longer offers it.
+    let gone_assignee = html! {
+        if let Some(gone) = task.assignee.as_ref().filter(|a| !assignees.contains(a)).filter(|_| !assignees.is_empty()) {
+            <p class="muted">{ format!("Escolhido antes: {} (não está mais na lista)", gone.describe()) }</p>
+        }
+    };
 
     html! {
         <div class="task-step">
+            <TextField
+                id={fields::TITLE}
+                label="Título"
+                required=true
+                autofocus=true
+                value={task.title.clone()}
+                error={error(fields::TITLE)}
+                oninput={edit(TaskEdit::Title)}
+            />
+            <TextField
+                id={fields::DESCRIPTION}
+                label="Descrição"
+                rows={4}
+                placeholder={format!("Até {MAX_DESCRIPTION_CHARS} caracteres")}
+                value={task.description.clone()}
+                error={error(fields::DESCRIPTION)}
+                oninput={edit(TaskEdit::Description)}
+            />
             <div class="field">
-                <label for={fields::TITLE}>{ "Título" }<span class="required">{ " *" }</span></label>
-                <input
-                    id={fields::TITLE}
-                    type="text"
-                    data-autofocus="true"
-                    value={task.title.clone()}
-                    aria-invalid={error(fields::TITLE).is_some().then_some("true")}
-                    oninput={on_text(TaskEdit::Title)}
-                />
-                <FieldError field={fields::TITLE} message={error(fields::TITLE)} />
-            </div>
-            <div class="field">
-                <label for={fields::DESCRIPTION}>{ "Descrição" }</label>
-                <textarea
-                    id={fields::DESCRIPTION}
-                    rows="4"
-                    placeholder={format!("Até {MAX_DESCRIPTION_CHARS} caracteres")}
-                    value={task.description.clone()}
-                    aria-invalid={error(fields::DESCRIPTION).is_some().then_some("true")}
-                    oninput={on_description}
-                />
-                <FieldError field={fields::DESCRIPTION} message={error(fields::DESCRIPTION)} />
-            </div>
-            <div class="field">
-                <label for={fields::ASSIGNEE}>{ "Destinada a" }<span class="required">{ " *" }</span></label>
-                <select
+                <SelectField
                     id={fields::ASSIGNEE}
-                    aria-invalid={error(fields::ASSIGNEE).is_some().then_some("true")}
+                    label="Destinada a"
+                    required=true
+                    bare=true
+                    error={error(fields::ASSIGNEE)}
                     disabled={assignees.is_empty()}
                     onchange={on_assignee}
+                    after={gone_assignee}
                 >
                     <option value="" selected={!assignees.iter().any(|a| task.assignee.as_ref() == Some(a))} disabled=true>
                         { if props.assignees.loading { "Carregando…" } else { "Escolha um usuário ou cargo" } }
                     </option>
                     { for assignees.iter().enumerate().map(option) }
-                </select>
-                if let Some(gone) = task.assignee.as_ref().filter(|a| !assignees.contains(a)).filter(|_| !assignees.is_empty()) {
-                    <p class="muted">{ format!("Escolhido antes: {} (não está mais na lista)", gone.describe()) }</p>
-                }
-                <FieldError field={fields::ASSIGNEE} message={error(fields::ASSIGNEE)} />
+                </SelectField>
                 <FormError message={props.assignees.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             </div>
-            <div class="field">
-                <label for={fields::DUE}>{ "Prazo" }<span class="required">{ " *" }</span></label>
-                <input
-                    id={fields::DUE}
-                    type="text"
-                    inputmode="numeric"
-                    placeholder="dd/mm/aaaa"
-                    value={task.due.clone()}
-                    aria-invalid={error(fields::DUE).is_some().then_some("true")}
-                    oninput={on_text(TaskEdit::Due)}
-                />
-                <FieldError field={fields::DUE} message={error(fields::DUE)} />
-            </div>
+            <TextField
+                id={fields::DUE}
+                label="Prazo"
+                required=true
+                inputmode="numeric"
+                placeholder="dd/mm/aaaa"
+                value={task.due.clone()}
+                error={error(fields::DUE)}
+                oninput={edit(TaskEdit::Due)}
+            />
             <button id="remover-tarefa" type="button" class="link" onclick={onremove}>
                 { "Remover tarefa" }
             </button>

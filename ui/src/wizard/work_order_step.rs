@@ -4,10 +4,10 @@
 use helpdesk_api::{CommandError, ErrorCode, Uuid};
 use helpdesk_core::work_order::WorkOrderCatalog;
 use helpdesk_core::work_order_form::{fields, TimeField, WorkOrderForm};
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{message_at, FieldError, FormError};
+use crate::components::{message_at, FieldError, FormError, SelectField, TextField};
 use crate::fetched::Fetched;
 use crate::wizard::state::{WorkOrderAction, WorkOrderEdit};
 use crate::wizard::work_order_agenda::WorkOrderAgenda;
@@ -36,11 +36,14 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
     let errors = &props.errors;
     let error = |field: &str| message_at(errors, field);
     let invalid = |field: &str| error(field).is_some().then_some("true");
+    let typed = |make: fn(String) -> WorkOrderEdit| {
+        props
+            .onaction
+            .reform(move |text: String| WorkOrderAction::Edit(make(text)))
+    };
     let edit = |make: fn(String) -> WorkOrderEdit| {
-        props.onaction.reform(move |event: InputEvent| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            WorkOrderAction::Edit(make(value))
-        })
+        typed(make)
+            .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value())
     };
     let time = |field: TimeField| {
         props.onaction.reform(move |event: InputEvent| {
@@ -48,10 +51,6 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
             WorkOrderAction::Edit(WorkOrderEdit::Time(field, value))
         })
     };
-    let on_description = props.onaction.reform(|event: InputEvent| {
-        let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-        WorkOrderAction::Edit(WorkOrderEdit::Description(text))
-    });
     let on_allow_clash = props
         .onaction
         .reform(|_: MouseEvent| WorkOrderAction::Edit(WorkOrderEdit::AllowClash));
@@ -131,18 +130,12 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
             if form.allow_clash {
                 <p id="conflito-aceito" class="muted">{ "Conflito de horário aceito: salve o atendimento para agendar." }</p>
             }
-            <div class="field">
-                <label for={fields::ADDRESS}>{ "Endereço" }<span class="required">{ " *" }</span></label>
-                <input id={fields::ADDRESS} type="text" value={form.address.clone()} aria-invalid={invalid(fields::ADDRESS)}
-                    oninput={edit(WorkOrderEdit::Address)} />
-                <FieldError field={fields::ADDRESS} message={error(fields::ADDRESS)} />
-            </div>
-            <div class="field">
-                <label for={fields::DESCRIPTION}>{ "Descrição Trabalho a ser Realizado" }<span class="required">{ " *" }</span></label>
-                <textarea id={fields::DESCRIPTION} rows="4" value={form.description.clone()}
-                    aria-invalid={invalid(fields::DESCRIPTION)} oninput={on_description} />
-                <FieldError field={fields::DESCRIPTION} message={error(fields::DESCRIPTION)} />
-            </div>
+            <TextField id={fields::ADDRESS} label="Endereço" required=true value={form.address.clone()}
+                error={error(fields::ADDRESS)}
+                oninput={typed(WorkOrderEdit::Address)} />
+            <TextField id={fields::DESCRIPTION} label="Descrição Trabalho a ser Realizado" required=true rows={4}
+                value={form.description.clone()} error={error(fields::DESCRIPTION)}
+                oninput={typed(WorkOrderEdit::Description)} />
             <FormError message={props.catalog.error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             <button id="remover-os" type="button" class="link" onclick={onremove}>{ "Remover O.S." }</button>
             if *agenda_open {
@@ -163,11 +156,9 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
 fn catalog_choices(props: &WorkOrderStepProps) -> Html {
     let form = &props.form;
     let error = |field: &str| message_at(&props.errors, field);
-    let invalid = |field: &str| error(field).is_some().then_some("true");
     let choose = |make: fn(Uuid) -> WorkOrderEdit| {
         let onaction = props.onaction.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        Callback::from(move |value: String| {
             if let Ok(id) = value.parse() {
                 onaction.emit(WorkOrderAction::Edit(make(id)));
             }
@@ -214,34 +205,27 @@ fn catalog_choices(props: &WorkOrderStepProps) -> Html {
                 .iter()
                 .any(|t| Some(t.id) == form.technician_id)
         });
+    let technician_note = html! {
+        if technician_gone {
+            <p class="field-error" data-field={fields::TECHNICIAN}>{ "O técnico escolhido foi removido: escolha outro." }</p>
+        }
+    };
 
     html! {
         <div class="work-order-grid">
-            <div class="field">
-                <label for={fields::TECHNICIAN}>{ "Técnico" }<span class="required">{ " *" }</span></label>
-                <select id={fields::TECHNICIAN} data-autofocus="true" aria-invalid={invalid(fields::TECHNICIAN)}
-                    onchange={choose(WorkOrderEdit::Technician)}>
-                    { options(technicians, form.technician_id, "Escolha o técnico") }
-                </select>
-                if technician_gone {
-                    <p class="field-error" data-field={fields::TECHNICIAN}>{ "O técnico escolhido foi removido: escolha outro." }</p>
-                }
-                <FieldError field={fields::TECHNICIAN} message={error(fields::TECHNICIAN)} />
-            </div>
-            <div class="field">
-                <label for={fields::STATUS}>{ "Status" }<span class="required">{ " *" }</span></label>
-                <select id={fields::STATUS} aria-invalid={invalid(fields::STATUS)} onchange={choose(WorkOrderEdit::Status)}>
-                    { options(statuses, form.status_id, "Escolha o status") }
-                </select>
-                <FieldError field={fields::STATUS} message={error(fields::STATUS)} />
-            </div>
-            <div class="field">
-                <label for={fields::TYPE}>{ "Tipo de OS" }<span class="required">{ " *" }</span></label>
-                <select id={fields::TYPE} aria-invalid={invalid(fields::TYPE)} onchange={choose(WorkOrderEdit::Type)}>
-                    { options(types, form.type_id, "Escolha o tipo") }
-                </select>
-                <FieldError field={fields::TYPE} message={error(fields::TYPE)} />
-            </div>
+            <SelectField id={fields::TECHNICIAN} label="Técnico" required=true autofocus=true
+                error={error(fields::TECHNICIAN)} onchange={choose(WorkOrderEdit::Technician)}
+                after={technician_note}>
+                { options(technicians, form.technician_id, "Escolha o técnico") }
+            </SelectField>
+            <SelectField id={fields::STATUS} label="Status" required=true error={error(fields::STATUS)}
+                onchange={choose(WorkOrderEdit::Status)}>
+                { options(statuses, form.status_id, "Escolha o status") }
+            </SelectField>
+            <SelectField id={fields::TYPE} label="Tipo de OS" required=true error={error(fields::TYPE)}
+                onchange={choose(WorkOrderEdit::Type)}>
+                { options(types, form.type_id, "Escolha o tipo") }
+            </SelectField>
         </div>
     }
 }
