@@ -23,6 +23,9 @@ field_props! {
         pub inputmode: Option<AttrValue>,
         #[prop_or_default]
         pub maxlength: Option<AttrValue>,
+        /// The `id` of the `<datalist>` an `<input>` suggests from.
+        #[prop_or_default]
+        pub list: Option<AttrValue>,
         /// The control's own `required` attribute.
         #[prop_or_default]
         pub required_attribute: bool,
@@ -66,6 +69,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             rows={rows.clone()}
             inputmode={single_line(&props.inputmode)}
             autocomplete={single_line(&props.autocomplete)}
+            list={single_line(&props.list)}
             maxlength={props.maxlength.clone()}
             placeholder={props.placeholder.clone()}
             required={props.required_attribute}

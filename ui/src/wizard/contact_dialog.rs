@@ -1,11 +1,10 @@
 //! "Novo Contato": adds a contact person to the customer, at once.
 use helpdesk_api::{AddContact, Contact, Uuid};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, unplaced_message, Dialog, FieldError, FormError};
+use crate::components::{message_at, unplaced_message, Dialog, FormError, TextField};
 use crate::dom::focus;
 use crate::wizard::contact_form::{ContactAction, ContactField, ContactForm};
 
@@ -86,10 +85,8 @@ pub fn ContactDialog(props: &ContactDialogProps) -> Html {
             ContactField::Email => &form.contact.email,
             ContactField::Relation => &form.contact.relation,
         };
-        let message = message_at(&form.errors, field.name());
         let dispatcher = form.dispatcher();
-        let oninput = Callback::from(move |event: InputEvent| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+        let oninput = Callback::from(move |value: String| {
             dispatcher.dispatch(ContactAction::Edit(field, value));
         });
         let (inputmode, list) = match field {
@@ -99,27 +96,21 @@ pub fn ContactDialog(props: &ContactDialogProps) -> Html {
             ContactField::Name => (None, None),
         };
         html! {
-            <div class="field">
-                <label for={id}>
-                    { label }
-                    if required {
-                        <span class="required" aria-hidden="true">{ " *" }</span>
-                    }
-                </label>
-                <input
-                    {id}
-                    type="text"
-                    autocomplete="off"
-                    {inputmode}
-                    {list}
-                    ref={refs[field as usize].clone()}
-                    value={value.clone()}
-                    required={required}
-                    aria-invalid={message.is_some().then_some("true")}
-                    {oninput}
-                />
-                <FieldError field={field.name()} {message} />
-            </div>
+            <TextField
+                {id}
+                {label}
+                {required}
+                asterisk_hidden=true
+                required_attribute={required}
+                field={field.name()}
+                error={message_at(&form.errors, field.name())}
+                autocomplete="off"
+                {inputmode}
+                {list}
+                node_ref={refs[field as usize].clone()}
+                value={value.clone()}
+                {oninput}
+            />
         }
     };
     let placed = ContactField::ALL.map(ContactField::name);
