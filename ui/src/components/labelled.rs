@@ -37,6 +37,10 @@ macro_rules! field_props {
                 /// The field's error: shown under it, and the control marked `aria-invalid`.
                 #[prop_or_default]
                 pub error: Option<AttrValue>,
+                /// The error is shown elsewhere (in `after`, or below the form): the control
+                /// stays `aria-invalid`, but no message is rendered under it.
+                #[prop_or_default]
+                pub hide_error: bool,
                 /// `data-autofocus="true"`: the first field a step or a dialog focuses.
                 #[prop_or_default]
                 pub autofocus: bool,
@@ -65,6 +69,7 @@ macro_rules! field_props {
                         asterisk_hidden: self.asterisk_hidden,
                         field: self.field.as_ref(),
                         error: &self.error,
+                        hide_error: self.hide_error,
                         class: &self.class,
                         bare: self.bare,
                         after: &self.after,
@@ -93,6 +98,8 @@ pub struct Labelled<'a> {
     /// The field's name in errors; the `id` when `None`.
     pub field: Option<&'a AttrValue>,
     pub error: &'a Option<AttrValue>,
+    /// The error is not rendered here (it is shown elsewhere); the control stays invalid.
+    pub hide_error: bool,
     /// Classes added to `div.field`.
     pub class: &'a Classes,
     /// No `div.field`: the parts go straight into the parent.
@@ -121,10 +128,12 @@ impl Labelled<'_> {
                 </label>
                 { control }
                 { self.after.clone() }
-                <FieldError
-                    field={self.field.unwrap_or(self.id).clone()}
-                    message={self.error.clone()}
-                />
+                if !self.hide_error {
+                    <FieldError
+                        field={self.field.unwrap_or(self.id).clone()}
+                        message={self.error.clone()}
+                    />
+                }
             </>
         };
         if self.bare {

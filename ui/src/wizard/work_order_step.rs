@@ -4,7 +4,6 @@
 use helpdesk_api::{CommandError, ErrorCode, Uuid};
 use helpdesk_core::work_order::WorkOrderCatalog;
 use helpdesk_core::work_order_form::{fields, TimeField, WorkOrderForm};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::{message_at, FieldError, FormError, SelectField, TextField};
@@ -35,21 +34,15 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
     let form = &props.form;
     let errors = &props.errors;
     let error = |field: &str| message_at(errors, field);
-    let invalid = |field: &str| error(field).is_some().then_some("true");
     let typed = |make: fn(String) -> WorkOrderEdit| {
         props
             .onaction
             .reform(move |text: String| WorkOrderAction::Edit(make(text)))
     };
-    let edit = |make: fn(String) -> WorkOrderEdit| {
-        typed(make)
-            .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value())
-    };
     let time = |field: TimeField| {
-        props.onaction.reform(move |event: InputEvent| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            WorkOrderAction::Edit(WorkOrderEdit::Time(field, value))
-        })
+        props
+            .onaction
+            .reform(move |value: String| WorkOrderAction::Edit(WorkOrderEdit::Time(field, value)))
     };
     let on_allow_clash = props
         .onaction
@@ -84,29 +77,27 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
     let clash = errors.iter().any(|error| {
         error.code == ErrorCode::Conflict && error.field.as_deref() == Some(fields::START)
     });
-    let text_field =
-        |id: &'static str, label: &str, value: &str, hint: &str, oninput: Callback<InputEvent>| {
-            html! {
-                <div class={classes!("field", format!("field-{id}"))}>
-                    <label for={id}>{ label }<span class="required">{ " *" }</span></label>
-                    <input id={id} type="text" inputmode="numeric" placeholder={hint.to_owned()}
-                        value={value.to_owned()} aria-invalid={invalid(id)} {oninput} />
-                    // A clash is told below the times, with what to do about it.
-                    if !(clash && id == fields::START) {
-                        <FieldError field={id} message={error(id)} />
-                    }
-                </div>
-            }
-        };
+    // The date and the times: a clash is told below them, with what to do about it.
+    let time_field = |id: &'static str,
+                      label: &'static str,
+                      value: &str,
+                      hint: &'static str,
+                      oninput: Callback<String>| {
+        html! {
+            <TextField {id} {label} required=true class={classes!(format!("field-{id}"))}
+                inputmode="numeric" placeholder={hint} value={value.to_owned()}
+                error={error(id)} hide_error={clash && id == fields::START} {oninput} />
+        }
+    };
 
     html! {
         <div class="work-order-step">
             { catalog_choices(props) }
             <div class="work-order-times">
-                { text_field(fields::DATE, "Data", &form.date, "dd/mm/aaaa", edit(WorkOrderEdit::Date)) }
-                { text_field(fields::START, "Início", &form.start, "hh:mm", time(TimeField::Start)) }
-                { text_field(fields::END, "até", &form.end, "hh:mm", time(TimeField::End)) }
-                { text_field(fields::DURATION, "Duração", &form.duration, "h:mm", time(TimeField::Duration)) }
+                { time_field(fields::DATE, "Data", &form.date, "dd/mm/aaaa", typed(WorkOrderEdit::Date)) }
+                { time_field(fields::START, "Início", &form.start, "hh:mm", time(TimeField::Start)) }
+                { time_field(fields::END, "até", &form.end, "hh:mm", time(TimeField::End)) }
+                { time_field(fields::DURATION, "Duração", &form.duration, "h:mm", time(TimeField::Duration)) }
                 <button id="abrir-agenda" type="button" onclick={set_agenda(true)}>{ "Agenda Técnica" }</button>
             </div>
             if *scheduled {
