@@ -5,10 +5,9 @@ use std::rc::Rc;
 use helpdesk_api::{CommandError, CustomerRecord, Uuid};
 use helpdesk_core::customer_record::{ContractedPlan, RoutingPoint};
 use helpdesk_core::wizard::{fields, MAX_PROBLEM_CHARS};
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::{message_at, unplaced_message, FieldError, FormError};
+use crate::components::{message_at, unplaced_message, FieldError, FormError, TextField};
 use crate::wizard::customer_view::{contract_badge, fact, or_dash, routing_badge, speed};
 use crate::wizard::state::TicketDataAction;
 
@@ -31,10 +30,20 @@ pub struct TicketDataStepProps {
 #[function_component]
 pub fn TicketDataStep(props: &TicketDataStepProps) -> Html {
     let problem_error = message_at(&props.errors, fields::PROBLEM);
-    let oninput = props.onaction.reform(|event: InputEvent| {
-        TicketDataAction::EditProblem(event.target_unchecked_into::<HtmlTextAreaElement>().value())
-    });
+    let oninput = props.onaction.reform(TicketDataAction::EditProblem);
     let count = problem_count(&props.problem);
+    let footer = html! {
+        <div class="problem-footer">
+            <FieldError field={fields::PROBLEM} message={problem_error.clone()} />
+            <span
+                id="problema-contagem"
+                class={classes!("counter", (count > MAX_PROBLEM_CHARS).then_some("over"))}
+                title="Caracteres usados / máximo"
+            >
+                { counter_text(count) }
+            </span>
+        </div>
+    };
     let record = props.record.as_deref();
 
     html! {
@@ -50,31 +59,11 @@ pub fn TicketDataStep(props: &TicketDataStepProps) -> Html {
                 { plans(props, record) }
                 { routing_point(chosen_plan(record, props.plan)) }
             </div>
-            <div class="field problem">
-                <label for="problema">
-                    { "Problema descrito pelo cliente" }
-                    <span class="required" aria-hidden="true">{ " *" }</span>
-                </label>
-                <textarea
-                    id="problema"
-                    rows="6"
-                    required=true
-                    value={props.problem.clone()}
-                    aria-invalid={problem_error.is_some().then_some("true")}
-                    aria-describedby="problema-contagem"
-                    {oninput}
-                />
-                <div class="problem-footer">
-                    <FieldError field={fields::PROBLEM} message={problem_error} />
-                    <span
-                        id="problema-contagem"
-                        class={classes!("counter", (count > MAX_PROBLEM_CHARS).then_some("over"))}
-                        title="Caracteres usados / máximo"
-                    >
-                        { counter_text(count) }
-                    </span>
-                </div>
-            </div>
+            // The error sits in the footer, beside the counter.
+            <TextField id="problema" label="Problema descrito pelo cliente" required=true
+                asterisk_hidden=true required_attribute=true class="problem" rows={6}
+                describedby="problema-contagem" value={props.problem.clone()}
+                error={problem_error} hide_error=true after={footer} {oninput} />
         </div>
     }
 }
