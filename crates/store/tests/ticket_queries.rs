@@ -12,6 +12,7 @@ use helpdesk_core::wizard::Origin;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
 use helpdesk_store::customers;
 use helpdesk_store::people::{self};
+use helpdesk_store::ticket_events::{self, EventRow};
 use helpdesk_store::{ticket_types, tickets, Store};
 use uuid::Uuid;
 
@@ -556,23 +557,26 @@ async fn the_history_comes_in_the_order_it_happened() {
 
     // Later events (as a follow-up contact will append them), one written before another
     // that happened earlier, come by when they happened.
-    for (kind, at) in [
+    let later: Vec<_> = [
         ("contact", NOON + 30 * MINUTE),
         ("status", NOON + 10 * MINUTE),
-    ] {
-        sqlx::query(
-            "INSERT INTO ticket_events (id, ticket_id, kind, payload, user_id, at, changed_at)
-             VALUES (?1, ?2, ?3, '{}', ?4, ?5, 0)",
-        )
-        .bind(Uuid::now_v7())
-        .bind(saved.id)
-        .bind(kind)
-        .bind(desk.juliana)
-        .bind(at)
-        .execute(store.pool())
+    ]
+    .into_iter()
+    .map(|(kind, at)| EventRow {
+        id: Uuid::now_v7(),
+        ticket_id: saved.id,
+        kind,
+        payload: "{}".into(),
+        user_id: desk.juliana,
+        at,
+        changed_at: 0,
+    })
+    .collect();
+    let mut conn = store.pool().acquire().await.expect("connection");
+    ticket_events::insert_many_in(&mut conn, &later)
         .await
-        .expect("event");
-    }
+        .expect("events");
+    drop(conn);
     let history = tickets::history(store, saved.id).await.expect("history");
     let kinds: Vec<_> = history
         .iter()
