@@ -10,10 +10,8 @@ use helpdesk_core::ticket::{NewTicket, TicketCursor, TicketFilter, TicketStatus,
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
-use helpdesk_store::customers;
-use helpdesk_store::people::{self};
 use helpdesk_store::ticket_events::{self, EventRow};
-use helpdesk_store::{ticket_types, tickets, Store};
+use helpdesk_store::{customers, people, ticket_types, tickets, Store};
 use uuid::Uuid;
 
 /// 2026-11-28 12:00 UTC, in Unix ms.
@@ -573,10 +571,9 @@ async fn the_history_comes_in_the_order_it_happened() {
     })
     .collect();
     let mut conn = store.pool().acquire().await.expect("connection");
-    ticket_events::insert_many_in(&mut conn, &later)
-        .await
-        .expect("events");
+    let written = ticket_events::insert_many_in(&mut conn, &later).await;
     drop(conn);
+    written.expect("events");
     let history = tickets::history(store, saved.id).await.expect("history");
     let kinds: Vec<_> = history
         .iter()
