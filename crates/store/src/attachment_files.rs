@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use helpdesk_core::attachment::{self, DraftAttachment};
 use helpdesk_core::form::FieldError;
+use helpdesk_core::hex;
 use helpdesk_core::ticket::NewTicket;
 use sha2::{Digest, Sha256};
 
@@ -112,7 +113,7 @@ impl AttachmentFiles {
         if self.path_of(hash).is_none() {
             return Err(io::Error::other(format!("{hash:?} is not a content hash")));
         }
-        let actual = format!("{:x}", Sha256::digest(content));
+        let actual = hex::encode(&Sha256::digest(content));
         if actual != hash {
             return Err(io::Error::other(format!(
                 "the content received for {hash} hashes to {actual}"
@@ -196,5 +197,5 @@ fn copy_hashing(
         out.write_all(&buffer[..read])?;
     }
     out.sync_all()?;
-    Ok((format!("{:x}", hasher.finalize()), Some(size)))
+    Ok((hex::encode(&hasher.finalize()), Some(size)))
 }
