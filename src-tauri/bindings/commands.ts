@@ -10,6 +10,18 @@ export const commands = {
 	logout: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("logout")),
 	/**  `helpdesk_api::CurrentOperator`. */
 	currentOperator: () => typedError<Operator | null, CommandError_Serialize>(__TAURI_INVOKE("current_operator")),
+	/**  `helpdesk_api::LoadSetupState`. */
+	loadSetupState: () => typedError<SetupState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_setup_state")),
+	/**  `helpdesk_api::CreateProvider`. */
+	createProvider: (request: ProviderSetup) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("create_provider", { request })),
+	/**  `helpdesk_api::JoinServer`. */
+	joinServer: (request: RegistrationForm_Deserialize) => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("join_server", { request })),
+	/**  `helpdesk_api::LockSession`. */
+	lockSession: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("lock_session")),
+	/**  `helpdesk_api::UnlockSession`. */
+	unlockSession: (request: string) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("unlock_session", { request })),
+	/**  `helpdesk_api::ChangePassword`. */
+	changePassword: (request: PasswordChange) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("change_password", { request })),
 	/**  `helpdesk_api::SearchCustomers`. */
 	searchCustomers: (request: CustomerSearch) => typedError<CustomerSummary[], CommandError_Serialize>(__TAURI_INVOKE("search_customers", { request })),
 	/**  `helpdesk_api::SuggestSupportEmails`. */
@@ -113,9 +125,33 @@ export const commands = {
 	syncNow: () => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("sync_now")),
 	/**  `helpdesk_api::RegisterDesktop` (administrators only). */
 	registerDesktop: (request: RegistrationForm_Deserialize) => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("register_desktop", { request })),
+	/**  `helpdesk_api::ListUsers`. */
+	listUsers: () => typedError<UserAccount_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_users")),
+	/**  `helpdesk_api::SaveUser`. */
+	saveUser: (request: UserForm_Deserialize) => typedError<UserAccount_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_user", { request })),
+	/**  `helpdesk_api::SetUserActive`. */
+	setUserActive: (request: ActiveChange) => typedError<UserAccount_Serialize, CommandError_Serialize>(__TAURI_INVOKE("set_user_active", { request })),
+	/**  `helpdesk_api::ResetPassword`. */
+	resetPassword: (request: PasswordReset) => typedError<UserAccount_Serialize, CommandError_Serialize>(__TAURI_INVOKE("reset_password", { request })),
+	/**  `helpdesk_api::ListCatalog`. */
+	listCatalog: (request: CatalogKind) => typedError<CatalogEntry_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_catalog", { request })),
+	/**  `helpdesk_api::SaveCatalogEntry`. */
+	saveCatalogEntry: (request: CatalogForm_Deserialize) => typedError<CatalogEntry_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_catalog_entry", { request })),
+	/**  `helpdesk_api::SetCatalogEntryActive`. */
+	setCatalogEntryActive: (request: CatalogActiveChange) => typedError<CatalogEntry_Serialize, CommandError_Serialize>(__TAURI_INVOKE("set_catalog_entry_active", { request })),
+	/**  `helpdesk_api::SaveProviderSettings`. */
+	saveProviderSettings: (request: ProviderSettings) => typedError<SetupState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_provider_settings", { request })),
+	/**  `helpdesk_api::ListContactRoles`. */
+	listContactRoles: () => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("list_contact_roles")),
 };
 
 /* Types */
+/**  Deactivating (`active: false`) or reactivating a user or a catalog entry. */
+export type ActiveChange = {
+	id: string,
+	active: boolean,
+};
+
 /**
  *  Which visits the agenda shows: those overlapping `[from, to)`, of the technicians listed
  *  (every technician when empty), of one kind or both.
@@ -180,6 +216,125 @@ export type AttachmentInfo = {
 	/**  Unix ms UTC. */
 	added_at: number | null,
 };
+
+/**  Deactivating (`active: false`) or reactivating a catalog entry. */
+export type CatalogActiveChange = {
+	kind: CatalogKind,
+	id: string,
+	active: boolean,
+};
+
+/**  An entry as the administrator's list shows it. */
+export type CatalogEntry = CatalogEntry_Serialize | CatalogEntry_Deserialize;
+
+/**  An entry as the administrator's list shows it. */
+export type CatalogEntry_Deserialize = {
+	id: string,
+	fields: CatalogFields_Deserialize,
+	active: boolean,
+};
+
+/**  An entry as the administrator's list shows it. */
+export type CatalogEntry_Serialize = {
+	id: string,
+	fields: CatalogFields_Serialize,
+	active: boolean,
+};
+
+/**  An entry's fields, by catalog; numbers are kept as typed so a refused form keeps them. */
+export type CatalogFields = CatalogFields_Serialize | CatalogFields_Deserialize;
+
+/**  An entry's fields, by catalog; numbers are kept as typed so a refused form keeps them. */
+export type CatalogFields_Deserialize = { catalog: "roles"; name: string; 
+/**  Its users administer the help desk. */
+administrator: boolean } | { catalog: "teams"; name: string } | { catalog: "ticket_types"; name: string; 
+/**  Who its tickets go to (a user or a role), or nobody. */
+destination?: Assignee | null; 
+/**  Whole hours, as typed. */
+sla_hours: string } | { catalog: "work_order_types"; name: string; 
+/**  The usual duration in minutes, as typed (a multiple of 15). */
+minutes: string; site_survey: boolean; 
+/**  `#rrggbb`. */
+color: string } | { catalog: "work_order_statuses"; name: string; 
+/**  The visit is over (closed) in this status. */
+is_final: boolean; 
+/**  `#rrggbb`. */
+color: string } | { catalog: "technicians"; name: string; team_id?: string | null; 
+/**  The user the technician signs in as, if any. */
+user_id?: string | null; phone: string } | { catalog: "routing_points"; name: string; 
+/**  "Tipo" (POP, OLT, concentrador…). */
+kind: string; address: string; ip: string; 
+/**  "Situação". */
+status: string } | { catalog: "plans"; name: string; technology: string; 
+/**  Whole Mbps, as typed. */
+download_mbps: string; upload_mbps: string; 
+/**  "R$ 99,90", as typed. */
+price: string } | { catalog: "contact_roles"; name: string };
+
+/**  An entry's fields, by catalog; numbers are kept as typed so a refused form keeps them. */
+export type CatalogFields_Serialize = { catalog: "roles"; name: string; 
+/**  Its users administer the help desk. */
+administrator: boolean } | { catalog: "teams"; name: string } | { catalog: "ticket_types"; name: string; 
+/**  Who its tickets go to (a user or a role), or nobody. */
+destination: Assignee | null; 
+/**  Whole hours, as typed. */
+sla_hours: string } | { catalog: "work_order_types"; name: string; 
+/**  The usual duration in minutes, as typed (a multiple of 15). */
+minutes: string; site_survey: boolean; 
+/**  `#rrggbb`. */
+color: string } | { catalog: "work_order_statuses"; name: string; 
+/**  The visit is over (closed) in this status. */
+is_final: boolean; 
+/**  `#rrggbb`. */
+color: string } | { catalog: "technicians"; name: string; team_id: string | null; 
+/**  The user the technician signs in as, if any. */
+user_id: string | null; phone: string } | { catalog: "routing_points"; name: string; 
+/**  "Tipo" (POP, OLT, concentrador…). */
+kind: string; address: string; ip: string; 
+/**  "Situação". */
+status: string } | { catalog: "plans"; name: string; technology: string; 
+/**  Whole Mbps, as typed. */
+download_mbps: string; upload_mbps: string; 
+/**  "R$ 99,90", as typed. */
+price: string } | { catalog: "contact_roles"; name: string };
+
+/**  "Novo" or an entry's changes, as typed. */
+export type CatalogForm = CatalogForm_Serialize | CatalogForm_Deserialize;
+
+/**  "Novo" or an entry's changes, as typed. */
+export type CatalogForm_Deserialize = {
+	/**  `None` creates an entry. */
+	id?: string | null,
+	fields: CatalogFields_Deserialize,
+};
+
+/**  "Novo" or an entry's changes, as typed. */
+export type CatalogForm_Serialize = {
+	/**  `None` creates an entry. */
+	id: string | null,
+	fields: CatalogFields_Serialize,
+};
+
+/**  Which catalog. */
+export type CatalogKind = 
+/**  "Cargos". */
+"roles" | 
+/**  "Equipes". */
+"teams" | 
+/**  "Tipos de Atendimento". */
+"ticket_types" | 
+/**  "Tipos de OS". */
+"work_order_types" | 
+/**  "Status de OS". */
+"work_order_statuses" | 
+/**  "Técnicos". */
+"technicians" | 
+/**  "Pontos de Roteamento". */
+"routing_points" | 
+/**  "Planos". */
+"plans" | 
+/**  "Funções de contato". */
+"contact_roles";
 
 /**  The error of every command. */
 export type CommandError = CommandError_Serialize | CommandError_Deserialize;
@@ -549,6 +704,10 @@ export type Operator = {
 	name: string,
 	/**  The operator's role ("Cargo"). */
 	role: string,
+	/**  The role administers the help desk: users, catalogs, scripts, templates, settings. */
+	administrator: boolean,
+	/**  The operator must choose a new password before anything else. */
+	must_change_password: boolean,
 };
 
 /**  Where the contact came from ("Origem"). */
@@ -565,6 +724,22 @@ export type Outcome =
 /**  Ended with no suggestion. */
 "none";
 
+/**  "Trocar senha": the operator's own password. */
+export type PasswordChange = {
+	current: string,
+	new_password: string,
+	confirmation: string,
+};
+
+/**
+ *  "Redefinir senha": an administrator gives a user a new password, to be changed at the
+ *  user's next sign-in.
+ */
+export type PasswordReset = {
+	user_id: string,
+	password: string,
+};
+
 /**  "Período" or "Intervalo de Datas". */
 export type PeriodMode = "LastDays" | "DateRange";
 
@@ -576,6 +751,24 @@ export type Protocol = {
 	desktop: number,
 	/**  Its place among that desktop's protocols of the day (1 to 99,999). */
 	sequence: number,
+};
+
+/**  "Provedor": the provider's name and the idle time, as typed by an administrator. */
+export type ProviderSettings = {
+	name: string,
+	/**  Whole minutes, as typed. */
+	idle_lock_minutes: string,
+};
+
+/**  "Criar provedor": the provider's name and its first administrator. */
+export type ProviderSetup = {
+	provider_name: string,
+	admin_name: string,
+	login: string,
+	email: string,
+	password: string,
+	/**  "Confirmar senha". */
+	confirmation: string,
 };
 
 /**  A published version of a script. */
@@ -857,6 +1050,37 @@ export type SecretPlace =
 "Keyring" | 
 /**  In the database, encrypted with the key file beside it. */
 "Encrypted";
+
+/**  What the window shows before anyone signs in. */
+export type SetupState = SetupState_Serialize | SetupState_Deserialize;
+
+/**  What the window shows before anyone signs in. */
+export type SetupState_Deserialize = {
+	/**  The database has no user and the desktop joined no server: "Primeira configuração". */
+	needs_setup: boolean,
+	/**  The desktop joined a server and its users have not arrived yet. */
+	awaiting_users: boolean,
+	/**  The database was made with `--demo` ("Dados de demonstração"). */
+	demo: boolean,
+	/**  The provider's name, once known. */
+	provider_name?: string | null,
+	/**  Minutes of inactivity after which the window locks. */
+	idle_lock_minutes: number,
+};
+
+/**  What the window shows before anyone signs in. */
+export type SetupState_Serialize = {
+	/**  The database has no user and the desktop joined no server: "Primeira configuração". */
+	needs_setup: boolean,
+	/**  The desktop joined a server and its users have not arrived yet. */
+	awaiting_users: boolean,
+	/**  The database was made with `--demo` ("Dados de demonstração"). */
+	demo: boolean,
+	/**  The provider's name, once known. */
+	provider_name: string | null,
+	/**  Minutes of inactivity after which the window locks. */
+	idle_lock_minutes: number,
+};
 
 /**  When and by whom a visit is done: `[starts_at, ends_at)`, Unix ms UTC. */
 export type Slot = {
@@ -1328,6 +1552,74 @@ export type TicketUpdate = {
 
 /**  One of the three linked time fields. */
 export type TimeField = "Start" | "End" | "Duration";
+
+/**  A user as the administrator's list shows it. */
+export type UserAccount = UserAccount_Serialize | UserAccount_Deserialize;
+
+/**  A user as the administrator's list shows it. */
+export type UserAccount_Deserialize = {
+	id: string,
+	login: string,
+	name: string,
+	email: string,
+	role_id: string,
+	role_name: string,
+	team_id?: string | null,
+	team_name?: string | null,
+	active: boolean,
+	/**  Must choose a new password at the next sign-in. */
+	must_change_password: boolean,
+};
+
+/**  A user as the administrator's list shows it. */
+export type UserAccount_Serialize = {
+	id: string,
+	login: string,
+	name: string,
+	email: string,
+	role_id: string,
+	role_name: string,
+	team_id: string | null,
+	team_name: string | null,
+	active: boolean,
+	/**  Must choose a new password at the next sign-in. */
+	must_change_password: boolean,
+};
+
+/**  "Novo usuário" or a user's changes, as typed. */
+export type UserForm = UserForm_Serialize | UserForm_Deserialize;
+
+/**  "Novo usuário" or a user's changes, as typed. */
+export type UserForm_Deserialize = {
+	/**  `None` creates a user. */
+	id?: string | null,
+	name: string,
+	login: string,
+	email: string,
+	role_id?: string | null,
+	team_id?: string | null,
+	/**
+	 *  The first password, when creating (ignored when changing a user); the user must
+	 *  change it at the first sign-in.
+	 */
+	password: string,
+};
+
+/**  "Novo usuário" or a user's changes, as typed. */
+export type UserForm_Serialize = {
+	/**  `None` creates a user. */
+	id: string | null,
+	name: string,
+	login: string,
+	email: string,
+	role_id: string | null,
+	team_id: string | null,
+	/**
+	 *  The first password, when creating (ignored when changing a user); the user must
+	 *  change it at the first sign-in.
+	 */
+	password: string,
+};
 
 /**  A visit on the agenda: a work order saved with its ticket. */
 export type Visit = Visit_Serialize | Visit_Deserialize;

@@ -146,6 +146,46 @@ fn samples() -> BTreeMap<&'static str, Value> {
             json!({"server_url": "https://sync.exemplo.com.br", "enrollment_token": "x",
                    "name": "Loja", "profile": "administration"}),
         ),
+        ("load_setup_state", Value::Null),
+        (
+            "create_provider",
+            json!({"provider_name": "Provedor", "admin_name": "Chefe", "login": "chefe",
+                   "email": "chefe@exemplo.com.br", "password": "uma senha longa e rara",
+                   "confirmation": "uma senha longa e rara"}),
+        ),
+        (
+            "join_server",
+            json!({"server_url": "https://sync.exemplo.com.br", "enrollment_token": "x",
+                   "name": "Loja", "profile": "service"}),
+        ),
+        ("lock_session", Value::Null),
+        ("unlock_session", json!("errada")),
+        (
+            "change_password",
+            json!({"current": "errada", "new_password": "x", "confirmation": "y"}),
+        ),
+        ("list_users", Value::Null),
+        (
+            "save_user",
+            json!({"id": null, "name": "Maria", "login": "maria", "email": "", "role_id": id,
+                   "team_id": null, "password": "x"}),
+        ),
+        ("set_user_active", json!({"id": id, "active": false})),
+        ("reset_password", json!({"user_id": id, "password": "x"})),
+        ("list_catalog", json!("plans")),
+        (
+            "save_catalog_entry",
+            json!({"id": null, "fields": {"catalog": "teams", "name": ""}}),
+        ),
+        (
+            "set_catalog_entry_active",
+            json!({"kind": "plans", "id": id, "active": false}),
+        ),
+        (
+            "save_provider_settings",
+            json!({"name": "Provedor", "idle_lock_minutes": "15"}),
+        ),
+        ("list_contact_roles", Value::Null),
     ])
 }
 

@@ -14,6 +14,9 @@ mod error;
 pub use error::{CommandError, ErrorCode};
 pub use helpdesk_core::attachment::DraftAttachment;
 pub use helpdesk_core::auth::{Credentials, Operator};
+pub use helpdesk_core::catalog::{
+    CatalogActiveChange, CatalogEntry, CatalogFields, CatalogForm, CatalogKind,
+};
 pub use helpdesk_core::contact::{Contact, NewContact};
 pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
 pub use helpdesk_core::customer_record::CustomerRecord;
@@ -21,8 +24,10 @@ pub use helpdesk_core::email::{
     EmailContext, EmailDraft, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft,
     SmtpSecurity, SmtpSettings, SmtpSettingsForm, SmtpSettingsView,
 };
+pub use helpdesk_core::password::{PasswordChange, PasswordReset};
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
+pub use helpdesk_core::setup::{ProviderSettings, ProviderSetup, SetupState};
 pub use helpdesk_core::support::{MessageQuery, SupportMessage};
 pub use helpdesk_core::sync::{RegistrationForm, SyncStatus};
 pub use helpdesk_core::task_list::TaskSummary;
@@ -34,6 +39,7 @@ pub use helpdesk_core::ticket_details::{AttachmentInfo, TicketDetails};
 pub use helpdesk_core::ticket_list::TicketListQuery;
 pub use helpdesk_core::ticket_type::{Assignee, TicketType};
 pub use helpdesk_core::ticket_update::{TicketAction, TicketState, TicketUpdate};
+pub use helpdesk_core::users::{ActiveChange, UserAccount, UserForm};
 pub use helpdesk_core::wizard::{SavedDraft, WizardDraft};
 pub use helpdesk_core::work_order::{
     AgendaQuery, Reschedule, Slot, Technician, Visit, VisitKind, WorkOrderCatalog, WorkOrderStatus,
@@ -121,6 +127,21 @@ commands! {
     Logout = logout (Public): () => ();
     /// The logged-in operator, if any (the UI asks at start-up).
     CurrentOperator = current_operator (Public): () => Option<Operator>;
+    /// Before anyone signs in: whether this desktop needs its first configuration, is a
+    /// demonstration, and the provider's name and idle time.
+    LoadSetupState = load_setup_state (Public): () => SetupState;
+    /// "Primeira configuração": creates the provider and its first administrator on a
+    /// database with no user, and signs that administrator in.
+    CreateProvider = create_provider (Public): ProviderSetup => Operator;
+    /// "Primeira configuração": registers a database with no user with a central server
+    /// (the enrollment token is the proof); its users then arrive by sync.
+    JoinServer = join_server (Public): RegistrationForm => SyncStatus;
+    /// Locks the session after the idle time: every command but unlocking is refused.
+    LockSession = lock_session (Operator): () => ();
+    /// "Desbloquear": the locked operator's password ends the lock.
+    UnlockSession = unlock_session (Public): String => Operator;
+    /// "Trocar senha": the operator's own password (also when it must be changed).
+    ChangePassword = change_password (Operator): PasswordChange => Operator;
     /// "Localizar Cliente": customers matching a search, ordered by name.
     SearchCustomers = search_customers (Operator): CustomerSearch => Vec<CustomerSummary>;
     /// "E-mail Suporte Online": up to ten sender addresses starting with what was typed.
@@ -200,6 +221,24 @@ commands! {
     SyncNow = sync_now (Operator): () => SyncStatus;
     /// An administrator registers this desktop with the sync server.
     RegisterDesktop = register_desktop (Administrator): RegistrationForm => SyncStatus;
+    /// "Usuários": every user, active or not, by name (administrators only).
+    ListUsers = list_users (Administrator): () => Vec<UserAccount>;
+    /// Creates or changes a user (administrators only).
+    SaveUser = save_user (Administrator): UserForm => UserAccount;
+    /// Deactivates or reactivates a user; never the last active administrator.
+    SetUserActive = set_user_active (Administrator): ActiveChange => UserAccount;
+    /// "Redefinir senha": a new password the user must change at the next sign-in.
+    ResetPassword = reset_password (Administrator): PasswordReset => UserAccount;
+    /// A catalog's entries, active or not, by name (administrators only).
+    ListCatalog = list_catalog (Administrator): CatalogKind => Vec<CatalogEntry>;
+    /// Creates or changes a catalog entry (administrators only).
+    SaveCatalogEntry = save_catalog_entry (Administrator): CatalogForm => CatalogEntry;
+    /// Deactivates or reactivates a catalog entry (administrators only).
+    SetCatalogEntryActive = set_catalog_entry_active (Administrator): CatalogActiveChange => CatalogEntry;
+    /// "Provedor": the provider's name and the idle time before windows lock.
+    SaveProviderSettings = save_provider_settings (Administrator): ProviderSettings => SetupState;
+    /// "Novo Contato": the active contact roles ("Funções de contato"), by name.
+    ListContactRoles = list_contact_roles (Operator): () => Vec<String>;
 }
 
 #[cfg(test)]
@@ -241,12 +280,23 @@ mod tests {
     }
 
     #[test]
-    fn only_signing_in_and_out_are_public() {
+    fn only_signing_in_out_and_the_first_run_are_public() {
         let public: Vec<_> = COMMANDS
             .iter()
             .filter(|info| info.access == Access::Public)
             .map(|info| info.name)
             .collect();
-        assert_eq!(public, [Login::NAME, Logout::NAME, CurrentOperator::NAME]);
+        assert_eq!(
+            public,
+            [
+                Login::NAME,
+                Logout::NAME,
+                CurrentOperator::NAME,
+                LoadSetupState::NAME,
+                CreateProvider::NAME,
+                JoinServer::NAME,
+                UnlockSession::NAME,
+            ]
+        );
     }
 }

@@ -68,15 +68,19 @@ pub struct Operator {
     pub name: String,
     /// The operator's role ("Cargo").
     pub role: String,
+    /// The role administers the help desk: users, catalogs, scripts, templates, settings.
+    pub administrator: bool,
+    /// The operator must choose a new password before anything else.
+    pub must_change_password: bool,
 }
 
-/// The role ("Cargo") whose operators administer the help desk: scripts, templates, settings.
+/// The role ("Cargo") the demo's administrators have.
 pub const ADMINISTRATOR_ROLE: &str = "Administrador";
 
 impl Operator {
     /// Whether the operator may change what every operator uses (scripts, templates ...).
     pub fn is_administrator(&self) -> bool {
-        self.role == ADMINISTRATOR_ROLE
+        self.administrator
     }
 }
 

@@ -1,5 +1,6 @@
 //! The pre-registered records: roles, teams, operators, technicians, plans and routing
 //! points, ticket types, work-order types and statuses, scripts and e-mail templates.
+use helpdesk_core::auth::ADMINISTRATOR_ROLE;
 use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
 use helpdesk_store::catalog::{
     self, Destination, NewTicketType, NewWorkOrderStatus, NewWorkOrderType,
@@ -234,7 +235,7 @@ pub(crate) async fn seed(
 
     let mut roles = Vec::with_capacity(ROLES.len());
     for name in ROLES {
-        roles.push((*name, people::insert_role(store, name).await?));
+        roles.push((*name, people::insert_role(store, name, *name == ADMINISTRATOR_ROLE).await?));
     }
     let role = |name: &str| {
         roles

@@ -33,7 +33,7 @@ async fn desk() -> Desk {
     let dir = tempfile::tempdir().expect("temp dir");
     let database = dir.path().join("helpdesk.db");
     let store = Store::open(&database).await.expect("store");
-    let role = people::insert_role(&store, "Atendente N1")
+    let role = people::insert_role(&store, "Atendente N1", false)
         .await
         .expect("role");
     let operator = people::insert_user(

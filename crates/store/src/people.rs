@@ -26,14 +26,19 @@ pub struct NewTechnician {
     pub phone: String,
 }
 
-/// Creates a role and returns its id.
-pub async fn insert_role(store: &Store, name: &str) -> Result<Uuid> {
-    insert_named(
-        store,
-        "INSERT INTO roles (id, name, changed_at) VALUES (?1, ?2, ?3)",
-        name,
+/// Creates a role, administrative or not, and returns its id.
+pub async fn insert_role(store: &Store, name: &str, administrator: bool) -> Result<Uuid> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO roles (id, name, is_administrator, changed_at) VALUES (?1, ?2, ?3, ?4)",
     )
-    .await
+    .bind(id)
+    .bind(name)
+    .bind(administrator)
+    .bind(store.stamp())
+    .execute(store.pool())
+    .await?;
+    Ok(id)
 }
 
 /// Creates a team and returns its id.
@@ -135,7 +140,8 @@ pub async fn has_users(store: &Store) -> Result<bool> {
 /// costs the same hashing work as a wrong password, so timing does not tell them apart.
 pub async fn authenticate(store: &Store, login: &str, password: &str) -> Result<Option<Operator>> {
     let row = sqlx::query(
-        "SELECT u.id, u.login, u.name, u.password_hash, r.name AS role
+        "SELECT u.id, u.login, u.name, u.password_hash, u.must_change_password,
+                r.name AS role, r.is_administrator
          FROM users u JOIN roles r ON r.id = u.role_id
          WHERE u.login = ?1 AND u.active = 1 AND u.deleted = 0",
     )
@@ -155,6 +161,8 @@ pub async fn authenticate(store: &Store, login: &str, password: &str) -> Result<
             login: row.try_get("login")?,
             name: row.try_get("name")?,
             role: row.try_get("role")?,
+            administrator: row.try_get("is_administrator")?,
+            must_change_password: row.try_get("must_change_password")?,
         })),
         _ => Ok(None),
     }

@@ -8,7 +8,7 @@ async fn right_password_logs_in_and_wrong_ones_do_not() {
     let test = common::open().await;
     let s = &test.store;
     assert!(!people::has_users(s).await.expect("query"));
-    let role = people::insert_role(s, "Atendente N1").await.expect("role");
+    let role = people::insert_role(s, "Atendente N1", false).await.expect("role");
     people::insert_user(
         s,
         &NewUser {
@@ -47,7 +47,7 @@ async fn right_password_logs_in_and_wrong_ones_do_not() {
 #[tokio::test]
 async fn the_stored_password_is_an_argon2_hash() {
     let test = common::open().await;
-    let role = people::insert_role(&test.store, "Administrador")
+    let role = people::insert_role(&test.store, "Administrador", true)
         .await
         .expect("role");
     people::insert_user(

@@ -8,7 +8,7 @@ use helpdesk_store::{drafts, now_millis, Store};
 use uuid::Uuid;
 
 async fn operators(store: &Store, logins: &[&str]) -> Vec<Uuid> {
-    let role = people::insert_role(store, "Atendente N1")
+    let role = people::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     let mut ids = Vec::new();

@@ -26,7 +26,7 @@ async fn operators_see_the_templates_of_their_role_and_the_ones_for_everyone() {
     let test = common::open().await;
     let store = &test.store;
     let desk = desk(store).await;
-    let finance = people::insert_role(store, "Financeiro")
+    let finance = people::insert_role(store, "Financeiro", false)
         .await
         .expect("role");
     for saved in [

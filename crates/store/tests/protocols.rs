@@ -12,7 +12,7 @@ use helpdesk_store::{protocols, Store};
 use uuid::Uuid;
 
 async fn operator(store: &Store) -> Uuid {
-    let role = people::insert_role(store, "Atendente N1")
+    let role = people::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     common::user(store, "ana", "Ana", role).await

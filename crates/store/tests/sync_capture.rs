@@ -136,6 +136,26 @@ async fn every_syncable_table_matches_the_shared_column_list_and_has_its_trigger
                 format!("{}_sync_update", table.name)
             ]
         );
+        let update: String = sqlx::query_scalar(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+        )
+        .bind(format!("{}_sync_update", table.name))
+        .fetch_one(test.store.pool())
+        .await
+        .expect("update trigger");
+        for column in table.columns {
+            let name = column.name;
+            for part in [
+                format!("OLD.{name} IS NOT NEW.{name}"),
+                format!("SELECT '{name}', json_array("),
+            ] {
+                assert!(
+                    update.contains(&part),
+                    "{}_sync_update misses {part}",
+                    table.name
+                );
+            }
+        }
     }
 }
 

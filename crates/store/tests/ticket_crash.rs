@@ -36,7 +36,7 @@ struct Fixture {
 }
 
 async fn seed(store: &Store) {
-    let role = people::insert_role(store, "Atendente N1")
+    let role = people::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     common::user(store, "ana", "Ana", role).await;

@@ -56,10 +56,10 @@ struct Desk {
 }
 
 async fn desk(store: &Store) -> Desk {
-    let n1 = people::insert_role(store, "Atendente N1")
+    let n1 = people::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
-    let n2 = people::insert_role(store, "Atendente N2")
+    let n2 = people::insert_role(store, "Atendente N2", false)
         .await
         .expect("role");
     let operator = common::user(store, "ana.souza", "Ana Souza", n1).await;

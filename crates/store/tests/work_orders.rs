@@ -34,7 +34,7 @@ struct Agenda {
 async fn agenda() -> Agenda {
     let test = common::open().await;
     let store = &test.store;
-    let role = people::insert_role(store, "Atendente N1")
+    let role = people::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     let operator = common::user(store, "ana.souza", "Ana Souza", role).await;

@@ -1,7 +1,6 @@
 //! `sync_rows`: every synced row, merged field by field, in the order pulls read them.
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use helpdesk_core::auth::ADMINISTRATOR_ROLE;
 use helpdesk_core::sync::{FieldVersion, MergeOutcome, PullCursor, SyncRow};
 use sqlx::types::Json;
 use sqlx::{PgConnection, PgPool, Row};
@@ -185,13 +184,12 @@ async fn held_back(pool: &PgPool, after: PullCursor) -> Result<bool, sqlx::Error
     .await
 }
 
-/// The ids of the roles named [`ADMINISTRATOR_ROLE`] (one, unless two were made offline).
+/// The ids of the roles that administer (`is_administrator` = 1).
 pub async fn administrator_roles(pool: &PgPool) -> Result<HashSet<Uuid>, sqlx::Error> {
     let ids: Vec<Uuid> = sqlx::query_scalar(
         "SELECT row_id FROM sync_rows
-         WHERE table_name = 'roles' AND fields #>> '{name,value,v}' = $1",
+         WHERE table_name = 'roles' AND fields #>> '{is_administrator,value,v}' = '1'",
     )
-    .bind(ADMINISTRATOR_ROLE)
     .fetch_all(pool)
     .await?;
     Ok(ids.into_iter().collect())

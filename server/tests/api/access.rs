@@ -1,5 +1,4 @@
 //! What each desktop profile may write and read.
-use helpdesk_core::auth::ADMINISTRATOR_ROLE;
 use helpdesk_core::sync::{DesktopProfile, FieldValue, PushRequest, WITHHELD_PASSWORD_HASH};
 use helpdesk_server::repo::devices::DeviceSummary;
 use reqwest::StatusCode;
@@ -98,7 +97,15 @@ async fn a_service_desktop_never_receives_an_administrators_password_hash() {
     app.push(
         &admin.credential,
         vec![
-            role(administrators, origin, ADMINISTRATOR_ROLE, 1),
+            row(
+                "roles",
+                administrators,
+                origin,
+                &[
+                    ("name", text("Gerência"), 1),
+                    ("is_administrator", FieldValue::Integer(1), 1),
+                ],
+            ),
             role(support, origin, "Suporte N1", 1),
             user(boss, origin, "chefe", administrators, ADMIN_HASH, 2),
             user(ana, origin, "ana", support, OPERATOR_HASH, 2),

@@ -4,17 +4,20 @@
 //! here, with the macros Tauri and specta generate beside them, for the list in `lib.rs`.
 mod attachments;
 mod auth;
+mod catalogs;
 mod customer_data;
 mod customers;
 mod drafts;
 mod email;
 mod protocols;
 mod scripts;
+mod setup;
 mod support;
 mod sync;
 mod ticket_pages;
 mod ticket_types;
 mod tickets;
+mod users;
 mod work_orders;
 
 use std::future::Future;
@@ -25,8 +28,9 @@ use tauri::State;
 use crate::AppState;
 
 pub use self::{
-    attachments::*, auth::*, customer_data::*, customers::*, drafts::*, email::*, protocols::*,
-    scripts::*, support::*, sync::*, ticket_pages::*, ticket_types::*, tickets::*, work_orders::*,
+    attachments::*, auth::*, catalogs::*, customer_data::*, customers::*, drafts::*, email::*,
+    protocols::*, scripts::*, setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*,
+    tickets::*, users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

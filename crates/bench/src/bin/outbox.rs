@@ -123,7 +123,7 @@ fn row(case: &str, count: usize, queued: Duration, drained: Duration) {
 async fn open(dir: &std::path::Path) -> Result<(Arc<Store>, AttachmentFiles, uuid::Uuid), Failure> {
     let database = dir.join("helpdesk.db");
     let store = Store::open(&database).await?;
-    let role = people::insert_role(&store, "Atendente N1").await?;
+    let role = people::insert_role(&store, "Atendente N1", false).await?;
     let operator = people::insert_user(
         &store,
         &NewUser {

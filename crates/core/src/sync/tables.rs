@@ -73,6 +73,8 @@ pub static SYNC_TABLES: &[SyncTable] = &[
         columns: &[
             column("name", Text, false),
             column("deleted", Integer, false),
+            column("is_administrator", Integer, false),
+            column("active", Integer, false),
         ],
     },
     SyncTable {
@@ -80,6 +82,25 @@ pub static SYNC_TABLES: &[SyncTable] = &[
         label: "equipes",
         columns: &[
             column("name", Text, false),
+            column("deleted", Integer, false),
+            column("active", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "contact_roles",
+        label: "funções de contato",
+        columns: &[
+            column("name", Text, false),
+            column("active", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "provider_settings",
+        label: "dados do provedor",
+        columns: &[
+            column("name", Text, false),
+            column("idle_lock_minutes", Integer, false),
             column("deleted", Integer, false),
         ],
     },
@@ -94,6 +115,8 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("role_id", Blob, false),
             column("active", Integer, false),
             column("deleted", Integer, false),
+            column("team_id", Blob, true),
+            column("must_change_password", Integer, false),
         ],
     },
     SyncTable {
@@ -118,6 +141,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("upload_mbps", Integer, false),
             column("price_cents", Integer, false),
             column("deleted", Integer, false),
+            column("active", Integer, false),
         ],
     },
     SyncTable {
@@ -130,6 +154,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("ip", Text, false),
             column("status", Text, false),
             column("deleted", Integer, false),
+            column("active", Integer, false),
         ],
     },
     SyncTable {
@@ -217,6 +242,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("destined_role_id", Blob, true),
             column("sla_hours", Integer, false),
             column("deleted", Integer, false),
+            column("active", Integer, false),
         ],
     },
     SyncTable {
@@ -228,6 +254,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("default_minutes", Integer, false),
             column("color", Text, false),
             column("deleted", Integer, false),
+            column("active", Integer, false),
         ],
     },
     SyncTable {
@@ -239,6 +266,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("is_final", Integer, false),
             column("position", Integer, false),
             column("deleted", Integer, false),
+            column("active", Integer, false),
         ],
     },
     SyncTable {

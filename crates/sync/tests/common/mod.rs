@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use std::collections::HashSet;
 
-use helpdesk_core::auth::ADMINISTRATOR_ROLE;
 use helpdesk_core::sync::{DesktopProfile, FieldValue, RegistrationResponse, SyncRow};
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
@@ -89,7 +88,7 @@ impl Central {
             .values()
             .filter(|row| {
                 row.table == "roles"
-                    && row.value("name") == Some(&FieldValue::Text(ADMINISTRATOR_ROLE.into()))
+                    && row.value("is_administrator") == Some(&FieldValue::Integer(1))
             })
             .map(|row| row.id)
             .collect();

@@ -1,0 +1,121 @@
+//! The catalogs an administrator keeps and the wizard chooses from: roles, teams, ticket
+//! types, work-order types and statuses, technicians, routing points, plans and contact
+//! roles. Every entry has a name unique in its catalog (ignoring case and accents) and can
+//! be deactivated: it leaves the wizard's choices and stays on what already uses it.
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use uuid::Uuid;
+
+use crate::ticket_type::Assignee;
+
+/// Which catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogKind {
+    /// "Cargos".
+    Roles,
+    /// "Equipes".
+    Teams,
+    /// "Tipos de Atendimento".
+    TicketTypes,
+    /// "Tipos de OS".
+    WorkOrderTypes,
+    /// "Status de OS".
+    WorkOrderStatuses,
+    /// "Técnicos".
+    Technicians,
+    /// "Pontos de Roteamento".
+    RoutingPoints,
+    /// "Planos".
+    Plans,
+    /// "Funções de contato".
+    ContactRoles,
+}
+
+/// An entry's fields, by catalog; numbers are kept as typed so a refused form keeps them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "catalog", rename_all = "snake_case")]
+pub enum CatalogFields {
+    Roles {
+        name: String,
+        /// Its users administer the help desk.
+        administrator: bool,
+    },
+    Teams {
+        name: String,
+    },
+    TicketTypes {
+        name: String,
+        /// Who its tickets go to (a user or a role), or nobody.
+        destination: Option<Assignee>,
+        /// Whole hours, as typed.
+        sla_hours: String,
+    },
+    WorkOrderTypes {
+        name: String,
+        /// The usual duration in minutes, as typed (a multiple of 15).
+        minutes: String,
+        site_survey: bool,
+        /// `#rrggbb`.
+        color: String,
+    },
+    WorkOrderStatuses {
+        name: String,
+        /// The visit is over (closed) in this status.
+        is_final: bool,
+        /// `#rrggbb`.
+        color: String,
+    },
+    Technicians {
+        name: String,
+        team_id: Option<Uuid>,
+        /// The user the technician signs in as, if any.
+        user_id: Option<Uuid>,
+        phone: String,
+    },
+    RoutingPoints {
+        name: String,
+        /// "Tipo" (POP, OLT, concentrador…).
+        kind: String,
+        address: String,
+        ip: String,
+        /// "Situação".
+        status: String,
+    },
+    Plans {
+        name: String,
+        technology: String,
+        /// Whole Mbps, as typed.
+        download_mbps: String,
+        upload_mbps: String,
+        /// "R$ 99,90", as typed.
+        price: String,
+    },
+    ContactRoles {
+        name: String,
+    },
+}
+
+/// An entry as the administrator's list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CatalogEntry {
+    pub id: Uuid,
+    pub fields: CatalogFields,
+    pub active: bool,
+}
+
+/// "Novo" or an entry's changes, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CatalogForm {
+    /// `None` creates an entry.
+    pub id: Option<Uuid>,
+    pub fields: CatalogFields,
+}
+
+/// Deactivating (`active: false`) or reactivating a catalog entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CatalogActiveChange {
+    pub kind: CatalogKind,
+    pub id: Uuid,
+    pub active: bool,
+}
