@@ -2,7 +2,7 @@
 use helpdesk_core::auth::Operator;
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::Assignee;
-use sqlx::Row;
+use sqlx::{Row, SqliteConnection};
 use uuid::Uuid;
 
 use crate::{hash_password, new_id, verify_password, Result, Store};
@@ -124,6 +124,20 @@ pub async fn assignees(store: &Store) -> Result<Vec<Assignee>> {
         .into_iter()
         .map(|(id, name)| Assignee::Role { id, name });
     Ok(users.chain(roles).collect())
+}
+
+/// How many active users of an active administrative role are left, on the caller's
+/// transaction: a change that leaves none (the last administrator deactivated, a role no
+/// longer administrative) is rolled back by its caller.
+pub async fn administrators_left_in(conn: &mut SqliteConnection) -> Result<i64> {
+    let count = sqlx::query_scalar(
+        "SELECT count(*) FROM users u JOIN roles r ON r.id = u.role_id
+         WHERE u.active = 1 AND u.deleted = 0
+           AND r.is_administrator = 1 AND r.active = 1 AND r.deleted = 0",
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(count)
 }
 
 /// Whether any operator account exists (a new database has none until it is seeded).
