@@ -6,6 +6,8 @@ use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::session_lock;
+
 #[wasm_bindgen]
 extern "C" {
     /// Tauri's IPC entry point: a promise of the command's response, rejected with its error.
@@ -33,8 +35,11 @@ pub async fn invoke<C: Command>(request: &C::Request) -> Result<C::Response, Com
     match answer {
         Ok(value) => serde_wasm_bindgen::from_value(value)
             .map_err(|error| internal(C::NAME, "could not decode the response", &error.into())),
-        Err(rejection) => Err(serde_wasm_bindgen::from_value(rejection.clone())
-            .unwrap_or_else(|_| internal(C::NAME, "failed", &rejection))),
+        Err(rejection) => {
+            session_lock::notice(&rejection);
+            Err(serde_wasm_bindgen::from_value(rejection.clone())
+                .unwrap_or_else(|_| internal(C::NAME, "failed", &rejection)))
+        }
     }
 }
 

@@ -12,7 +12,11 @@ mod components;
 mod dom;
 mod fetched;
 mod hooks;
+mod idle;
 mod pages;
+mod search;
+mod session_lock;
+mod stage;
 mod wizard;
 
 pub use app::App;

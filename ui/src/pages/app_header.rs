@@ -1,18 +1,21 @@
-//! The home page's header: the app's name, the operator, the buttons to the pages (those
-//! of an administrator too) and "Sair", with why leaving failed under it.
-use helpdesk_api::{ErrorCode, Logout, Operator};
-use wasm_bindgen_futures::spawn_local;
+//! The home page's header: the app's name (and the demonstration mark), the operator, the
+//! buttons to the pages (those of an administrator too), "Trocar senha" and "Sair", with
+//! why leaving failed under it.
+use helpdesk_api::Operator;
 use yew::prelude::*;
 
-use crate::api;
 use crate::components::FormError;
+use crate::pages::password::PasswordDialog;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
+use crate::pages::sign_out::sign_out;
 
 /// Props of [`AppHeader`].
 #[derive(Properties, PartialEq)]
 pub struct AppHeaderProps {
     /// The logged-in operator.
     pub operator: Operator,
+    /// The database holds the demonstration's data.
+    pub demo: bool,
     /// The buttons to the pages are offered (not over the wizard nor an administrator's
     /// screen).
     pub navigation: bool,
@@ -27,6 +30,7 @@ pub struct AppHeaderProps {
 pub fn AppHeader(props: &AppHeaderProps) -> Html {
     let logout_error = use_state(|| None::<AttrValue>);
     let leaving = use_state(|| false);
+    let changing_password = use_state(|| false);
     let onleave = {
         let (logout_error, leaving) = (logout_error.clone(), leaving.clone());
         let onlogout = props.onlogout.clone();
@@ -34,29 +38,30 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
             logout_error.set(None);
             leaving.set(true);
             let (logout_error, leaving) = (logout_error.clone(), leaving.clone());
-            let onlogout = onlogout.clone();
-            spawn_local(async move {
-                match api::invoke::<Logout>(&()).await {
-                    Ok(()) => onlogout.emit(()),
-                    // The session had already ended: the operator is out either way.
-                    Err(error) if error.code == ErrorCode::NotAuthenticated => onlogout.emit(()),
-                    Err(error) => {
-                        logout_error.set(Some(error.message.into()));
-                        leaving.set(false);
-                    }
-                }
+            let onerror = Callback::from(move |message| {
+                logout_error.set(Some(message));
+                leaving.set(false);
             });
+            sign_out(onlogout.clone(), onerror);
         })
+    };
+    let password_dialog = |open: bool| {
+        let changing_password = changing_password.clone();
+        Callback::from(move |()| changing_password.set(open))
     };
     let button = |id: &'static str, label: &'static str, to: Navigate| {
         let onclick = props.onnavigate.reform(move |_: MouseEvent| to.clone());
         html! { <button {id} type="button" {onclick}>{ label }</button> }
     };
+    let admin = |id, label, screen| button(id, label, Navigate::Admin(screen));
     let operator = &props.operator;
     html! {
         <>
             <header class="app-header">
                 <span class="app-name">{ "Help Desk ISP" }</span>
+                if props.demo {
+                    <span id="marca-demonstracao" class="demo-mark">{ "Dados de demonstração" }</span>
+                }
                 <span class="operator">
                     <span id="operator-name">{ operator.name.clone() }</span>
                     <span class="operator-role">{ operator.role.clone() }</span>
@@ -67,15 +72,25 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                     { button("agenda", "Agenda Técnica", Navigate::To(Screen::Agenda)) }
                 }
                 if operator.is_administrator() && props.navigation {
-                    { button("scripts", "Scripts", Navigate::Admin(AdminScreen::Scripts)) }
-                    { button("email-admin", "E-mail", Navigate::Admin(AdminScreen::Email)) }
-                    { button("sincronizacao-admin", "Sincronização", Navigate::Admin(AdminScreen::Sync)) }
+                    { admin("scripts", "Scripts", AdminScreen::Scripts) }
+                    { admin("email-admin", "E-mail", AdminScreen::Email) }
+                    { admin("sincronizacao-admin", "Sincronização", AdminScreen::Sync) }
+                    { admin("usuarios-admin", "Usuários", AdminScreen::Users) }
+                    { admin("cadastros-admin", "Cadastros", AdminScreen::Catalogs) }
+                    { admin("provedor-admin", "Provedor", AdminScreen::Provider) }
                 }
+                <button id="trocar-senha-abrir" type="button"
+                    onclick={password_dialog(true).reform(|_: MouseEvent| ())}>
+                    { "Trocar senha" }
+                </button>
                 <button id="sair" type="button" onclick={onleave} disabled={*leaving}>
                     { "Sair" }
                 </button>
             </header>
             <FormError message={(*logout_error).clone()} />
+            if *changing_password {
+                <PasswordDialog onclose={password_dialog(false)} />
+            }
         </>
     }
 }

@@ -1,9 +1,10 @@
 //! The home page: the operator's header, and one [`Screen`] under it: the start panel (with
 //! the draft left from before, if any), the open wizard, the tickets ("Atendimentos", a
 //! ticket's page), "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the
-//! scripts, the e-mail templates and settings, or the sync registration. The status bar at
+//! scripts, the e-mail templates and settings, the sync registration, the users, the
+//! catalogs or the provider's settings. The status bar at
 //! the foot shows how sync stands.
-use helpdesk_api::{DiscardDraft, LoadDraft, Operator, TicketListQuery, TicketSummary};
+use helpdesk_api::{DiscardDraft, LoadDraft, Operator, SetupState, TicketListQuery, TicketSummary};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -13,11 +14,14 @@ use crate::hooks::use_command_when;
 use crate::pages::admin::EmailAdminPage;
 use crate::pages::agenda::AgendaPage;
 use crate::pages::app_header::AppHeader;
+use crate::pages::catalogs::CatalogsPage;
+use crate::pages::provider::ProviderPage;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
 use crate::pages::start_panel::StartPanel;
 use crate::pages::sync_admin::SyncAdminPage;
 use crate::pages::tasks::TasksPage;
 use crate::pages::tickets::{TicketList, TicketPage};
+use crate::pages::users::UsersPage;
 use crate::pages::ScriptsPage;
 use crate::wizard::Wizard;
 
@@ -26,8 +30,12 @@ use crate::wizard::Wizard;
 pub struct HomeProps {
     /// The logged-in operator.
     pub operator: Operator,
+    /// The database holds the demonstration's data.
+    pub demo: bool,
     /// Called once the shell has ended the session.
     pub onlogout: Callback<()>,
+    /// Called with the setup once "Provedor" saved it.
+    pub onsetup: Callback<SetupState>,
 }
 
 /// The page after login; "Novo Atendimento" opens the wizard, "Sair" logs out.
@@ -92,6 +100,15 @@ pub fn Home(props: &HomeProps) -> Html {
         Screen::Admin(AdminScreen::Sync, _) => html! {
             <SyncAdminPage onclose={go(Navigate::Back)} />
         },
+        Screen::Admin(AdminScreen::Users, _) => html! {
+            <UsersPage onclose={go(Navigate::Back)} />
+        },
+        Screen::Admin(AdminScreen::Catalogs, _) => html! {
+            <CatalogsPage onclose={go(Navigate::Back)} />
+        },
+        Screen::Admin(AdminScreen::Provider, _) => html! {
+            <ProviderPage onsaved={props.onsetup.clone()} onclose={go(Navigate::Back)} />
+        },
         Screen::Tickets => html! {
             <TicketList
                 query={(*ticket_query).clone()}
@@ -118,6 +135,7 @@ pub fn Home(props: &HomeProps) -> Html {
         <div class="home">
             <AppHeader
                 operator={operator.clone()}
+                demo={props.demo}
                 navigation={screen.offers_navigation()}
                 onnavigate={navigate.clone()}
                 onlogout={props.onlogout.clone()}

@@ -15,6 +15,9 @@ const PASSWORD: &str = "password";
 pub struct LoginProps {
     /// Called with the operator once the shell accepts the credentials.
     pub onlogin: Callback<Operator>,
+    /// The database holds the demonstration's data: said under the title.
+    #[prop_or_default]
+    pub demo: bool,
 }
 
 /// "Usuário", "Senha" and "Entrar"; Enter in either field submits.
@@ -82,6 +85,9 @@ pub fn Login(props: &LoginProps) -> Html {
             <form class="login-card" {onsubmit}>
                 <h1>{ "Help Desk ISP" }</h1>
                 <p class="subtitle">{ "Suporte Online" }</p>
+                if props.demo {
+                    <p id="marca-demonstracao" class="demo-mark">{ "Dados de demonstração" }</p>
+                }
                 <TextField
                     id={LOGIN}
                     label="Usuário"

@@ -2,17 +2,28 @@
 mod admin;
 mod agenda;
 mod app_header;
+mod catalogs;
 mod draft_panel;
 mod home;
+mod lock;
 mod login;
+mod password;
 mod protocol_lookup;
+mod provider;
+mod registration_fields;
 mod screen;
 mod scripts;
+mod setup;
+mod sign_out;
 mod start_panel;
 mod sync_admin;
 mod tasks;
 mod tickets;
+mod users;
 
 pub use home::Home;
+pub use lock::LockOverlay;
 pub use login::Login;
+pub use password::ForcedPasswordPage;
 pub use scripts::ScriptsPage;
+pub use setup::{AwaitingUsers, FirstRun};

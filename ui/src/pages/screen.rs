@@ -14,6 +14,12 @@ pub enum AdminScreen {
     Email,
     /// "Sincronização".
     Sync,
+    /// "Usuários".
+    Users,
+    /// "Cadastros": every catalog the wizard chooses from.
+    Catalogs,
+    /// "Provedor": the provider's name and the idle time.
+    Provider,
 }
 
 /// What the home page shows.
@@ -146,6 +152,23 @@ mod tests {
         assert!(!over.offers_navigation());
         assert!(over.wants_draft());
         assert_eq!(after(over, vec![Navigate::Back]), Screen::Tickets);
+    }
+
+    #[test]
+    fn the_administration_screens_open_over_the_page_and_go_back_to_it() {
+        for admin in [
+            AdminScreen::Users,
+            AdminScreen::Catalogs,
+            AdminScreen::Provider,
+        ] {
+            let over = after(Screen::Agenda, vec![Navigate::Admin(admin)]);
+            assert_eq!(over, Screen::Admin(admin, Box::new(Screen::Agenda)));
+            assert!(!over.offers_navigation());
+            assert_eq!(after(over, vec![Navigate::Back]), Screen::Agenda);
+        }
+        let start = after(Screen::Start, vec![Navigate::To(Screen::Tasks)]);
+        let users = after(start, vec![Navigate::Admin(AdminScreen::Users)]);
+        assert_eq!(after(users, vec![Navigate::Back]), Screen::Tasks);
     }
 
     #[test]

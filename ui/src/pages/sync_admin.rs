@@ -1,15 +1,11 @@
 //! "Sincronização" (administrators): where this desktop stands with the central server, and
 //! "Registrar este computador" with an administrator's enrollment token.
-use helpdesk_api::{CommandError, LoadSyncStatus, RegisterDesktop, RegistrationForm};
-use helpdesk_core::sync::{registration_fields as fields, DesktopProfile};
-use wasm_bindgen_futures::spawn_local;
+use helpdesk_api::{LoadSyncStatus, RegisterDesktop, RegistrationForm};
 use yew::prelude::*;
 
-use crate::api;
-use crate::components::{
-    errors_besides, message_at, unplaced_message, FieldError, FormError, TextField,
-};
-use crate::hooks::use_command;
+use crate::components::FormError;
+use crate::hooks::{use_command, use_submit};
+use crate::pages::registration_fields::{RegistrationFields, ALL_FIELDS};
 
 /// Props of [`SyncAdminPage`].
 #[derive(Properties, PartialEq)]
@@ -22,89 +18,29 @@ pub struct SyncAdminPageProps {
 #[function_component]
 pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
     let status = use_command::<LoadSyncStatus>(());
-    let form = use_state(|| RegistrationForm {
-        server_url: String::new(),
-        enrollment_token: String::new(),
-        name: String::new(),
-        profile: None,
-    });
-    let errors = use_state(Vec::<CommandError>::new);
-    let sending = use_state(|| false);
-    let text = |apply: fn(&mut RegistrationForm, String), field: &'static str| {
-        let (form, errors) = (form.clone(), errors.clone());
-        Callback::from(move |value: String| {
-            let mut next = (*form).clone();
-            apply(&mut next, value);
+    let form = use_state(empty_registration);
+    let submit = use_submit::<RegisterDesktop>();
+    let onchange = {
+        let (form, submit) = (form.clone(), submit.clone());
+        Callback::from(move |(next, field): (RegistrationForm, &'static str)| {
             form.set(next);
-            errors.set(errors_besides(&errors, field));
+            submit.edited(field);
         })
     };
     let onsubmit = {
-        let (form, errors, sending, status) = (
-            form.clone(),
-            errors.clone(),
-            sending.clone(),
-            status.clone(),
-        );
+        let (form, submit, status) = (form.clone(), submit.clone(), status.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if *sending {
-                return;
-            }
             // The shell checks again; checking here shows every reason at once.
-            if let Err(found) = form.validate() {
-                errors.set(found.into_iter().map(CommandError::from).collect());
-                return;
-            }
-            sending.set(true);
-            let request = (*form).clone();
-            let (errors, sending, status) = (errors.clone(), sending.clone(), status.clone());
-            spawn_local(async move {
-                match api::invoke::<RegisterDesktop>(&request).await {
-                    Ok(now) => {
-                        status.set(now);
-                        errors.set(Vec::new());
-                    }
-                    Err(error) => errors.set(vec![error]),
-                }
-                sending.set(false);
-            });
+            let found = form.validate().err().unwrap_or_default();
+            let status = status.clone();
+            submit.send(
+                (*form).clone(),
+                found,
+                Callback::from(move |now| status.set(now)),
+            );
         })
     };
-    let error = |field: &str| message_at(&errors, field);
-    let invalid = |field: &str| error(field).is_some().then_some("true");
-    let input = |field: &'static str,
-                 label: &'static str,
-                 kind: &'static str,
-                 value: String,
-                 oninput: Callback<String>| {
-        html! {
-            <TextField id={field} {label} {kind} {value} error={error(field)} {oninput}
-                autocomplete="off" />
-        }
-    };
-    let choose = |profile: DesktopProfile| {
-        let (form, errors) = (form.clone(), errors.clone());
-        Callback::from(move |_: Event| {
-            form.set(RegistrationForm {
-                profile: Some(profile),
-                ..(*form).clone()
-            });
-            errors.set(errors_besides(&errors, fields::PROFILE));
-        })
-    };
-    let profiles = DesktopProfile::ALL.map(|profile| {
-        let id = format!("{}-{}", fields::PROFILE, profile.code());
-        html! {
-            <label class="choice" for={id.clone()}>
-                <input id={id} type="radio" name={fields::PROFILE}
-                    checked={form.profile == Some(profile)} onchange={choose(profile)} />
-                <strong>{ profile.label() }</strong>
-                <span class="muted">{ profile_hint(profile) }</span>
-            </label>
-        }
-    });
-    let all_fields = [fields::SERVER, fields::TOKEN, fields::NAME, fields::PROFILE];
     html! {
         <section class="sync-admin" aria-labelledby="sync-admin-titulo">
             <header class="sync-admin-header">
@@ -135,35 +71,23 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     { "O administrador do servidor informa o endereço e o token de registro. \
                        Os protocolos já emitidos aqui continuam valendo." }
                 </p>
-                <FormError message={unplaced_message(&errors, &all_fields).or_else(|| status.error_message())} />
-                { input(fields::SERVER, "Endereço do servidor", "url", form.server_url.clone(),
-                    text(|f, v| f.server_url = v, fields::SERVER)) }
-                { input(fields::TOKEN, "Token de registro", "password", form.enrollment_token.clone(),
-                    text(|f, v| f.enrollment_token = v, fields::TOKEN)) }
-                { input(fields::NAME, "Nome deste computador", "text", form.name.clone(),
-                    text(|f, v| f.name = v, fields::NAME)) }
-                <fieldset id={fields::PROFILE} class="field choices"
-                    aria-invalid={invalid(fields::PROFILE)}>
-                    <legend>{ "Perfil deste computador" }</legend>
-                    { for profiles }
-                    <FieldError field={fields::PROFILE} message={error(fields::PROFILE)} />
-                </fieldset>
-                <button id="sync-registrar" type="submit" class="primary" disabled={*sending}>
-                    { if *sending { "Registrando…" } else { "Registrar" } }
+                <FormError message={submit.unplaced(&ALL_FIELDS).or_else(|| status.error_message())} />
+                <RegistrationFields prefix="sync" form={(*form).clone()}
+                    errors={submit.errors().to_vec()} {onchange} />
+                <button id="sync-registrar" type="submit" class="primary" disabled={submit.sending()}>
+                    { if submit.sending() { "Registrando…" } else { "Registrar" } }
                 </button>
             </form>
         </section>
     }
 }
 
-/// What choosing `profile` means, for the administrator.
-fn profile_hint(profile: DesktopProfile) -> &'static str {
-    match profile {
-        DesktopProfile::Service => {
-            "Atendimentos, clientes e agenda. Administradores não entram neste computador."
-        }
-        DesktopProfile::Administration => {
-            "Tudo, inclusive usuários, cargos, catálogo, scripts e modelos de e-mail."
-        }
+/// A registration form with nothing typed.
+pub fn empty_registration() -> RegistrationForm {
+    RegistrationForm {
+        server_url: String::new(),
+        enrollment_token: String::new(),
+        name: String::new(),
+        profile: None,
     }
 }
