@@ -9,6 +9,8 @@ field_props! {
     pub struct SelectFieldProps {
         /// The value of the option chosen.
         pub onchange: Callback<String>,
+        #[prop_or_default]
+        pub node_ref: NodeRef,
         /// The `<option>`s.
         #[prop_or_default]
         pub children: Html,
@@ -24,6 +26,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
             id={props.id.clone()}
             data-autofocus={props.autofocus_attribute()}
             disabled={props.disabled}
+            ref={props.node_ref.clone()}
             aria-invalid={labelled.invalid()}
             onchange={props.onchange.reform(|event: Event| {
                 event.target_unchecked_into::<HtmlSelectElement>().value()

@@ -1,14 +1,19 @@
 //! "Novo Contato": adds a contact person to the customer, at once.
-use helpdesk_api::{AddContact, Contact, Uuid};
+use helpdesk_api::{AddContact, Contact, ListContactRoles, Uuid};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
-use crate::components::{message_at, unplaced_message, Dialog, FormError, TextField};
+use crate::components::{message_at, unplaced_message, Dialog, FormError, SelectField, TextField};
 use crate::dom::focus;
+use crate::hooks::use_command;
 use crate::wizard::contact_form::{ContactAction, ContactField, ContactForm};
 
-/// What the "Função no cliente" field suggests (anything else may be typed).
+const RELATION_ID: &str = "contato-funcao";
+const RELATION_LABEL: &str = "Função no cliente";
+
+/// What the "Função no cliente" field suggests when no contact role is kept (anything else
+/// may be typed).
 const RELATION_SUGGESTIONS: [&str; 8] = [
     "Titular",
     "Responsável financeiro",
@@ -31,11 +36,14 @@ pub struct ContactDialogProps {
     pub onclose: Callback<()>,
 }
 
-/// The dialog `#novo-contato`: "Nome", "Telefone", "E-mail", "Função no cliente".
+/// The dialog `#novo-contato`: "Nome", "Telefone", "E-mail", "Função no cliente" (a
+/// `<select>` of the contact roles, or typed when there is none).
 #[function_component]
 pub fn ContactDialog(props: &ContactDialogProps) -> Html {
     let customer_id = props.customer_id;
     let form = use_reducer(move || ContactForm::new(customer_id));
+    // "Funções de contato": chosen from when the administrator kept any, else typed.
+    let roles = use_command::<ListContactRoles>(());
     let refs = use_memo((), |_| ContactField::ALL.map(|_| NodeRef::default()));
     let save_ref = use_node_ref();
     {
@@ -126,12 +134,19 @@ pub fn ContactDialog(props: &ContactDialogProps) -> Html {
                         { input(ContactField::Email, "contato-email", "E-mail", false) }
                     </div>
                     <p class="hint">{ "Informe ao menos um telefone ou um e-mail." }</p>
-                    { input(ContactField::Relation, "contato-funcao", "Função no cliente", true) }
-                    <datalist id="funcoes-contato">
-                        { for RELATION_SUGGESTIONS.into_iter().map(|relation| html! {
-                            <option key={relation} value={relation} />
-                        }) }
-                    </datalist>
+                    { match roles.value().filter(|roles| !roles.is_empty()) {
+                        Some(roles) => relation_select(&form, roles, refs[ContactField::Relation as usize].clone()),
+                        None => html! {
+                            <>
+                                { input(ContactField::Relation, RELATION_ID, RELATION_LABEL, true) }
+                                <datalist id="funcoes-contato">
+                                    { for RELATION_SUGGESTIONS.into_iter().map(|relation| html! {
+                                        <option key={relation} value={relation} />
+                                    }) }
+                                </datalist>
+                            </>
+                        },
+                    } }
                 </div>
                 <div class="dialog-footer">
                     <button
@@ -153,5 +168,30 @@ pub fn ContactDialog(props: &ContactDialogProps) -> Html {
                 </div>
             </form>
         </Dialog>
+    }
+}
+
+/// "Função no cliente" as a `<select>` of the contact roles `roles`.
+fn relation_select(
+    form: &UseReducerHandle<ContactForm>,
+    roles: &[String],
+    node_ref: NodeRef,
+) -> Html {
+    let field = ContactField::Relation;
+    let chosen = &form.contact.relation;
+    let dispatcher = form.dispatcher();
+    let onchange = Callback::from(move |value: String| {
+        dispatcher.dispatch(ContactAction::Edit(field, value));
+    });
+    html! {
+        <SelectField id={RELATION_ID} label={RELATION_LABEL} required=true asterisk_hidden=true
+            field={field.name()} error={message_at(&form.errors, field.name())} {node_ref} {onchange}>
+            <option value="" selected={chosen.is_empty()}>{ "Selecione…" }</option>
+            { for roles.iter().map(|role| html! {
+                <option key={role.clone()} value={role.clone()} selected={role == chosen}>
+                    { role.clone() }
+                </option>
+            }) }
+        </SelectField>
     }
 }
