@@ -17,7 +17,7 @@ pub struct JoinServerFormProps {
     pub oncancel: Callback<()>,
 }
 
-/// `form#entrar-servidor`.
+/// `form#entrar-form`.
 #[function_component]
 pub fn JoinServerForm(props: &JoinServerFormProps) -> Html {
     let form = use_state(empty_registration);
@@ -38,7 +38,7 @@ pub fn JoinServerForm(props: &JoinServerFormProps) -> Html {
         })
     };
     html! {
-        <form id="entrar-servidor" class="admin-form" novalidate=true {onsubmit}>
+        <form id="entrar-form" class="admin-form" novalidate=true {onsubmit}>
             <h2>{ "Entrar em um servidor existente" }</h2>
             <p class="muted">
                 { "O administrador do servidor informa o endereço e o token de registro." }
@@ -47,9 +47,9 @@ pub fn JoinServerForm(props: &JoinServerFormProps) -> Html {
             <RegistrationFields prefix="entrar" form={(*form).clone()}
                 errors={submit.errors().to_vec()} {onchange} />
             <div class="form-actions">
-                <button id="entrar-servidor-voltar" type="button"
+                <button id="entrar-voltar" type="button"
                     onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Voltar" }</button>
-                <button id="entrar-servidor-registrar" type="submit" class="primary" disabled={submit.sending()}>
+                <button id="entrar-registrar" type="submit" class="primary" disabled={submit.sending()}>
                     { if submit.sending() { "Registrando…" } else { "Entrar no servidor" } }
                 </button>
             </div>
