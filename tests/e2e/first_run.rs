@@ -10,14 +10,13 @@
 //! server from its own first-run screen with the token and signs in as that user.
 use std::net::SocketAddr;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use chrono::Local;
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_core::date::format_date;
 use helpdesk_core::wizard::Step;
-use helpdesk_e2e::wizard::{advance, at_step, choose_customer};
+use helpdesk_e2e::status_bar::status_says;
+use helpdesk_e2e::wizard::{advance, at_step, choose_customer, click_agenda_hour};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
@@ -89,32 +88,6 @@ async fn sign_in(app: &Harness, login: &str, password: &str) -> StepResult {
         .await
 }
 
-/// Waits until the status bar says the desktop synced after `before` (Unix ms, as text).
-async fn synced_after(app: &Harness, before: Option<&str>) -> StepResult<String> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let line = app.element("#sincronizacao").await?;
-        let shown = line
-            .prop("textContent")
-            .await
-            .map_err(|error| error.to_string())?
-            .unwrap_or_default();
-        let last = line
-            .attr("data-last-sync")
-            .await
-            .map_err(|error| error.to_string())?;
-        if shown.contains("Sincronizado em") && last.is_some() && last.as_deref() != before {
-            return Ok(last.unwrap_or_default());
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "the status bar should say it synced, says {shown:?}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
 /// The id of the row named `name` in `table` (a catalog the administrator just filled).
 async fn id_named(store: &Store, table: &str, name: &str) -> Uuid {
     sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE name = ?1"))
@@ -173,43 +146,6 @@ async fn add_customer(database: &Path) -> (CustomerSummary, Uuid) {
         .expect("the customer's record");
     store.close().await;
     (summary, record.plans[0].id)
-}
-
-/// Clicks the technician's column on the agenda's "Dia" grid just after `hour`:00 (the grid
-/// starts at 07:00, 72 pixels an hour), where nothing is scheduled.
-async fn click_empty_slot(app: &Harness, technician: Uuid, hour: u32) -> StepResult {
-    let css = format!(
-        ".agenda-column[data-technician-id=\"{technician}\"] .agenda-hour:nth-child({})",
-        hour - 6
-    );
-    let element = app.element(&css).await?;
-    let argument = serde_json::to_value(&element).map_err(|error| error.to_string())?;
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'})",
-            vec![argument],
-        )
-        .await
-        .map_err(|error| format!("scroll to {css}: {error}"))?;
-    let click = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element,
-            duration: None,
-            x: 0.0,
-            y: -30.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    app.client
-        .perform_actions(click)
-        .await
-        .map_err(|error| format!("click {css}: {error}"))?;
-    let _ = app.client.release_actions().await;
-    Ok(())
 }
 
 /// "Primeira configuração" → "Criar provedor": the administrator is signed in.
@@ -317,7 +253,7 @@ async fn register(app: &Harness, url: &str) -> StepResult {
     app.click("input#sync-perfil-administration").await?;
     app.click("button#sync-registrar").await?;
     app.text_at("#sync-servidor-atual", url).await?;
-    synced_after(app, None).await?;
+    status_says(app, "Sincronizado em", None).await?;
     app.click("button#sync-admin-voltar").await
 }
 
@@ -374,7 +310,8 @@ async fn open_ticket(
     app.fill("input#os-data", &tomorrow).await?;
     app.click("button#abrir-agenda").await?;
     app.element("#agenda-os section#agenda").await?;
-    click_empty_slot(app, ids.technician, 10).await?;
+    // Nothing is scheduled for the new technician: the slot is empty.
+    click_agenda_hour(app, ids.technician, 10).await?;
     app.element("#agenda-selecao-barra").await?;
     app.click("button#agenda-agendar").await?;
     app.gone("#agenda-os").await?;
@@ -446,7 +383,7 @@ async fn a_provider_starts_from_an_empty_database_and_a_second_desktop_joins_it(
             .await
             .map_err(|error| error.to_string())?;
         app.click("button#sincronizar-agora").await?;
-        synced_after(app, before.as_deref()).await?;
+        status_says(app, "Sincronizado em", before.as_deref()).await?;
         Ok(())
     })
     .await;

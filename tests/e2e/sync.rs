@@ -5,13 +5,13 @@
 //! desktop's credential goes to a real OS keyring (GNOME Keyring on a private bus). On a
 //! service desktop ("Atendimento"), operators sign in and sync; administrators do not.
 use std::net::SocketAddr;
-use std::time::{Duration, Instant};
 
 use std::path::Path;
 
 use helpdesk_core::sync::DesktopProfile;
 use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
-use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_e2e::status_bar::status_says;
+use helpdesk_e2e::Harness;
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
 use helpdesk_store::attachment_files::AttachmentFiles;
@@ -85,34 +85,6 @@ async fn registered_desktop(
         .expect("state");
     store.close().await;
     state.last_sync_at.expect("synced").to_string()
-}
-
-/// Waits until the status bar's sync line contains `text` and its last sync is not
-/// `before` (the one seen earlier).
-async fn status_says(app: &Harness, text: &str, before: Option<&str>) -> StepResult<String> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let line = app.element("#sincronizacao").await?;
-        // The whole text, also where the bar cuts it with an ellipsis.
-        let shown = line
-            .prop("textContent")
-            .await
-            .map_err(|error| error.to_string())?
-            .unwrap_or_default();
-        let last = line
-            .attr("data-last-sync")
-            .await
-            .map_err(|error| error.to_string())?;
-        if shown.contains(text) && (before.is_none() || last.as_deref() != before) {
-            return Ok(last.unwrap_or_default());
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "the status bar should say {text:?}, says {shown:?}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -4,17 +4,15 @@
 //! second call asks for the same technician and time: the save shows the clash, and
 //! "Agendar mesmo assim" saves it.
 use chrono::Local;
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use helpdesk_core::date::format_date;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::wizard::Step;
 use helpdesk_core::work_order::WorkOrderCatalog;
 use helpdesk_e2e::wizard::{
-    at_step, error_at, log_in, phone_call_to_script, seeded_database, Writer,
+    at_step, click_agenda_hour, error_at, log_in, phone_call_to_script, seeded_database, Writer,
 };
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{work_orders, Store};
-use uuid::Uuid;
 
 /// From the start panel, a phone call walked to "Prim. Contato" with the script skipped and
 /// the ticket type chosen, then "Pedir OS".
@@ -31,45 +29,6 @@ async fn call_to_work_order(app: &Harness, writer: &Writer, ticket_type: &str) -
     app.select("select#tipo-atendimento", ticket_type).await?;
     app.click("button#pedir-os").await?;
     at_step(app, Step::WorkOrder).await
-}
-
-/// Clicks the technician's column on the agenda's "Dia" grid just after `hour`:00 (the grid
-/// starts at 07:00, 72 pixels an hour, with no visit outside 07:00–22:00).
-async fn click_at(app: &Harness, technician: Uuid, hour: u32) -> StepResult {
-    let css = format!(
-        ".agenda-column[data-technician-id=\"{technician}\"] .agenda-hour:nth-child({})",
-        hour - 6
-    );
-    let element = app.element(&css).await?;
-    // Pointer moves to an element do not scroll it into view.
-    let argument = serde_json::to_value(&element).map_err(|error| error.to_string())?;
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'})",
-            vec![argument],
-        )
-        .await
-        .map_err(|error| format!("scroll to {css}: {error}"))?;
-    // From the hour's centre (half past) up to five past.
-    let click = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element,
-            duration: None,
-            x: 0.0,
-            y: -30.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    app.client
-        .perform_actions(click)
-        .await
-        .map_err(|error| format!("click {css}: {error}"))?;
-    let _ = app.client.release_actions().await;
-    Ok(())
 }
 
 /// The protocol in the wizard's header.
@@ -138,7 +97,7 @@ async fn a_work_order_is_scheduled_on_the_agenda_and_a_clash_is_shown() {
         app.fill("input#os-data", &tomorrow).await?;
         app.click("button#abrir-agenda").await?;
         app.element("#agenda-os section#agenda").await?;
-        click_at(app, technician.id, 10).await?;
+        click_agenda_hour(app, technician.id, 10).await?;
         app.element("#agenda-selecao-barra").await?;
         app.screenshot("agenda-horario").await;
         app.click("button#agenda-agendar").await?;

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 pub mod demo;
 mod file_picker;
+pub mod status_bar;
 pub mod wizard;
 
 pub use fantoccini::{elements::Element, error::CmdError, Client, Locator};

@@ -2,6 +2,8 @@
 //! the online support, and the moves an operator makes in the window.
 use std::path::PathBuf;
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+
 use crate::{Harness, StepResult};
 use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_core::customer_record::CustomerRecord;
@@ -209,4 +211,47 @@ pub async fn phone_call_to_script(app: &Harness, writer: &Writer, problem: &str)
     app.fill("textarea#problema", problem).await?;
     advance(app).await?;
     at_step(app, Step::Script).await
+}
+
+/// Clicks the technician's column on the agenda's "Dia" grid just after `hour`:00 (the grid
+/// starts at 07:00, 72 pixels an hour, with no visit outside 07:00–22:00).
+pub async fn click_agenda_hour(
+    app: &Harness,
+    technician: impl std::fmt::Display,
+    hour: u32,
+) -> StepResult {
+    let css = format!(
+        ".agenda-column[data-technician-id=\"{technician}\"] .agenda-hour:nth-child({})",
+        hour - 6
+    );
+    let element = app.element(&css).await?;
+    // Pointer moves to an element do not scroll it into view.
+    let argument = serde_json::to_value(&element).map_err(|error| error.to_string())?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![argument],
+        )
+        .await
+        .map_err(|error| format!("scroll to {css}: {error}"))?;
+    // From the hour's centre (half past) up to five past.
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: -30.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    app.client
+        .perform_actions(click)
+        .await
+        .map_err(|error| format!("click {css}: {error}"))?;
+    let _ = app.client.release_actions().await;
+    Ok(())
 }
