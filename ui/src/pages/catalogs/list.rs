@@ -159,8 +159,10 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                 <p class="saved-note" role="status">{ notice.clone() }</p>
             }
             <FormError message={(*error).clone().or_else(|| entries.error_message())} />
-            if entries.value().is_none() && entries.loading() {
-                <p aria-busy="true">{ "Carregando…" }</p>
+            if entries.value().is_none() {
+                if entries.loading() {
+                    <p aria-busy="true">{ "Carregando…" }</p>
+                }
             } else if shown.is_empty() {
                 <p class="muted">{ format!("Nada em {}.", props.title) }</p>
             } else {

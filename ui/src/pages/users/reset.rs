@@ -1,12 +1,19 @@
 //! "Redefinir senha": an administrator gives a user a new password, which the user must
 //! change at the next sign-in.
 use helpdesk_api::{PasswordReset, ResetPassword, UserAccount};
+use helpdesk_core::form::FieldError;
 use helpdesk_core::users::fields;
 use yew::prelude::*;
 
 use crate::components::{Dialog, FormError, TextField};
 use crate::hooks::use_submit;
 use crate::pages::password::POLICY;
+
+/// What is wrong with the new password before it is sent; the shell checks it again.
+fn check(_reset: &PasswordReset) -> Vec<FieldError> {
+    // `PasswordReset::validate` goes here once the core has it.
+    Vec::new()
+}
 
 /// Props of [`ResetPasswordDialog`].
 #[derive(Properties, PartialEq)]
@@ -39,7 +46,8 @@ pub fn ResetPasswordDialog(props: &ResetPasswordDialogProps) -> Html {
                 user_id,
                 password: (*password).clone(),
             };
-            submit.send(reset, Vec::new(), onreset.clone());
+            let found = check(&reset);
+            submit.send(reset, found, onreset.clone());
         })
     };
     html! {
