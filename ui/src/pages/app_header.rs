@@ -89,7 +89,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
             </header>
             <FormError message={(*logout_error).clone()} />
             if *changing_password {
-                <PasswordDialog onclose={password_dialog(false)} />
+                <PasswordDialog login={operator.login.clone()} onclose={password_dialog(false)} />
             }
         </>
     }

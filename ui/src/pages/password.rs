@@ -12,15 +12,18 @@ use crate::hooks::use_submit;
 pub const POLICY: &str =
     "Pelo menos 10 caracteres, diferente do login e fora da lista de senhas mais comuns.";
 
-/// What is wrong with the change before it is sent; the shell checks it again.
-fn check(_change: &PasswordChange) -> Vec<FieldError> {
-    // `PasswordChange::validate` goes here once the core has it.
+/// What is wrong with the change of `login`'s password before it is sent; the shell checks
+/// it again.
+fn check(_change: &PasswordChange, _login: &str) -> Vec<FieldError> {
+    // `PasswordChange::validate(login)` goes here once the core has it.
     Vec::new()
 }
 
 /// Props of [`PasswordForm`].
 #[derive(Properties, PartialEq)]
 pub struct PasswordFormProps {
+    /// The operator's login, which the new password may not contain.
+    pub login: AttrValue,
     /// Called with the operator once the shell took the new password.
     pub onchanged: Callback<Operator>,
     /// "Cancelar", when the change may wait.
@@ -48,9 +51,10 @@ pub fn PasswordForm(props: &PasswordFormProps) -> Html {
     };
     let onsubmit = {
         let (change, submit, onchanged) = (change.clone(), submit.clone(), props.onchanged.clone());
+        let login = props.login.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            submit.send((*change).clone(), check(&change), onchanged.clone());
+            submit.send((*change).clone(), check(&change, &login), onchanged.clone());
         })
     };
     let field = |id: &'static str, label: &'static str, value: &str, oninput, autocomplete| {
@@ -100,7 +104,7 @@ pub fn ForcedPasswordPage(props: &ForcedPasswordPageProps) -> Html {
                 <p class="subtitle">
                     { format!("{}, escolha uma nova senha antes de continuar.", props.operator.name) }
                 </p>
-                <PasswordForm onchanged={props.onchanged.clone()} />
+                <PasswordForm login={props.operator.login.clone()} onchanged={props.onchanged.clone()} />
             </div>
         </main>
     }
@@ -109,6 +113,8 @@ pub fn ForcedPasswordPage(props: &ForcedPasswordPageProps) -> Html {
 /// Props of [`PasswordDialog`].
 #[derive(Properties, PartialEq)]
 pub struct PasswordDialogProps {
+    /// The signed-in operator's login.
+    pub login: AttrValue,
     /// Closes the dialog (after a change too).
     pub onclose: Callback<()>,
 }
@@ -120,7 +126,7 @@ pub fn PasswordDialog(props: &PasswordDialogProps) -> Html {
     html! {
         <Dialog id="trocar-senha" title="Trocar senha" onclose={props.onclose.clone()}>
             <div class="dialog-body">
-                <PasswordForm {onchanged} oncancel={props.onclose.clone()} />
+                <PasswordForm login={props.login.clone()} {onchanged} oncancel={props.onclose.clone()} />
             </div>
         </Dialog>
     }

@@ -9,9 +9,10 @@ use crate::components::{Dialog, FormError, TextField};
 use crate::hooks::use_submit;
 use crate::pages::password::POLICY;
 
-/// What is wrong with the new password before it is sent; the shell checks it again.
-fn check(_reset: &PasswordReset) -> Vec<FieldError> {
-    // `PasswordReset::validate` goes here once the core has it.
+/// What is wrong with the new password of `login` before it is sent; the shell checks it
+/// again.
+fn check(_reset: &PasswordReset, _login: &str) -> Vec<FieldError> {
+    // `PasswordReset::validate(login, fields::PASSWORD)` goes here once the core has it.
     Vec::new()
 }
 
@@ -39,14 +40,14 @@ pub fn ResetPasswordDialog(props: &ResetPasswordDialogProps) -> Html {
     };
     let onsubmit = {
         let (password, submit, onreset) = (password.clone(), submit.clone(), props.onreset.clone());
-        let user_id = props.user.id;
+        let (user_id, login) = (props.user.id, props.user.login.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let reset = PasswordReset {
                 user_id,
                 password: (*password).clone(),
             };
-            let found = check(&reset);
+            let found = check(&reset, &login);
             submit.send(reset, found, onreset.clone());
         })
     };
