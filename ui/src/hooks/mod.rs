@@ -6,4 +6,4 @@ mod use_submit;
 
 pub use use_command::{use_command, use_command_when};
 pub use use_idle::use_idle;
-pub use use_submit::use_submit;
+pub use use_submit::{use_submit, SubmitHandle};

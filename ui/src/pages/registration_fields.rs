@@ -1,14 +1,50 @@
 //! The fields of a desktop's registration with a central server: the server's address, the
 //! enrollment token, the desktop's name and profile. Shared by "Sincronização" and the
 //! first run's "Entrar em um servidor existente".
-use helpdesk_api::{CommandError, RegistrationForm};
+use helpdesk_api::{Command, CommandError, RegistrationForm};
 use helpdesk_core::sync::{registration_fields as fields, DesktopProfile};
 use yew::prelude::*;
 
 use crate::components::{message_at, FieldError, TextField};
+use crate::hooks::{use_submit, SubmitHandle};
 
 /// Every field's name, as the errors give it.
 pub const ALL_FIELDS: [&str; 4] = [fields::SERVER, fields::TOKEN, fields::NAME, fields::PROFILE];
+
+/// A registration being typed: the form, the command `C` that sends it, and the
+/// [`RegistrationFields`]' `onchange` (which drops the message of the field changed).
+pub struct Registration<C: Command> {
+    pub form: UseStateHandle<RegistrationForm>,
+    pub submit: SubmitHandle<C>,
+    pub onchange: Callback<(RegistrationForm, &'static str)>,
+}
+
+/// A [`Registration`] with nothing typed.
+#[hook]
+pub fn use_registration<C>() -> Registration<C>
+where
+    C: Command<Request = RegistrationForm> + 'static,
+{
+    let form = use_state(|| RegistrationForm {
+        server_url: String::new(),
+        enrollment_token: String::new(),
+        name: String::new(),
+        profile: None,
+    });
+    let submit = use_submit::<C>();
+    let onchange = {
+        let (form, submit) = (form.clone(), submit.clone());
+        Callback::from(move |(next, field): (RegistrationForm, &'static str)| {
+            form.set(next);
+            submit.edited(field);
+        })
+    };
+    Registration {
+        form,
+        submit,
+        onchange,
+    }
+}
 
 /// Props of [`RegistrationFields`].
 #[derive(Properties, PartialEq)]

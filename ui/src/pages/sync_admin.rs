@@ -1,11 +1,13 @@
 //! "Sincronização" (administrators): where this desktop stands with the central server, and
 //! "Registrar este computador" with an administrator's enrollment token.
-use helpdesk_api::{LoadSyncStatus, RegisterDesktop, RegistrationForm};
+use helpdesk_api::{LoadSyncStatus, RegisterDesktop};
 use yew::prelude::*;
 
 use crate::components::FormError;
-use crate::hooks::{use_command, use_submit};
-use crate::pages::registration_fields::{RegistrationFields, ALL_FIELDS};
+use crate::hooks::use_command;
+use crate::pages::registration_fields::{
+    use_registration, Registration, RegistrationFields, ALL_FIELDS,
+};
 
 /// Props of [`SyncAdminPage`].
 #[derive(Properties, PartialEq)]
@@ -18,15 +20,11 @@ pub struct SyncAdminPageProps {
 #[function_component]
 pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
     let status = use_command::<LoadSyncStatus>(());
-    let form = use_state(empty_registration);
-    let submit = use_submit::<RegisterDesktop>();
-    let onchange = {
-        let (form, submit) = (form.clone(), submit.clone());
-        Callback::from(move |(next, field): (RegistrationForm, &'static str)| {
-            form.set(next);
-            submit.edited(field);
-        })
-    };
+    let Registration {
+        form,
+        submit,
+        onchange,
+    } = use_registration::<RegisterDesktop>();
     let onsubmit = {
         let (form, submit, status) = (form.clone(), submit.clone(), status.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -79,15 +77,5 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                 </button>
             </form>
         </section>
-    }
-}
-
-/// A registration form with nothing typed.
-pub fn empty_registration() -> RegistrationForm {
-    RegistrationForm {
-        server_url: String::new(),
-        enrollment_token: String::new(),
-        name: String::new(),
-        profile: None,
     }
 }

@@ -166,7 +166,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
             } else if shown.is_empty() {
                 <p class="muted">{ format!("Nada em {}.", props.title) }</p>
             } else {
-                <table class="admin-table">
+                <table class="grid static admin-table">
                     <thead><tr><th>{ "Nome" }</th><th>{ "Detalhes" }</th><th>{ "Situação" }</th><th></th></tr></thead>
                     <tbody>{ for shown.into_iter().map(row) }</tbody>
                 </table>

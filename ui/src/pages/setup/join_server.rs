@@ -1,12 +1,12 @@
 //! "Entrar em um servidor existente": registers this empty desktop with a central server;
 //! the enrollment token is the proof, and the users then arrive by sync.
-use helpdesk_api::{JoinServer, RegistrationForm};
+use helpdesk_api::JoinServer;
 use yew::prelude::*;
 
 use crate::components::FormError;
-use crate::hooks::use_submit;
-use crate::pages::registration_fields::{RegistrationFields, ALL_FIELDS};
-use crate::pages::sync_admin::empty_registration;
+use crate::pages::registration_fields::{
+    use_registration, Registration, RegistrationFields, ALL_FIELDS,
+};
 
 /// Props of [`JoinServerForm`].
 #[derive(Properties, PartialEq)]
@@ -20,15 +20,11 @@ pub struct JoinServerFormProps {
 /// `form#entrar-form`.
 #[function_component]
 pub fn JoinServerForm(props: &JoinServerFormProps) -> Html {
-    let form = use_state(empty_registration);
-    let submit = use_submit::<JoinServer>();
-    let onchange = {
-        let (form, submit) = (form.clone(), submit.clone());
-        Callback::from(move |(next, field): (RegistrationForm, &'static str)| {
-            form.set(next);
-            submit.edited(field);
-        })
-    };
+    let Registration {
+        form,
+        submit,
+        onchange,
+    } = use_registration::<JoinServer>();
     let onsubmit = {
         let (form, submit, onjoined) = (form.clone(), submit.clone(), props.onjoined.clone());
         Callback::from(move |event: SubmitEvent| {

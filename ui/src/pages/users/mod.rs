@@ -189,7 +189,7 @@ pub fn UsersPage(props: &UsersPageProps) -> Html {
                 <p class="saved-note" role="status">{ notice.clone() }</p>
             }
             <FormError message={(*error).clone().or_else(|| users.error_message())} />
-            <table id="usuarios-lista" class="admin-table">
+            <table id="usuarios-lista" class="grid static admin-table">
                 <thead><tr>
                     <th>{ "Nome" }</th><th>{ "Login" }</th><th>{ "Cargo" }</th>
                     <th>{ "Equipe" }</th><th>{ "Situação" }</th><th></th>
