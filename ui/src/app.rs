@@ -97,7 +97,8 @@ pub fn App() -> Html {
         Stage::AwaitingUsers => html! { <AwaitingUsers onready={onsetup} /> },
         Stage::SignIn => html! { <Login onlogin={signed_in.clone()} {demo} /> },
         Stage::ChangePassword(operator) => html! {
-            <ForcedPasswordPage operator={operator.clone()} onchanged={signed_in.clone()} />
+            <ForcedPasswordPage operator={operator.clone()} onchanged={signed_in.clone()}
+                onlogout={onlogout.clone()} />
         },
         Stage::Home(operator) => html! {
             <Home operator={operator.clone()} {demo} onlogout={onlogout.clone()} {onsetup} />

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::FormError;
 use crate::pages::password::PasswordDialog;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
-use crate::pages::sign_out::sign_out;
+use crate::pages::sign_out::use_sign_out;
 
 /// Props of [`AppHeader`].
 #[derive(Properties, PartialEq)]
@@ -28,23 +28,8 @@ pub struct AppHeaderProps {
 /// `header.app-header` and the message of a failed "Sair".
 #[function_component]
 pub fn AppHeader(props: &AppHeaderProps) -> Html {
-    let logout_error = use_state(|| None::<AttrValue>);
-    let leaving = use_state(|| false);
+    let leave = use_sign_out(props.onlogout.clone());
     let changing_password = use_state(|| false);
-    let onleave = {
-        let (logout_error, leaving) = (logout_error.clone(), leaving.clone());
-        let onlogout = props.onlogout.clone();
-        Callback::from(move |_: MouseEvent| {
-            logout_error.set(None);
-            leaving.set(true);
-            let (logout_error, leaving) = (logout_error.clone(), leaving.clone());
-            let onerror = Callback::from(move |message| {
-                logout_error.set(Some(message));
-                leaving.set(false);
-            });
-            sign_out(onlogout.clone(), onerror);
-        })
-    };
     let password_dialog = |open: bool| {
         let changing_password = changing_password.clone();
         Callback::from(move |()| changing_password.set(open))
@@ -83,11 +68,11 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                     onclick={password_dialog(true).reform(|_: MouseEvent| ())}>
                     { "Trocar senha" }
                 </button>
-                <button id="sair" type="button" onclick={onleave} disabled={*leaving}>
+                <button id="sair" type="button" onclick={leave.onclick} disabled={leave.leaving}>
                     { "Sair" }
                 </button>
             </header>
-            <FormError message={(*logout_error).clone()} />
+            <FormError message={leave.error} />
             if *changing_password {
                 <PasswordDialog login={operator.login.clone()} onclose={password_dialog(false)} />
             }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::{Dialog, FormError, TextField};
 use crate::hooks::use_submit;
-use crate::pages::sign_out::sign_out;
+use crate::pages::sign_out::use_sign_out;
 
 /// The password field's name (its `data-field`).
 const PASSWORD: &str = "bloqueio-senha";
@@ -29,7 +29,7 @@ pub struct LockOverlayProps {
 pub fn LockOverlay(props: &LockOverlayProps) -> Html {
     let password = use_state(String::new);
     let submit = use_submit::<UnlockSession>();
-    let leave_error = use_state(|| None::<AttrValue>);
+    let leave = use_sign_out(props.onlogout.clone());
     let oninput = {
         let (password, submit) = (password.clone(), submit.clone());
         Callback::from(move |value: String| {
@@ -52,16 +52,6 @@ pub fn LockOverlay(props: &LockOverlayProps) -> Html {
             submit.send((*password).clone(), Vec::new(), unlocked);
         })
     };
-    let onleave = {
-        let (onlogout, leave_error) = (props.onlogout.clone(), leave_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let leave_error = leave_error.clone();
-            sign_out(
-                onlogout.clone(),
-                Callback::from(move |message| leave_error.set(Some(message))),
-            );
-        })
-    };
     html! {
         <div class="lock-screen">
             // Esc does not close it: only the password or "Sair" do.
@@ -70,14 +60,15 @@ pub fn LockOverlay(props: &LockOverlayProps) -> Html {
                     <div class="dialog-body">
                         <p id="bloqueio-operador">{ props.operator.name.clone() }</p>
                         <p class="hint">{ "A janela foi bloqueada por inatividade. O que estava na tela continua aqui." }</p>
-                        <FormError message={submit.unplaced(&[PASSWORD, SHELL_PASSWORD]).or_else(|| (*leave_error).clone())} />
+                        <FormError message={submit.unplaced(&[PASSWORD, SHELL_PASSWORD]).or_else(|| leave.error.clone())} />
                         <TextField id={PASSWORD} label="Senha" kind="password"
                             autocomplete="current-password" value={(*password).clone()}
                             error={submit.error(PASSWORD).or_else(|| submit.error(SHELL_PASSWORD))}
                             {oninput} />
                     </div>
                     <div class="dialog-footer">
-                        <button id="bloqueio-sair" type="button" onclick={onleave}>{ "Sair" }</button>
+                        <button id="bloqueio-sair" type="button" onclick={leave.onclick}
+                            disabled={leave.leaving}>{ "Sair" }</button>
                         <button id="desbloquear" type="submit" class="primary" disabled={submit.sending()}>
                             { "Desbloquear" }
                         </button>

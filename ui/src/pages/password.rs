@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::{Dialog, FormError, TextField};
 use crate::hooks::use_submit;
+use crate::pages::sign_out::use_sign_out;
 
 /// What the policy asks, under the new password.
 pub const POLICY: &str =
@@ -92,11 +93,14 @@ pub struct ForcedPasswordPageProps {
     pub operator: Operator,
     /// Called with the operator once the new password is taken.
     pub onchanged: Callback<Operator>,
+    /// Called once the session has ended ("Sair").
+    pub onlogout: Callback<()>,
 }
 
-/// `main#trocar-senha-obrigatoria`: the password to change before the home page.
+/// `main#trocar-senha-obrigatoria`: the password to change before the home page, or "Sair".
 #[function_component]
 pub fn ForcedPasswordPage(props: &ForcedPasswordPageProps) -> Html {
+    let leave = use_sign_out(props.onlogout.clone());
     html! {
         <main id="trocar-senha-obrigatoria" class="login-page">
             <div class="login-card">
@@ -105,6 +109,9 @@ pub fn ForcedPasswordPage(props: &ForcedPasswordPageProps) -> Html {
                     { format!("{}, escolha uma nova senha antes de continuar.", props.operator.name) }
                 </p>
                 <PasswordForm login={props.operator.login.clone()} onchanged={props.onchanged.clone()} />
+                <FormError message={leave.error} />
+                <button id="trocar-senha-sair" type="button" onclick={leave.onclick}
+                    disabled={leave.leaving}>{ "Sair" }</button>
             </div>
         </main>
     }
