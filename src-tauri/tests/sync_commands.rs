@@ -73,6 +73,12 @@ async fn an_administrator_registers_the_desktop_and_sync_now_pushes_its_data() {
         state.with_sync(handle)
     })
     .await;
+    // The demo's data stands here for a provider's own: the mark that refuses registering a
+    // demonstration database is taken off (the window cannot do that).
+    sqlx::query("DELETE FROM local_settings WHERE key = 'demo'")
+        .execute(app.store().pool())
+        .await
+        .expect("demo mark removed");
     // The worker runs as in the app: at once (nothing to do before registering), then only
     // when woken (the interval is an hour).
     tokio::spawn(prepared.take().expect("worker").run());
