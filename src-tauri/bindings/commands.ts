@@ -26,7 +26,10 @@ export const commands = {
 	lockSession: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("lock_session")),
 	/**  `helpdesk_api::UnlockSession`: the locked operator's password, throttled as the sign-in. */
 	unlockSession: (request: string) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("unlock_session", { request })),
-	/**  `helpdesk_api::ChangePassword`: allowed (and the only way on) while it must be changed. */
+	/**
+	 *  `helpdesk_api::ChangePassword`: allowed (and the only way on) while it must be changed;
+	 *  on a desktop whose profile administers.
+	 */
 	changePassword: (request: PasswordChange) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("change_password", { request })),
 	/**  `helpdesk_api::SearchCustomers`. */
 	searchCustomers: (request: CustomerSearch) => typedError<CustomerSummary[], CommandError_Serialize>(__TAURI_INVOKE("search_customers", { request })),

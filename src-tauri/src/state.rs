@@ -200,6 +200,13 @@ impl AppState {
         if !operator.is_administrator() {
             return Err(CommandError::forbidden(what));
         }
+        self.require_administering_desktop(what).await?;
+        Ok(operator)
+    }
+
+    /// Nothing, or the error saying that this desktop's profile does not administer, so it
+    /// may not do `what`: what it would write to users and catalogs could never be synced.
+    pub async fn require_administering_desktop(&self, what: &str) -> Result<(), CommandError> {
         match sync::load_state(&self.store)
             .await
             .map_err(internal)?
@@ -208,7 +215,7 @@ impl AppState {
             Some(profile) if !profile.may_administer() => {
                 Err(CommandError::not_on_this_desktop(what, profile.label()))
             }
-            _ => Ok(operator),
+            _ => Ok(()),
         }
     }
 

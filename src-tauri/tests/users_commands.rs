@@ -268,7 +268,7 @@ async fn a_locked_session_answers_only_its_password() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_service_desktop_changes_no_user() {
+async fn a_service_desktop_changes_no_user_nor_a_password() {
     let app = DemoApp::new(&DEMO).await;
     app.log_in(&ADMIN);
     sqlx::query(
@@ -288,9 +288,29 @@ async fn a_service_desktop_changes_no_user() {
         "{}",
         refused.message
     );
+    // Nor a password: the users' rows of a service desktop are never sent.
+    let own = app.refuse(
+        "change_password",
+        json!({"current": ADMIN.password, "new_password": "a senha do chefe",
+               "confirmation": "a senha do chefe"}),
+    );
+    assert!(
+        own.message.contains("computador de Administração"),
+        "{}",
+        own.message
+    );
+    let waiting: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM sync_outbox WHERE table_name = 'users'")
+            .fetch_one(app.store().pool())
+            .await
+            .expect("count");
     let none: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE login = 'maria.lima'")
         .fetch_one(app.store().pool())
         .await
         .expect("count");
     assert_eq!(none, 0);
+    assert_eq!(
+        waiting, app.summary.users as i64,
+        "only the demo's own rows wait"
+    );
 }

@@ -81,7 +81,8 @@ pub async fn unlock_session(
     Ok(operator)
 }
 
-/// `helpdesk_api::ChangePassword`: allowed (and the only way on) while it must be changed.
+/// `helpdesk_api::ChangePassword`: allowed (and the only way on) while it must be changed;
+/// on a desktop whose profile administers.
 #[tauri::command]
 #[specta::specta]
 pub async fn change_password(
@@ -89,6 +90,10 @@ pub async fn change_password(
     state: State<'_, AppState>,
 ) -> Reply<ChangePassword> {
     let operator = state.require_session().await?;
+    // A service desktop may not send users' rows: the new password would never leave it.
+    state
+        .require_administering_desktop("trocar sua senha")
+        .await?;
     let new_password = request.validate(&operator.login).map_err(first_error)?;
     let outcome = user_accounts::change_own_password(
         &state.store,
