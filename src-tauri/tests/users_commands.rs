@@ -246,6 +246,8 @@ async fn a_locked_session_answers_only_its_password() {
         Some(operator.clone())
     );
     app.call::<Value>("load_setup_state", ());
+    let empty = app.refuse("unlock_session", json!(""));
+    assert_eq!(empty.field.as_deref(), Some("password"));
     let wrong = app.refuse("unlock_session", json!("errada"));
     assert_eq!(wrong.code, ErrorCode::InvalidCredentials);
     assert_eq!(app.refuse("my_tasks", ()).code, ErrorCode::SessionLocked);

@@ -1,7 +1,7 @@
 //! The first run, the provider's settings, the idle lock and the operator's own password.
 use helpdesk_api::{
-    ChangePassword, CommandError, CreateProvider, ErrorCode, JoinServer, LoadSetupState,
-    LockSession, Reply, Request, SaveProviderSettings, UnlockSession,
+    ChangePassword, CommandError, CreateProvider, Credentials, ErrorCode, JoinServer,
+    LoadSetupState, LockSession, Reply, Request, SaveProviderSettings, UnlockSession,
 };
 use helpdesk_store::{login_failures, now_millis, provider_settings, setup, user_accounts};
 use tauri::State;
@@ -70,9 +70,16 @@ pub async fn unlock_session(
         .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "Nenhuma sessão bloqueada."))?;
     // A deactivated account ends the session instead of asking for its password.
     let current = state.reread(&locked).await?;
-    let outcome = login_failures::sign_in(&state.store, &current.login, &request, now_millis())
-        .await
-        .map_err(internal)?;
+    // The sign-in form's checks: a password typed, not too long.
+    let credentials = Credentials {
+        login: current.login,
+        password: request,
+    };
+    let login = credentials.validate()?;
+    let outcome =
+        login_failures::sign_in(&state.store, &login, &credentials.password, now_millis())
+            .await
+            .map_err(internal)?;
     let operator = outcomes::signed_in(outcome)?;
     if operator.id != locked.id {
         return Err(CommandError::invalid_credentials());
