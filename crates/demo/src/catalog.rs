@@ -1,6 +1,5 @@
 //! The pre-registered records: roles, teams, operators, technicians, plans and routing
 //! points, ticket types, work-order types and statuses, scripts and e-mail templates.
-use helpdesk_core::auth::ADMINISTRATOR_ROLE;
 use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
 use helpdesk_store::catalog::{
     self, Destination, NewTicketType, NewWorkOrderStatus, NewWorkOrderType,
@@ -21,13 +20,16 @@ use crate::{DemoCredential, DemoSummary};
 /// The demo provider's e-mail domain, for the operators' addresses.
 const DOMAIN: &str = "conectafibra.net.br";
 
+/// The demo's administrative role (the role's flag, not its name, makes it administrative).
+pub(crate) const ADMINISTRATOR_ROLE: &str = "Administrador";
+
 const ROLES: &[&str] = &[
     "Atendente N1",
     "Atendente N2",
     "Supervisor de Suporte",
     "Técnico de Campo",
     "Financeiro",
-    "Administrador",
+    ADMINISTRATOR_ROLE,
 ];
 
 const TEAMS: &[&str] = &[
@@ -235,7 +237,10 @@ pub(crate) async fn seed(
 
     let mut roles = Vec::with_capacity(ROLES.len());
     for name in ROLES {
-        roles.push((*name, people::insert_role(store, name, *name == ADMINISTRATOR_ROLE).await?));
+        roles.push((
+            *name,
+            people::insert_role(store, name, *name == ADMINISTRATOR_ROLE).await?,
+        ));
     }
     let role = |name: &str| {
         roles

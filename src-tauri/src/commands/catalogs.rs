@@ -46,6 +46,6 @@ pub async fn set_catalog_entry_active(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_contact_roles(state: State<'_, AppState>) -> Reply<ListContactRoles> {
-    state.require_operator()?;
+    state.require_operator().await?;
     Err(CommandError::internal())
 }
