@@ -17,51 +17,6 @@ pub struct NewUser {
     pub role_id: Uuid,
 }
 
-/// A technician to create.
-#[derive(Debug, Clone)]
-pub struct NewTechnician {
-    pub name: String,
-    pub team_id: Uuid,
-    pub user_id: Option<Uuid>,
-    pub phone: String,
-}
-
-/// Creates a role, administrative or not, and returns its id.
-pub async fn insert_role(store: &Store, name: &str, administrator: bool) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO roles (id, name, is_administrator, changed_at) VALUES (?1, ?2, ?3, ?4)",
-    )
-    .bind(id)
-    .bind(name)
-    .bind(administrator)
-    .bind(store.stamp())
-    .execute(store.pool())
-    .await?;
-    Ok(id)
-}
-
-/// Creates a team and returns its id.
-pub async fn insert_team(store: &Store, name: &str) -> Result<Uuid> {
-    insert_named(
-        store,
-        "INSERT INTO teams (id, name, changed_at) VALUES (?1, ?2, ?3)",
-        name,
-    )
-    .await
-}
-
-async fn insert_named(store: &Store, sql: &'static str, name: &str) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(sql)
-        .bind(id)
-        .bind(name)
-        .bind(store.stamp())
-        .execute(store.pool())
-        .await?;
-    Ok(id)
-}
-
 /// Creates an operator account, hashing the password, and returns its id.
 pub async fn insert_user(store: &Store, user: &NewUser) -> Result<Uuid> {
     let id = new_id();
@@ -77,24 +32,6 @@ pub async fn insert_user(store: &Store, user: &NewUser) -> Result<Uuid> {
     .bind(&user.email)
     .bind(password_hash)
     .bind(user.role_id)
-    .bind(store.stamp())
-    .execute(store.pool())
-    .await?;
-    Ok(id)
-}
-
-/// Creates a technician and returns its id.
-pub async fn insert_technician(store: &Store, technician: &NewTechnician) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO technicians (id, name, team_id, user_id, phone, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-    .bind(id)
-    .bind(&technician.name)
-    .bind(technician.team_id)
-    .bind(technician.user_id)
-    .bind(&technician.phone)
     .bind(store.stamp())
     .execute(store.pool())
     .await?;

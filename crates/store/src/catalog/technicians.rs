@@ -1,0 +1,132 @@
+//! "Técnicos": who visits customers, each in a team and possibly signing in as a user, the
+//! only module writing `technicians`.
+use helpdesk_core::catalog::{CatalogEntry, CatalogValues};
+use sqlx::SqliteConnection;
+use uuid::Uuid;
+
+use super::{Refusal, Written};
+use crate::{new_id, Result, Store};
+
+/// A technician.
+#[derive(Debug, Clone)]
+pub struct NewTechnician {
+    pub name: String,
+    pub team_id: Uuid,
+    pub user_id: Option<Uuid>,
+    pub phone: String,
+}
+
+/// Creates a technician, as given (trusted data: tests, benchmarks), and returns its id.
+pub async fn insert_technician(store: &Store, technician: &NewTechnician) -> Result<Uuid> {
+    let mut conn = store.pool().acquire().await?;
+    insert(&mut conn, store.stamp(), technician).await
+}
+
+async fn insert(
+    conn: &mut SqliteConnection,
+    stamp: i64,
+    technician: &NewTechnician,
+) -> Result<Uuid> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO technicians (id, name, team_id, user_id, phone, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .bind(id)
+    .bind(&technician.name)
+    .bind(technician.team_id)
+    .bind(technician.user_id)
+    .bind(&technician.phone)
+    .bind(stamp)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Creates the technician, or replaces technician `id`'s values, unless the team or the
+/// user is deactivated or removed.
+pub(super) async fn write(
+    conn: &mut SqliteConnection,
+    stamp: i64,
+    id: Option<Uuid>,
+    technician: &NewTechnician,
+) -> Result<Written> {
+    if !team_active(conn, technician.team_id).await? {
+        return Ok(Written::Refused(Refusal::TeamInactive));
+    }
+    if let Some(user) = technician.user_id {
+        let active: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND active = 1 AND deleted = 0)",
+        )
+        .bind(user)
+        .fetch_one(&mut *conn)
+        .await?;
+        if !active {
+            return Ok(Written::Refused(Refusal::UserInactive));
+        }
+    }
+    let Some(id) = id else {
+        return Ok(Written::Saved(insert(conn, stamp, technician).await?));
+    };
+    let updated = sqlx::query(
+        "UPDATE technicians SET name = ?1, team_id = ?2, user_id = ?3, phone = ?4,
+                                changed_at = ?5
+         WHERE id = ?6 AND deleted = 0",
+    )
+    .bind(&technician.name)
+    .bind(technician.team_id)
+    .bind(technician.user_id)
+    .bind(&technician.phone)
+    .bind(stamp)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(Written::updated(id, updated.rows_affected()))
+}
+
+/// A technician of a team no longer active is not reactivated.
+pub(super) async fn before_reactivating(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<Option<Refusal>> {
+    let team: Option<Uuid> = sqlx::query_scalar("SELECT team_id FROM technicians WHERE id = ?1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(match team {
+        Some(team) if !team_active(conn, team).await? => Some(Refusal::TeamInactive),
+        _ => None,
+    })
+}
+
+async fn team_active(conn: &mut SqliteConnection, team: Uuid) -> Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM teams WHERE id = ?1 AND active = 1 AND deleted = 0)",
+    )
+    .bind(team)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Every technician not deleted.
+pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry>> {
+    let rows: Vec<(Uuid, String, Uuid, Option<Uuid>, String, bool)> = sqlx::query_as(
+        "SELECT id, name, team_id, user_id, phone, active FROM technicians WHERE deleted = 0",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, team_id, user_id, phone, active)| CatalogEntry {
+            id,
+            fields: CatalogValues::Technicians {
+                name,
+                team_id,
+                user_id,
+                phone,
+            }
+            .fields(),
+            active,
+        })
+        .collect())
+}
