@@ -51,19 +51,8 @@ pub(super) async fn write(
     id: Option<Uuid>,
     technician: &NewTechnician,
 ) -> Result<Written> {
-    if !team_active(conn, technician.team_id).await? {
-        return Ok(Written::Refused(Refusal::TeamInactive));
-    }
-    if let Some(user) = technician.user_id {
-        let active: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND active = 1 AND deleted = 0)",
-        )
-        .bind(user)
-        .fetch_one(&mut *conn)
-        .await?;
-        if !active {
-            return Ok(Written::Refused(Refusal::UserInactive));
-        }
+    if let Some(refusal) = inactive_link(conn, technician.team_id, technician.user_id).await? {
+        return Ok(Written::Refused(refusal));
     }
     let Some(id) = id else {
         return Ok(Written::Saved(insert(conn, stamp, technician).await?));
@@ -84,28 +73,47 @@ pub(super) async fn write(
     Ok(Written::updated(id, updated.rows_affected()))
 }
 
-/// A technician of a team no longer active is not reactivated.
+/// A technician of a team or a user no longer active is not reactivated.
 pub(super) async fn before_reactivating(
     conn: &mut SqliteConnection,
     id: Uuid,
 ) -> Result<Option<Refusal>> {
-    let team: Option<Uuid> = sqlx::query_scalar("SELECT team_id FROM technicians WHERE id = ?1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    Ok(match team {
-        Some(team) if !team_active(conn, team).await? => Some(Refusal::TeamInactive),
-        _ => None,
-    })
+    let links: Option<(Uuid, Option<Uuid>)> =
+        sqlx::query_as("SELECT team_id, user_id FROM technicians WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match links {
+        Some((team, user)) => inactive_link(conn, team, user).await,
+        None => Ok(None),
+    }
 }
 
-async fn team_active(conn: &mut SqliteConnection, team: Uuid) -> Result<bool> {
-    Ok(sqlx::query_scalar(
+/// Why the team or the user (if any) cannot be a technician's: deactivated or removed.
+async fn inactive_link(
+    conn: &mut SqliteConnection,
+    team: Uuid,
+    user: Option<Uuid>,
+) -> Result<Option<Refusal>> {
+    let team_active: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM teams WHERE id = ?1 AND active = 1 AND deleted = 0)",
     )
     .bind(team)
+    .fetch_one(&mut *conn)
+    .await?;
+    if !team_active {
+        return Ok(Some(Refusal::TeamInactive));
+    }
+    let Some(user) = user else {
+        return Ok(None);
+    };
+    let user_active: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND active = 1 AND deleted = 0)",
+    )
+    .bind(user)
     .fetch_one(conn)
-    .await?)
+    .await?;
+    Ok((!user_active).then_some(Refusal::UserInactive))
 }
 
 /// Every technician not deleted.
