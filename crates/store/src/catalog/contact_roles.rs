@@ -1,12 +1,12 @@
 //! "Funções de contato": what a customer's contact is to them, the choices of "Novo
-//! Contato"; the only module writing `contact_roles`.
-use helpdesk_core::catalog::{CatalogEntry, CatalogValues};
+//! Contato"; written through `super::named`.
+use helpdesk_core::catalog::{CatalogEntry, CatalogKind, CatalogValues};
 use helpdesk_core::text::fold;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
-use super::Written;
-use crate::{new_id, Result, Store};
+use super::{named, Written};
+use crate::{Result, Store};
 
 /// Creates the contact role, or renames contact role `id`.
 pub(super) async fn write(
@@ -15,40 +15,15 @@ pub(super) async fn write(
     id: Option<Uuid>,
     name: &str,
 ) -> Result<Written> {
-    let Some(id) = id else {
-        let id = new_id();
-        sqlx::query("INSERT INTO contact_roles (id, name, changed_at) VALUES (?1, ?2, ?3)")
-            .bind(id)
-            .bind(name)
-            .bind(stamp)
-            .execute(conn)
-            .await?;
-        return Ok(Written::Saved(id));
-    };
-    let updated = sqlx::query(
-        "UPDATE contact_roles SET name = ?1, changed_at = ?2 WHERE id = ?3 AND deleted = 0",
-    )
-    .bind(name)
-    .bind(stamp)
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(Written::updated(id, updated.rows_affected()))
+    named::write(conn, CatalogKind::ContactRoles, stamp, id, name).await
 }
 
 /// Every contact role not deleted.
 pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry>> {
-    let rows: Vec<(Uuid, String, bool)> =
-        sqlx::query_as("SELECT id, name, active FROM contact_roles WHERE deleted = 0")
-            .fetch_all(conn)
-            .await?;
+    let rows = named::list(conn, CatalogKind::ContactRoles).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, active)| CatalogEntry {
-            id,
-            fields: CatalogValues::ContactRoles { name }.fields(),
-            active,
-        })
+        .map(|(id, name, active)| super::entry(id, CatalogValues::ContactRoles { name }, active))
         .collect())
 }
 

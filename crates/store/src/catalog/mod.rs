@@ -8,6 +8,7 @@
 //! `UNIQUE` columns count them), the catalog's rules are checked, and every write stamps
 //! `changed_at` so that it syncs. Deactivating never deletes.
 mod contact_roles;
+mod named;
 mod plans;
 mod roles;
 mod routing_points;
@@ -221,7 +222,7 @@ pub async fn save(store: &Store, id: Option<Uuid>, values: &CatalogValues) -> Re
         return Ok(SaveOutcome::Refused(Refusal::LastAdministrator));
     }
     tx.commit().await?;
-    Ok(match entry(store, kind, id).await? {
+    Ok(match find(store, kind, id).await? {
         Some(entry) => SaveOutcome::Saved(entry),
         None => SaveOutcome::NotFound,
     })
@@ -262,7 +263,7 @@ pub async fn set_active(store: &Store, change: CatalogActiveChange) -> Result<Ac
         return Ok(ActiveOutcome::Refused(Refusal::LastAdministrator));
     }
     tx.commit().await?;
-    Ok(match entry(store, kind, id).await? {
+    Ok(match find(store, kind, id).await? {
         Some(entry) => ActiveOutcome::Saved(entry),
         None => ActiveOutcome::NotFound,
     })
@@ -292,7 +293,7 @@ async fn administrators_lost(conn: &mut SqliteConnection, before: i64) -> Result
 }
 
 /// The entry `id` of the catalog as its list shows it.
-async fn entry(store: &Store, kind: CatalogKind, id: Uuid) -> Result<Option<CatalogEntry>> {
+async fn find(store: &Store, kind: CatalogKind, id: Uuid) -> Result<Option<CatalogEntry>> {
     Ok(list(store, kind)
         .await?
         .into_iter()
@@ -318,6 +319,31 @@ pub async fn insert_script(store: &Store, script: &NewScript) -> Result<Uuid> {
         scripts::insert_new(&mut tx, store, &script.name, &script.keywords, &definition).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Inserts `items` with `insert` in one transaction (trusted data: tests, benchmarks);
+/// returns their ids in order.
+async fn insert_each<T>(
+    store: &Store,
+    items: &[T],
+    insert: impl AsyncFn(&mut SqliteConnection, i64, &T) -> Result<Uuid>,
+) -> Result<Vec<Uuid>> {
+    let mut tx = store.pool().begin().await?;
+    let mut ids = Vec::with_capacity(items.len());
+    for item in items {
+        ids.push(insert(&mut tx, store.stamp(), item).await?);
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// An entry of a catalog's list.
+fn entry(id: Uuid, values: CatalogValues, active: bool) -> CatalogEntry {
+    CatalogEntry {
+        id,
+        fields: values.fields(),
+        active,
+    }
 }
 
 /// A stored number as the catalog's form shows it (the columns have no check): a negative

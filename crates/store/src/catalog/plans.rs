@@ -19,13 +19,7 @@ pub struct NewPlan {
 /// Creates plans in one transaction, as given (trusted data: tests, benchmarks); returns
 /// their ids in order.
 pub async fn insert_plans(store: &Store, plans: &[NewPlan]) -> Result<Vec<Uuid>> {
-    let mut tx = store.pool().begin().await?;
-    let mut ids = Vec::with_capacity(plans.len());
-    for plan in plans {
-        ids.push(insert(&mut tx, store.stamp(), plan).await?);
-    }
-    tx.commit().await?;
-    Ok(ids)
+    super::insert_each(store, plans, insert).await
 }
 
 async fn insert(conn: &mut SqliteConnection, stamp: i64, plan: &NewPlan) -> Result<Uuid> {
@@ -85,17 +79,18 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
     Ok(rows
         .into_iter()
         .map(
-            |(id, name, technology, download, upload, price_cents, active)| CatalogEntry {
-                id,
-                fields: CatalogValues::Plans {
-                    name,
-                    technology,
-                    download_mbps: super::whole(download),
-                    upload_mbps: super::whole(upload),
-                    price_cents,
-                }
-                .fields(),
-                active,
+            |(id, name, technology, download, upload, price_cents, active)| {
+                super::entry(
+                    id,
+                    CatalogValues::Plans {
+                        name,
+                        technology,
+                        download_mbps: super::whole(download),
+                        upload_mbps: super::whole(upload),
+                        price_cents,
+                    },
+                    active,
+                )
             },
         )
         .collect())

@@ -82,14 +82,15 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
             .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, administrator, active)| CatalogEntry {
-            id,
-            fields: CatalogValues::Roles {
-                name,
-                administrator,
-            }
-            .fields(),
-            active,
+        .map(|(id, name, administrator, active)| {
+            super::entry(
+                id,
+                CatalogValues::Roles {
+                    name,
+                    administrator,
+                },
+                active,
+            )
         })
         .collect())
 }

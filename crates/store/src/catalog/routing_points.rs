@@ -20,13 +20,7 @@ pub struct NewRoutingPoint {
 /// Creates routing points in one transaction, as given (trusted data: tests, benchmarks);
 /// returns their ids in order.
 pub async fn insert_routing_points(store: &Store, points: &[NewRoutingPoint]) -> Result<Vec<Uuid>> {
-    let mut tx = store.pool().begin().await?;
-    let mut ids = Vec::with_capacity(points.len());
-    for point in points {
-        ids.push(insert(&mut tx, store.stamp(), point).await?);
-    }
-    tx.commit().await?;
-    Ok(ids)
+    super::insert_each(store, points, insert).await
 }
 
 async fn insert(conn: &mut SqliteConnection, stamp: i64, point: &NewRoutingPoint) -> Result<Uuid> {
@@ -84,19 +78,18 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, name, kind, address, ip, status, active)| CatalogEntry {
+        .map(|(id, name, kind, address, ip, status, active)| {
+            super::entry(
                 id,
-                fields: CatalogValues::RoutingPoints {
+                CatalogValues::RoutingPoints {
                     name,
                     kind,
                     address,
                     ip,
                     status,
-                }
-                .fields(),
+                },
                 active,
-            },
-        )
+            )
+        })
         .collect())
 }

@@ -125,16 +125,17 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, team_id, user_id, phone, active)| CatalogEntry {
-            id,
-            fields: CatalogValues::Technicians {
-                name,
-                team_id,
-                user_id,
-                phone,
-            }
-            .fields(),
-            active,
+        .map(|(id, name, team_id, user_id, phone, active)| {
+            super::entry(
+                id,
+                CatalogValues::Technicians {
+                    name,
+                    team_id,
+                    user_id,
+                    phone,
+                },
+                active,
+            )
         })
         .collect())
 }

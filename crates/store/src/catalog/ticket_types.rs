@@ -166,15 +166,16 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
     .await?;
     Ok(rows
         .into_iter()
-        .map(|row| CatalogEntry {
-            id: row.id,
-            fields: CatalogValues::TicketTypes {
-                name: row.name,
-                destination: row.destination.assignee(),
-                sla_hours: super::whole(row.sla_hours),
-            }
-            .fields(),
-            active: row.active,
+        .map(|row| {
+            super::entry(
+                row.id,
+                CatalogValues::TicketTypes {
+                    name: row.name,
+                    destination: row.destination.assignee(),
+                    sla_hours: super::whole(row.sla_hours),
+                },
+                row.active,
+            )
         })
         .collect())
 }

@@ -21,13 +21,7 @@ pub async fn insert_work_order_statuses(
     store: &Store,
     statuses: &[NewWorkOrderStatus],
 ) -> Result<Vec<Uuid>> {
-    let mut tx = store.pool().begin().await?;
-    let mut ids = Vec::with_capacity(statuses.len());
-    for status in statuses {
-        ids.push(insert(&mut tx, store.stamp(), status).await?);
-    }
-    tx.commit().await?;
-    Ok(ids)
+    super::insert_each(store, statuses, insert).await
 }
 
 /// Inserts the status last in the workflow.
@@ -87,15 +81,16 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, color, is_final, active)| CatalogEntry {
-            id,
-            fields: CatalogValues::WorkOrderStatuses {
-                name,
-                is_final,
-                color,
-            }
-            .fields(),
-            active,
+        .map(|(id, name, color, is_final, active)| {
+            super::entry(
+                id,
+                CatalogValues::WorkOrderStatuses {
+                    name,
+                    is_final,
+                    color,
+                },
+                active,
+            )
         })
         .collect())
 }

@@ -76,18 +76,17 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, name, site_survey, minutes, color, active)| CatalogEntry {
+        .map(|(id, name, site_survey, minutes, color, active)| {
+            super::entry(
                 id,
-                fields: CatalogValues::WorkOrderTypes {
+                CatalogValues::WorkOrderTypes {
                     name,
                     minutes: super::whole(minutes),
                     site_survey,
                     color,
-                }
-                .fields(),
+                },
                 active,
-            },
-        )
+            )
+        })
         .collect())
 }
