@@ -61,7 +61,17 @@ pub enum CatalogValues {
 impl CatalogValues {
     /// The catalog these values belong to.
     pub fn kind(&self) -> CatalogKind {
-        self.fields().kind()
+        match self {
+            CatalogValues::Roles { .. } => CatalogKind::Roles,
+            CatalogValues::Teams { .. } => CatalogKind::Teams,
+            CatalogValues::TicketTypes { .. } => CatalogKind::TicketTypes,
+            CatalogValues::WorkOrderTypes { .. } => CatalogKind::WorkOrderTypes,
+            CatalogValues::WorkOrderStatuses { .. } => CatalogKind::WorkOrderStatuses,
+            CatalogValues::Technicians { .. } => CatalogKind::Technicians,
+            CatalogValues::RoutingPoints { .. } => CatalogKind::RoutingPoints,
+            CatalogValues::Plans { .. } => CatalogKind::Plans,
+            CatalogValues::ContactRoles { .. } => CatalogKind::ContactRoles,
+        }
     }
 
     /// The entry's name.

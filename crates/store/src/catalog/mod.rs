@@ -116,7 +116,7 @@ pub async fn save(store: &Store, id: Option<Uuid>, values: &CatalogValues) -> Re
     if name_taken(&mut tx, kind, values.name(), id).await? {
         return Ok(SaveOutcome::NameTaken);
     }
-    let administrators = people::administrators_left_in(&mut tx).await?;
+    let administrators = administrators_before(&mut tx, kind).await?;
     let stamp = store.stamp();
     let conn = &mut *tx;
     let written = match values.clone() {
@@ -234,7 +234,7 @@ pub async fn save(store: &Store, id: Option<Uuid>, values: &CatalogValues) -> Re
 pub async fn set_active(store: &Store, change: CatalogActiveChange) -> Result<ActiveOutcome> {
     let CatalogActiveChange { kind, id, active } = change;
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
-    let administrators = people::administrators_left_in(&mut tx).await?;
+    let administrators = administrators_before(&mut tx, kind).await?;
     let refusal = match (kind, active) {
         (CatalogKind::Roles, false) => roles::before_deactivating(&mut tx, id).await?,
         (CatalogKind::Teams, false) => teams::before_deactivating(&mut tx, id).await?,
@@ -285,11 +285,26 @@ async fn name_taken(
         .any(|(id, other)| Some(id) != except && fold(&other) == folded))
 }
 
+/// How many active administrators there are before a change of a role (`None` for the
+/// other catalogs, which cannot change it).
+async fn administrators_before(
+    conn: &mut SqliteConnection,
+    kind: CatalogKind,
+) -> Result<Option<i64>> {
+    Ok(match kind {
+        CatalogKind::Roles => Some(people::administrators_left_in(conn).await?),
+        _ => None,
+    })
+}
+
 /// Whether the change just made (not committed) leaves no active administrator where
-/// there were `before`; a database without administrators yet (before the first one is
-/// made) is not refused its roles.
-async fn administrators_lost(conn: &mut SqliteConnection, before: i64) -> Result<bool> {
-    Ok(before > 0 && people::administrators_left_in(conn).await? == 0)
+/// there were some `before`; a database without administrators yet (before the first one
+/// is made) is not refused its roles.
+async fn administrators_lost(conn: &mut SqliteConnection, before: Option<i64>) -> Result<bool> {
+    Ok(match before {
+        Some(before) if before > 0 => people::administrators_left_in(conn).await? == 0,
+        _ => false,
+    })
 }
 
 /// The entry `id` of the catalog as its list shows it.
