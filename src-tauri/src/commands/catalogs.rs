@@ -21,8 +21,7 @@ pub async fn list_catalog(
     catalog::list(&state.store, request).await.map_err(internal)
 }
 
-/// `helpdesk_api::SaveCatalogEntry`: the form checked in the core, then written with the
-/// catalog's rules in one transaction.
+/// `helpdesk_api::SaveCatalogEntry`.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_catalog_entry(
@@ -30,6 +29,7 @@ pub async fn save_catalog_entry(
     state: State<'_, AppState>,
 ) -> Reply<SaveCatalogEntry> {
     state.require_administrator(WHAT).await?;
+    // Checked in the core as the UI did, then written with the catalog's rules.
     let values = request.fields.parse().map_err(first_error)?;
     let outcome = catalog::save(&state.store, request.id, &values)
         .await
