@@ -155,7 +155,9 @@ async fn a_work_order_is_scheduled_on_the_agenda_and_a_clash_is_shown() {
         }
         let usual_end = format_time(10 * 60 + i64::from(kind.default_minutes));
         if app.value("input#os-fim").await? != usual_end {
-            return Err(format!("a click should propose the type's usual end, {usual_end}").into());
+            return Err(format!(
+                "a click should propose the type's usual end, {usual_end}"
+            ));
         }
         // Two of start, end and duration make the third.
         app.fill("input#os-duracao", "1:30").await?;
