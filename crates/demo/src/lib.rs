@@ -176,8 +176,8 @@ enum Batch {
 /// index. Rows are generated on a blocking thread while the previous batch is written.
 ///
 /// Messages are dated over the 365 days before now. A database that already has the demo
-/// catalog (or any role of the same name) fails with a database error: check
-/// `people::has_users` first.
+/// catalog (or any entry of the same name) fails with `StoreError::Refused` (the name is
+/// taken): check `people::has_users` first.
 pub async fn seed(store: &Store, config: &DemoConfig) -> Result<DemoSummary, StoreError> {
     let anchor_ms = helpdesk_store::now_millis();
     let mut summary = DemoSummary {
