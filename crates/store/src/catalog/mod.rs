@@ -27,7 +27,7 @@ use crate::scripts::{self, StoredDefinition};
 use crate::{people, Result, Store};
 pub use contact_roles::active_names as contact_role_names;
 pub use plans::{insert_plans, NewPlan};
-pub use roles::insert_role;
+pub use roles::{insert_role, insert_role_in};
 pub use routing_points::{insert_routing_points, NewRoutingPoint};
 pub use teams::insert_team;
 pub use technicians::{insert_technician, NewTechnician};

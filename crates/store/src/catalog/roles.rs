@@ -15,6 +15,17 @@ pub async fn insert_role(store: &Store, name: &str, administrator: bool) -> Resu
     insert(&mut conn, store.stamp(), name, administrator).await
 }
 
+/// Creates a role on `conn` (the caller's transaction: the first run's administrator) and
+/// returns its id.
+pub async fn insert_role_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    name: &str,
+    administrator: bool,
+) -> Result<Uuid> {
+    insert(conn, store.stamp(), name, administrator).await
+}
+
 async fn insert(
     conn: &mut SqliteConnection,
     stamp: i64,
