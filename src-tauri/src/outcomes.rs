@@ -13,7 +13,7 @@ use helpdesk_core::script::fields as script_fields;
 use helpdesk_core::sync::registration_fields;
 use helpdesk_core::work_order::{clash_message, fields as visit_fields};
 use helpdesk_core::work_order_form::fields as work_order_fields;
-use helpdesk_store::catalog::{self, ActiveOutcome, Refusal};
+use helpdesk_store::catalog::{self, Refusal};
 use helpdesk_store::email_templates;
 use helpdesk_store::scripts::PublishOutcome;
 use helpdesk_store::tasks::CompleteOutcome;
@@ -168,11 +168,11 @@ pub fn catalog_saved(
 }
 
 /// A catalog entry deactivated or reactivated, or why it was not.
-pub fn catalog_activated(outcome: ActiveOutcome) -> Result<CatalogEntry, CommandError> {
+pub fn catalog_activated(outcome: catalog::ActiveOutcome) -> Result<CatalogEntry, CommandError> {
     match outcome {
-        ActiveOutcome::Saved(entry) => Ok(entry),
-        ActiveOutcome::NotFound => Err(catalog_entry_not_found()),
-        ActiveOutcome::Refused(refusal) => Err(catalog_refused(refusal)),
+        catalog::ActiveOutcome::Saved(entry) => Ok(entry),
+        catalog::ActiveOutcome::NotFound => Err(catalog_entry_not_found()),
+        catalog::ActiveOutcome::Refused(refusal) => Err(catalog_refused(refusal)),
     }
 }
 
