@@ -4,10 +4,11 @@
 //! (`helpdesk_api` cannot hold them as `From` impls: the UI compiles it to wasm, without
 //! the store.)
 use helpdesk_api::{
-    CommandError, EmailTemplate, ErrorCode, Operator, PublishedScript, RegistrationForm,
-    SavedTicket, TaskSummary, TicketState, UserAccount, Visit,
+    CatalogEntry, CatalogKind, CommandError, EmailTemplate, ErrorCode, Operator, PublishedScript,
+    RegistrationForm, SavedTicket, TaskSummary, TicketState, UserAccount, Visit,
 };
 use helpdesk_core::auth::wait_message;
+use helpdesk_core::catalog::fields as catalog_fields;
 use helpdesk_core::email::{template_fields, NAME_TAKEN};
 use helpdesk_core::password::fields as password_fields;
 use helpdesk_core::script::fields as script_fields;
@@ -15,6 +16,7 @@ use helpdesk_core::sync::registration_fields;
 use helpdesk_core::users::fields as user_fields;
 use helpdesk_core::work_order::{clash_message, fields as visit_fields};
 use helpdesk_core::work_order_form::fields as work_order_fields;
+use helpdesk_store::catalog::{self, Refusal};
 use helpdesk_store::email_templates;
 use helpdesk_store::login_failures::SignInOutcome;
 use helpdesk_store::scripts::PublishOutcome;
@@ -136,6 +138,92 @@ pub fn template_saved(
             "Um dos cargos escolhidos não existe mais. Recarregue a lista de cargos.",
         )),
     }
+}
+
+/// A catalog entry saved, or why it was not: at the field concerned.
+pub fn catalog_saved(
+    kind: CatalogKind,
+    outcome: catalog::SaveOutcome,
+) -> Result<CatalogEntry, CommandError> {
+    match outcome {
+        catalog::SaveOutcome::Saved(entry) => Ok(entry),
+        catalog::SaveOutcome::NameTaken => Err(CommandError::at_field(
+            catalog_fields::NAME,
+            kind.name_taken(),
+        )),
+        catalog::SaveOutcome::NotFound => Err(catalog_entry_not_found()),
+        catalog::SaveOutcome::Refused(refusal) => Err(match refusal {
+            Refusal::LastAdministrator => {
+                CommandError::at_field(catalog_fields::ADMINISTRATOR, LAST_ADMINISTRATOR)
+            }
+            Refusal::DestinationInactive => CommandError::at_field(
+                catalog_fields::DESTINATION,
+                "Este usuário ou cargo foi desativado ou removido: escolha outro destino.",
+            ),
+            Refusal::TeamInactive => CommandError::at_field(
+                catalog_fields::TEAM,
+                "Esta equipe foi desativada ou removida: escolha outra.",
+            ),
+            Refusal::UserInactive => CommandError::at_field(
+                catalog_fields::USER,
+                "Este usuário foi desativado ou removido: escolha outro, ou nenhum.",
+            ),
+            in_use @ (Refusal::RoleInUse(_) | Refusal::TeamInUse(_)) => catalog_refused(in_use),
+        }),
+    }
+}
+
+/// A catalog entry deactivated or reactivated, or why it was not.
+pub fn catalog_activated(outcome: catalog::ActiveOutcome) -> Result<CatalogEntry, CommandError> {
+    match outcome {
+        catalog::ActiveOutcome::Saved(entry) => Ok(entry),
+        catalog::ActiveOutcome::NotFound => Err(catalog_entry_not_found()),
+        catalog::ActiveOutcome::Refused(refusal) => Err(catalog_refused(refusal)),
+    }
+}
+
+/// Any change that would leave no active administrator (a user's or a role's).
+const LAST_ADMINISTRATOR: &str = "Não sobraria nenhum administrador ativo: dê antes um cargo \
+     administrativo a outro usuário ativo.";
+
+/// A deactivation or reactivation refused (no field: the entry as a whole).
+fn catalog_refused(refusal: Refusal) -> CommandError {
+    let plural = |count: i64, one: &str, many: &str| {
+        if count == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{count} {many}")
+        }
+    };
+    let message = match refusal {
+        Refusal::RoleInUse(users) => format!(
+            "O cargo tem {}: mude o cargo deles antes.",
+            plural(users, "usuário ativo", "usuários ativos")
+        ),
+        Refusal::TeamInUse(technicians) => format!(
+            "A equipe tem {}: mude a equipe deles ou desative-os antes.",
+            plural(technicians, "técnico ativo", "técnicos ativos")
+        ),
+        Refusal::LastAdministrator => LAST_ADMINISTRATOR.to_owned(),
+        Refusal::DestinationInactive => "Este tipo é destinado a um usuário ou cargo \
+             desativado: mude o destino antes de reativá-lo."
+            .to_owned(),
+        Refusal::TeamInactive => "A equipe deste técnico está desativada: mude a equipe \
+             dele antes de reativá-lo."
+            .to_owned(),
+        Refusal::UserInactive => "O usuário deste técnico está desativado: escolha outro, \
+             ou nenhum, antes de reativá-lo."
+            .to_owned(),
+    };
+    CommandError::new(ErrorCode::InvalidInput, message)
+}
+
+/// The catalog entry asked for was deleted (or never was).
+fn catalog_entry_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Este cadastro não existe mais: recarregue a lista.",
+    )
 }
 
 /// A failed registration, told at the field it concerns.
@@ -274,6 +362,3 @@ pub fn user_not_found() -> CommandError {
         "Usuário não encontrado. Recarregue a lista.",
     )
 }
-
-const LAST_ADMINISTRATOR: &str =
-    "Este é o último administrador ativo: dê a outro usuário um cargo administrativo antes.";

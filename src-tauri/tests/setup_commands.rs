@@ -123,7 +123,7 @@ async fn a_second_desktop_joins_with_the_token_and_the_users_sign_in_there() {
     );
     // A role that does not administer (a service desktop never gets an administrator's
     // password hash); its screen belongs to the catalogs.
-    let role_id = helpdesk_store::people::insert_role(first.store(), "Atendente", false)
+    let role_id = helpdesk_store::catalog::insert_role(first.store(), "Atendente", false)
         .await
         .expect("role");
     let maria: UserAccount = first.call(

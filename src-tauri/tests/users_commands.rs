@@ -9,7 +9,7 @@ use helpdesk_api::{ErrorCode, Operator, UserAccount, Uuid};
 use helpdesk_core::password::fields as password_fields;
 use helpdesk_core::users::{fields, ValidUser};
 use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
-use helpdesk_store::people;
+use helpdesk_store::catalog;
 use helpdesk_store::user_accounts::{self, SaveUserOutcome};
 use serde_json::{json, Value};
 
@@ -168,18 +168,18 @@ async fn the_last_administrator_is_neither_deactivated_nor_demoted() {
         json!({"provider_name": "Conecta", "admin_name": "Rita", "login": "rita", "email": "",
                "password": "cavalo bateria grampo", "confirmation": "cavalo bateria grampo"}),
     );
-    let desk = people::insert_role(app.store(), "Atendente", false)
+    let desk = catalog::insert_role(app.store(), "Atendente", false)
         .await
         .expect("role");
     let deactivated = app.refuse("set_user_active", json!({"id": rita.id, "active": false}));
     assert!(
-        deactivated.message.contains("último administrador"),
+        deactivated.message.contains("nenhum administrador ativo"),
         "{}",
         deactivated.message
     );
     let demoted = app.refuse("save_user", user_form(Some(rita.id), "rita", desk, ""));
     assert_eq!(demoted.field.as_deref(), Some(fields::ROLE));
-    assert!(demoted.message.contains("último administrador"));
+    assert!(demoted.message.contains("nenhum administrador ativo"));
     let still = app
         .call::<Option<Operator>>("current_operator", ())
         .expect("signed in");

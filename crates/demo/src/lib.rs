@@ -178,8 +178,8 @@ enum Batch {
 /// window says so, and it may never be registered with a sync server.
 ///
 /// Messages are dated over the 365 days before now. A database that already has the demo
-/// catalog (or any role of the same name) fails with a database error: check
-/// `people::has_users` first.
+/// catalog (or any entry of the same name) fails with `StoreError::Refused` (the name is
+/// taken): check `people::has_users` first.
 pub async fn seed(store: &Store, config: &DemoConfig) -> Result<DemoSummary, StoreError> {
     helpdesk_store::setup::mark_demo(store).await?;
     let anchor_ms = helpdesk_store::now_millis();

@@ -1,6 +1,6 @@
-//! Roles ("Cargos"), teams, operators (users) and technicians; the operators' log-in. The
-//! one module that writes `users` (the administrator's changes are transactions of
-//! [`crate::user_accounts`] made of the `_in` writes here).
+//! Operators (users) and their log-in. The one module that writes `users` (the
+//! administrator's changes are transactions of [`crate::user_accounts`] made of the `_in`
+//! writes here).
 use helpdesk_core::auth::Operator;
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::Assignee;
@@ -17,71 +17,6 @@ pub struct NewUser {
     pub email: String,
     pub password: String,
     pub role_id: Uuid,
-}
-
-/// A technician to create.
-#[derive(Debug, Clone)]
-pub struct NewTechnician {
-    pub name: String,
-    pub team_id: Uuid,
-    pub user_id: Option<Uuid>,
-    pub phone: String,
-}
-
-/// Creates a role, administrative or not, and returns its id.
-pub async fn insert_role(store: &Store, name: &str, administrator: bool) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO roles (id, name, is_administrator, changed_at) VALUES (?1, ?2, ?3, ?4)",
-    )
-    .bind(id)
-    .bind(name)
-    .bind(administrator)
-    .bind(store.stamp())
-    .execute(store.pool())
-    .await?;
-    Ok(id)
-}
-
-/// Creates a team and returns its id.
-pub async fn insert_team(store: &Store, name: &str) -> Result<Uuid> {
-    insert_named(
-        store,
-        "INSERT INTO teams (id, name, changed_at) VALUES (?1, ?2, ?3)",
-        name,
-    )
-    .await
-}
-
-async fn insert_named(store: &Store, sql: &'static str, name: &str) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(sql)
-        .bind(id)
-        .bind(name)
-        .bind(store.stamp())
-        .execute(store.pool())
-        .await?;
-    Ok(id)
-}
-
-/// Creates a role on `conn` (the caller's transaction) and returns its id.
-pub async fn insert_role_in(
-    conn: &mut SqliteConnection,
-    store: &Store,
-    name: &str,
-    administrator: bool,
-) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO roles (id, name, is_administrator, changed_at) VALUES (?1, ?2, ?3, ?4)",
-    )
-    .bind(id)
-    .bind(name)
-    .bind(administrator)
-    .bind(store.stamp())
-    .execute(conn)
-    .await?;
-    Ok(id)
 }
 
 /// Creates an operator account, hashing the password, and returns its id.
@@ -207,24 +142,6 @@ pub async fn set_password_in(
 pub async fn hash(password: &str) -> Result<String> {
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || hash_password(&password)).await?
-}
-
-/// Creates a technician and returns its id.
-pub async fn insert_technician(store: &Store, technician: &NewTechnician) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO technicians (id, name, team_id, user_id, phone, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-    .bind(id)
-    .bind(&technician.name)
-    .bind(technician.team_id)
-    .bind(technician.user_id)
-    .bind(&technician.phone)
-    .bind(store.stamp())
-    .execute(store.pool())
-    .await?;
-    Ok(id)
 }
 
 /// Who tickets and tasks can be given to: the active users, then the roles, each by name

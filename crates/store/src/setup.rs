@@ -8,7 +8,7 @@ use helpdesk_core::setup::{
 use sqlx::SqliteConnection;
 
 use crate::people::{self, UserFields};
-use crate::{local_settings, new_id, provider_settings, Result, Store};
+use crate::{catalog, local_settings, new_id, provider_settings, Result, Store};
 
 /// The local setting that marks a database made by the demo generator.
 const DEMO_KEY: &str = "demo";
@@ -75,7 +75,7 @@ pub async fn create_provider(
         idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
     };
     provider_settings::insert_in(&mut tx, store, &provider).await?;
-    let role_id = people::insert_role_in(&mut tx, store, FIRST_ADMINISTRATOR_ROLE, true).await?;
+    let role_id = catalog::insert_role_in(&mut tx, store, FIRST_ADMINISTRATOR_ROLE, true).await?;
     let administrator = UserFields {
         id: new_id(),
         login: &setup.login,

@@ -4,7 +4,7 @@ mod common;
 
 use helpdesk_core::setup::{Provider, ProviderSetup, DEFAULT_IDLE_LOCK_MINUTES};
 use helpdesk_store::setup::{self, CreateProviderOutcome};
-use helpdesk_store::{login_failures, people, provider_settings};
+use helpdesk_store::{catalog, login_failures, provider_settings};
 
 fn provider_setup() -> ProviderSetup {
     ProviderSetup {
@@ -69,7 +69,7 @@ async fn a_failure_mid_way_leaves_nothing() {
     let store = &test.store;
     // A role of the same name (there could be one from before users existed) makes the role's
     // insert fail after the provider's settings were written.
-    people::insert_role(store, "Administrador", false)
+    catalog::insert_role(store, "Administrador", false)
         .await
         .expect("role");
     assert!(setup::create_provider(store, &provider_setup())

@@ -6,9 +6,9 @@ mod common;
 use helpdesk_core::auth::Operator;
 use helpdesk_core::users::ValidUser;
 use helpdesk_store::login_failures::{self, SignInOutcome};
-use helpdesk_store::people;
 use helpdesk_store::user_accounts::{self, ActiveOutcome, PasswordChangeOutcome, SaveUserOutcome};
 use helpdesk_store::Store;
+use helpdesk_store::{catalog, people};
 use uuid::Uuid;
 
 const FIRST_PASSWORD: &str = "primeira senha boa";
@@ -16,10 +16,10 @@ const FIRST_PASSWORD: &str = "primeira senha boa";
 /// A store with an administrative role and its one administrator ("chefe", "suporte123"),
 /// and a role "Atendente"; the ids of the two roles and the administrator.
 async fn office(store: &Store) -> (Uuid, Uuid, Uuid) {
-    let admin_role = people::insert_role(store, "Gerência", true)
+    let admin_role = catalog::insert_role(store, "Gerência", true)
         .await
         .expect("role");
-    let desk_role = people::insert_role(store, "Atendente", false)
+    let desk_role = catalog::insert_role(store, "Atendente", false)
         .await
         .expect("role");
     let chefe = common::user(store, "chefe", "Chefe", admin_role).await;
@@ -63,7 +63,7 @@ async fn a_new_user_signs_in_with_the_first_password_and_must_change_it() {
     let test = common::open().await;
     let store = &test.store;
     let (_, desk_role, _) = office(store).await;
-    let team = people::insert_team(store, "Equipe Sul")
+    let team = catalog::insert_team(store, "Equipe Sul")
         .await
         .expect("team");
     let account = saved(
