@@ -4,23 +4,32 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	/**  `helpdesk_api::Login`. */
+	/**  `helpdesk_api::Login`: after five failures of a login, each try waits (and says how long). */
 	login: (request: Credentials) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("login", { request })),
 	/**  `helpdesk_api::Logout`. */
 	logout: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("logout")),
-	/**  `helpdesk_api::CurrentOperator`. */
+	/**
+	 *  `helpdesk_api::CurrentOperator`: the operator read again (`None` once their account was
+	 *  deactivated); a locked session's operator as they were.
+	 */
 	currentOperator: () => typedError<Operator | null, CommandError_Serialize>(__TAURI_INVOKE("current_operator")),
 	/**  `helpdesk_api::LoadSetupState`. */
 	loadSetupState: () => typedError<SetupState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_setup_state")),
-	/**  `helpdesk_api::CreateProvider`. */
+	/**  `helpdesk_api::CreateProvider`: refused once the database has a user or joined a server. */
 	createProvider: (request: ProviderSetup) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("create_provider", { request })),
-	/**  `helpdesk_api::JoinServer`. */
+	/**
+	 *  `helpdesk_api::JoinServer`: only a database with no user joins (the token is the proof);
+	 *  one with users registers from "Sincronização", by an administrator.
+	 */
 	joinServer: (request: RegistrationForm_Deserialize) => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("join_server", { request })),
 	/**  `helpdesk_api::LockSession`. */
 	lockSession: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("lock_session")),
-	/**  `helpdesk_api::UnlockSession`. */
+	/**  `helpdesk_api::UnlockSession`: the locked operator's password, throttled as the sign-in. */
 	unlockSession: (request: string) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("unlock_session", { request })),
-	/**  `helpdesk_api::ChangePassword`. */
+	/**
+	 *  `helpdesk_api::ChangePassword`: allowed (and the only way on) while it must be changed;
+	 *  on a desktop whose profile administers.
+	 */
 	changePassword: (request: PasswordChange) => typedError<Operator, CommandError_Serialize>(__TAURI_INVOKE("change_password", { request })),
 	/**  `helpdesk_api::SearchCustomers`. */
 	searchCustomers: (request: CustomerSearch) => typedError<CustomerSummary[], CommandError_Serialize>(__TAURI_INVOKE("search_customers", { request })),
@@ -129,9 +138,9 @@ export const commands = {
 	listUsers: () => typedError<UserAccount_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_users")),
 	/**  `helpdesk_api::SaveUser`. */
 	saveUser: (request: UserForm_Deserialize) => typedError<UserAccount_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_user", { request })),
-	/**  `helpdesk_api::SetUserActive`. */
+	/**  `helpdesk_api::SetUserActive`: the user's session ends at its next command. */
 	setUserActive: (request: ActiveChange) => typedError<UserAccount_Serialize, CommandError_Serialize>(__TAURI_INVOKE("set_user_active", { request })),
-	/**  `helpdesk_api::ResetPassword`. */
+	/**  `helpdesk_api::ResetPassword`: the password follows the policy for the user's login. */
 	resetPassword: (request: PasswordReset) => typedError<UserAccount_Serialize, CommandError_Serialize>(__TAURI_INVOKE("reset_password", { request })),
 	/**  `helpdesk_api::ListCatalog`. */
 	listCatalog: (request: CatalogKind) => typedError<CatalogEntry_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_catalog", { request })),
@@ -644,6 +653,11 @@ export type ErrorCode =
  *  someone else since it was shown); the message says with what.
  */
 "CONFLICT" | 
+/**
+ *  The session is locked after the idle time: the window shows its lock screen, and
+ *  only the operator's password (`unlock_session`) or signing out goes on.
+ */
+"SESSION_LOCKED" | 
 /**  A fault that is not the operator's; details are in the log. */
 "INTERNAL";
 

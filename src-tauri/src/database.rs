@@ -9,14 +9,21 @@ pub const DATABASE_ENV: &str = "HELPDESK_DB";
 /// Command-line flag that fills an empty database with the small demo data set.
 pub const DEMO_FLAG: &str = "--demo";
 
-/// The database file: `$HELPDESK_DB`, or `helpdesk.db` in the app's data folder.
+/// The database file: `$HELPDESK_DB`, or in the app's data folder `helpdesk.db`, or
+/// `helpdesk-demo.db` with `--demo`, so a demonstration never sits where the provider's own
+/// data goes.
 pub fn path<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
     if let Some(path) = std::env::var_os(DATABASE_ENV) {
         return Ok(PathBuf::from(path));
     }
     let folder = app.path().app_data_dir()?;
     std::fs::create_dir_all(&folder)?;
-    Ok(folder.join("helpdesk.db"))
+    let file = if demo_asked() {
+        "helpdesk-demo.db"
+    } else {
+        "helpdesk.db"
+    };
+    Ok(folder.join(file))
 }
 
 /// What to stop with when the app was started with `--demo` but built without the demo

@@ -4,19 +4,27 @@
 //! (`helpdesk_api` cannot hold them as `From` impls: the UI compiles it to wasm, without
 //! the store.)
 use helpdesk_api::{
-    CommandError, EmailTemplate, ErrorCode, PublishedScript, RegistrationForm, SavedTicket,
-    TaskSummary, TicketState, Visit,
+    CatalogEntry, CatalogKind, CommandError, EmailTemplate, ErrorCode, Operator, PublishedScript,
+    RegistrationForm, SavedTicket, TaskSummary, TicketState, UserAccount, Visit,
 };
+use helpdesk_core::auth::wait_message;
+use helpdesk_core::catalog::fields as catalog_fields;
 use helpdesk_core::email::{template_fields, NAME_TAKEN};
+use helpdesk_core::password::fields as password_fields;
 use helpdesk_core::script::fields as script_fields;
 use helpdesk_core::sync::registration_fields;
+use helpdesk_core::users::fields as user_fields;
 use helpdesk_core::work_order::{clash_message, fields as visit_fields};
 use helpdesk_core::work_order_form::fields as work_order_fields;
+use helpdesk_store::catalog::{self, Refusal};
 use helpdesk_store::email_templates;
+use helpdesk_store::login_failures::SignInOutcome;
 use helpdesk_store::scripts::PublishOutcome;
+use helpdesk_store::setup::CreateProviderOutcome;
 use helpdesk_store::tasks::CompleteOutcome;
 use helpdesk_store::ticket_updates::UpdateOutcome;
 use helpdesk_store::tickets::SaveOutcome;
+use helpdesk_store::user_accounts::{ActiveOutcome, PasswordChangeOutcome, SaveUserOutcome};
 use helpdesk_store::work_orders::RescheduleOutcome;
 use helpdesk_sync::SyncError;
 
@@ -132,6 +140,92 @@ pub fn template_saved(
     }
 }
 
+/// A catalog entry saved, or why it was not: at the field concerned.
+pub fn catalog_saved(
+    kind: CatalogKind,
+    outcome: catalog::SaveOutcome,
+) -> Result<CatalogEntry, CommandError> {
+    match outcome {
+        catalog::SaveOutcome::Saved(entry) => Ok(entry),
+        catalog::SaveOutcome::NameTaken => Err(CommandError::at_field(
+            catalog_fields::NAME,
+            kind.name_taken(),
+        )),
+        catalog::SaveOutcome::NotFound => Err(catalog_entry_not_found()),
+        catalog::SaveOutcome::Refused(refusal) => Err(match refusal {
+            Refusal::LastAdministrator => {
+                CommandError::at_field(catalog_fields::ADMINISTRATOR, LAST_ADMINISTRATOR)
+            }
+            Refusal::DestinationInactive => CommandError::at_field(
+                catalog_fields::DESTINATION,
+                "Este usuário ou cargo foi desativado ou removido: escolha outro destino.",
+            ),
+            Refusal::TeamInactive => CommandError::at_field(
+                catalog_fields::TEAM,
+                "Esta equipe foi desativada ou removida: escolha outra.",
+            ),
+            Refusal::UserInactive => CommandError::at_field(
+                catalog_fields::USER,
+                "Este usuário foi desativado ou removido: escolha outro, ou nenhum.",
+            ),
+            in_use @ (Refusal::RoleInUse(_) | Refusal::TeamInUse(_)) => catalog_refused(in_use),
+        }),
+    }
+}
+
+/// A catalog entry deactivated or reactivated, or why it was not.
+pub fn catalog_activated(outcome: catalog::ActiveOutcome) -> Result<CatalogEntry, CommandError> {
+    match outcome {
+        catalog::ActiveOutcome::Saved(entry) => Ok(entry),
+        catalog::ActiveOutcome::NotFound => Err(catalog_entry_not_found()),
+        catalog::ActiveOutcome::Refused(refusal) => Err(catalog_refused(refusal)),
+    }
+}
+
+/// Any change that would leave no active administrator (a user's or a role's).
+const LAST_ADMINISTRATOR: &str = "Não sobraria nenhum administrador ativo: dê antes um cargo \
+     administrativo a outro usuário ativo.";
+
+/// A deactivation or reactivation refused (no field: the entry as a whole).
+fn catalog_refused(refusal: Refusal) -> CommandError {
+    let plural = |count: i64, one: &str, many: &str| {
+        if count == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{count} {many}")
+        }
+    };
+    let message = match refusal {
+        Refusal::RoleInUse(users) => format!(
+            "O cargo tem {}: mude o cargo deles antes.",
+            plural(users, "usuário ativo", "usuários ativos")
+        ),
+        Refusal::TeamInUse(technicians) => format!(
+            "A equipe tem {}: mude a equipe deles ou desative-os antes.",
+            plural(technicians, "técnico ativo", "técnicos ativos")
+        ),
+        Refusal::LastAdministrator => LAST_ADMINISTRATOR.to_owned(),
+        Refusal::DestinationInactive => "Este tipo é destinado a um usuário ou cargo \
+             desativado: mude o destino antes de reativá-lo."
+            .to_owned(),
+        Refusal::TeamInactive => "A equipe deste técnico está desativada: mude a equipe \
+             dele antes de reativá-lo."
+            .to_owned(),
+        Refusal::UserInactive => "O usuário deste técnico está desativado: escolha outro, \
+             ou nenhum, antes de reativá-lo."
+            .to_owned(),
+    };
+    CommandError::new(ErrorCode::InvalidInput, message)
+}
+
+/// The catalog entry asked for was deleted (or never was).
+fn catalog_entry_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Este cadastro não existe mais: recarregue a lista.",
+    )
+}
+
 /// A failed registration, told at the field it concerns.
 pub fn registration_refused(form: &RegistrationForm, error: SyncError) -> CommandError {
     match error {
@@ -178,5 +272,93 @@ pub fn template_not_found() -> CommandError {
     CommandError::new(
         ErrorCode::NotFound,
         "Modelo de e-mail não encontrado: ele pode ter sido removido. Recarregue a lista.",
+    )
+}
+
+// Sign-in, the first run, users and passwords.
+
+/// A sign-in (or an unlock) that went through, or why not: a wrong password, or the wait
+/// after too many failures, told at the password field.
+pub fn signed_in(outcome: SignInOutcome) -> Result<Operator, CommandError> {
+    match outcome {
+        SignInOutcome::SignedIn(operator) => Ok(operator),
+        SignInOutcome::Refused => Err(CommandError::invalid_credentials()),
+        SignInOutcome::Wait { remaining_ms } => Err(CommandError::at_field(
+            "password",
+            wait_message(remaining_ms),
+        )
+        .with_code(ErrorCode::InvalidCredentials)),
+    }
+}
+
+/// The provider created with its first administrator, or why not.
+pub fn provider_created(outcome: CreateProviderOutcome) -> Result<Operator, CommandError> {
+    match outcome {
+        CreateProviderOutcome::Created(administrator) => Ok(administrator),
+        CreateProviderOutcome::UsersExist => Err(CommandError::new(
+            ErrorCode::Conflict,
+            "Este computador já foi configurado: entre com seu usuário e senha.",
+        )),
+        CreateProviderOutcome::Registered => Err(CommandError::new(
+            ErrorCode::Conflict,
+            "Este computador está registrado em um servidor: os usuários chegam pela \
+             sincronização.",
+        )),
+    }
+}
+
+/// A user saved, or why not, at the field concerned.
+pub fn user_saved(outcome: SaveUserOutcome) -> Result<UserAccount, CommandError> {
+    match outcome {
+        SaveUserOutcome::Saved(account) => Ok(account),
+        SaveUserOutcome::LoginTaken => Err(CommandError::at_field(
+            user_fields::LOGIN,
+            "Já existe um usuário com este login.",
+        )),
+        SaveUserOutcome::UnknownRole => Err(CommandError::at_field(
+            user_fields::ROLE,
+            "Este cargo foi removido ou desativado: escolha outro.",
+        )),
+        SaveUserOutcome::UnknownTeam => Err(CommandError::at_field(
+            user_fields::TEAM,
+            "Esta equipe foi removida ou desativada: escolha outra.",
+        )),
+        SaveUserOutcome::NotFound => Err(user_not_found()),
+        SaveUserOutcome::LastAdministrator => Err(CommandError::at_field(
+            user_fields::ROLE,
+            LAST_ADMINISTRATOR,
+        )),
+    }
+}
+
+/// A user deactivated or reactivated, or why not.
+pub fn user_activated(outcome: ActiveOutcome) -> Result<UserAccount, CommandError> {
+    match outcome {
+        ActiveOutcome::Done(account) => Ok(account),
+        ActiveOutcome::NotFound => Err(user_not_found()),
+        ActiveOutcome::LastAdministrator => Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            LAST_ADMINISTRATOR,
+        )),
+    }
+}
+
+/// The operator's password changed, or why not.
+pub fn password_changed(outcome: PasswordChangeOutcome) -> Result<Operator, CommandError> {
+    match outcome {
+        PasswordChangeOutcome::Changed(operator) => Ok(operator),
+        PasswordChangeOutcome::WrongCurrent => Err(CommandError::at_field(
+            password_fields::CURRENT,
+            "A senha atual não confere.",
+        )),
+        PasswordChangeOutcome::NotFound => Err(CommandError::access_ended()),
+    }
+}
+
+/// The user asked for does not exist.
+pub fn user_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Usuário não encontrado. Recarregue a lista.",
     )
 }

@@ -1,5 +1,10 @@
-//! What the app holds while it runs: the store, the attachments folder and the logged-in
-//! operator.
+//! What the app holds while it runs: the store, the attachments folder and the operator's
+//! session.
+//!
+//! A session is checked on every command: the operator's account is read again (one look-up
+//! by key), so a deactivation ends the session at its next command, and a new role or
+//! administrative flag holds at once. While the operator must change their password, or the
+//! session is locked after the idle time, operator commands are refused.
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -8,7 +13,7 @@ use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
 use helpdesk_mail::OutboxWaker;
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::secret_vault::SecretVault;
-use helpdesk_store::{sync, Store};
+use helpdesk_store::{people, sync, Store};
 use helpdesk_sync::{ClientConfig, SyncWaker};
 
 use crate::error::internal;
@@ -73,7 +78,21 @@ pub struct AppState {
     pub email: Option<EmailState>,
     /// The sync worker's handle; `None` where no worker runs (most tests).
     pub sync: Option<SyncHandle>,
-    operator: Mutex<Option<Operator>>,
+    session: Mutex<Option<Session>>,
+}
+
+/// The signed-in operator, as last read, and whether the window is locked.
+#[derive(Debug, Clone)]
+struct Session {
+    operator: Operator,
+    locked: bool,
+}
+
+/// Whether a check lets through an operator who must still change their password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PasswordDue {
+    Refused,
+    Allowed,
 }
 
 impl AppState {
@@ -84,7 +103,7 @@ impl AppState {
             file_picker: None,
             email: None,
             sync: None,
-            operator: Mutex::new(None),
+            session: Mutex::new(None),
         }
     }
 
@@ -112,24 +131,82 @@ impl AppState {
         }
     }
 
-    /// The logged-in operator, if any.
+    /// The signed-in operator as last read, if any (locked or not).
     pub fn operator(&self) -> Option<Operator> {
-        self.lock().clone()
+        self.lock().as_ref().map(|session| session.operator.clone())
     }
 
-    /// The logged-in operator, or the error that sends the UI back to the login screen.
-    pub fn require_operator(&self) -> Result<Operator, CommandError> {
-        self.operator().ok_or_else(CommandError::not_authenticated)
+    /// The signed-in operator as the store has them now, or the error that sends the UI to
+    /// the sign-in (signed out, or the account deactivated: the session ends), to its lock
+    /// screen, or to "Trocar senha".
+    pub async fn require_operator(&self) -> Result<Operator, CommandError> {
+        self.checked_operator(PasswordDue::Refused).await
+    }
+
+    /// [`Self::require_operator`], letting through an operator who must change their
+    /// password: for changing it, and for locking the window meanwhile.
+    pub async fn require_session(&self) -> Result<Operator, CommandError> {
+        self.checked_operator(PasswordDue::Allowed).await
+    }
+
+    async fn checked_operator(&self, password_due: PasswordDue) -> Result<Operator, CommandError> {
+        let session = self
+            .lock()
+            .clone()
+            .ok_or_else(CommandError::not_authenticated)?;
+        if session.locked {
+            return Err(CommandError::session_locked());
+        }
+        let operator = self.reread(&session.operator).await?;
+        if operator.must_change_password && password_due == PasswordDue::Refused {
+            return Err(CommandError::must_change_password());
+        }
+        Ok(operator)
+    }
+
+    /// `operator` read again and kept in the session, or the session ended when their account
+    /// is no longer active.
+    pub async fn reread(&self, operator: &Operator) -> Result<Operator, CommandError> {
+        let current = people::active_operator(&self.store, operator.id)
+            .await
+            .map_err(internal)?;
+        let mut session = self.lock();
+        let same = |kept: &Session| kept.operator.id == operator.id;
+        match current {
+            Some(current) => {
+                if let Some(kept) = session.as_mut().filter(|kept| same(kept)) {
+                    kept.operator = current.clone();
+                }
+                Ok(current)
+            }
+            None => {
+                if session.as_ref().is_some_and(same) {
+                    log::info!(
+                        "operator {} no longer active: session ended",
+                        operator.login
+                    );
+                    *session = None;
+                }
+                Err(CommandError::access_ended())
+            }
+        }
     }
 
     /// The logged-in administrator, or the error saying that only administrators may do
     /// `what` ("alterar as configurações de e-mail"), or that this desktop's profile does
     /// not administer (what it would write could never be synced).
     pub async fn require_administrator(&self, what: &str) -> Result<Operator, CommandError> {
-        let operator = self.require_operator()?;
+        let operator = self.require_operator().await?;
         if !operator.is_administrator() {
             return Err(CommandError::forbidden(what));
         }
+        self.require_administering_desktop(what).await?;
+        Ok(operator)
+    }
+
+    /// Nothing, or the error saying that this desktop's profile does not administer, so it
+    /// may not do `what`: what it would write to users and catalogs could never be synced.
+    pub async fn require_administering_desktop(&self, what: &str) -> Result<(), CommandError> {
         match sync::load_state(&self.store)
             .await
             .map_err(internal)?
@@ -138,17 +215,37 @@ impl AppState {
             Some(profile) if !profile.may_administer() => {
                 Err(CommandError::not_on_this_desktop(what, profile.label()))
             }
-            _ => Ok(operator),
+            _ => Ok(()),
         }
     }
 
-    /// Starts (`Some`) or ends (`None`) the operator's session.
+    /// Starts (`Some`, unlocked) or ends (`None`) the operator's session.
     pub fn set_operator(&self, operator: Option<Operator>) {
-        *self.lock() = operator;
+        *self.lock() = operator.map(|operator| Session {
+            operator,
+            locked: false,
+        });
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Operator>> {
-        self.operator
+    /// Locks the session of `operator` (still the one signed in).
+    pub fn lock_session(&self, operator: &Operator) {
+        if let Some(session) = self.lock().as_mut() {
+            if session.operator.id == operator.id {
+                session.locked = true;
+            }
+        }
+    }
+
+    /// The operator whose session is locked, if it is.
+    pub fn locked_operator(&self) -> Option<Operator> {
+        self.lock()
+            .as_ref()
+            .filter(|session| session.locked)
+            .map(|session| session.operator.clone())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Session>> {
+        self.session
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

@@ -22,7 +22,7 @@ async fn store_with_data(dir: &tempfile::TempDir) -> Store {
     let store = Store::open(&dir.path().join("app.db"))
         .await
         .expect("store");
-    let role = people::insert_role(&store, "Atendente N1", false)
+    let role = catalog::insert_role(&store, "Atendente N1", false)
         .await
         .expect("role");
     people::insert_user(

@@ -3,20 +3,13 @@
 //! agora" waking a real worker that pushes the desktop's data.
 mod common;
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-
+use common::sync::{synced, vault, with_worker};
 use common::DemoApp;
 use helpdesk_api::{ErrorCode, SyncStatus};
 use helpdesk_core::sync::{registration_fields as fields, DesktopProfile};
 use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
-use helpdesk_desktop::SyncHandle;
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::Config;
-use helpdesk_store::attachment_files::AttachmentFiles;
-use helpdesk_store::secret_vault::{SecretKey, SecretVault};
-use helpdesk_store::Store;
-use helpdesk_sync::{ClientConfig, SyncWorker, SyncWorkerConfig};
 use serde_json::json;
 
 const DEMO: DemoConfig = DemoConfig {
@@ -25,11 +18,6 @@ const DEMO: DemoConfig = DemoConfig {
     messages: 20,
 };
 const TOKEN: &str = "token-do-administrador-de-teste";
-
-fn vault(database: &std::path::Path) -> Arc<SecretVault> {
-    let key = SecretKey::load_or_create(&SecretKey::path_beside(database)).expect("key");
-    Arc::new(SecretVault::encrypted(key))
-}
 
 fn form(server_url: &str, token: &str) -> serde_json::Value {
     form_as(server_url, token, Some("administration"))
@@ -50,29 +38,15 @@ async fn an_administrator_registers_the_desktop_and_sync_now_pushes_its_data() {
 
     let mut prepared = None;
     let app = DemoApp::with(&DEMO, |state, database| {
-        let config = SyncWorkerConfig {
-            interval: Duration::from_secs(3600),
-            ..SyncWorkerConfig::default()
-        };
-        let worker_vault = vault(database);
-        let handle = {
-            let worker = SyncWorker::new(
-                Arc::new(second_store(database)),
-                AttachmentFiles::beside(database),
-                Arc::clone(&worker_vault),
-                config,
-            );
-            let waker = worker.waker();
-            prepared = Some(worker);
-            SyncHandle {
-                vault: worker_vault,
-                waker,
-                client: ClientConfig::default(),
-            }
-        };
-        state.with_sync(handle)
+        with_worker(state, database, &mut prepared)
     })
     .await;
+    // The demo's data stands here for a provider's own: the mark that refuses registering a
+    // demonstration database is taken off (the window cannot do that).
+    sqlx::query("DELETE FROM local_settings WHERE key = 'demo'")
+        .execute(app.store().pool())
+        .await
+        .expect("demo mark removed");
     // The worker runs as in the app: at once (nothing to do before registering), then only
     // when woken (the interval is an hour).
     tokio::spawn(prepared.take().expect("worker").run());
@@ -216,32 +190,4 @@ async fn a_service_desktop_refuses_administration_even_to_an_administrator() {
             refused.message
         );
     }
-}
-
-/// Waits until an exchange after `after` (Unix ms) completed with nothing left waiting.
-async fn synced(app: &DemoApp, after: Option<i64>) -> SyncStatus {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let now: SyncStatus = app.call("load_sync_status", ());
-        if now.last_sync_at > after && now.waiting == 0 && !now.running {
-            assert_eq!(now.error, None);
-            return now;
-        }
-        assert!(Instant::now() < deadline, "not synced: {now:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// A second connection pool on the app's database, for the worker (as the app's own worker
-/// reaches the managed store).
-fn second_store(database: &std::path::Path) -> Store {
-    let database = database.to_path_buf();
-    std::thread::spawn(move || {
-        tokio::runtime::Runtime::new()
-            .expect("runtime")
-            .block_on(Store::open(&database))
-            .expect("store")
-    })
-    .join()
-    .expect("opened")
 }

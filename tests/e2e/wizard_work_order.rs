@@ -8,6 +8,7 @@ use helpdesk_core::date::format_date;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::wizard::Step;
 use helpdesk_core::work_order::WorkOrderCatalog;
+use helpdesk_core::work_order_form::format_time;
 use helpdesk_e2e::wizard::{
     at_step, click_agenda_hour, error_at, log_in, phone_call_to_script, seeded_database, Writer,
 };
@@ -93,7 +94,8 @@ async fn a_work_order_is_scheduled_on_the_agenda_and_a_clash_is_shown() {
         app.screenshot("os-erros").await;
 
         // "Agenda Técnica" on tomorrow: a click on the technician's column at 10:00 offers
-        // "Agendar Ordem de Serviço", which fills the form and says so.
+        // "Agendar Ordem de Serviço" for the type's usual duration, which fills the form and
+        // says so.
         app.fill("input#os-data", &tomorrow).await?;
         app.click("button#abrir-agenda").await?;
         app.element("#agenda-os section#agenda").await?;
@@ -109,6 +111,12 @@ async fn a_work_order_is_scheduled_on_the_agenda_and_a_clash_is_shown() {
         .await?;
         if app.value("select#os-tecnico").await? != technician.id.to_string() {
             return Err("the agenda's technician should be in the form".into());
+        }
+        let usual_end = format_time(10 * 60 + i64::from(kind.default_minutes));
+        if app.value("input#os-fim").await? != usual_end {
+            return Err(format!(
+                "a click should propose the type's usual end, {usual_end}"
+            ));
         }
         // Two of start, end and duration make the third.
         app.fill("input#os-duracao", "1:30").await?;

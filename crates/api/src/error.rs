@@ -24,6 +24,9 @@ pub enum ErrorCode {
     /// The change collides with another one (a clash on the agenda, or a record changed by
     /// someone else since it was shown); the message says with what.
     Conflict,
+    /// The session is locked after the idle time: the window shows its lock screen, and
+    /// only the operator's password (`unlock_session`) or signing out goes on.
+    SessionLocked,
     /// A fault that is not the operator's; details are in the log.
     Internal,
 }
@@ -67,6 +70,27 @@ impl CommandError {
             ErrorCode::NotAuthenticated,
             "Sua sessão terminou. Entre novamente.",
         )
+    }
+
+    /// The operator's account was deactivated (or removed) during the session, which ends.
+    pub fn access_ended() -> Self {
+        Self::new(
+            ErrorCode::NotAuthenticated,
+            "Seu acesso foi desativado. Fale com um administrador.",
+        )
+    }
+
+    /// The session is locked: the lock screen asks for the password.
+    pub fn session_locked() -> Self {
+        Self::new(
+            ErrorCode::SessionLocked,
+            "A sessão está bloqueada. Digite sua senha para continuar.",
+        )
+    }
+
+    /// The operator must choose a new password before anything else.
+    pub fn must_change_password() -> Self {
+        Self::new(ErrorCode::Forbidden, "Troque sua senha antes de continuar.")
     }
 
     /// The operator's role may not do what they asked.
@@ -147,6 +171,12 @@ mod tests {
         let json = serde_json::to_value(CommandError::invalid_credentials()).expect("serializes");
         assert_eq!(json["code"], "INVALID_CREDENTIALS");
         assert_eq!(json["field"], "password");
+    }
+
+    #[test]
+    fn a_locked_session_has_its_own_code() {
+        let json = serde_json::to_value(CommandError::session_locked()).expect("serializes");
+        assert_eq!(json["code"], "SESSION_LOCKED");
     }
 
     #[test]

@@ -74,13 +74,58 @@ pub struct Operator {
     pub must_change_password: bool,
 }
 
-/// The role ("Cargo") the demo's administrators have.
-pub const ADMINISTRATOR_ROLE: &str = "Administrador";
-
 impl Operator {
     /// Whether the operator may change what every operator uses (scripts, templates ...).
     pub fn is_administrator(&self) -> bool {
         self.administrator
+    }
+}
+
+/// Failed sign-ins of a login that cost nothing; each one after them makes the next try wait.
+pub const FREE_FAILURES: u32 = 5;
+/// The wait after the last free failure, doubled by each further failure.
+const FIRST_WAIT_MS: i64 = 30_000;
+/// The longest wait.
+const MAX_WAIT_MS: i64 = 15 * 60_000;
+
+/// How long after its last failure a login that failed `failures` times in a row must wait
+/// before it may try again: nothing up to [`FREE_FAILURES`], then 30 s doubled per further
+/// failure, at most 15 min.
+pub fn retry_wait_ms(failures: u32) -> i64 {
+    match failures.checked_sub(FREE_FAILURES) {
+        None => 0,
+        // 30 s doubled five times is already past the longest wait.
+        Some(doublings) if doublings >= 5 => MAX_WAIT_MS,
+        Some(doublings) => (FIRST_WAIT_MS << doublings).min(MAX_WAIT_MS),
+    }
+}
+
+/// The milliseconds still to wait at `now` (Unix ms) after `failures` failures, the last at
+/// `last_failure_at`; `None` when a try is allowed.
+pub fn remaining_wait_ms(failures: u32, last_failure_at: i64, now: i64) -> Option<i64> {
+    let remaining = last_failure_at
+        .saturating_add(retry_wait_ms(failures))
+        .saturating_sub(now);
+    (remaining > 0).then_some(remaining)
+}
+
+/// The refusal of a try made `remaining_ms` before it is allowed (pt-BR), the wait rounded
+/// up to whole seconds, or to whole minutes from a minute on.
+pub fn wait_message(remaining_ms: i64) -> String {
+    let seconds = (remaining_ms.max(1) + 999) / 1000;
+    let wait = if seconds < 60 {
+        plural(seconds, "segundo")
+    } else {
+        plural((seconds + 59) / 60, "minuto")
+    };
+    format!("Muitas tentativas sem sucesso. Tente de novo em {wait}.")
+}
+
+fn plural(count: i64, unit: &str) -> String {
+    if count == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{count} {unit}s")
     }
 }
 
@@ -110,5 +155,38 @@ mod tests {
         };
         let error = form.validate().expect_err("no password");
         assert_eq!(error.input(), CredentialsInput::Password);
+    }
+
+    #[test]
+    fn five_failures_are_free_then_the_wait_doubles_up_to_fifteen_minutes() {
+        assert_eq!(retry_wait_ms(0), 0);
+        assert_eq!(retry_wait_ms(FREE_FAILURES - 1), 0);
+        assert_eq!(retry_wait_ms(FREE_FAILURES), 30_000);
+        assert_eq!(retry_wait_ms(FREE_FAILURES + 1), 60_000);
+        assert_eq!(retry_wait_ms(FREE_FAILURES + 4), 480_000);
+        assert_eq!(retry_wait_ms(FREE_FAILURES + 5), 900_000);
+        assert_eq!(retry_wait_ms(u32::MAX), 900_000);
+    }
+
+    #[test]
+    fn the_remaining_wait_counts_from_the_last_failure() {
+        let last = 1_000_000;
+        assert_eq!(remaining_wait_ms(4, last, last + 1), None);
+        assert_eq!(remaining_wait_ms(5, last, last), Some(30_000));
+        assert_eq!(remaining_wait_ms(5, last, last + 29_999), Some(1));
+        assert_eq!(remaining_wait_ms(5, last, last + 30_000), None);
+        assert_eq!(remaining_wait_ms(6, last, last + 30_000), Some(30_000));
+    }
+
+    #[test]
+    fn the_wait_is_told_in_seconds_then_minutes() {
+        assert_eq!(
+            wait_message(30_000),
+            "Muitas tentativas sem sucesso. Tente de novo em 30 segundos."
+        );
+        assert!(wait_message(1).ends_with("em 1 segundo."));
+        assert!(wait_message(59_001).ends_with("em 1 minuto."));
+        assert!(wait_message(60_001).ends_with("em 2 minutos."));
+        assert!(wait_message(900_000).ends_with("em 15 minutos."));
     }
 }

@@ -1,12 +1,15 @@
 //! The pre-registered records: roles, teams, operators, technicians, plans and routing
-//! points, ticket types, work-order types and statuses, scripts and e-mail templates.
-use helpdesk_core::auth::ADMINISTRATOR_ROLE;
+//! points, ticket types, work-order types and statuses, contact roles, scripts and e-mail
+//! templates. The catalogs go through `catalog::save`, as an administrator's would.
+use std::collections::HashSet;
+
+use helpdesk_core::catalog::CatalogValues;
 use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
-use helpdesk_store::catalog::{
-    self, Destination, NewTicketType, NewWorkOrderStatus, NewWorkOrderType,
-};
+use helpdesk_core::text::fold;
+use helpdesk_core::ticket_type::Assignee;
+use helpdesk_store::catalog::{self, SaveOutcome};
 use helpdesk_store::email_templates;
-use helpdesk_store::people::{self, NewTechnician, NewUser};
+use helpdesk_store::people::{self, NewUser};
 use helpdesk_store::smtp_settings::{self, PasswordChange};
 use helpdesk_store::{Store, StoreError};
 use uuid::Uuid;
@@ -21,13 +24,16 @@ use crate::{DemoCredential, DemoSummary};
 /// The demo provider's e-mail domain, for the operators' addresses.
 const DOMAIN: &str = "conectafibra.net.br";
 
+/// The demo's administrative role (the role's flag, not its name, makes it administrative).
+pub(crate) const ADMINISTRATOR_ROLE: &str = "Administrador";
+
 const ROLES: &[&str] = &[
     "Atendente N1",
     "Atendente N2",
     "Supervisor de Suporte",
     "Técnico de Campo",
     "Financeiro",
-    "Administrador",
+    ADMINISTRATOR_ROLE,
 ];
 
 const TEAMS: &[&str] = &[
@@ -118,7 +124,7 @@ enum Target {
     User(&'static str),
 }
 
-const TICKET_TYPES: &[(&str, Target, i64)] = &[
+const TICKET_TYPES: &[(&str, Target, u32)] = &[
     ("Sem conexão", Target::Role("Atendente N2"), 4),
     ("Quedas / instabilidade", Target::Role("Atendente N2"), 12),
     ("Lentidão", Target::Nobody, 24),
@@ -132,7 +138,7 @@ const TICKET_TYPES: &[(&str, Target, i64)] = &[
 ];
 
 /// Name, default duration in minutes, colour, whether it is a site survey.
-const WORK_ORDER_TYPES: &[(&str, i64, &str, bool)] = &[
+const WORK_ORDER_TYPES: &[(&str, u32, &str, bool)] = &[
     ("Instalação", 120, "#2E7D32", false),
     ("Manutenção", 90, "#F9A825", false),
     ("Retirada de equipamento", 60, "#6D4C41", false),
@@ -148,6 +154,20 @@ const WORK_ORDER_STATUSES: &[(&str, &str, bool)] = &[
     ("Em execução", "#FB8C00", false),
     ("Concluída", "#43A047", true),
     ("Cancelada", "#757575", true),
+];
+
+/// What a customer's contact may be to them ("Funções de contato").
+const CONTACT_ROLES: &[&str] = &[
+    "Titular",
+    "Responsável financeiro",
+    "Responsável técnico",
+    "Cônjuge",
+    "Filho(a)",
+    "Familiar",
+    "Funcionário",
+    "Sócio",
+    "Síndico",
+    "Outro",
 ];
 
 /// E-mail templates: name, subject, body, and the roles that may use it (none: every role).
@@ -224,6 +244,19 @@ pub(crate) struct SeededNetwork {
     pub point_ids: Vec<Uuid>,
 }
 
+/// Saves a catalog entry of the demo's, which no rule refuses on a new database; returns
+/// its id.
+async fn save(store: &Store, values: CatalogValues) -> Result<Uuid, StoreError> {
+    match catalog::save(store, None, &values).await? {
+        SaveOutcome::Saved(entry) => Ok(entry.id),
+        refused => Err(StoreError::Refused(format!(
+            "the demo's {:?} \"{}\": {refused:?}",
+            values.kind(),
+            values.name()
+        ))),
+    }
+}
+
 /// Writes the whole catalog, counting it in `summary`.
 pub(crate) async fn seed(
     store: &Store,
@@ -235,7 +268,11 @@ pub(crate) async fn seed(
 
     let mut roles = Vec::with_capacity(ROLES.len());
     for name in ROLES {
-        roles.push((*name, people::insert_role(store, name, *name == ADMINISTRATOR_ROLE).await?));
+        let role = CatalogValues::Roles {
+            name: name.to_string(),
+            administrator: *name == ADMINISTRATOR_ROLE,
+        };
+        roles.push((*name, save(store, role).await?));
     }
     let role = |name: &str| {
         roles
@@ -245,7 +282,10 @@ pub(crate) async fn seed(
     };
     let mut teams = Vec::with_capacity(TEAMS.len());
     for name in TEAMS {
-        teams.push(people::insert_team(store, name).await?);
+        let team = CatalogValues::Teams {
+            name: name.to_string(),
+        };
+        teams.push(save(store, team).await?);
     }
 
     let mut users = Vec::with_capacity(OPERATORS.len());
@@ -271,61 +311,85 @@ pub(crate) async fn seed(
         .iter()
         .filter(|(operator, _)| operator.role == "Técnico de Campo")
         .collect();
+    let mut technician_names = HashSet::with_capacity(TECHNICIANS);
     for index in 0..TECHNICIANS {
         let (name, user_id) = match field_users.get(index) {
             Some((operator, id)) => (operator.name.to_string(), Some(*id)),
-            None => {
+            // Names are unique in the catalog: a person drawn twice is drawn again.
+            None => loop {
                 let person = names::person(&mut rng);
-                (format!("{} {}", person.first, person.last), None)
-            }
+                let name = format!("{} {}", person.first, person.last);
+                if !technician_names.contains(&fold(&name)) {
+                    break (name, None);
+                }
+            },
         };
-        let technician = NewTechnician {
+        technician_names.insert(fold(&name));
+        let technician = CatalogValues::Technicians {
             name,
             team_id: teams[index % teams.len()],
             user_id,
             phone: places::mobile_phone(&mut rng, 11),
         };
-        people::insert_technician(store, &technician).await?;
+        save(store, technician).await?;
     }
 
-    let plan_ids = catalog::insert_plans(store, &network::new_plans()).await?;
-    let point_ids = catalog::insert_routing_points(store, &network.new_routing_points()).await?;
+    let mut plan_ids = Vec::new();
+    for plan in network::new_plans() {
+        plan_ids.push(save(store, plan).await?);
+    }
+    let mut point_ids = Vec::new();
+    for point in network.new_routing_points() {
+        point_ids.push(save(store, point).await?);
+    }
 
     for (name, target, sla_hours) in TICKET_TYPES {
         let destination = match target {
-            Target::Nobody => Some(Destination::Nobody),
-            Target::Role(name) => role(name).map(Destination::Role),
+            Target::Nobody => None,
+            Target::Role(name) => role(name).map(|id| Assignee::Role {
+                id,
+                name: name.to_string(),
+            }),
             Target::User(login) => users
                 .iter()
                 .find(|(operator, _)| operator.login == *login)
-                .map(|(_, id)| Destination::User(*id)),
+                .map(|(operator, id)| Assignee::User {
+                    id: *id,
+                    name: operator.name.to_string(),
+                    active: true,
+                }),
         };
-        let ticket_type = NewTicketType {
+        let ticket_type = CatalogValues::TicketTypes {
             name: name.to_string(),
-            destination: destination.unwrap_or(Destination::Nobody),
+            destination,
             sla_hours: *sla_hours,
         };
-        catalog::insert_ticket_type(store, &ticket_type).await?;
+        save(store, ticket_type).await?;
     }
 
-    for (name, default_minutes, color, is_site_survey) in WORK_ORDER_TYPES {
-        let kind = NewWorkOrderType {
+    for (name, minutes, color, site_survey) in WORK_ORDER_TYPES {
+        let kind = CatalogValues::WorkOrderTypes {
             name: name.to_string(),
-            is_site_survey: *is_site_survey,
-            default_minutes: *default_minutes,
+            minutes: *minutes,
+            site_survey: *site_survey,
             color: color.to_string(),
         };
-        catalog::insert_work_order_type(store, &kind).await?;
+        save(store, kind).await?;
     }
-    let statuses: Vec<NewWorkOrderStatus> = WORK_ORDER_STATUSES
-        .iter()
-        .map(|(name, color, is_final)| NewWorkOrderStatus {
+    for (name, color, is_final) in WORK_ORDER_STATUSES {
+        let status = CatalogValues::WorkOrderStatuses {
             name: name.to_string(),
-            color: color.to_string(),
             is_final: *is_final,
-        })
-        .collect();
-    catalog::insert_work_order_statuses(store, &statuses).await?;
+            color: color.to_string(),
+        };
+        save(store, status).await?;
+    }
+    for name in CONTACT_ROLES {
+        let contact_role = CatalogValues::ContactRoles {
+            name: name.to_string(),
+        };
+        save(store, contact_role).await?;
+    }
 
     let scripts = scripts::new_scripts();
     for script in &scripts {
@@ -351,7 +415,7 @@ pub(crate) async fn seed(
     summary.routing_points = point_ids.len();
     summary.ticket_types = TICKET_TYPES.len();
     summary.work_order_types = WORK_ORDER_TYPES.len();
-    summary.work_order_statuses = statuses.len();
+    summary.work_order_statuses = WORK_ORDER_STATUSES.len();
     summary.scripts = scripts.len();
     summary.email_templates = EMAIL_TEMPLATES.len();
     Ok(SeededNetwork {

@@ -173,12 +173,15 @@ enum Batch {
 }
 
 /// Fills an empty database with the demo data of `config` and rebuilds the customer search
-/// index. Rows are generated on a blocking thread while the previous batch is written.
+/// index. Rows are generated on a blocking thread while the previous batch is written. The
+/// database is marked as a demonstration first (`helpdesk_store::setup::mark_demo`): the
+/// window says so, and it may never be registered with a sync server.
 ///
 /// Messages are dated over the 365 days before now. A database that already has the demo
-/// catalog (or any role of the same name) fails with a database error: check
-/// `people::has_users` first.
+/// catalog (or any entry of the same name) fails with `StoreError::Refused` (the name is
+/// taken): check `people::has_users` first.
 pub async fn seed(store: &Store, config: &DemoConfig) -> Result<DemoSummary, StoreError> {
+    helpdesk_store::setup::mark_demo(store).await?;
     let anchor_ms = helpdesk_store::now_millis();
     let mut summary = DemoSummary {
         credentials: catalog::OPERATORS.to_vec(),

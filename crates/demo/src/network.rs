@@ -1,6 +1,7 @@
 //! The provider's plans and network: OLTs, PPPoE concentrators and radio POPs per city.
+use helpdesk_core::catalog::CatalogValues;
 use helpdesk_core::text;
-use helpdesk_store::catalog::{NewPlan, NewRoutingPoint};
+use helpdesk_store::catalog::NewRoutingPoint;
 use rand::Rng;
 
 use crate::places::{self, CITIES};
@@ -19,8 +20,8 @@ pub(crate) enum Access {
 pub(crate) struct PlanSpec {
     pub name: &'static str,
     pub technology: &'static str,
-    pub download_mbps: i64,
-    pub upload_mbps: i64,
+    pub download_mbps: u32,
+    pub upload_mbps: u32,
     pub price_cents: i64,
     pub access: Access,
     /// How often homes contract it, relatively.
@@ -123,10 +124,10 @@ pub(crate) const PLANS: &[PlanSpec] = &[
 ];
 
 /// The plans as the store takes them, in the order of [`PLANS`].
-pub(crate) fn new_plans() -> Vec<NewPlan> {
+pub(crate) fn new_plans() -> Vec<CatalogValues> {
     PLANS
         .iter()
-        .map(|plan| NewPlan {
+        .map(|plan| CatalogValues::Plans {
             name: plan.name.to_string(),
             technology: plan.technology.to_string(),
             download_mbps: plan.download_mbps,
@@ -213,8 +214,20 @@ impl Network {
     }
 
     /// The routing points as the store takes them, in the order of [`Network::points`].
-    pub(crate) fn new_routing_points(&self) -> Vec<NewRoutingPoint> {
-        self.points.iter().map(|spec| spec.point.clone()).collect()
+    pub(crate) fn new_routing_points(&self) -> Vec<CatalogValues> {
+        self.points
+            .iter()
+            .map(|spec| {
+                let point = spec.point.clone();
+                CatalogValues::RoutingPoints {
+                    name: point.name,
+                    kind: point.kind,
+                    address: point.address,
+                    ip: point.ip,
+                    status: point.status,
+                }
+            })
+            .collect()
     }
 
     /// Whether radio plans are sold in the city.

@@ -9,6 +9,7 @@ use helpdesk_core::email::{EmailAttachment, OutgoingEmail, SmtpSecurity, SmtpSet
 use helpdesk_mail::test_server::{free_port, self_signed_certificate, ServerOptions, SmtpServer};
 use helpdesk_mail::{OutboxWorker, WorkerConfig};
 use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::catalog;
 use helpdesk_store::email_outbox::{self, NewEmail, OutboxStatus};
 use helpdesk_store::people::{self, NewUser};
 use helpdesk_store::secret_vault::{SecretKey, SecretVault};
@@ -33,7 +34,7 @@ async fn desk() -> Desk {
     let dir = tempfile::tempdir().expect("temp dir");
     let database = dir.path().join("helpdesk.db");
     let store = Store::open(&database).await.expect("store");
-    let role = people::insert_role(&store, "Atendente N1", false)
+    let role = catalog::insert_role(&store, "Atendente N1", false)
         .await
         .expect("role");
     let operator = people::insert_user(

@@ -28,6 +28,9 @@ pub enum StoreError {
     /// later version of the app).
     #[error("stored data does not read: {0}")]
     Corrupt(String),
+    /// Trusted data (the demo's) that a rule of the catalogs refused.
+    #[error("refused: {0}")]
+    Refused(String),
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

@@ -1,8 +1,10 @@
-//! Roles ("Cargos"), teams, operators (users) and technicians; the operators' log-in.
+//! Operators (users) and their log-in. The one module that writes `users` (the
+//! administrator's changes are transactions of [`crate::user_accounts`] made of the `_in`
+//! writes here).
 use helpdesk_core::auth::Operator;
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::Assignee;
-use sqlx::{Row, SqliteConnection};
+use sqlx::SqliteConnection;
 use uuid::Uuid;
 
 use crate::{hash_password, new_id, verify_password, Result, Store};
@@ -17,88 +19,129 @@ pub struct NewUser {
     pub role_id: Uuid,
 }
 
-/// A technician to create.
-#[derive(Debug, Clone)]
-pub struct NewTechnician {
-    pub name: String,
-    pub team_id: Uuid,
-    pub user_id: Option<Uuid>,
-    pub phone: String,
-}
-
-/// Creates a role, administrative or not, and returns its id.
-pub async fn insert_role(store: &Store, name: &str, administrator: bool) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO roles (id, name, is_administrator, changed_at) VALUES (?1, ?2, ?3, ?4)",
-    )
-    .bind(id)
-    .bind(name)
-    .bind(administrator)
-    .bind(store.stamp())
-    .execute(store.pool())
-    .await?;
-    Ok(id)
-}
-
-/// Creates a team and returns its id.
-pub async fn insert_team(store: &Store, name: &str) -> Result<Uuid> {
-    insert_named(
-        store,
-        "INSERT INTO teams (id, name, changed_at) VALUES (?1, ?2, ?3)",
-        name,
-    )
-    .await
-}
-
-async fn insert_named(store: &Store, sql: &'static str, name: &str) -> Result<Uuid> {
-    let id = new_id();
-    sqlx::query(sql)
-        .bind(id)
-        .bind(name)
-        .bind(store.stamp())
-        .execute(store.pool())
-        .await?;
-    Ok(id)
-}
-
 /// Creates an operator account, hashing the password, and returns its id.
 pub async fn insert_user(store: &Store, user: &NewUser) -> Result<Uuid> {
-    let id = new_id();
-    let password = user.password.clone();
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
-    sqlx::query(
-        "INSERT INTO users (id, login, name, email, password_hash, role_id, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .bind(id)
-    .bind(user.login.trim().to_lowercase())
-    .bind(&user.name)
-    .bind(&user.email)
-    .bind(password_hash)
-    .bind(user.role_id)
-    .bind(store.stamp())
-    .execute(store.pool())
-    .await?;
-    Ok(id)
+    let password_hash = hash(&user.password).await?;
+    let login = user.login.trim().to_lowercase();
+    let fields = UserFields {
+        id: new_id(),
+        login: &login,
+        name: &user.name,
+        email: &user.email,
+        role_id: user.role_id,
+        team_id: None,
+    };
+    let mut conn = store.pool().acquire().await?;
+    insert_user_in(&mut conn, store, &fields, &password_hash, false).await?;
+    Ok(fields.id)
 }
 
-/// Creates a technician and returns its id.
-pub async fn insert_technician(store: &Store, technician: &NewTechnician) -> Result<Uuid> {
-    let id = new_id();
+/// Creates an operator account on `conn` (the caller's transaction) with its password
+/// already hashed; `must_change_password` when an administrator chose the password.
+pub async fn insert_user_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    user: &UserFields<'_>,
+    password_hash: &str,
+    must_change_password: bool,
+) -> Result<()> {
     sqlx::query(
-        "INSERT INTO technicians (id, name, team_id, user_id, phone, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO users (id, login, name, email, password_hash, role_id, team_id,
+                            must_change_password, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )
+    .bind(user.id)
+    .bind(user.login)
+    .bind(user.name)
+    .bind(user.email)
+    .bind(password_hash)
+    .bind(user.role_id)
+    .bind(user.team_id)
+    .bind(must_change_password)
+    .bind(store.stamp())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A user's row but for the password: what an administrator gives and changes (the login
+/// in stored form).
+#[derive(Debug, Clone)]
+pub struct UserFields<'a> {
+    pub id: Uuid,
+    pub login: &'a str,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub role_id: Uuid,
+    pub team_id: Option<Uuid>,
+}
+
+/// Changes a user on `conn` (the caller's transaction); `false` when there is no such user.
+pub async fn update_user_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    user: &UserFields<'_>,
+) -> Result<bool> {
+    let updated = sqlx::query(
+        "UPDATE users SET login = ?2, name = ?3, email = ?4, role_id = ?5, team_id = ?6,
+                          changed_at = ?7
+         WHERE id = ?1 AND deleted = 0",
+    )
+    .bind(user.id)
+    .bind(user.login)
+    .bind(user.name)
+    .bind(user.email)
+    .bind(user.role_id)
+    .bind(user.team_id)
+    .bind(store.stamp())
+    .execute(conn)
+    .await?;
+    Ok(updated.rows_affected() > 0)
+}
+
+/// Deactivates or reactivates a user on `conn`; `false` when there is no such user.
+pub async fn set_user_active_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    id: Uuid,
+    active: bool,
+) -> Result<bool> {
+    let updated =
+        sqlx::query("UPDATE users SET active = ?2, changed_at = ?3 WHERE id = ?1 AND deleted = 0")
+            .bind(id)
+            .bind(active)
+            .bind(store.stamp())
+            .execute(conn)
+            .await?;
+    Ok(updated.rows_affected() > 0)
+}
+
+/// Gives a user a new password (already hashed) on `conn`, which they must change at their
+/// next sign-in when `must_change_password`; `false` when there is no such user.
+pub async fn set_password_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    id: Uuid,
+    password_hash: &str,
+    must_change_password: bool,
+) -> Result<bool> {
+    let updated = sqlx::query(
+        "UPDATE users SET password_hash = ?2, must_change_password = ?3, changed_at = ?4
+         WHERE id = ?1 AND deleted = 0",
     )
     .bind(id)
-    .bind(&technician.name)
-    .bind(technician.team_id)
-    .bind(technician.user_id)
-    .bind(&technician.phone)
+    .bind(password_hash)
+    .bind(must_change_password)
     .bind(store.stamp())
-    .execute(store.pool())
+    .execute(conn)
     .await?;
-    Ok(id)
+    Ok(updated.rows_affected() > 0)
+}
+
+/// `password` hashed for storage, on a blocking thread (Argon2id is slow on purpose).
+pub async fn hash(password: &str) -> Result<String> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || hash_password(&password)).await?
 }
 
 /// Who tickets and tasks can be given to: the active users, then the roles, each by name
@@ -142,10 +185,15 @@ pub async fn administrators_left_in(conn: &mut SqliteConnection) -> Result<i64> 
 
 /// Whether any operator account exists (a new database has none until it is seeded).
 pub async fn has_users(store: &Store) -> Result<bool> {
-    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users)")
-        .fetch_one(store.pool())
-        .await?;
-    Ok(exists)
+    let mut conn = store.pool().acquire().await?;
+    has_users_in(&mut conn).await
+}
+
+/// [`has_users`] on `conn` (the caller's transaction).
+pub async fn has_users_in(conn: &mut SqliteConnection) -> Result<bool> {
+    Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users)")
+        .fetch_one(conn)
+        .await?)
 }
 
 /// The active operator with this login and password, or `None`.
@@ -153,32 +201,66 @@ pub async fn has_users(store: &Store) -> Result<bool> {
 /// `login` must already be in stored form (see `Credentials::validate`). An unknown login
 /// costs the same hashing work as a wrong password, so timing does not tell them apart.
 pub async fn authenticate(store: &Store, login: &str, password: &str) -> Result<Option<Operator>> {
-    let row = sqlx::query(
-        "SELECT u.id, u.login, u.name, u.password_hash, u.must_change_password,
-                r.name AS role, r.is_administrator
-         FROM users u JOIN roles r ON r.id = u.role_id
-         WHERE u.login = ?1 AND u.active = 1 AND u.deleted = 0",
-    )
+    let row = sqlx::query_as::<_, OperatorRow>(&format!(
+        "{OPERATOR_SELECT} WHERE u.login = ?1 AND u.active = 1 AND u.deleted = 0"
+    ))
     .bind(login)
     .fetch_optional(store.pool())
     .await?;
-    let stored_hash = match &row {
-        Some(row) => row.try_get::<String, _>("password_hash")?,
-        None => UNKNOWN_USER_HASH.to_string(),
-    };
-    let password = password.to_string();
-    let matches =
-        tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash)).await?;
-    match row {
-        Some(row) if matches => Ok(Some(Operator {
-            id: row.try_get("id")?,
-            login: row.try_get("login")?,
-            name: row.try_get("name")?,
-            role: row.try_get("role")?,
-            administrator: row.try_get("is_administrator")?,
-            must_change_password: row.try_get("must_change_password")?,
-        })),
-        _ => Ok(None),
+    let stored_hash = row
+        .as_ref()
+        .map_or(UNKNOWN_USER_HASH, |row| &row.password_hash);
+    if verify(password, stored_hash).await? {
+        Ok(row.map(OperatorRow::into_operator))
+    } else {
+        Ok(None)
+    }
+}
+
+/// The operator `id` as the store has them now, while their account is active: what a
+/// session re-reads on every command (one look-up by primary key).
+pub async fn active_operator(store: &Store, id: Uuid) -> Result<Option<Operator>> {
+    let row = sqlx::query_as::<_, OperatorRow>(&format!(
+        "{OPERATOR_SELECT} WHERE u.id = ?1 AND u.active = 1 AND u.deleted = 0"
+    ))
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(OperatorRow::into_operator))
+}
+
+/// Whether `password` matches `stored_hash`, on a blocking thread.
+pub(crate) async fn verify(password: &str, stored_hash: &str) -> Result<bool> {
+    let (password, stored_hash) = (password.to_owned(), stored_hash.to_owned());
+    Ok(tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash)).await?)
+}
+
+const OPERATOR_SELECT: &str =
+    "SELECT u.id, u.login, u.name, u.password_hash, u.must_change_password,
+            r.name AS role, r.is_administrator
+     FROM users u JOIN roles r ON r.id = u.role_id";
+
+#[derive(sqlx::FromRow)]
+struct OperatorRow {
+    id: Uuid,
+    login: String,
+    name: String,
+    password_hash: String,
+    must_change_password: bool,
+    role: String,
+    is_administrator: bool,
+}
+
+impl OperatorRow {
+    fn into_operator(self) -> Operator {
+        Operator {
+            id: self.id,
+            login: self.login,
+            name: self.name,
+            role: self.role,
+            administrator: self.is_administrator,
+            must_change_password: self.must_change_password,
+        }
     }
 }
 

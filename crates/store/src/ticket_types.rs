@@ -1,5 +1,6 @@
 //! "Tipo de Atendimento": the ticket types "Prim. Contato" offers, each with who its tickets
-//! go to. They are created with [`crate::catalog::insert_ticket_type`].
+//! go to. They are kept with [`crate::catalog::save`] (the administrator's list, inactive
+//! types included: [`crate::catalog::list`]).
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::TicketType;
 use uuid::Uuid;
@@ -17,7 +18,9 @@ struct Row {
     assignee: AssigneeColumns,
 }
 
-/// The ticket types not deleted, by name ignoring case and accents, each with its assignee:
+/// The ticket types the wizard offers (active, not deleted), by name ignoring case and
+/// accents, each with its assignee (a ticket of a type deactivated since still shows the
+/// type's name: the ticket's queries read it whatever its state):
 ///
 /// - a user, with `active` false when the user was deactivated or deleted (the type is still
 ///   listed, so the operator is told the user was removed instead of the type vanishing);
@@ -37,7 +40,7 @@ pub async fn list(store: &Store) -> Result<Vec<TicketType>> {
          FROM ticket_types t
          LEFT JOIN users u ON u.id = t.destined_user_id
          LEFT JOIN roles r ON r.id = t.destined_role_id AND r.deleted = 0
-         WHERE t.deleted = 0",
+         WHERE t.active = 1 AND t.deleted = 0",
     )
     .fetch_all(store.pool())
     .await?;

@@ -56,12 +56,14 @@ struct TechnicianRow {
     user_id: Option<Uuid>,
 }
 
-/// The work-order types (by name), the statuses (in workflow order) and the active
-/// technicians with their teams (by name), none of them deleted.
+/// What the wizard offers: the active work-order types (by name), the active statuses (in
+/// workflow order) and the active technicians with their teams (by name), none of them
+/// deleted. A work order of a type or status deactivated since still shows its name (the
+/// visits' queries read it whatever its state).
 pub async fn catalog(store: &Store) -> Result<WorkOrderCatalog> {
     let mut types = sqlx::query_as::<_, TypeRow>(
         "SELECT id, name, is_site_survey, default_minutes, color
-         FROM work_order_types WHERE deleted = 0",
+         FROM work_order_types WHERE active = 1 AND deleted = 0",
     )
     .fetch_all(store.pool())
     .await?
@@ -77,7 +79,7 @@ pub async fn catalog(store: &Store) -> Result<WorkOrderCatalog> {
     types.sort_by_cached_key(|kind| fold(&kind.name));
     let statuses = sqlx::query_as::<_, (Uuid, String, String, bool)>(
         "SELECT id, name, color, is_final FROM work_order_statuses
-         WHERE deleted = 0 ORDER BY position, name",
+         WHERE active = 1 AND deleted = 0 ORDER BY position, name",
     )
     .fetch_all(store.pool())
     .await?

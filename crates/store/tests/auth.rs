@@ -1,6 +1,7 @@
 //! Operators' log-in against a real database.
 mod common;
 
+use helpdesk_store::catalog;
 use helpdesk_store::people::{self, NewUser};
 
 #[tokio::test]
@@ -8,7 +9,9 @@ async fn right_password_logs_in_and_wrong_ones_do_not() {
     let test = common::open().await;
     let s = &test.store;
     assert!(!people::has_users(s).await.expect("query"));
-    let role = people::insert_role(s, "Atendente N1", false).await.expect("role");
+    let role = catalog::insert_role(s, "Atendente N1", false)
+        .await
+        .expect("role");
     people::insert_user(
         s,
         &NewUser {
@@ -47,7 +50,7 @@ async fn right_password_logs_in_and_wrong_ones_do_not() {
 #[tokio::test]
 async fn the_stored_password_is_an_argon2_hash() {
     let test = common::open().await;
-    let role = people::insert_role(&test.store, "Administrador", true)
+    let role = catalog::insert_role(&test.store, "Administrador", true)
         .await
         .expect("role");
     people::insert_user(

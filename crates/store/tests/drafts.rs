@@ -3,12 +3,12 @@
 mod common;
 
 use helpdesk_core::wizard::{Origin, Step, WizardDraft};
-use helpdesk_store::people::{self};
+use helpdesk_store::catalog;
 use helpdesk_store::{drafts, now_millis, Store};
 use uuid::Uuid;
 
 async fn operators(store: &Store, logins: &[&str]) -> Vec<Uuid> {
-    let role = people::insert_role(store, "Atendente N1", false)
+    let role = catalog::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     let mut ids = Vec::new();

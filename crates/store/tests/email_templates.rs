@@ -6,10 +6,11 @@ mod desk;
 use desk::desk;
 use helpdesk_core::email::SecretPlace;
 use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
+use helpdesk_store::catalog;
 use helpdesk_store::email_templates::{self, SaveOutcome};
+use helpdesk_store::new_id;
 use helpdesk_store::secret_vault::{SecretKey, SecretVault};
 use helpdesk_store::smtp_settings::{self, PasswordChange};
-use helpdesk_store::{new_id, people};
 
 fn template(name: &str, role_ids: Vec<uuid::Uuid>) -> EmailTemplate {
     EmailTemplate {
@@ -26,7 +27,7 @@ async fn operators_see_the_templates_of_their_role_and_the_ones_for_everyone() {
     let test = common::open().await;
     let store = &test.store;
     let desk = desk(store).await;
-    let finance = people::insert_role(store, "Financeiro", false)
+    let finance = catalog::insert_role(store, "Financeiro", false)
         .await
         .expect("role");
     for saved in [

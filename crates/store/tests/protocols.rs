@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use helpdesk_core::protocol::ProtocolError;
-use helpdesk_store::people::{self};
+use helpdesk_store::catalog;
 use helpdesk_store::{protocols, Store};
 use uuid::Uuid;
 
 async fn operator(store: &Store) -> Uuid {
-    let role = people::insert_role(store, "Atendente N1", false)
+    let role = catalog::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     common::user(store, "ana", "Ana", role).await

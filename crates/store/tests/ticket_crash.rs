@@ -16,7 +16,6 @@ use helpdesk_core::ticket::{NewTicket, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
-use helpdesk_store::people::{self};
 use helpdesk_store::{customers, protocols, tickets, Store};
 use rand::{Rng, SeedableRng};
 use sqlx::sqlite::SqliteConnectOptions;
@@ -36,7 +35,7 @@ struct Fixture {
 }
 
 async fn seed(store: &Store) {
-    let role = people::insert_role(store, "Atendente N1", false)
+    let role = catalog::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     common::user(store, "ana", "Ana", role).await;

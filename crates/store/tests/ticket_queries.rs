@@ -11,7 +11,7 @@ use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
 use helpdesk_store::ticket_events::{self, EventRow};
-use helpdesk_store::{customers, people, ticket_types, tickets, Store};
+use helpdesk_store::{customers, ticket_types, tickets, Store};
 use uuid::Uuid;
 
 /// 2026-11-28 12:00 UTC, in Unix ms.
@@ -56,10 +56,10 @@ struct Desk {
 }
 
 async fn desk(store: &Store) -> Desk {
-    let n1 = people::insert_role(store, "Atendente N1", false)
+    let n1 = catalog::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
-    let n2 = people::insert_role(store, "Atendente N2", false)
+    let n2 = catalog::insert_role(store, "Atendente N2", false)
         .await
         .expect("role");
     let operator = common::user(store, "ana.souza", "Ana Souza", n1).await;

@@ -5,7 +5,7 @@ mod common;
 
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
-use helpdesk_store::people::{self};
+use helpdesk_store::people;
 use helpdesk_store::{ticket_types, Store};
 use uuid::Uuid;
 
@@ -44,7 +44,7 @@ fn by_name<'a>(types: &'a [TicketType], name: &str) -> &'a TicketType {
 async fn each_type_comes_with_who_its_tickets_go_to() {
     let test = common::open().await;
     let store = &test.store;
-    let n2 = people::insert_role(store, "Atendente N2", false)
+    let n2 = catalog::insert_role(store, "Atendente N2", false)
         .await
         .expect("role");
     let juliana = common::user(store, "juliana.ribeiro", "Juliana Ribeiro", n2).await;
@@ -103,10 +103,12 @@ async fn each_type_comes_with_who_its_tickets_go_to() {
 async fn a_deleted_user_shows_as_removed_and_a_deleted_role_as_nobody() {
     let test = common::open().await;
     let store = &test.store;
-    let n1 = people::insert_role(store, "Atendente N1", false)
+    let n1 = catalog::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
-    let gone = people::insert_role(store, "Plantão", false).await.expect("role");
+    let gone = catalog::insert_role(store, "Plantão", false)
+        .await
+        .expect("role");
     let bruno = common::user(store, "bruno.carvalho", "Bruno Carvalho", n1).await;
     ticket_type(store, "Wi-Fi e roteador", Destination::User(bruno), 24).await;
     ticket_type(store, "Plantão noturno", Destination::Role(gone), 8).await;
@@ -172,9 +174,15 @@ async fn deleted_types_are_left_out_and_the_rest_come_by_name() {
 async fn assignees_are_the_active_users_then_the_roles_by_name() {
     let test = common::open().await;
     let store = &test.store;
-    let tecnico = people::insert_role(store, "Técnico", false).await.expect("role");
-    let atendente = people::insert_role(store, "atendente", false).await.expect("role");
-    let removed_role = people::insert_role(store, "Antigo", false).await.expect("role");
+    let tecnico = catalog::insert_role(store, "Técnico", false)
+        .await
+        .expect("role");
+    let atendente = catalog::insert_role(store, "atendente", false)
+        .await
+        .expect("role");
+    let removed_role = catalog::insert_role(store, "Antigo", false)
+        .await
+        .expect("role");
     let edson = common::user(store, "edson", "Édson Prado", tecnico).await;
     let ana = common::user(store, "ana", "ana Souza", atendente).await;
     let bruno = common::user(store, "bruno", "Bruno Dias", atendente).await;

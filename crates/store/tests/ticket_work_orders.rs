@@ -10,7 +10,7 @@ use helpdesk_core::work_order::{Slot, MINUTE};
 use helpdesk_core::work_order_form::NewWorkOrder;
 use helpdesk_store::catalog::{self, NewWorkOrderStatus, NewWorkOrderType};
 use helpdesk_store::tickets::{self, SaveOutcome};
-use helpdesk_store::{people, Store};
+use helpdesk_store::Store;
 use uuid::Uuid;
 
 struct Field {
@@ -20,12 +20,12 @@ struct Field {
 }
 
 async fn field(store: &Store) -> Field {
-    let team = people::insert_team(store, "Equipe Norte")
+    let team = catalog::insert_team(store, "Equipe Norte")
         .await
         .expect("team");
-    let technician = people::insert_technician(
+    let technician = catalog::insert_technician(
         store,
-        &people::NewTechnician {
+        &catalog::NewTechnician {
             name: "Bruno Alves".into(),
             team_id: team,
             user_id: None,

@@ -6,7 +6,7 @@ mod common;
 use helpdesk_core::work_order::{AgendaQuery, Reschedule, Slot, Visit, VisitKind, MINUTE};
 use helpdesk_store::catalog::{self, NewWorkOrderStatus, NewWorkOrderType};
 use helpdesk_store::work_orders::{self, RescheduleOutcome};
-use helpdesk_store::{customers, new_id, people};
+use helpdesk_store::{customers, new_id};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -34,29 +34,29 @@ struct Agenda {
 async fn agenda() -> Agenda {
     let test = common::open().await;
     let store = &test.store;
-    let role = people::insert_role(store, "Atendente N1", false)
+    let role = catalog::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
     let operator = common::user(store, "ana.souza", "Ana Souza", role).await;
-    let north = people::insert_team(store, "Equipe Norte")
+    let north = catalog::insert_team(store, "Equipe Norte")
         .await
         .expect("team");
-    let south = people::insert_team(store, "Equipe Sul")
+    let south = catalog::insert_team(store, "Equipe Sul")
         .await
         .expect("team");
-    let technician = |name: &str, team| people::NewTechnician {
+    let technician = |name: &str, team| catalog::NewTechnician {
         name: name.into(),
         team_id: team,
         user_id: None,
         phone: "(11) 98765-4321".into(),
     };
-    let bruno = people::insert_technician(store, &technician("Bruno Alves", north))
+    let bruno = catalog::insert_technician(store, &technician("Bruno Alves", north))
         .await
         .expect("technician");
-    let carla = people::insert_technician(store, &technician("Carla Dias", south))
+    let carla = catalog::insert_technician(store, &technician("Carla Dias", south))
         .await
         .expect("technician");
-    let alvaro = people::insert_technician(store, &technician("Álvaro Reis", south))
+    let alvaro = catalog::insert_technician(store, &technician("Álvaro Reis", south))
         .await
         .expect("technician");
     let kind = |name: &str, is_site_survey| NewWorkOrderType {
@@ -226,12 +226,12 @@ fn slot(technician: Uuid, start: f64, end: f64) -> Slot {
 #[tokio::test]
 async fn the_catalog_lists_types_by_name_statuses_in_order_and_active_technicians() {
     let agenda = agenda().await;
-    let removed = people::insert_team(&agenda.db.store, "Equipe Leste")
+    let removed = catalog::insert_team(&agenda.db.store, "Equipe Leste")
         .await
         .expect("team");
-    let gone = people::insert_technician(
+    let gone = catalog::insert_technician(
         &agenda.db.store,
-        &people::NewTechnician {
+        &catalog::NewTechnician {
             name: "Diego Souza".into(),
             team_id: removed,
             user_id: None,

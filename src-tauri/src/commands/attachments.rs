@@ -10,7 +10,7 @@ use crate::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn pick_attachment(state: State<'_, AppState>) -> Reply<PickAttachment> {
-    state.require_operator()?;
+    state.require_operator().await?;
     let Some(picker) = &state.file_picker else {
         log::error!("pick_attachment: this app has no file picker");
         return Err(CommandError::internal());

@@ -1,11 +1,12 @@
-//! The catalogs an administrator keeps, and the choices the wizard takes from them.
+//! The catalogs an administrator keeps, and the contact roles "Novo Contato" offers.
 use helpdesk_api::{
-    CommandError, ListCatalog, ListContactRoles, Reply, Request, SaveCatalogEntry,
-    SetCatalogEntryActive,
+    ListCatalog, ListContactRoles, Reply, Request, SaveCatalogEntry, SetCatalogEntryActive,
 };
+use helpdesk_store::catalog;
 use tauri::State;
 
-use crate::AppState;
+use crate::error::{first_error, internal};
+use crate::{outcomes, AppState};
 
 const WHAT: &str = "alterar os cadastros";
 
@@ -13,39 +14,49 @@ const WHAT: &str = "alterar os cadastros";
 #[tauri::command]
 #[specta::specta]
 pub async fn list_catalog(
-    _request: Request<ListCatalog>,
+    request: Request<ListCatalog>,
     state: State<'_, AppState>,
 ) -> Reply<ListCatalog> {
     state.require_administrator(WHAT).await?;
-    Err(CommandError::internal())
+    catalog::list(&state.store, request).await.map_err(internal)
 }
 
 /// `helpdesk_api::SaveCatalogEntry`.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_catalog_entry(
-    _request: Request<SaveCatalogEntry>,
+    request: Request<SaveCatalogEntry>,
     state: State<'_, AppState>,
 ) -> Reply<SaveCatalogEntry> {
     state.require_administrator(WHAT).await?;
-    Err(CommandError::internal())
+    // Checked in the core as the UI did, then written with the catalog's rules.
+    let values = request.fields.parse().map_err(first_error)?;
+    let outcome = catalog::save(&state.store, request.id, &values)
+        .await
+        .map_err(internal)?;
+    outcomes::catalog_saved(values.kind(), outcome)
 }
 
 /// `helpdesk_api::SetCatalogEntryActive`.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_catalog_entry_active(
-    _request: Request<SetCatalogEntryActive>,
+    request: Request<SetCatalogEntryActive>,
     state: State<'_, AppState>,
 ) -> Reply<SetCatalogEntryActive> {
     state.require_administrator(WHAT).await?;
-    Err(CommandError::internal())
+    let outcome = catalog::set_active(&state.store, request)
+        .await
+        .map_err(internal)?;
+    outcomes::catalog_activated(outcome)
 }
 
 /// `helpdesk_api::ListContactRoles`.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_contact_roles(state: State<'_, AppState>) -> Reply<ListContactRoles> {
-    state.require_operator()?;
-    Err(CommandError::internal())
+    state.require_operator().await?;
+    catalog::contact_role_names(&state.store)
+        .await
+        .map_err(internal)
 }

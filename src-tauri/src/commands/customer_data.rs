@@ -13,7 +13,7 @@ pub async fn load_customer(
     request: Request<LoadCustomer>,
     state: State<'_, AppState>,
 ) -> Reply<LoadCustomer> {
-    state.require_operator()?;
+    state.require_operator().await?;
     customer_records::record(&state.store, request)
         .await
         .map_err(internal)?
@@ -27,7 +27,7 @@ pub async fn add_contact(
     request: Request<AddContact>,
     state: State<'_, AppState>,
 ) -> Reply<AddContact> {
-    state.require_operator()?;
+    state.require_operator().await?;
     let contact = request.validate().map_err(first_error)?;
     contacts::insert(&state.store, &contact)
         .await

@@ -13,7 +13,7 @@ pub async fn search_customers(
     request: Request<SearchCustomers>,
     state: State<'_, AppState>,
 ) -> Reply<SearchCustomers> {
-    state.require_operator()?;
+    state.require_operator().await?;
     let term = request.validate()?;
     customers::search(&state.store, &term)
         .await

@@ -13,7 +13,7 @@ pub async fn save_draft(
     request: Request<SaveDraft>,
     state: State<'_, AppState>,
 ) -> Reply<SaveDraft> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     drafts::save(&state.store, operator.id, &request)
         .await
         .map(drop)
@@ -24,7 +24,7 @@ pub async fn save_draft(
 #[tauri::command]
 #[specta::specta]
 pub async fn load_draft(state: State<'_, AppState>) -> Reply<LoadDraft> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     drafts::load(&state.store, operator.id)
         .await
         .map_err(internal)
@@ -34,7 +34,7 @@ pub async fn load_draft(state: State<'_, AppState>) -> Reply<LoadDraft> {
 #[tauri::command]
 #[specta::specta]
 pub async fn discard_draft(state: State<'_, AppState>) -> Reply<DiscardDraft> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     drafts::discard(&state.store, operator.id)
         .await
         .map_err(internal)

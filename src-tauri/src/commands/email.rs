@@ -17,7 +17,7 @@ use crate::{outcomes, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn list_email_templates(state: State<'_, AppState>) -> Reply<ListEmailTemplates> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     email_templates::list_for_user(&state.store, operator.id)
         .await
         .map_err(internal)
@@ -30,7 +30,7 @@ pub async fn preview_email(
     request: Request<PreviewEmail>,
     state: State<'_, AppState>,
 ) -> Reply<PreviewEmail> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     let settings = smtp_settings::load(&state.store).await.map_err(internal)?;
     let copy = settings.map(|settings| settings.copy_address);
     Ok(request.preview_by(operator.name, copy.as_deref()))
@@ -100,7 +100,7 @@ pub async fn delete_email_template(
 #[tauri::command]
 #[specta::specta]
 pub async fn load_smtp_settings(state: State<'_, AppState>) -> Reply<LoadSmtpSettings> {
-    state.require_operator()?;
+    state.require_operator().await?;
     view(&state).await
 }
 

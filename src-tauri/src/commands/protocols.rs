@@ -11,7 +11,7 @@ use crate::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn reserve_protocol(state: State<'_, AppState>) -> Reply<ReserveProtocol> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     let today = Local::now().date_naive();
     Ok(protocols::reserve(&state.store, operator.id, today)
         .await

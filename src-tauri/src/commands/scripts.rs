@@ -11,7 +11,7 @@ use crate::{outcomes, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn list_scripts(state: State<'_, AppState>) -> Reply<ListScripts> {
-    state.require_operator()?;
+    state.require_operator().await?;
     scripts::list(&state.store).await.map_err(internal)
 }
 
@@ -22,7 +22,7 @@ pub async fn load_script(
     request: Request<LoadScript>,
     state: State<'_, AppState>,
 ) -> Reply<LoadScript> {
-    state.require_operator()?;
+    state.require_operator().await?;
     scripts::load(&state.store, request)
         .await
         .map_err(internal)?

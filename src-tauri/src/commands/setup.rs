@@ -1,77 +1,132 @@
 //! The first run, the provider's settings, the idle lock and the operator's own password.
 use helpdesk_api::{
-    ChangePassword, CommandError, CreateProvider, JoinServer, LoadSetupState, LockSession,
-    Reply, Request, SaveProviderSettings, UnlockSession,
+    ChangePassword, CommandError, CreateProvider, Credentials, ErrorCode, JoinServer,
+    LoadSetupState, LockSession, Reply, Request, SaveProviderSettings, UnlockSession,
 };
+use helpdesk_store::{login_failures, now_millis, provider_settings, setup, user_accounts};
 use tauri::State;
 
-use crate::AppState;
+use super::sync::enroll;
+use crate::error::{first_error, internal};
+use crate::{outcomes, AppState};
 
 /// `helpdesk_api::LoadSetupState`.
 #[tauri::command]
 #[specta::specta]
-pub async fn load_setup_state(_state: State<'_, AppState>) -> Reply<LoadSetupState> {
-    Err(CommandError::internal())
+pub async fn load_setup_state(state: State<'_, AppState>) -> Reply<LoadSetupState> {
+    setup::load_state(&state.store).await.map_err(internal)
 }
 
-/// `helpdesk_api::CreateProvider`.
+/// `helpdesk_api::CreateProvider`: refused once the database has a user or joined a server.
 #[tauri::command]
 #[specta::specta]
 pub async fn create_provider(
-    _request: Request<CreateProvider>,
-    _state: State<'_, AppState>,
+    request: Request<CreateProvider>,
+    state: State<'_, AppState>,
 ) -> Reply<CreateProvider> {
-    Err(CommandError::internal())
+    let setup = request.validate().map_err(first_error)?;
+    let outcome = setup::create_provider(&state.store, &setup)
+        .await
+        .map_err(internal)?;
+    let administrator = outcomes::provider_created(outcome)?;
+    log::info!(
+        "provider {} created with its administrator {}",
+        setup.provider_name,
+        administrator.login
+    );
+    state.set_operator(Some(administrator.clone()));
+    Ok(administrator)
 }
 
-/// `helpdesk_api::JoinServer`.
+/// `helpdesk_api::JoinServer`: only a database with no user joins (the token is the proof);
+/// one with users registers from "Sincronização", by an administrator.
 #[tauri::command]
 #[specta::specta]
 pub async fn join_server(
-    _request: Request<JoinServer>,
-    _state: State<'_, AppState>,
+    request: Request<JoinServer>,
+    state: State<'_, AppState>,
 ) -> Reply<JoinServer> {
-    Err(CommandError::internal())
+    enroll(&state, &request, None).await
 }
 
 /// `helpdesk_api::LockSession`.
 #[tauri::command]
 #[specta::specta]
 pub async fn lock_session(state: State<'_, AppState>) -> Reply<LockSession> {
-    state.require_operator()?;
-    Err(CommandError::internal())
+    let operator = state.require_session().await?;
+    state.lock_session(&operator);
+    Ok(())
 }
 
-/// `helpdesk_api::UnlockSession`.
+/// `helpdesk_api::UnlockSession`: the locked operator's password, throttled as the sign-in.
 #[tauri::command]
 #[specta::specta]
 pub async fn unlock_session(
-    _request: Request<UnlockSession>,
-    _state: State<'_, AppState>,
+    request: Request<UnlockSession>,
+    state: State<'_, AppState>,
 ) -> Reply<UnlockSession> {
-    Err(CommandError::internal())
+    let locked = state
+        .locked_operator()
+        .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "Nenhuma sessão bloqueada."))?;
+    // A deactivated account ends the session instead of asking for its password.
+    let current = state.reread(&locked).await?;
+    // The sign-in form's checks: a password typed, not too long.
+    let credentials = Credentials {
+        login: current.login,
+        password: request,
+    };
+    let login = credentials.validate()?;
+    let outcome =
+        login_failures::sign_in(&state.store, &login, &credentials.password, now_millis())
+            .await
+            .map_err(internal)?;
+    let operator = outcomes::signed_in(outcome)?;
+    if operator.id != locked.id {
+        return Err(CommandError::invalid_credentials());
+    }
+    state.set_operator(Some(operator.clone()));
+    Ok(operator)
 }
 
-/// `helpdesk_api::ChangePassword`.
+/// `helpdesk_api::ChangePassword`: allowed (and the only way on) while it must be changed;
+/// on a desktop whose profile administers.
 #[tauri::command]
 #[specta::specta]
 pub async fn change_password(
-    _request: Request<ChangePassword>,
+    request: Request<ChangePassword>,
     state: State<'_, AppState>,
 ) -> Reply<ChangePassword> {
-    state.require_operator()?;
-    Err(CommandError::internal())
+    let operator = state.require_session().await?;
+    // A service desktop may not send users' rows: the new password would never leave it.
+    state
+        .require_administering_desktop("trocar sua senha")
+        .await?;
+    let new_password = request.validate(&operator.login).map_err(first_error)?;
+    let outcome = user_accounts::change_own_password(
+        &state.store,
+        operator.id,
+        &request.current,
+        &new_password,
+    )
+    .await
+    .map_err(internal)?;
+    let changed = outcomes::password_changed(outcome)?;
+    state.reread(&changed).await
 }
 
 /// `helpdesk_api::SaveProviderSettings`.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_provider_settings(
-    _request: Request<SaveProviderSettings>,
+    request: Request<SaveProviderSettings>,
     state: State<'_, AppState>,
 ) -> Reply<SaveProviderSettings> {
     state
         .require_administrator("alterar os dados do provedor")
         .await?;
-    Err(CommandError::internal())
+    let provider = request.validate().map_err(first_error)?;
+    provider_settings::save(&state.store, &provider)
+        .await
+        .map_err(internal)?;
+    setup::load_state(&state.store).await.map_err(internal)
 }

@@ -15,7 +15,7 @@ pub async fn suggest_support_emails(
     request: Request<SuggestSupportEmails>,
     state: State<'_, AppState>,
 ) -> Reply<SuggestSupportEmails> {
-    state.require_operator()?;
+    state.require_operator().await?;
     let Some(prefix) = suggestion_prefix(&request) else {
         return Ok(Vec::new());
     };
@@ -31,7 +31,7 @@ pub async fn find_support_messages(
     request: Request<FindSupportMessages>,
     state: State<'_, AppState>,
 ) -> Reply<FindSupportMessages> {
-    state.require_operator()?;
+    state.require_operator().await?;
     request.validate()?;
     let (from, to) = request.period.bounds(now_millis(), local_time::offset_on);
     support_messages::from_sender(

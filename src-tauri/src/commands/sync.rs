@@ -1,8 +1,10 @@
-//! Sync in the window: its status, "Sincronizar agora", and registering the desktop.
+//! Sync in the window: its status, "Sincronizar agora", and registering the desktop (by an
+//! administrator, or at the first run: [`enroll`]).
 use helpdesk_api::{
-    CommandError, LoadSyncStatus, RegisterDesktop, Reply, Request, SyncNow, SyncStatus,
+    CommandError, ErrorCode, LoadSyncStatus, Operator, RegisterDesktop, RegistrationForm, Reply,
+    Request, SyncNow, SyncStatus,
 };
-use helpdesk_store::{protocols, sync};
+use helpdesk_store::{people, protocols, setup, sync};
 use helpdesk_sync::Enrollment;
 use tauri::State;
 
@@ -14,7 +16,7 @@ use crate::{outcomes, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn load_sync_status(state: State<'_, AppState>) -> Reply<LoadSyncStatus> {
-    state.require_operator()?;
+    state.require_operator().await?;
     status(&state).await
 }
 
@@ -23,7 +25,7 @@ pub async fn load_sync_status(state: State<'_, AppState>) -> Reply<LoadSyncStatu
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_now(state: State<'_, AppState>) -> Reply<SyncNow> {
-    state.require_operator()?;
+    state.require_operator().await?;
     handle(&state)?.waker.wake();
     status(&state).await
 }
@@ -38,9 +40,36 @@ pub async fn register_desktop(
     let operator = state
         .require_administrator("registrar este computador")
         .await?;
+    enroll(&state, &request, Some(&operator)).await
+}
+
+/// Registers this desktop with the server of `request` and wakes the worker: by an
+/// `administrator`, or with none at the first run (`join_server`), which only a database
+/// with no user may do. A demonstration database is never registered: its accounts and
+/// passwords are public.
+pub(crate) async fn enroll(
+    state: &AppState,
+    request: &RegistrationForm,
+    administrator: Option<&Operator>,
+) -> Result<SyncStatus, CommandError> {
+    if setup::is_demo(&state.store).await.map_err(internal)? {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "Dados de demonstração não podem ser registrados em um servidor: os usuários e \
+             senhas da demonstração são públicos. Para sincronizar, comece um banco de dados \
+             novo, sem --demo.",
+        ));
+    }
+    if administrator.is_none() && people::has_users(&state.store).await.map_err(internal)? {
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            "Este computador já tem usuários: para registrá-lo em um servidor, entre como \
+             administrador e use \"Sincronização\".",
+        ));
+    }
     let form = request.validate().map_err(first_error)?;
     let profile = form.profile.ok_or_else(CommandError::internal)?;
-    let sync_handle = handle(&state)?;
+    let sync_handle = handle(state)?;
     let enrollment = Enrollment {
         server_url: &form.server_url,
         token: &form.enrollment_token,
@@ -57,13 +86,13 @@ pub async fn register_desktop(
     .map_err(|error| outcomes::registration_refused(&form, error))?;
     log::info!(
         "{} registered this desktop with {} as number {} ({})",
-        operator.login,
+        administrator.map_or("the first run", |operator| operator.login.as_str()),
         form.server_url,
         registration.desktop_number,
         profile.code()
     );
     sync_handle.waker.wake();
-    status(&state).await
+    status(state).await
 }
 
 fn handle(state: &AppState) -> Result<&SyncHandle, CommandError> {

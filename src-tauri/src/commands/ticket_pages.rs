@@ -20,7 +20,7 @@ pub async fn list_tickets(
     request: Request<ListTickets>,
     state: State<'_, AppState>,
 ) -> Reply<ListTickets> {
-    state.require_operator()?;
+    state.require_operator().await?;
     if request.protocol.trim().is_empty() {
         return tickets::list(&state.store, &request.filter)
             .await
@@ -40,7 +40,7 @@ pub async fn load_ticket_details(
     request: Request<LoadTicketDetails>,
     state: State<'_, AppState>,
 ) -> Reply<LoadTicketDetails> {
-    state.require_operator()?;
+    state.require_operator().await?;
     ticket_details::details(&state.store, request)
         .await
         .map_err(internal)
@@ -54,7 +54,7 @@ pub async fn update_ticket(
     request: Request<UpdateTicket>,
     state: State<'_, AppState>,
 ) -> Reply<UpdateTicket> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     let action = request.action.validate().map_err(first_error)?;
     let outcome = ticket_updates::apply(
         &state.store,
@@ -72,7 +72,7 @@ pub async fn update_ticket(
 #[tauri::command]
 #[specta::specta]
 pub async fn my_tasks(state: State<'_, AppState>) -> Reply<MyTasks> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     tasks::for_user(&state.store, operator.id, DONE_TASKS_SHOWN)
         .await
         .map_err(internal)
@@ -85,7 +85,7 @@ pub async fn complete_task(
     request: Request<CompleteTask>,
     state: State<'_, AppState>,
 ) -> Reply<CompleteTask> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     let outcome = tasks::complete(&state.store, request, operator.id, now_millis())
         .await
         .map_err(internal)?;

@@ -11,7 +11,7 @@ use crate::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn list_ticket_types(state: State<'_, AppState>) -> Reply<ListTicketTypes> {
-    state.require_operator()?;
+    state.require_operator().await?;
     ticket_types::list(&state.store).await.map_err(internal)
 }
 
@@ -19,6 +19,6 @@ pub async fn list_ticket_types(state: State<'_, AppState>) -> Reply<ListTicketTy
 #[tauri::command]
 #[specta::specta]
 pub async fn list_assignees(state: State<'_, AppState>) -> Reply<ListAssignees> {
-    state.require_operator()?;
+    state.require_operator().await?;
     people::assignees(&state.store).await.map_err(internal)
 }

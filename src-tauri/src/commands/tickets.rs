@@ -17,7 +17,7 @@ pub async fn save_ticket(
     request: Request<SaveTicket>,
     state: State<'_, AppState>,
 ) -> Reply<SaveTicket> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     let (today, offset_minutes) = local_time::today();
     let mut ticket = request
         .to_ticket(today, offset_minutes)
@@ -54,7 +54,7 @@ pub async fn find_ticket(
     request: Request<FindTicket>,
     state: State<'_, AppState>,
 ) -> Reply<FindTicket> {
-    state.require_operator()?;
+    state.require_operator().await?;
     let protocol: Protocol = request.parse()?;
     tickets::find_by_protocol(&state.store, &protocol)
         .await
@@ -68,7 +68,7 @@ pub async fn ticket_history(
     request: Request<TicketHistory>,
     state: State<'_, AppState>,
 ) -> Reply<TicketHistory> {
-    state.require_operator()?;
+    state.require_operator().await?;
     tickets::history(&state.store, request)
         .await
         .map_err(internal)

@@ -16,7 +16,7 @@ use crate::{outcomes, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn load_work_order_catalog(state: State<'_, AppState>) -> Reply<LoadWorkOrderCatalog> {
-    state.require_operator()?;
+    state.require_operator().await?;
     work_orders::catalog(&state.store).await.map_err(internal)
 }
 
@@ -27,7 +27,7 @@ pub async fn load_agenda(
     request: Request<LoadAgenda>,
     state: State<'_, AppState>,
 ) -> Reply<LoadAgenda> {
-    state.require_operator()?;
+    state.require_operator().await?;
     request.check()?;
     work_orders::agenda(&state.store, &request)
         .await
@@ -42,7 +42,7 @@ pub async fn reschedule_visit(
     request: Request<RescheduleVisit>,
     state: State<'_, AppState>,
 ) -> Reply<RescheduleVisit> {
-    let operator = state.require_operator()?;
+    let operator = state.require_operator().await?;
     request.slot.check().map_err(first_error)?;
     let outcome = work_orders::reschedule(&state.store, &request, operator.id, now_millis())
         .await
@@ -59,7 +59,7 @@ pub async fn export_agenda_ics(
     request: Request<ExportAgendaIcs>,
     state: State<'_, AppState>,
 ) -> Reply<ExportAgendaIcs> {
-    state.require_operator()?;
+    state.require_operator().await?;
     let Some(name) = work_orders::technician_name(&state.store, request)
         .await
         .map_err(internal)?

@@ -1,6 +1,9 @@
 //! The real app (Tauri's mock runtime with the real context, capabilities and commands) on
-//! a temporary SQLite database filled with demo data, driven through IPC as its window would.
+//! a temporary SQLite database filled with demo data (or empty, as a provider's first run),
+//! driven through IPC as its window would.
 #![allow(dead_code)]
+
+pub mod sync;
 
 use helpdesk_api::{CommandError, Operator, REQUEST_ARG};
 use helpdesk_demo::{DemoConfig, DemoCredential, DemoSummary};
@@ -35,12 +38,27 @@ impl DemoApp {
         config: &DemoConfig,
         complete: impl FnOnce(AppState, &Path) -> AppState,
     ) -> Self {
+        Self::open(Some(config), complete).await
+    }
+
+    /// The app on a new, empty database (no demo data), its state completed by `complete`.
+    pub async fn empty(complete: impl FnOnce(AppState, &Path) -> AppState) -> Self {
+        Self::open(None, complete).await
+    }
+
+    async fn open(
+        config: Option<&DemoConfig>,
+        complete: impl FnOnce(AppState, &Path) -> AppState,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let database = dir.path().join("app.db");
         let store = Store::open(&database).await.expect("store");
-        let summary = helpdesk_demo::seed(&store, config)
-            .await
-            .expect("demo data");
+        let summary = match config {
+            Some(config) => helpdesk_demo::seed(&store, config)
+                .await
+                .expect("demo data"),
+            None => DemoSummary::default(),
+        };
         let state = complete(
             AppState::new(store, Attachments::beside(&database)),
             &database,

@@ -40,6 +40,10 @@ pub struct AgendaProps {
     /// keyboard) offers "Agendar Ordem de Serviço", which emits it.
     #[prop_or_default]
     pub onschedule: Option<Callback<Slot>>,
+    /// The usual length of the work order's type, in minutes: what a click on an empty
+    /// slot proposes (one 15-minute cell when `None`).
+    #[prop_or_default]
+    pub usual_minutes: Option<u32>,
     /// The wizard's work order not saved yet, with its label: drawn dashed.
     #[prop_or_default]
     pub tentative: Option<(Slot, AttrValue)>,
@@ -92,14 +96,18 @@ pub fn Agenda(props: &AgendaProps) -> Html {
         });
     }
 
-    // Built once (the dispatcher does not change), so the parts given only these are not
-    // drawn again when something else changes.
-    let dispatched = use_memo((), {
+    // Built once (the dispatcher does not change, nor the type's length while the agenda
+    // is open), so the parts given only these are not drawn again when something else
+    // changes.
+    let dispatched = use_memo(props.usual_minutes, {
         let dispatch = dispatch.clone();
-        move |_| {
+        move |usual_minutes| {
+            let usual_minutes = *usual_minutes;
             (
                 on(&dispatch, AgendaAction::Filter),
-                on(&dispatch, AgendaAction::Key),
+                on(&dispatch, move |key: KeyAction| {
+                    AgendaAction::Key(key.proposing(usual_minutes))
+                }),
                 on(&dispatch, |()| {
                     AgendaAction::Change(ChangeAction::Notice(Some(
                         "Solte a visita dentro da agenda.".into(),

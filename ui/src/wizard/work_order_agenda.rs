@@ -16,6 +16,9 @@ use crate::wizard::state::WorkOrderAction;
 pub struct WorkOrderAgendaProps {
     /// The work order as typed (its date and slot).
     pub form: WorkOrderForm,
+    /// The usual length of the work order's type, when one is chosen: what a click on an
+    /// empty slot proposes.
+    pub usual_minutes: Option<u32>,
     /// The chosen customer's name.
     pub customer: Option<AttrValue>,
     /// The logged-in operator ("Meu Usuário").
@@ -58,6 +61,7 @@ pub fn WorkOrderAgenda(props: &WorkOrderAgendaProps) -> Html {
                     operator_id={props.operator_id}
                     date={parse_date(&form.date).ok()}
                     onschedule={Some(schedule(true))}
+                    usual_minutes={props.usual_minutes}
                     {tentative}
                     ontentative={Some(schedule(false))}
                 />

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::{message_at, FieldError, FormError, SelectField, TextField};
 use crate::fetched::Fetched;
-use crate::wizard::state::{WorkOrderAction, WorkOrderEdit};
+use crate::wizard::state::{usual_minutes, WorkOrderAction, WorkOrderEdit};
 use crate::wizard::work_order_agenda::WorkOrderAgenda;
 
 /// Props of [`WorkOrderStep`].
@@ -132,6 +132,7 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
             if *agenda_open {
                 <WorkOrderAgenda
                     form={form.clone()}
+                    usual_minutes={usual_minutes(&props.catalog, form.type_id)}
                     customer={props.customer.clone()}
                     operator_id={props.operator_id}
                     onaction={props.onaction.clone()}

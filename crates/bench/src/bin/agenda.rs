@@ -22,6 +22,7 @@ use helpdesk_core::work_order::{
     AgendaQuery, Reschedule, Slot, WorkOrderCatalog, WorkOrderType, MINUTE,
 };
 use helpdesk_demo::DemoConfig;
+use helpdesk_store::catalog;
 use helpdesk_store::tickets::{self, TicketRow};
 use helpdesk_store::work_orders::{self, RescheduleOutcome, WorkOrderRow};
 use helpdesk_store::{new_id, now_millis, people, Store};
@@ -182,13 +183,13 @@ async fn generate(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     let existing = work_orders::catalog(store).await?.technicians.len();
     for n in existing..TECHNICIANS {
-        let technician = people::NewTechnician {
+        let technician = catalog::NewTechnician {
             name: format!("Técnico {:02}", n + 1),
             team_id: teams[n % teams.len()],
             user_id: None,
             phone: String::new(),
         };
-        people::insert_technician(store, &technician).await?;
+        catalog::insert_technician(store, &technician).await?;
     }
     let catalog = work_orders::catalog(store).await?;
     if catalog.technicians.len() != TECHNICIANS || catalog.statuses.len() < 5 {

@@ -11,6 +11,7 @@ use helpdesk_core::email::{EmailAttachment, OutgoingEmail, SmtpSecurity, SmtpSet
 use helpdesk_mail::test_server::{ServerOptions, SmtpServer};
 use helpdesk_mail::{OutboxWorker, WorkerConfig};
 use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::catalog;
 use helpdesk_store::email_outbox::{self, NewEmail};
 use helpdesk_store::people::{self, NewUser};
 use helpdesk_store::secret_vault::{SecretKey, SecretVault};
@@ -123,7 +124,7 @@ fn row(case: &str, count: usize, queued: Duration, drained: Duration) {
 async fn open(dir: &std::path::Path) -> Result<(Arc<Store>, AttachmentFiles, uuid::Uuid), Failure> {
     let database = dir.join("helpdesk.db");
     let store = Store::open(&database).await?;
-    let role = people::insert_role(&store, "Atendente N1", false).await?;
+    let role = catalog::insert_role(&store, "Atendente N1", false).await?;
     let operator = people::insert_user(
         &store,
         &NewUser {

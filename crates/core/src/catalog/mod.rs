@@ -2,11 +2,63 @@
 //! types, work-order types and statuses, technicians, routing points, plans and contact
 //! roles. Every entry has a name unique in its catalog (ignoring case and accents) and can
 //! be deactivated: it leaves the wizard's choices and stays on what already uses it.
+mod kind;
+mod price;
+mod validate;
+mod values;
+
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use uuid::Uuid;
 
 use crate::ticket_type::Assignee;
+pub use price::{format_price, parse_price};
+pub use validate::{
+    MAX_NAME_CHARS, MAX_PLAN_MBPS, MAX_SLA_HOURS, MAX_TEXT_CHARS, MAX_WORK_ORDER_MINUTES,
+};
+pub use values::CatalogValues;
+
+/// Field names of the catalog forms (the UI's `data-field`), one per input.
+pub mod fields {
+    /// Every catalog's "Nome".
+    pub const NAME: &str = "cadastro-nome";
+    /// A role's "Administrador" checkbox.
+    pub const ADMINISTRATOR: &str = "cadastro-administrador";
+    /// A ticket type's "Destinado a" (a user or a role).
+    pub const DESTINATION: &str = "cadastro-destino";
+    /// A ticket type's "SLA (horas)".
+    pub const SLA_HOURS: &str = "cadastro-sla-horas";
+    /// A work-order type's "Duração usual (minutos)".
+    pub const MINUTES: &str = "cadastro-duracao";
+    /// A work-order type's "Site Survey" checkbox.
+    pub const SITE_SURVEY: &str = "cadastro-site-survey";
+    /// A work-order type's or status's "Cor".
+    pub const COLOR: &str = "cadastro-cor";
+    /// A work-order status's "Encerra a O.S." checkbox.
+    pub const IS_FINAL: &str = "cadastro-encerra";
+    /// A technician's "Equipe".
+    pub const TEAM: &str = "cadastro-equipe";
+    /// A technician's "Usuário".
+    pub const USER: &str = "cadastro-usuario";
+    /// A technician's "Telefone".
+    pub const PHONE: &str = "cadastro-telefone";
+    /// A routing point's "Tipo".
+    pub const KIND: &str = "cadastro-tipo";
+    /// A routing point's "Endereço".
+    pub const ADDRESS: &str = "cadastro-endereco";
+    /// A routing point's "IP".
+    pub const IP: &str = "cadastro-ip";
+    /// A routing point's "Situação".
+    pub const STATUS: &str = "cadastro-situacao";
+    /// A plan's "Tecnologia".
+    pub const TECHNOLOGY: &str = "cadastro-tecnologia";
+    /// A plan's "Download (Mbps)".
+    pub const DOWNLOAD: &str = "cadastro-download";
+    /// A plan's "Upload (Mbps)".
+    pub const UPLOAD: &str = "cadastro-upload";
+    /// A plan's "Preço".
+    pub const PRICE: &str = "cadastro-preco";
+}
 
 /// Which catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]

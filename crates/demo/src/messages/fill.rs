@@ -112,7 +112,7 @@ impl<'a> Fill<'a> {
             "morning" => rng.gen_range(7..12).to_string(),
             "evening" => rng.gen_range(13..23).to_string(),
             "plan" => plan.name.to_string(),
-            "measured" => (plan.download_mbps * rng.gen_range(5..40) / 100)
+            "measured" => (i64::from(plan.download_mbps) * rng.gen_range(5_i64..40) / 100)
                 .max(1)
                 .to_string(),
             "devices" => rng.gen_range(3..15).to_string(),

@@ -10,7 +10,7 @@ use helpdesk_core::ticket::{NewTicket, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
-use helpdesk_store::{customers, people, ticket_types, tickets, Store};
+use helpdesk_store::{customers, ticket_types, tickets, Store};
 use uuid::Uuid;
 
 use crate::common;
@@ -57,10 +57,10 @@ impl Desk {
 }
 
 pub async fn desk(store: &Store) -> Desk {
-    let n1 = people::insert_role(store, "Atendente N1", false)
+    let n1 = catalog::insert_role(store, "Atendente N1", false)
         .await
         .expect("role");
-    let n2 = people::insert_role(store, "Atendente N2", false)
+    let n2 = catalog::insert_role(store, "Atendente N2", false)
         .await
         .expect("role");
     let ana = common::user(store, "ana.souza", "Ana Souza", n1).await;

@@ -2,7 +2,7 @@
 //! keyboard's slot on the grid, the selection, and a visit moved with the arrows but not
 //! saved yet. No DOM.
 use helpdesk_core::agenda::{keyboard_move, Arrow, ShownAxis};
-use helpdesk_core::work_order::Slot;
+use helpdesk_core::work_order::{Slot, MINUTE, SNAP_MINUTES};
 
 use super::changes::{Change, Target};
 
@@ -22,6 +22,23 @@ pub enum KeyAction {
     EditKey(Target, Slot, Arrow, bool),
     /// Esc, or the edit handed on.
     StopEditing,
+}
+
+impl KeyAction {
+    /// The action with a slot of one cell (a click on the grid, or Enter on the keyboard's
+    /// slot as it starts) chosen for `usual_minutes`, the work order's type's usual length;
+    /// a longer slot was drawn on purpose and stays. Without a type, one cell (15 minutes).
+    pub fn proposing(self, usual_minutes: Option<u32>) -> Self {
+        match (self, usual_minutes) {
+            (KeyAction::Select(Some(slot)), Some(minutes)) if slot.minutes() == SNAP_MINUTES => {
+                KeyAction::Select(Some(Slot {
+                    ends_at: slot.starts_at + i64::from(minutes) * MINUTE,
+                    ..slot
+                }))
+            }
+            (action, _) => action,
+        }
+    }
 }
 
 /// The selection, the keyboard's slot and the visit moved with the keys.
@@ -82,6 +99,24 @@ mod tests {
     use helpdesk_core::agenda::{Arrow, View};
 
     use super::super::test_support::*;
+
+    #[test]
+    fn a_click_proposes_the_types_usual_length_and_a_drawn_range_stays() {
+        let click = KeyAction::Select(Some(slot(1, 540, 555)));
+        assert_eq!(
+            click.clone().proposing(Some(90)),
+            KeyAction::Select(Some(slot(1, 540, 630)))
+        );
+        assert_eq!(click.clone().proposing(None), click, "no type: one cell");
+        let drawn = KeyAction::Select(Some(slot(1, 540, 600)));
+        assert_eq!(drawn.clone().proposing(Some(90)), drawn);
+        assert_eq!(
+            KeyAction::Select(None).proposing(Some(90)),
+            KeyAction::Select(None)
+        );
+        let cursor = KeyAction::Cursor(Some(slot(1, 540, 555)));
+        assert_eq!(cursor.clone().proposing(Some(90)), cursor);
+    }
 
     #[test]
     fn arrows_edit_a_visit_until_enter_or_esc() {

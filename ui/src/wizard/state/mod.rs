@@ -41,7 +41,7 @@ pub use recipients::{listed_addresses, ListedAddress};
 pub use script::{topic, ScriptAction, ScriptState};
 pub use task::{TaskAction, TaskEdit, TaskState};
 pub use ticket_data::TicketDataAction;
-pub use work_order::{WorkOrderAction, WorkOrderEdit, WorkOrderState};
+pub use work_order::{usual_minutes, WorkOrderAction, WorkOrderEdit, WorkOrderState};
 
 /// Everything the wizard knows.
 #[derive(Debug, Clone, PartialEq, Default)]

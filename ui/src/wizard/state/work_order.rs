@@ -100,12 +100,7 @@ impl WorkOrderState {
 
     fn edit(&self, edit: WorkOrderEdit, wizard: &mut StepContext) {
         let default_minutes = match &edit {
-            WorkOrderEdit::Type(id) => self
-                .catalog
-                .value
-                .as_ref()
-                .and_then(|catalog| catalog.types.iter().find(|kind| kind.id == *id))
-                .map(|kind| kind.default_minutes),
+            WorkOrderEdit::Type(id) => usual_minutes(&self.catalog, Some(*id)),
             _ => None,
         };
         let field = match &edit {
@@ -181,6 +176,22 @@ impl WorkOrderState {
     }
 }
 
+/// The usual length of the work-order type `type_id` in the catalog, in minutes: what
+/// "Duração" and a click on the agenda start with.
+pub fn usual_minutes(
+    catalog: &Fetched<(), WorkOrderCatalog>,
+    type_id: Option<Uuid>,
+) -> Option<u32> {
+    let type_id = type_id?;
+    catalog
+        .value
+        .as_ref()?
+        .types
+        .iter()
+        .find(|kind| kind.id == type_id)
+        .map(|kind| kind.default_minutes)
+}
+
 #[cfg(test)]
 mod tests {
     use helpdesk_api::ErrorCode;
@@ -218,6 +229,17 @@ mod tests {
 
     fn edit(edit: WorkOrderEdit) -> WizardAction {
         WorkOrderAction::Edit(edit).into()
+    }
+
+    #[test]
+    fn the_agenda_proposes_the_chosen_types_usual_length() {
+        let mut loaded = Fetched::default();
+        assert_eq!(usual_minutes(&loaded, Some(Uuid::from_u128(60))), None);
+        loaded.start(());
+        loaded.finish(&(), Ok(catalog()));
+        assert_eq!(usual_minutes(&loaded, Some(Uuid::from_u128(60))), Some(90));
+        assert_eq!(usual_minutes(&loaded, None), None, "no type chosen yet");
+        assert_eq!(usual_minutes(&loaded, Some(Uuid::from_u128(99))), None);
     }
 
     #[test]

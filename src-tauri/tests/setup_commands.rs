@@ -1,0 +1,184 @@
+//! "Primeira configuração" through Tauri's real IPC path: a new, empty database creates its
+//! provider and administrator once; a demonstration database is never registered with a
+//! server; a second empty database joins a real sync server with the token, and a user made
+//! on the first desktop signs in there.
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::sync::{synced, with_worker};
+use common::DemoApp;
+use helpdesk_api::{ErrorCode, Operator, SetupState, SyncStatus, UserAccount};
+use helpdesk_core::setup::fields;
+use helpdesk_demo::{DemoConfig, ADMIN};
+use helpdesk_server::test_postgres::PgServer;
+use helpdesk_server::Config;
+use helpdesk_store::sync;
+use serde_json::{json, Value};
+
+const TOKEN: &str = "token-do-administrador-de-teste";
+const PASSWORD: &str = "cavalo bateria grampo";
+
+fn provider(password: &str, confirmation: &str) -> Value {
+    json!({"provider_name": "Conecta Fibra", "admin_name": "Rita Alves", "login": "Rita",
+           "email": "rita@conecta.net.br", "password": password, "confirmation": confirmation})
+}
+
+fn registration(server_url: &str, profile: &str) -> Value {
+    json!({"server_url": server_url, "enrollment_token": TOKEN, "name": "Loja Centro",
+           "profile": profile})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_database_creates_its_provider_and_administrator_once() {
+    let app = DemoApp::empty(|state, _| state).await;
+    let fresh: SetupState = app.call("load_setup_state", ());
+    assert!(fresh.needs_setup && !fresh.demo);
+    assert_eq!(app.call::<Option<Operator>>("current_operator", ()), None);
+
+    let mismatch = app.refuse("create_provider", provider(PASSWORD, "outra coisa"));
+    assert_eq!(mismatch.field.as_deref(), Some(fields::ADMIN_CONFIRMATION));
+    let common = app.refuse("create_provider", provider("1234567890", "1234567890"));
+    assert_eq!(common.field.as_deref(), Some(fields::ADMIN_PASSWORD));
+
+    let administrator: Operator = app.call("create_provider", provider(PASSWORD, PASSWORD));
+    assert_eq!(administrator.login, "rita");
+    assert!(administrator.administrator && !administrator.must_change_password);
+    // Signed in at once.
+    assert_eq!(
+        app.call::<Option<Operator>>("current_operator", ()),
+        Some(administrator.clone())
+    );
+    app.call::<Vec<UserAccount>>("list_users", ());
+    let state: SetupState = app.call("load_setup_state", ());
+    assert!(!state.needs_setup && !state.awaiting_users);
+    assert_eq!(state.provider_name.as_deref(), Some("Conecta Fibra"));
+
+    app.log_out();
+    let again = app.refuse("create_provider", provider(PASSWORD, PASSWORD));
+    assert_eq!(again.code, ErrorCode::Conflict);
+    let joined = app.refuse(
+        "join_server",
+        registration("https://sync.conecta.net.br", "service"),
+    );
+    assert!(
+        joined.message.contains("Sincronização"),
+        "{}",
+        joined.message
+    );
+    let signed_in: Operator = app.call("login", json!({"login": "rita", "password": PASSWORD}));
+    assert_eq!(signed_in, administrator);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_demonstration_database_is_never_registered() {
+    let app = DemoApp::new(&DemoConfig {
+        seed: 5,
+        customers: 5,
+        messages: 5,
+    })
+    .await;
+    let state: SetupState = app.call("load_setup_state", ());
+    assert!(state.demo && !state.needs_setup);
+    let joined = app.refuse(
+        "join_server",
+        registration("https://sync.conecta.net.br", "service"),
+    );
+    app.log_in(&ADMIN);
+    let registered = app.refuse(
+        "register_desktop",
+        registration("https://sync.conecta.net.br", "administration"),
+    );
+    for refused in [joined, registered] {
+        assert_eq!(refused.code, ErrorCode::InvalidInput);
+        assert!(
+            refused
+                .message
+                .starts_with("Dados de demonstração não podem ser registrados em um servidor"),
+            "{}",
+            refused.message
+        );
+    }
+    let status: SyncStatus = app.call("load_sync_status", ());
+    assert_eq!(status.server_url, None);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_desktop_joins_with_the_token_and_the_users_sign_in_there() {
+    let postgres = PgServer::shared().expect("PostgreSQL starts (scripts/setup.sh test)");
+    let database_url = postgres.fresh_database().await.expect("database");
+    let server = helpdesk_server::spawn(Config::local(&database_url, TOKEN))
+        .await
+        .expect("sync server");
+
+    // The first desktop: the provider, registered, and a user who chose her password.
+    let mut first_worker = None;
+    let first =
+        DemoApp::empty(|state, database| with_worker(state, database, &mut first_worker)).await;
+    tokio::spawn(first_worker.take().expect("worker").run());
+    let rita: Operator = first.call("create_provider", provider(PASSWORD, PASSWORD));
+    first.call::<SyncStatus>(
+        "register_desktop",
+        registration(&server.url(), "administration"),
+    );
+    // A role that does not administer (a service desktop never gets an administrator's
+    // password hash); its screen belongs to the catalogs.
+    let role_id = helpdesk_store::catalog::insert_role(first.store(), "Atendente", false)
+        .await
+        .expect("role");
+    let maria: UserAccount = first.call(
+        "save_user",
+        json!({"id": null, "name": "Maria Lima", "login": "maria.lima", "email": "",
+               "role_id": role_id, "team_id": null, "password": "primeira senha dada"}),
+    );
+    assert!(maria.must_change_password);
+    first.log_out();
+    let signed_in: Operator = first.call(
+        "login",
+        json!({"login": "maria.lima", "password": "primeira senha dada"}),
+    );
+    assert!(signed_in.must_change_password);
+    first.call::<Operator>(
+        "change_password",
+        json!({"current": "primeira senha dada", "new_password": "a senha da maria",
+               "confirmation": "a senha da maria"}),
+    );
+    let before = first.call::<SyncStatus>("sync_now", ()).last_sync_at;
+    synced(&first, before).await;
+
+    // The second desktop, empty, joins with the token alone.
+    let mut second_worker = None;
+    let second =
+        DemoApp::empty(|state, database| with_worker(state, database, &mut second_worker)).await;
+    tokio::spawn(second_worker.take().expect("worker").run());
+    assert!(
+        second
+            .call::<SetupState>("load_setup_state", ())
+            .needs_setup
+    );
+    let joined: SyncStatus = second.call("join_server", registration(&server.url(), "service"));
+    assert_eq!(joined.server_url.as_deref(), Some(server.url().as_str()));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let state = sync::load_state(second.store()).await.expect("sync state");
+        if state.last_sync_at.is_some() {
+            assert_eq!(state.last_error, None);
+            break;
+        }
+        // Registered: no longer offered the first run, even before the users arrive.
+        let waiting: SetupState = second.call("load_setup_state", ());
+        assert!(!waiting.needs_setup);
+        assert!(Instant::now() < deadline, "never synced");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let arrived: SetupState = second.call("load_setup_state", ());
+    assert!(!arrived.awaiting_users && !arrived.needs_setup);
+    assert_eq!(arrived.provider_name.as_deref(), Some("Conecta Fibra"));
+    let there: Operator = second.call(
+        "login",
+        json!({"login": "maria.lima", "password": "a senha da maria"}),
+    );
+    assert_eq!(there.id, maria.id);
+    assert!(!there.must_change_password);
+    assert_ne!(there.id, rita.id);
+}
