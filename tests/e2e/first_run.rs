@@ -210,7 +210,7 @@ async fn fill_catalogs(app: &mut Harness) -> StepResult {
     .await?;
     create_entry(app, "aba-tipos-atendimento", TICKET_TYPE, async |app| {
         choose(app, "select#cadastro-destino", ROLE).await?;
-        app.fill("input#cadastro-sla", "4").await
+        app.fill("input#cadastro-sla-horas", "4").await
     })
     .await?;
     create_entry(app, "aba-tipos-os", WORK_ORDER_TYPE, async |app| {

@@ -15,9 +15,8 @@ pub const POLICY: &str =
 
 /// What is wrong with the change of `login`'s password before it is sent; the shell checks
 /// it again.
-fn check(_change: &PasswordChange, _login: &str) -> Vec<FieldError> {
-    // `PasswordChange::validate(login)` goes here once the core has it.
-    Vec::new()
+fn check(change: &PasswordChange, login: &str) -> Vec<FieldError> {
+    change.validate(login).err().unwrap_or_default()
 }
 
 /// Props of [`PasswordForm`].

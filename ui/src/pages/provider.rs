@@ -9,9 +9,8 @@ use crate::components::{FormError, TextField};
 use crate::hooks::{use_command, use_submit};
 
 /// What is wrong with the settings before they are sent; the shell checks them again.
-fn check(_settings: &ProviderSettings) -> Vec<FieldError> {
-    // `ProviderSettings::validate` goes here once the core has it.
-    Vec::new()
+fn check(settings: &ProviderSettings) -> Vec<FieldError> {
+    settings.validate().err().unwrap_or_default()
 }
 
 /// The settings as the form starts from them.

@@ -97,6 +97,21 @@ impl CatalogFields {
             | CatalogFields::ContactRoles { name } => name,
         }
     }
+
+    /// The entry's name, to change as typed.
+    pub fn name_mut(&mut self) -> &mut String {
+        match self {
+            CatalogFields::Roles { name, .. }
+            | CatalogFields::Teams { name }
+            | CatalogFields::TicketTypes { name, .. }
+            | CatalogFields::WorkOrderTypes { name, .. }
+            | CatalogFields::WorkOrderStatuses { name, .. }
+            | CatalogFields::Technicians { name, .. }
+            | CatalogFields::RoutingPoints { name, .. }
+            | CatalogFields::Plans { name, .. }
+            | CatalogFields::ContactRoles { name } => name,
+        }
+    }
 }
 
 #[cfg(test)]

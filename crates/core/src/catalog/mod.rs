@@ -58,6 +58,29 @@ pub mod fields {
     pub const UPLOAD: &str = "cadastro-upload";
     /// A plan's "Preço".
     pub const PRICE: &str = "cadastro-preco";
+
+    /// Every field of the catalog forms.
+    pub const ALL: [&str; 19] = [
+        NAME,
+        ADMINISTRATOR,
+        DESTINATION,
+        SLA_HOURS,
+        MINUTES,
+        SITE_SURVEY,
+        COLOR,
+        IS_FINAL,
+        TEAM,
+        USER,
+        PHONE,
+        KIND,
+        ADDRESS,
+        IP,
+        STATUS,
+        TECHNOLOGY,
+        DOWNLOAD,
+        UPLOAD,
+        PRICE,
+    ];
 }
 
 /// Which catalog.

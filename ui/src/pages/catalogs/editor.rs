@@ -12,9 +12,8 @@ use crate::components::FormError;
 use crate::hooks::use_submit;
 
 /// What is wrong with the entry before it is sent; the shell checks it again.
-fn check(_form: &CatalogForm) -> Vec<FieldError> {
-    // `CatalogFields::validate` goes here once the core has it.
-    Vec::new()
+fn check(form: &CatalogForm) -> Vec<FieldError> {
+    form.fields.validate().err().unwrap_or_default()
 }
 
 /// Props of [`EntryEditor`].

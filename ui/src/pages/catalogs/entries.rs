@@ -11,34 +11,9 @@ const ROLE_PREFIX: &str = "cargo:";
 /// The colour a new O.S. type or status starts with.
 const NEW_COLOR: &str = "#1f5fbf";
 
-/// The entry's name.
-pub fn name_of(fields: &CatalogFields) -> &str {
-    match fields {
-        CatalogFields::Roles { name, .. }
-        | CatalogFields::Teams { name }
-        | CatalogFields::TicketTypes { name, .. }
-        | CatalogFields::WorkOrderTypes { name, .. }
-        | CatalogFields::WorkOrderStatuses { name, .. }
-        | CatalogFields::Technicians { name, .. }
-        | CatalogFields::RoutingPoints { name, .. }
-        | CatalogFields::Plans { name, .. }
-        | CatalogFields::ContactRoles { name } => name,
-    }
-}
-
 /// Changes the entry's name.
 pub fn set_name(fields: &mut CatalogFields, typed: String) {
-    match fields {
-        CatalogFields::Roles { name, .. }
-        | CatalogFields::Teams { name }
-        | CatalogFields::TicketTypes { name, .. }
-        | CatalogFields::WorkOrderTypes { name, .. }
-        | CatalogFields::WorkOrderStatuses { name, .. }
-        | CatalogFields::Technicians { name, .. }
-        | CatalogFields::RoutingPoints { name, .. }
-        | CatalogFields::Plans { name, .. }
-        | CatalogFields::ContactRoles { name } => *name = typed,
-    }
+    *fields.name_mut() = typed;
 }
 
 /// An entry of catalog `kind` with nothing typed ("Novo").
@@ -160,7 +135,7 @@ pub fn choices(entries: &[CatalogEntry], chosen: Option<Uuid>) -> Vec<Choice> {
         .iter()
         .filter(|entry| entry.active || Some(entry.id) == chosen)
         .map(|entry| {
-            let name = name_of(&entry.fields);
+            let name = entry.fields.name();
             Choice {
                 id: entry.id,
                 label: if entry.active {
@@ -216,7 +191,7 @@ pub fn destination_from(
     let role = roles.iter().find(|role| role.id == id)?;
     Some(Assignee::Role {
         id,
-        name: name_of(&role.fields).to_owned(),
+        name: role.fields.name().to_owned(),
     })
 }
 
@@ -258,9 +233,9 @@ mod tests {
             CatalogKind::ContactRoles,
         ] {
             let mut fields = blank(kind);
-            assert_eq!(name_of(&fields), "");
+            assert_eq!(fields.name(), "");
             set_name(&mut fields, "Fibra 300".into());
-            assert_eq!(name_of(&fields), "Fibra 300");
+            assert_eq!(fields.name(), "Fibra 300");
             assert_eq!(
                 std::mem::discriminant(&fields),
                 std::mem::discriminant(&blank(kind))

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::editor::EntryEditor;
-use super::entries::{blank, details, name_of};
+use super::entries::{blank, details};
 use crate::api;
 use crate::components::{Confirm, FormError, TextField};
 use crate::hooks::use_command;
@@ -43,9 +43,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         let onsaved = {
             let (editing, notice, reload) = (editing.clone(), notice.clone(), entries.reload());
             Callback::from(move |saved: CatalogEntry| {
-                notice.set(Some(
-                    format!("\"{}\" salvo.", name_of(&saved.fields)).into(),
-                ));
+                notice.set(Some(format!("\"{}\" salvo.", saved.fields.name()).into()));
                 editing.set(None);
                 reload.emit(());
             })
@@ -84,7 +82,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
                             "desativado"
                         };
                         notice.set(Some(
-                            format!("\"{}\" {what}.", name_of(&changed.fields)).into(),
+                            format!("\"{}\" {what}.", changed.fields.name()).into(),
                         ));
                         error.set(None);
                         reload.emit(());
@@ -103,7 +101,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         Callback::from(move |()| confirming.set(None))
     };
     let row = |entry: &CatalogEntry| {
-        let name = name_of(&entry.fields).to_owned();
+        let name = entry.fields.name().to_owned();
         let onedit = edit(CatalogForm {
             id: Some(entry.id),
             fields: entry.fields.clone(),
@@ -145,7 +143,7 @@ pub fn CatalogList(props: &CatalogListProps) -> Html {
         .value()
         .into_iter()
         .flatten()
-        .filter(|entry| matches_search(&search, &[name_of(&entry.fields), &details(&entry.fields)]))
+        .filter(|entry| matches_search(&search, &[entry.fields.name(), &details(&entry.fields)]))
         .collect();
     html! {
         <div id="cadastro-lista" data-catalog={props.title.clone()}>

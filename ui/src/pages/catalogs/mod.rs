@@ -13,33 +13,17 @@ use list::CatalogList;
 pub use entries::{choices, parse_choice};
 pub use fields::options as choice_options;
 
-/// The tabs, in order: the catalog, its `id` and its title.
-const TABS: [(CatalogKind, &str, &str); 9] = [
-    (CatalogKind::Roles, "aba-cargos", "Cargos"),
-    (CatalogKind::Teams, "aba-equipes", "Equipes"),
-    (
-        CatalogKind::TicketTypes,
-        "aba-tipos-atendimento",
-        "Tipos de Atendimento",
-    ),
-    (CatalogKind::WorkOrderTypes, "aba-tipos-os", "Tipos de OS"),
-    (
-        CatalogKind::WorkOrderStatuses,
-        "aba-status-os",
-        "Status de OS",
-    ),
-    (CatalogKind::Technicians, "aba-tecnicos", "Técnicos"),
-    (
-        CatalogKind::RoutingPoints,
-        "aba-pontos-roteamento",
-        "Pontos de Roteamento",
-    ),
-    (CatalogKind::Plans, "aba-planos", "Planos"),
-    (
-        CatalogKind::ContactRoles,
-        "aba-funcoes-contato",
-        "Funções de contato",
-    ),
+/// The tabs, in order: the catalog and its `id` (the title is the core's label).
+const TABS: [(CatalogKind, &str); 9] = [
+    (CatalogKind::Roles, "aba-cargos"),
+    (CatalogKind::Teams, "aba-equipes"),
+    (CatalogKind::TicketTypes, "aba-tipos-atendimento"),
+    (CatalogKind::WorkOrderTypes, "aba-tipos-os"),
+    (CatalogKind::WorkOrderStatuses, "aba-status-os"),
+    (CatalogKind::Technicians, "aba-tecnicos"),
+    (CatalogKind::RoutingPoints, "aba-pontos-roteamento"),
+    (CatalogKind::Plans, "aba-planos"),
+    (CatalogKind::ContactRoles, "aba-funcoes-contato"),
 ];
 
 /// Props of [`CatalogsPage`].
@@ -53,18 +37,15 @@ pub struct CatalogsPageProps {
 #[function_component]
 pub fn CatalogsPage(props: &CatalogsPageProps) -> Html {
     let shown = use_state(|| CatalogKind::Roles);
-    let tab = |(kind, id, title): (CatalogKind, &'static str, &'static str)| {
+    let tab = |(kind, id): (CatalogKind, &'static str)| {
         let onclick = {
             let shown = shown.clone();
             Callback::from(move |_: MouseEvent| shown.set(kind))
         };
         let pressed = if *shown == kind { "true" } else { "false" };
-        html! { <button {id} type="button" aria-pressed={pressed} {onclick}>{ title }</button> }
+        html! { <button {id} type="button" aria-pressed={pressed} {onclick}>{ kind.label() }</button> }
     };
-    let title = TABS
-        .iter()
-        .find(|(kind, ..)| *kind == *shown)
-        .map_or("", |(.., title)| *title);
+    let title = shown.label();
     html! {
         <section id="cadastros" class="admin-page" aria-labelledby="cadastros-titulo">
             <header class="admin-page-header">

@@ -20,9 +20,8 @@ const ALL_FIELDS: [&str; 6] = [
 ];
 
 /// What is wrong with the form before it is sent; the shell checks it again.
-fn check(_setup: &ProviderSetup) -> Vec<FieldError> {
-    // `ProviderSetup::validate` goes here once the core has it.
-    Vec::new()
+fn check(setup: &ProviderSetup) -> Vec<FieldError> {
+    setup.validate().err().unwrap_or_default()
 }
 
 /// Props of [`CreateProviderForm`].

@@ -21,9 +21,8 @@ const ALL_FIELDS: [&str; 6] = [
 ];
 
 /// What is wrong with the form before it is sent; the shell checks it again.
-fn check(_form: &UserForm) -> Vec<FieldError> {
-    // `UserForm::validate` goes here once the core has it.
-    Vec::new()
+fn check(form: &UserForm) -> Vec<FieldError> {
+    form.validate().err().unwrap_or_default()
 }
 
 /// Props of [`UserEditor`].

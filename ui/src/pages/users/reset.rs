@@ -11,9 +11,11 @@ use crate::pages::password::POLICY;
 
 /// What is wrong with the new password of `login` before it is sent; the shell checks it
 /// again.
-fn check(_reset: &PasswordReset, _login: &str) -> Vec<FieldError> {
-    // `PasswordReset::validate(login, fields::PASSWORD)` goes here once the core has it.
-    Vec::new()
+fn check(reset: &PasswordReset, login: &str) -> Vec<FieldError> {
+    reset
+        .validate(login, fields::PASSWORD)
+        .err()
+        .unwrap_or_default()
 }
 
 /// Props of [`ResetPasswordDialog`].

@@ -11,7 +11,7 @@ mod work_order;
 use helpdesk_api::{CatalogFields, CommandError, Uuid};
 use yew::prelude::*;
 
-use super::entries::{name_of, set_name, Choice, NONE};
+use super::entries::{set_name, Choice, NONE};
 use crate::components::{message_at, FieldError, TextField};
 
 pub use named::{NameOnlyFields, RoleFields};
@@ -21,51 +21,8 @@ pub use routing_point::RoutingPointFields;
 pub use ticket_type::TicketTypeFields;
 pub use work_order::{WorkOrderStatusFields, WorkOrderTypeFields};
 
-/// The field names of the catalog forms.
-pub mod names {
-    pub const NAME: &str = "cadastro-nome";
-    pub const SLA: &str = "cadastro-sla";
-    pub const DESTINATION: &str = "cadastro-destino";
-    pub const DURATION: &str = "cadastro-duracao";
-    pub const COLOR: &str = "cadastro-cor";
-    pub const SITE_SURVEY: &str = "cadastro-vistoria";
-    pub const FINAL: &str = "cadastro-final";
-    pub const TEAM: &str = "cadastro-equipe";
-    pub const USER: &str = "cadastro-usuario";
-    pub const PHONE: &str = "cadastro-telefone";
-    pub const KIND: &str = "cadastro-tipo";
-    pub const ADDRESS: &str = "cadastro-endereco";
-    pub const IP: &str = "cadastro-ip";
-    pub const STATUS: &str = "cadastro-situacao";
-    pub const TECHNOLOGY: &str = "cadastro-tecnologia";
-    pub const DOWNLOAD: &str = "cadastro-download";
-    pub const UPLOAD: &str = "cadastro-upload";
-    pub const PRICE: &str = "cadastro-preco";
-    pub const ADMINISTRATOR: &str = "cadastro-administrativo";
-
-    /// Every one of them: an error at any other goes above the form.
-    pub const ALL: [&str; 19] = [
-        NAME,
-        SLA,
-        DESTINATION,
-        DURATION,
-        COLOR,
-        SITE_SURVEY,
-        FINAL,
-        TEAM,
-        USER,
-        PHONE,
-        KIND,
-        ADDRESS,
-        IP,
-        STATUS,
-        TECHNOLOGY,
-        DOWNLOAD,
-        UPLOAD,
-        PRICE,
-        ADMINISTRATOR,
-    ];
-}
+/// The field names of the catalog forms (the core's, which the shell answers at).
+pub use helpdesk_core::catalog::fields as names;
 
 /// Props of every catalog's fields.
 #[derive(Properties, PartialEq)]
@@ -111,7 +68,7 @@ impl KindFieldsProps {
     pub fn name(&self) -> Html {
         html! {
             <TextField id={names::NAME} label="Nome" required=true autocomplete="off"
-                value={name_of(&self.fields).to_owned()}
+                value={self.fields.name().to_owned()}
                 error={message_at(&self.errors, names::NAME)}
                 oninput={self.change(names::NAME, set_name)} />
         }

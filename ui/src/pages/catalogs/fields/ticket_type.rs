@@ -7,7 +7,7 @@ use super::{names, KindFieldsProps};
 use crate::components::SelectField;
 use crate::hooks::use_command;
 use crate::pages::catalogs::entries::{
-    destination_from, destination_value, name_of, role_destination, user_destination, NONE,
+    destination_from, destination_value, role_destination, user_destination, NONE,
 };
 
 /// "Nome", "Destino", "SLA (horas)".
@@ -57,13 +57,11 @@ pub fn TicketTypeFields(props: &KindFieldsProps) -> Html {
         .into_iter()
         .flatten()
         .filter_map(|user| option(user_destination(user.id), &user.name, user.active));
-    let role_options = roles.value().into_iter().flatten().filter_map(|role| {
-        option(
-            role_destination(role.id),
-            name_of(&role.fields),
-            role.active,
-        )
-    });
+    let role_options = roles
+        .value()
+        .into_iter()
+        .flatten()
+        .filter_map(|role| option(role_destination(role.id), role.fields.name(), role.active));
     html! {
         <>
             { props.name() }
@@ -72,7 +70,7 @@ pub fn TicketTypeFields(props: &KindFieldsProps) -> Html {
                 <optgroup label="Cargos">{ for role_options }</optgroup>
                 <optgroup label="Usuários">{ for user_options }</optgroup>
             </SelectField>
-            { props.text(names::SLA, "SLA (horas)", sla_hours, |f, v| {
+            { props.text(names::SLA_HOURS, "SLA (horas)", sla_hours, |f, v| {
                 if let CatalogFields::TicketTypes { sla_hours, .. } = f { *sla_hours = v; }
             }) }
         </>

@@ -22,7 +22,7 @@ pub fn WorkOrderTypeFields(props: &KindFieldsProps) -> Html {
     html! {
         <>
             { props.name() }
-            { props.text(names::DURATION, "Duração (minutos)", minutes, |f, v| {
+            { props.text(names::MINUTES, "Duração (minutos)", minutes, |f, v| {
                 if let CatalogFields::WorkOrderTypes { minutes, .. } = f { *minutes = v; }
             }) }
             <p class="hint">{ "Em múltiplos de 15 minutos: é o que a Agenda propõe para a visita." }</p>
@@ -48,7 +48,7 @@ pub fn WorkOrderStatusFields(props: &KindFieldsProps) -> Html {
     html! {
         <>
             { props.name() }
-            { props.check(names::FINAL, "Status final (visita encerrada)", *is_final, |f, on| {
+            { props.check(names::IS_FINAL, "Status final (visita encerrada)", *is_final, |f, on| {
                 if let CatalogFields::WorkOrderStatuses { is_final, .. } = f { *is_final = on; }
             }) }
             { color_field(props, color, |f, v| {
