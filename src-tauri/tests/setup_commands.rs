@@ -18,6 +18,9 @@ use serde_json::{json, Value};
 
 const TOKEN: &str = "token-do-administrador-de-teste";
 const PASSWORD: &str = "cavalo bateria grampo";
+/// The password an administrator gives Maria, and the one she chooses.
+const GIVEN: &str = "primeira senha dada";
+const CHOSEN: &str = "a senha da maria";
 
 fn provider(password: &str, confirmation: &str) -> Value {
     json!({"provider_name": "Conecta Fibra", "admin_name": "Rita Alves", "login": "Rita",
@@ -137,7 +140,7 @@ async fn administration_desktop(server: &RunningServer) -> (DemoApp, Operator, U
     let maria: UserAccount = first.call(
         "save_user",
         json!({"id": null, "name": "Maria Lima", "login": "maria.lima", "email": "",
-               "role_id": role_id, "team_id": null, "password": "primeira senha dada"}),
+               "role_id": role_id, "team_id": null, "password": GIVEN}),
     );
     assert!(maria.must_change_password);
     (first, rita, maria)
@@ -173,6 +176,19 @@ async fn service_desktop(server: &RunningServer) -> DemoApp {
     second
 }
 
+/// Maria signs in on `app` with the password she was given, must change it, and does.
+fn maria_chooses_her_password(app: &DemoApp) -> Operator {
+    let signed_in: Operator = app.call("login", json!({"login": "maria.lima", "password": GIVEN}));
+    assert!(signed_in.must_change_password);
+    let changed: Operator = app.call(
+        "change_password",
+        json!({"current": GIVEN, "new_password": CHOSEN, "confirmation": CHOSEN}),
+    );
+    assert_eq!(changed.id, signed_in.id);
+    assert!(!changed.must_change_password);
+    changed
+}
+
 /// An exchange of `app` (an operator signed in) asked and completed.
 async fn sync_now(app: &DemoApp) {
     let before = app.call::<SyncStatus>("sync_now", ()).last_sync_at;
@@ -185,24 +201,12 @@ async fn a_second_desktop_joins_with_the_token_and_the_users_sign_in_there() {
     // The first desktop: the provider, registered, and a user who chose her password.
     let (first, rita, maria) = administration_desktop(&server).await;
     first.log_out();
-    let signed_in: Operator = first.call(
-        "login",
-        json!({"login": "maria.lima", "password": "primeira senha dada"}),
-    );
-    assert!(signed_in.must_change_password);
-    first.call::<Operator>(
-        "change_password",
-        json!({"current": "primeira senha dada", "new_password": "a senha da maria",
-               "confirmation": "a senha da maria"}),
-    );
+    maria_chooses_her_password(&first);
     sync_now(&first).await;
 
     // The second desktop, empty, joins with the token alone.
     let second = service_desktop(&server).await;
-    let there: Operator = second.call(
-        "login",
-        json!({"login": "maria.lima", "password": "a senha da maria"}),
-    );
+    let there: Operator = second.call("login", json!({"login": "maria.lima", "password": CHOSEN}));
     assert_eq!(there.id, maria.id);
     assert!(!there.must_change_password);
     assert_ne!(there.id, rita.id);
@@ -216,32 +220,16 @@ async fn a_password_chosen_on_a_service_desktop_reaches_the_administration_deskt
 
     // Maria's first sign-in is on a service desktop: she must change the password there.
     let second = service_desktop(&server).await;
-    let signed_in: Operator = second.call(
-        "login",
-        json!({"login": "maria.lima", "password": "primeira senha dada"}),
-    );
-    assert_eq!(signed_in.id, maria.id);
-    assert!(signed_in.must_change_password);
-    let changed: Operator = second.call(
-        "change_password",
-        json!({"current": "primeira senha dada", "new_password": "a senha da maria",
-               "confirmation": "a senha da maria"}),
-    );
-    assert!(!changed.must_change_password);
+    let changed = maria_chooses_her_password(&second);
+    assert_eq!(changed.id, maria.id);
     sync_now(&second).await;
 
     // The administration desktop pulls it: the new password signs her in, the old does not.
     sync_now(&first).await;
     first.log_out();
-    let old = first.refuse(
-        "login",
-        json!({"login": "maria.lima", "password": "primeira senha dada"}),
-    );
+    let old = first.refuse("login", json!({"login": "maria.lima", "password": GIVEN}));
     assert_eq!(old.code, ErrorCode::InvalidCredentials);
-    let there: Operator = first.call(
-        "login",
-        json!({"login": "maria.lima", "password": "a senha da maria"}),
-    );
+    let there: Operator = first.call("login", json!({"login": "maria.lima", "password": CHOSEN}));
     assert_eq!(there.id, maria.id);
     assert!(!there.must_change_password);
     let due: i64 =

@@ -81,25 +81,18 @@ fn user(id: Uuid, origin: Uuid, login: &str, role_id: Uuid, stamp: i64) -> SyncR
 }
 
 /// The user `id` having chosen a password on `origin`, who also tries to become `login`,
-/// to hold `role_id` and to be deactivated.
+/// to hold `role_id`, to be renamed and to be deactivated.
 fn tampered(id: Uuid, origin: Uuid, login: &str, role_id: Uuid, stamp: i64) -> SyncRow {
-    row(
-        "users",
-        id,
-        origin,
-        &[
-            ("login", text(login), stamp),
-            ("name", text("Outro Nome"), stamp),
-            ("password_hash", text(CHOSEN_HASH), stamp),
-            ("must_change_password", FieldValue::Integer(0), stamp),
-            (
-                "role_id",
-                FieldValue::Blob(role_id.as_bytes().to_vec()),
-                stamp,
-            ),
-            ("active", FieldValue::Integer(0), stamp),
-        ],
-    )
+    let mut row = user(id, origin, login, role_id, stamp);
+    for (name, value) in [
+        ("name", text("Outro Nome")),
+        ("password_hash", text(CHOSEN_HASH)),
+        ("must_change_password", FieldValue::Integer(0)),
+        ("active", FieldValue::Integer(0)),
+    ] {
+        row.fields.get_mut(name).expect("a user's field").value = value;
+    }
+    row
 }
 
 impl Provider {
