@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use helpdesk_api::{CommandError, Operator};
 use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
+use helpdesk_core::sync::DesktopProfile;
 use helpdesk_mail::OutboxWaker;
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::secret_vault::SecretVault;
@@ -207,16 +208,35 @@ impl AppState {
     /// Nothing, or the error saying that this desktop's profile does not administer, so it
     /// may not do `what`: what it would write to users and catalogs could never be synced.
     pub async fn require_administering_desktop(&self, what: &str) -> Result<(), CommandError> {
-        match sync::load_state(&self.store)
-            .await
-            .map_err(internal)?
-            .profile()
-        {
+        match self.desktop_profile().await? {
             Some(profile) if !profile.may_administer() => {
                 Err(CommandError::not_on_this_desktop(what, profile.label()))
             }
             _ => Ok(()),
         }
+    }
+
+    /// Nothing, or the error saying that `operator` may not change their password on this
+    /// desktop: a service desktop sends its operators' new passwords, but the server refuses
+    /// an administrator's there (`DesktopProfile::may_change_password`).
+    pub async fn require_password_desktop(&self, operator: &Operator) -> Result<(), CommandError> {
+        match self.desktop_profile().await? {
+            Some(profile) if !profile.may_change_password(operator.is_administrator()) => {
+                Err(CommandError::not_on_this_desktop(
+                    "trocar a senha de um administrador",
+                    profile.label(),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The profile this desktop registered with, if it did.
+    async fn desktop_profile(&self) -> Result<Option<DesktopProfile>, CommandError> {
+        Ok(sync::load_state(&self.store)
+            .await
+            .map_err(internal)?
+            .profile())
     }
 
     /// Starts (`Some`, unlocked) or ends (`None`) the operator's session.

@@ -1,7 +1,7 @@
 //! "Primeira configuração" through Tauri's real IPC path: a new, empty database creates its
 //! provider and administrator once; a demonstration database is never registered with a
 //! server; a second empty database joins a real sync server with the token, and a user made
-//! on the first desktop signs in there.
+//! on the first desktop signs in there, or changes there the password she was given.
 mod common;
 
 use std::time::{Duration, Instant};
@@ -12,12 +12,15 @@ use helpdesk_api::{ErrorCode, Operator, SetupState, SyncStatus, UserAccount};
 use helpdesk_core::setup::fields;
 use helpdesk_demo::{DemoConfig, ADMIN};
 use helpdesk_server::test_postgres::PgServer;
-use helpdesk_server::Config;
+use helpdesk_server::{Config, RunningServer};
 use helpdesk_store::sync;
 use serde_json::{json, Value};
 
 const TOKEN: &str = "token-do-administrador-de-teste";
 const PASSWORD: &str = "cavalo bateria grampo";
+/// The password an administrator gives Maria, and the one she chooses.
+const GIVEN: &str = "primeira senha dada";
+const CHOSEN: &str = "a senha da maria";
 
 fn provider(password: &str, confirmation: &str) -> Value {
     json!({"provider_name": "Conecta Fibra", "admin_name": "Rita Alves", "login": "Rita",
@@ -103,54 +106,50 @@ async fn a_demonstration_database_is_never_registered() {
     assert_eq!(status.server_url, None);
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_second_desktop_joins_with_the_token_and_the_users_sign_in_there() {
+/// A real sync server on a fresh database.
+async fn sync_server() -> RunningServer {
     let postgres = PgServer::shared().expect("PostgreSQL starts (scripts/setup.sh test)");
     let database_url = postgres.fresh_database().await.expect("database");
-    let server = helpdesk_server::spawn(Config::local(&database_url, TOKEN))
+    helpdesk_server::spawn(Config::local(&database_url, TOKEN))
         .await
-        .expect("sync server");
+        .expect("sync server")
+}
 
-    // The first desktop: the provider, registered, and a user who chose her password.
-    let mut first_worker = None;
-    let first =
-        DemoApp::empty(|state, database| with_worker(state, database, &mut first_worker)).await;
-    tokio::spawn(first_worker.take().expect("worker").run());
+/// The app on a new, empty database, with its sync worker running.
+async fn desktop() -> DemoApp {
+    let mut worker = None;
+    let app = DemoApp::empty(|state, database| with_worker(state, database, &mut worker)).await;
+    tokio::spawn(worker.take().expect("worker").run());
+    app
+}
+
+/// The first desktop, registered as Administração: the provider, its administrator Rita
+/// (signed in), and Maria, given a password she must change, of a role that does not
+/// administer (a service desktop never gets an administrator's password hash).
+async fn administration_desktop(server: &RunningServer) -> (DemoApp, Operator, UserAccount) {
+    let first = desktop().await;
     let rita: Operator = first.call("create_provider", provider(PASSWORD, PASSWORD));
     first.call::<SyncStatus>(
         "register_desktop",
         registration(&server.url(), "administration"),
     );
-    // A role that does not administer (a service desktop never gets an administrator's
-    // password hash); its screen belongs to the catalogs.
+    // Its screen belongs to the catalogs.
     let role_id = helpdesk_store::catalog::insert_role(first.store(), "Atendente", false)
         .await
         .expect("role");
     let maria: UserAccount = first.call(
         "save_user",
         json!({"id": null, "name": "Maria Lima", "login": "maria.lima", "email": "",
-               "role_id": role_id, "team_id": null, "password": "primeira senha dada"}),
+               "role_id": role_id, "team_id": null, "password": GIVEN}),
     );
     assert!(maria.must_change_password);
-    first.log_out();
-    let signed_in: Operator = first.call(
-        "login",
-        json!({"login": "maria.lima", "password": "primeira senha dada"}),
-    );
-    assert!(signed_in.must_change_password);
-    first.call::<Operator>(
-        "change_password",
-        json!({"current": "primeira senha dada", "new_password": "a senha da maria",
-               "confirmation": "a senha da maria"}),
-    );
-    let before = first.call::<SyncStatus>("sync_now", ()).last_sync_at;
-    synced(&first, before).await;
+    (first, rita, maria)
+}
 
-    // The second desktop, empty, joins with the token alone.
-    let mut second_worker = None;
-    let second =
-        DemoApp::empty(|state, database| with_worker(state, database, &mut second_worker)).await;
-    tokio::spawn(second_worker.take().expect("worker").run());
+/// A new, empty desktop joined to `server` as Atendimento with the token alone, once its
+/// first exchange brought the users.
+async fn service_desktop(server: &RunningServer) -> DemoApp {
+    let second = desktop().await;
     assert!(
         second
             .call::<SetupState>("load_setup_state", ())
@@ -174,11 +173,69 @@ async fn a_second_desktop_joins_with_the_token_and_the_users_sign_in_there() {
     let arrived: SetupState = second.call("load_setup_state", ());
     assert!(!arrived.awaiting_users && !arrived.needs_setup);
     assert_eq!(arrived.provider_name.as_deref(), Some("Conecta Fibra"));
-    let there: Operator = second.call(
-        "login",
-        json!({"login": "maria.lima", "password": "a senha da maria"}),
+    second
+}
+
+/// Maria signs in on `app` with the password she was given, must change it, and does.
+fn maria_chooses_her_password(app: &DemoApp) -> Operator {
+    let signed_in: Operator = app.call("login", json!({"login": "maria.lima", "password": GIVEN}));
+    assert!(signed_in.must_change_password);
+    let changed: Operator = app.call(
+        "change_password",
+        json!({"current": GIVEN, "new_password": CHOSEN, "confirmation": CHOSEN}),
     );
+    assert_eq!(changed.id, signed_in.id);
+    assert!(!changed.must_change_password);
+    changed
+}
+
+/// An exchange of `app` (an operator signed in) asked and completed.
+async fn sync_now(app: &DemoApp) {
+    let before = app.call::<SyncStatus>("sync_now", ()).last_sync_at;
+    synced(app, before).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_desktop_joins_with_the_token_and_the_users_sign_in_there() {
+    let server = sync_server().await;
+    // The first desktop: the provider, registered, and a user who chose her password.
+    let (first, rita, maria) = administration_desktop(&server).await;
+    first.log_out();
+    maria_chooses_her_password(&first);
+    sync_now(&first).await;
+
+    // The second desktop, empty, joins with the token alone.
+    let second = service_desktop(&server).await;
+    let there: Operator = second.call("login", json!({"login": "maria.lima", "password": CHOSEN}));
     assert_eq!(there.id, maria.id);
     assert!(!there.must_change_password);
     assert_ne!(there.id, rita.id);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_password_chosen_on_a_service_desktop_reaches_the_administration_desktop() {
+    let server = sync_server().await;
+    let (first, _rita, maria) = administration_desktop(&server).await;
+    sync_now(&first).await;
+
+    // Maria's first sign-in is on a service desktop: she must change the password there.
+    let second = service_desktop(&server).await;
+    let changed = maria_chooses_her_password(&second);
+    assert_eq!(changed.id, maria.id);
+    sync_now(&second).await;
+
+    // The administration desktop pulls it: the new password signs her in, the old does not.
+    sync_now(&first).await;
+    first.log_out();
+    let old = first.refuse("login", json!({"login": "maria.lima", "password": GIVEN}));
+    assert_eq!(old.code, ErrorCode::InvalidCredentials);
+    let there: Operator = first.call("login", json!({"login": "maria.lima", "password": CHOSEN}));
+    assert_eq!(there.id, maria.id);
+    assert!(!there.must_change_password);
+    let due: i64 =
+        sqlx::query_scalar("SELECT must_change_password FROM users WHERE login = 'maria.lima'")
+            .fetch_one(first.store().pool())
+            .await
+            .expect("user");
+    assert_eq!(due, 0);
 }

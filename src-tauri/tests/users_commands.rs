@@ -270,7 +270,7 @@ async fn a_locked_session_answers_only_its_password() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_service_desktop_changes_no_user_nor_a_password() {
+async fn a_service_desktop_changes_no_user_but_its_operators_change_their_password() {
     let app = DemoApp::new(&DEMO).await;
     app.log_in(&ADMIN);
     sqlx::query(
@@ -290,29 +290,50 @@ async fn a_service_desktop_changes_no_user_nor_a_password() {
         "{}",
         refused.message
     );
-    // Nor a password: the users' rows of a service desktop are never sent.
+    // Nor an administrator's own password: the server takes a service desktop's password
+    // changes only for users who do not administer.
     let own = app.refuse(
         "change_password",
         json!({"current": ADMIN.password, "new_password": "a senha do chefe",
                "confirmation": "a senha do chefe"}),
     );
+    assert_eq!(own.code, ErrorCode::Forbidden);
     assert!(
         own.message.contains("computador de Administração"),
         "{}",
         own.message
     );
-    let waiting: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM sync_outbox WHERE table_name = 'users'")
-            .fetch_one(app.store().pool())
-            .await
-            .expect("count");
     let none: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE login = 'maria.lima'")
         .fetch_one(app.store().pool())
         .await
         .expect("count");
     assert_eq!(none, 0);
     assert_eq!(
-        waiting, app.summary.users as i64,
+        users_waiting(&app).await,
+        app.summary.users as i64,
         "only the demo's own rows wait"
     );
+    app.log_out();
+    assert!(sign_in(&app, ADMIN.login, ADMIN.password).is_ok());
+
+    // An operator changes theirs: the row waits to be sent (its password fields will count).
+    app.log_in(&OPERATOR);
+    let changed: Operator = app.call(
+        "change_password",
+        json!({"current": OPERATOR.password, "new_password": "a senha do operador",
+               "confirmation": "a senha do operador"}),
+    );
+    assert!(!changed.administrator && !changed.must_change_password);
+    assert_eq!(users_waiting(&app).await, app.summary.users as i64 + 1);
+    app.log_out();
+    assert!(sign_in(&app, OPERATOR.login, OPERATOR.password).is_err());
+    assert!(sign_in(&app, OPERATOR.login, "a senha do operador").is_ok());
+}
+
+/// How many changes to users wait to be sent.
+async fn users_waiting(app: &DemoApp) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM sync_outbox WHERE table_name = 'users'")
+        .fetch_one(app.store().pool())
+        .await
+        .expect("count")
 }

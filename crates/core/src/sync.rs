@@ -15,7 +15,9 @@ mod tables;
 mod value;
 mod wire;
 
-pub use access::{DesktopProfile, SERVICE_TABLES, WITHHELD_PASSWORD_HASH};
+pub use access::{
+    DesktopProfile, Refusal, SERVICE_TABLES, SERVICE_USER_FIELDS, WITHHELD_PASSWORD_HASH,
+};
 pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
 pub use tables::{ColumnKind, SyncColumn, SyncTable, SYNC_TABLES};

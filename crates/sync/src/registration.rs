@@ -19,9 +19,11 @@ pub struct Enrollment<'a> {
 /// Registers this desktop with the server; the protocols it already gave stay its own.
 /// Keeps the device id, the desktop number, the profile and the credential (in `vault`).
 ///
-/// Refused before asking the server when the desktop holds changes not sent yet that the
-/// profile may not write (a service desktop with local users, say): they could never be
-/// sent, and nothing is dropped.
+/// Refused before asking the server when the desktop holds changes not sent yet to tables
+/// the profile may not write whole (a service desktop with local users, say): they could
+/// never be sent, and nothing is dropped. Users count too: a service desktop sends only
+/// password changes of users the server already holds, and a user changed here before
+/// registering may be one the server does not hold.
 pub async fn register(
     store: &Store,
     vault: &SecretVault,

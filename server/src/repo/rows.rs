@@ -1,9 +1,10 @@
 //! `sync_rows`: every synced row, merged field by field, in the order pulls read them.
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use helpdesk_core::sync::{FieldVersion, MergeOutcome, PullCursor, SyncRow};
 use sqlx::types::Json;
-use sqlx::{PgConnection, PgPool, Row};
+use sqlx::{PgConnection, PgExecutor, PgPool, Row};
 use uuid::Uuid;
 
 type Fields = BTreeMap<String, FieldVersion>;
@@ -25,10 +26,14 @@ pub struct Merged {
 /// Every row of the batch is locked first, in (table, id) order, whatever the order of
 /// the batch: concurrent pushes touching the same rows wait for each other instead of
 /// deadlocking. Rows not stored yet are first inserted empty, so they are locked alike.
-pub async fn merge_batch(
+/// Each pushed row then goes through `admit`, with the row as stored (locked, so it cannot
+/// change meanwhile; without fields if new): what it answers is merged, and its first error
+/// ends the merge (the caller rolls the transaction back).
+pub async fn merge_batch<E: From<sqlx::Error>>(
     conn: &mut PgConnection,
     incoming: &[SyncRow],
-) -> Result<Merged, sqlx::Error> {
+    admit: impl for<'a> Fn(&'a SyncRow, &SyncRow) -> Result<Cow<'a, SyncRow>, E>,
+) -> Result<Merged, E> {
     let mut keys: Vec<(&str, Uuid)> = incoming
         .iter()
         .filter(|row| !row.fields.is_empty())
@@ -62,23 +67,22 @@ pub async fn merge_batch(
     .fetch_all(&mut *conn)
     .await?;
 
-    let mut stored: HashMap<(String, Uuid), (Fields, SyncRow)> = HashMap::new();
+    // Each row as locked, and as the batch leaves it.
+    let mut stored: HashMap<(String, Uuid), (SyncRow, SyncRow)> = HashMap::new();
     for row in locked {
-        let table: String = row.try_get("table_name")?;
-        let id: Uuid = row.try_get("row_id")?;
         let Json(fields): Json<Fields> = row.try_get("fields")?;
-        let current = SyncRow {
-            table: table.clone(),
-            id,
-            fields: fields.clone(),
+        let before = SyncRow {
+            table: row.try_get("table_name")?,
+            id: row.try_get("row_id")?,
+            fields,
         };
-        stored.insert((table, id), (fields, current));
+        stored.insert((before.table.clone(), before.id), (before.clone(), before));
     }
 
     let (mut changed, mut unchanged) = (0u32, 0u32);
     for row in incoming {
         let outcome = match stored.get_mut(&(row.table.clone(), row.id)) {
-            Some((_, current)) => current.merge(row),
+            Some((before, current)) => current.merge(&*admit(row, before)?),
             // Only a row without fields has no stored row: it brings nothing.
             None => MergeOutcome::Unchanged,
         };
@@ -91,7 +95,7 @@ pub async fn merge_batch(
     let mut rows: Vec<SyncRow> = Vec::with_capacity(stored.len());
     let (mut write_tables, mut write_ids, mut write_fields) = (Vec::new(), Vec::new(), Vec::new());
     for (before, row) in stored.into_values() {
-        if row.fields != before {
+        if row.fields != before.fields {
             write_tables.push(row.table.clone());
             write_ids.push(row.id);
             write_fields.push(Json(row.fields.clone()));
@@ -185,12 +189,14 @@ async fn held_back(pool: &PgPool, after: PullCursor) -> Result<bool, sqlx::Error
 }
 
 /// The ids of the roles that administer (`is_administrator` = 1).
-pub async fn administrator_roles(pool: &PgPool) -> Result<HashSet<Uuid>, sqlx::Error> {
+pub async fn administrator_roles(
+    executor: impl PgExecutor<'_>,
+) -> Result<HashSet<Uuid>, sqlx::Error> {
     let ids: Vec<Uuid> = sqlx::query_scalar(
         "SELECT row_id FROM sync_rows
          WHERE table_name = 'roles' AND fields #>> '{is_administrator,value,v}' = '1'",
     )
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await?;
     Ok(ids.into_iter().collect())
 }

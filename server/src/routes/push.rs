@@ -1,7 +1,9 @@
 //! `POST /v1/push`: a desktop's changed rows, merged into the server's in one transaction.
+use std::collections::HashSet;
+
 use axum::extract::State;
 use axum::Json;
-use helpdesk_core::sync::{FieldValue, PushRequest, PushResponse, SyncRow, SyncTable};
+use helpdesk_core::sync::{FieldValue, PushRequest, PushResponse, SyncRow};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -17,23 +19,21 @@ use crate::validate;
 const ATTEMPTS: usize = 5;
 
 /// Validates the whole batch, then merges it; all of it or nothing is applied.
+///
+/// Each row is merged as the desktop's profile may write it ([`DesktopProfile::writable`]):
+/// a service desktop's `users` rows only by their password fields; any row it may not write
+/// refuses the batch.
+///
+/// [`DesktopProfile::writable`]: helpdesk_core::sync::DesktopProfile::writable
 pub async fn push(
     device: Device,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
     validate::batch(&request.rows)?;
-    let forbidden = request
-        .rows
-        .iter()
-        .filter(|row| !device.profile.may_write(&row.table))
-        .find_map(|row| SyncTable::named(&row.table));
-    if let Some(table) = forbidden {
-        return Err(ApiError::table_forbidden(device.profile, table));
-    }
     let mut attempt = 1;
     loop {
-        match apply(&state, device.id, &request.rows).await {
+        match apply(&state, device, &request.rows).await {
             Err(Failure::Db(error)) if is_retryable(&error) && attempt < ATTEMPTS => {
                 tracing::info!(error = %error, attempt, "push aborted by PostgreSQL, trying again");
                 attempt += 1;
@@ -62,10 +62,23 @@ impl From<sqlx::Error> for Failure {
     }
 }
 
-async fn apply(state: &AppState, device: Uuid, batch: &[SyncRow]) -> Result<(u32, u32), Failure> {
+async fn apply(state: &AppState, device: Device, batch: &[SyncRow]) -> Result<(u32, u32), Failure> {
     let mut tx = state.pool().begin().await?;
-    let merged = rows::merge_batch(&mut tx, batch).await?;
-    claim_protocols(&mut tx, device, &merged.rows).await?;
+    // Whether a user administers is decided by the roles as the server holds them.
+    let administrator_roles =
+        if !device.profile.may_write("users") && batch.iter().any(|row| row.table == "users") {
+            rows::administrator_roles(&mut *tx).await?
+        } else {
+            HashSet::new()
+        };
+    let merged = rows::merge_batch(&mut tx, batch, |row, stored| {
+        device
+            .profile
+            .writable(row, Some(stored), &administrator_roles)
+            .map_err(|refusal| Failure::Api(ApiError::refused(device.profile, &refusal)))
+    })
+    .await?;
+    claim_protocols(&mut tx, device.id, &merged.rows).await?;
     tx.commit().await?;
     Ok((merged.changed, merged.unchanged))
 }

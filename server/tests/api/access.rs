@@ -44,13 +44,14 @@ async fn a_service_desktop_writes_only_what_the_ticket_flow_writes() {
     let opened = ticket(Uuid::now_v7(), origin, "20261128002-000001", "Aberto", 10);
     app.push(&service.credential, vec![opened]).await;
 
-    let promoted = user(
+    let promoted = row(
+        "roles",
         Uuid::now_v7(),
         origin,
-        "intruso",
-        Uuid::now_v7(),
-        OPERATOR_HASH,
-        11,
+        &[
+            ("name", text("Intrusos"), 11),
+            ("is_administrator", FieldValue::Integer(1), 11),
+        ],
     );
     let another = ticket(Uuid::now_v7(), origin, "20261128002-000002", "Aberto", 11);
     let batch = PushRequest {
@@ -62,7 +63,7 @@ async fn a_service_desktop_writes_only_what_the_ticket_flow_writes() {
     assert_error(&answer, StatusCode::FORBIDDEN, "table_forbidden");
     let message = answer.1["message"].as_str().expect("message");
     assert!(
-        message.contains("Atendimento") && message.contains("usuários (users)"),
+        message.contains("Atendimento") && message.contains("cargos (roles)"),
         "{message}"
     );
     assert_eq!(

@@ -9,4 +9,5 @@ mod errors;
 mod health;
 mod pull;
 mod push;
+mod service_passwords;
 mod tls;

@@ -97,10 +97,7 @@ pub async fn change_password(
     state: State<'_, AppState>,
 ) -> Reply<ChangePassword> {
     let operator = state.require_session().await?;
-    // A service desktop may not send users' rows: the new password would never leave it.
-    state
-        .require_administering_desktop("trocar sua senha")
-        .await?;
+    state.require_password_desktop(&operator).await?;
     let new_password = request.validate(&operator.login).map_err(first_error)?;
     let outcome = user_accounts::change_own_password(
         &state.store,

@@ -13,6 +13,7 @@
 //!
 //! `cargo run --release -p helpdesk-bench --bin sync [-- --customers N --tickets N
 //! --changes N --first-sync-limit SECONDS]`
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -476,7 +477,8 @@ async fn push_by_batch(
 }
 
 /// Each batch's JSON encoded and decoded as a push request, then merged by the server's
-/// `repo::rows::merge_batch` in a transaction of its own, without HTTP.
+/// `repo::rows::merge_batch` (every row admitted whole, as from an administration desktop)
+/// in a transaction of its own, without HTTP.
 async fn merge_directly(desktop: &Desktop, pool: &PgPool, count: usize) -> Result<(), Failure> {
     let (mut json, mut merge, mut bytes) = (Latencies::default(), Latencies::default(), 0);
     while let Some(batch) = sync::pending(&desktop.store, u32::try_from(PAGE)?).await? {
@@ -490,7 +492,10 @@ async fn merge_directly(desktop: &Desktop, pool: &PgPool, count: usize) -> Resul
 
         let step = Instant::now();
         let mut tx = pool.begin().await?;
-        rows::merge_batch(&mut tx, &request.rows).await?;
+        rows::merge_batch(&mut tx, &request.rows, |row, _| {
+            Ok::<_, sqlx::Error>(Cow::Borrowed(row))
+        })
+        .await?;
         tx.commit().await?;
         merge.record(step.elapsed());
         sync::acknowledge(&desktop.store, &batch).await?;

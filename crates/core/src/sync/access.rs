@@ -1,8 +1,11 @@
 //! What a desktop may sync. The administrator gives each desktop a profile when it
 //! registers: a service desktop ("Atendimento") writes only what the ticket flow writes and
 //! never receives the administrators' password hashes; an administration desktop
-//! ("Administração") writes everything. The server enforces it; the desktop follows it so
-//! nothing it writes is refused later.
+//! ("Administração") writes everything. The one exception: every operator changes their
+//! own password, so a service desktop also sends `users` rows, of which only the password
+//! fields count, and only for users who do not administer ([`DesktopProfile::writable`]).
+//! The server enforces it; the desktop follows it so nothing it writes is refused later.
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -38,6 +41,22 @@ pub const SERVICE_TABLES: &[&str] = &[
     "attachments",
 ];
 
+/// The fields of a `users` row a service desktop may send: an operator's own password
+/// change. Every other field of such a row (login, name, role, activation...) is left out.
+pub const SERVICE_USER_FIELDS: &[&str] = &["password_hash", "must_change_password"];
+
+/// Why a desktop may not write a row it sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The desktop's profile never writes rows of this table.
+    Table(String),
+    /// A service desktop sent a user the node does not hold (users are created only on
+    /// administration desktops).
+    UnknownUser(Uuid),
+    /// A service desktop sent the row of a user whose role administers.
+    Administrator(Uuid),
+}
+
 /// What a service desktop receives in place of an administrator's password hash: no
 /// password matches it, so administrators cannot sign in there.
 pub const WITHHELD_PASSWORD_HASH: &str = "";
@@ -69,7 +88,8 @@ impl DesktopProfile {
         }
     }
 
-    /// Whether a desktop of this profile may write rows of `table`.
+    /// Whether a desktop of this profile may write whole rows of `table` (a service desktop
+    /// also sends `users` rows, reduced by [`DesktopProfile::writable`]).
     pub fn may_write(self, table: &str) -> bool {
         self == DesktopProfile::Administration || SERVICE_TABLES.contains(&table)
     }
@@ -79,6 +99,46 @@ impl DesktopProfile {
         self == DesktopProfile::Administration
     }
 
+    /// Whether an operator (an administrator or not) may change their own password on a
+    /// desktop of this profile: everywhere but an administrator on a service desktop, whose
+    /// row the server would refuse (and who cannot sign in there anyway).
+    pub fn may_change_password(self, administrator: bool) -> bool {
+        self == DesktopProfile::Administration || !administrator
+    }
+
+    /// What of `row`, sent by a desktop of this profile, the node takes, or why it takes
+    /// none of the batch. `stored` is the node's own row of the same table and id (`None`,
+    /// or a row without fields, when it holds none); a user's role is read from it, never
+    /// from what the desktop sent.
+    ///
+    /// An administration desktop writes every row whole. A service desktop writes whole
+    /// rows of [`SERVICE_TABLES`] and, of a `users` row, only [`SERVICE_USER_FIELDS`], for a
+    /// user the node holds whose role is not one of `administrator_roles`.
+    pub fn writable<'a>(
+        self,
+        row: &'a SyncRow,
+        stored: Option<&SyncRow>,
+        administrator_roles: &HashSet<Uuid>,
+    ) -> Result<Cow<'a, SyncRow>, Refusal> {
+        if self.may_write(&row.table) {
+            return Ok(Cow::Borrowed(row));
+        }
+        if row.table != "users" {
+            return Err(Refusal::Table(row.table.clone()));
+        }
+        let Some(stored) = stored.filter(|stored| !stored.fields.is_empty()) else {
+            return Err(Refusal::UnknownUser(row.id));
+        };
+        if !self.may_change_password(administers(stored, administrator_roles)) {
+            return Err(Refusal::Administrator(row.id));
+        }
+        let mut reduced = row.clone();
+        reduced
+            .fields
+            .retain(|name, _| SERVICE_USER_FIELDS.contains(&name.as_str()));
+        Ok(Cow::Owned(reduced))
+    }
+
     /// `row` as a desktop of this profile may read it: on a service desktop, a user whose
     /// role is one of `administrator_roles` comes without its password hash (its version is
     /// kept, so the field still merges as any other).
@@ -86,12 +146,7 @@ impl DesktopProfile {
         if self == DesktopProfile::Administration || row.table != "users" {
             return row;
         }
-        let administrator = matches!(
-            row.value("role_id"),
-            Some(FieldValue::Blob(id)) if Uuid::from_slice(id)
-                .is_ok_and(|id| administrator_roles.contains(&id))
-        );
-        if administrator {
+        if administers(&row, administrator_roles) {
             if let Some(hash) = row.fields.get_mut("password_hash") {
                 hash.value = FieldValue::Text(WITHHELD_PASSWORD_HASH.to_owned());
             }
@@ -100,8 +155,19 @@ impl DesktopProfile {
     }
 }
 
+/// Whether the user `row` holds a role of `administrator_roles`.
+fn administers(row: &SyncRow, administrator_roles: &HashSet<Uuid>) -> bool {
+    matches!(
+        row.value("role_id"),
+        Some(FieldValue::Blob(id)) if Uuid::from_slice(id)
+            .is_ok_and(|id| administrator_roles.contains(&id))
+    )
+}
+
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
     use crate::sync::{FieldVersion, SyncTable, Version};
 
@@ -169,6 +235,89 @@ mod tests {
             DesktopProfile::Administration.readable(admin.clone(), &administrators),
             admin
         );
+    }
+
+    #[test]
+    fn a_service_desktop_sends_only_the_password_of_a_user_who_does_not_administer() {
+        let (administrators, support) = (Uuid::from_u128(2), Uuid::from_u128(3));
+        let roles = HashSet::from([administrators]);
+        let stored = user(support);
+        // The desktop says the user administers, changes the login, the activation and
+        // the password: only the password fields count, and the role is the stored one.
+        let mut sent = user(administrators);
+        let newer = Version {
+            stamp: 8,
+            origin: Uuid::from_u128(10),
+        };
+        for (name, value) in [
+            ("login", FieldValue::Text("intruso".into())),
+            ("password_hash", FieldValue::Text("$argon2id$nova".into())),
+            ("must_change_password", FieldValue::Integer(0)),
+            ("active", FieldValue::Integer(0)),
+        ] {
+            let field = FieldVersion {
+                value,
+                version: newer,
+            };
+            sent.fields.insert(name.to_owned(), field);
+        }
+
+        let taken = DesktopProfile::Service
+            .writable(&sent, Some(&stored), &roles)
+            .expect("taken");
+        let names: Vec<&str> = taken.fields.keys().map(String::as_str).collect();
+        assert_eq!(names, ["must_change_password", "password_hash"]);
+        for name in SERVICE_USER_FIELDS {
+            assert_eq!(taken.fields[*name], sent.fields[*name], "{name}");
+        }
+        assert_eq!(
+            DesktopProfile::Administration.writable(&sent, Some(&stored), &roles),
+            Ok(Cow::Borrowed(&sent))
+        );
+    }
+
+    #[test]
+    fn a_service_desktop_may_not_send_an_administrator_an_unknown_user_or_a_catalog() {
+        let administrators = Uuid::from_u128(2);
+        let roles = HashSet::from([administrators]);
+        let sent = user(Uuid::from_u128(3));
+        let service = DesktopProfile::Service;
+
+        let admin = user(administrators);
+        assert_eq!(
+            service.writable(&sent, Some(&admin), &roles),
+            Err(Refusal::Administrator(sent.id))
+        );
+        let empty = SyncRow {
+            fields: BTreeMap::new(),
+            ..sent.clone()
+        };
+        for stored in [None, Some(&empty)] {
+            assert_eq!(
+                service.writable(&sent, stored, &roles),
+                Err(Refusal::UnknownUser(sent.id))
+            );
+        }
+        let role = SyncRow {
+            table: "roles".into(),
+            ..empty.clone()
+        };
+        assert_eq!(
+            service.writable(&role, None, &roles),
+            Err(Refusal::Table("roles".into()))
+        );
+        let ticket = SyncRow {
+            table: "tickets".into(),
+            ..sent.clone()
+        };
+        assert_eq!(
+            service.writable(&ticket, None, &roles),
+            Ok(Cow::Borrowed(&ticket))
+        );
+
+        assert!(service.may_change_password(false));
+        assert!(!service.may_change_password(true));
+        assert!(DesktopProfile::Administration.may_change_password(true));
     }
 
     #[test]
