@@ -205,7 +205,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         app.fill("input#contato-nome", name).await?;
         app.fill("input#contato-telefone", "1234").await?;
         app.fill("input#contato-email", "ze@").await?;
-        app.fill("input#contato-funcao", "Cônjuge").await?;
+        app.select("select#contato-funcao", "Cônjuge").await?;
         app.click("button#salvar-contato").await?;
         error_at(app, "telefone", "Telefone inválido").await?;
         error_at(app, "email", "E-mail inválido").await?;
