@@ -233,12 +233,20 @@ async fn fill_catalogs(app: &mut Harness) -> StepResult {
         app.fill("input#cadastro-situacao", "Ativo").await
     })
     .await?;
-    // A name taken, in other case and without its accent, is refused at the name.
+    // A name taken, in other case and without its accent, is refused at the name, and the
+    // form keeps what was typed.
+    app.click("button#aba-tipos-atendimento").await?;
     app.click("button#cadastro-novo").await?;
-    app.fill("input#cadastro-nome", "pop centro").await?;
-    app.click("button#cadastro-salvar").await?;
-    app.element(".field-error[data-field=\"cadastro-nome\"]")
+    app.fill("input#cadastro-nome", "SEM CONEXAO NA FIBRA")
         .await?;
+    app.fill("input#cadastro-sla-horas", "8").await?;
+    app.click("button#cadastro-salvar").await?;
+    app.text_at(
+        ".field-error[data-field=\"cadastro-nome\"]",
+        "Já existe um tipo de atendimento com este nome.",
+    )
+    .await?;
+    app.expect_value("input#cadastro-sla-horas", "8").await?;
     app.click("button#cadastro-cancelar").await?;
     app.screenshot("cadastros").await;
     app.click("button#cadastros-voltar").await

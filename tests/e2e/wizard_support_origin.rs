@@ -13,15 +13,6 @@ const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
 const DOWN: &str = "\u{E015}";
 
-async fn expect_value(app: &Harness, css: &str, expected: &str) -> StepResult {
-    let value = app.value(css).await?;
-    if value.trim() == expected.trim() {
-        Ok(())
-    } else {
-        Err(format!("{css} should hold {expected:?}, holds {value:?}"))
-    }
-}
-
 async fn expect_focus(app: &Harness, id: &str) -> StepResult {
     let focused = app.focused_id().await?;
     if focused == id {
@@ -71,7 +62,8 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
             "Escolha um endereço da lista ou digite o e-mail completo.",
         )
         .await?;
-        expect_value(app, "input#email-suporte", "<script>alert(1)</script>").await?;
+        app.expect_value("input#email-suporte", "<script>alert(1)</script>")
+            .await?;
         app.click("input#modo-intervalo").await?;
         no_error_at(app, "dias").await?;
         app.fill("input#data-inicio", "31/02/2026").await?;
@@ -96,7 +88,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         app.screenshot("filtros-erros").await;
         app.fill("input#filtro-quantidade", "50").await?;
         app.click("input#modo-periodo").await?;
-        expect_value(app, "input#dias", "0").await?; // kept while the other mode was shown
+        app.expect_value("input#dias", "0").await?; // kept while the other mode was shown
         app.fill("input#dias", "400").await?;
 
         // The e-mail is picked from suggestions that ignore case and accents.
@@ -167,16 +159,16 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         at_step(app, Step::FindCustomer).await?;
         app.text_at("#cliente-selecionado", &writer.customer.name)
             .await?;
-        expect_value(app, "input#procurar", &chosen.login).await?;
-        expect_value(app, "select#campo", "Login").await?;
+        app.expect_value("input#procurar", &chosen.login).await?;
+        app.expect_value("select#campo", "Login").await?;
         app.screenshot("localizar-cliente").await;
 
         // Back to the filters and forward through the side bar: nothing typed is lost.
         app.click("button#voltar").await?;
         app.click("button#voltar").await?;
         at_step(app, Step::Filters).await?;
-        expect_value(app, "input#dias", "400").await?;
-        expect_value(app, "input#filtro-quantidade", "50").await?;
+        app.expect_value("input#dias", "400").await?;
+        app.expect_value("input#filtro-quantidade", "50").await?;
         app.click("nav#wizard-steps li[data-step=\"FindCustomer\"] button")
             .await?;
         at_step(app, Step::FindCustomer).await?;
@@ -210,7 +202,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         error_at(app, "telefone", "Telefone inválido").await?;
         error_at(app, "email", "E-mail inválido").await?;
         app.screenshot("novo-contato-erros").await;
-        expect_value(app, "input#contato-nome", name).await?;
+        app.expect_value("input#contato-nome", name).await?;
         app.fill("input#contato-telefone", "(11) 98765-4321")
             .await?;
         app.fill("input#contato-email", "ze.contato@example.com")
@@ -226,7 +218,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
 
         // Dados Atend.: the problem comes from the message; a plan and a problem are needed.
         at_step(app, Step::TicketData).await?;
-        expect_value(app, "textarea#problema", &chosen.body).await?;
+        app.expect_value("textarea#problema", &chosen.body).await?;
         advance(app).await?;
         error_at(app, "plano", "Escolha o plano do atendimento.").await?;
         paste(app, "textarea#problema", "").await?;
@@ -258,7 +250,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         at_step(app, Step::CustomerData).await?;
         advance(app).await?;
         at_step(app, Step::TicketData).await?;
-        expect_value(app, "textarea#problema", problem).await?;
+        app.expect_value("textarea#problema", problem).await?;
         app.text_at("#ponto-nome", &plan.routing_point.name).await?;
         draft_saved(app).await?;
         advance(app).await?;

@@ -325,6 +325,16 @@ impl Harness {
         Ok(value.unwrap_or_default())
     }
 
+    /// Fails unless the input matching `css` holds `expected` (spaces around ignored).
+    pub async fn expect_value(&self, css: &str, expected: &str) -> StepResult {
+        let value = self.value(css).await?;
+        if value.trim() == expected.trim() {
+            Ok(())
+        } else {
+            Err(format!("{css} should hold {expected:?}, holds {value:?}"))
+        }
+    }
+
     /// Chooses the option with `value` in the select matching `css`, once that option is
     /// there (a select's options may still be loading).
     pub async fn select(&self, css: &str, value: &str) -> StepResult {

@@ -152,10 +152,11 @@ pub async fn assignees(store: &Store) -> Result<Vec<Assignee>> {
     )
     .fetch_all(store.pool())
     .await?;
-    let mut roles =
-        sqlx::query_as::<_, (Uuid, String)>("SELECT id, name FROM roles WHERE deleted = 0")
-            .fetch_all(store.pool())
-            .await?;
+    let mut roles = sqlx::query_as::<_, (Uuid, String)>(
+        "SELECT id, name FROM roles WHERE active = 1 AND deleted = 0",
+    )
+    .fetch_all(store.pool())
+    .await?;
     users.sort_by_cached_key(|(_, name)| (fold(name), name.clone()));
     roles.sort_by_cached_key(|(_, name)| (fold(name), name.clone()));
     let users = users.into_iter().map(|(id, name)| Assignee::User {

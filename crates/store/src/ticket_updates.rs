@@ -108,7 +108,8 @@ async fn state(tx: &mut SqliteConnection, ticket_id: Uuid) -> Result<Option<Tick
 }
 
 /// The user or role `assignee` names, as stored (a user's `active` false once deactivated
-/// or removed); `None` when there is no such user or role, or the role was removed.
+/// or removed); `None` when there is no such user or role, or the role was deactivated or
+/// removed.
 async fn stored_assignee(
     tx: &mut SqliteConnection,
     assignee: &Assignee,
@@ -125,12 +126,12 @@ async fn stored_assignee(
             name,
             active,
         }),
-        Assignee::Role { id, .. } => {
-            sqlx::query_scalar::<_, String>("SELECT name FROM roles WHERE id = ?1 AND deleted = 0")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .map(|name| Assignee::Role { id: *id, name })
-        }
+        Assignee::Role { id, .. } => sqlx::query_scalar::<_, String>(
+            "SELECT name FROM roles WHERE id = ?1 AND active = 1 AND deleted = 0",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|name| Assignee::Role { id: *id, name }),
     })
 }

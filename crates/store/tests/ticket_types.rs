@@ -171,7 +171,7 @@ async fn deleted_types_are_left_out_and_the_rest_come_by_name() {
 }
 
 #[tokio::test]
-async fn assignees_are_the_active_users_then_the_roles_by_name() {
+async fn assignees_are_the_active_users_then_the_active_roles_by_name() {
     let test = common::open().await;
     let store = &test.store;
     let tecnico = catalog::insert_role(store, "Técnico", false)
@@ -181,6 +181,9 @@ async fn assignees_are_the_active_users_then_the_roles_by_name() {
         .await
         .expect("role");
     let removed_role = catalog::insert_role(store, "Antigo", false)
+        .await
+        .expect("role");
+    let inactive_role = catalog::insert_role(store, "Plantão", false)
         .await
         .expect("role");
     let edson = common::user(store, "edson", "Édson Prado", tecnico).await;
@@ -193,6 +196,12 @@ async fn assignees_are_the_active_users_then_the_roles_by_name() {
         store,
         "UPDATE roles SET deleted = 1 WHERE id = ?1",
         removed_role,
+    )
+    .await;
+    set(
+        store,
+        "UPDATE roles SET active = 0 WHERE id = ?1",
+        inactive_role,
     )
     .await;
 

@@ -218,6 +218,25 @@ async fn reassigning_goes_to_the_user_or_role_as_stored() {
             .expect("apply"),
     );
     assert_eq!(field, fields::ASSIGNEE);
+
+    // A deactivated role takes no more tickets.
+    sqlx::query("UPDATE roles SET active = 0 WHERE id = ?1")
+        .bind(desk.n2)
+        .execute(store.pool())
+        .await
+        .expect("deactivate");
+    let to_n2 = TicketAction::Reassign {
+        assignee: Assignee::Role {
+            id: desk.n2,
+            name: "Atendente N2".into(),
+        },
+    };
+    let (field, _) = refused(
+        apply(store, id, &to_n2, desk.ana, NOON + 3 * HOUR)
+            .await
+            .expect("apply"),
+    );
+    assert_eq!(field, fields::ASSIGNEE);
     assert_eq!(kinds(store, id).await.len(), events, "nothing written");
     let (_, _, user, role, _) = row(store, id).await;
     assert_eq!((user, role), (None, Some(desk.n1)));
