@@ -14,6 +14,7 @@ use helpdesk_core::password::fields as password_fields;
 use helpdesk_core::script::fields as script_fields;
 use helpdesk_core::sync::registration_fields;
 use helpdesk_core::users::fields as user_fields;
+use helpdesk_core::wizard::fields as wizard_fields;
 use helpdesk_core::work_order::{clash_message, fields as visit_fields};
 use helpdesk_core::work_order_form::fields as work_order_fields;
 use helpdesk_store::catalog::{self, Refusal};
@@ -43,9 +44,22 @@ pub fn saved_ticket(
             ErrorCode::InvalidInput,
             "Este protocolo já pertence a outro atendimento salvo.",
         )),
+        SaveOutcome::TicketTypeUnavailable => Err(CommandError::at_field(
+            wizard_fields::TICKET_TYPE,
+            "Este tipo de atendimento foi desativado, ou vai para um usuário desativado: \
+             escolha outro.",
+        )),
         SaveOutcome::TechnicianRemoved => Err(CommandError::at_field(
             work_order_fields::TECHNICIAN,
             "Este técnico foi removido ou desativado: escolha outro.",
+        )),
+        SaveOutcome::WorkOrderTypeInactive => Err(CommandError::at_field(
+            work_order_fields::TYPE,
+            "Este tipo de OS foi desativado: escolha outro.",
+        )),
+        SaveOutcome::WorkOrderStatusInactive => Err(CommandError::at_field(
+            work_order_fields::STATUS,
+            "Este status de OS foi desativado: escolha outro.",
         )),
         SaveOutcome::Clash(visits) => Err(CommandError::at_field(
             work_order_fields::START,

@@ -3,6 +3,7 @@
 //! types included: [`crate::catalog::list`]).
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::TicketType;
+use sqlx::SqliteConnection;
 use uuid::Uuid;
 
 use crate::assignee_row::AssigneeColumns;
@@ -24,30 +25,42 @@ struct Row {
 ///
 /// - a user, with `active` false when the user was deactivated or deleted (the type is still
 ///   listed, so the operator is told the user was removed instead of the type vanishing);
-/// - a role, only while the role is not deleted: a type destined to a deleted role has no
-///   assignee, so its tickets stay in the operator's queue rather than going to a role that
-///   no longer exists (`Assignee::Role` has no flag to say it was removed);
+/// - a role, only while the role is active and not deleted: a type destined to a role
+///   deactivated or deleted has no assignee, so its tickets stay in the operator's queue
+///   rather than going to a role that takes no more tickets (`Assignee::Role` has no flag
+///   to say it was removed);
 /// - `None` when the type is destined to nobody.
 ///
 /// A destined user missing from `users` (not possible while foreign keys hold) reads as a
 /// removed user with an empty name, so the type is still not assignable.
 pub async fn list(store: &Store) -> Result<Vec<TicketType>> {
-    let rows = sqlx::query_as::<_, Row>(
-        "SELECT t.id, t.name, t.sla_hours,
-                t.destined_user_id AS user_id, u.name AS user_name,
-                u.active = 1 AND u.deleted = 0 AS user_active, r.id AS role_id,
-                r.name AS role_name
-         FROM ticket_types t
-         LEFT JOIN users u ON u.id = t.destined_user_id
-         LEFT JOIN roles r ON r.id = t.destined_role_id AND r.deleted = 0
-         WHERE t.active = 1 AND t.deleted = 0",
-    )
-    .fetch_all(store.pool())
-    .await?;
+    let rows = sqlx::query_as::<_, Row>(SELECT_ACTIVE)
+        .fetch_all(store.pool())
+        .await?;
     let mut types: Vec<TicketType> = rows.into_iter().map(ticket_type).collect();
     types.sort_by_cached_key(|kind| (fold(&kind.name), kind.name.clone()));
     Ok(types)
 }
+
+/// The ticket type `id` as stored, on the caller's transaction, read as [`list`] reads it;
+/// `None` once it was deactivated or removed. A ticket is saved with this, not with what the
+/// window sent.
+pub async fn active_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<TicketType>> {
+    let row = sqlx::query_as::<_, Row>(&format!("{SELECT_ACTIVE} AND t.id = ?1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(ticket_type))
+}
+
+/// The active ticket types with their destination (see [`list`]).
+const SELECT_ACTIVE: &str = "SELECT t.id, t.name, t.sla_hours,
+        t.destined_user_id AS user_id, u.name AS user_name,
+        u.active = 1 AND u.deleted = 0 AS user_active, r.id AS role_id, r.name AS role_name
+     FROM ticket_types t
+     LEFT JOIN users u ON u.id = t.destined_user_id
+     LEFT JOIN roles r ON r.id = t.destined_role_id AND r.active = 1 AND r.deleted = 0
+     WHERE t.active = 1 AND t.deleted = 0";
 
 fn ticket_type(row: Row) -> TicketType {
     TicketType {

@@ -160,6 +160,95 @@ async fn a_deactivated_entry_leaves_the_choices_but_stays_on_the_ticket_and_its_
 }
 
 #[tokio::test]
+async fn a_ticket_is_saved_with_its_type_as_stored_and_never_with_an_inactive_choice() {
+    let test = common::open().await;
+    let store = &test.store;
+    let desk = desk(store).await;
+    let north = create(store, team("Equipe Norte")).await.id;
+    let bruno = create(store, technician("Bruno Alves", north)).await.id;
+    let repair = CatalogValues::WorkOrderTypes {
+        name: "Reparo".into(),
+        minutes: 90,
+        site_survey: false,
+        color: "#1565c0".into(),
+    };
+    let repair = create(store, repair).await.id;
+    let scheduled = CatalogValues::WorkOrderStatuses {
+        name: "Agendada".into(),
+        is_final: false,
+        color: "#8e24aa".into(),
+    };
+    let scheduled = create(store, scheduled).await.id;
+    let with_visit = |number| NewTicket {
+        work_order: Some(NewWorkOrder {
+            slot: Slot {
+                technician_id: bruno,
+                starts_at: NOON + i64::from(number) * 120 * MINUTE,
+                ends_at: NOON + (i64::from(number) * 120 + 90) * MINUTE,
+            },
+            status_id: scheduled,
+            type_id: repair,
+            address: "Rua das Flores, 120".into(),
+            description: "Trocar o conector.".into(),
+            allow_clash: false,
+        }),
+        ..new_ticket(&desk, number)
+    };
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM tickets")
+            .fetch_one(store.pool())
+            .await
+            .expect("count")
+    };
+
+    // The window's copy of the type is not trusted: a forged SLA and destination are ignored.
+    let mut forged = with_visit(1);
+    forged.ticket_type.sla_hours = 9_999;
+    forged.ticket_type.assignee = None;
+    let saved = tickets::save(store, &forged, desk.ana, NOON)
+        .await
+        .expect("save")
+        .saved()
+        .expect("saved");
+    let (due_at, role): (i64, Option<Uuid>) =
+        sqlx::query_as("SELECT due_at, assigned_role_id FROM tickets WHERE id = ?1")
+            .bind(saved.id)
+            .fetch_one(store.pool())
+            .await
+            .expect("the ticket");
+    assert_eq!(due_at, desk.kind.due_at(NOON));
+    assert_eq!(role, desk.kind.assignee.as_ref().and_then(|a| a.ids().1));
+
+    for (kind, id, refused) in [
+        (
+            CatalogKind::WorkOrderStatuses,
+            scheduled,
+            tickets::SaveOutcome::WorkOrderStatusInactive,
+        ),
+        (
+            CatalogKind::WorkOrderTypes,
+            repair,
+            tickets::SaveOutcome::WorkOrderTypeInactive,
+        ),
+        (
+            CatalogKind::TicketTypes,
+            desk.kind.id,
+            tickets::SaveOutcome::TicketTypeUnavailable,
+        ),
+    ] {
+        assert!(matches!(
+            set_active(store, kind, id, false).await,
+            ActiveOutcome::Saved(_)
+        ));
+        let outcome = tickets::save(store, &with_visit(2), desk.ana, NOON)
+            .await
+            .expect("save");
+        assert_eq!(outcome, refused, "{kind:?}");
+        assert_eq!(count().await, 1, "nothing written");
+    }
+}
+
+#[tokio::test]
 async fn names_clash_in_a_catalog_ignoring_case_and_accents() {
     let test = common::open().await;
     let store = &test.store;

@@ -8,7 +8,7 @@ pub use queries::{find_by_protocol, history, list};
 pub use rows::{insert_many_in, set_state_in, TicketRow};
 
 use helpdesk_core::ticket::{NewTicket, SavedTicket, TicketStatus};
-use helpdesk_core::ticket_type::Assignee;
+use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::work_order::Visit;
 use helpdesk_core::work_order_form::NewWorkOrder;
 use serde_json::{json, Value};
@@ -18,7 +18,7 @@ use uuid::Uuid;
 use self::rows::protocol_taken_in;
 use crate::email_outbox::{self, NewEmail};
 use crate::ticket_events::{self, NewEvent};
-use crate::{attachments, drafts, new_id, tasks, work_orders, Result, Store};
+use crate::{attachments, drafts, new_id, tasks, ticket_types, work_orders, Result, Store};
 
 /// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments,
 /// task and work order, its history (opened, the script's report, the first contact, each
@@ -37,14 +37,29 @@ pub async fn save(
     if protocol_taken_in(&mut tx, &ticket.protocol).await? {
         return Ok(SaveOutcome::ProtocolTaken);
     }
+    // The type as stored now (its destination and SLA), not as the window sent it: it may
+    // have been changed or deactivated since the wizard listed it.
+    let ticket_type = ticket_types::active_in(&mut tx, ticket.ticket_type.id).await?;
+    let Some(ticket_type) = ticket_type.filter(TicketType::is_assignable) else {
+        return Ok(SaveOutcome::TicketTypeUnavailable);
+    };
+    let ticket = &NewTicket {
+        ticket_type,
+        ..ticket.clone()
+    };
     // The work order's technician and time, checked where another desktop's or operator's
     // visit may have been saved since the operator looked at the agenda.
     let work_order = match &ticket.work_order {
         Some(order) => {
-            let names = work_order_names(&mut tx, order).await?;
-            let Some(names) = names else {
+            let Some(names) = work_order_names(&mut tx, order).await? else {
                 return Ok(SaveOutcome::TechnicianRemoved);
             };
+            if !names.kind_active {
+                return Ok(SaveOutcome::WorkOrderTypeInactive);
+            }
+            if !names.status_active {
+                return Ok(SaveOutcome::WorkOrderStatusInactive);
+            }
             let clashes = work_orders::clashes_in(&mut tx, &order.slot, None).await?;
             if !clashes.is_empty() && !order.allow_clash {
                 return Ok(SaveOutcome::Clash(clashes));
@@ -119,8 +134,15 @@ pub enum SaveOutcome {
     Saved(SavedTicket),
     /// Another ticket already has the protocol.
     ProtocolTaken,
+    /// The ticket type was deactivated or removed, or its tickets go to a user no longer
+    /// active.
+    TicketTypeUnavailable,
     /// The work order's technician was removed or deactivated.
     TechnicianRemoved,
+    /// The work order's type was deactivated.
+    WorkOrderTypeInactive,
+    /// The work order's status was deactivated.
+    WorkOrderStatusInactive,
     /// The work order's time clashes with these visits of its technician, and the operator
     /// had not accepted that.
     Clash(Vec<Visit>),
@@ -200,16 +222,20 @@ struct WorkOrderNames {
     technician: String,
     kind: String,
     status: String,
+    kind_active: bool,
+    status_active: bool,
 }
 
-/// The names of the work order's technician, type and status; `None` when the technician is
-/// not active (or the type or status is gone).
+/// The names of the work order's technician, type and status, and whether the type and
+/// status are active; `None` when the technician is not active (or the type or status is
+/// gone).
 async fn work_order_names(
     conn: &mut SqliteConnection,
     order: &NewWorkOrder,
 ) -> Result<Option<WorkOrderNames>> {
     Ok(sqlx::query_as(
-        "SELECT t.name AS technician, k.name AS kind, s.name AS status
+        "SELECT t.name AS technician, k.name AS kind, s.name AS status,
+                k.active = 1 AS kind_active, s.active = 1 AS status_active
          FROM technicians t, work_order_types k, work_order_statuses s
          WHERE t.id = ?1 AND t.active = 1 AND t.deleted = 0
            AND k.id = ?2 AND k.deleted = 0 AND s.id = ?3 AND s.deleted = 0",
