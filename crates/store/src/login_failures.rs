@@ -5,9 +5,13 @@
 //! A try is counted as a failure before the password is checked, in the same transaction as
 //! the check of the wait, and forgiven when it succeeds: tries sent at once cannot slip past
 //! the count. Unknown logins count the same, so the answers do not tell which logins exist.
+//! Failures are forgotten a day after the last one.
 use helpdesk_core::auth::{remaining_wait_ms, Operator};
 
 use crate::{people, Result, Store};
+
+/// How long failures are remembered after the last one: a day.
+pub const FORGOTTEN_AFTER_MS: i64 = 24 * 3_600_000;
 
 /// How a sign-in went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +35,11 @@ pub async fn sign_in(
     now: i64,
 ) -> Result<SignInOutcome> {
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
+    // Failures a day old are forgotten, so tries at unknown logins do not pile up.
+    sqlx::query("DELETE FROM login_failures WHERE last_failure_at < ?1")
+        .bind(now.saturating_sub(FORGOTTEN_AFTER_MS))
+        .execute(&mut *tx)
+        .await?;
     let failed: Option<(i64, i64)> =
         sqlx::query_as("SELECT failures, last_failure_at FROM login_failures WHERE login = ?1")
             .bind(login)

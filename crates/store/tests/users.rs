@@ -296,4 +296,12 @@ async fn five_failures_make_the_next_tries_wait_even_for_the_right_password() {
         sign_in(store, "ninguem", "errada", start + 10).await,
         SignInOutcome::Wait { .. }
     ));
+    // A day after the last failure it is forgotten, and the table does not keep it.
+    let next_day = start + 4 + login_failures::FORGOTTEN_AFTER_MS + 1;
+    signed_in(sign_in(store, "chefe", "suporte123", next_day).await);
+    let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM login_failures")
+        .fetch_one(store.pool())
+        .await
+        .expect("count");
+    assert_eq!(kept, 0);
 }
