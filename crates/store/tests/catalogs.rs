@@ -66,41 +66,66 @@ fn names(entries: &[CatalogEntry]) -> Vec<&str> {
     entries.iter().map(|entry| entry.fields.name()).collect()
 }
 
-#[tokio::test]
-async fn a_deactivated_entry_leaves_the_choices_but_stays_on_the_ticket_and_its_visit() {
-    let test = common::open().await;
-    let store = &test.store;
-    let desk = desk(store).await;
+/// A technician, an O.S. type of 90 minutes and a status, as "Cadastros" makes them.
+struct VisitChoices {
+    technician: Uuid,
+    kind: Uuid,
+    status: Uuid,
+}
+
+async fn visit_choices(store: &Store) -> VisitChoices {
     let north = create(store, team("Equipe Norte")).await.id;
-    let bruno = create(store, technician("Bruno Alves", north)).await.id;
+    let technician = create(store, technician("Bruno Alves", north)).await.id;
     let repair = CatalogValues::WorkOrderTypes {
         name: "Reparo".into(),
         minutes: 90,
         site_survey: false,
         color: "#1565c0".into(),
     };
-    let repair = create(store, repair).await.id;
     let scheduled = CatalogValues::WorkOrderStatuses {
         name: "Agendada".into(),
         is_final: false,
         color: "#8e24aa".into(),
     };
-    let scheduled = create(store, scheduled).await.id;
-    let ticket = NewTicket {
+    VisitChoices {
+        technician,
+        kind: create(store, repair).await.id,
+        status: create(store, scheduled).await.id,
+    }
+}
+
+/// Ticket `number` of the desk, with a 90-minute visit `number` two hours after noon.
+fn ticket_with_visit(desk: &desk::Desk, choices: &VisitChoices, number: u32) -> NewTicket {
+    let starts_at = NOON + i64::from(number) * 120 * MINUTE;
+    NewTicket {
         work_order: Some(NewWorkOrder {
             slot: Slot {
-                technician_id: bruno,
-                starts_at: NOON + 60 * MINUTE,
-                ends_at: NOON + 150 * MINUTE,
+                technician_id: choices.technician,
+                starts_at,
+                ends_at: starts_at + 90 * MINUTE,
             },
-            status_id: scheduled,
-            type_id: repair,
+            status_id: choices.status,
+            type_id: choices.kind,
             address: "Rua das Flores, 120".into(),
             description: "Trocar o conector.".into(),
             allow_clash: false,
         }),
-        ..new_ticket(&desk, 1)
-    };
+        ..new_ticket(desk, number)
+    }
+}
+
+#[tokio::test]
+async fn a_deactivated_entry_leaves_the_choices_but_stays_on_the_ticket_and_its_visit() {
+    let test = common::open().await;
+    let store = &test.store;
+    let desk = desk(store).await;
+    let choices = visit_choices(store).await;
+    let VisitChoices {
+        kind: repair,
+        status: scheduled,
+        ..
+    } = choices;
+    let ticket = ticket_with_visit(&desk, &choices, 1);
     let saved = tickets::save(store, &ticket, desk.ana, NOON)
         .await
         .expect("save")
@@ -164,36 +189,9 @@ async fn a_ticket_is_saved_with_its_type_as_stored_and_never_with_an_inactive_ch
     let test = common::open().await;
     let store = &test.store;
     let desk = desk(store).await;
-    let north = create(store, team("Equipe Norte")).await.id;
-    let bruno = create(store, technician("Bruno Alves", north)).await.id;
-    let repair = CatalogValues::WorkOrderTypes {
-        name: "Reparo".into(),
-        minutes: 90,
-        site_survey: false,
-        color: "#1565c0".into(),
-    };
-    let repair = create(store, repair).await.id;
-    let scheduled = CatalogValues::WorkOrderStatuses {
-        name: "Agendada".into(),
-        is_final: false,
-        color: "#8e24aa".into(),
-    };
-    let scheduled = create(store, scheduled).await.id;
-    let with_visit = |number| NewTicket {
-        work_order: Some(NewWorkOrder {
-            slot: Slot {
-                technician_id: bruno,
-                starts_at: NOON + i64::from(number) * 120 * MINUTE,
-                ends_at: NOON + (i64::from(number) * 120 + 90) * MINUTE,
-            },
-            status_id: scheduled,
-            type_id: repair,
-            address: "Rua das Flores, 120".into(),
-            description: "Trocar o conector.".into(),
-            allow_clash: false,
-        }),
-        ..new_ticket(&desk, number)
-    };
+    let choices = visit_choices(store).await;
+    let (repair, scheduled) = (choices.kind, choices.status);
+    let with_visit = |number| ticket_with_visit(&desk, &choices, number);
     let count = || async {
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM tickets")
             .fetch_one(store.pool())
