@@ -52,17 +52,21 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                     <span class="operator-role">{ operator.role.clone() }</span>
                 </span>
                 if props.navigation {
-                    { button("atendimentos", "Atendimentos", Navigate::To(Screen::Tickets)) }
-                    { button("minhas-tarefas", "Minhas Tarefas", Navigate::To(Screen::Tasks)) }
-                    { button("agenda", "Agenda Técnica", Navigate::To(Screen::Agenda)) }
-                }
-                if operator.is_administrator() && props.navigation {
-                    { admin("scripts", "Scripts", AdminScreen::Scripts) }
-                    { admin("email-admin", "E-mail", AdminScreen::Email) }
-                    { admin("sincronizacao-admin", "Sincronização", AdminScreen::Sync) }
-                    { admin("usuarios-admin", "Usuários", AdminScreen::Users) }
-                    { admin("cadastros-admin", "Cadastros", AdminScreen::Catalogs) }
-                    { admin("provedor-admin", "Provedor", AdminScreen::Provider) }
+                    <nav class="app-nav" aria-label="Páginas">
+                        { button("atendimentos", "Atendimentos", Navigate::To(Screen::Tickets)) }
+                        { button("minhas-tarefas", "Minhas Tarefas", Navigate::To(Screen::Tasks)) }
+                        { button("agenda", "Agenda Técnica", Navigate::To(Screen::Agenda)) }
+                        if operator.is_administrator() {
+                            <span class="app-nav-admin" role="group" aria-label="Administração">
+                                { admin("scripts", "Scripts", AdminScreen::Scripts) }
+                                { admin("email-admin", "E-mail", AdminScreen::Email) }
+                                { admin("sincronizacao-admin", "Sincronização", AdminScreen::Sync) }
+                                { admin("usuarios-admin", "Usuários", AdminScreen::Users) }
+                                { admin("cadastros-admin", "Cadastros", AdminScreen::Catalogs) }
+                                { admin("provedor-admin", "Provedor", AdminScreen::Provider) }
+                            </span>
+                        }
+                    </nav>
                 }
                 <button id="trocar-senha-abrir" type="button"
                     onclick={password_dialog(true).reform(|_: MouseEvent| ())}>
