@@ -1074,6 +1074,8 @@ export type SetupState_Deserialize = {
 	needs_setup: boolean,
 	/**  The desktop joined a server and its users have not arrived yet. */
 	awaiting_users: boolean,
+	/**  While the users are awaited: why the last exchange with the server failed (pt-BR). */
+	sync_error?: string | null,
 	/**  The database was made with `--demo` ("Dados de demonstração"). */
 	demo: boolean,
 	/**  The provider's name, once known. */
@@ -1088,6 +1090,8 @@ export type SetupState_Serialize = {
 	needs_setup: boolean,
 	/**  The desktop joined a server and its users have not arrived yet. */
 	awaiting_users: boolean,
+	/**  While the users are awaited: why the last exchange with the server failed (pt-BR). */
+	sync_error: string | null,
 	/**  The database was made with `--demo` ("Dados de demonstração"). */
 	demo: boolean,
 	/**  The provider's name, once known. */

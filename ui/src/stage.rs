@@ -61,6 +61,7 @@ mod tests {
         SetupState {
             needs_setup,
             awaiting_users,
+            sync_error: None,
             demo: false,
             provider_name: None,
             idle_lock_minutes: 15,

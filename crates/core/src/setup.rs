@@ -34,6 +34,8 @@ pub struct SetupState {
     pub needs_setup: bool,
     /// The desktop joined a server and its users have not arrived yet.
     pub awaiting_users: bool,
+    /// While the users are awaited: why the last exchange with the server failed (pt-BR).
+    pub sync_error: Option<String>,
     /// The database was made with `--demo` ("Dados de demonstração").
     pub demo: bool,
     /// The provider's name, once known.

@@ -8,7 +8,7 @@ use helpdesk_core::setup::{
 use sqlx::SqliteConnection;
 
 use crate::people::{self, UserFields};
-use crate::{catalog, local_settings, new_id, provider_settings, Result, Store};
+use crate::{catalog, local_settings, new_id, provider_settings, sync, Result, Store};
 
 /// The local setting that marks a database made by the demo generator.
 const DEMO_KEY: &str = "demo";
@@ -42,9 +42,15 @@ pub async fn load_state(store: &Store) -> Result<SetupState> {
     let registered = registered_in(&mut conn).await?;
     drop(conn);
     let provider = provider_settings::load(store).await?;
+    let awaiting_users = !has_users && registered;
+    let sync_error = match awaiting_users {
+        true => sync::load_state(store).await?.last_error,
+        false => None,
+    };
     Ok(SetupState {
         needs_setup: !has_users && !registered,
-        awaiting_users: !has_users && registered,
+        awaiting_users,
+        sync_error,
         demo: is_demo(store).await?,
         idle_lock_minutes: provider
             .as_ref()

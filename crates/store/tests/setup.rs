@@ -90,6 +90,13 @@ async fn a_registered_desktop_awaits_its_users_and_creates_no_provider() {
         .expect("registered");
     let state = setup::load_state(store).await.expect("state");
     assert!(!state.needs_setup && state.awaiting_users);
+    assert_eq!(state.sync_error, None);
+    // While the users are awaited, the window says why the exchange failed.
+    helpdesk_store::sync::record_error(store, "Servidor fora do ar.")
+        .await
+        .expect("error");
+    let state = setup::load_state(store).await.expect("state");
+    assert_eq!(state.sync_error.as_deref(), Some("Servidor fora do ar."));
     assert_eq!(
         setup::create_provider(store, &provider_setup())
             .await

@@ -30,7 +30,9 @@ pub fn AwaitingUsers(props: &AwaitingUsersProps) -> Html {
                 spawn_local(async move {
                     match api::invoke::<LoadSetupState>(&()).await {
                         Ok(setup) if !setup.awaiting_users => onready.emit(setup),
-                        Ok(_) => error.set(None),
+                        Ok(setup) => error.set(setup.sync_error.map(|why| {
+                            format!("A última tentativa de sincronizar falhou: {why}").into()
+                        })),
                         Err(failure) => error.set(Some(failure.message.into())),
                     }
                 });
