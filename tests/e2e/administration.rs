@@ -58,8 +58,11 @@ async fn create_provider(app: &mut Harness) -> StepResult {
     error_at(app, "admin-nome", "Preencha o nome do administrador.").await?;
     error_at(app, "admin-login", "Preencha o login.").await?;
     error_at(app, "admin-senha", "Use pelo menos 10 caracteres na senha.").await?;
-    // The e-mail may stay empty, and an empty confirmation is equal to the empty password.
+    // The e-mail may stay empty (and is not marked as required), and an empty
+    // confirmation is equal to the empty password.
     no_error_at(app, "admin-email").await?;
+    app.gone("label[for=\"admin-email\"] .required").await?;
+    app.element("label[for=\"admin-senha\"] .required").await?;
     no_error_at(app, "admin-senha-confirmacao").await?;
     app.screenshot("criar-provedor-vazio").await;
 
