@@ -2,8 +2,8 @@
 //! "Criar provedor" refuses empty fields and passwords against the policy; "Usuários"
 //! refuses a login taken (in other case) and the last administrator deactivating
 //! themself, and resets a password; "Cadastros" refuses deactivating a role held by an
-//! active user, a duration off the agenda's grid, a name too long, an IP and a price that
-//! are none; "Provedor" refuses 0 minutes and takes 1. The window then locks after that
+//! active user, the only administrative role ceasing to be one, a duration off the agenda's
+//! grid, a name too long, an IP and a price that are none; "Provedor" refuses 0 minutes and takes 1. The window then locks after that
 //! minute idle, with the wizard open, and unlocks with the right password only, keeping
 //! what was typed. Last, a sign-in after 5 wrong passwords is told to wait. Every refusal
 //! is checked by its pt-BR message at its field (or the form's), and what was typed stays.
@@ -168,9 +168,42 @@ async fn users(app: &mut Harness) -> StepResult {
     app.click("button#usuarios-voltar").await
 }
 
-/// "Cadastros": the role held by the user stays active; an O.S. type's duration off the
-/// grid and a name too long, a routing point's IP and a plan's price are refused at their
-/// fields, what was typed kept.
+/// Types `typed` (an input's id and its text) and saves: refused with `message` at
+/// `field`, every text kept.
+async fn typed_and_refused(
+    app: &Harness,
+    typed: &[(&str, &str)],
+    field: &str,
+    message: &str,
+) -> StepResult {
+    for (input, text) in typed {
+        app.fill(&format!("input#{input}"), text).await?;
+    }
+    app.click("button#cadastro-salvar").await?;
+    error_at(app, field, message).await?;
+    for (input, text) in typed {
+        app.expect_value(&format!("input#{input}"), text).await?;
+    }
+    Ok(())
+}
+
+/// In "Cadastros", a new entry of the tab `tab` typed as `typed` is refused with `message`
+/// at `field`, every text kept; the form stays open.
+async fn entry_refused(
+    app: &Harness,
+    tab: &str,
+    typed: &[(&str, &str)],
+    field: &str,
+    message: &str,
+) -> StepResult {
+    open_tab(app, tab).await?;
+    app.click("button#cadastro-novo").await?;
+    typed_and_refused(app, typed, field, message).await
+}
+
+/// "Cadastros": the role held by the user stays active, the only administrative role stays
+/// one; an O.S. type's duration off the grid and a name too long, a routing point's IP and
+/// a plan's price are refused at their fields, what was typed kept.
 async fn catalogs(app: &mut Harness) -> StepResult {
     app.click("button#cadastros-admin").await?;
     open_tab(app, "aba-cargos").await?;
@@ -185,69 +218,72 @@ async fn catalogs(app: &mut Harness) -> StepResult {
     .await?;
     app.text_at(&role_row, "Ativo").await?;
     app.screenshot("cargo-em-uso").await;
-
-    open_tab(app, "aba-tipos-os").await?;
-    app.click("button#cadastro-novo").await?;
-    app.fill("input#cadastro-nome", "Reparo de fibra").await?;
-    app.fill("input#cadastro-duracao", "50").await?;
+    // Nor may the only administrative role stop being one.
+    app.click("#cadastro-lista tr[data-name=\"Administrador\"] button.cadastro-editar")
+        .await?;
+    app.click("input#cadastro-administrador:checked").await?;
     app.click("button#cadastro-salvar").await?;
-    error_at(
+    error_at(app, "cadastro-administrador", LAST_ADMINISTRATOR).await?;
+    app.gone("input#cadastro-administrador:checked").await?;
+    app.click("button#cadastro-cancelar").await?;
+
+    entry_refused(
         app,
+        "aba-tipos-os",
+        &[
+            ("cadastro-nome", "Reparo de fibra"),
+            ("cadastro-duracao", "50"),
+        ],
         "cadastro-duracao",
         "Informe a duração em minutos, de 15 em 15",
     )
     .await?;
-    app.expect_value("input#cadastro-nome", "Reparo de fibra")
-        .await?;
-    app.expect_value("input#cadastro-duracao", "50").await?;
     let too_long = format!("Reparo de fibra {}", "x".repeat(65));
     assert_eq!(too_long.chars().count(), 81);
-    app.fill("input#cadastro-nome", &too_long).await?;
-    app.fill("input#cadastro-duracao", "90").await?;
-    app.click("button#cadastro-salvar").await?;
-    error_at(app, "cadastro-nome", "Use no máximo 80 caracteres.").await?;
+    typed_and_refused(
+        app,
+        &[("cadastro-nome", &too_long), ("cadastro-duracao", "90")],
+        "cadastro-nome",
+        "Use no máximo 80 caracteres.",
+    )
+    .await?;
     no_error_at(app, "cadastro-duracao").await?;
-    app.expect_value("input#cadastro-nome", &too_long).await?;
-    app.expect_value("input#cadastro-duracao", "90").await?;
     app.screenshot("tipo-de-os-nome-longo").await;
     app.fill("input#cadastro-nome", "Reparo de fibra").await?;
     app.click("button#cadastro-salvar").await?;
     app.element("#cadastro-lista tr[data-name=\"Reparo de fibra\"]")
         .await?;
 
-    open_tab(app, "aba-pontos-roteamento").await?;
-    app.click("button#cadastro-novo").await?;
-    for (input, typed) in [
-        ("cadastro-nome", "POP Centro"),
-        ("cadastro-tipo", "POP"),
-        ("cadastro-endereco", "Av. Brasil, 900"),
-        ("cadastro-ip", "10.20.0.300"),
-        ("cadastro-situacao", "Ativo"),
-    ] {
-        app.fill(&format!("input#{input}"), typed).await?;
-    }
-    app.click("button#cadastro-salvar").await?;
-    error_at(app, "cadastro-ip", "Informe um endereço IP válido").await?;
-    app.expect_value("input#cadastro-ip", "10.20.0.300").await?;
-    app.expect_value("input#cadastro-endereco", "Av. Brasil, 900")
-        .await?;
+    entry_refused(
+        app,
+        "aba-pontos-roteamento",
+        &[
+            ("cadastro-nome", "POP Centro"),
+            ("cadastro-tipo", "POP"),
+            ("cadastro-endereco", "Av. Brasil, 900"),
+            ("cadastro-ip", "10.20.0.300"),
+            ("cadastro-situacao", "Ativo"),
+        ],
+        "cadastro-ip",
+        "Informe um endereço IP válido",
+    )
+    .await?;
     app.click("button#cadastro-cancelar").await?;
 
-    open_tab(app, "aba-planos").await?;
-    app.click("button#cadastro-novo").await?;
-    for (input, typed) in [
-        ("cadastro-nome", "Fibra 500"),
-        ("cadastro-tecnologia", "FTTH"),
-        ("cadastro-download", "500"),
-        ("cadastro-upload", "250"),
-        ("cadastro-preco", "129.90"),
-    ] {
-        app.fill(&format!("input#{input}"), typed).await?;
-    }
-    app.click("button#cadastro-salvar").await?;
-    error_at(app, "cadastro-preco", "Informe o preço em reais").await?;
-    app.expect_value("input#cadastro-preco", "129.90").await?;
-    app.expect_value("input#cadastro-download", "500").await?;
+    entry_refused(
+        app,
+        "aba-planos",
+        &[
+            ("cadastro-nome", "Fibra 500"),
+            ("cadastro-tecnologia", "FTTH"),
+            ("cadastro-download", "500"),
+            ("cadastro-upload", "250"),
+            ("cadastro-preco", "129.90"),
+        ],
+        "cadastro-preco",
+        "Informe o preço em reais",
+    )
+    .await?;
     app.screenshot("plano-preco").await;
     app.click("button#cadastro-cancelar").await?;
     app.click("button#cadastros-voltar").await
