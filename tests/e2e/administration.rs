@@ -284,6 +284,9 @@ async fn catalogs(app: &mut Harness) -> StepResult {
         "Informe o preço em reais",
     )
     .await?;
+    // What may not stay empty is marked as required.
+    app.element("label[for=\"cadastro-preco\"] .required")
+        .await?;
     app.screenshot("plano-preco").await;
     app.click("button#cadastro-cancelar").await?;
     app.click("button#cadastros-voltar").await
