@@ -310,6 +310,9 @@ async fn idle_time(app: &mut Harness) -> StepResult {
     app.click("button#provedor-salvar").await?;
     app.element("#provedor-salvo").await?;
     app.screenshot("provedor").await;
+    app.expect_value("input#bloqueio-minutos", &IDLE_MINUTES.to_string())
+        .await?;
+    app.element("#provedor-salvo").await?;
     app.click("button#provedor-voltar").await
 }
 
