@@ -2,11 +2,13 @@
 //! "Criar provedor" refuses empty fields and passwords against the policy; "Usuários"
 //! refuses a login taken (in other case) and the last administrator deactivating
 //! themself, and resets a password; "Cadastros" refuses deactivating a role held by an
-//! active user, the only administrative role ceasing to be one, a duration off the agenda's
-//! grid, a name too long, an IP and a price that are none; "Provedor" refuses 0 minutes and takes 1. The window then locks after that
-//! minute idle, with the wizard open, and unlocks with the right password only, keeping
-//! what was typed. Last, a sign-in after 5 wrong passwords is told to wait. Every refusal
-//! is checked by its pt-BR message at its field (or the form's), and what was typed stays.
+//! active user, the only administrative role ceasing to be one, a duration off the
+//! agenda's grid, a name too long, an IP and a price that are none; "Provedor" refuses 0
+//! minutes and takes 1. The window then locks after that minute idle, with the wizard
+//! open, and unlocks with the right password only, keeping what was typed. Last, the user
+//! whose password was reset must change it, and a sign-in after 5 wrong passwords is told
+//! to wait. Every refusal is checked by its pt-BR message at its field (or the form's), and
+//! what was typed stays.
 use std::time::{Duration, Instant};
 
 use helpdesk_core::wizard::Step;
@@ -309,10 +311,9 @@ async fn idle_time(app: &mut Harness) -> StepResult {
         .await?;
     app.click("button#provedor-salvar").await?;
     app.element("#provedor-salvo").await?;
-    app.screenshot("provedor").await;
     app.expect_value("input#bloqueio-minutos", &IDLE_MINUTES.to_string())
         .await?;
-    app.element("#provedor-salvo").await?;
+    app.screenshot("provedor").await;
     app.click("button#provedor-voltar").await
 }
 
