@@ -15,6 +15,10 @@ use chrono::Local;
 use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_core::date::format_date;
 use helpdesk_core::wizard::Step;
+use helpdesk_e2e::setup::{
+    choose, create_entry, fill_new_user, fill_provider, first_run_screen, save_provider, sign_in,
+    NewUser, Provider,
+};
 use helpdesk_e2e::status_bar::status_says;
 use helpdesk_e2e::wizard::{advance, at_step, choose_customer, click_agenda_hour};
 use helpdesk_e2e::{Harness, StepResult};
@@ -49,43 +53,6 @@ async fn serve(database_url: &str) -> RunningServer {
     helpdesk_server::spawn(config)
         .await
         .expect("the sync server starts")
-}
-
-/// Chooses the option whose text is `label` in the select matching `css`, once it is there.
-async fn choose(app: &Harness, css: &str, label: &str) -> StepResult {
-    app.text_at(css, label).await?;
-    let select = app.element(css).await?;
-    select
-        .select_by_label(label)
-        .await
-        .map_err(|error| format!("choose {label:?} in {css}: {error}"))
-}
-
-/// In "Cadastros", opens the tab `tab`, creates an entry with `fill`, and waits for it in
-/// the list.
-async fn create_entry(
-    app: &Harness,
-    tab: &str,
-    name: &str,
-    fill: impl AsyncFnOnce(&Harness) -> StepResult,
-) -> StepResult {
-    app.click(&format!("button#{tab}")).await?;
-    app.element(&format!("button#{tab}[aria-pressed=\"true\"]"))
-        .await?;
-    app.click("button#cadastro-novo").await?;
-    app.fill("input#cadastro-nome", name).await?;
-    fill(app).await?;
-    app.click("button#cadastro-salvar").await?;
-    app.element(&format!("#cadastro-lista tr[data-name=\"{name}\"]"))
-        .await?;
-    Ok(())
-}
-
-/// Signs in as `login` with `password`.
-async fn sign_in(app: &Harness, login: &str, password: &str) -> StepResult {
-    app.fill("input#login", login).await?;
-    app.fill("input#password", &format!("{password}\u{E007}"))
-        .await
 }
 
 /// The id of the row named `name` in `table` (a catalog the administrator just filled).
@@ -148,32 +115,31 @@ async fn add_customer(database: &Path) -> (CustomerSummary, Uuid) {
     (summary, record.plans[0].id)
 }
 
+/// The provider and its administrator.
+const PROVIDER: Provider = Provider {
+    name: "Conecta Vale Telecom",
+    admin_name: "Marina Duarte",
+    login: ADMIN_LOGIN,
+    email: "marina@conectavale.com.br",
+    password: ADMIN_PASSWORD,
+};
+
 /// "Primeira configuração" → "Criar provedor": the administrator is signed in.
 async fn create_provider(app: &mut Harness) -> StepResult {
-    app.element("main#primeira-configuracao").await?;
-    app.gone("#marca-demonstracao").await?;
+    first_run_screen(app).await?;
     app.screenshot("primeira-configuracao").await;
     app.click("button#primeira-criar").await?;
-    app.fill("input#provedor-nome", "Conecta Vale Telecom")
-        .await?;
-    app.fill("input#admin-nome", "Marina Duarte").await?;
-    app.fill("input#admin-login", ADMIN_LOGIN).await?;
-    app.fill("input#admin-email", "marina@conectavale.com.br")
-        .await?;
-    app.fill("input#admin-senha", ADMIN_PASSWORD).await?;
     // A confirmation that differs is refused at its field, and nothing typed is lost.
-    app.fill("input#admin-senha-confirmacao", "Outra-Senha-Qualquer")
-        .await?;
+    fill_provider(app, &PROVIDER, "Outra-Senha-Qualquer").await?;
     app.click("button#criar-provedor-salvar").await?;
     app.element(".field-error[data-field=\"admin-senha-confirmacao\"]")
         .await?;
-    if app.value("input#provedor-nome").await? != "Conecta Vale Telecom" {
+    if app.value("input#provedor-nome").await? != PROVIDER.name {
         return Err("a refused form should keep what was typed".into());
     }
     app.fill("input#admin-senha-confirmacao", ADMIN_PASSWORD)
         .await?;
-    app.click("button#criar-provedor-salvar").await?;
-    app.text_at("#operator-name", "Marina Duarte").await?;
+    save_provider(app, &PROVIDER).await?;
     app.screenshot("administrador").await;
     Ok(())
 }
@@ -186,14 +152,15 @@ async fn fill_catalogs(app: &mut Harness) -> StepResult {
     app.click("button#cadastros-voltar").await?;
 
     app.click("button#usuarios-admin").await?;
-    app.click("button#novo-usuario").await?;
-    app.fill("input#usuario-nome", USER_NAME).await?;
-    app.fill("input#usuario-login", USER_LOGIN).await?;
-    app.fill("input#usuario-email", "caio@conectavale.com.br")
-        .await?;
-    choose(app, "select#usuario-cargo", ROLE).await?;
-    choose(app, "select#usuario-equipe", TEAM).await?;
-    app.fill("input#usuario-senha", FIRST_PASSWORD).await?;
+    let user = NewUser {
+        name: USER_NAME,
+        login: USER_LOGIN,
+        email: "caio@conectavale.com.br",
+        role: ROLE,
+        team: Some(TEAM),
+        password: FIRST_PASSWORD,
+    };
+    fill_new_user(app, &user).await?;
     app.click("button#usuario-salvar").await?;
     app.text_at(&format!("tr[data-login=\"{USER_LOGIN}\"]"), ROLE)
         .await?;

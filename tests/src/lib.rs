@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 pub mod demo;
 mod file_picker;
+pub mod setup;
 pub mod status_bar;
 pub mod wizard;
 
@@ -135,11 +136,20 @@ async fn bounded<T, E: std::fmt::Display + std::fmt::Debug>(
     what: &str,
     call: impl std::future::Future<Output = Result<T, E>>,
 ) -> StepResult<T> {
+    bounded_by(what, TIMEOUT, call).await
+}
+
+/// [`bounded`], outlasting `limit` instead.
+async fn bounded_by<T, E: std::fmt::Display + std::fmt::Debug>(
+    what: &str,
+    limit: Duration,
+    call: impl std::future::Future<Output = Result<T, E>>,
+) -> StepResult<T> {
     eprintln!("e2e: {what}");
-    match tokio::time::timeout(TIMEOUT, call).await {
+    match tokio::time::timeout(limit, call).await {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(error)) => Err(format!("{what}: {error} ({error:?})")),
-        Err(_) => Err(format!("{what}: no answer in {} s", TIMEOUT.as_secs())),
+        Err(_) => Err(format!("{what}: no answer in {} s", limit.as_secs())),
     }
 }
 
@@ -254,8 +264,19 @@ impl Harness {
 
     /// The element matching `css`, once it is there.
     pub async fn element(&self, css: &str) -> StepResult<Element> {
-        let wait = self.client.wait().at_most(TIMEOUT).every(POLL);
-        bounded(&format!("find {css}"), wait.for_element(Locator::Css(css))).await
+        self.element_within(css, TIMEOUT).await
+    }
+
+    /// The element matching `css`, once it is there, waiting up to `limit` (for what comes
+    /// after a long time, as the idle lock). Finding elements is no activity in the window.
+    pub async fn element_within(&self, css: &str, limit: Duration) -> StepResult<Element> {
+        let wait = self.client.wait().at_most(limit).every(POLL);
+        bounded_by(
+            &format!("find {css}"),
+            limit,
+            wait.for_element(Locator::Css(css)),
+        )
+        .await
     }
 
     /// Waits until the element matching `css` exists and its text contains `text`.

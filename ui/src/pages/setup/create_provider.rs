@@ -66,8 +66,10 @@ pub fn CreateProviderForm(props: &CreateProviderFormProps) -> Html {
                 submit.edited(field);
             })
         };
+        // The e-mail may stay empty: no "required" mark on it.
         html! {
-            <TextField id={field} {label} {kind} required=true value={value.to_owned()}
+            <TextField id={field} {label} {kind} required={field != fields::ADMIN_EMAIL}
+                value={value.to_owned()}
                 error={submit.error(field)} {oninput} autocomplete="off" />
         }
     };

@@ -50,7 +50,7 @@ impl KindFieldsProps {
         })
     }
 
-    /// A labelled text field of the entry.
+    /// A labelled text field of the entry, marked as required (the core refuses it empty).
     pub fn text(
         &self,
         field: &'static str,
@@ -58,8 +58,30 @@ impl KindFieldsProps {
         value: &str,
         apply: fn(&mut CatalogFields, String),
     ) -> Html {
+        self.text_field(field, label, value, apply, true)
+    }
+
+    /// A labelled text field of the entry that may stay empty.
+    pub fn optional_text(
+        &self,
+        field: &'static str,
+        label: &'static str,
+        value: &str,
+        apply: fn(&mut CatalogFields, String),
+    ) -> Html {
+        self.text_field(field, label, value, apply, false)
+    }
+
+    fn text_field(
+        &self,
+        field: &'static str,
+        label: &'static str,
+        value: &str,
+        apply: fn(&mut CatalogFields, String),
+        required: bool,
+    ) -> Html {
         html! {
-            <TextField id={field} {label} value={value.to_owned()} autocomplete="off"
+            <TextField id={field} {label} {required} value={value.to_owned()} autocomplete="off"
                 error={message_at(&self.errors, field)} oninput={self.change(field, apply)} />
         }
     }

@@ -49,13 +49,14 @@ pub fn TechnicianFields(props: &KindFieldsProps) -> Html {
     html! {
         <>
             { props.name() }
-            <SelectField id={names::TEAM} label="Equipe" error={props.error(names::TEAM)} onchange={on_team}>
-                { options("Nenhuma", &team_choices, *team_id) }
+            <SelectField id={names::TEAM} label="Equipe" required=true error={props.error(names::TEAM)}
+                onchange={on_team}>
+                { options("Selecione…", &team_choices, *team_id) }
             </SelectField>
             <SelectField id={names::USER} label="Usuário vinculado" error={props.error(names::USER)} onchange={on_user}>
                 { options("Nenhum", &user_choices, *user_id) }
             </SelectField>
-            { props.text(names::PHONE, "Telefone", phone, |f, v| {
+            { props.optional_text(names::PHONE, "Telefone", phone, |f, v| {
                 if let CatalogFields::Technicians { phone, .. } = f { *phone = v; }
             }) }
         </>
