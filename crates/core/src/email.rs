@@ -50,8 +50,8 @@ mod smtp;
 mod template;
 
 pub use message::{
-    check_address, message_id, EmailAttachment, OutgoingEmail, MAX_ATTACHMENT_BYTES,
-    MESSAGE_ID_DOMAIN,
+    check_address, check_optional_address, message_id, EmailAttachment, OutgoingEmail,
+    MAX_ATTACHMENT_BYTES, MESSAGE_ID_DOMAIN,
 };
 pub use preview::{preview, EmailPreview, EmailPreviewRequest};
 pub use smtp::{

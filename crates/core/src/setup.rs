@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::email::check_optional_address;
 use crate::form::{required_text, FieldError, FieldErrors};
 use crate::password::{check_confirmation, check_policy};
-use crate::users::{check_login, check_optional_address, MAX_NAME_CHARS};
+use crate::users::{check_login, MAX_NAME_CHARS};
 
 /// How long a window may stay idle before it locks, when the administrator set nothing.
 pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 15;

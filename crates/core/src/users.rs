@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use uuid::Uuid;
 
-use crate::email::check_address;
+use crate::email::check_optional_address;
 use crate::form::{required_text, FieldError, FieldErrors};
 use crate::password::check_policy;
 
@@ -128,24 +128,6 @@ pub fn check_login(errors: &mut FieldErrors, field: &str, login: &str) -> Option
             "Use no login só letras sem acento, números, ponto, hífen e sublinhado.",
         );
         None
-    }
-}
-
-/// The address trimmed (possibly empty), or `None` with the reason recorded at `field`.
-pub fn check_optional_address(
-    errors: &mut FieldErrors,
-    field: &str,
-    email: &str,
-) -> Option<String> {
-    if email.trim().is_empty() {
-        return Some(String::new());
-    }
-    match check_address(field, email) {
-        Ok(address) => Some(address),
-        Err(error) => {
-            errors.add(&error.field, error.message);
-            None
-        }
     }
 }
 

@@ -47,6 +47,21 @@ pub struct OutgoingEmail {
     pub attachments: Vec<EmailAttachment>,
 }
 
+/// The address trimmed (possibly empty), or `None` with why it is not an e-mail address
+/// recorded at `field`.
+pub fn check_optional_address(
+    errors: &mut FieldErrors,
+    field: &str,
+    address: &str,
+) -> Option<String> {
+    if address.trim().is_empty() {
+        return Some(String::new());
+    }
+    check_address(field, address)
+        .map_err(|error| errors.add(&error.field, error.message))
+        .ok()
+}
+
 /// `address` trimmed, or why it is not an e-mail address, at `field`.
 pub fn check_address(field: &str, address: &str) -> Result<String, FieldError> {
     let address = address.trim();

@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::message::check_address;
+use super::message::{check_address, check_optional_address};
 use crate::form::{optional_text, required_text, FieldErrors};
 
 /// Field names of the administrator's SMTP form.
@@ -83,12 +83,7 @@ impl SmtpSettings {
         let from = check_address(fields::FROM, &self.from_address)
             .map_err(|error| errors.add(&error.field, error.message))
             .ok();
-        let copy = match self.copy_address.trim() {
-            "" => Some(String::new()),
-            copy => check_address(fields::COPY, copy)
-                .map_err(|error| errors.add(&error.field, error.message))
-                .ok(),
-        };
+        let copy = check_optional_address(&mut errors, fields::COPY, &self.copy_address);
         errors.into_result(|| SmtpSettings {
             host: host.unwrap_or_default(),
             port: self.port,
