@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use helpdesk_core::catalog::CatalogValues;
 use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
+use helpdesk_core::setup::FIRST_ADMINISTRATOR_ROLE;
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::Assignee;
 use helpdesk_store::catalog::{self, SaveOutcome};
@@ -24,8 +25,9 @@ use crate::{DemoCredential, DemoSummary};
 /// The demo provider's e-mail domain, for the operators' addresses.
 const DOMAIN: &str = "conectafibra.net.br";
 
-/// The demo's administrative role (the role's flag, not its name, makes it administrative).
-pub(crate) const ADMINISTRATOR_ROLE: &str = "Administrador";
+/// The demo's administrative role: the one a first run makes (the role's flag, not its
+/// name, makes it administrative).
+const ADMINISTRATOR_ROLE: &str = FIRST_ADMINISTRATOR_ROLE;
 
 const ROLES: &[&str] = &[
     "Atendente N1",
