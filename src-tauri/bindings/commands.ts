@@ -152,6 +152,18 @@ export const commands = {
 	saveProviderSettings: (request: ProviderSettings) => typedError<SetupState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_provider_settings", { request })),
 	/**  `helpdesk_api::ListContactRoles`. */
 	listContactRoles: () => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("list_contact_roles")),
+	/**  `helpdesk_api::SaveCustomer`. */
+	saveCustomer: (request: CustomerForm_Deserialize) => typedError<CustomerRecord, CommandError_Serialize>(__TAURI_INVOKE("save_customer", { request })),
+	/**  `helpdesk_api::SaveContract`. */
+	saveContract: (request: ContractForm_Deserialize) => typedError<CustomerRecord, CommandError_Serialize>(__TAURI_INVOKE("save_contract", { request })),
+	/**  `helpdesk_api::UpdateContact`. */
+	updateContact: (request: ContactEdit) => typedError<Contact, CommandError_Serialize>(__TAURI_INVOKE("update_contact", { request })),
+	/**  `helpdesk_api::RemoveContact`. */
+	removeContact: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remove_contact", { request })),
+	/**  `helpdesk_api::ListCustomerChanges`. */
+	listCustomerChanges: (request: string) => typedError<CustomerChange[], CommandError_Serialize>(__TAURI_INVOKE("list_customer_changes", { request })),
+	/**  `helpdesk_api::ListPlanChoices`. */
+	listPlanChoices: () => typedError<PlanChoices, CommandError_Serialize>(__TAURI_INVOKE("list_plan_choices")),
 };
 
 /* Types */
@@ -256,7 +268,9 @@ export type CatalogFields = CatalogFields_Serialize | CatalogFields_Deserialize;
 /**  An entry's fields, by catalog; numbers are kept as typed so a refused form keeps them. */
 export type CatalogFields_Deserialize = { catalog: "roles"; name: string; 
 /**  Its users administer the help desk. */
-administrator: boolean } | { catalog: "teams"; name: string } | { catalog: "ticket_types"; name: string; 
+administrator: boolean; 
+/**  Its users create and change customers ("Edita clientes"). */
+edits_customers: boolean } | { catalog: "teams"; name: string } | { catalog: "ticket_types"; name: string; 
 /**  Who its tickets go to (a user or a role), or nobody. */
 destination?: Assignee | null; 
 /**  Whole hours, as typed. */
@@ -283,7 +297,9 @@ price: string } | { catalog: "contact_roles"; name: string };
 /**  An entry's fields, by catalog; numbers are kept as typed so a refused form keeps them. */
 export type CatalogFields_Serialize = { catalog: "roles"; name: string; 
 /**  Its users administer the help desk. */
-administrator: boolean } | { catalog: "teams"; name: string } | { catalog: "ticket_types"; name: string; 
+administrator: boolean; 
+/**  Its users create and change customers ("Edita clientes"). */
+edits_customers: boolean } | { catalog: "teams"; name: string } | { catalog: "ticket_types"; name: string; 
 /**  Who its tickets go to (a user or a role), or nobody. */
 destination: Assignee | null; 
 /**  Whole hours, as typed. */
@@ -378,10 +394,53 @@ export type Contact = {
 	relation: string,
 };
 
+/**  A contact changed in "Contatos": which one, and the form as typed. */
+export type ContactEdit = {
+	id: string,
+	contact: NewContact,
+};
+
+/**  The contract form as typed, for a new contract (`id` empty) or one being changed. */
+export type ContractForm = ContractForm_Serialize | ContractForm_Deserialize;
+
+/**  The contract form as typed, for a new contract (`id` empty) or one being changed. */
+export type ContractForm_Deserialize = {
+	id?: string | null,
+	customer_id: string,
+	plan_id?: string | null,
+	routing_point_id?: string | null,
+	/**  The PPPoE login; unique across contracts, ignoring case. */
+	login: string,
+	/**  Where it is installed, one line; empty: the customer's address. */
+	installation_address: string,
+	/**  "aaaa-mm-dd" (the date input's value) or "dd/mm/aaaa". */
+	installed_on: string,
+	status: ContractStatus,
+};
+
+/**  The contract form as typed, for a new contract (`id` empty) or one being changed. */
+export type ContractForm_Serialize = {
+	id: string | null,
+	customer_id: string,
+	plan_id: string | null,
+	routing_point_id: string | null,
+	/**  The PPPoE login; unique across contracts, ignoring case. */
+	login: string,
+	/**  Where it is installed, one line; empty: the customer's address. */
+	installation_address: string,
+	/**  "aaaa-mm-dd" (the date input's value) or "dd/mm/aaaa". */
+	installed_on: string,
+	status: ContractStatus,
+};
+
+/**  A contract's situation. */
+export type ContractStatus = "Active" | "Suspended" | "Cancelled";
+
 /**  A plan the customer has contracted ("Plano"). */
 export type ContractedPlan = {
 	/**  The contract's id (a customer may have the same plan twice). */
 	id: string,
+	plan_id: string,
 	/**  The plan's name, e.g. "FIBRA 300M". */
 	plan: string,
 	technology: string,
@@ -389,10 +448,14 @@ export type ContractedPlan = {
 	upload_mbps: number,
 	/**  The PPPoE login. */
 	login: string,
-	/**  The contract's status, e.g. "Ativo", "Suspenso". */
-	status: string,
+	/**  The contract's situation. */
+	status: ContractStatus,
+	/**  When the situation last changed, "aaaa-mm-dd". */
+	status_changed_on: string,
 	/**  "aaaa-mm-dd". */
 	installed_on: string,
+	/**  Where it is installed; empty: the customer's address. */
+	installation_address: string,
 	routing_point: RoutingPoint,
 };
 
@@ -402,15 +465,92 @@ export type Credentials = {
 	password: string,
 };
 
+/**  One change to a customer, as the customer's page lists them (newest first). */
+export type CustomerChange = {
+	/**  Unix ms UTC. */
+	at: number | null,
+	/**  Who made it (the user's name). */
+	user: string,
+	/**  What changed, in pt-BR: "Telefone (11) 98765-4321 incluído", "Cidade: Campinas → Jundiaí". */
+	summary: string,
+};
+
+/**
+ *  The customer form as typed (masked or not), for a new customer (`id` empty) or one
+ *  being changed.
+ */
+export type CustomerForm = CustomerForm_Serialize | CustomerForm_Deserialize;
+
+/**
+ *  The customer form as typed (masked or not), for a new customer (`id` empty) or one
+ *  being changed.
+ */
+export type CustomerForm_Deserialize = {
+	id?: string | null,
+	kind: PersonKind,
+	/**  The provider's code; empty on a new customer: the next free number is given. */
+	code: string,
+	/**  Nome, or razão social for a company. */
+	name: string,
+	/**  Nome fantasia (companies; empty for people). */
+	trade_name: string,
+	/**  CPF for a person, CNPJ (numeric or alphanumeric) for a company; masked or not. */
+	document: string,
+	postal_code: string,
+	street: string,
+	number: string,
+	complement: string,
+	district: string,
+	city: string,
+	/**  The state's two letters ("UF"). */
+	state: string,
+	emails: string[],
+	phones: string[],
+	notes: string,
+};
+
+/**
+ *  The customer form as typed (masked or not), for a new customer (`id` empty) or one
+ *  being changed.
+ */
+export type CustomerForm_Serialize = {
+	id: string | null,
+	kind: PersonKind,
+	/**  The provider's code; empty on a new customer: the next free number is given. */
+	code: string,
+	/**  Nome, or razão social for a company. */
+	name: string,
+	/**  Nome fantasia (companies; empty for people). */
+	trade_name: string,
+	/**  CPF for a person, CNPJ (numeric or alphanumeric) for a company; masked or not. */
+	document: string,
+	postal_code: string,
+	street: string,
+	number: string,
+	complement: string,
+	district: string,
+	city: string,
+	/**  The state's two letters ("UF"). */
+	state: string,
+	emails: string[],
+	phones: string[],
+	notes: string,
+};
+
 /**  "Cadastro do Cliente", read-only in the help desk. */
 export type CustomerRecord = {
 	id: string,
+	kind: PersonKind,
 	code: string,
+	/**  Nome, or razão social. */
 	name: string,
+	/**  Nome fantasia; empty for people. */
+	trade_name: string,
 	/**  CPF or CNPJ, formatted. */
 	document: string,
 	street: string,
 	number: string,
+	complement: string,
 	district: string,
 	city: string,
 	/**  The state's two letters, e.g. "SP". */
@@ -420,6 +560,7 @@ export type CustomerRecord = {
 	created_at: number | null,
 	emails: string[],
 	phones: string[],
+	notes: string,
 	/**  In the order they were added. */
 	contacts: Contact[],
 	/**  In the order they were installed. */
@@ -720,6 +861,8 @@ export type Operator = {
 	role: string,
 	/**  The role administers the help desk: users, catalogs, scripts, templates, settings. */
 	administrator: boolean,
+	/**  The role may create and change customers and their contracts ("Edita clientes"). */
+	edits_customers: boolean,
 	/**  The operator must choose a new password before anything else. */
 	must_change_password: boolean,
 };
@@ -756,6 +899,27 @@ export type PasswordReset = {
 
 /**  "Período" or "Intervalo de Datas". */
 export type PeriodMode = "LastDays" | "DateRange";
+
+/**  "Pessoa física" (CPF) or "Pessoa jurídica" (CNPJ). */
+export type PersonKind = "Person" | "Company";
+
+/**
+ *  The active plans and routing points, by name: the choices of the contract form and of
+ *  "escolher um novo plano" in "Dados Atend.".
+ */
+export type PlanChoices = {
+	plans: PlanOption[],
+	routing_points: RoutingPoint[],
+};
+
+/**  A plan a contract or a ticket can be about ("Plano"). */
+export type PlanOption = {
+	id: string,
+	name: string,
+	technology: string,
+	download_mbps: number,
+	upload_mbps: number,
+};
 
 /**  A protocol number. */
 export type Protocol = {

@@ -5,7 +5,7 @@
 //! the store.)
 use helpdesk_api::{
     CatalogEntry, CatalogKind, CommandError, EmailTemplate, ErrorCode, Operator, PublishedScript,
-    RegistrationForm, SavedTicket, TaskSummary, TicketState, UserAccount, Visit,
+    RegistrationForm, SavedTicket, TaskSummary, TicketState, UserAccount, Uuid, Visit,
 };
 use helpdesk_core::auth::wait_message;
 use helpdesk_core::catalog::fields as catalog_fields;
@@ -18,7 +18,6 @@ use helpdesk_core::wizard::fields as wizard_fields;
 use helpdesk_core::work_order::{clash_message, fields as visit_fields};
 use helpdesk_core::work_order_form::fields as work_order_fields;
 use helpdesk_store::catalog::{self, Refusal};
-use helpdesk_store::email_templates;
 use helpdesk_store::login_failures::SignInOutcome;
 use helpdesk_store::scripts::PublishOutcome;
 use helpdesk_store::setup::CreateProviderOutcome;
@@ -27,6 +26,7 @@ use helpdesk_store::ticket_updates::UpdateOutcome;
 use helpdesk_store::tickets::SaveOutcome;
 use helpdesk_store::user_accounts::{ActiveOutcome, PasswordChangeOutcome, SaveUserOutcome};
 use helpdesk_store::work_orders::RescheduleOutcome;
+use helpdesk_store::{contracts, customer_edits, email_templates};
 use helpdesk_sync::SyncError;
 
 use crate::error::internal;
@@ -152,6 +152,32 @@ pub fn template_saved(
             "Um dos cargos escolhidos não existe mais. Recarregue a lista de cargos.",
         )),
     }
+}
+
+/// The customer saved, or why it was not: at the field concerned.
+pub fn customer_saved(outcome: customer_edits::SaveOutcome) -> Result<Uuid, CommandError> {
+    match outcome {
+        customer_edits::SaveOutcome::Saved(id) => Ok(id),
+        customer_edits::SaveOutcome::Refused(error) => Err(error.into()),
+        customer_edits::SaveOutcome::NotFound => Err(customer_not_found()),
+    }
+}
+
+/// The contract saved (its customer's id), or why it was not: at the field concerned.
+pub fn contract_saved(outcome: contracts::SaveOutcome) -> Result<Uuid, CommandError> {
+    match outcome {
+        contracts::SaveOutcome::Saved(id) => Ok(id),
+        contracts::SaveOutcome::Refused(error) => Err(error.into()),
+        contracts::SaveOutcome::NotFound => Err(customer_not_found()),
+    }
+}
+
+/// The customer (or its contract or contact) is gone.
+pub fn customer_not_found() -> CommandError {
+    CommandError::new(
+        ErrorCode::NotFound,
+        "Cliente não encontrado: ele pode ter sido removido. Pesquise-o de novo.",
+    )
 }
 
 /// A catalog entry saved, or why it was not: at the field concerned.

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use helpdesk_api::{CommandError, Operator};
+use helpdesk_api::{CommandError, ErrorCode, Operator};
 use helpdesk_core::attachment::DEFAULT_MAX_BYTES;
 use helpdesk_core::sync::DesktopProfile;
 use helpdesk_mail::OutboxWaker;
@@ -202,6 +202,20 @@ impl AppState {
             return Err(CommandError::forbidden(what));
         }
         self.require_administering_desktop(what).await?;
+        Ok(operator)
+    }
+
+    /// The logged-in operator, if their role edits customers (administrators always do);
+    /// else the error saying so.
+    pub async fn require_customer_editor(&self) -> Result<Operator, CommandError> {
+        let operator = self.require_operator().await?;
+        if !operator.may_edit_customers() {
+            return Err(CommandError::new(
+                ErrorCode::Forbidden,
+                "Seu cargo não cadastra nem altera clientes. Peça a um administrador \
+                 (Catálogos → Cargos → Edita clientes).",
+            ));
+        }
         Ok(operator)
     }
 

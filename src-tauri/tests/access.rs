@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 
 use common::DemoApp;
 use helpdesk_api::{
-    Access, AgendaQuery, CommandError, ErrorCode, MessageQuery, Reschedule, ScriptDraft, Slot,
-    TicketAction, TicketListQuery, TicketSubmission, TicketUpdate, Uuid, WizardDraft, COMMANDS,
-    COMMAND_NAMES,
+    Access, AgendaQuery, CommandError, ContactEdit, ContractForm, CustomerForm, ErrorCode,
+    MessageQuery, NewContact, Reschedule, ScriptDraft, Slot, TicketAction, TicketListQuery,
+    TicketSubmission, TicketUpdate, Uuid, WizardDraft, COMMANDS, COMMAND_NAMES,
 };
 use helpdesk_core::script::ScriptDefinition;
 use helpdesk_core::support::MessagePeriod;
@@ -186,6 +186,30 @@ fn samples() -> BTreeMap<&'static str, Value> {
             json!({"name": "Provedor", "idle_lock_minutes": "15"}),
         ),
         ("list_contact_roles", Value::Null),
+        (
+            "save_customer",
+            json!(CustomerForm {
+                name: "Ana".into(),
+                ..CustomerForm::default()
+            }),
+        ),
+        (
+            "save_contract",
+            json!(ContractForm {
+                customer_id: id,
+                ..ContractForm::default()
+            }),
+        ),
+        (
+            "update_contact",
+            json!(ContactEdit {
+                id,
+                contact: NewContact::default(),
+            }),
+        ),
+        ("remove_contact", json!(id)),
+        ("list_customer_changes", json!(id)),
+        ("list_plan_choices", Value::Null),
     ])
 }
 

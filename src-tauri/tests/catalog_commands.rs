@@ -118,6 +118,7 @@ async fn roles_in_use_and_the_last_administrator_are_refused_plainly() {
         fields: CatalogFields::Roles {
             name: "Administrador".into(),
             administrator: false,
+            edits_customers: false,
         },
     };
     let refused = app.refuse("save_catalog_entry", demote);

@@ -478,7 +478,7 @@ async fn a_customers_record_has_its_plans_and_their_routing_points() {
             assert!(!plan.plan.trim().is_empty(), "{}", customer.code);
             assert!(!plan.technology.trim().is_empty());
             assert!(plan.download_mbps > 0 && plan.upload_mbps > 0);
-            assert!(!plan.status.trim().is_empty());
+            assert!(!plan.status_changed_on.is_empty());
             assert!(
                 !plan.routing_point.name.trim().is_empty(),
                 "{}",

@@ -16,6 +16,7 @@ use helpdesk_store::secret_vault::KeyringScope;
 use helpdesk_store::smtp_settings::PASSWORD_KEY;
 use helpdesk_store::test_keyring::SecretService;
 use helpdesk_store::{contacts, email_templates, ticket_types, Store};
+use uuid::Uuid;
 
 /// The picker's title, as the shell opens it.
 const PICKER: &str = "Anexar arquivo";
@@ -128,6 +129,7 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
         let store = Store::open(&database).await.expect("store");
         contacts::insert(
             &store,
+            Uuid::nil(),
             &NewContact {
                 customer_id: writer.customer.id,
                 name: "Financeiro".into(),

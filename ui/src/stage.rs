@@ -75,6 +75,7 @@ mod tests {
             name: "Ana".into(),
             role: "Atendente".into(),
             administrator: false,
+            edits_customers: false,
             must_change_password,
         }
     }

@@ -17,8 +17,11 @@ pub use helpdesk_core::auth::{Credentials, Operator};
 pub use helpdesk_core::catalog::{
     CatalogActiveChange, CatalogEntry, CatalogFields, CatalogForm, CatalogKind,
 };
-pub use helpdesk_core::contact::{Contact, NewContact};
+pub use helpdesk_core::contact::{Contact, ContactEdit, NewContact};
+pub use helpdesk_core::contract::{ContractForm, ContractStatus, PlanChoices, PlanOption};
 pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
+pub use helpdesk_core::customer_change::CustomerChange;
+pub use helpdesk_core::customer_form::{CustomerForm, PersonKind};
 pub use helpdesk_core::customer_record::CustomerRecord;
 pub use helpdesk_core::email::{
     EmailContext, EmailDraft, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft,
@@ -239,6 +242,19 @@ commands! {
     SaveProviderSettings = save_provider_settings (Administrator): ProviderSettings => SetupState;
     /// "Novo Contato": the active contact roles ("Funções de contato"), by name.
     ListContactRoles = list_contact_roles (Operator): () => Vec<String>;
+    /// "Clientes": creates or changes a customer (operators whose role edits customers).
+    SaveCustomer = save_customer (Operator): CustomerForm => CustomerRecord;
+    /// "Clientes": creates or changes one of a customer's contracts.
+    SaveContract = save_contract (Operator): ContractForm => CustomerRecord;
+    /// "Contatos": changes one of a customer's contacts.
+    UpdateContact = update_contact (Operator): ContactEdit => Contact;
+    /// "Contatos": removes one of a customer's contacts.
+    RemoveContact = remove_contact (Operator): Uuid => ();
+    /// A customer's "Alterações": who changed what, newest first.
+    ListCustomerChanges = list_customer_changes (Operator): Uuid => Vec<CustomerChange>;
+    /// The active plans and routing points, by name (contracts, "escolher um novo plano").
+    ListPlanChoices = list_plan_choices (Operator): () => PlanChoices;
+    // -- Importing and exporting customers (issue 16): the import's commands go below. --
 }
 
 #[cfg(test)]

@@ -70,6 +70,8 @@ pub struct Operator {
     pub role: String,
     /// The role administers the help desk: users, catalogs, scripts, templates, settings.
     pub administrator: bool,
+    /// The role may create and change customers and their contracts ("Edita clientes").
+    pub edits_customers: bool,
     /// The operator must choose a new password before anything else.
     pub must_change_password: bool,
 }
@@ -78,6 +80,12 @@ impl Operator {
     /// Whether the operator may change what every operator uses (scripts, templates ...).
     pub fn is_administrator(&self) -> bool {
         self.administrator
+    }
+
+    /// Whether the operator may create and change customers: administrators always, others
+    /// when their role says so.
+    pub fn may_edit_customers(&self) -> bool {
+        self.administrator || self.edits_customers
     }
 }
 

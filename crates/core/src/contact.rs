@@ -42,6 +42,13 @@ pub struct NewContact {
     pub relation: String,
 }
 
+/// A contact changed in "Contatos": which one, and the form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ContactEdit {
+    pub id: Uuid,
+    pub contact: NewContact,
+}
+
 impl NewContact {
     /// The contact as it is stored (trimmed, phone formatted), or every reason, at its
     /// field, why it is refused.

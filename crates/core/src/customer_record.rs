@@ -5,17 +5,24 @@ use specta::Type;
 use uuid::Uuid;
 
 use crate::contact::Contact;
+use crate::contract::ContractStatus;
+use crate::customer_form::{CustomerForm, PersonKind};
 
 /// "Cadastro do Cliente", read-only in the help desk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CustomerRecord {
     pub id: Uuid,
+    pub kind: PersonKind,
     pub code: String,
+    /// Nome, or razão social.
     pub name: String,
+    /// Nome fantasia; empty for people.
+    pub trade_name: String,
     /// CPF or CNPJ, formatted.
     pub document: String,
     pub street: String,
     pub number: String,
+    pub complement: String,
     pub district: String,
     pub city: String,
     /// The state's two letters, e.g. "SP".
@@ -26,6 +33,7 @@ pub struct CustomerRecord {
     pub created_at: i64,
     pub emails: Vec<String>,
     pub phones: Vec<String>,
+    pub notes: String,
     /// In the order they were added.
     pub contacts: Vec<Contact>,
     /// In the order they were installed.
@@ -46,6 +54,28 @@ impl CustomerRecord {
         match self.district.trim() {
             "" => street,
             district => format!("{street} – {district}"),
+        }
+    }
+
+    /// The record as the customer form starts when it is edited.
+    pub fn form(&self) -> CustomerForm {
+        CustomerForm {
+            id: Some(self.id),
+            kind: self.kind,
+            code: self.code.clone(),
+            name: self.name.clone(),
+            trade_name: self.trade_name.clone(),
+            document: self.document.clone(),
+            postal_code: self.postal_code.clone(),
+            street: self.street.clone(),
+            number: self.number.clone(),
+            complement: self.complement.clone(),
+            district: self.district.clone(),
+            city: self.city.clone(),
+            state: self.state.clone(),
+            emails: self.emails.clone(),
+            phones: self.phones.clone(),
+            notes: self.notes.clone(),
         }
     }
 
@@ -73,6 +103,7 @@ impl CustomerRecord {
 pub struct ContractedPlan {
     /// The contract's id (a customer may have the same plan twice).
     pub id: Uuid,
+    pub plan_id: Uuid,
     /// The plan's name, e.g. "FIBRA 300M".
     pub plan: String,
     pub technology: String,
@@ -80,10 +111,14 @@ pub struct ContractedPlan {
     pub upload_mbps: u32,
     /// The PPPoE login.
     pub login: String,
-    /// The contract's status, e.g. "Ativo", "Suspenso".
-    pub status: String,
+    /// The contract's situation.
+    pub status: ContractStatus,
+    /// When the situation last changed, "aaaa-mm-dd".
+    pub status_changed_on: String,
     /// "aaaa-mm-dd".
     pub installed_on: String,
+    /// Where it is installed; empty: the customer's address.
+    pub installation_address: String,
     pub routing_point: RoutingPoint,
 }
 
@@ -113,11 +148,14 @@ mod tests {
     ) -> CustomerRecord {
         CustomerRecord {
             id: Uuid::nil(),
+            kind: PersonKind::Person,
             code: "1".into(),
             name: "Ana".into(),
+            trade_name: String::new(),
             document: String::new(),
             street: street.into(),
             number: number.into(),
+            complement: String::new(),
             district: district.into(),
             city: city.into(),
             state: state.into(),
@@ -125,6 +163,7 @@ mod tests {
             created_at: 0,
             emails: Vec::new(),
             phones: Vec::new(),
+            notes: String::new(),
             contacts: Vec::new(),
             plans: Vec::new(),
         }

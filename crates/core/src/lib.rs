@@ -7,10 +7,14 @@
 pub mod agenda;
 pub mod attachment;
 pub mod auth;
+pub mod br;
 pub mod catalog;
 pub mod clock;
 pub mod contact;
+pub mod contract;
 pub mod customer;
+pub mod customer_change;
+pub mod customer_form;
 pub mod customer_record;
 pub mod date;
 pub mod document;

@@ -38,6 +38,9 @@ const ROLES: &[&str] = &[
     ADMINISTRATOR_ROLE,
 ];
 
+/// The roles whose users create and change customers (besides the administrators).
+const CUSTOMER_EDITING_ROLES: &[&str] = &["Atendente N2", "Supervisor de Suporte", "Financeiro"];
+
 const TEAMS: &[&str] = &[
     "Equipe Norte",
     "Equipe Sul",
@@ -273,6 +276,7 @@ pub(crate) async fn seed(
         let role = CatalogValues::Roles {
             name: name.to_string(),
             administrator: *name == ADMINISTRATOR_ROLE,
+            edits_customers: CUSTOMER_EDITING_ROLES.contains(name),
         };
         roles.push((*name, save(store, role).await?));
     }

@@ -3,6 +3,8 @@
 //!
 //! Three indexed lookups by the customer's id, in one read transaction so the parts agree.
 use helpdesk_core::contact::Contact;
+use helpdesk_core::contract::ContractStatus;
+use helpdesk_core::customer_form::PersonKind;
 use helpdesk_core::customer_record::{ContractedPlan, CustomerRecord, RoutingPoint};
 use helpdesk_core::document::format_digits;
 use sqlx::Row;
@@ -25,8 +27,8 @@ struct ContactRow {
 pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
     let mut tx = store.pool().begin().await?;
     let Some(row) = sqlx::query(
-        "SELECT c.code, c.name, c.document, c.street, c.number, c.district, c.city, c.state,
-            c.postal_code, c.created_at,
+        "SELECT c.kind, c.code, c.name, c.trade_name, c.document, c.street, c.number,
+            c.complement, c.district, c.city, c.state, c.postal_code, c.notes, c.created_at,
             (SELECT group_concat(email, char(31) ORDER BY rowid) FROM customer_emails
              WHERE customer_id = c.id AND deleted = 0) AS emails,
             (SELECT group_concat(phone, char(31) ORDER BY rowid) FROM customer_phones
@@ -60,8 +62,9 @@ pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
     // A plan or routing point retired from the catalog still describes the contracts that
     // use it, so only the contract's own tombstone hides it.
     let plan_rows = sqlx::query(
-        "SELECT cp.id, p.name AS plan, p.technology, p.download_mbps, p.upload_mbps,
-            cp.login, cp.status, cp.installed_on, r.id AS point_id, r.name AS point_name,
+        "SELECT cp.id, cp.plan_id, p.name AS plan, p.technology, p.download_mbps,
+            p.upload_mbps, cp.login, cp.status, cp.status_changed_on, cp.installed_on,
+            cp.installation_address, r.id AS point_id, r.name AS point_name,
             r.kind, r.address, r.ip, r.status AS point_status
          FROM customer_plans cp
          JOIN plans p ON p.id = cp.plan_id
@@ -78,13 +81,16 @@ pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
     for plan in plan_rows {
         plans.push(ContractedPlan {
             id: plan.try_get("id")?,
+            plan_id: plan.try_get("plan_id")?,
             plan: plan.try_get("plan")?,
             technology: plan.try_get("technology")?,
             download_mbps: plan.try_get("download_mbps")?,
             upload_mbps: plan.try_get("upload_mbps")?,
             login: plan.try_get("login")?,
-            status: plan.try_get("status")?,
+            status: ContractStatus::from_label(plan.try_get("status")?).unwrap_or_default(),
+            status_changed_on: plan.try_get("status_changed_on")?,
             installed_on: plan.try_get("installed_on")?,
+            installation_address: plan.try_get("installation_address")?,
             routing_point: RoutingPoint {
                 id: plan.try_get("point_id")?,
                 name: plan.try_get("point_name")?,
@@ -97,11 +103,14 @@ pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
     }
     Ok(Some(CustomerRecord {
         id,
+        kind: PersonKind::from_code(row.try_get("kind")?),
         code: row.try_get("code")?,
         name: row.try_get("name")?,
+        trade_name: row.try_get("trade_name")?,
         document: format_digits(row.try_get("document")?),
         street: row.try_get("street")?,
         number: row.try_get("number")?,
+        complement: row.try_get("complement")?,
         district: row.try_get("district")?,
         city: row.try_get("city")?,
         state: row.try_get("state")?,
@@ -109,6 +118,7 @@ pub async fn record(store: &Store, id: Uuid) -> Result<Option<CustomerRecord>> {
         created_at: row.try_get("created_at")?,
         emails: split_list(row.try_get("emails")?),
         phones: split_list(row.try_get("phones")?),
+        notes: row.try_get("notes")?,
         contacts,
         plans,
     }))

@@ -238,7 +238,7 @@ pub(crate) async fn verify(password: &str, stored_hash: &str) -> Result<bool> {
 
 const OPERATOR_SELECT: &str =
     "SELECT u.id, u.login, u.name, u.password_hash, u.must_change_password,
-            r.name AS role, r.is_administrator
+            r.name AS role, r.is_administrator, r.edits_customers
      FROM users u JOIN roles r ON r.id = u.role_id";
 
 #[derive(sqlx::FromRow)]
@@ -250,6 +250,7 @@ struct OperatorRow {
     must_change_password: bool,
     role: String,
     is_administrator: bool,
+    edits_customers: bool,
 }
 
 impl OperatorRow {
@@ -260,6 +261,7 @@ impl OperatorRow {
             name: self.name,
             role: self.role,
             administrator: self.is_administrator,
+            edits_customers: self.edits_customers,
             must_change_password: self.must_change_password,
         }
     }

@@ -40,6 +40,7 @@ fn role(name: &str, administrator: bool) -> CatalogValues {
     CatalogValues::Roles {
         name: name.into(),
         administrator,
+        edits_customers: false,
     }
 }
 

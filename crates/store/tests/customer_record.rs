@@ -109,19 +109,27 @@ async fn a_record_has_everything_of_the_customer_and_nothing_deleted() {
     let test = common::open().await;
     let s = &test.store;
     let id = customer_with_two_plans(s).await;
-    let maria = contacts::insert(s, &contact(id, "Maria", "19991230001", ""))
+    let maria = contacts::insert(s, Uuid::nil(), &contact(id, "Maria", "19991230001", ""))
         .await
         .expect("insert")
         .expect("customer exists");
     assert_eq!(maria.phone, "(19) 99123-0001");
-    let gone = contacts::insert(s, &contact(id, "Ex-sócio", "", "ex@padaria.com.br"))
-        .await
-        .expect("insert")
-        .expect("customer exists");
-    let jose = contacts::insert(s, &contact(id, "José", "", "jose@padaria.com.br"))
-        .await
-        .expect("insert")
-        .expect("customer exists");
+    let gone = contacts::insert(
+        s,
+        Uuid::nil(),
+        &contact(id, "Ex-sócio", "", "ex@padaria.com.br"),
+    )
+    .await
+    .expect("insert")
+    .expect("customer exists");
+    let jose = contacts::insert(
+        s,
+        Uuid::nil(),
+        &contact(id, "José", "", "jose@padaria.com.br"),
+    )
+    .await
+    .expect("insert")
+    .expect("customer exists");
     for (table, row) in [("contacts", gone.id), ("customer_emails", Uuid::nil())] {
         let sql = format!("UPDATE {table} SET deleted = 1 WHERE id = ?1 OR email = ?2");
         sqlx::query(&sql)
@@ -181,7 +189,10 @@ async fn a_record_has_everything_of_the_customer_and_nothing_deleted() {
         ),
         ("Rádio", 20, 5)
     );
-    assert_eq!(radio.status, "Suspenso");
+    assert_eq!(
+        radio.status,
+        helpdesk_core::contract::ContractStatus::Suspended
+    );
     assert_eq!(radio.routing_point.kind, "POP");
     assert_eq!(radio.routing_point.status, "Manutenção");
     assert_eq!(radio.routing_point.ip, "10.0.9.1");
@@ -210,9 +221,13 @@ async fn unknown_or_deleted_customers_have_no_record_and_take_no_contact() {
         customer_records::record(s, unknown).await.expect("query"),
         None
     );
-    let added = contacts::insert(s, &contact(unknown, "Ninguém", "", "n@example.com"))
-        .await
-        .expect("insert");
+    let added = contacts::insert(
+        s,
+        Uuid::nil(),
+        &contact(unknown, "Ninguém", "", "n@example.com"),
+    )
+    .await
+    .expect("insert");
     assert_eq!(added, None);
 
     sqlx::query("UPDATE customers SET deleted = 1 WHERE id = ?1")
@@ -221,7 +236,7 @@ async fn unknown_or_deleted_customers_have_no_record_and_take_no_contact() {
         .await
         .expect("delete");
     assert_eq!(customer_records::record(s, id).await.expect("query"), None);
-    let added = contacts::insert(s, &contact(id, "Maria", "", "m@example.com"))
+    let added = contacts::insert(s, Uuid::nil(), &contact(id, "Maria", "", "m@example.com"))
         .await
         .expect("insert");
     assert_eq!(added, None);

@@ -147,6 +147,7 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
     .await;
     contacts::insert(
         &b.store,
+        Uuid::nil(),
         &NewContact {
             customer_id: shared.customer,
             name: "Síndico".into(),

@@ -1,9 +1,10 @@
 //! "Dados Cliente" and "Dados Atend.": one customer's record, and its new contacts.
-use helpdesk_api::{AddContact, CommandError, ErrorCode, LoadCustomer, Reply, Request};
+use helpdesk_api::{AddContact, LoadCustomer, Reply, Request};
 use helpdesk_store::{contacts, customer_records};
 use tauri::State;
 
 use crate::error::{first_error, internal};
+use crate::outcomes::customer_not_found;
 use crate::AppState;
 
 /// `helpdesk_api::LoadCustomer`.
@@ -27,17 +28,10 @@ pub async fn add_contact(
     request: Request<AddContact>,
     state: State<'_, AppState>,
 ) -> Reply<AddContact> {
-    state.require_operator().await?;
+    let operator = state.require_operator().await?;
     let contact = request.validate().map_err(first_error)?;
-    contacts::insert(&state.store, &contact)
+    contacts::insert(&state.store, operator.id, &contact)
         .await
         .map_err(internal)?
         .ok_or_else(customer_not_found)
-}
-
-fn customer_not_found() -> CommandError {
-    CommandError::new(
-        ErrorCode::NotFound,
-        "Cliente não encontrado: ele pode ter sido removido. Pesquise-o de novo.",
-    )
 }

@@ -6,6 +6,7 @@ mod attachments;
 mod auth;
 mod catalogs;
 mod customer_data;
+mod customer_edits;
 mod customers;
 mod drafts;
 mod email;
@@ -28,9 +29,9 @@ use tauri::State;
 use crate::AppState;
 
 pub use self::{
-    attachments::*, auth::*, catalogs::*, customer_data::*, customers::*, drafts::*, email::*,
-    protocols::*, scripts::*, setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*,
-    tickets::*, users::*, work_orders::*,
+    attachments::*, auth::*, catalogs::*, customer_data::*, customer_edits::*, customers::*,
+    drafts::*, email::*, protocols::*, scripts::*, setup::*, support::*, sync::*, ticket_pages::*,
+    ticket_types::*, tickets::*, users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

@@ -1,6 +1,6 @@
 //! The small views the customer's screens share ("Dados Cliente", "Cadastro do Cliente",
 //! "Dados Atend."): facts, status badges, address lines, the contacts table.
-use helpdesk_api::{Contact, CustomerRecord};
+use helpdesk_api::{Contact, ContractStatus, CustomerRecord};
 use helpdesk_core::customer_record::ContractedPlan;
 use yew::prelude::*;
 
@@ -47,9 +47,9 @@ pub fn contacts_table(contacts: &[Contact], id: Option<&'static str>) -> Html {
     }
 }
 
-/// A contract's status as a coloured badge.
-pub fn contract_badge(status: &str) -> Html {
-    badge(status, contract_status_class(status))
+/// A contract's situation as a coloured badge.
+pub fn contract_badge(status: &ContractStatus) -> Html {
+    badge(status.label(), contract_status_class(*status))
 }
 
 /// A routing point's status as a coloured badge.
@@ -65,18 +65,13 @@ fn badge(status: &str, class: &'static str) -> Html {
     }
 }
 
-/// The badge class of a contract's status: "Ativo" ok, "Suspenso"/"Bloqueado" warning,
-/// "Cancelado" danger, anything else neutral.
-pub fn contract_status_class(status: &str) -> &'static str {
-    let status = status.trim().to_lowercase();
-    if status == "ativo" {
-        "badge-ok"
-    } else if status.starts_with("suspens") || status.starts_with("bloque") {
-        "badge-warning"
-    } else if status.starts_with("cancelad") {
-        "badge-danger"
-    } else {
-        "badge-neutral"
+/// The badge class of a contract's situation: "Ativo" ok, "Suspenso" warning, "Cancelado"
+/// danger.
+pub fn contract_status_class(status: ContractStatus) -> &'static str {
+    match status {
+        ContractStatus::Active => "badge-ok",
+        ContractStatus::Suspended => "badge-warning",
+        ContractStatus::Cancelled => "badge-danger",
     }
 }
 
@@ -127,37 +122,45 @@ pub fn or_dash(text: &str) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     use helpdesk_api::Uuid;
+    use helpdesk_core::customer_form::PersonKind;
     use helpdesk_core::customer_record::RoutingPoint;
 
     use super::*;
 
     /// A customer with one contact and two plans, for the tests of this module's siblings.
     pub fn record() -> CustomerRecord {
-        let plan = |n: u128, name: &str, status: &str, point_status: &str| ContractedPlan {
-            id: Uuid::from_u128(n),
-            plan: name.into(),
-            technology: "Fibra".into(),
-            download_mbps: 300,
-            upload_mbps: 150,
-            login: format!("login{n}"),
-            status: status.into(),
-            installed_on: "2024-03-05".into(),
-            routing_point: RoutingPoint {
-                id: Uuid::from_u128(n + 100),
-                name: format!("OLT {n}"),
-                kind: "OLT".into(),
-                address: "Rua A, 1".into(),
-                ip: "10.0.0.1".into(),
-                status: point_status.into(),
-            },
-        };
+        let plan =
+            |n: u128, name: &str, status: ContractStatus, point_status: &str| ContractedPlan {
+                id: Uuid::from_u128(n),
+                plan_id: Uuid::from_u128(n + 200),
+                plan: name.into(),
+                technology: "Fibra".into(),
+                download_mbps: 300,
+                upload_mbps: 150,
+                login: format!("login{n}"),
+                status,
+                status_changed_on: "2024-03-05".into(),
+                installed_on: "2024-03-05".into(),
+                installation_address: String::new(),
+                routing_point: RoutingPoint {
+                    id: Uuid::from_u128(n + 100),
+                    name: format!("OLT {n}"),
+                    kind: "OLT".into(),
+                    address: "Rua A, 1".into(),
+                    ip: "10.0.0.1".into(),
+                    status: point_status.into(),
+                },
+            };
         CustomerRecord {
             id: Uuid::from_u128(1),
+            kind: PersonKind::Person,
             code: "000123".into(),
             name: "João <b>Silva</b>".into(),
+            trade_name: String::new(),
             document: "123.456.789-09".into(),
             street: "Rua das Flores".into(),
             number: "120".into(),
+            complement: String::new(),
             district: "Centro".into(),
             city: "Campinas".into(),
             state: "SP".into(),
@@ -165,6 +168,7 @@ pub(super) mod tests {
             created_at: 1_700_000_000_000,
             emails: vec!["joao@example.com".into(), "j@example.com".into()],
             phones: vec![],
+            notes: String::new(),
             contacts: vec![Contact {
                 id: Uuid::from_u128(50),
                 name: "Maria".into(),
@@ -173,19 +177,23 @@ pub(super) mod tests {
                 relation: "Cônjuge".into(),
             }],
             plans: vec![
-                plan(10, "FIBRA 300M", "Ativo", "Operacional"),
-                plan(11, "RÁDIO 20M", "Suspenso", "Em manutenção"),
+                plan(10, "FIBRA 300M", ContractStatus::Active, "Operacional"),
+                plan(11, "RÁDIO 20M", ContractStatus::Suspended, "Em manutenção"),
             ],
         }
     }
 
     #[test]
     fn contract_statuses_have_their_colour() {
-        assert_eq!(contract_status_class("Ativo"), "badge-ok");
-        assert_eq!(contract_status_class(" suspenso "), "badge-warning");
-        assert_eq!(contract_status_class("Bloqueado"), "badge-warning");
-        assert_eq!(contract_status_class("Cancelado"), "badge-danger");
-        assert_eq!(contract_status_class("Em análise"), "badge-neutral");
+        assert_eq!(contract_status_class(ContractStatus::Active), "badge-ok");
+        assert_eq!(
+            contract_status_class(ContractStatus::Suspended),
+            "badge-warning"
+        );
+        assert_eq!(
+            contract_status_class(ContractStatus::Cancelled),
+            "badge-danger"
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod fields {
     pub const NAME: &str = "cadastro-nome";
     /// A role's "Administrador" checkbox.
     pub const ADMINISTRATOR: &str = "cadastro-administrador";
+    pub const EDITS_CUSTOMERS: &str = "cadastro-edita-clientes";
     /// A ticket type's "Destinado a" (a user or a role).
     pub const DESTINATION: &str = "cadastro-destino";
     /// A ticket type's "SLA (horas)".
@@ -60,9 +61,10 @@ pub mod fields {
     pub const PRICE: &str = "cadastro-preco";
 
     /// Every field of the catalog forms.
-    pub const ALL: [&str; 19] = [
+    pub const ALL: [&str; 20] = [
         NAME,
         ADMINISTRATOR,
+        EDITS_CUSTOMERS,
         DESTINATION,
         SLA_HOURS,
         MINUTES,
@@ -115,6 +117,8 @@ pub enum CatalogFields {
         name: String,
         /// Its users administer the help desk.
         administrator: bool,
+        /// Its users create and change customers ("Edita clientes").
+        edits_customers: bool,
     },
     Teams {
         name: String,

@@ -39,9 +39,14 @@ impl CatalogFields {
         )
         .unwrap_or_default();
         let values = match self {
-            CatalogFields::Roles { administrator, .. } => CatalogValues::Roles {
+            CatalogFields::Roles {
+                administrator,
+                edits_customers,
+                ..
+            } => CatalogValues::Roles {
                 name,
                 administrator: *administrator,
+                edits_customers: *edits_customers,
             },
             CatalogFields::Teams { .. } => CatalogValues::Teams { name },
             CatalogFields::ContactRoles { .. } => CatalogValues::ContactRoles { name },

@@ -11,6 +11,7 @@ pub enum CatalogValues {
     Roles {
         name: String,
         administrator: bool,
+        edits_customers: bool,
     },
     Teams {
         name: String,
@@ -95,9 +96,11 @@ impl CatalogValues {
             CatalogValues::Roles {
                 name,
                 administrator,
+                edits_customers,
             } => CatalogFields::Roles {
                 name,
                 administrator,
+                edits_customers,
             },
             CatalogValues::Teams { name } => CatalogFields::Teams { name },
             CatalogValues::TicketTypes {

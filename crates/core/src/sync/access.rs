@@ -24,15 +24,18 @@ pub enum DesktopProfile {
     Administration,
 }
 
-/// The tables a service desktop writes: customers' contact details and everything a ticket
-/// makes (its history, work orders, tasks, attachments). Every other table (users, roles,
-/// teams, technicians, the catalog, contracts, scripts, e-mail templates) is written only
-/// by administration desktops.
+/// The tables a service desktop writes: customers (their contracts and the record of who
+/// changed them; which roles edit customers is the roles' `edits_customers`) and
+/// everything a ticket makes (its history, work orders, tasks, attachments). Every other
+/// table (users, roles, teams, technicians, the catalog, scripts, e-mail templates) is
+/// written only by administration desktops.
 pub const SERVICE_TABLES: &[&str] = &[
     "customers",
     "customer_emails",
     "customer_phones",
+    "customer_plans",
     "contacts",
+    "customer_changes",
     "support_messages",
     "tickets",
     "ticket_events",

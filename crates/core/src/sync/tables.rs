@@ -75,6 +75,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("deleted", Integer, false),
             column("is_administrator", Integer, false),
             column("active", Integer, false),
+            column("edits_customers", Integer, false),
         ],
     },
     SyncTable {
@@ -173,6 +174,10 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("postal_code", Text, false),
             column("created_at", Integer, false),
             column("deleted", Integer, false),
+            column("kind", Text, false),
+            column("trade_name", Text, false),
+            column("complement", Text, false),
+            column("notes", Text, false),
         ],
     },
     SyncTable {
@@ -206,6 +211,8 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("status", Text, false),
             column("installed_on", Text, false),
             column("deleted", Integer, false),
+            column("installation_address", Text, false),
+            column("status_changed_on", Text, false),
         ],
     },
     SyncTable {
@@ -217,6 +224,17 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("phone", Text, false),
             column("email", Text, false),
             column("relation", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "customer_changes",
+        label: "alterações de clientes",
+        columns: &[
+            column("customer_id", Blob, false),
+            column("user_id", Blob, false),
+            column("at", Integer, false),
+            column("summary", Text, false),
             column("deleted", Integer, false),
         ],
     },
@@ -320,6 +338,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("due_at", Integer, true),
             column("resolved_at", Integer, true),
             column("deleted", Integer, false),
+            column("new_plan_id", Blob, true),
         ],
     },
     SyncTable {

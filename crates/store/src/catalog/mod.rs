@@ -123,7 +123,8 @@ pub async fn save(store: &Store, id: Option<Uuid>, values: &CatalogValues) -> Re
         CatalogValues::Roles {
             name,
             administrator,
-        } => roles::write(conn, stamp, id, &name, administrator).await?,
+            edits_customers,
+        } => roles::write(conn, stamp, id, &name, administrator, edits_customers).await?,
         CatalogValues::Teams { name } => teams::write(conn, stamp, id, &name).await?,
         CatalogValues::TicketTypes {
             name,

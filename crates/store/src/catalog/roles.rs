@@ -12,7 +12,7 @@ use crate::{new_id, Result, Store};
 /// returns its id.
 pub async fn insert_role(store: &Store, name: &str, administrator: bool) -> Result<Uuid> {
     let mut conn = store.pool().acquire().await?;
-    insert(&mut conn, store.stamp(), name, administrator).await
+    insert(&mut conn, store.stamp(), name, administrator, false).await
 }
 
 /// Creates a role on `conn` (the caller's transaction: the first run's administrator) and
@@ -23,7 +23,7 @@ pub async fn insert_role_in(
     name: &str,
     administrator: bool,
 ) -> Result<Uuid> {
-    insert(conn, store.stamp(), name, administrator).await
+    insert(conn, store.stamp(), name, administrator, false).await
 }
 
 async fn insert(
@@ -31,39 +31,45 @@ async fn insert(
     stamp: i64,
     name: &str,
     administrator: bool,
+    edits_customers: bool,
 ) -> Result<Uuid> {
     let id = new_id();
     sqlx::query(
-        "INSERT INTO roles (id, name, is_administrator, changed_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO roles (id, name, is_administrator, edits_customers, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )
     .bind(id)
     .bind(name)
     .bind(administrator)
+    .bind(edits_customers)
     .bind(stamp)
     .execute(conn)
     .await?;
     Ok(id)
 }
 
-/// Creates the role, or changes role `id`'s name and whether it administers.
+/// Creates the role, or changes role `id`'s name, whether it administers and whether it
+/// edits customers.
 pub(super) async fn write(
     conn: &mut SqliteConnection,
     stamp: i64,
     id: Option<Uuid>,
     name: &str,
     administrator: bool,
+    edits_customers: bool,
 ) -> Result<Written> {
     let Some(id) = id else {
         return Ok(Written::Saved(
-            insert(conn, stamp, name, administrator).await?,
+            insert(conn, stamp, name, administrator, edits_customers).await?,
         ));
     };
     let updated = sqlx::query(
-        "UPDATE roles SET name = ?1, is_administrator = ?2, changed_at = ?3
-         WHERE id = ?4 AND deleted = 0",
+        "UPDATE roles SET name = ?1, is_administrator = ?2, edits_customers = ?3, changed_at = ?4
+         WHERE id = ?5 AND deleted = 0",
     )
     .bind(name)
     .bind(administrator)
+    .bind(edits_customers)
     .bind(stamp)
     .bind(id)
     .execute(conn)
@@ -87,18 +93,20 @@ pub(super) async fn before_deactivating(
 
 /// Every role not deleted.
 pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry>> {
-    let rows: Vec<(Uuid, String, bool, bool)> =
-        sqlx::query_as("SELECT id, name, is_administrator, active FROM roles WHERE deleted = 0")
-            .fetch_all(conn)
-            .await?;
+    let rows: Vec<(Uuid, String, bool, bool, bool)> = sqlx::query_as(
+        "SELECT id, name, is_administrator, edits_customers, active FROM roles WHERE deleted = 0",
+    )
+    .fetch_all(conn)
+    .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, administrator, active)| {
+        .map(|(id, name, administrator, edits_customers, active)| {
             super::entry(
                 id,
                 CatalogValues::Roles {
                     name,
                     administrator,
+                    edits_customers,
                 },
                 active,
             )

@@ -23,6 +23,7 @@ pub fn blank(kind: CatalogKind) -> CatalogFields {
         CatalogKind::Roles => CatalogFields::Roles {
             name,
             administrator: false,
+            edits_customers: false,
         },
         CatalogKind::Teams => CatalogFields::Teams { name },
         CatalogKind::TicketTypes => CatalogFields::TicketTypes {
@@ -76,9 +77,18 @@ pub fn details(fields: &CatalogFields) -> String {
             .join(" · ")
     };
     match fields {
-        CatalogFields::Roles { administrator, .. } => {
-            if *administrator { "Administrativo" } else { "" }.to_owned()
-        }
+        CatalogFields::Roles {
+            administrator,
+            edits_customers,
+            ..
+        } => joined(&[
+            if *administrator { "Administrativo" } else { "" },
+            if *edits_customers {
+                "Edita clientes"
+            } else {
+                ""
+            },
+        ]),
         CatalogFields::Teams { .. } | CatalogFields::ContactRoles { .. } => String::new(),
         CatalogFields::TicketTypes {
             destination,
@@ -205,6 +215,7 @@ mod tests {
             fields: CatalogFields::Roles {
                 name: name.into(),
                 administrator: false,
+                edits_customers: false,
             },
             active,
         }

@@ -5,6 +5,7 @@ use helpdesk_api::{
     CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, DraftAttachment, Uuid,
 };
 use helpdesk_core::customer::{SearchCondition, SearchField};
+use helpdesk_core::customer_form::PersonKind;
 use helpdesk_core::wizard::Origin;
 use yew::Reducible;
 
@@ -92,11 +93,14 @@ pub fn at_first_contact() -> WizardState {
 pub fn record() -> CustomerRecord {
     CustomerRecord {
         id: Uuid::from_u128(1),
+        kind: PersonKind::Person,
         code: "1".into(),
         name: "Ana".into(),
+        trade_name: String::new(),
         document: String::new(),
         street: String::new(),
         number: String::new(),
+        complement: String::new(),
         district: String::new(),
         city: String::new(),
         state: String::new(),
@@ -104,6 +108,7 @@ pub fn record() -> CustomerRecord {
         created_at: 0,
         emails: Vec::new(),
         phones: Vec::new(),
+        notes: String::new(),
         contacts: Vec::new(),
         plans: Vec::new(),
     }

@@ -11,10 +11,15 @@ pub fn NameOnlyFields(props: &KindFieldsProps) -> Html {
     props.name()
 }
 
-/// A role: "Nome" and "Cargo administrativo".
+/// A role: "Nome", "Cargo administrativo" and "Edita clientes".
 #[function_component]
 pub fn RoleFields(props: &KindFieldsProps) -> Html {
-    let CatalogFields::Roles { administrator, .. } = &props.fields else {
+    let CatalogFields::Roles {
+        administrator,
+        edits_customers,
+        ..
+    } = &props.fields
+    else {
         return Html::default();
     };
     html! {
@@ -27,6 +32,14 @@ pub fn RoleFields(props: &KindFieldsProps) -> Html {
             }) }
             <p class="hint">
                 { "Quem tem um cargo administrativo cuida de usuários, cadastros, scripts e modelos de e-mail." }
+            </p>
+            { props.check(names::EDITS_CUSTOMERS, "Edita clientes", *edits_customers, |f, on| {
+                if let CatalogFields::Roles { edits_customers, .. } = f {
+                    *edits_customers = on;
+                }
+            }) }
+            <p class="hint">
+                { "Quem edita clientes cadastra clientes, contratos e contatos no módulo Clientes. Cargos administrativos sempre editam." }
             </p>
         </>
     }
