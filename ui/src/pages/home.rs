@@ -1,9 +1,9 @@
 //! The home page: the operator's header, and one [`Screen`] under it: the start panel (with
 //! the draft left from before, if any), the open wizard, the tickets ("Atendimentos", a
-//! ticket's page), "Minhas Tarefas", the "Agenda Técnica", or (for an administrator) the
-//! scripts, the e-mail templates and settings, the sync registration, the users, the
-//! catalogs or the provider's settings. The status bar at
-//! the foot shows how sync stands.
+//! ticket's page), "Minhas Tarefas", the "Agenda Técnica", "Clientes" (a customer's page),
+//! or (for an administrator) the scripts, the e-mail templates and settings, the sync
+//! registration, the users, the catalogs or the provider's settings. The status bar at the
+//! foot shows how sync stands.
 use helpdesk_api::{DiscardDraft, LoadDraft, Operator, SetupState, TicketListQuery, TicketSummary};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -15,6 +15,7 @@ use crate::pages::admin::EmailAdminPage;
 use crate::pages::agenda::AgendaPage;
 use crate::pages::app_header::AppHeader;
 use crate::pages::catalogs::CatalogsPage;
+use crate::pages::customers::{CustomerPage, CustomersPage, KeptSearch};
 use crate::pages::provider::ProviderPage;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
 use crate::pages::start_panel::StartPanel;
@@ -47,6 +48,8 @@ pub fn Home(props: &HomeProps) -> Html {
     let discard_error = use_state(|| None::<AttrValue>);
     // The list's last filters, kept while the operator opens tickets.
     let ticket_query = use_state(TicketListQuery::default);
+    // "Clientes"'s search and rows, kept while the operator opens customers.
+    let customer_search = use_state(KeptSearch::default);
 
     let navigate = {
         let screen = screen.dispatcher();
@@ -121,6 +124,24 @@ pub fn Home(props: &HomeProps) -> Html {
             <TicketPage
                 key={ticket.id.to_string()}
                 ticket={(**ticket).clone()}
+                onclose={go(Navigate::Back)}
+            />
+        },
+        Screen::Customers => html! {
+            <CustomersPage
+                kept={(*customer_search).clone()}
+                onkeep={let kept = customer_search.clone(); Callback::from(move |now| kept.set(now))}
+                may_edit={operator.may_edit_customers()}
+                onopen={navigate.reform(|id| Navigate::To(Screen::Customer(id)))}
+                onclose={go(Navigate::Back)}
+            />
+        },
+        Screen::Customer(id) => html! {
+            <CustomerPage
+                key={id.to_string()}
+                id={*id}
+                may_edit={operator.may_edit_customers()}
+                onopen_ticket={open_ticket}
                 onclose={go(Navigate::Back)}
             />
         },

@@ -3,6 +3,7 @@ mod admin;
 mod agenda;
 mod app_header;
 mod catalogs;
+mod customers;
 mod draft_panel;
 mod home;
 mod lock;

@@ -2,7 +2,7 @@
 //! header's buttons, a ticket opened, "Voltar"). No DOM and no IPC.
 use std::rc::Rc;
 
-use helpdesk_api::{SavedDraft, TicketSummary};
+use helpdesk_api::{SavedDraft, TicketSummary, Uuid};
 use yew::Reducible;
 
 /// An administrator's screen.
@@ -37,6 +37,10 @@ pub enum Screen {
     Tasks,
     /// "Agenda Técnica".
     Agenda,
+    /// "Clientes": the search, and "Novo cliente".
+    Customers,
+    /// A customer's page; "Voltar" goes to "Clientes".
+    Customer(Uuid),
     /// An administrator's screen, opened over the screen given, where "Voltar" goes.
     Admin(AdminScreen, Box<Screen>),
 }
@@ -70,6 +74,7 @@ impl Screen {
     fn back(&self) -> Self {
         match self {
             Self::Ticket(_, back) | Self::Admin(_, back) => (**back).clone(),
+            Self::Customer(_) => Self::Customers,
             _ => Self::Start,
         }
     }
@@ -169,6 +174,21 @@ mod tests {
         let start = after(Screen::Start, vec![Navigate::To(Screen::Tasks)]);
         let users = after(start, vec![Navigate::Admin(AdminScreen::Users)]);
         assert_eq!(after(users, vec![Navigate::Back]), Screen::Tasks);
+    }
+
+    #[test]
+    fn a_customer_s_page_goes_back_to_clientes_and_its_tickets_back_to_it() {
+        let page = after(
+            Screen::Start,
+            vec![
+                Navigate::To(Screen::Customers),
+                Navigate::To(Screen::Customer(Uuid::from_u128(2))),
+            ],
+        );
+        assert!(page.offers_navigation());
+        let ticket = after(page.clone(), vec![Navigate::OpenTicket(ticket())]);
+        assert_eq!(after(ticket, vec![Navigate::Back]), page);
+        assert_eq!(after(page, vec![Navigate::Back]), Screen::Customers);
     }
 
     #[test]

@@ -47,6 +47,11 @@ use sidebar::Sidebar;
 use state::{WizardAction, WizardState};
 use steps::{current_step, on};
 
+// Shared with "Clientes": the same search form and "Novo Contato" dialog.
+pub(crate) use contact_dialog::ContactDialog;
+pub(crate) use find_customer_step::FindCustomerStep;
+pub(crate) use state::{FindCustomerAction, FindCustomerState, SearchEdit};
+
 /// Props of [`Wizard`].
 #[derive(Properties, PartialEq)]
 pub struct WizardProps {
