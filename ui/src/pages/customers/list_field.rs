@@ -32,14 +32,6 @@ pub struct ListFieldProps {
 /// `button#<id>-adicionar`.
 #[function_component]
 pub fn ListField(props: &ListFieldProps) -> Html {
-    let change = |edit: Box<dyn Fn(&mut Vec<String>)>| {
-        let (values, onchange) = (props.values.clone(), props.onchange.clone());
-        move || {
-            let mut next = values.clone();
-            edit(&mut next);
-            onchange.emit(next);
-        }
-    };
     let line = |(index, value): (usize, &String)| {
         let phone_mask = props.phone_mask;
         let oninput = {
@@ -53,11 +45,11 @@ pub fn ListField(props: &ListFieldProps) -> Html {
                 onchange.emit(next);
             })
         };
-        let remove = change(Box::new(move |values| {
+        let remove = changed(props, move |values| {
             if index < values.len() {
                 values.remove(index);
             }
-        }));
+        });
         let id = format!("{}-{index}", props.id);
         html! {
             <div class="list-line" key={index}>
@@ -66,22 +58,35 @@ pub fn ListField(props: &ListFieldProps) -> Html {
                     aria-invalid={props.error.is_some().then_some("true")}
                     value={value.clone()} {oninput} />
                 <button type="button" class="remover-linha" aria-controls={id}
-                    onclick={Callback::from(move |_: MouseEvent| remove())}>
+                    onclick={remove}>
                     { format!("Remover {}", props.item) }
                 </button>
             </div>
         }
     };
-    let add = change(Box::new(|values| values.push(String::new())));
+    let add = changed(props, |values| values.push(String::new()));
     html! {
         <fieldset class="field list-field" id={props.id.clone()}>
             <legend>{ props.label.clone() }</legend>
             { for props.values.iter().enumerate().map(line) }
             <button id={format!("{}-adicionar", props.id)} type="button"
-                onclick={Callback::from(move |_: MouseEvent| add())}>
+                onclick={add}>
                 { format!("Adicionar {}", props.item) }
             </button>
             <FieldError field={props.field.clone()} message={props.error.clone()} />
         </fieldset>
     }
+}
+
+/// A click that changes the list with `edit`.
+fn changed(
+    props: &ListFieldProps,
+    edit: impl Fn(&mut Vec<String>) + 'static,
+) -> Callback<MouseEvent> {
+    let (values, onchange) = (props.values.clone(), props.onchange.clone());
+    Callback::from(move |_: MouseEvent| {
+        let mut next = values.clone();
+        edit(&mut next);
+        onchange.emit(next);
+    })
 }

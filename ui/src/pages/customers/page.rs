@@ -33,7 +33,7 @@ pub struct CustomerPageProps {
 /// What the page shows in place of itself.
 #[derive(Clone, PartialEq)]
 enum Editing {
-    Customer(CustomerForm),
+    Customer(Box<CustomerForm>),
     Contract(ContractForm),
 }
 
@@ -95,7 +95,7 @@ pub fn CustomerPage(props: &CustomerPageProps) -> Html {
         Some(Editing::Customer(form)) => {
             return html! {
                 <main id="cliente-pagina" class="customers-page">
-                    <CustomerEditor initial={form.clone()} onsaved={onsaved("Cliente salvo.")}
+                    <CustomerEditor initial={(**form).clone()} onsaved={onsaved("Cliente salvo.")}
                         oncancel={open(None)} />
                 </main>
             };
@@ -135,7 +135,7 @@ pub fn CustomerPage(props: &CustomerPageProps) -> Html {
                 <h1 id="cliente-titulo">{ title }</h1>
                 if props.may_edit {
                     <button id="cliente-editar" type="button"
-                        onclick={open(Some(Editing::Customer(customer.form()))).reform(|_: MouseEvent| ())}>
+                        onclick={open(Some(Editing::Customer(Box::new(customer.form())))).reform(|_: MouseEvent| ())}>
                         { "Editar" }
                     </button>
                 }
