@@ -4,7 +4,6 @@ use specta::Type;
 use uuid::Uuid;
 
 use crate::form::{optional_text, required_text, FieldError, FieldErrors};
-use crate::text;
 
 /// The longest name and relation accepted.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -95,41 +94,15 @@ impl NewContact {
     }
 }
 
-/// A Brazilian phone number with its area code, formatted; empty when nothing was typed.
+/// A Brazilian phone number with a valid DDD, formatted; empty when nothing was typed.
 fn phone(errors: &mut FieldErrors, typed: &str) -> Option<String> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Some(String::new());
     }
-    let digits = text::digits(typed);
-    let only_phone_characters = typed
-        .chars()
-        .all(|c| c.is_ascii_digit() || " ()-+.".contains(c));
-    let digits = digits
-        .strip_prefix("55")
-        .filter(|rest| rest.len() >= 10)
-        .unwrap_or(&digits);
-    match (only_phone_characters, digits.len()) {
-        (true, 10) => Some(format!(
-            "({}) {}-{}",
-            &digits[..2],
-            &digits[2..6],
-            &digits[6..]
-        )),
-        (true, 11) => Some(format!(
-            "({}) {}-{}",
-            &digits[..2],
-            &digits[2..7],
-            &digits[7..]
-        )),
-        _ => {
-            errors.add(
-                fields::PHONE,
-                "Telefone inválido: informe DDD e número, ex. (11) 98765-4321.",
-            );
-            None
-        }
-    }
+    crate::br::phone::parse(typed)
+        .map_err(|error| errors.add(fields::PHONE, error.to_string()))
+        .ok()
 }
 
 #[cfg(test)]
@@ -160,6 +133,12 @@ mod tests {
             ..contact()
         };
         assert_eq!(landline.validate().expect("valid").phone, "(48) 3333-2222");
+        let unknown_ddd = NewContact {
+            phone: "(20) 3333-2222".into(),
+            ..contact()
+        };
+        let errors = unknown_ddd.validate().expect_err("no such DDD");
+        assert_eq!(errors[0].message, "O DDD 20 não existe.");
     }
 
     #[test]

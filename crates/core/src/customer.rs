@@ -48,10 +48,7 @@ impl SearchField {
 
     /// Fields whose stored form is digits only, so punctuation typed is ignored.
     fn is_numeric(self) -> bool {
-        matches!(
-            self,
-            SearchField::Code | SearchField::Document | SearchField::Phone
-        )
+        matches!(self, SearchField::Code | SearchField::Phone)
     }
 }
 
@@ -118,6 +115,8 @@ pub enum SearchError {
     TooLong,
     #[error("Para {0}, informe ao menos um número.")]
     NoDigits(&'static str),
+    #[error("Para CPF/CNPJ, informe ao menos um número ou letra.")]
+    NoDocumentCharacters,
     #[error("A quantidade deve ser um número inteiro.")]
     LimitNotANumber,
     #[error("A quantidade deve estar entre 1 e {MAX_LIMIT}.")]
@@ -159,7 +158,18 @@ impl CustomerSearch {
         if trimmed.chars().count() > MAX_SEARCH_CHARS {
             return Err(SearchError::TooLong);
         }
-        let needle = if self.field.is_numeric() {
+        let needle = if self.field == SearchField::Document {
+            // As stored: without punctuation, letters (alphanumeric CNPJ) upper-case.
+            let bare: String = trimmed
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            if bare.is_empty() {
+                return Err(SearchError::NoDocumentCharacters);
+            }
+            bare
+        } else if self.field.is_numeric() {
             let digits = text::digits(trimmed);
             if digits.is_empty() {
                 return Err(SearchError::NoDigits(self.field.label()));
@@ -277,6 +287,14 @@ mod tests {
             .validate()
             .expect("valid");
         assert_eq!(term.needle, "52998224725");
+        let term = search("12.abc.345/01", SearchField::Document)
+            .validate()
+            .expect("valid");
+        assert_eq!(term.needle, "12ABC34501", "letters kept, upper-case");
+        assert_eq!(
+            search("./-", SearchField::Document).validate(),
+            Err(SearchError::NoDocumentCharacters)
+        );
         let term = search("(11) 9876", SearchField::Phone)
             .validate()
             .expect("valid");

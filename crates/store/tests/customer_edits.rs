@@ -105,7 +105,7 @@ async fn a_new_customer_gets_the_next_code_and_a_change_line_by_its_author() {
     assert_eq!(record.phones, ["(19) 3333-4444"]);
     assert_eq!(
         find(store, SearchField::Name, "quente").await,
-        [record.name.clone()]
+        [record.name]
     );
 
     let changes = customer_changes::list(store, id).await.expect("changes");
@@ -122,11 +122,12 @@ async fn a_change_rewrites_only_what_differs_and_the_search_follows() {
     let id = saved(store, ana, &padaria()).await;
     let before = outbox(store).await;
 
-    let mut form =
-        customer_edits::stored_form(&mut *store.pool().acquire().await.expect("conn"), id)
-            .await
-            .expect("stored")
-            .expect("found");
+    let mut conn = store.pool().acquire().await.expect("conn");
+    let mut form = customer_edits::stored_form(&mut conn, id)
+        .await
+        .expect("stored")
+        .expect("found");
+    drop(conn);
     form.city = "Jundiaí".into();
     form.phones.push("(11) 98765-4321".into());
     saved(store, ana, &form).await;
@@ -141,15 +142,30 @@ async fn a_change_rewrites_only_what_differs_and_the_search_follows() {
     // The customer's row and one new phone: the kept phone and e-mail are not rewritten.
     assert_eq!(
         outbox(store).await - before,
-        3,
-        "customer, phone, change line"
+        4,
+        "customer, phone, a change line each for the city and the phone"
     );
 
     form.phones.remove(0);
     saved(store, ana, &form).await;
     assert!(find(store, SearchField::Phone, "33334444").await.is_empty());
     let changes = customer_changes::list(store, id).await.expect("changes");
-    assert_eq!(changes.len(), 3, "created, changed twice");
+    let mut lines: Vec<&str> = changes
+        .iter()
+        .map(|change| change.summary.as_str())
+        .collect();
+    assert_eq!(lines.len(), 4, "created, two lines, one line: {lines:?}");
+    assert_eq!(lines[0], "Telefone (19) 3333-4444 removido", "newest first");
+    lines.sort_unstable();
+    assert_eq!(
+        lines,
+        [
+            "Cidade: Campinas → Jundiaí",
+            "Cliente cadastrado",
+            "Telefone (11) 98765-4321 incluído",
+            "Telefone (19) 3333-4444 removido",
+        ]
+    );
 }
 
 #[tokio::test]

@@ -9,13 +9,16 @@ use std::collections::BTreeSet;
 use common::desk::{edit_customer, new_ticket, shared, Shared};
 use common::{assert_same, Central, Desktop};
 use helpdesk_core::contact::NewContact;
+use helpdesk_core::contract::ContractForm;
 use helpdesk_core::sync::{DesktopProfile, WITHHELD_PASSWORD_HASH};
 use helpdesk_core::ticket::TicketStatus;
 use helpdesk_core::ticket_type::Assignee;
 use helpdesk_core::ticket_update::TicketAction;
 use helpdesk_demo::DemoConfig;
 use helpdesk_store::ticket_updates::{self, UpdateOutcome};
-use helpdesk_store::{contacts, email_templates, now_millis, protocols, work_orders, Store};
+use helpdesk_store::{
+    contacts, contracts, email_templates, now_millis, protocols, work_orders, Store,
+};
 use uuid::Uuid;
 
 const DEMO: DemoConfig = DemoConfig {
@@ -159,6 +162,28 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
     .await
     .expect("contact")
     .expect("the customer exists");
+    // A contract added on the service desktop, with its change line.
+    let (plan, point): (Uuid, Uuid) = sqlx::query_as(
+        "SELECT (SELECT id FROM plans WHERE active = 1 LIMIT 1),
+                (SELECT id FROM routing_points WHERE active = 1 LIMIT 1)",
+    )
+    .fetch_one(b.store.pool())
+    .await
+    .expect("a plan and a routing point");
+    let contract = ContractForm {
+        customer_id: shared.customer,
+        plan_id: Some(plan),
+        routing_point_id: Some(point),
+        login: "contrato.de.b".into(),
+        installed_on: "2026-12-04".into(),
+        ..ContractForm::default()
+    };
+    assert_eq!(
+        contracts::save(&b.store, Uuid::nil(), &contract, "2026-12-04")
+            .await
+            .expect("contract"),
+        contracts::SaveOutcome::Saved(shared.customer)
+    );
 
     edit_customer(&c.store, shared.customer, "city", "Valinhos").await;
     edit_template(
@@ -216,6 +241,16 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
                 .await
                 .expect("events");
         assert_eq!(events, events_before + 2, "both histories kept");
+        let (contracts, lines): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM customer_plans WHERE login = 'contrato.de.b'),
+                    (SELECT count(*) FROM customer_changes WHERE customer_id = ?1)",
+        )
+        .bind(shared.customer)
+        .fetch_one(desktop.store.pool())
+        .await
+        .expect("contract");
+        assert_eq!(contracts, 1, "the service desktop's contract");
+        assert!(lines >= 2, "its contact's and contract's change lines");
         let template = email_templates::find(&desktop.store, shared.template)
             .await
             .expect("find")
