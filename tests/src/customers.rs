@@ -18,7 +18,7 @@ pub async fn new_customer(app: &Harness) -> StepResult {
 
 /// "Salvar" on the customer's form, and waits for the customer's page titled with `name`.
 pub async fn save_customer(app: &Harness, name: &str) -> StepResult {
-    app.click("button#cliente-salvar").await?;
+    click_in_view(app, "button#cliente-salvar").await?;
     app.text_at("main#cliente-pagina h1#cliente-titulo", name)
         .await?;
     Ok(())
@@ -59,4 +59,19 @@ pub async fn search_customers(
         .await?;
     app.text_at("table#clientes tbody", expected).await?;
     Ok(())
+}
+
+/// Clicks the element matching `css` after scrolling it to the middle of its scrolling page:
+/// WebDriver scrolls the window only, and a long form scrolls inside the page, where a
+/// button half under the page's edge cannot be clicked.
+pub async fn click_in_view(app: &Harness, css: &str) -> StepResult {
+    app.element(css).await?;
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+            vec![css.into()],
+        )
+        .await
+        .map_err(|error| format!("scroll to {css}: {error}"))?;
+    app.click(css).await
 }
