@@ -50,7 +50,7 @@ async fn company(app: &mut Harness) -> StepResult {
     app.fill("input#cliente-numero", "120").await?;
     app.fill("input#cliente-bairro", "Centro").await?;
     app.fill("input#cliente-cidade", "Campinas").await?;
-    app.fill("input#cliente-uf", "SP").await?;
+    app.select("select#cliente-uf", "SP").await?;
     click_in_view(app, "button#cliente-emails-adicionar").await?;
     app.fill("input#cliente-emails-0", "contato@alfanet.com.br")
         .await?;

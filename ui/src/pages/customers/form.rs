@@ -3,13 +3,13 @@
 //! are typed or pasted, the address, e-mails and phones as lists, notes. Every error shows
 //! at its field, and a refused save keeps what was typed.
 use helpdesk_api::{CustomerForm, CustomerRecord, SaveCustomer};
-use helpdesk_core::br::mask;
+use helpdesk_core::br::{mask, uf};
 use helpdesk_core::customer_form::{fields, PersonKind};
 use helpdesk_core::form::FieldError;
 use yew::prelude::*;
 
 use super::list_field::ListField;
-use crate::components::{FieldError as FieldMessage, FormError, TextField};
+use crate::components::{FieldError as FieldMessage, FormError, SelectField, TextField};
 use crate::hooks::use_submit;
 
 /// Every field's name, as the errors give it.
@@ -102,67 +102,87 @@ pub fn CustomerEditor(props: &CustomerEditorProps) -> Html {
         }
     };
     html! {
-        <form id="cliente-form" class="admin-form customer-form" novalidate=true {onsubmit}>
-            <h2>{ if form.id.is_none() { "Novo cliente" } else { "Editar cliente" } }</h2>
-            <FormError message={submit.unplaced(&ALL_FIELDS)} />
-            <fieldset class="field choices" aria-invalid={submit.error(fields::KIND).map(|_| "true")}>
-                <legend>{ "Tipo" }<span class="required" aria-hidden="true">{ " *" }</span></legend>
-                { kind_radio(PersonKind::Person, "cliente-tipo-fisica") }
-                { kind_radio(PersonKind::Company, "cliente-tipo-juridica") }
-                <FieldMessage field={fields::KIND} message={submit.error(fields::KIND)} />
-            </fieldset>
-            <TextField id="cliente-codigo" field={fields::CODE} label="Código"
-                value={form.code.clone()} error={submit.error(fields::CODE)} autocomplete="off"
-                no_spellcheck=true placeholder="Automático"
-                oninput={edit(|f, v| f.code = v, fields::CODE)} />
-            <TextField id="cliente-nome" field={fields::NAME} required=true
-                label={if company { "Razão social" } else { "Nome" }}
-                value={form.name.clone()} error={submit.error(fields::NAME)} autocomplete="off"
-                oninput={edit(|f, v| f.name = v, fields::NAME)} />
-            if company {
-                { text(fields::TRADE_NAME, "Nome fantasia", &form.trade_name, |f, v| f.trade_name = v) }
+            <form id="cliente-form" class="admin-form customer-form" novalidate=true {onsubmit}>
+                <h2>{ if form.id.is_none() { "Novo cliente" } else { "Editar cliente" } }</h2>
+                <FormError message={submit.unplaced(&ALL_FIELDS)} />
+                <fieldset class="field choices" aria-invalid={submit.error(fields::KIND).map(|_| "true")}>
+                    <legend>{ "Tipo" }<span class="required" aria-hidden="true">{ " *" }</span></legend>
+                    { kind_radio(PersonKind::Person, "cliente-tipo-fisica") }
+                    { kind_radio(PersonKind::Company, "cliente-tipo-juridica") }
+                    <FieldMessage field={fields::KIND} message={submit.error(fields::KIND)} />
+                </fieldset>
+                <TextField id="cliente-codigo" field={fields::CODE} label="Código"
+                    value={form.code.clone()} error={submit.error(fields::CODE)} autocomplete="off"
+                    no_spellcheck=true placeholder="Automático"
+                    oninput={edit(|f, v| f.code = v, fields::CODE)} />
+                <TextField id="cliente-nome" field={fields::NAME} required=true
+                    label={if company { "Razão social" } else { "Nome" }}
+                    value={form.name.clone()} error={submit.error(fields::NAME)} autocomplete="off"
+                    oninput={edit(|f, v| f.name = v, fields::NAME)} />
+                if company {
+                    { text(fields::TRADE_NAME, "Nome fantasia", &form.trade_name, |f, v| f.trade_name = v) }
+                }
+                <TextField id="cliente-documento" field={fields::DOCUMENT} required=true
+                    label={if company { "CNPJ" } else { "CPF" }} no_spellcheck=true
+                    placeholder={if company { "00.000.000/0000-00" } else { "000.000.000-00" }}
+                    value={form.document.clone()} error={submit.error(fields::DOCUMENT)} autocomplete="off"
+                    oninput={edit(|f, v| f.document = mask::document(&v), fields::DOCUMENT)} />
+                <div class="field-row">
+                    <TextField id="cliente-cep" field={fields::POSTAL_CODE} label="CEP" inputmode="numeric"
+                        placeholder="00000-000" value={form.postal_code.clone()}
+                        error={submit.error(fields::POSTAL_CODE)} autocomplete="off"
+                        oninput={edit(|f, v| f.postal_code = mask::postal_code(&v), fields::POSTAL_CODE)} />
+                    { text(fields::STREET, "Logradouro", &form.street, |f, v| f.street = v) }
+                    { text(fields::NUMBER, "Número", &form.number, |f, v| f.number = v) }
+                </div>
+                <div class="field-row">
+                    { text(fields::COMPLEMENT, "Complemento", &form.complement, |f, v| f.complement = v) }
+                    { text(fields::DISTRICT, "Bairro", &form.district, |f, v| f.district = v) }
+                </div>
+                <div class="field-row">
+                    { text(fields::CITY, "Cidade", &form.city, |f, v| f.city = v) }
+    <SelectField id="cliente-uf" field={fields::STATE} label="UF"
+                        error={submit.error(fields::STATE)}
+                        onchange={edit(|f, v| f.state = v, fields::STATE)}>
+                        { uf_options(&form.state) }
+                    </SelectField>
+                </div>
+                <ListField id="cliente-emails" field={fields::EMAILS} label="E-mails" item="e-mail"
+                    kind="email" values={form.emails.clone()} error={submit.error(fields::EMAILS)}
+                    onchange={edit_list(|f, v| f.emails = v, fields::EMAILS)} />
+                <ListField id="cliente-telefones" field={fields::PHONES} label="Telefones" item="telefone"
+                    kind="tel" values={form.phones.clone()} error={submit.error(fields::PHONES)}
+                    phone_mask=true
+                    onchange={edit_list(|f, v| f.phones = v, fields::PHONES)} />
+                <TextField id="cliente-observacoes" field={fields::NOTES} label="Observações" rows={3}
+                    value={form.notes.clone()} error={submit.error(fields::NOTES)}
+                    oninput={edit(|f, v| f.notes = v, fields::NOTES)} />
+                <div class="form-actions">
+                    <button id="cliente-cancelar" type="button"
+                        onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancelar" }</button>
+                    <button id="cliente-salvar" type="submit" class="primary" disabled={submit.sending()}>
+                        { if submit.sending() { "Salvando…" } else { "Salvar" } }
+                    </button>
+                </div>
+            </form>
+        }
+}
+
+/// The `<option>`s of "UF": none, then the 27 UFs ("SP – São Paulo"), `chosen` selected; a
+/// stored value that is no UF stays offered, so it is seen and corrected.
+fn uf_options(chosen: &str) -> Html {
+    let unknown = !chosen.is_empty() && uf::ALL.iter().all(|uf| uf.code != chosen);
+    html! {
+        <>
+            <option value="" selected={chosen.is_empty()}>{ "Selecione…" }</option>
+            if unknown {
+                <option value={chosen.to_owned()} selected=true>{ chosen.to_owned() }</option>
             }
-            <TextField id="cliente-documento" field={fields::DOCUMENT} required=true
-                label={if company { "CNPJ" } else { "CPF" }} no_spellcheck=true
-                placeholder={if company { "00.000.000/0000-00" } else { "000.000.000-00" }}
-                value={form.document.clone()} error={submit.error(fields::DOCUMENT)} autocomplete="off"
-                oninput={edit(|f, v| f.document = mask::document(&v), fields::DOCUMENT)} />
-            <div class="field-row">
-                <TextField id="cliente-cep" field={fields::POSTAL_CODE} label="CEP" inputmode="numeric"
-                    placeholder="00000-000" value={form.postal_code.clone()}
-                    error={submit.error(fields::POSTAL_CODE)} autocomplete="off"
-                    oninput={edit(|f, v| f.postal_code = mask::postal_code(&v), fields::POSTAL_CODE)} />
-                { text(fields::STREET, "Logradouro", &form.street, |f, v| f.street = v) }
-                { text(fields::NUMBER, "Número", &form.number, |f, v| f.number = v) }
-            </div>
-            <div class="field-row">
-                { text(fields::COMPLEMENT, "Complemento", &form.complement, |f, v| f.complement = v) }
-                { text(fields::DISTRICT, "Bairro", &form.district, |f, v| f.district = v) }
-            </div>
-            <div class="field-row">
-                { text(fields::CITY, "Cidade", &form.city, |f, v| f.city = v) }
-                // TODO(lead): a <select> of the 27 UFs once `helpdesk_core::br::uf` lists them.
-                <TextField id="cliente-uf" field={fields::STATE} label="UF" maxlength="2"
-                    value={form.state.clone()} error={submit.error(fields::STATE)} autocomplete="off"
-                    oninput={edit(|f, v| f.state = v.to_uppercase(), fields::STATE)} />
-            </div>
-            <ListField id="cliente-emails" field={fields::EMAILS} label="E-mails" item="e-mail"
-                kind="email" values={form.emails.clone()} error={submit.error(fields::EMAILS)}
-                onchange={edit_list(|f, v| f.emails = v, fields::EMAILS)} />
-            <ListField id="cliente-telefones" field={fields::PHONES} label="Telefones" item="telefone"
-                kind="tel" values={form.phones.clone()} error={submit.error(fields::PHONES)}
-                phone_mask=true
-                onchange={edit_list(|f, v| f.phones = v, fields::PHONES)} />
-            <TextField id="cliente-observacoes" field={fields::NOTES} label="Observações" rows={3}
-                value={form.notes.clone()} error={submit.error(fields::NOTES)}
-                oninput={edit(|f, v| f.notes = v, fields::NOTES)} />
-            <div class="form-actions">
-                <button id="cliente-cancelar" type="button"
-                    onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancelar" }</button>
-                <button id="cliente-salvar" type="submit" class="primary" disabled={submit.sending()}>
-                    { if submit.sending() { "Salvando…" } else { "Salvar" } }
-                </button>
-            </div>
-        </form>
+            { for uf::ALL.iter().map(|uf| html! {
+                <option key={uf.code} value={uf.code} selected={uf.code == chosen}>
+                    { format!("{} – {}", uf.code, uf.name) }
+                </option>
+            }) }
+        </>
     }
 }
