@@ -305,3 +305,41 @@ pub struct RejectedRow {
 
 /// The report's header line.
 pub const REPORT_HEADER: [&str; 4] = ["Arquivo", "Linha", "Coluna", "Motivo"];
+
+/// What a run of one file did so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ImportCounts {
+    /// Rows read (past the header), refused or not.
+    pub read: u64,
+    pub created: u64,
+    pub updated: u64,
+    /// Already as in the file: nothing written.
+    pub unchanged: u64,
+    pub rejected: u64,
+}
+
+/// How an import finds the stored customer a row updates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum MatchCustomersBy {
+    #[default]
+    Code,
+    Document,
+}
+
+impl MatchCustomersBy {
+    /// As stored: "code", "document".
+    pub fn code(self) -> &'static str {
+        match self {
+            MatchCustomersBy::Code => "code",
+            MatchCustomersBy::Document => "document",
+        }
+    }
+
+    /// The way stored as `code`; anything else is by code.
+    pub fn from_code(code: &str) -> MatchCustomersBy {
+        match code {
+            "document" => MatchCustomersBy::Document,
+            _ => MatchCustomersBy::Code,
+        }
+    }
+}

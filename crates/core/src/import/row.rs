@@ -160,7 +160,12 @@ pub fn customer(row: &MappedRow) -> Result<CustomerForm, Vec<RowError>> {
             ),
         ));
     }
-    if looks_like_document(name) {
+    if name.is_empty() {
+        problems.push(RowError::at(
+            customer::NAME,
+            "Preencha o nome ou a razão social.",
+        ));
+    } else if looks_like_document(name) {
         problems.push(RowError::at(
             customer::NAME,
             format!("O nome \"{name}\" parece um CPF/CNPJ: confira se a coluna é a do nome."),
