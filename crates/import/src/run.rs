@@ -108,7 +108,7 @@ fn read_batches(
     bytes: &std::sync::atomic::AtomicU64,
     sender: &mpsc::Sender<Result<Batch, ImportError>>,
 ) {
-    let mut records = match Records::open(path, inspection, run.counts.read) {
+    let mut records = match Records::open(path, inspection, u64::from(run.counts.read)) {
         Ok(records) => records,
         Err(error) => {
             let _ = sender.blocking_send(Err(error));

@@ -202,7 +202,7 @@ fn run_of(row: RunRow) -> Result<ImportRun> {
     let (id, kind, name, path, size, hash, match_by, headers, mapping, dry_run) = (
         row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
     );
-    let count = |value: i64| u64::try_from(value).unwrap_or_default();
+    let count = |value: i64| u32::try_from(value).unwrap_or_default();
     Ok(ImportRun {
         id,
         kind: ImportKind::from_code(&kind)
@@ -210,7 +210,7 @@ fn run_of(row: RunRow) -> Result<ImportRun> {
         file: RunFile {
             name,
             path,
-            size: count(size),
+            size: u64::try_from(size).unwrap_or_default(),
             hash,
         },
         match_by: MatchCustomersBy::from_code(&match_by),
@@ -281,7 +281,7 @@ pub async fn rejects(store: &Store, id: Uuid, limit: u32) -> Result<Vec<Rejected
         .into_iter()
         .map(|(file, line, column, reason)| RejectedRow {
             file,
-            line: u64::try_from(line).unwrap_or_default(),
+            line: u32::try_from(line).unwrap_or_default(),
             column,
             reason,
         })
@@ -299,7 +299,7 @@ pub async fn commit_batch(
     batch: Batch,
     today: &str,
 ) -> Result<()> {
-    let records = batch.len() as u64;
+    let records = u32::try_from(batch.len()).unwrap_or(u32::MAX);
     let mut counts = ImportCounts {
         read: records,
         ..ImportCounts::default()
@@ -390,7 +390,7 @@ pub async fn commit_batch(
             "INSERT INTO import_rejects (run_id, line, column, reason) VALUES (?1, ?2, ?3, ?4)",
         )
         .bind(run.id)
-        .bind(i64::try_from(rejected.line).unwrap_or(i64::MAX))
+        .bind(i64::from(rejected.line))
         .bind(&rejected.column)
         .bind(&rejected.reason)
         .execute(&mut *tx)
@@ -419,7 +419,7 @@ fn count(counts: &mut ImportCounts, upserted: &Upserted) {
 }
 
 async fn write_counts(conn: &mut SqliteConnection, id: Uuid, counts: &ImportCounts) -> Result<()> {
-    let value = |count: u64| i64::try_from(count).unwrap_or(i64::MAX);
+    let value = i64::from;
     sqlx::query(
         "UPDATE import_runs SET records = ?1, created = ?2, updated = ?3, unchanged = ?4,
              rejected = ?5, changed_at = ?6

@@ -3,6 +3,7 @@
 //! to them ([`mapping`]), the conversion of one mapped row into the forms the window saves
 //! ([`row`]), and a rejected row's report line. No IO: reading files is `helpdesk-import`'s,
 //! writing the store's.
+pub mod job;
 pub mod mapping;
 pub mod row;
 
@@ -296,7 +297,7 @@ pub struct RejectedRow {
     /// The file's name.
     pub file: String,
     /// The line where the row starts (the header is line 1).
-    pub line: u64,
+    pub line: u32,
     /// The file's column header the reason is about; empty when it is about the row.
     pub column: String,
     /// In pt-BR.
@@ -310,12 +311,12 @@ pub const REPORT_HEADER: [&str; 4] = ["Arquivo", "Linha", "Coluna", "Motivo"];
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ImportCounts {
     /// Rows read (past the header), refused or not.
-    pub read: u64,
-    pub created: u64,
-    pub updated: u64,
+    pub read: u32,
+    pub created: u32,
+    pub updated: u32,
     /// Already as in the file: nothing written.
-    pub unchanged: u64,
-    pub rejected: u64,
+    pub unchanged: u32,
+    pub rejected: u32,
 }
 
 /// How an import finds the stored customer a row updates.

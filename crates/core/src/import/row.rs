@@ -90,7 +90,7 @@ impl RowError {
         });
         RejectedRow {
             file: file.to_owned(),
-            line,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
             column,
             reason: self.message.clone(),
         }
