@@ -5,6 +5,7 @@ mod app_header;
 mod catalogs;
 mod draft_panel;
 mod home;
+mod imports;
 mod lock;
 mod login;
 mod password;
