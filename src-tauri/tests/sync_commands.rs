@@ -140,7 +140,8 @@ async fn an_administrator_registers_the_desktop_and_sync_now_pushes_its_data() {
     };
     assert_eq!(count("customers").await, DEMO.customers as i64);
 
-    // A contact added afterwards waits until "Sincronizar agora".
+    // A contact added afterwards, with its line in the customer's changes, waits until
+    // "Sincronizar agora".
     app.log_in(&OPERATOR);
     let customer: helpdesk_api::Uuid = sqlx::query_scalar("SELECT id FROM customers LIMIT 1")
         .fetch_one(app.store().pool())
@@ -153,7 +154,7 @@ async fn an_administrator_registers_the_desktop_and_sync_now_pushes_its_data() {
                "email": "sindico@example.com", "relation": "Condomínio"}),
     );
     let waiting: SyncStatus = app.call("load_sync_status", ());
-    assert_eq!(waiting.waiting, 1);
+    assert_eq!(waiting.waiting, 2);
     app.call::<SyncStatus>("sync_now", ());
     synced(&app, first.last_sync_at).await;
     assert_eq!(count("contacts").await, contacts + 1);

@@ -32,14 +32,15 @@ pub async fn append_in(
     Ok(())
 }
 
-/// A customer's changes, newest first, with the name of who made each (empty when the user
-/// is not known on this desktop).
+/// A customer's changes, newest first (by their stamps, one per save; the lines of one save
+/// in their order), with the name of who made each (empty when the user is not known on
+/// this desktop).
 pub async fn list(store: &Store, customer: Uuid) -> Result<Vec<CustomerChange>> {
     let rows: Vec<(i64, Option<String>, String)> = sqlx::query_as(
         "SELECT c.at, u.name, c.summary
          FROM customer_changes c LEFT JOIN users u ON u.id = c.user_id
          WHERE c.customer_id = ?1 AND c.deleted = 0
-         ORDER BY c.at DESC, c.rowid DESC",
+         ORDER BY c.changed_at DESC, c.rowid",
     )
     .bind(customer)
     .fetch_all(store.pool())

@@ -136,8 +136,8 @@ async fn insert_rows(
     for plan in &customer.plans {
         sqlx::query(
             "INSERT INTO customer_plans (id, customer_id, plan_id, routing_point_id, login,
-                                         status, installed_on, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                         status, installed_on, status_changed_on, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
         )
         .bind(new_id())
         .bind(id)
