@@ -105,7 +105,7 @@ async fn a_new_customer_gets_the_next_code_and_a_change_line_by_its_author() {
     assert_eq!(record.phones, ["(19) 3333-4444"]);
     assert_eq!(
         find(store, SearchField::Name, "quente").await,
-        [record.name.clone()]
+        std::slice::from_ref(&record.name)
     );
 
     let changes = customer_changes::list(store, id).await.expect("changes");
@@ -123,7 +123,7 @@ async fn a_change_rewrites_only_what_differs_and_the_search_follows() {
     let before = outbox(store).await;
 
     let mut form =
-        customer_edits::stored_form(&mut *store.pool().acquire().await.expect("conn"), id)
+        customer_edits::stored_form(&mut store.pool().acquire().await.expect("conn"), id)
             .await
             .expect("stored")
             .expect("found");
