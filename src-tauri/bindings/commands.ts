@@ -1655,6 +1655,11 @@ export type TicketDetails_Deserialize = {
 	attachments: AttachmentInfo[],
 	/**  Open ones first by due date, then the done ones. */
 	tasks: TaskSummary_Deserialize[],
+	/**
+	 *  The contract or the new plan the ticket is about (`None` for tickets from before
+	 *  either was kept, or whose plan is gone).
+	 */
+	plan?: TicketPlanInfo_Deserialize | null,
 };
 
 /**  What the ticket page shows below the summary. */
@@ -1665,6 +1670,11 @@ export type TicketDetails_Serialize = {
 	attachments: AttachmentInfo[],
 	/**  Open ones first by due date, then the done ones. */
 	tasks: TaskSummary_Serialize[],
+	/**
+	 *  The contract or the new plan the ticket is about (`None` for tickets from before
+	 *  either was kept, or whose plan is gone).
+	 */
+	plan: TicketPlanInfo_Serialize | null,
 };
 
 /**  One entry of a ticket's history, as written (append-only). */
@@ -1731,6 +1741,25 @@ export type TicketListQuery_Serialize = {
 	 *  that ticket, if it matches the other filters too.
 	 */
 	protocol: string,
+};
+
+/**  The plan a saved ticket is about, as its page shows it. */
+export type TicketPlanInfo = TicketPlanInfo_Serialize | TicketPlanInfo_Deserialize;
+
+/**  The plan a saved ticket is about, as its page shows it. */
+export type TicketPlanInfo_Deserialize = {
+	/**  The plan's name. */
+	name: string,
+	/**  The contract's PPPoE login; `None` for a new plan chosen in the wizard. */
+	login?: string | null,
+};
+
+/**  The plan a saved ticket is about, as its page shows it. */
+export type TicketPlanInfo_Serialize = {
+	/**  The plan's name. */
+	name: string,
+	/**  The contract's PPPoE login; `None` for a new plan chosen in the wizard. */
+	login: string | null,
 };
 
 /**  What an action can change in a ticket. */
@@ -2043,8 +2072,17 @@ export type WizardDraft_Deserialize = {
 	search: SearchForm,
 	/**  The customer chosen in "Localizar Cliente". */
 	customer?: CustomerSummary | null,
-	/**  The contracted plan chosen in "Dados Atend." (its contract's id). */
+	/**
+	 *  The contracted plan chosen in "Dados Atend." (its contract's id); set with
+	 *  [`WizardDraft::choose_contract`], which leaves `new_plan` empty.
+	 */
 	plan?: string | null,
+	/**
+	 *  The plan chosen instead in "escolher um novo plano" (an active plan's id), for a
+	 *  customer with no contract or who asks for another; set with
+	 *  [`WizardDraft::choose_new_plan`], which leaves `plan` empty.
+	 */
+	new_plan?: string | null,
 	/**  "Problema descrito pelo cliente". */
 	problem: string,
 	/**  "Script de Atendimento". */
@@ -2086,8 +2124,17 @@ export type WizardDraft_Serialize = {
 	search: SearchForm,
 	/**  The customer chosen in "Localizar Cliente". */
 	customer: CustomerSummary | null,
-	/**  The contracted plan chosen in "Dados Atend." (its contract's id). */
+	/**
+	 *  The contracted plan chosen in "Dados Atend." (its contract's id); set with
+	 *  [`WizardDraft::choose_contract`], which leaves `new_plan` empty.
+	 */
 	plan: string | null,
+	/**
+	 *  The plan chosen instead in "escolher um novo plano" (an active plan's id), for a
+	 *  customer with no contract or who asks for another; set with
+	 *  [`WizardDraft::choose_new_plan`], which leaves `plan` empty.
+	 */
+	new_plan: string | null,
 	/**  "Problema descrito pelo cliente". */
 	problem: string,
 	/**  "Script de Atendimento". */

@@ -161,11 +161,11 @@ fn new_plan_select(props: &TicketDataStepProps) -> Html {
         }
     };
     html! {
-        <div class="new-plan">
+        <>
             <SelectField
                 id="novo-plano"
                 label="Escolher um novo plano"
-                bare=true
+                class={classes!("new-plan")}
                 disabled={plans.is_empty()}
                 {onchange}
             >
@@ -175,7 +175,7 @@ fn new_plan_select(props: &TicketDataStepProps) -> Html {
                 </optgroup>
             </SelectField>
             <FormError message={props.plan_choices_error.clone()} />
-        </div>
+        </>
     }
 }
 

@@ -41,7 +41,7 @@ pub fn is_valid_ddd(ddd: u8) -> bool {
 /// The phone's digits with its DDD (10 or 11), without the country code (+55) or the
 /// trunk zeros ("011…"), or `None` when it has other characters than digits and
 /// [`PUNCTUATION`].
-pub(crate) fn national_digits(typed: &str) -> Option<String> {
+fn national_digits(typed: &str) -> Option<String> {
     if !typed
         .chars()
         .all(|c| c.is_ascii_digit() || PUNCTUATION.contains(c))

@@ -59,6 +59,9 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
             <dl class="facts">
                 <dt>{ "Situação" }</dt><dd id="atendimento-situacao">{ t.status.label() }</dd>
                 <dt>{ "Cliente" }</dt><dd>{ format!("{} · {}", t.customer_code, t.customer_name) }</dd>
+                if let Some(plan) = details.value().and_then(|details| details.plan.as_ref()) {
+                    <dt>{ "Plano" }</dt><dd id="atendimento-plano">{ plan_text(plan) }</dd>
+                }
                 <dt>{ "Tipo" }</dt><dd>{ t.ticket_type_name.clone().unwrap_or_else(dash) }</dd>
                 <dt>{ "Destinado a" }</dt>
                 <dd id="atendimento-destino">{ t.assignee.as_ref().map_or_else(dash, |a| a.describe()) }</dd>
@@ -85,12 +88,6 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                 None => html! { <p aria-busy="true">{ "Carregando…" }</p> },
                 Some(details) => html! {
                     <>
-                        if let Some(plan) = &details.plan {
-                            <dl class="facts">
-                                <dt>{ "Plano" }</dt>
-                                <dd id="atendimento-plano">{ plan_text(plan) }</dd>
-                            </dl>
-                        }
                         <h2>{ "Histórico" }</h2>
                         <History events={details.history.clone()} />
                         <h2>{ "Anexos" }</h2>
