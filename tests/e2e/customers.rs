@@ -132,7 +132,10 @@ async fn person(app: &mut Harness) -> StepResult {
     new_customer(app).await?;
     app.fill("input#cliente-nome", PERSON).await?;
     type_masked(app, "input#cliente-documento", BAD_CPF.0, BAD_CPF.1).await?;
+    app.fill("input#cliente-logradouro", "Rua Barão de Jundiaí")
+        .await?;
     app.fill("input#cliente-cidade", "Jundiaí").await?;
+    app.select("select#cliente-uf", "SP").await?;
     click_in_view(app, "button#cliente-salvar").await?;
     error_at(app, "documento", "CPF inválido").await?;
     app.screenshot("cpf-invalido").await;
@@ -153,7 +156,7 @@ async fn found_in_clientes(app: &mut Harness) -> StepResult {
     search_customers(app, "Name", "Alfa", COMPANY).await?;
     search_customers(app, "Document", "12ABC34501DE35", COMPANY).await?;
     search_customers(app, "Name", "João Pereira", PERSON).await?;
-    app.click("table#clientes tbody tr").await?;
+    app.click("table#clientes tbody tr td:nth-child(2)").await?;
     app.text_at("h1#cliente-titulo", PERSON).await?;
     app.click("button#cliente-voltar").await?;
     // The search is kept while a customer is open.
@@ -241,6 +244,10 @@ async fn an_empty_database_starts_clientes_and_asks_for_a_plan_first() {
         new_customer(app).await?;
         app.fill("input#cliente-nome", PERSON).await?;
         type_masked(app, "input#cliente-documento", CPF.0, CPF.1).await?;
+        app.fill("input#cliente-logradouro", "Rua Barão de Jundiaí")
+            .await?;
+        app.fill("input#cliente-cidade", "Jundiaí").await?;
+        app.select("select#cliente-uf", "SP").await?;
         save_customer(app, PERSON).await?;
         app.text_at("#cliente-contratos", "Nenhum contrato.")
             .await?;
