@@ -164,6 +164,22 @@ export const commands = {
 	listCustomerChanges: (request: string) => typedError<CustomerChange[], CommandError_Serialize>(__TAURI_INVOKE("list_customer_changes", { request })),
 	/**  `helpdesk_api::ListPlanChoices`. */
 	listPlanChoices: () => typedError<PlanChoices, CommandError_Serialize>(__TAURI_INVOKE("list_plan_choices")),
+	/**  `helpdesk_api::PickImportFile`. */
+	pickImportFile: (request: ImportKind) => typedError<FileInspection | null, CommandError_Serialize>(__TAURI_INVOKE("pick_import_file", { request })),
+	/**  `helpdesk_api::RunImport`. */
+	runImport: (request: ImportRequest) => typedError<ImportStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("run_import", { request })),
+	/**  `helpdesk_api::ImportProgress`. */
+	importProgress: () => typedError<ImportStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_progress")),
+	/**  `helpdesk_api::CancelImport`. */
+	cancelImport: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("cancel_import")),
+	/**  `helpdesk_api::ListPendingImports`. */
+	listPendingImports: () => typedError<PendingImport[], CommandError_Serialize>(__TAURI_INVOKE("list_pending_imports")),
+	/**  `helpdesk_api::ResumeImports`. */
+	resumeImports: () => typedError<ImportStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("resume_imports")),
+	/**  `helpdesk_api::SaveImportReport`. */
+	saveImportReport: () => typedError<boolean, CommandError_Serialize>(__TAURI_INVOKE("save_import_report")),
+	/**  `helpdesk_api::ExportCustomers`. */
+	exportCustomers: () => typedError<number | null, CommandError_Serialize>(__TAURI_INVOKE("export_customers")),
 };
 
 /* Types */
@@ -360,6 +376,14 @@ export type CatalogKind =
 "plans" | 
 /**  "Funções de contato". */
 "contact_roles";
+
+/**
+ *  The field each column of the file fills, by column: a target field's name, or empty
+ *  for a column that is ignored.
+ */
+export type ColumnMapping = {
+	columns: string[],
+};
 
 /**  The error of every command. */
 export type CommandError = CommandError_Serialize | CommandError_Deserialize;
@@ -810,6 +834,38 @@ export type FieldError = {
 	message: string,
 };
 
+/**
+ *  A file the operator picked for `kind`, read: how, its header, its first rows, and the
+ *  mapping suggested (the last import's first, then the headers' names).
+ */
+export type FileInspection = {
+	kind: ImportKind,
+	file_name: string,
+	/**  "UTF-8", "UTF-8 com BOM", "Windows-1252". */
+	encoding: string,
+	/**  "ponto e vírgula", "vírgula", "tabulação". */
+	delimiter: string,
+	headers: string[],
+	preview: string[][],
+	mapping: ColumnMapping,
+	/**  Columns no field recognises, repeated headers. */
+	notes: string[],
+	targets: TargetOption[],
+};
+
+/**  One file's progress. */
+export type FileProgress = {
+	kind: ImportKind,
+	file_name: string,
+	state: FileState,
+	counts: ImportCounts,
+	/**  How much of the file is read, in thousandths: the progress bar. */
+	permille: number,
+};
+
+/**  Where one file's run is. */
+export type FileState = "Waiting" | "Running" | "Done" | "Cancelled" | "Failed";
+
 /**  The "Filtros" form, as typed (kept as text so a wrong value can be shown and corrected). */
 export type FilterForm = {
 	mode: PeriodMode,
@@ -823,6 +879,64 @@ export type FilterForm = {
 	/**  "E-mail Suporte Online". */
 	email: string,
 };
+
+/**  What a run of one file did so far. */
+export type ImportCounts = {
+	/**  Rows read (past the header), refused or not. */
+	read: number,
+	created: number,
+	updated: number,
+	/**  Already as in the file: nothing written. */
+	unchanged: number,
+	rejected: number,
+};
+
+/**  One picked file to import, with its columns' fields. */
+export type ImportFile = {
+	kind: ImportKind,
+	mapping: ColumnMapping,
+};
+
+/**
+ *  The files an import reads, in the order they are imported (plans and routing points
+ *  before the contracts that name them, customers before their contracts).
+ */
+export type ImportKind = "Plans" | "RoutingPoints" | "Customers" | "Contracts";
+
+/**  "Simular" (`dry_run`) or "Importar" the picked files. */
+export type ImportRequest = {
+	files: ImportFile[],
+	match_by: MatchCustomersBy,
+	dry_run: boolean,
+};
+
+/**  The last (or current) import or dry run of this window. */
+export type ImportStatus = ImportStatus_Serialize | ImportStatus_Deserialize;
+
+/**  The last (or current) import or dry run of this window. */
+export type ImportStatus_Deserialize = {
+	running: boolean,
+	dry_run: boolean,
+	files: FileProgress[],
+	/**  Why it stopped, if it failed (in pt-BR). */
+	error?: string | null,
+	/**  The first refused rows, by file and line. */
+	rejected: RejectedRow[],
+};
+
+/**  The last (or current) import or dry run of this window. */
+export type ImportStatus_Serialize = {
+	running: boolean,
+	dry_run: boolean,
+	files: FileProgress[],
+	/**  Why it stopped, if it failed (in pt-BR). */
+	error: string | null,
+	/**  The first refused rows, by file and line. */
+	rejected: RejectedRow[],
+};
+
+/**  How an import finds the stored customer a row updates. */
+export type MatchCustomersBy = "Code" | "Document";
 
 /**  Which messages by date: "Período" or "Intervalo de Datas". */
 export type MessagePeriod = 
@@ -895,6 +1009,13 @@ export type PasswordChange = {
 export type PasswordReset = {
 	user_id: string,
 	password: string,
+};
+
+/**  An import cancelled or interrupted, which can be resumed. */
+export type PendingImport = {
+	kind: ImportKind,
+	file_name: string,
+	counts: ImportCounts,
 };
 
 /**  "Período" or "Intervalo de Datas". */
@@ -1000,6 +1121,18 @@ export type RegistrationForm_Serialize = {
 	name: string,
 	/**  "Perfil": none until the administrator picks one. */
 	profile: DesktopProfile | null,
+};
+
+/**  A row the import refused, as its report shows it. */
+export type RejectedRow = {
+	/**  The file's name. */
+	file: string,
+	/**  The line where the row starts (the header is line 1). */
+	line: number,
+	/**  The file's column header the reason is about; empty when it is about the row. */
+	column: string,
+	/**  In pt-BR. */
+	reason: string,
 };
 
 /**  A saved visit moved (another time or technician) or resized. */
@@ -1386,6 +1519,13 @@ export type SyncStatus_Serialize = {
 	running: boolean,
 	/**  Why the last exchange failed (pt-BR), if it did. */
 	error: string | null,
+};
+
+/**  A field a column can be mapped to, as the window's selects offer it. */
+export type TargetOption = {
+	name: string,
+	label: string,
+	required: boolean,
 };
 
 /**  The task as the operator fills it in, kept as typed. */

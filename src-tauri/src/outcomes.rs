@@ -49,6 +49,10 @@ pub fn saved_ticket(
             "Este tipo de atendimento foi desativado, ou vai para um usuário desativado: \
              escolha outro.",
         )),
+        SaveOutcome::PlanUnavailable => Err(CommandError::at_field(
+            wizard_fields::PLAN,
+            "Este plano foi desativado: escolha outro.",
+        )),
         SaveOutcome::TechnicianRemoved => Err(CommandError::at_field(
             work_order_fields::TECHNICIAN,
             "Este técnico foi removido ou desativado: escolha outro.",

@@ -210,6 +210,18 @@ fn samples() -> BTreeMap<&'static str, Value> {
         ("remove_contact", json!(id)),
         ("list_customer_changes", json!(id)),
         ("list_plan_choices", Value::Null),
+        ("pick_import_file", json!("Customers")),
+        (
+            "run_import",
+            json!({"files": [{"kind": "Customers", "mapping": {"columns": ["nome"]}}],
+                   "match_by": "Code", "dry_run": true}),
+        ),
+        ("import_progress", Value::Null),
+        ("cancel_import", Value::Null),
+        ("list_pending_imports", Value::Null),
+        ("resume_imports", Value::Null),
+        ("save_import_report", Value::Null),
+        ("export_customers", Value::Null),
     ])
 }
 

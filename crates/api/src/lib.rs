@@ -27,6 +27,8 @@ pub use helpdesk_core::email::{
     EmailContext, EmailDraft, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft,
     SmtpSecurity, SmtpSettings, SmtpSettingsForm, SmtpSettingsView,
 };
+pub use helpdesk_core::import::job::{FileInspection, ImportRequest, ImportStatus, PendingImport};
+pub use helpdesk_core::import::ImportKind;
 pub use helpdesk_core::password::{PasswordChange, PasswordReset};
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
@@ -255,6 +257,27 @@ commands! {
     /// The active plans and routing points, by name (contracts, "escolher um novo plano").
     ListPlanChoices = list_plan_choices (Operator): () => PlanChoices;
     // -- Importing and exporting customers (issue 16): the import's commands go below. --
+    /// "Importar clientes": the system's picker for `kind`'s CSV file, read (encoding,
+    /// delimiter, header, first rows) with its columns' fields suggested; `None` if closed.
+    /// Administrators only: an import rewrites the base and the plans' catalog.
+    PickImportFile = pick_import_file (Administrator): ImportKind => Option<FileInspection>;
+    /// Simulates or runs the import of the picked files, in order (plans, routing points,
+    /// customers, contracts), answering when it ends; `import_progress` follows it meanwhile.
+    RunImport = run_import (Administrator): ImportRequest => ImportStatus;
+    /// How the current or last import is going.
+    ImportProgress = import_progress (Administrator): () => ImportStatus;
+    /// "Cancelar": stops the import after the batch being written.
+    CancelImport = cancel_import (Administrator): () => ();
+    /// The imports cancelled or interrupted (the app closed, the desktop off), to resume.
+    ListPendingImports = list_pending_imports (Administrator): () => Vec<PendingImport>;
+    /// "Retomar": resumes the pending imports after their last committed batch.
+    ResumeImports = resume_imports (Administrator): () => ImportStatus;
+    /// Saves the last import's refused rows as CSV where the operator chooses; `false` if
+    /// the dialog was closed.
+    SaveImportReport = save_import_report (Administrator): () => bool;
+    /// "Exportar clientes": every customer with its contracts as CSV where the operator
+    /// chooses; how many lines, or `None` if the dialog was closed.
+    ExportCustomers = export_customers (Administrator): () => Option<u32>;
 }
 
 #[cfg(test)]

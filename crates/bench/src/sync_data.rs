@@ -188,6 +188,7 @@ impl<'a> TicketGenerator<'a> {
             origin: ORIGINS.choose(&mut rng).copied().unwrap_or(Origin::Phone),
             customer_id,
             customer_plan_id: Some(customer_plan_id),
+            new_plan_id: None,
             support_message_id: None,
             problem: PROBLEMS.choose(&mut rng).copied().unwrap_or_default(),
             ticket_type_id: Some(kind.id),

@@ -22,6 +22,7 @@ pub mod email;
 pub mod form;
 pub mod hex;
 pub mod ics;
+pub mod import;
 pub mod password;
 pub mod protocol;
 pub mod script;

@@ -54,14 +54,51 @@ impl TicketStatus {
     }
 }
 
+/// What a ticket is about: one of the customer's contracts, or a new plan chosen for them
+/// ("escolher um novo plano").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketPlan {
+    /// The contract's id (`customer_plans`).
+    Contract(Uuid),
+    /// The plan's id (`plans`).
+    New(Uuid),
+}
+
+impl TicketPlan {
+    /// The contract's id, when it is one (`tickets.customer_plan_id`).
+    pub fn contract_id(self) -> Option<Uuid> {
+        match self {
+            TicketPlan::Contract(id) => Some(id),
+            TicketPlan::New(_) => None,
+        }
+    }
+
+    /// The new plan's id, when it is one (`tickets.new_plan_id`).
+    pub fn new_plan_id(self) -> Option<Uuid> {
+        match self {
+            TicketPlan::New(id) => Some(id),
+            TicketPlan::Contract(_) => None,
+        }
+    }
+}
+
+/// The plan a saved ticket is about, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TicketPlanInfo {
+    /// The plan's name.
+    pub name: String,
+    /// The contract's PPPoE login; `None` for a new plan chosen in the wizard.
+    pub login: Option<String>,
+}
+
 /// A complete ticket, ready to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewTicket {
     pub protocol: Protocol,
     pub origin: Origin,
     pub customer_id: Uuid,
-    /// The contracted plan the ticket is about.
-    pub customer_plan_id: Uuid,
+    /// The contract, or the new plan, the ticket is about.
+    pub plan: TicketPlan,
     /// The online-support message it came from, if any.
     pub support_message_id: Option<Uuid>,
     pub problem: String,
@@ -285,11 +322,17 @@ impl TicketSubmission {
         if !missing.is_empty() {
             return Err(missing);
         }
+        // Exactly one of them, as the ticket data's requirements checked.
+        let plan = match (draft.plan, draft.new_plan) {
+            (Some(contract), None) => Some(TicketPlan::Contract(contract)),
+            (None, Some(plan)) => Some(TicketPlan::New(plan)),
+            _ => None,
+        };
         let (Some(protocol), Some(origin), Some(customer), Some(plan), Some(kind)) = (
             draft.protocol,
             draft.origin,
             draft.customer.as_ref(),
-            draft.plan,
+            plan,
             draft.ticket_type.clone(),
         ) else {
             return Err(Vec::new());
@@ -298,7 +341,7 @@ impl TicketSubmission {
             protocol,
             origin,
             customer_id: customer.id,
-            customer_plan_id: plan,
+            plan,
             support_message_id: draft.message.as_ref().map(|message| message.id),
             problem: draft.problem.trim().to_owned(),
             first_contact: draft.first_contact.trim().to_owned(),
@@ -408,7 +451,41 @@ mod tests {
         assert_eq!(ticket.problem, "Sem internet");
         assert_eq!(ticket.status, TicketStatus::Resolved);
         assert_eq!(ticket.script, None);
-        assert_eq!(ticket.customer_plan_id, Uuid::from_u128(2));
+        assert_eq!(ticket.plan, TicketPlan::Contract(Uuid::from_u128(2)));
+        assert_eq!(ticket.plan.contract_id(), Some(Uuid::from_u128(2)));
+        assert_eq!(ticket.plan.new_plan_id(), None);
+    }
+
+    #[test]
+    fn a_new_plan_instead_of_a_contract() {
+        let mut draft = complete();
+        draft.choose_new_plan(Uuid::from_u128(40));
+        let submission = TicketSubmission {
+            draft,
+            resolved: false,
+            email_context: None,
+        };
+        let ticket = submission.to_ticket(today(), -180).expect("complete");
+        assert_eq!(ticket.plan, TicketPlan::New(Uuid::from_u128(40)));
+        assert_eq!(ticket.plan.new_plan_id(), Some(Uuid::from_u128(40)));
+        assert_eq!(ticket.plan.contract_id(), None);
+
+        let mut both = submission;
+        both.draft.plan = Some(Uuid::from_u128(2));
+        let errors = both.to_ticket(today(), -180).expect_err("both");
+        assert_eq!(
+            errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
+            [fields::PLAN]
+        );
+    }
+
+    #[test]
+    fn an_old_draft_without_a_new_plan_still_loads() {
+        let mut saved = serde_json::to_value(complete()).expect("json");
+        saved.as_object_mut().expect("object").remove("new_plan");
+        let draft: WizardDraft = serde_json::from_value(saved).expect("old draft");
+        assert_eq!(draft.new_plan, None);
+        assert_eq!(draft.plan, Some(Uuid::from_u128(2)));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use specta::Type;
 use uuid::Uuid;
 
 use crate::task_list::TaskSummary;
-use crate::ticket::TicketEvent;
+use crate::ticket::{TicketEvent, TicketPlanInfo};
 
 /// A file attached to a ticket, as the ticket page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -30,4 +30,8 @@ pub struct TicketDetails {
     pub attachments: Vec<AttachmentInfo>,
     /// Open ones first by due date, then the done ones.
     pub tasks: Vec<TaskSummary>,
+    /// The contract or the new plan the ticket is about (`None` for tickets from before
+    /// either was kept, or whose plan is gone).
+    #[serde(default)]
+    pub plan: Option<TicketPlanInfo>,
 }

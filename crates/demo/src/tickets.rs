@@ -8,7 +8,7 @@
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 use helpdesk_core::customer::{CustomerSearch, SearchCondition, SearchField};
 use helpdesk_core::task::NewTask;
-use helpdesk_core::ticket::{NewTicket, TicketStatus};
+use helpdesk_core::ticket::{NewTicket, TicketPlan, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::ticket_update::TicketAction;
 use helpdesk_core::wizard::Origin;
@@ -320,7 +320,7 @@ async fn save(
         protocol,
         origin: *pick(rng, &Origin::ALL),
         customer_id,
-        customer_plan_id: plan_id,
+        plan: TicketPlan::Contract(plan_id),
         support_message_id: None,
         problem: problem.to_owned(),
         first_contact: first_contact.to_owned(),

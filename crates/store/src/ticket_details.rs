@@ -1,4 +1,6 @@
-//! The ticket page below its summary: the history, the files attached and the tasks.
+//! The ticket page below its summary: the plan it is about, the history, the files
+//! attached and the tasks.
+use helpdesk_core::ticket::TicketPlanInfo;
 use helpdesk_core::ticket_details::TicketDetails;
 use uuid::Uuid;
 
@@ -11,5 +13,29 @@ pub async fn details(store: &Store, ticket_id: Uuid) -> Result<TicketDetails> {
         history: tickets::history(store, ticket_id).await?,
         attachments: attachments::of_ticket(store, ticket_id).await?,
         tasks: tasks::of_ticket(store, ticket_id).await?,
+        plan: plan(store, ticket_id).await?,
     })
+}
+
+/// The contract's plan and login, or the new plan chosen, of the ticket `ticket_id`.
+async fn plan(store: &Store, ticket_id: Uuid) -> Result<Option<TicketPlanInfo>> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT contracted.name, cp.login, chosen.name
+         FROM tickets t
+         LEFT JOIN customer_plans cp ON cp.id = t.customer_plan_id
+         LEFT JOIN plans contracted ON contracted.id = cp.plan_id
+         LEFT JOIN plans chosen ON chosen.id = t.new_plan_id
+         WHERE t.id = ?1",
+    )
+    .bind(ticket_id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.and_then(|row| match row {
+        (Some(name), login, _) => Some(TicketPlanInfo {
+            name,
+            login: Some(login.unwrap_or_default()),
+        }),
+        (None, _, Some(name)) => Some(TicketPlanInfo { name, login: None }),
+        _ => None,
+    }))
 }

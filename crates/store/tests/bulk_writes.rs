@@ -28,6 +28,7 @@ async fn many_tickets_and_their_histories_are_written_as_given() {
             origin: Origin::Chat,
             customer_id: desk.customer,
             customer_plan_id: Some(desk.plan),
+            new_plan_id: None,
             support_message_id: None,
             problem: "Sem internet",
             ticket_type_id: Some(desk.kind.id),

@@ -88,7 +88,7 @@ fn ticket(fixture: &Fixture, protocol: Protocol, n: u64) -> NewTicket {
         protocol,
         origin: Origin::Phone,
         customer_id: fixture.customer,
-        customer_plan_id: fixture.plan,
+        plan: helpdesk_core::ticket::TicketPlan::Contract(fixture.plan),
         support_message_id: None,
         problem: format!("Sem internet ({n})"),
         first_contact: "Reiniciou a ONU.".repeat(50),

@@ -137,7 +137,7 @@ fn new_ticket(
         protocol: protocol(sequence),
         origin: Origin::Phone,
         customer_id: customer.id,
-        customer_plan_id: customer.plan,
+        plan: helpdesk_core::ticket::TicketPlan::Contract(customer.plan),
         support_message_id: None,
         problem: format!("Problema {sequence}"),
         first_contact: format!("Primeiro contato {sequence}"),

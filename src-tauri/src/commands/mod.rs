@@ -10,6 +10,7 @@ mod customer_edits;
 mod customers;
 mod drafts;
 mod email;
+mod imports;
 mod protocols;
 mod scripts;
 mod setup;
@@ -30,8 +31,8 @@ use crate::AppState;
 
 pub use self::{
     attachments::*, auth::*, catalogs::*, customer_data::*, customer_edits::*, customers::*,
-    drafts::*, email::*, protocols::*, scripts::*, setup::*, support::*, sync::*, ticket_pages::*,
-    ticket_types::*, tickets::*, users::*, work_orders::*,
+    drafts::*, email::*, imports::*, protocols::*, scripts::*, setup::*, support::*, sync::*,
+    ticket_pages::*, ticket_types::*, tickets::*, users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

@@ -6,6 +6,7 @@ mod catalogs;
 mod customers;
 mod draft_panel;
 mod home;
+mod imports;
 mod lock;
 mod login;
 mod password;

@@ -20,6 +20,8 @@ pub enum AdminScreen {
     Catalogs,
     /// "Provedor": the provider's name and the idle time.
     Provider,
+    /// "Importar clientes": a provider's base from CSV files, and "Exportar clientes".
+    Imports,
 }
 
 /// What the home page shows.

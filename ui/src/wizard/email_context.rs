@@ -19,15 +19,15 @@ impl WizardState {
     /// until the ticket is saved).
     pub fn email_context(&self, now: i64, offset_minutes: i32) -> EmailContext {
         let draft = &self.draft;
-        let plan = self
-            .record()
-            .and_then(|record| {
-                record
-                    .plans
-                    .iter()
-                    .find(|plan| Some(plan.id) == draft.plan)
-                    .map(|plan| plan.plan.clone())
-            })
+        let contracted = self.record().and_then(|record| {
+            record
+                .plans
+                .iter()
+                .find(|plan| Some(plan.id) == draft.plan)
+                .map(|plan| plan.plan.clone())
+        });
+        let plan = contracted
+            .or_else(|| self.ticket_data.new_plan(draft).map(|plan| plan.name))
             .unwrap_or_default();
         let visit = draft
             .work_order
@@ -100,5 +100,33 @@ mod tests {
         );
         assert_eq!(context.visit, None);
         assert_eq!(context.plan, "", "the record is not loaded");
+    }
+
+    #[test]
+    fn a_new_plan_fills_the_plan_placeholder() {
+        use helpdesk_api::{PlanChoices, PlanOption, Uuid};
+
+        use crate::wizard::state::TicketDataAction;
+
+        let fibra = PlanOption {
+            id: Uuid::from_u128(40),
+            name: "FIBRA 500M".into(),
+            technology: "FTTH".into(),
+            download_mbps: 500,
+            upload_mbps: 250,
+        };
+        let state = run(
+            at_first_contact(),
+            [
+                TicketDataAction::ChooseNewPlan(fibra.id).into(),
+                TicketDataAction::PlanChoicesStarted.into(),
+                TicketDataAction::PlanChoicesFinished(Ok(PlanChoices {
+                    plans: vec![fibra],
+                    routing_points: Vec::new(),
+                }))
+                .into(),
+            ],
+        );
+        assert_eq!(state.email_context(0, -180).plan, "FIBRA 500M");
     }
 }

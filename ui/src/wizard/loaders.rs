@@ -2,9 +2,9 @@
 //! change, and fetching what the step on screen shows (after "Avançar", a jump in the side
 //! bar, or a restored draft alike).
 use helpdesk_api::{
-    CustomerSearch, FindSupportMessages, ListAssignees, ListEmailTemplates, ListScripts,
-    ListTicketTypes, LoadCustomer, LoadScript, LoadWorkOrderCatalog, ReserveProtocol, SaveDraft,
-    ScriptVersionRef, SearchCustomers, Uuid,
+    CustomerSearch, FindSupportMessages, ListAssignees, ListEmailTemplates, ListPlanChoices,
+    ListScripts, ListTicketTypes, LoadCustomer, LoadScript, LoadWorkOrderCatalog, ReserveProtocol,
+    SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
 };
 use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::wizard::state::{
     CustomerDataAction, EmailAction, FindCustomerAction, FindMessageAction, FirstContactAction,
-    ScriptAction, TaskAction, WizardAction, WizardState, WorkOrderAction,
+    ScriptAction, TaskAction, TicketDataAction, WizardAction, WizardState, WorkOrderAction,
 };
 use crate::wizard::steps::actions;
 
@@ -74,7 +74,9 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
                 state.draft.search.to_search().ok().map(Need::Customers)
             }
         }
-        Step::CustomerData | Step::TicketData => record_needed(state),
+        Step::CustomerData => record_needed(state),
+        // The customer's contracts, then the plans on offer for a new one.
+        Step::TicketData => record_needed(state).or_else(|| plan_choices_needed(state, true)),
         Step::Script | Step::ScriptReport => match &state.draft.script {
             ScriptProgress::Running(run) | ScriptProgress::Ended(run) => {
                 let version = ScriptVersionRef {
@@ -95,15 +97,18 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
         Step::WorkOrder if state.work_order.catalog.request.is_none() => {
             Some(Need::WorkOrderCatalog)
         }
-        // The customer's addresses first, then the operator's templates.
-        Step::SendEmail => record_needed(state).or_else(|| {
-            state
-                .email
-                .templates
-                .request
-                .is_none()
-                .then_some(Need::EmailTemplates)
-        }),
+        // The customer's addresses first, the new plan's name for "{plano}", then the
+        // operator's templates.
+        Step::SendEmail => record_needed(state)
+            .or_else(|| plan_choices_needed(state, state.draft.new_plan.is_some()))
+            .or_else(|| {
+                state
+                    .email
+                    .templates
+                    .request
+                    .is_none()
+                    .then_some(Need::EmailTemplates)
+            }),
         _ => None,
     };
     let dispatcher = state.dispatcher();
@@ -125,6 +130,11 @@ fn record_needed(state: &WizardState) -> Option<Need> {
         .map(Need::Record)
 }
 
+/// The plans on offer, when `wanted` and they were not asked for yet.
+fn plan_choices_needed(state: &WizardState, wanted: bool) -> Option<Need> {
+    (wanted && state.ticket_data.plan_choices.request.is_none()).then_some(Need::PlanChoices)
+}
+
 /// What a step needs from the shell.
 #[derive(Debug, Clone, PartialEq)]
 enum Need {
@@ -133,6 +143,7 @@ enum Need {
     MessageCustomer(Vec<CustomerSearch>),
     Customers(CustomerSearch),
     Record(Uuid),
+    PlanChoices,
     Scripts,
     TicketTypes,
     Assignees,
@@ -174,6 +185,11 @@ impl Need {
                 dispatch(CustomerDataAction::RecordStarted(id).into());
                 let result = api::invoke::<LoadCustomer>(&id).await;
                 dispatch(CustomerDataAction::RecordFinished(id, Box::new(result)).into());
+            }
+            Need::PlanChoices => {
+                dispatch(TicketDataAction::PlanChoicesStarted.into());
+                let result = api::invoke::<ListPlanChoices>(&()).await;
+                dispatch(TicketDataAction::PlanChoicesFinished(result).into());
             }
             Need::Scripts => {
                 dispatch(ScriptAction::ListStarted.into());

@@ -82,6 +82,9 @@ pub fn current_step(
                 record={state.record()}
                 error={record_error()}
                 plan={draft.plan}
+                new_plan={draft.new_plan}
+                plan_choices={state.ticket_data.plan_choices.value.clone()}
+                plan_choices_error={state.ticket_data.plan_choices.error.as_ref().map(|e| AttrValue::from(e.message.clone()))}
                 problem={AttrValue::from(draft.problem.clone())}
                 errors={errors.clone()}
                 onaction={actions(state.dispatcher())}

@@ -1,13 +1,16 @@
 //! "Dados Atend.": which of the customer's plans the ticket is about (and the routing point
-//! that serves it), and the problem as the customer described it.
+//! that serves it), or a new plan chosen from the active ones ("escolher um novo plano"),
+//! and the problem as the customer described it.
 use std::rc::Rc;
 
-use helpdesk_api::{CommandError, CustomerRecord, Uuid};
+use helpdesk_api::{CommandError, CustomerRecord, PlanChoices, PlanOption, Uuid};
 use helpdesk_core::customer_record::{ContractedPlan, RoutingPoint};
 use helpdesk_core::wizard::{fields, MAX_PROBLEM_CHARS};
 use yew::prelude::*;
 
-use crate::components::{message_at, unplaced_message, FieldError, FormError, TextField};
+use crate::components::{
+    message_at, unplaced_message, FieldError, FormError, SelectField, TextField,
+};
 use crate::wizard::customer_view::{contract_badge, fact, or_dash, routing_badge, speed};
 use crate::wizard::state::TicketDataAction;
 
@@ -17,8 +20,14 @@ pub struct TicketDataStepProps {
     pub record: Option<Rc<CustomerRecord>>,
     /// Why the record could not be loaded.
     pub error: Option<AttrValue>,
-    /// The contracted plan chosen (its id).
+    /// The contracted plan chosen (its contract's id).
     pub plan: Option<Uuid>,
+    /// The new plan chosen instead (an active plan's id).
+    pub new_plan: Option<Uuid>,
+    /// The active plans, once loaded.
+    pub plan_choices: Option<Rc<PlanChoices>>,
+    /// Why the active plans could not be loaded.
+    pub plan_choices_error: Option<AttrValue>,
     /// "Problema descrito pelo cliente", as typed.
     pub problem: AttrValue,
     /// Why "Avançar" refused: at fields helpdesk_core::wizard::fields::PLAN ("plano") and PROBLEM ("problema").
@@ -57,7 +66,10 @@ pub fn TicketDataStep(props: &TicketDataStepProps) -> Html {
             }
             <div class="plan-layout">
                 { plans(props, record) }
-                { routing_point(chosen_plan(record, props.plan)) }
+                { match new_plan_of(props.plan_choices.as_deref(), props.new_plan) {
+                    Some(plan) => new_plan_details(plan),
+                    None => routing_point(chosen_plan(record, props.plan)),
+                } }
             </div>
             // The error sits in the footer, beside the counter.
             <TextField id="problema" label="Problema descrito pelo cliente" required=true
@@ -75,7 +87,7 @@ fn plans(props: &TicketDataStepProps, record: Option<&CustomerRecord>) -> Html {
         (_, Some(error)) => html! { <FormError message={error.clone()} /> },
         (None, None) => html! { <p class="loading" aria-live="polite">{ "Carregando…" }</p> },
         (Some(record), None) if record.plans.is_empty() => {
-            html! { <p class="empty">{ "Nenhum plano contratado." }</p> }
+            html! { <p id="sem-contrato" class="empty">{ "Nenhum plano contratado: escolha um novo plano." }</p> }
         }
         (Some(record), None) => {
             let option = |plan: &ContractedPlan| {
@@ -111,8 +123,91 @@ fn plans(props: &TicketDataStepProps, record: Option<&CustomerRecord>) -> Html {
                 <span class="required" aria-hidden="true">{ " *" }</span>
             </legend>
             { body }
+            { new_plan_select(props) }
             <FieldError field={fields::PLAN} message={plan_error} />
         </fieldset>
+    }
+}
+
+/// "Novo plano": every active plan, for a customer with no contract or who asks for another.
+fn new_plan_select(props: &TicketDataStepProps) -> Html {
+    let plans = props
+        .plan_choices
+        .as_ref()
+        .map(|choices| choices.plans.clone())
+        .unwrap_or_default();
+    let onchange = {
+        let onaction = props.onaction.clone();
+        Callback::from(move |value: String| {
+            if let Ok(plan) = Uuid::parse_str(&value) {
+                onaction.emit(TicketDataAction::ChooseNewPlan(plan));
+            }
+        })
+    };
+    let placeholder = match (&props.plan_choices, &props.plan_choices_error) {
+        (None, None) => "Carregando…",
+        _ if plans.is_empty() => "Nenhum plano ativo",
+        _ => "Escolher um novo plano",
+    };
+    let option = |plan: &PlanOption| {
+        html! {
+            <option
+                key={plan.id.to_string()}
+                value={plan.id.to_string()}
+                selected={props.new_plan == Some(plan.id)}
+            >
+                { format!("{} · {}", plan.name, plan_speed(plan)) }
+            </option>
+        }
+    };
+    html! {
+        <div class="new-plan">
+            <SelectField
+                id="novo-plano"
+                label="Escolher um novo plano"
+                bare=true
+                disabled={plans.is_empty()}
+                {onchange}
+            >
+                <option value="" selected={props.new_plan.is_none()} disabled=true>{ placeholder }</option>
+                <optgroup label="Novo plano">
+                    { for plans.iter().map(option) }
+                </optgroup>
+            </SelectField>
+            <FormError message={props.plan_choices_error.clone()} />
+        </div>
+    }
+}
+
+/// The new plan chosen, if it is on offer.
+fn new_plan_of(choices: Option<&PlanChoices>, chosen: Option<Uuid>) -> Option<&PlanOption> {
+    let chosen = chosen?;
+    choices?.plans.iter().find(|plan| plan.id == chosen)
+}
+
+/// "10/5 Mb/s", as the contracts show it.
+fn plan_speed(plan: &PlanOption) -> String {
+    format!("{}/{} Mb/s", plan.download_mbps, plan.upload_mbps)
+}
+
+/// The new plan's details: its routing point is decided when it is installed.
+fn new_plan_details(plan: &PlanOption) -> Html {
+    html! {
+        <section
+            id="novo-plano-detalhes"
+            class="routing-point"
+            aria-labelledby="novo-plano-titulo"
+            aria-live="polite"
+            data-plan-id={plan.id.to_string()}
+        >
+            <h3 id="novo-plano-titulo">{ "Novo plano" }</h3>
+            <p id="novo-plano-nome" class="routing-point-name">{ plan.name.clone() }</p>
+            <dl class="facts">
+                { fact("Tecnologia", or_dash(&plan.technology)) }
+                { fact("Velocidade", plan_speed(plan)) }
+            </dl>
+            <p id="ponto-a-definir" class="muted">{ "Ponto de Roteamento: a definir na instalação" }</p>
+        </section>
     }
 }
 
@@ -178,6 +273,25 @@ mod tests {
         assert_eq!(counter_text(problem_count("Sem conexão")), "11/4000");
         assert_eq!(problem_count("ç\nã"), 3);
         assert_eq!(problem_count("  sem sinal \n"), 9);
+    }
+
+    #[test]
+    fn the_new_plan_is_found_among_the_active_ones() {
+        let fibra = PlanOption {
+            id: Uuid::from_u128(40),
+            name: "FIBRA 500M".into(),
+            technology: "FTTH".into(),
+            download_mbps: 500,
+            upload_mbps: 250,
+        };
+        let choices = PlanChoices {
+            plans: vec![fibra.clone()],
+            routing_points: Vec::new(),
+        };
+        assert_eq!(new_plan_of(Some(&choices), Some(fibra.id)), Some(&fibra));
+        assert_eq!(new_plan_of(Some(&choices), Some(Uuid::from_u128(1))), None);
+        assert_eq!(new_plan_of(None, Some(fibra.id)), None);
+        assert_eq!(plan_speed(&fibra), "500/250 Mb/s");
     }
 
     #[test]

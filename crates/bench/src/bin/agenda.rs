@@ -221,6 +221,7 @@ async fn generate(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
                 origin: Origin::Phone,
                 customer_id: row.customer_id,
                 customer_plan_id: None,
+                new_plan_id: None,
                 support_message_id: None,
                 problem: "Visita técnica",
                 ticket_type_id: None,

@@ -47,6 +47,13 @@ pub async fn save(
         ticket_type,
         ..ticket.clone()
     };
+    // A new plan must still be on offer: it may have been taken out of the catalog since
+    // the wizard listed it.
+    if let Some(plan) = ticket.plan.new_plan_id() {
+        if !plan_active_in(&mut tx, plan).await? {
+            return Ok(SaveOutcome::PlanUnavailable);
+        }
+    }
     // The work order's technician and time, checked where another desktop's or operator's
     // visit may have been saved since the operator looked at the agenda.
     let work_order = match &ticket.work_order {
@@ -75,7 +82,8 @@ pub async fn save(
         protocol: ticket.protocol,
         origin: ticket.origin,
         customer_id: ticket.customer_id,
-        customer_plan_id: Some(ticket.customer_plan_id),
+        customer_plan_id: ticket.plan.contract_id(),
+        new_plan_id: ticket.plan.new_plan_id(),
         support_message_id: ticket.support_message_id,
         problem: &ticket.problem,
         ticket_type_id: Some(ticket.ticket_type.id),
@@ -137,6 +145,8 @@ pub enum SaveOutcome {
     /// The ticket type was deactivated or removed, or its tickets go to a user no longer
     /// active.
     TicketTypeUnavailable,
+    /// The new plan chosen was deactivated or removed.
+    PlanUnavailable,
     /// The work order's technician was removed or deactivated.
     TechnicianRemoved,
     /// The work order's type was deactivated.
@@ -214,6 +224,16 @@ fn history_entries(
         entries.push(("resolved", json!({})));
     }
     Ok(entries)
+}
+
+/// Whether the plan `id` is active (a choice for a new plan).
+async fn plan_active_in(conn: &mut SqliteConnection, id: Uuid) -> Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?1 AND active = 1 AND deleted = 0)",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?)
 }
 
 /// The names a work order's history entry shows.

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::{Result, Store};
 
-/// Tickets per INSERT statement of [`insert_many_in`] (16 parameters each): full chunks
+/// Tickets per INSERT statement of [`insert_many_in`] (17 parameters each): full chunks
 /// share one prepared statement.
 const ROWS_PER_INSERT: usize = 500;
 
@@ -21,7 +21,10 @@ pub struct TicketRow<'a> {
     pub protocol: Protocol,
     pub origin: Origin,
     pub customer_id: Uuid,
+    /// The contract the ticket is about, or
     pub customer_plan_id: Option<Uuid>,
+    /// the new plan chosen for the customer ("escolher um novo plano").
+    pub new_plan_id: Option<Uuid>,
     pub support_message_id: Option<Uuid>,
     pub problem: &'a str,
     pub ticket_type_id: Option<Uuid>,
@@ -44,7 +47,7 @@ pub async fn insert_many_in(conn: &mut SqliteConnection, rows: &[TicketRow<'_>])
             "INSERT INTO tickets (id, protocol, origin, customer_id, customer_plan_id,
                                   support_message_id, problem, ticket_type_id, assigned_user_id,
                                   assigned_role_id, status, opened_by, opened_at, due_at,
-                                  resolved_at, changed_at) ",
+                                  resolved_at, changed_at, new_plan_id) ",
         );
         query.push_values(chunk, |mut row, ticket| {
             row.push_bind(ticket.id)
@@ -62,7 +65,8 @@ pub async fn insert_many_in(conn: &mut SqliteConnection, rows: &[TicketRow<'_>])
                 .push_bind(ticket.opened_at)
                 .push_bind(ticket.due_at)
                 .push_bind(ticket.resolved_at)
-                .push_bind(ticket.changed_at);
+                .push_bind(ticket.changed_at)
+                .push_bind(ticket.new_plan_id);
         });
         query.build().execute(&mut *conn).await?;
     }

@@ -141,7 +141,7 @@ pub fn new_ticket(desk: &Desk, sequence: u32) -> NewTicket {
         protocol: protocol(sequence),
         origin: Origin::Phone,
         customer_id: desk.customer,
-        customer_plan_id: desk.plan,
+        plan: helpdesk_core::ticket::TicketPlan::Contract(desk.plan),
         support_message_id: None,
         problem: "Sem internet desde ontem".into(),
         first_contact: "Reiniciou a ONU, sem sucesso.".into(),

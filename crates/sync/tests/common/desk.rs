@@ -2,7 +2,7 @@
 //! technician, and save tickets the way the wizard saves them.
 use chrono::{Local, NaiveDate};
 use helpdesk_core::attachment::DraftAttachment;
-use helpdesk_core::ticket::{NewTicket, TicketStatus};
+use helpdesk_core::ticket::{NewTicket, TicketPlan, TicketStatus};
 use helpdesk_core::wizard::Origin;
 use helpdesk_core::work_order::Slot;
 use helpdesk_core::work_order_form::NewWorkOrder;
@@ -93,7 +93,7 @@ pub async fn new_ticket(
         protocol,
         origin: Origin::Phone,
         customer_id: shared.customer,
-        customer_plan_id: shared.plan,
+        plan: TicketPlan::Contract(shared.plan),
         support_message_id: None,
         problem: problem.into(),
         first_contact: "Orientado a reiniciar a ONU.".into(),

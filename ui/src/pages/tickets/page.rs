@@ -3,6 +3,7 @@
 use helpdesk_api::{LoadTicketDetails, TicketState, TicketStatus, TicketSummary};
 use helpdesk_core::attachment::describe_size;
 use helpdesk_core::date::format_instant;
+use helpdesk_core::ticket::TicketPlanInfo;
 use yew::prelude::*;
 
 use super::actions::TicketActions;
@@ -84,6 +85,12 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                 None => html! { <p aria-busy="true">{ "Carregando…" }</p> },
                 Some(details) => html! {
                     <>
+                        if let Some(plan) = &details.plan {
+                            <dl class="facts">
+                                <dt>{ "Plano" }</dt>
+                                <dd id="atendimento-plano">{ plan_text(plan) }</dd>
+                            </dl>
+                        }
                         <h2>{ "Histórico" }</h2>
                         <History events={details.history.clone()} />
                         <h2>{ "Anexos" }</h2>
@@ -108,5 +115,14 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                 },
             } }
         </main>
+    }
+}
+
+/// "FIBRA 500M – joao.silva" for a contract, "FIBRA 500M (novo plano)" for a plan chosen in
+/// the wizard.
+fn plan_text(plan: &TicketPlanInfo) -> String {
+    match &plan.login {
+        Some(login) => format!("{} – {login}", plan.name),
+        None => format!("{} (novo plano)", plan.name),
     }
 }

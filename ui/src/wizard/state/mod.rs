@@ -40,7 +40,7 @@ pub use first_contact::{FirstContactAction, FirstContactState};
 pub use recipients::{listed_addresses, ListedAddress};
 pub use script::{topic, ScriptAction, ScriptState};
 pub use task::{TaskAction, TaskEdit, TaskState};
-pub use ticket_data::TicketDataAction;
+pub use ticket_data::{TicketDataAction, TicketDataState};
 pub use work_order::{usual_minutes, WorkOrderAction, WorkOrderEdit, WorkOrderState};
 
 /// Everything the wizard knows.
@@ -78,6 +78,8 @@ pub struct WizardState {
     pub find_customer: FindCustomerState,
     /// "Dados Cliente": the customer's record, read by later steps too.
     pub customer_data: CustomerDataState,
+    /// "Dados Atend.": the plans on offer for a new plan.
+    pub ticket_data: TicketDataState,
     /// "Script".
     pub script: ScriptState,
     /// "Prim. Contato".
@@ -290,7 +292,7 @@ impl WizardState {
             WizardAction::FindMessage(action) => self.find_message.apply(action, &mut wizard),
             WizardAction::FindCustomer(action) => self.find_customer.apply(action, &mut wizard),
             WizardAction::CustomerData(action) => self.customer_data.apply(action),
-            WizardAction::TicketData(action) => ticket_data::apply(action, &mut wizard),
+            WizardAction::TicketData(action) => self.ticket_data.apply(action, &mut wizard),
             WizardAction::Script(action) => self.script.apply(action, &mut wizard),
             WizardAction::FirstContact(action) => self.first_contact.apply(action, &mut wizard),
             WizardAction::Attachment(action) => self.attachment.apply(action, &mut wizard),

@@ -1,27 +1,63 @@
-//! "Dados Atend." in the wizard's reducer: the plan the ticket is about and the problem as
-//! the customer described it. Both live in the draft; the step has no state of its own.
-use helpdesk_api::Uuid;
-use helpdesk_core::wizard::fields;
+//! "Dados Atend." in the wizard's reducer: the plan the ticket is about (one of the
+//! customer's contracts, or a new plan from the active ones) and the problem as the customer
+//! described it. Both live in the draft; the step keeps only the plans on offer.
+use helpdesk_api::{CommandError, PlanChoices, PlanOption, Uuid};
+use helpdesk_core::wizard::{fields, WizardDraft};
 
 use super::context::StepContext;
+use crate::fetched::Fetched;
 
-/// What the operator does on "Dados Atend.".
+/// What the operator (or the shell's answer) does on "Dados Atend.".
 #[derive(Debug, Clone, PartialEq)]
 pub enum TicketDataAction {
+    /// One of the customer's contracts, by id.
     ChoosePlan(Uuid),
+    /// "Novo plano": an active plan, by id.
+    ChooseNewPlan(Uuid),
     EditProblem(String),
+    PlanChoicesStarted,
+    PlanChoicesFinished(Result<PlanChoices, CommandError>),
 }
 
-pub(super) fn apply(action: TicketDataAction, wizard: &mut StepContext) {
-    match action {
-        TicketDataAction::ChoosePlan(plan) => {
-            wizard.edit(|draft| draft.plan = Some(plan));
-            wizard.clear(fields::PLAN);
+/// What "Dados Atend." shows besides the draft's plan and problem.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TicketDataState {
+    /// The active plans, for "escolher um novo plano".
+    pub plan_choices: Fetched<(), PlanChoices>,
+}
+
+impl TicketDataState {
+    pub(super) fn apply(&mut self, action: TicketDataAction, wizard: &mut StepContext) {
+        match action {
+            TicketDataAction::ChoosePlan(contract) => {
+                wizard.edit(|draft| draft.choose_contract(contract));
+                wizard.clear(fields::PLAN);
+            }
+            TicketDataAction::ChooseNewPlan(plan) => {
+                wizard.edit(|draft| draft.choose_new_plan(plan));
+                wizard.clear(fields::PLAN);
+            }
+            TicketDataAction::EditProblem(problem) => {
+                wizard.edit(|draft| draft.problem = problem);
+                wizard.clear(fields::PROBLEM);
+            }
+            TicketDataAction::PlanChoicesStarted => self.plan_choices.start(()),
+            TicketDataAction::PlanChoicesFinished(result) => {
+                self.plan_choices.finish(&(), result);
+            }
         }
-        TicketDataAction::EditProblem(problem) => {
-            wizard.edit(|draft| draft.problem = problem);
-            wizard.clear(fields::PROBLEM);
-        }
+    }
+
+    /// The new plan the draft chose, once the plans on offer are loaded.
+    pub fn new_plan(&self, draft: &WizardDraft) -> Option<PlanOption> {
+        let chosen = draft.new_plan?;
+        self.plan_choices
+            .value
+            .as_ref()?
+            .plans
+            .iter()
+            .find(|plan| plan.id == chosen)
+            .cloned()
     }
 }
 
@@ -65,5 +101,45 @@ mod tests {
             [WizardAction::GoTo(Step::TicketData), WizardAction::Advance],
         );
         assert_eq!(state.current(), Step::Script);
+    }
+
+    #[test]
+    fn a_new_plan_replaces_the_contract_and_is_named_once_the_plans_are_loaded() {
+        let fibra = PlanOption {
+            id: Uuid::from_u128(40),
+            name: "FIBRA 500M".into(),
+            technology: "FTTH".into(),
+            download_mbps: 500,
+            upload_mbps: 250,
+        };
+        let state = run(
+            with_customers(),
+            [
+                FindCustomerAction::Select(0).into(),
+                TicketDataAction::ChoosePlan(Uuid::from_u128(9)).into(),
+                TicketDataAction::ChooseNewPlan(fibra.id).into(),
+            ],
+        );
+        assert_eq!(state.draft.plan, None);
+        assert_eq!(state.draft.new_plan, Some(fibra.id));
+        assert_eq!(state.ticket_data.new_plan(&state.draft), None, "not loaded");
+        let state = run(
+            state,
+            [
+                TicketDataAction::PlanChoicesStarted.into(),
+                TicketDataAction::PlanChoicesFinished(Ok(PlanChoices {
+                    plans: vec![fibra.clone()],
+                    routing_points: Vec::new(),
+                }))
+                .into(),
+            ],
+        );
+        assert_eq!(state.ticket_data.new_plan(&state.draft), Some(fibra));
+        let state = run(
+            state,
+            [TicketDataAction::ChoosePlan(Uuid::from_u128(9)).into()],
+        );
+        assert_eq!(state.draft.new_plan, None);
+        assert_eq!(state.draft.plan, Some(Uuid::from_u128(9)));
     }
 }

@@ -169,7 +169,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             protocol,
             origin: Origin::Phone,
             customer_id,
-            customer_plan_id,
+            plan: helpdesk_core::ticket::TicketPlan::Contract(customer_plan_id),
             support_message_id: None,
             problem: PROBLEMS[n % PROBLEMS.len()].to_owned(),
             first_contact: CONTACTS[n % CONTACTS.len()].to_owned(),

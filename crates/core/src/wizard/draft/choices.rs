@@ -1,6 +1,8 @@
 //! The operator's choices that change others: a new origin or script changes the route, a
 //! new message the problem, a new customer the plan; and the searches the chosen message
 //! suggests.
+use uuid::Uuid;
+
 use super::{ScriptProgress, WizardDraft};
 use crate::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, DEFAULT_LIMIT,
@@ -33,8 +35,21 @@ impl WizardDraft {
     pub fn choose_customer(&mut self, customer: CustomerSummary) {
         if self.customer.as_ref().map(|c| c.id) != Some(customer.id) {
             self.plan = None;
+            self.new_plan = None;
         }
         self.customer = Some(customer);
+    }
+
+    /// "Plano": one of the customer's contracts (its id); no new plan then.
+    pub fn choose_contract(&mut self, contract: Uuid) {
+        self.plan = Some(contract);
+        self.new_plan = None;
+    }
+
+    /// "Novo plano": an active plan (its id) instead of a contract.
+    pub fn choose_new_plan(&mut self, plan: Uuid) {
+        self.new_plan = Some(plan);
+        self.plan = None;
     }
 
     /// The searches that find the customer who sent the chosen message: by its login, then
@@ -101,6 +116,22 @@ mod tests {
     }
 
     #[test]
+    fn a_contract_and_a_new_plan_exclude_each_other() {
+        let mut draft = WizardDraft::default();
+        draft.choose_contract(Uuid::from_u128(5));
+        draft.choose_new_plan(Uuid::from_u128(6));
+        assert_eq!(
+            (draft.plan, draft.new_plan),
+            (None, Some(Uuid::from_u128(6)))
+        );
+        draft.choose_contract(Uuid::from_u128(5));
+        assert_eq!(
+            (draft.plan, draft.new_plan),
+            (Some(Uuid::from_u128(5)), None)
+        );
+    }
+
+    #[test]
     fn another_customer_drops_the_plan() {
         let mut draft = at_ticket_data();
         draft.plan = Some(Uuid::from_u128(5));
@@ -108,6 +139,12 @@ mod tests {
         assert_eq!(draft.plan, Some(Uuid::from_u128(5)));
         draft.choose_customer(customer(2));
         assert_eq!(draft.plan, None);
+        draft.choose_new_plan(Uuid::from_u128(6));
+        draft.choose_customer(customer(1));
+        assert_eq!(
+            draft.new_plan, None,
+            "nor a new plan chosen for another customer"
+        );
     }
 
     #[test]

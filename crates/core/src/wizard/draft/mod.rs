@@ -69,8 +69,14 @@ pub struct WizardDraft {
     pub search: SearchForm,
     /// The customer chosen in "Localizar Cliente".
     pub customer: Option<CustomerSummary>,
-    /// The contracted plan chosen in "Dados Atend." (its contract's id).
+    /// The contracted plan chosen in "Dados Atend." (its contract's id); set with
+    /// [`WizardDraft::choose_contract`], which leaves `new_plan` empty.
     pub plan: Option<Uuid>,
+    /// The plan chosen instead in "escolher um novo plano" (an active plan's id), for a
+    /// customer with no contract or who asks for another; set with
+    /// [`WizardDraft::choose_new_plan`], which leaves `plan` empty.
+    #[serde(default)]
+    pub new_plan: Option<Uuid>,
     /// "Problema descrito pelo cliente".
     pub problem: String,
     /// "Script de Atendimento".
@@ -118,6 +124,7 @@ impl Default for WizardDraft {
             search: SearchForm::default(),
             customer: None,
             plan: None,
+            new_plan: None,
             problem: String::new(),
             script: ScriptProgress::NotStarted,
             first_contact: String::new(),

@@ -47,8 +47,13 @@ impl WizardDraft {
             }
             Step::TicketData => {
                 let mut errors = FieldErrors::default();
-                if self.plan.is_none() {
-                    errors.add(fields::PLAN, "Escolha o plano do atendimento.");
+                match (self.plan, self.new_plan) {
+                    (None, None) => errors.add(fields::PLAN, "Escolha o plano do atendimento."),
+                    (Some(_), Some(_)) => errors.add(
+                        fields::PLAN,
+                        "Escolha um contrato do cliente ou um novo plano, não os dois.",
+                    ),
+                    _ => {}
                 }
                 required_text(
                     &mut errors,
@@ -94,7 +99,18 @@ mod tests {
         draft.plan = Some(Uuid::from_u128(9));
         assert_eq!(fields_of(draft.advance()), [fields::PROBLEM]);
         draft.problem = "Sem conexão desde ontem".into();
-        assert_eq!(draft.advance(), Ok(Step::Script));
+        draft.new_plan = Some(Uuid::from_u128(10));
+        assert_eq!(
+            fields_of(draft.advance()),
+            [fields::PLAN],
+            "a contract or a new plan"
+        );
+        draft.plan = None;
+        assert_eq!(
+            draft.advance(),
+            Ok(Step::Script),
+            "a new plan alone will do"
+        );
         assert_eq!(fields_of(draft.advance()), [fields::SCRIPT]);
     }
 }
