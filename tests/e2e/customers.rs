@@ -1,10 +1,11 @@
 //! "Clientes" in the real window. On the demo, the administrator creates a company with an
-//! alphanumeric CNPJ and a person whose CPF is masked as it is typed (a wrong CPF first:
-//! refused at its field, nothing typed lost), adds a contract and a contact to the company,
-//! edits the contact and removes it, opens a demo customer's ticket from its page, and
-//! finds both new customers in "Clientes" and in the wizard's "Localizar Cliente". From an
-//! empty database, "Clientes" starts with no customer, one is created, and the contract
-//! form, with no plan in the catalog, says where to register one.
+//! alphanumeric CNPJ (then edits it: the change shows in "Alterações") and a person whose
+//! CPF is masked as it is typed (a wrong CPF first: refused at its field, nothing typed
+//! lost), adds a contract and a contact to the company, edits the contact and removes it,
+//! opens a demo customer's ticket from its page, and finds both new customers in "Clientes"
+//! and in the wizard's "Localizar Cliente". From an empty database, "Clientes" starts with
+//! no customer, one is created, and the contract form, with no plan in the catalog, says
+//! where to register one.
 use helpdesk_core::ticket::TicketFilter;
 use helpdesk_demo::ADMIN;
 use helpdesk_e2e::customers::{
@@ -19,6 +20,7 @@ use helpdesk_store::tickets;
 
 const COMPANY: &str = "Alfa Conexões Ltda";
 const TRADE_NAME: &str = "Alfa Net";
+const TRADE_NAME_EDITED: &str = "Alfa Net Fibra";
 /// The Receita Federal's example of an alphanumeric CNPJ.
 const CNPJ: &str = "12.ABC.345/01DE-35";
 const LOGIN: &str = "alfa.conexoes";
@@ -70,6 +72,20 @@ async fn company(app: &mut Harness) -> StepResult {
     app.text_at("#cliente-dado-telefones", "(19) 98765-4321")
         .await?;
     app.text_at("#alteracoes-cliente", ADMIN.name).await?;
+
+    // "Editar" starts from what is stored, the CNPJ masked.
+    click_in_view(app, "button#cliente-editar").await?;
+    app.text_at("form#cliente-form h2", "Editar cliente")
+        .await?;
+    app.expect_value("input#cliente-documento", CNPJ).await?;
+    app.expect_value("select#cliente-uf", "SP").await?;
+    app.fill("input#cliente-nome_fantasia", TRADE_NAME_EDITED)
+        .await?;
+    click_in_view(app, "button#cliente-salvar").await?;
+    app.text_at("#cliente-dado-fantasia", TRADE_NAME_EDITED)
+        .await?;
+    app.text_at("#alteracoes-cliente", TRADE_NAME_EDITED)
+        .await?;
     Ok(())
 }
 
@@ -132,7 +148,10 @@ async fn person(app: &mut Harness) -> StepResult {
     new_customer(app).await?;
     app.fill("input#cliente-nome", PERSON).await?;
     type_masked(app, "input#cliente-documento", BAD_CPF.0, BAD_CPF.1).await?;
+    app.fill("input#cliente-logradouro", "Rua Barão de Jundiaí")
+        .await?;
     app.fill("input#cliente-cidade", "Jundiaí").await?;
+    app.select("select#cliente-uf", "SP").await?;
     click_in_view(app, "button#cliente-salvar").await?;
     error_at(app, "documento", "CPF inválido").await?;
     app.screenshot("cpf-invalido").await;
@@ -153,7 +172,7 @@ async fn found_in_clientes(app: &mut Harness) -> StepResult {
     search_customers(app, "Name", "Alfa", COMPANY).await?;
     search_customers(app, "Document", "12ABC34501DE35", COMPANY).await?;
     search_customers(app, "Name", "João Pereira", PERSON).await?;
-    app.click("table#clientes tbody tr").await?;
+    app.click("table#clientes tbody tr td:nth-child(2)").await?;
     app.text_at("h1#cliente-titulo", PERSON).await?;
     app.click("button#cliente-voltar").await?;
     // The search is kept while a customer is open.
@@ -241,6 +260,10 @@ async fn an_empty_database_starts_clientes_and_asks_for_a_plan_first() {
         new_customer(app).await?;
         app.fill("input#cliente-nome", PERSON).await?;
         type_masked(app, "input#cliente-documento", CPF.0, CPF.1).await?;
+        app.fill("input#cliente-logradouro", "Rua Barão de Jundiaí")
+            .await?;
+        app.fill("input#cliente-cidade", "Jundiaí").await?;
+        app.select("select#cliente-uf", "SP").await?;
         save_customer(app, PERSON).await?;
         app.text_at("#cliente-contratos", "Nenhum contrato.")
             .await?;

@@ -31,6 +31,9 @@ const ALL_FIELDS: [&str; 15] = [
     fields::NOTES,
 ];
 
+/// The fields marked required besides the name, the document and the UF.
+const REQUIRED: [&str; 2] = [fields::STREET, fields::CITY];
+
 /// What is wrong with the form before it is sent; the shell checks it again.
 fn check(form: &CustomerForm) -> Vec<FieldError> {
     form.validate().err().unwrap_or_default()
@@ -87,7 +90,7 @@ pub fn CustomerEditor(props: &CustomerEditorProps) -> Html {
     let text = |field: &'static str, label: &'static str, value: &str, apply| {
         html! {
             <TextField id={format!("cliente-{field}")} {field} {label}
-                value={value.to_owned()} error={submit.error(field)} autocomplete="off"
+                required={REQUIRED.contains(&field)} value={value.to_owned()} error={submit.error(field)} autocomplete="off"
                 oninput={edit(apply, field)} />
         }
     };
@@ -141,7 +144,7 @@ pub fn CustomerEditor(props: &CustomerEditorProps) -> Html {
                 </div>
                 <div class="field-row">
                     { text(fields::CITY, "Cidade", &form.city, |f, v| f.city = v) }
-    <SelectField id="cliente-uf" field={fields::STATE} label="UF"
+    <SelectField id="cliente-uf" field={fields::STATE} label="UF" required=true
                         error={submit.error(fields::STATE)}
                         onchange={edit(|f, v| f.state = v, fields::STATE)}>
                         { uf_options(&form.state) }
