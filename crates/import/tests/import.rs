@@ -159,13 +159,13 @@ fn masked(cpf: &str) -> String {
     format!("{}.{}.{}-{}", &cpf[..3], &cpf[3..6], &cpf[6..9], &cpf[9..])
 }
 
-const HEADER: &str = "Código;Nome;CPF/CNPJ;E-mail;Telefone;Cidade;UF;Observações";
+const HEADER: &str = "Código;Nome;CPF/CNPJ;E-mail;Telefone;Logradouro;Cidade;UF;Observações";
 
 fn customers_csv(rows: std::ops::Range<u64>, city: &str) -> String {
     let mut text = format!("{HEADER}\n");
     for n in rows {
         text.push_str(&format!(
-            "{n};Cliente {n};{};cliente{n}@example.com;(19) 3333-{:04};{city};SP;\n",
+            "{n};Cliente {n};{};cliente{n}@example.com;(19) 3333-{:04};Rua {n};{city};SP;\n",
             masked(&cpf(100_000 + n)),
             n % 10_000
         ));
@@ -297,6 +297,16 @@ async fn a_file_without_codes_updates_by_document() {
         .await,
         3
     );
+    // What the file does not have is kept: its street, e-mail and phone.
+    assert_eq!(
+        test.count(
+            "SELECT count(*) FROM customers c WHERE street = 'Rua ' || code AND state = 'SP'
+             AND EXISTS (SELECT 1 FROM customer_emails WHERE customer_id = c.id AND deleted = 0)
+             AND EXISTS (SELECT 1 FROM customer_phones WHERE customer_id = c.id AND deleted = 0)"
+        )
+        .await,
+        3
+    );
     let by_code = test
         .start(ImportKind::Customers, &file, MatchCustomersBy::Code, false)
         .await;
@@ -320,7 +330,10 @@ async fn a_file_without_codes_updates_by_document() {
 #[tokio::test]
 async fn windows_1252_and_utf8_bom_files_read_their_accents() {
     let test = open().await;
-    let text = format!("Código;Nome;CPF\n1;João da Conceição;{}\n", cpf(1));
+    let text = format!(
+        "Código;Nome;CPF;Endereço;Cidade;UF\n1;João da Conceição;{};Rua São João;Jundiaí;SP\n",
+        cpf(1)
+    );
     let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     let latin = test.file("latin.csv", &latin);
     let inspection = inspect(&latin).expect("inspect");
@@ -331,7 +344,11 @@ async fn windows_1252_and_utf8_bom_files_read_their_accents() {
 
     let bom = [
         b"\xEF\xBB\xBF".as_slice(),
-        format!("Código,Nome,CPF\n2,Ângela Müller,{}\n", cpf(2)).as_bytes(),
+        format!(
+            "Código,Nome,CPF,Endereço,Cidade,UF\n2,Ângela Müller,{},Rua A,Campinas,SP\n",
+            cpf(2)
+        )
+        .as_bytes(),
     ]
     .concat();
     let bom = test.file("bom.csv", &bom);
@@ -355,7 +372,7 @@ async fn windows_1252_and_utf8_bom_files_read_their_accents() {
 async fn quoted_fields_with_line_breaks_keep_their_rows_and_lines() {
     let test = open().await;
     let text = format!(
-        "Código;Nome;CPF;Observações\n1;Maria;{};\"Cliente antiga;\nprefere \"\"WhatsApp\"\"\"\n2;José;{};\n3;;{};\n",
+        "Código;Nome;CPF;Observações;Endereço;Cidade;UF\n1;Maria;{};\"Cliente antiga;\nprefere \"\"WhatsApp\"\"\";Rua A;Campinas;SP\n2;José;{};;Rua B;Campinas;SP\n3;;{};;Rua C;Campinas;SP\n",
         cpf(1),
         cpf(2),
         cpf(3)
@@ -438,7 +455,7 @@ async fn unknown_and_repeated_columns_are_explained_before_importing() {
 async fn short_rows_and_documents_in_the_wrong_column_are_rejected_alone() {
     let test = open().await;
     let text = format!(
-        "Código;Nome;CPF;Cidade\n1;Maria;{};Campinas\n2;José\n3;{};Ana;Campinas\n4;Rita;{};Sumaré\n",
+        "Código;Nome;CPF;Cidade;Endereço;UF\n1;Maria;{};Campinas;Rua A;SP\n2;José\n3;{};Ana;Campinas;Rua C;SP\n4;Rita;{};Sumaré;Rua D;SP\n",
         cpf(1),
         cpf(3),
         cpf(4)
@@ -453,7 +470,7 @@ async fn short_rows_and_documents_in_the_wrong_column_are_rejected_alone() {
     assert_eq!(rejects[0].column, "");
     assert!(rejects[0]
         .reason
-        .contains("A linha tem 2 campos e o cabeçalho, 4"));
+        .contains("A linha tem 2 campos e o cabeçalho, 6"));
     let wrong: Vec<_> = rejects
         .iter()
         .filter(|r| r.line == 4)
@@ -470,7 +487,10 @@ async fn short_rows_and_documents_in_the_wrong_column_are_rejected_alone() {
 #[tokio::test]
 async fn a_dry_run_reports_and_writes_nothing() {
     let test = open().await;
-    let text = format!("Código;Nome;CPF\n1;Maria;{}\n2;José;123\n", cpf(1));
+    let text = format!(
+        "Código;Nome;CPF;Endereço;Cidade;UF\n1;Maria;{};Rua A;Campinas;SP\n2;José;123;Rua B;Campinas;SP\n",
+        cpf(1)
+    );
     let file = test.file("ensaio.csv", text.as_bytes());
     let mut run = test
         .start(ImportKind::Customers, &file, MatchCustomersBy::Code, true)

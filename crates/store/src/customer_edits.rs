@@ -229,6 +229,22 @@ async fn write_update(
     Ok(Upserted::Updated(id))
 }
 
+/// The stored customer an imported row found by `by` updates, as its form, if any.
+pub async fn stored_match(
+    conn: &mut SqliteConnection,
+    form: &CustomerForm,
+    by: MatchBy,
+) -> Result<Option<CustomerForm>> {
+    let id = match by {
+        MatchBy::Code => id_with(conn, "code", &form.code, None).await?,
+        MatchBy::Document => id_with(conn, "document", &form.document, None).await?,
+    };
+    match id {
+        Some(id) => stored_form(conn, id).await,
+        None => Ok(None),
+    }
+}
+
 /// Refreshes the search entries of customers written by [`upsert_in`].
 pub async fn reindex_in(tx: &mut Transaction<'_, Sqlite>, ids: &[Uuid]) -> Result<()> {
     index_many(tx, ids).await

@@ -11,7 +11,7 @@ use helpdesk_core::contract::fields as contract_fields;
 use helpdesk_core::customer_form::fields as customer_fields;
 use helpdesk_core::date::format_date;
 use helpdesk_core::import::mapping::ColumnMapping;
-use helpdesk_core::import::row::{ContractRow, RowError};
+use helpdesk_core::import::row::{self, ContractRow, RowError};
 use helpdesk_core::import::{fields as import_fields, ImportCounts, ImportKind};
 use helpdesk_core::import::{MatchCustomersBy, RejectedRow};
 use helpdesk_core::text::fold;
@@ -322,6 +322,11 @@ pub async fn commit_batch(
         }
     }
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
+    // A dry run writes its rows as an import would, so its report holds every refusal
+    // (another customer's document, code or login too), then takes them back.
+    if run.dry_run {
+        sqlx::query("SAVEPOINT dry_run").execute(&mut *tx).await?;
+    }
     match batch {
         Batch::Catalog(_) => {}
         Batch::Customers(items) => {
@@ -331,12 +336,19 @@ pub async fn commit_batch(
             };
             let mut written = Vec::new();
             for item in items {
-                let form = match item.row {
+                let row = match item.row {
                     Err(problems) => {
                         refuse(item.line, problems, &mut counts);
                         continue;
                     }
-                    Ok(_) if run.dry_run => continue,
+                    Ok(row) => row,
+                };
+                let stored = customer_edits::stored_match(&mut tx, &row, by).await?;
+                let form = match row::merged(&row, stored.as_ref(), &run.mapping) {
+                    Err(problems) => {
+                        refuse(item.line, problems, &mut counts);
+                        continue;
+                    }
                     Ok(form) => form,
                 };
                 match customer_edits::upsert_in(&mut tx, store, user, &form, by).await? {
@@ -367,7 +379,6 @@ pub async fn commit_batch(
                         refuse(item.line, vec![problem], &mut counts);
                         continue;
                     }
-                    Ok(_) if run.dry_run => continue,
                     Ok(form) => form,
                 };
                 match contracts::upsert_in(&mut tx, store, user, &form, today).await? {
@@ -383,6 +394,10 @@ pub async fn commit_batch(
             written.dedup();
             customer_edits::reindex_in(&mut tx, &written).await?;
         }
+    }
+    if run.dry_run {
+        sqlx::query("ROLLBACK TO dry_run").execute(&mut *tx).await?;
+        sqlx::query("RELEASE dry_run").execute(&mut *tx).await?;
     }
     for (line, problem) in &refused {
         let rejected = problem.report(run.kind, &run.mapping, &run.headers, &run.file.name, *line);

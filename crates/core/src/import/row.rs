@@ -145,7 +145,9 @@ fn person_kind(text: &str) -> Option<PersonKind> {
     }
 }
 
-/// The customer a row of the customers file describes, checked by `CustomerForm::validate`.
+/// The customer a row of the customers file describes, as typed (the document bare): the
+/// columns' own mistakes (a document in the name's column) are refused here, the window's
+/// rules once the customer it updates is known ([`merged`]).
 pub fn customer(row: &MappedRow) -> Result<CustomerForm, Vec<RowError>> {
     let mut problems = Vec::new();
     let document = row.get(customer::DOCUMENT);
@@ -207,11 +209,55 @@ pub fn customer(row: &MappedRow) -> Result<CustomerForm, Vec<RowError>> {
         phones: row.list(customer::PHONES),
         notes: row.get(customer::NOTES).to_owned(),
     };
-    let mut form = form.validate().map_err(errors)?;
-    // Until the window's rules store it bare, the document is kept bare and upper-case,
-    // as matching an import by document needs.
-    form.document = bare_document(&form.document);
-    Ok(form)
+    // Checked whole once the customer it updates, if any, is known: see [`merged`].
+    Ok(CustomerForm {
+        document: bare_document(&form.document),
+        ..form
+    })
+}
+
+/// The customer an imported row saves, checked by the window's rules: on a customer
+/// already stored (`stored`), the fields the file does not have (`mapping`) keep their
+/// stored values, so a file of a few columns updates those columns only.
+pub fn merged(
+    row: &CustomerForm,
+    stored: Option<&CustomerForm>,
+    mapping: &ColumnMapping,
+) -> Result<CustomerForm, Vec<RowError>> {
+    let form = match stored {
+        None => row.clone(),
+        Some(stored) => {
+            let pick = |field: &str, from_row: &String, kept: &String| {
+                if mapping.has(field) { from_row } else { kept }.clone()
+            };
+            let list = |field: &str, from_row: &Vec<String>, kept: &Vec<String>| {
+                if mapping.has(field) { from_row } else { kept }.clone()
+            };
+            CustomerForm {
+                id: None,
+                kind: if mapping.has(customer::KIND) || mapping.has(customer::DOCUMENT) {
+                    row.kind
+                } else {
+                    stored.kind
+                },
+                code: pick(customer::CODE, &row.code, &stored.code),
+                name: pick(customer::NAME, &row.name, &stored.name),
+                trade_name: pick(customer::TRADE_NAME, &row.trade_name, &stored.trade_name),
+                document: pick(customer::DOCUMENT, &row.document, &stored.document),
+                postal_code: pick(customer::POSTAL_CODE, &row.postal_code, &stored.postal_code),
+                street: pick(customer::STREET, &row.street, &stored.street),
+                number: pick(customer::NUMBER, &row.number, &stored.number),
+                complement: pick(customer::COMPLEMENT, &row.complement, &stored.complement),
+                district: pick(customer::DISTRICT, &row.district, &stored.district),
+                city: pick(customer::CITY, &row.city, &stored.city),
+                state: pick(customer::STATE, &row.state, &stored.state),
+                emails: list(customer::EMAILS, &row.emails, &stored.emails),
+                phones: list(customer::PHONES, &row.phones, &stored.phones),
+                notes: pick(customer::NOTES, &row.notes, &stored.notes),
+            }
+        }
+    };
+    form.validate().map_err(errors)
 }
 
 /// A contract row: its form (without the customer, plan and routing point ids) and the
