@@ -121,11 +121,12 @@ fn bare_document(text: &str) -> String {
 }
 
 /// Whether the text is shaped like a CPF (11 digits) or a CNPJ (14 letters and digits,
-/// the last two digits), masked or not; the check digits are `CustomerForm::validate`'s.
+/// the last two digits), bare or masked with `.`, `-` and `/` (never blanks: "Ana Silva 11"
+/// is a name); the check digits are `CustomerForm::validate`'s.
 fn looks_like_document(text: &str) -> bool {
     let only_mask = text
         .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ' '));
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/'));
     let bare = bare_document(text);
     only_mask
         && match bare.len() {
@@ -428,6 +429,13 @@ mod tests {
         let form = customer(&MappedRow::new(&mapping, &row)).expect("valid");
         assert_eq!(form.kind, PersonKind::Company);
         assert_eq!(form.document, "12ABC34501DE35");
+    }
+
+    #[test]
+    fn a_name_with_a_number_is_not_a_document() {
+        assert!(!looks_like_document("Adriana Silva 11"));
+        assert!(looks_like_document("12.ABC.345/01DE-35"));
+        assert!(looks_like_document("52998224725"));
     }
 
     #[test]

@@ -178,20 +178,12 @@ pub fn ImportsPage(props: &ImportsPageProps) -> Html {
                     onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Voltar" }</button>
             </header>
             <p class="hint">
-                { "Escolha os arquivos CSV exportados do sistema anterior (separados por ; ou ,). \
-                   Simule primeiro: o relatório mostra cada linha recusada e o motivo." }
+                { "Escolha abaixo os arquivos CSV exportados do sistema anterior (separados por ; ou ,) \
+                   e confira as colunas. Simule primeiro: o relatório mostra cada linha recusada e o motivo." }
             </p>
             if !busy && !pending_runs.is_empty() {
                 <PendingOffer runs={pending_runs} onresume={drive.reform(|()| None)} />
             }
-            { for ImportKind::ALL.into_iter().map(|kind| html! {
-                <FileCard
-                    {kind}
-                    file={picked[slot(kind)].clone()}
-                    disabled={busy}
-                    onpicked={onpicked.clone()}
-                />
-            }) }
             <div class="field">
                 <label for="importar-identificar">{ "Identificar os clientes já cadastrados pelo" }</label>
                 <select id="importar-identificar" onchange={onmatch} disabled={busy}>
@@ -215,6 +207,14 @@ pub fn ImportsPage(props: &ImportsPageProps) -> Html {
             if let Some(now) = (*status).clone() {
                 <ProgressView status={now} running={busy} onsave={onsave_report} />
             }
+            { for ImportKind::ALL.into_iter().map(|kind| html! {
+                <FileCard
+                    {kind}
+                    file={picked[slot(kind)].clone()}
+                    disabled={busy}
+                    onpicked={onpicked.clone()}
+                />
+            }) }
         </section>
     }
 }
