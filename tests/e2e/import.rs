@@ -26,10 +26,10 @@ const PLANS: &str = "Plano;Tecnologia;Download;Upload;Valor\nFibra 300;FTTH;300;
 const POINTS: &str =
     "Nome;Tipo;Endereço;IP;Situação\nPOP Centro;POP;Av. Brasil, 900;10.20.0.1;Ativo\n";
 /// Row 3 (line 4) has the name and the CPF swapped.
-const CUSTOMERS: &str = "Código;Razão Social;CPF/CNPJ;Cidade;UF\n\
-    1;João da Conceição;529.982.247-25;Campinas;SP\n\
-    2;Padaria Pão Quente Ltda;11.222.333/0001-81;Sumaré;SP\n\
-    3;390.533.447-05;Maria Antônia;Campinas;SP\n";
+const CUSTOMERS: &str = "Código;Razão Social;CPF/CNPJ;Endereço;Cidade;UF\n\
+    1;João da Conceição;529.982.247-25;Rua das Flores, 10;Campinas;SP\n\
+    2;Padaria Pão Quente Ltda;11.222.333/0001-81;Av. Rebouças, 300;Sumaré;SP\n\
+    3;390.533.447-05;Maria Antônia;Rua Sete, 7;Campinas;SP\n";
 const CONTRACTS: &str = "Código do cliente;Login;Plano;POP;Instalação;Situação\n\
     1;joao.conceicao;Fibra 300;POP Centro;10/03/2025;Ativo\n\
     2;padaria.paoquente;Fibra 300;POP Centro;02/01/2024;Ativo\n";
