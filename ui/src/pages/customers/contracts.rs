@@ -33,7 +33,7 @@ pub fn ContractsSection(props: &ContractsSectionProps) -> Html {
             Callback::from(move |_: MouseEvent| onedit.emit(plan.clone()))
         };
         let address = if plan.installation_address.is_empty() {
-            "O do cliente".to_owned()
+            "O mesmo do cliente".to_owned()
         } else {
             plan.installation_address.clone()
         };
