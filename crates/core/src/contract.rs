@@ -18,6 +18,16 @@ pub mod fields {
     pub const INSTALLATION_ADDRESS: &str = "endereco_instalacao";
     pub const INSTALLED_ON: &str = "instalado_em";
     pub const STATUS: &str = "situacao";
+
+    /// Every field, in the form's order.
+    pub const ALL: [&str; 6] = [
+        PLAN,
+        LOGIN,
+        ROUTING_POINT,
+        INSTALLATION_ADDRESS,
+        INSTALLED_ON,
+        STATUS,
+    ];
 }
 
 /// A contract's situation.

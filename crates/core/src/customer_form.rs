@@ -26,6 +26,28 @@ pub mod fields {
     pub const EMAILS: &str = "emails";
     pub const PHONES: &str = "telefones";
     pub const NOTES: &str = "observacoes";
+
+    /// Every field, in the form's order.
+    pub const ALL: [&str; 15] = [
+        KIND,
+        CODE,
+        NAME,
+        TRADE_NAME,
+        DOCUMENT,
+        POSTAL_CODE,
+        STREET,
+        NUMBER,
+        COMPLEMENT,
+        DISTRICT,
+        CITY,
+        STATE,
+        EMAILS,
+        PHONES,
+        NOTES,
+    ];
+
+    /// The fields that must be filled in.
+    pub const REQUIRED: [&str; 6] = [KIND, NAME, DOCUMENT, STREET, CITY, STATE];
 }
 
 /// The longest values accepted.
@@ -495,6 +517,16 @@ mod tests {
             ..company()
         };
         assert_eq!(number.validate().map(|form| form.number), Ok("10".into()));
+    }
+
+    #[test]
+    fn an_empty_form_is_refused_at_the_required_fields_only() {
+        let errors = CustomerForm::default().validate().expect_err("empty");
+        let required: Vec<&str> = fields::REQUIRED
+            .into_iter()
+            .filter(|field| *field != fields::KIND)
+            .collect();
+        assert_eq!(fields_of(&errors), required);
     }
 
     #[test]

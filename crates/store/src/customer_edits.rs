@@ -7,6 +7,8 @@ use helpdesk_core::customer_form::{fields, CustomerForm, PersonKind};
 use helpdesk_core::document::format_digits;
 use helpdesk_core::form::FieldError;
 use helpdesk_core::text;
+use sqlx::query::Query;
+use sqlx::sqlite::SqliteArguments;
 use sqlx::{Sqlite, SqliteConnection, Transaction};
 use uuid::Uuid;
 
@@ -139,36 +141,26 @@ async fn insert_checked(
         true => next_code(tx).await?,
         false => form.code.clone(),
     };
+    let form = CustomerForm {
+        code,
+        ..form.clone()
+    };
     let id = new_id();
     let stamp = store.stamp();
-    sqlx::query(
-        "INSERT INTO customers (id, kind, code, name, name_folded, trade_name, document,
+    let insert = sqlx::query(
+        "INSERT INTO customers (kind, code, name, name_folded, trade_name, document,
                                 postal_code, street, number, complement, district, city, state,
-                                notes, created_at, changed_at)
+                                notes, changed_at, id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )
-    .bind(id)
-    .bind(form.kind.code())
-    .bind(&code)
-    .bind(&form.name)
-    .bind(text::fold(&form.name))
-    .bind(&form.trade_name)
-    .bind(&form.document)
-    .bind(&form.postal_code)
-    .bind(&form.street)
-    .bind(&form.number)
-    .bind(&form.complement)
-    .bind(&form.district)
-    .bind(&form.city)
-    .bind(&form.state)
-    .bind(&form.notes)
-    .bind(now_millis())
-    .bind(stamp)
-    .execute(&mut **tx)
-    .await?;
+    );
+    bind_fields(insert, &form, stamp)
+        .bind(id)
+        .bind(now_millis())
+        .execute(&mut **tx)
+        .await?;
     write_list(tx, stamp, id, List::Emails, &[], &form.emails).await?;
     write_list(tx, stamp, id, List::Phones, &[], &form.phones).await?;
-    let lines = customer_change::describe(None, form);
+    let lines = customer_change::describe(None, &form);
     customer_changes::append_in(tx, stamp, id, user, &lines).await?;
     Ok(Upserted::Created(id))
 }
@@ -197,36 +189,47 @@ async fn write_update(
         return Ok(Upserted::Refused(refusal));
     }
     let stamp = store.stamp();
-    sqlx::query(
+    let update = sqlx::query(
         "UPDATE customers SET kind = ?1, code = ?2, name = ?3, name_folded = ?4,
                 trade_name = ?5, document = ?6, postal_code = ?7, street = ?8, number = ?9,
                 complement = ?10, district = ?11, city = ?12, state = ?13, notes = ?14,
                 changed_at = ?15
          WHERE id = ?16",
-    )
-    .bind(form.kind.code())
-    .bind(&form.code)
-    .bind(&form.name)
-    .bind(text::fold(&form.name))
-    .bind(&form.trade_name)
-    .bind(&form.document)
-    .bind(&form.postal_code)
-    .bind(&form.street)
-    .bind(&form.number)
-    .bind(&form.complement)
-    .bind(&form.district)
-    .bind(&form.city)
-    .bind(&form.state)
-    .bind(&form.notes)
-    .bind(stamp)
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
+    );
+    bind_fields(update, &form, stamp)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     write_list(tx, stamp, id, List::Emails, &before.emails, &form.emails).await?;
     write_list(tx, stamp, id, List::Phones, &before.phones, &form.phones).await?;
     let lines = customer_change::describe(Some(before), &form);
     customer_changes::append_in(tx, stamp, id, user, &lines).await?;
     Ok(Upserted::Updated(id))
+}
+
+/// Binds a customer's own fields as `?1`–`?14` and its sync stamp as `?15`, in the column
+/// order both the insert and the update name.
+fn bind_fields<'q>(
+    query: Query<'q, Sqlite, SqliteArguments<'q>>,
+    form: &'q CustomerForm,
+    stamp: i64,
+) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+    query
+        .bind(form.kind.code())
+        .bind(&form.code)
+        .bind(&form.name)
+        .bind(text::fold(&form.name))
+        .bind(&form.trade_name)
+        .bind(&form.document)
+        .bind(&form.postal_code)
+        .bind(&form.street)
+        .bind(&form.number)
+        .bind(&form.complement)
+        .bind(&form.district)
+        .bind(&form.city)
+        .bind(&form.state)
+        .bind(&form.notes)
+        .bind(stamp)
 }
 
 /// The stored customer an imported row found by `by` updates, as its form, if any.

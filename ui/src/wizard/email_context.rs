@@ -79,7 +79,7 @@ impl WizardState {
 mod tests {
     use helpdesk_core::protocol::Protocol;
 
-    use crate::wizard::state::fixtures::{at_first_contact, run};
+    use crate::wizard::state::fixtures::{at_first_contact, fibra_500, run};
     use crate::wizard::state::WizardAction;
 
     #[test]
@@ -104,17 +104,11 @@ mod tests {
 
     #[test]
     fn a_new_plan_fills_the_plan_placeholder() {
-        use helpdesk_api::{PlanChoices, PlanOption, Uuid};
+        use helpdesk_api::PlanChoices;
 
         use crate::wizard::state::TicketDataAction;
 
-        let fibra = PlanOption {
-            id: Uuid::from_u128(40),
-            name: "FIBRA 500M".into(),
-            technology: "FTTH".into(),
-            download_mbps: 500,
-            upload_mbps: 250,
-        };
+        let fibra = fibra_500();
         let state = run(
             at_first_contact(),
             [

@@ -266,6 +266,7 @@ fn counter_text(count: usize) -> String {
 mod tests {
     use super::*;
     use crate::wizard::customer_view::tests::record;
+    use crate::wizard::state::fixtures::fibra_500;
 
     #[test]
     fn the_counter_counts_characters_not_bytes() {
@@ -277,13 +278,7 @@ mod tests {
 
     #[test]
     fn the_new_plan_is_found_among_the_active_ones() {
-        let fibra = PlanOption {
-            id: Uuid::from_u128(40),
-            name: "FIBRA 500M".into(),
-            technology: "FTTH".into(),
-            download_mbps: 500,
-            upload_mbps: 250,
-        };
+        let fibra = fibra_500();
         let choices = PlanChoices {
             plans: vec![fibra.clone()],
             routing_points: Vec::new(),

@@ -11,16 +11,6 @@ use crate::components::{FormError, SelectField, TextField};
 use crate::hooks::{use_command, use_submit};
 use crate::pages::catalogs::parse_choice;
 
-/// Every field's name, as the errors give it.
-const ALL_FIELDS: [&str; 6] = [
-    fields::PLAN,
-    fields::LOGIN,
-    fields::ROUTING_POINT,
-    fields::INSTALLATION_ADDRESS,
-    fields::INSTALLED_ON,
-    fields::STATUS,
-];
-
 /// What the form says when the catalog has no active plan.
 pub const NO_PLAN: &str =
     "Nenhum plano ativo cadastrado. Cadastre um plano em Cadastros → Planos (administrador).";
@@ -143,7 +133,7 @@ pub fn ContractEditor(props: &ContractEditorProps) -> Html {
     html! {
         <form id="contrato-form" class="admin-form" novalidate=true {onsubmit}>
             <h2>{ title }</h2>
-            <FormError message={submit.unplaced(&ALL_FIELDS)} />
+            <FormError message={submit.unplaced(&fields::ALL)} />
             <SelectField id="contrato-plano" field={fields::PLAN} label="Plano" required=true
                 error={submit.error(fields::PLAN)}
                 onchange={edit(|f, v| f.plan_id = parse_choice(&v), fields::PLAN)}>

@@ -12,28 +12,6 @@ use super::list_field::ListField;
 use crate::components::{FieldError as FieldMessage, FormError, SelectField, TextField};
 use crate::hooks::use_submit;
 
-/// Every field's name, as the errors give it.
-const ALL_FIELDS: [&str; 15] = [
-    fields::KIND,
-    fields::CODE,
-    fields::NAME,
-    fields::TRADE_NAME,
-    fields::DOCUMENT,
-    fields::POSTAL_CODE,
-    fields::STREET,
-    fields::NUMBER,
-    fields::COMPLEMENT,
-    fields::DISTRICT,
-    fields::CITY,
-    fields::STATE,
-    fields::EMAILS,
-    fields::PHONES,
-    fields::NOTES,
-];
-
-/// The fields marked required besides the name, the document and the UF.
-const REQUIRED: [&str; 2] = [fields::STREET, fields::CITY];
-
 /// What is wrong with the form before it is sent; the shell checks it again.
 fn check(form: &CustomerForm) -> Vec<FieldError> {
     form.validate().err().unwrap_or_default()
@@ -90,7 +68,7 @@ pub fn CustomerEditor(props: &CustomerEditorProps) -> Html {
     let text = |field: &'static str, label: &'static str, value: &str, apply| {
         html! {
             <TextField id={format!("cliente-{field}")} {field} {label}
-                required={REQUIRED.contains(&field)} value={value.to_owned()} error={submit.error(field)} autocomplete="off"
+                required={fields::REQUIRED.contains(&field)} value={value.to_owned()} error={submit.error(field)} autocomplete="off"
                 oninput={edit(apply, field)} />
         }
     };
@@ -107,7 +85,7 @@ pub fn CustomerEditor(props: &CustomerEditorProps) -> Html {
     html! {
             <form id="cliente-form" class="admin-form customer-form" novalidate=true {onsubmit}>
                 <h2>{ if form.id.is_none() { "Novo cliente" } else { "Editar cliente" } }</h2>
-                <FormError message={submit.unplaced(&ALL_FIELDS)} />
+                <FormError message={submit.unplaced(&fields::ALL)} />
                 <fieldset class="field choices" aria-invalid={submit.error(fields::KIND).map(|_| "true")}>
                     <legend>{ "Tipo" }<span class="required" aria-hidden="true">{ " *" }</span></legend>
                     { kind_radio(PersonKind::Person, "cliente-tipo-fisica") }

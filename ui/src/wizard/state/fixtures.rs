@@ -2,7 +2,8 @@
 use std::rc::Rc;
 
 use helpdesk_api::{
-    CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, DraftAttachment, Uuid,
+    CommandError, Contact, CustomerRecord, CustomerSearch, CustomerSummary, DraftAttachment,
+    PlanOption, Uuid,
 };
 use helpdesk_core::customer::{SearchCondition, SearchField};
 use helpdesk_core::customer_form::PersonKind;
@@ -32,6 +33,17 @@ pub fn customer(n: u128, name: &str) -> CustomerSummary {
         emails: Vec::new(),
         phones: Vec::new(),
         city: String::new(),
+    }
+}
+
+/// An active plan, "FIBRA 500M" (500/250 Mb/s).
+pub fn fibra_500() -> PlanOption {
+    PlanOption {
+        id: Uuid::from_u128(40),
+        name: "FIBRA 500M".into(),
+        technology: "FTTH".into(),
+        download_mbps: 500,
+        upload_mbps: 250,
     }
 }
 

@@ -67,7 +67,7 @@ mod tests {
 
     use super::*;
     use crate::wizard::state::find_customer::FindCustomerAction;
-    use crate::wizard::state::fixtures::{fields_of, run, with_customers};
+    use crate::wizard::state::fixtures::{fibra_500, fields_of, run, with_customers};
     use crate::wizard::state::WizardAction;
 
     #[test]
@@ -105,13 +105,7 @@ mod tests {
 
     #[test]
     fn a_new_plan_replaces_the_contract_and_is_named_once_the_plans_are_loaded() {
-        let fibra = PlanOption {
-            id: Uuid::from_u128(40),
-            name: "FIBRA 500M".into(),
-            technology: "FTTH".into(),
-            download_mbps: 500,
-            upload_mbps: 250,
-        };
+        let fibra = fibra_500();
         let state = run(
             with_customers(),
             [
