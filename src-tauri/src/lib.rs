@@ -8,6 +8,7 @@ mod database;
 mod email_worker;
 mod error;
 mod file_picker;
+mod import_session;
 pub mod local_time;
 mod outcomes;
 mod state;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 use tauri::{Manager, Runtime};
 
 pub use file_picker::FilePicker;
+pub use import_session::ImportSession;
 pub use state::{AppState, Attachments, EmailState, SyncHandle};
 
 /// Every command of `helpdesk_api` handled by the function of its name in [`commands`]:

@@ -18,7 +18,7 @@ use helpdesk_store::{people, sync, Store};
 use helpdesk_sync::{ClientConfig, SyncWaker};
 
 use crate::error::internal;
-use crate::FilePicker;
+use crate::{FilePicker, ImportSession};
 
 /// Environment variable with the biggest attachment, in MB (25 when unset).
 pub const ATTACHMENT_MAX_MB_ENV: &str = "HELPDESK_ATTACHMENT_MAX_MB";
@@ -79,6 +79,8 @@ pub struct AppState {
     pub email: Option<EmailState>,
     /// The sync worker's handle; `None` where no worker runs (most tests).
     pub sync: Option<SyncHandle>,
+    /// The import window's picked files and current import.
+    pub imports: ImportSession,
     session: Mutex<Option<Session>>,
 }
 
@@ -104,6 +106,7 @@ impl AppState {
             file_picker: None,
             email: None,
             sync: None,
+            imports: ImportSession::default(),
             session: Mutex::new(None),
         }
     }

@@ -4,12 +4,11 @@
 //!
 //! The files picked stay here (the window never names a path); an import runs inside its
 //! command, which answers when it ends, while `import_progress` reads how it goes and
-//! `cancel_import` stops it between batches. There is one import window per app: the
-//! picked files and the current import are held by this module.
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+//! `cancel_import` stops it between batches. The picked files and the current import are
+//! held in the app's [`crate::import_session::ImportSession`].
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use helpdesk_api::{
     CancelImport, CommandError, ErrorCode, ExportCustomers, ImportProgress, ListPendingImports,
@@ -20,38 +19,15 @@ use helpdesk_core::import::job::{
 };
 use helpdesk_core::import::mapping::{header_notes, ColumnMapping};
 use helpdesk_core::import::{ImportKind, RejectedRow};
-use helpdesk_import::read::{inspect, Inspection};
+use helpdesk_import::read::inspect;
 use helpdesk_import::run::{run_file, Ended};
 use helpdesk_import::ImportError;
 use helpdesk_store::customer_import::{self, ImportRun, RunFile};
 use tauri::State;
 
 use crate::error::internal;
+use crate::import_session::Picked;
 use crate::{local_time, AppState};
-
-/// What the import window picked and ran.
-#[derive(Default)]
-struct Imports {
-    picked: HashMap<ImportKind, Picked>,
-    status: ImportStatus,
-    /// The runs of the last import, for its report.
-    runs: Vec<Uuid>,
-    cancel: Option<Arc<AtomicBool>>,
-}
-
-struct Picked {
-    path: PathBuf,
-    inspection: Inspection,
-}
-
-static IMPORTS: LazyLock<Mutex<Imports>> = LazyLock::new(Mutex::default);
-
-fn imports() -> MutexGuard<'static, Imports> {
-    // A panic while holding it leaves plain data, still readable.
-    IMPORTS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 fn file_error(error: ImportError) -> CommandError {
     match error {
@@ -113,7 +89,11 @@ pub async fn pick_import_file(
         notes: header_notes(kind, &inspection.headers),
         targets: kind.options(),
     };
-    imports().picked.insert(kind, Picked { path, inspection });
+    state
+        .imports
+        .lock()
+        .picked
+        .insert(kind, Picked { path, inspection });
     Ok(Some(answer))
 }
 
@@ -135,7 +115,7 @@ pub async fn run_import(
     files.sort_by_key(|file| ImportKind::ALL.iter().position(|kind| *kind == file.kind));
     let mut runs = Vec::new();
     {
-        let imports = imports();
+        let imports = state.imports.lock();
         if imports.status.running {
             return Err(already_running());
         }
@@ -217,7 +197,7 @@ async fn drive(
 ) -> Reply<RunImport> {
     let cancel = Arc::new(AtomicBool::new(false));
     {
-        let mut imports = imports();
+        let mut imports = state.imports.lock();
         if imports.status.running {
             return Err(already_running());
         }
@@ -233,9 +213,9 @@ async fn drive(
     }
     let today = local_time::today().0.format("%Y-%m-%d").to_string();
     for (index, mut run) in runs.into_iter().enumerate() {
-        set_file(index, |file| file.state = FileState::Running);
+        set_file(state, index, |file| file.state = FileState::Running);
         let result = run_file(&state.store, user, &mut run, &today, &cancel, |progress| {
-            set_file(index, |file| {
+            set_file(state, index, |file| {
                 file.counts = progress.counts;
                 file.permille = permille(progress.bytes_read, progress.bytes_total);
             });
@@ -251,13 +231,13 @@ async fn drive(
                         "A importação parou por um erro do banco de dados; veja o registro do aplicativo e retome-a.".into()
                     }
                 };
-                set_file(index, |file| file.state = FileState::Failed);
-                imports().status.error = Some(message);
+                set_file(state, index, |file| file.state = FileState::Failed);
+                state.imports.lock().status.error = Some(message);
                 break;
             }
         };
         let counts = run.counts;
-        set_file(index, |file| {
+        set_file(state, index, |file| {
             file.counts = counts;
             file.permille = 1_000;
             file.state = match ended {
@@ -270,7 +250,7 @@ async fn drive(
         }
     }
     let rejected = report(state, REPORT_PREVIEW_ROWS).await?;
-    let mut imports = imports();
+    let mut imports = state.imports.lock();
     imports.status.running = false;
     imports.status.rejected = rejected;
     imports.cancel = None;
@@ -293,15 +273,15 @@ fn permille(read: u64, total: u64) -> u32 {
     u32::try_from(thousandths.min(1_000)).unwrap_or(1_000)
 }
 
-fn set_file(index: usize, change: impl FnOnce(&mut FileProgress)) {
-    if let Some(file) = imports().status.files.get_mut(index) {
+fn set_file(state: &AppState, index: usize, change: impl FnOnce(&mut FileProgress)) {
+    if let Some(file) = state.imports.lock().status.files.get_mut(index) {
         change(file);
     }
 }
 
 /// The first `limit` refused rows of the last import's runs, by file then line.
 async fn report(state: &AppState, limit: u32) -> Result<Vec<RejectedRow>, CommandError> {
-    let runs = imports().runs.clone();
+    let runs = state.imports.lock().runs.clone();
     let mut rows = Vec::new();
     for run in runs {
         let left = limit.saturating_sub(u32::try_from(rows.len()).unwrap_or(u32::MAX));
@@ -322,7 +302,7 @@ async fn report(state: &AppState, limit: u32) -> Result<Vec<RejectedRow>, Comman
 #[specta::specta]
 pub async fn import_progress(state: State<'_, AppState>) -> Reply<ImportProgress> {
     state.require_administrator(WHAT).await?;
-    Ok(imports().status.clone())
+    Ok(state.imports.lock().status.clone())
 }
 
 /// `helpdesk_api::CancelImport`.
@@ -330,7 +310,7 @@ pub async fn import_progress(state: State<'_, AppState>) -> Reply<ImportProgress
 #[specta::specta]
 pub async fn cancel_import(state: State<'_, AppState>) -> Reply<CancelImport> {
     state.require_administrator(WHAT).await?;
-    if let Some(cancel) = &imports().cancel {
+    if let Some(cancel) = &state.imports.lock().cancel {
         cancel.store(true, Ordering::Relaxed);
     }
     Ok(())
@@ -341,7 +321,7 @@ pub async fn cancel_import(state: State<'_, AppState>) -> Reply<CancelImport> {
 #[specta::specta]
 pub async fn list_pending_imports(state: State<'_, AppState>) -> Reply<ListPendingImports> {
     state.require_administrator(WHAT).await?;
-    if imports().status.running {
+    if state.imports.lock().status.running {
         return Ok(Vec::new());
     }
     let pending = customer_import::pending(&state.store)
