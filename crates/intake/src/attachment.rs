@@ -71,7 +71,10 @@ mod tests {
     #[test]
     fn paths_control_characters_and_leading_dots_are_removed() {
         assert_eq!(sanitize_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(sanitize_file_name("C:\\Users\\ana\\fatura.pdf"), "fatura.pdf");
+        assert_eq!(
+            sanitize_file_name("C:\\Users\\ana\\fatura.pdf"),
+            "fatura.pdf"
+        );
         assert_eq!(sanitize_file_name("..\u{0}.bashrc\r\n"), "bashrc");
         assert_eq!(sanitize_file_name(" foto da\tONU.png "), "foto daONU.png");
     }

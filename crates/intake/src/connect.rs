@@ -40,16 +40,17 @@ pub async fn login(config: &MailboxConfig) -> Result<ImapSession, MailboxError> 
 /// A client past the server's greeting, over the stream `config.tls` asks for.
 async fn open(config: &MailboxConfig) -> Result<Client<Box<dyn ImapIo>>, MailboxError> {
     let address = format!("{}:{}", config.host, config.port);
-    let unreachable = |error: &dyn std::fmt::Display| {
-        MailboxError::Unreachable(format!("{address} ({error})"))
-    };
+    let unreachable =
+        |error: &dyn std::fmt::Display| MailboxError::Unreachable(format!("{address} ({error})"));
     let tcp = TcpStream::connect((config.host.as_str(), config.port))
         .await
         .map_err(|error| unreachable(&error))?;
     match config.tls {
         Tls::None => greeted(Box::new(tcp) as Box<dyn ImapIo>).await,
         Tls::Implicit => {
-            let tls = handshake(&config.host, tcp).await.map_err(|error| unreachable(&error))?;
+            let tls = handshake(&config.host, tcp)
+                .await
+                .map_err(|error| unreachable(&error))?;
             greeted(Box::new(tls) as Box<dyn ImapIo>).await
         }
         Tls::StartTls => {
@@ -69,7 +70,9 @@ async fn greeted<S: ImapIo>(stream: S) -> Result<Client<S>, MailboxError> {
     match client.read_response().await {
         Some(Ok(_greeting)) => Ok(client),
         Some(Err(error)) => Err(error.into()),
-        None => Err(MailboxError::ConnectionLost("o servidor fechou a conexão".into())),
+        None => Err(MailboxError::ConnectionLost(
+            "o servidor fechou a conexão".into(),
+        )),
     }
 }
 

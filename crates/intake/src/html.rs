@@ -11,8 +11,22 @@ use mail_parser::decoders::html::html_to_text;
 
 /// Elements whose edges break the line.
 const LINE_BLOCKS: &[&str] = &[
-    "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol",
-    "pre", "hr", "p",
+    "div",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "pre",
+    "hr",
+    "p",
 ];
 
 /// Marks a block's edge (a private-use character, removed from the input first).
@@ -82,7 +96,11 @@ fn breaks_from_marks(text: &str) -> String {
             newlines += usize::from(next == '\n');
             chars.next();
         }
-        out.push_str(if paragraph || newlines >= 2 { "\n\n" } else { "\n" });
+        out.push_str(if paragraph || newlines >= 2 {
+            "\n\n"
+        } else {
+            "\n"
+        });
     }
     out
 }
@@ -109,19 +127,29 @@ mod tests {
     #[test]
     fn paragraphs_and_breaks_are_kept() {
         let html = "<html><head><style>p{color:red}</style></head><body><p>Bom dia,</p><p>A internet caiu<br>desde ontem.</p></body></html>";
-        assert_eq!(html_to_plain(html), "Bom dia,\n\nA internet caiu\ndesde ontem.");
+        assert_eq!(
+            html_to_plain(html),
+            "Bom dia,\n\nA internet caiu\ndesde ontem."
+        );
     }
 
     #[test]
     fn divs_and_list_items_are_lines() {
-        let html = "<div>Modelo:</div><div>TP-Link</div><ul><li>luz vermelha</li><li>sem Wi-Fi</li></ul>";
-        assert_eq!(html_to_plain(html), "Modelo:\nTP-Link\nluz vermelha\nsem Wi-Fi");
+        let html =
+            "<div>Modelo:</div><div>TP-Link</div><ul><li>luz vermelha</li><li>sem Wi-Fi</li></ul>";
+        assert_eq!(
+            html_to_plain(html),
+            "Modelo:\nTP-Link\nluz vermelha\nsem Wi-Fi"
+        );
     }
 
     #[test]
     fn double_breaks_and_table_rows() {
         let html = "Linha 1<br><br>Linha 2<table><tr><td>Plano</td><td>100 MB</td></tr><tr><td>Valor</td><td>R$ 99</td></tr></table>";
-        assert_eq!(html_to_plain(html), "Linha 1\n\nLinha 2\nPlano 100 MB\nValor R$ 99");
+        assert_eq!(
+            html_to_plain(html),
+            "Linha 1\n\nLinha 2\nPlano 100 MB\nValor R$ 99"
+        );
     }
 
     #[test]

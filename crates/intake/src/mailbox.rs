@@ -39,7 +39,11 @@ impl Mailbox {
         let mut session = login(config).await?;
         let capabilities = session.capabilities().await?;
         if let Some(target) = &config.move_handled_to {
-            let found: Vec<_> = session.list(Some(""), Some(target)).await?.try_collect().await?;
+            let found: Vec<_> = session
+                .list(Some(""), Some(target))
+                .await?
+                .try_collect()
+                .await?;
             if found.is_empty() {
                 return Err(MailboxError::FolderMissing(target.clone()));
             }
@@ -69,7 +73,12 @@ impl Mailbox {
         Fut: Future<Output = Result<(), E>>,
         E: Display,
     {
-        let mut uids: Vec<u32> = self.session.uid_search("UNSEEN UNDELETED").await?.into_iter().collect();
+        let mut uids: Vec<u32> = self
+            .session
+            .uid_search("UNSEEN UNDELETED")
+            .await?
+            .into_iter()
+            .collect();
         uids.sort_unstable();
         let mut report = TakeReport::default();
         for uid in uids {
@@ -127,9 +136,15 @@ impl Mailbox {
             return Ok(self.session.uid_mv(&uid_set, &target).await?);
         }
         self.session.uid_copy(&uid_set, &target).await?;
-        self.store(&uid_set, "+FLAGS.SILENT (\\Seen \\Deleted)").await?;
+        self.store(&uid_set, "+FLAGS.SILENT (\\Seen \\Deleted)")
+            .await?;
         if self.uidplus {
-            let _: Vec<_> = self.session.uid_expunge(&uid_set).await?.try_collect().await?;
+            let _: Vec<_> = self
+                .session
+                .uid_expunge(&uid_set)
+                .await?
+                .try_collect()
+                .await?;
         } else {
             let _: Vec<_> = self.session.expunge().await?.try_collect().await?;
         }
@@ -138,7 +153,12 @@ impl Mailbox {
 
     /// Runs a UID STORE and reads its answers.
     async fn store(&mut self, uid_set: &str, change: &str) -> Result<(), MailboxError> {
-        let _: Vec<_> = self.session.uid_store(uid_set, change).await?.try_collect().await?;
+        let _: Vec<_> = self
+            .session
+            .uid_store(uid_set, change)
+            .await?
+            .try_collect()
+            .await?;
         Ok(())
     }
 

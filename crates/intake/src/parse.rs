@@ -49,7 +49,10 @@ pub enum ParseError {
 }
 
 /// Reads `raw`, dropping (and noting in the text) attachments over `max_attachment_bytes`.
-pub fn parse_message(raw: &[u8], max_attachment_bytes: usize) -> Result<IncomingMessage, ParseError> {
+pub fn parse_message(
+    raw: &[u8],
+    max_attachment_bytes: usize,
+) -> Result<IncomingMessage, ParseError> {
     let message = MessageParser::default()
         .parse(raw)
         .filter(|message| !message.headers().is_empty())
@@ -60,7 +63,11 @@ pub fn parse_message(raw: &[u8], max_attachment_bytes: usize) -> Result<Incoming
         .map(|address| address.trim().to_lowercase())
         .filter(|address| address.contains('@'))
         .ok_or(ParseError::NoSender)?;
-    let from_name = sender.and_then(|addr| addr.name()).unwrap_or_default().trim().to_owned();
+    let from_name = sender
+        .and_then(|addr| addr.name())
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
 
     let mut body = body_text(message.text_bodies());
     let (attachments, notes) = attachments(message.attachments(), max_attachment_bytes);
@@ -108,7 +115,11 @@ fn attachments<'a>(
 ) -> (Vec<IncomingAttachment>, Vec<String>) {
     let (mut kept, mut notes) = (Vec::new(), Vec::new());
     for part in parts {
-        let default_name = if part.is_message() { "mensagem.eml" } else { "anexo" };
+        let default_name = if part.is_message() {
+            "mensagem.eml"
+        } else {
+            "anexo"
+        };
         let file_name = sanitize_file_name(part.attachment_name().unwrap_or(default_name));
         let content = match &part.body {
             PartType::Message(message) => message.raw_message(),

@@ -77,7 +77,8 @@ pub fn is_original_message_marker(line: &str) -> bool {
         return false;
     }
     let words = line.trim_matches('-').trim();
-    words.eq_ignore_ascii_case("mensagem original") || words.eq_ignore_ascii_case("original message")
+    words.eq_ignore_ascii_case("mensagem original")
+        || words.eq_ignore_ascii_case("original message")
 }
 
 /// Outlook's header block of the quoted message: a "De:"/"From:" line with "Enviado:"
@@ -109,8 +110,14 @@ fn separator_before(lines: &[&str], header: usize) -> usize {
 /// The lines joined with `\n`, without the blank lines at either end.
 fn join_trimmed(lines: &[&str]) -> String {
     let blank = |line: &&str| line.trim().is_empty();
-    let start = lines.iter().position(|line| !blank(line)).unwrap_or(lines.len());
-    let end = lines.iter().rposition(|line| !blank(line)).map_or(start, |i| i + 1);
+    let start = lines
+        .iter()
+        .position(|line| !blank(line))
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|line| !blank(line))
+        .map_or(start, |i| i + 1);
     lines[start..end].join("\n")
 }
 
@@ -125,7 +132,10 @@ mod tests {
 
     #[test]
     fn plain_text_has_nothing_quoted() {
-        assert_eq!(split("Olá,\n\nsem internet.\n"), ("Olá,\n\nsem internet.".into(), "".into()));
+        assert_eq!(
+            split("Olá,\n\nsem internet.\n"),
+            ("Olá,\n\nsem internet.".into(), "".into())
+        );
     }
 
     #[test]
@@ -142,16 +152,31 @@ mod tests {
 
     #[test]
     fn a_reply_header_wrapped_on_two_lines_is_found() {
-        let lines = ["Em qui., 3 de dez. de 2026 às 10:00, Suporte Provedor <", "suporte@x.com> escreveu:"];
+        let lines = [
+            "Em qui., 3 de dez. de 2026 às 10:00, Suporte Provedor <",
+            "suporte@x.com> escreveu:",
+        ];
         assert!(is_reply_header(lines[0], Some(lines[1])));
-        assert!(!is_reply_header("Em casa a internet caiu.", Some("Ontem também.")));
-        assert!(is_reply_header("On Thu, Dec 3, 2026 at 10:00 AM Help <h@x.com> wrote:", None));
+        assert!(!is_reply_header(
+            "Em casa a internet caiu.",
+            Some("Ontem também.")
+        ));
+        assert!(is_reply_header(
+            "On Thu, Dec 3, 2026 at 10:00 AM Help <h@x.com> wrote:",
+            None
+        ));
     }
 
     #[test]
     fn interleaved_quote_lines_go_to_the_quoted_part() {
         let body = "> Qual o modelo?\nTP-Link.\n> E a luz?\nVermelha.";
-        assert_eq!(split(body), ("TP-Link.\nVermelha.".into(), "> Qual o modelo?\n> E a luz?".into()));
+        assert_eq!(
+            split(body),
+            (
+                "TP-Link.\nVermelha.".into(),
+                "> Qual o modelo?\n> E a luz?".into()
+            )
+        );
     }
 
     #[test]
@@ -171,7 +196,13 @@ mod tests {
     #[test]
     fn the_signature_after_dash_dash_space_is_kept_apart() {
         let body = "Pode vir amanhã.\n-- \nMaria Souza\nTel. (11) 5555-0000";
-        assert_eq!(split(body), ("Pode vir amanhã.".into(), "-- \nMaria Souza\nTel. (11) 5555-0000".into()));
+        assert_eq!(
+            split(body),
+            (
+                "Pode vir amanhã.".into(),
+                "-- \nMaria Souza\nTel. (11) 5555-0000".into()
+            )
+        );
         assert!(!is_signature_delimiter("--- fim"));
     }
 }

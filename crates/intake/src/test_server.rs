@@ -11,7 +11,6 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use futures::TryStreamExt;
 use rand::distributions::{Alphanumeric, DistString};
 use tempfile::TempDir;
 
@@ -41,7 +40,9 @@ pub struct Dovecot {
 impl Dovecot {
     /// Writes the configuration and starts the server.
     pub fn start() -> io::Result<Self> {
-        let dir = tempfile::Builder::new().prefix("intake-dovecot").tempdir()?;
+        let dir = tempfile::Builder::new()
+            .prefix("intake-dovecot")
+            .tempdir()?;
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))?;
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let password = Alphanumeric.sample_string(&mut rand::thread_rng(), 24);
@@ -49,9 +50,19 @@ impl Dovecot {
         for sub in ["run", "state", "mail"] {
             std::fs::create_dir_all(dir.path().join(sub))?;
         }
-        chown(&dir.path().join("mail"), accounts.mail_uid, accounts.mail_gid)?;
-        std::fs::write(dir.path().join("users"), format!("{USER}:{{PLAIN}}{password}::::::\n"))?;
-        std::fs::write(dir.path().join("dovecot.conf"), config(dir.path(), port, &accounts))?;
+        chown(
+            &dir.path().join("mail"),
+            accounts.mail_uid,
+            accounts.mail_gid,
+        )?;
+        std::fs::write(
+            dir.path().join("users"),
+            format!("{USER}:{{PLAIN}}{password}::::::\n"),
+        )?;
+        std::fs::write(
+            dir.path().join("dovecot.conf"),
+            config(dir.path(), port, &accounts),
+        )?;
         let mut server = Self {
             child: None,
             dir,
@@ -85,46 +96,11 @@ impl Dovecot {
         self.run()
     }
 
-    /// Delivers `raw` to `folder` (APPEND with the crate's own client), unseen.
-    pub async fn deliver_to(&self, folder: &str, raw: &[u8]) -> Result<(), MailboxError> {
-        let mut session = login(&self.config()).await?;
-        session.append(folder, None, None, raw).await?;
-        Ok(session.logout().await?)
-    }
-
-    /// Delivers `raw` to the INBOX, unseen.
-    pub async fn deliver(&self, raw: &[u8]) -> Result<(), MailboxError> {
-        self.deliver_to("INBOX", raw).await
-    }
-
-    /// Creates a folder.
-    pub async fn create_folder(&self, folder: &str) -> Result<(), MailboxError> {
-        let mut session = login(&self.config()).await?;
-        session.create(folder).await?;
-        Ok(session.logout().await?)
-    }
-
-    /// The UIDs in `folder` that match an IMAP SEARCH `query` ("UNSEEN", "SEEN", "ALL").
-    pub async fn search(&self, folder: &str, query: &str) -> Result<Vec<u32>, MailboxError> {
-        let mut session: ImapSession = login(&self.config()).await?;
-        session.examine(folder).await?;
-        let mut uids: Vec<u32> = session.uid_search(query).await?.into_iter().collect();
-        uids.sort_unstable();
-        session.logout().await?;
-        Ok(uids)
-    }
-
-    /// The flags of every mail in `folder`, for a test's failure message.
-    pub async fn flags(&self, folder: &str) -> Result<Vec<String>, MailboxError> {
-        let mut session = login(&self.config()).await?;
-        session.examine(folder).await?;
-        let fetches: Vec<_> = session.uid_fetch("1:*", "FLAGS").await?.try_collect().await?;
-        let flags = fetches
-            .iter()
-            .map(|fetch| format!("{:?} {:?}", fetch.uid, fetch.flags().collect::<Vec<_>>()))
-            .collect();
-        session.logout().await?;
-        Ok(flags)
+    /// A client of the mailbox for the tests' own look at it; it does not borrow the server.
+    pub fn client(&self) -> TestClient {
+        TestClient {
+            config: self.config(),
+        }
     }
 
     /// Dovecot's log so far.
@@ -160,13 +136,53 @@ impl Dovecot {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        Err(io::Error::other(format!("dovecot did not answer: {}", self.log())))
+        Err(io::Error::other(format!(
+            "dovecot did not answer: {}",
+            self.log()
+        )))
     }
 }
 
 impl Drop for Dovecot {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// The tests' own IMAP look at the mailbox: delivering mail, making folders, searching.
+#[derive(Debug, Clone)]
+pub struct TestClient {
+    config: MailboxConfig,
+}
+
+impl TestClient {
+    /// Delivers `raw` to `folder` (APPEND with the crate's own client), unseen.
+    pub async fn deliver_to(&self, folder: &str, raw: &[u8]) -> Result<(), MailboxError> {
+        let mut session = login(&self.config).await?;
+        session.append(folder, None, None, raw).await?;
+        Ok(session.logout().await?)
+    }
+
+    /// Delivers `raw` to the INBOX, unseen.
+    pub async fn deliver(&self, raw: &[u8]) -> Result<(), MailboxError> {
+        self.deliver_to("INBOX", raw).await
+    }
+
+    /// Creates a folder.
+    pub async fn create_folder(&self, folder: &str) -> Result<(), MailboxError> {
+        let mut session = login(&self.config).await?;
+        session.create(folder).await?;
+        Ok(session.logout().await?)
+    }
+
+    /// The UIDs in `folder` that match an IMAP SEARCH `query` ("UNSEEN", "SEEN", "ALL").
+    pub async fn search(&self, folder: &str, query: &str) -> Result<Vec<u32>, MailboxError> {
+        let mut session: ImapSession = login(&self.config).await?;
+        session.examine(folder).await?;
+        let mut uids: Vec<u32> = session.uid_search(query).await?.into_iter().collect();
+        uids.sort_unstable();
+        session.logout().await?;
+        Ok(uids)
     }
 }
 

@@ -77,8 +77,11 @@ impl From<&MailboxError> for MailboxStatus {
 /// is dropped (checked between passes; the task may also simply be aborted). A mail is
 /// marked handled only after the sink took it, so after a drop between the two it is
 /// offered again: the sink should be idempotent on [`IncomingMessage::dedupe_key`].
-pub async fn watch<F, Fut, E>(config: WatchConfig, mut sink: F, status: watch::Sender<MailboxStatus>)
-where
+pub async fn watch<F, Fut, E>(
+    config: WatchConfig,
+    mut sink: F,
+    status: watch::Sender<MailboxStatus>,
+) where
     F: FnMut(IncomingMessage) -> Fut,
     Fut: Future<Output = Result<(), E>>,
     E: Display,

@@ -20,7 +20,9 @@ const GOOD: &[&str] = &[
 ];
 
 /// A sink that keeps everything in `store`.
-fn keep(store: &Store) -> impl FnMut(helpdesk_intake::IncomingMessage) -> std::future::Ready<Result<(), String>> + '_ {
+fn keep(
+    store: &Store,
+) -> impl FnMut(helpdesk_intake::IncomingMessage) -> std::future::Ready<Result<(), String>> + '_ {
     move |message| {
         store.take(message);
         std::future::ready(Ok(()))
@@ -31,10 +33,16 @@ fn keep(store: &Store) -> impl FnMut(helpdesk_intake::IncomingMessage) -> std::f
 async fn every_kind_of_mail_is_read_and_then_marked_seen() {
     let server = Dovecot::start().expect("dovecot");
     for name in GOOD {
-        server.deliver(&fixture(name)).await.expect("delivered");
+        server
+            .client()
+            .deliver(&fixture(name))
+            .await
+            .expect("delivered");
     }
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, keep(&store)).await.expect("pass");
+    let report = take_unseen(&server.config(), LIMIT, keep(&store))
+        .await
+        .expect("pass");
     assert_eq!(report.taken.len(), GOOD.len(), "{report:?}");
     assert!(report.left.is_empty(), "{report:?}");
 
@@ -42,7 +50,11 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
     assert_eq!(latin1.from_name, "João Conceição");
     assert_eq!(latin1.from_email, "joao.conceicao@exemplo.com.br");
     assert_eq!(latin1.subject, "Sem conexão na região");
-    assert!(latin1.text.contains("Estou sem conexão desde às 14h."), "{}", latin1.text);
+    assert!(
+        latin1.text.contains("Estou sem conexão desde às 14h."),
+        "{}",
+        latin1.text
+    );
     assert_eq!(latin1.quoted, "");
     assert_eq!(latin1.sent_at, Some(1_796_318_400_000));
 
@@ -70,35 +82,82 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
         .iter()
         .map(|file| (file.file_name.as_str(), file.content_type.as_str()))
         .collect();
-    assert_eq!(files, [("boleto.pdf", "application/pdf"), ("foto do roteador.png", "image/png")]);
+    assert_eq!(
+        files,
+        [
+            ("boleto.pdf", "application/pdf"),
+            ("foto do roteador.png", "image/png")
+        ]
+    );
     assert_eq!(attached.attachments[0].content, fixture("boleto.pdf"));
     assert_eq!(attached.attachments[1].content, fixture("roteador.png"));
 
     let reply = store.get("reply-2@exemplo.com.br");
     assert_eq!(reply.text, "Reiniciei e voltou, obrigada!");
-    assert!(reply.quoted.starts_with("Em sex., 4 de dez. de 2026 às 12:30, Suporte Provedor"));
+    assert!(reply
+        .quoted
+        .starts_with("Em sex., 4 de dez. de 2026 às 12:30, Suporte Provedor"));
     assert!(reply.quoted.ends_with("> Suporte"));
-    assert_eq!(reply.in_reply_to.as_deref(), Some("proto-1@provedor.net.br"));
-    assert_eq!(reply.references, ["first-0@exemplo.com.br", "proto-1@provedor.net.br"]);
+    assert_eq!(
+        reply.in_reply_to.as_deref(),
+        Some("proto-1@provedor.net.br")
+    );
+    assert_eq!(
+        reply.references,
+        ["first-0@exemplo.com.br", "proto-1@provedor.net.br"]
+    );
 
     let hashed = store.get(&report.taken[6]);
     assert_eq!(hashed.message_id, None);
-    assert_eq!(hashed.dedupe_key, helpdesk_intake::content_hash(&fixture("no-message-id.eml")));
+    assert_eq!(
+        hashed.dedupe_key,
+        helpdesk_intake::content_hash(&fixture("no-message-id.eml"))
+    );
 
-    assert_eq!(server.search("INBOX", "UNSEEN").await.expect("search"), Vec::<u32>::new());
-    assert_eq!(server.search("INBOX", "SEEN").await.expect("search").len(), GOOD.len());
-    let again = take_unseen(&server.config(), LIMIT, keep(&store)).await.expect("pass");
+    assert_eq!(
+        server
+            .client()
+            .search("INBOX", "UNSEEN")
+            .await
+            .expect("search"),
+        Vec::<u32>::new()
+    );
+    assert_eq!(
+        server
+            .client()
+            .search("INBOX", "SEEN")
+            .await
+            .expect("search")
+            .len(),
+        GOOD.len()
+    );
+    let again = take_unseen(&server.config(), LIMIT, keep(&store))
+        .await
+        .expect("pass");
     assert!(again.taken.is_empty(), "nothing is taken twice: {again:?}");
 }
 
 #[tokio::test]
 async fn a_duplicate_delivery_has_the_same_dedupe_key() {
     let server = Dovecot::start().expect("dovecot");
-    server.deliver(&fixture("reply.eml")).await.expect("delivered");
-    server.deliver(&fixture("reply.eml")).await.expect("delivered again");
+    server
+        .client()
+        .deliver(&fixture("reply.eml"))
+        .await
+        .expect("delivered");
+    server
+        .client()
+        .deliver(&fixture("reply.eml"))
+        .await
+        .expect("delivered again");
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, keep(&store)).await.expect("pass");
-    assert_eq!(report.taken, ["reply-2@exemplo.com.br", "reply-2@exemplo.com.br"]);
+    let report = take_unseen(&server.config(), LIMIT, keep(&store))
+        .await
+        .expect("pass");
+    assert_eq!(
+        report.taken,
+        ["reply-2@exemplo.com.br", "reply-2@exemplo.com.br"]
+    );
     assert_eq!(store.messages().len(), 1);
     assert_eq!(store.offers("reply-2@exemplo.com.br"), 2);
 }
@@ -106,23 +165,48 @@ async fn a_duplicate_delivery_has_the_same_dedupe_key() {
 #[tokio::test]
 async fn mail_without_sender_is_left_unseen_and_reported() {
     let server = Dovecot::start().expect("dovecot");
-    server.deliver(&fixture("no-from.eml")).await.expect("delivered");
-    server.deliver(&fixture("utf8-subject.eml")).await.expect("delivered");
+    server
+        .client()
+        .deliver(&fixture("no-from.eml"))
+        .await
+        .expect("delivered");
+    server
+        .client()
+        .deliver(&fixture("utf8-subject.eml"))
+        .await
+        .expect("delivered");
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, keep(&store)).await.expect("pass");
+    let report = take_unseen(&server.config(), LIMIT, keep(&store))
+        .await
+        .expect("pass");
     assert_eq!(report.taken, ["utf8-1@exemplo.org"]);
     assert_eq!(
         report.left,
         ["A mensagem 1 da pasta INBOX não pôde ser lida: a mensagem não tem endereço de remetente (From)"]
     );
-    assert_eq!(server.search("INBOX", "UNSEEN").await.expect("search"), [1]);
+    assert_eq!(
+        server
+            .client()
+            .search("INBOX", "UNSEEN")
+            .await
+            .expect("search"),
+        [1]
+    );
 }
 
 #[tokio::test]
 async fn mail_the_sink_refuses_stays_unseen_until_taken() {
     let server = Dovecot::start().expect("dovecot");
-    server.deliver(&fixture("latin1-qp.eml")).await.expect("delivered");
-    server.deliver(&fixture("reply.eml")).await.expect("delivered");
+    server
+        .client()
+        .deliver(&fixture("latin1-qp.eml"))
+        .await
+        .expect("delivered");
+    server
+        .client()
+        .deliver(&fixture("reply.eml"))
+        .await
+        .expect("delivered");
     let refuse_first = |message: helpdesk_intake::IncomingMessage| async move {
         if message.dedupe_key.starts_with("latin1") {
             Err("banco de dados indisponível")
@@ -130,18 +214,36 @@ async fn mail_the_sink_refuses_stays_unseen_until_taken() {
             Ok(())
         }
     };
-    let report = take_unseen(&server.config(), LIMIT, refuse_first).await.expect("pass");
+    let report = take_unseen(&server.config(), LIMIT, refuse_first)
+        .await
+        .expect("pass");
     assert_eq!(report.taken, ["reply-2@exemplo.com.br"]);
     assert_eq!(
         report.left,
         ["A mensagem latin1-qp-1@exemplo.com.br não foi guardada: banco de dados indisponível"]
     );
-    assert_eq!(server.search("INBOX", "UNSEEN").await.expect("search"), [1]);
+    assert_eq!(
+        server
+            .client()
+            .search("INBOX", "UNSEEN")
+            .await
+            .expect("search"),
+        [1]
+    );
 
     let store = Store::default();
-    let retry = take_unseen(&server.config(), LIMIT, keep(&store)).await.expect("pass");
+    let retry = take_unseen(&server.config(), LIMIT, keep(&store))
+        .await
+        .expect("pass");
     assert_eq!(retry.taken, ["latin1-qp-1@exemplo.com.br"]);
-    assert_eq!(server.search("INBOX", "UNSEEN").await.expect("search"), Vec::<u32>::new());
+    assert_eq!(
+        server
+            .client()
+            .search("INBOX", "UNSEEN")
+            .await
+            .expect("search"),
+        Vec::<u32>::new()
+    );
 }
 
 #[tokio::test]
@@ -151,14 +253,54 @@ async fn handled_mail_is_moved_when_asked() {
     config.move_handled_to = Some("Atendidos".into());
     let store = Store::default();
     let missing = take_unseen(&config, LIMIT, keep(&store)).await;
-    assert_eq!(missing, Err(MailboxError::FolderMissing("Atendidos".into())));
+    assert_eq!(
+        missing,
+        Err(MailboxError::FolderMissing("Atendidos".into()))
+    );
 
-    server.create_folder("Atendidos").await.expect("folder");
-    server.deliver(&fixture("utf8-subject.eml")).await.expect("delivered");
-    server.deliver(&fixture("no-from.eml")).await.expect("delivered");
-    let report = take_unseen(&config, LIMIT, keep(&store)).await.expect("pass");
+    server
+        .client()
+        .create_folder("Atendidos")
+        .await
+        .expect("folder");
+    server
+        .client()
+        .deliver(&fixture("utf8-subject.eml"))
+        .await
+        .expect("delivered");
+    server
+        .client()
+        .deliver(&fixture("no-from.eml"))
+        .await
+        .expect("delivered");
+    let report = take_unseen(&config, LIMIT, keep(&store))
+        .await
+        .expect("pass");
     assert_eq!(report.taken, ["utf8-1@exemplo.org"]);
-    assert_eq!(server.search("INBOX", "ALL").await.expect("search"), [2], "the unreadable one stays");
-    assert_eq!(server.search("Atendidos", "ALL").await.expect("search"), [1]);
-    assert_eq!(server.search("Atendidos", "UNSEEN").await.expect("search"), [1], "moved as it was");
+    assert_eq!(
+        server
+            .client()
+            .search("INBOX", "ALL")
+            .await
+            .expect("search"),
+        [2],
+        "the unreadable one stays"
+    );
+    assert_eq!(
+        server
+            .client()
+            .search("Atendidos", "ALL")
+            .await
+            .expect("search"),
+        [1]
+    );
+    assert_eq!(
+        server
+            .client()
+            .search("Atendidos", "UNSEEN")
+            .await
+            .expect("search"),
+        [1],
+        "moved as it was"
+    );
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)] // Each test binary uses its own subset.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -34,7 +35,11 @@ impl Store {
     pub fn take(&self, message: IncomingMessage) {
         let mut inner = self.inner.lock().expect("store lock");
         *inner.offers.entry(message.dedupe_key.clone()).or_default() += 1;
-        if !inner.messages.iter().any(|kept| kept.dedupe_key == message.dedupe_key) {
+        if !inner
+            .messages
+            .iter()
+            .any(|kept| kept.dedupe_key == message.dedupe_key)
+        {
             inner.messages.push(message);
         }
     }
@@ -46,7 +51,13 @@ impl Store {
 
     /// How often `key` was offered.
     pub fn offers(&self, key: &str) -> usize {
-        self.inner.lock().expect("store lock").offers.get(key).copied().unwrap_or(0)
+        self.inner
+            .lock()
+            .expect("store lock")
+            .offers
+            .get(key)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The kept message with `key`.
@@ -58,11 +69,31 @@ impl Store {
     }
 }
 
+/// Polls the async `condition` every 20 ms until it holds, failing the test after
+/// [`PATIENCE`].
+pub async fn eventually<F, Fut>(what: &str, mut condition: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while !condition().await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Polls `condition` every 20 ms until it holds, failing the test after [`PATIENCE`].
 pub async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + PATIENCE;
     while !condition() {
-        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
