@@ -12,6 +12,9 @@ use crate::error::MailboxError;
 use crate::mailbox::Mailbox;
 use crate::parse::IncomingMessage;
 
+/// How long the server may take to answer NOOP, IDLE or DONE.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// How the watcher works.
 #[derive(Debug, Clone)]
 pub struct WatchConfig {
@@ -92,7 +95,10 @@ pub async fn watch<F, Fut, E>(
         let error = match Mailbox::open(&config.mailbox).await {
             Ok(mailbox) => {
                 retry = config.retry_first;
-                serve(mailbox, &config, &mut sink, &status).await
+                match serve(mailbox, &config, &mut sink, &status).await {
+                    Ok(()) => return,
+                    Err(error) => error,
+                }
             }
             Err(error) => error,
         };
@@ -104,35 +110,31 @@ pub async fn watch<F, Fut, E>(
 }
 
 /// Takes the unseen mail and waits for more, until the connection fails (its error is
-/// returned) or nobody watches the status (`ConnectionLost` after logging out).
+/// returned) or nobody watches the status (Ok, after logging out).
 async fn serve<F, Fut, E>(
     mut mailbox: Mailbox,
     config: &WatchConfig,
     sink: &mut F,
     status: &watch::Sender<MailboxStatus>,
-) -> MailboxError
+) -> Result<(), MailboxError>
 where
     F: FnMut(IncomingMessage) -> Fut,
     Fut: Future<Output = Result<(), E>>,
     E: Display,
 {
     loop {
-        let report = match mailbox.take_unseen(config.max_attachment_bytes, sink).await {
-            Ok(report) => report,
-            Err(error) => return error,
-        };
+        let report = mailbox
+            .take_unseen(config.max_attachment_bytes, sink)
+            .await?;
         for left in &report.left {
             log::warn!("{left}");
         }
         status.send_replace(MailboxStatus::Connected { left: report.left });
         if status.is_closed() {
             let _ = mailbox.logout().await;
-            return MailboxError::ConnectionLost("ninguém acompanha mais a caixa".into());
+            return Ok(());
         }
-        mailbox = match wait_for_mail(mailbox, config.poll_every).await {
-            Ok(mailbox) => mailbox,
-            Err(error) => return error,
-        };
+        mailbox = wait_for_mail(mailbox, config.poll_every).await?;
     }
 }
 
@@ -140,13 +142,26 @@ where
 async fn wait_for_mail(mut mailbox: Mailbox, most: Duration) -> Result<Mailbox, MailboxError> {
     if !mailbox.idle {
         tokio::time::sleep(most).await;
-        mailbox.session.noop().await?;
+        within(mailbox.session.noop()).await?;
         return Ok(mailbox);
     }
     let mut idle = mailbox.session.idle();
-    idle.init().await?;
+    within(idle.init()).await?;
     let (wait, _interrupt) = idle.wait_with_timeout(most);
     wait.await?;
-    mailbox.session = idle.done().await?;
+    mailbox.session = within(idle.done()).await?;
     Ok(mailbox)
+}
+
+/// A short command (NOOP, IDLE, DONE) that must be answered within [`COMMAND_TIMEOUT`]:
+/// a silent server means a dead connection.
+async fn within<T>(
+    command: impl Future<Output = async_imap::error::Result<T>>,
+) -> Result<T, MailboxError> {
+    match tokio::time::timeout(COMMAND_TIMEOUT, command).await {
+        Ok(answer) => Ok(answer?),
+        Err(_) => Err(MailboxError::ConnectionLost(
+            "o servidor parou de responder".into(),
+        )),
+    }
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{fixture, Store};
-use helpdesk_intake::test_server::Dovecot;
+use helpdesk_intake::test_server::{Dovecot, Options};
 use helpdesk_intake::{take_unseen, MailboxError};
 
 const LIMIT: usize = 10 << 20;
@@ -302,5 +302,40 @@ async fn handled_mail_is_moved_when_asked() {
             .expect("search"),
         [1],
         "moved as it was"
+    );
+}
+
+#[tokio::test]
+async fn without_move_handled_mail_is_copied_then_expunged() {
+    let basic = Options {
+        basic_capabilities: true,
+        ..Options::default()
+    };
+    let server = Dovecot::start_with(basic).expect("dovecot");
+    let client = server.client();
+    client.create_folder("Atendidos").await.expect("folder");
+    client
+        .deliver(&fixture("no-from.eml"))
+        .await
+        .expect("delivered");
+    client
+        .deliver(&fixture("reply.eml"))
+        .await
+        .expect("delivered");
+    let mut config = server.config();
+    config.move_handled_to = Some("Atendidos".into());
+    let store = Store::default();
+    let report = take_unseen(&config, LIMIT, keep(&store))
+        .await
+        .expect("pass");
+    assert_eq!(report.taken, ["reply-2@exemplo.com.br"]);
+    assert_eq!(client.search("INBOX", "ALL").await.expect("search"), [1]);
+    assert_eq!(
+        client.search("INBOX", "DELETED").await.expect("search"),
+        Vec::<u32>::new()
+    );
+    assert_eq!(
+        client.search("Atendidos", "ALL").await.expect("search"),
+        [1]
     );
 }

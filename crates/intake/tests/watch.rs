@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::{eventually, fixture, wait_until, Store, PATIENCE};
-use helpdesk_intake::test_server::Dovecot;
+use helpdesk_intake::test_server::{Dovecot, Options};
 use helpdesk_intake::{watch, IncomingMessage, MailboxStatus, WatchConfig};
 use tokio::sync::watch as channel;
 
@@ -191,5 +191,32 @@ async fn the_watcher_survives_the_server_dying_mid_pass() {
             .is_ok_and(|unseen| unseen.is_empty())
     })
     .await;
+    watcher.abort();
+}
+
+#[tokio::test]
+async fn without_idle_the_watcher_polls() {
+    let basic = Options {
+        basic_capabilities: true,
+        ..Options::default()
+    };
+    let server = Dovecot::start_with(basic).expect("dovecot");
+    let config = WatchConfig {
+        poll_every: Duration::from_millis(200),
+        ..fast(&server)
+    };
+    let store = Store::default();
+    let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
+    let watcher = tokio::spawn(watch(config, keep(store.clone()), status_tx));
+    status_until(&mut status, |status| {
+        matches!(status, MailboxStatus::Connected { .. })
+    })
+    .await;
+    server
+        .client()
+        .deliver(&fixture("reply.eml"))
+        .await
+        .expect("delivered");
+    wait_until("the mail, found by polling", || store.messages().len() == 1).await;
     watcher.abort();
 }
