@@ -69,16 +69,8 @@ pub fn parse_message(
         .trim()
         .to_owned();
 
-    let mut body = body_text(message.text_bodies());
+    let split = split_quoted(&body_text(message.text_bodies()));
     let (attachments, notes) = attachments(message.attachments(), max_attachment_bytes);
-    let split = split_quoted(&body);
-    body = split.text;
-    for note in notes {
-        if !body.is_empty() {
-            body.push_str("\n\n");
-        }
-        body.push_str(&note);
-    }
 
     let message_id = message.message_id().map(str::to_owned);
     Ok(IncomingMessage {
@@ -87,9 +79,13 @@ pub fn parse_message(
         from_email,
         from_name,
         subject: message.subject().unwrap_or_default().trim().to_owned(),
-        text: body,
+        text: std::iter::once(split.text)
+            .chain(notes)
+            .filter(|paragraph| !paragraph.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
         quoted: split.quoted,
-        in_reply_to: message.in_reply_to().as_text().map(str::to_owned),
+        in_reply_to: ids(message.in_reply_to()).into_iter().next(),
         references: ids(message.references()),
         sent_at: message.date().map(|date| date.to_timestamp() * 1000),
         attachments,
@@ -151,7 +147,7 @@ fn content_type(part: &MessagePart<'_>) -> String {
     }
 }
 
-/// The Message-IDs of a References header (one or many).
+/// The Message-IDs of an In-Reply-To or References header (one or many).
 fn ids(value: &mail_parser::HeaderValue<'_>) -> Vec<String> {
     match value {
         mail_parser::HeaderValue::Text(id) => vec![id.to_string()],
