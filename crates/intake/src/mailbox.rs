@@ -51,7 +51,12 @@ impl Mailbox {
         session
             .select(&config.folder)
             .await
-            .map_err(|_| MailboxError::FolderMissing(config.folder.clone()))?;
+            .map_err(|error| match error {
+                async_imap::error::Error::No(_) => {
+                    MailboxError::FolderMissing(config.folder.clone())
+                }
+                other => other.into(),
+            })?;
         Ok(Self {
             session,
             config: config.clone(),

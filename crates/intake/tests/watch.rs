@@ -220,3 +220,57 @@ async fn without_idle_the_watcher_polls() {
     wait_until("the mail, found by polling", || store.messages().len() == 1).await;
     watcher.abort();
 }
+
+#[tokio::test]
+async fn the_watcher_reconnects_after_the_server_dies_while_idle() {
+    let mut server = Dovecot::start().expect("dovecot");
+    let store = Store::default();
+    let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
+    let watcher = tokio::spawn(watch(fast(&server), keep(store.clone()), status_tx));
+    status_until(&mut status, |status| {
+        matches!(status, MailboxStatus::Connected { .. })
+    })
+    .await;
+
+    server.stop();
+    status_until(&mut status, |status| {
+        matches!(
+            status,
+            MailboxStatus::Disconnected(_) | MailboxStatus::Unreachable(_)
+        )
+    })
+    .await;
+    server.restart().expect("restarted");
+    status_until(&mut status, |status| {
+        matches!(status, MailboxStatus::Connected { .. })
+    })
+    .await;
+    server
+        .client()
+        .deliver(&fixture("reply.eml"))
+        .await
+        .expect("delivered");
+    wait_until("the mail after the reconnection", || {
+        store.messages().len() == 1
+    })
+    .await;
+    watcher.abort();
+}
+
+#[tokio::test]
+async fn a_missing_folder_is_reported() {
+    let server = Dovecot::start().expect("dovecot");
+    let mut config = fast(&server);
+    config.mailbox.folder = "Suporte".into();
+    let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
+    let watcher = tokio::spawn(watch(config, keep(Store::default()), status_tx));
+    let missing = status_until(&mut status, |status| {
+        matches!(status, MailboxStatus::FolderMissing(_))
+    })
+    .await;
+    assert_eq!(
+        missing,
+        MailboxStatus::FolderMissing("a pasta Suporte não existe na caixa de correio".into())
+    );
+    watcher.abort();
+}
