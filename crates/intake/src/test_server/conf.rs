@@ -21,6 +21,7 @@ pub(super) struct Settings<'a> {
 /// Who Dovecot's processes and mail files run as.
 pub(super) struct Accounts {
     internal_user: String,
+    internal_group: String,
     login_user: String,
     pub mail_uid: u32,
     pub mail_gid: u32,
@@ -35,6 +36,7 @@ impl Accounts {
             let name = command_output("id", &["-un"])?;
             return Ok(Self {
                 internal_user: name.clone(),
+                internal_group: command_output("id", &["-gn"])?,
                 login_user: name,
                 mail_uid: owner.uid(),
                 mail_gid: owner.gid(),
@@ -47,6 +49,7 @@ impl Accounts {
         };
         Ok(Self {
             internal_user: "dovecot".into(),
+            internal_group: "dovecot".into(),
             login_user: "dovenull".into(),
             mail_uid: number("-u")?,
             mail_gid: number("-g")?,
@@ -93,6 +96,7 @@ pub(super) fn render(settings: &Settings<'_>) -> String {
     let dir = settings.dir.display();
     let Accounts {
         internal_user,
+        internal_group,
         login_user,
         mail_uid,
         mail_gid,
@@ -122,6 +126,7 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
 default_internal_user = {internal_user}
+default_internal_group = {internal_group}
 default_login_user = {login_user}
 first_valid_uid = {mail_uid}
 first_valid_gid = {mail_gid}
@@ -134,7 +139,12 @@ userdb {{
   driver = static
   args = uid={mail_uid} gid={mail_gid} home={dir}/mail/%u
 }}
+# No chroot: a user other than root cannot chroot.
+service anvil {{
+  chroot =
+}}
 service imap-login {{
+  chroot =
   inet_listener imap {{
     address = 127.0.0.1
     port = {port}

@@ -135,6 +135,7 @@ impl Dovecot {
             // The server leads its own process group: kill its imap and auth processes too.
             let _ = Command::new("kill")
                 .args(["-KILL", "--", &format!("-{}", child.id())])
+                .stderr(Stdio::null())
                 .status();
             let _ = child.kill();
             let _ = child.wait();
