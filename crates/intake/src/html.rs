@@ -34,11 +34,11 @@ const LINE_MARK: char = '\u{E000}';
 /// Marks a paragraph's end.
 const PARAGRAPH_MARK: char = '\u{E001}';
 
-/// Readable text of an HTML body.
+/// Readable text of an HTML body (non-breaking spaces become plain ones).
 pub fn html_to_plain(html: &str) -> String {
     let clean: String = html.chars().filter(|c| !is_mark(*c)).collect();
     let text = html_to_text(&mark_blocks(&clean));
-    tidy_lines(&breaks_from_marks(&text))
+    tidy_lines(&breaks_from_marks(&text).replace('\u{a0}', " "))
 }
 
 fn is_mark(c: char) -> bool {

@@ -7,6 +7,9 @@
 //!   (or moved) only after the caller's sink took it.
 //! - [`watch`]: the long-running watcher (IDLE or polling, reconnecting with backoff) with a
 //!   [`MailboxStatus`] for the administrator's screen.
+//! - `test_server` (feature `test-server`): a throwaway Dovecot for the tests.
+//!
+//! Messages meant for people (errors, statuses, notes in the text) are in pt-BR.
 //!
 //! The IMAP client is `async-imap` on tokio rather than the blocking `imap` crate in
 //! `spawn_blocking`: IDLE waits for days on one connection, which would pin a blocking

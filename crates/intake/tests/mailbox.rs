@@ -72,7 +72,7 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
     let html = store.get("html-1@exemplo.com");
     assert_eq!(
         html.text,
-        "Bom dia,\n\nMinha internet está lenta & caindo.\nVelocidade: 2\u{a0}MB\n\nEndereço: Rua das Flores, 10\nBairro: Centro"
+        "Bom dia,\n\nMinha internet está lenta & caindo.\nVelocidade: 2 MB\n\nEndereço: Rua das Flores, 10\nBairro: Centro"
     );
 
     let attached = store.get("attach-1@exemplo.com");
