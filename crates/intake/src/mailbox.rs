@@ -9,6 +9,7 @@ use futures::TryStreamExt;
 use crate::config::MailboxConfig;
 use crate::connect::{login, ImapSession};
 use crate::error::MailboxError;
+use crate::folder::encode_folder_name;
 use crate::parse::{parse_message, IncomingMessage};
 
 /// A logged-in session with the folder selected.
@@ -40,7 +41,7 @@ impl Mailbox {
         let capabilities = session.capabilities().await?;
         if let Some(target) = &config.move_handled_to {
             let found: Vec<_> = session
-                .list(Some(""), Some(target))
+                .list(Some(""), Some(&encode_folder_name(target)))
                 .await?
                 .try_collect()
                 .await?;
@@ -49,7 +50,7 @@ impl Mailbox {
             }
         }
         session
-            .select(&config.folder)
+            .select(encode_folder_name(&config.folder))
             .await
             .map_err(|error| match error {
                 async_imap::error::Error::No(_) => {
@@ -134,7 +135,12 @@ impl Mailbox {
     /// the server lacks UID EXPUNGE).
     async fn mark_handled(&mut self, uid: u32) -> Result<(), MailboxError> {
         let uid_set = uid.to_string();
-        let Some(target) = self.config.move_handled_to.clone() else {
+        let Some(target) = self
+            .config
+            .move_handled_to
+            .as_deref()
+            .map(encode_folder_name)
+        else {
             return self.store(&uid_set, "+FLAGS.SILENT (\\Seen)").await;
         };
         if self.can_move {

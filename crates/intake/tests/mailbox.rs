@@ -250,17 +250,17 @@ async fn mail_the_sink_refuses_stays_unseen_until_taken() {
 async fn handled_mail_is_moved_when_asked() {
     let server = Dovecot::start().expect("dovecot");
     let mut config = server.config();
-    config.move_handled_to = Some("Atendidos".into());
+    config.move_handled_to = Some("Concluídos".into());
     let store = Store::default();
     let missing = take_unseen(&config, LIMIT, keep(&store)).await;
     assert_eq!(
         missing,
-        Err(MailboxError::FolderMissing("Atendidos".into()))
+        Err(MailboxError::FolderMissing("Concluídos".into()))
     );
 
     server
         .client()
-        .create_folder("Atendidos")
+        .create_folder("Concluídos")
         .await
         .expect("folder");
     server
@@ -289,7 +289,7 @@ async fn handled_mail_is_moved_when_asked() {
     assert_eq!(
         server
             .client()
-            .search("Atendidos", "ALL")
+            .search("Concluídos", "ALL")
             .await
             .expect("search"),
         [1]
@@ -297,7 +297,7 @@ async fn handled_mail_is_moved_when_asked() {
     assert_eq!(
         server
             .client()
-            .search("Atendidos", "UNSEEN")
+            .search("Concluídos", "UNSEEN")
             .await
             .expect("search"),
         [1],
@@ -313,7 +313,7 @@ async fn without_move_handled_mail_is_copied_then_expunged() {
     };
     let server = Dovecot::start_with(basic).expect("dovecot");
     let client = server.client();
-    client.create_folder("Atendidos").await.expect("folder");
+    client.create_folder("Concluídos").await.expect("folder");
     client
         .deliver(&fixture("no-from.eml"))
         .await
@@ -323,7 +323,7 @@ async fn without_move_handled_mail_is_copied_then_expunged() {
         .await
         .expect("delivered");
     let mut config = server.config();
-    config.move_handled_to = Some("Atendidos".into());
+    config.move_handled_to = Some("Concluídos".into());
     let store = Store::default();
     let report = take_unseen(&config, LIMIT, keep(&store))
         .await
@@ -335,7 +335,7 @@ async fn without_move_handled_mail_is_copied_then_expunged() {
         Vec::<u32>::new()
     );
     assert_eq!(
-        client.search("Atendidos", "ALL").await.expect("search"),
+        client.search("Concluídos", "ALL").await.expect("search"),
         [1]
     );
 }

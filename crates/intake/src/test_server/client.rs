@@ -3,6 +3,7 @@
 use crate::config::MailboxConfig;
 use crate::connect::login;
 use crate::error::MailboxError;
+use crate::folder::encode_folder_name;
 
 /// A client of the test server's mailbox; it does not borrow the server.
 #[derive(Debug, Clone)]
@@ -14,7 +15,9 @@ impl TestClient {
     /// Delivers `raw` to `folder` (APPEND), unseen.
     pub async fn deliver_to(&self, folder: &str, raw: &[u8]) -> Result<(), MailboxError> {
         let mut session = login(&self.config).await?;
-        session.append(folder, None, None, raw).await?;
+        session
+            .append(encode_folder_name(folder), None, None, raw)
+            .await?;
         Ok(session.logout().await?)
     }
 
@@ -26,14 +29,14 @@ impl TestClient {
     /// Creates a folder.
     pub async fn create_folder(&self, folder: &str) -> Result<(), MailboxError> {
         let mut session = login(&self.config).await?;
-        session.create(folder).await?;
+        session.create(encode_folder_name(folder)).await?;
         Ok(session.logout().await?)
     }
 
     /// The UIDs in `folder` that match an IMAP SEARCH `query` ("UNSEEN", "SEEN", "ALL").
     pub async fn search(&self, folder: &str, query: &str) -> Result<Vec<u32>, MailboxError> {
         let mut session = login(&self.config).await?;
-        session.examine(folder).await?;
+        session.examine(encode_folder_name(folder)).await?;
         let mut uids: Vec<u32> = session.uid_search(query).await?.into_iter().collect();
         uids.sort_unstable();
         session.logout().await?;
