@@ -3,14 +3,17 @@
 /// The longest file name kept, in characters.
 pub const MAX_FILE_NAME_CHARS: usize = 120;
 
+/// Characters Windows refuses in file names (the desktop app runs there too).
+const WINDOWS_FORBIDDEN: &[char] = &['<', '>', ':', '"', '|', '?', '*'];
+
 /// The name given to an attachment whose own name is empty or unusable.
 const FALLBACK_NAME: &str = "anexo";
 
 /// A file attached to an incoming mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncomingAttachment {
-    /// A safe name: no path separators, no control characters, no leading dots, not empty,
-    /// at most [`MAX_FILE_NAME_CHARS`] characters.
+    /// A safe name: no path separators, no control characters, no leading dots, none of the
+    /// characters Windows refuses, not empty, at most [`MAX_FILE_NAME_CHARS`] characters.
     pub file_name: String,
     /// The MIME type, e.g. `application/pdf`.
     pub content_type: String,
@@ -19,11 +22,22 @@ pub struct IncomingAttachment {
 }
 
 /// `name` made safe to store and to offer for download: the part after the last `/` or `\`,
-/// without control characters, surrounding blanks or leading dots, shortened to
+/// without control characters, surrounding blanks or leading dots, with `_` for the
+/// characters Windows refuses, shortened to
 /// [`MAX_FILE_NAME_CHARS`] keeping a short extension; "anexo" when nothing is left.
 pub fn sanitize_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| {
+            if WINDOWS_FORBIDDEN.contains(&c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
     let clean = clean.trim().trim_start_matches('.').trim_start();
     if clean.is_empty() {
         return FALLBACK_NAME.to_owned();
@@ -77,6 +91,10 @@ mod tests {
         );
         assert_eq!(sanitize_file_name("..\u{0}.bashrc\r\n"), "bashrc");
         assert_eq!(sanitize_file_name(" foto da\tONU.png "), "foto daONU.png");
+        assert_eq!(
+            sanitize_file_name("nota: \"março\"?.pdf"),
+            "nota_ _março__.pdf"
+        );
     }
 
     #[test]
