@@ -2,7 +2,8 @@
 //!
 //! - [`parse_message`]: raw RFC 5322 bytes to an [`IncomingMessage`] with Stalwart's
 //!   `mail-parser` (charsets, quoted-printable and base64, RFC 2047 headers); HTML-only mail
-//!   made readable text; the new text split from quoted replies and the signature.
+//!   made readable text; the new text split from quoted replies and the signature (small
+//!   pure functions in `quote`, `html` and `attachment`, unit-tested there).
 //! - [`Mailbox`] and [`take_unseen`]: one pass over the unseen mail; each is marked seen
 //!   (or moved) only after the caller's sink took it.
 //! - [`watch`]: the long-running watcher (IDLE or polling, reconnecting with backoff) with a
@@ -33,12 +34,9 @@ mod watch;
 #[cfg(feature = "test-server")]
 pub mod test_server;
 
-pub use attachment::{sanitize_file_name, IncomingAttachment, MAX_FILE_NAME_CHARS};
+pub use attachment::{IncomingAttachment, MAX_FILE_NAME_CHARS};
 pub use config::{MailboxConfig, Tls, DEFAULT_FOLDER};
 pub use error::MailboxError;
-pub use folder::encode_folder_name;
-pub use html::html_to_plain;
 pub use mailbox::{take_unseen, Mailbox, TakeReport};
 pub use parse::{content_hash, parse_message, IncomingMessage, ParseError};
-pub use quote::{split_quoted, Split};
 pub use watch::{watch, MailboxStatus, WatchConfig};
