@@ -1,6 +1,7 @@
 //! Splits a reply's new text from what it quotes: lines starting with `>`, a reply header
 //! ("Em …, Fulano escreveu:", "On … wrote:") and all after it, Outlook's original-message
-//! block ("-----Mensagem original-----", "De: … Enviado: …") and the signature after `-- `.
+//! block ("-----Mensagem original-----", "De: … Enviado: …") and the signature after `-- `
+//! (or a phone's "Enviado do meu iPhone").
 
 /// A message body cut in two: what the sender wrote now and what it quotes or signs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -53,9 +54,14 @@ pub fn is_quoted_line(line: &str) -> bool {
     line.trim_start().starts_with('>')
 }
 
-/// The signature delimiter of RFC 3676 (`-- `), also when a program trimmed its space.
+/// The signature delimiter of RFC 3676 (`-- `), also when a program trimmed its space,
+/// and the phones' "Enviado do meu iPhone" / "Sent from my …" line.
 pub fn is_signature_delimiter(line: &str) -> bool {
-    line == "-- " || line == "--"
+    let trimmed = line.trim();
+    line == "-- "
+        || line == "--"
+        || trimmed.starts_with("Enviado do meu ")
+        || trimmed.starts_with("Sent from my ")
 }
 
 /// "Em qui., 3 de dez. de 2026 às 10:00, Fulano <f@x.com> escreveu:" or "On … wrote:",
@@ -204,5 +210,9 @@ mod tests {
             )
         );
         assert!(!is_signature_delimiter("--- fim"));
+        assert_eq!(
+            split("Ok, aguardo.\n\nEnviado do meu iPhone"),
+            ("Ok, aguardo.".into(), "Enviado do meu iPhone".into())
+        );
     }
 }
