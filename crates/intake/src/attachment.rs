@@ -38,7 +38,9 @@ pub fn sanitize_file_name(name: &str) -> String {
             }
         })
         .collect();
-    let clean = clean.trim().trim_start_matches('.').trim_start();
+    let clean = clean
+        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
+        .trim_end();
     if clean.is_empty() {
         return FALLBACK_NAME.to_owned();
     }
@@ -90,11 +92,24 @@ mod tests {
             "fatura.pdf"
         );
         assert_eq!(sanitize_file_name("..\u{0}.bashrc\r\n"), "bashrc");
+        assert_eq!(sanitize_file_name(". . .x"), "x");
         assert_eq!(sanitize_file_name(" foto da\tONU.png "), "foto daONU.png");
         assert_eq!(
             sanitize_file_name("nota: \"março\"?.pdf"),
             "nota_ _março__.pdf"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_name_comes_out_safe(name in "\\PC{0,300}|[./\\\\\u{0}-\u{1f} a-z]{0,20}") {
+            let safe = sanitize_file_name(&name);
+            proptest::prop_assert!(!safe.is_empty());
+            proptest::prop_assert!(safe.chars().count() <= MAX_FILE_NAME_CHARS);
+            proptest::prop_assert!(!safe.starts_with('.'));
+            proptest::prop_assert!(!safe.contains(['/', '\\']));
+            proptest::prop_assert!(!safe.chars().any(|c| c.is_control() || WINDOWS_FORBIDDEN.contains(&c)));
+        }
     }
 
     #[test]

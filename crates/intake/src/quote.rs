@@ -136,6 +136,33 @@ mod tests {
         (text, quoted)
     }
 
+    proptest::proptest! {
+        #[test]
+        fn no_line_is_lost_or_invented(lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[a-zA-Zçã ,.]{0,30}",
+                "> [a-z ]{0,20}",
+                proptest::strategy::Just("-- ".to_owned()),
+                proptest::strategy::Just("Em sex., 4 de dez., Ana <a@x> escreveu:".to_owned()),
+                proptest::strategy::Just("-----Mensagem original-----".to_owned()),
+                proptest::strategy::Just("De: Ana".to_owned()),
+                proptest::strategy::Just("Enviado: sexta-feira".to_owned()),
+            ],
+            0..30,
+        )) {
+            let Split { text, quoted } = split_quoted(&lines.join("\n"));
+            let kept = |text: &str| -> Vec<String> {
+                text.lines().filter(|line| !line.trim().is_empty()).map(str::to_owned).collect()
+            };
+            let mut given = kept(&lines.join("\n"));
+            let mut out = kept(&text);
+            out.extend(kept(&quoted));
+            given.sort();
+            out.sort();
+            proptest::prop_assert_eq!(given, out);
+        }
+    }
+
     #[test]
     fn plain_text_has_nothing_quoted() {
         assert_eq!(
