@@ -190,6 +190,14 @@ mod tests {
     }
 
     #[test]
+    fn of_text_and_html_alternatives_the_text_is_read_once() {
+        let raw = b"From: a@x.com\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nTexto simples\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>Texto <b>rico</b></p>\r\n--b--\r\n";
+        let message = parse_message(raw, LIMIT).expect("parsed");
+        assert_eq!(message.text, "Texto simples");
+        assert!(message.attachments.is_empty());
+    }
+
+    #[test]
     fn without_message_id_the_key_is_the_content_hash() {
         let raw = b"From: a@x.com\r\n\r\nOi\r\n";
         let message = parse_message(raw, LIMIT).expect("parsed");
