@@ -19,16 +19,6 @@ const GOOD: &[&str] = &[
     "no-message-id.eml",
 ];
 
-/// A sink that keeps everything in `store`.
-fn keep(
-    store: &Store,
-) -> impl FnMut(helpdesk_intake::IncomingMessage) -> std::future::Ready<Result<(), String>> + '_ {
-    move |message| {
-        store.take(message);
-        std::future::ready(Ok(()))
-    }
-}
-
 #[tokio::test]
 async fn every_kind_of_mail_is_read_and_then_marked_seen() {
     let server = Dovecot::start().expect("dovecot");
@@ -40,7 +30,7 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
             .expect("delivered");
     }
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, keep(&store))
+    let report = take_unseen(&server.config(), LIMIT, store.sink())
         .await
         .expect("pass");
     assert_eq!(report.taken.len(), GOOD.len(), "{report:?}");
@@ -131,7 +121,7 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
             .len(),
         GOOD.len()
     );
-    let again = take_unseen(&server.config(), LIMIT, keep(&store))
+    let again = take_unseen(&server.config(), LIMIT, store.sink())
         .await
         .expect("pass");
     assert!(again.taken.is_empty(), "nothing is taken twice: {again:?}");
@@ -151,7 +141,7 @@ async fn a_duplicate_delivery_has_the_same_dedupe_key() {
         .await
         .expect("delivered again");
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, keep(&store))
+    let report = take_unseen(&server.config(), LIMIT, store.sink())
         .await
         .expect("pass");
     assert_eq!(
@@ -176,7 +166,7 @@ async fn mail_without_sender_is_left_unseen_and_reported() {
         .await
         .expect("delivered");
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, keep(&store))
+    let report = take_unseen(&server.config(), LIMIT, store.sink())
         .await
         .expect("pass");
     assert_eq!(report.taken, ["utf8-1@exemplo.org"]);
@@ -232,7 +222,7 @@ async fn mail_the_sink_refuses_stays_unseen_until_taken() {
     );
 
     let store = Store::default();
-    let retry = take_unseen(&server.config(), LIMIT, keep(&store))
+    let retry = take_unseen(&server.config(), LIMIT, store.sink())
         .await
         .expect("pass");
     assert_eq!(retry.taken, ["latin1-qp-1@exemplo.com.br"]);
@@ -252,7 +242,7 @@ async fn handled_mail_is_moved_when_asked() {
     let mut config = server.config();
     config.move_handled_to = Some("Concluídos".into());
     let store = Store::default();
-    let missing = take_unseen(&config, LIMIT, keep(&store)).await;
+    let missing = take_unseen(&config, LIMIT, store.sink()).await;
     assert_eq!(
         missing,
         Err(MailboxError::FolderMissing("Concluídos".into()))
@@ -273,7 +263,7 @@ async fn handled_mail_is_moved_when_asked() {
         .deliver(&fixture("no-from.eml"))
         .await
         .expect("delivered");
-    let report = take_unseen(&config, LIMIT, keep(&store))
+    let report = take_unseen(&config, LIMIT, store.sink())
         .await
         .expect("pass");
     assert_eq!(report.taken, ["utf8-1@exemplo.org"]);
@@ -325,7 +315,7 @@ async fn without_move_handled_mail_is_copied_then_expunged() {
     let mut config = server.config();
     config.move_handled_to = Some("Concluídos".into());
     let store = Store::default();
-    let report = take_unseen(&config, LIMIT, keep(&store))
+    let report = take_unseen(&config, LIMIT, store.sink())
         .await
         .expect("pass");
     assert_eq!(report.taken, ["reply-2@exemplo.com.br"]);

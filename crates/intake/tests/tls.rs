@@ -27,11 +27,7 @@ async fn tls_and_starttls_check_the_servers_certificate() {
         .await
         .expect("delivered");
     let store = Store::default();
-    let keep = |message| {
-        store.take(message);
-        std::future::ready(Ok::<(), String>(()))
-    };
-    let implicit = take_unseen(&trusted.config_with(Tls::Implicit), 1 << 20, keep)
+    let implicit = take_unseen(&trusted.config_with(Tls::Implicit), 1 << 20, store.sink())
         .await
         .expect("implicit TLS");
     assert_eq!(
@@ -43,13 +39,13 @@ async fn tls_and_starttls_check_the_servers_certificate() {
         .deliver(&fixture("latin1-qp.eml"))
         .await
         .expect("delivered");
-    let starttls = take_unseen(&trusted.config_with(Tls::StartTls), 1 << 20, keep)
+    let starttls = take_unseen(&trusted.config_with(Tls::StartTls), 1 << 20, store.sink())
         .await
         .expect("STARTTLS");
     assert_eq!(starttls.taken, ["latin1-qp-1@exemplo.com.br"]);
 
     for tls in [Tls::Implicit, Tls::StartTls] {
-        let refused = take_unseen(&stranger.config_with(tls), 1 << 20, keep).await;
+        let refused = take_unseen(&stranger.config_with(tls), 1 << 20, store.sink()).await;
         let Err(MailboxError::Unreachable(reason)) = refused else {
             panic!("{tls:?}: an untrusted certificate must be refused: {refused:?}");
         };

@@ -32,14 +32,6 @@ async fn status_until(
         .clone()
 }
 
-/// A sink that keeps everything in `store`.
-fn keep(store: Store) -> impl FnMut(IncomingMessage) -> std::future::Ready<Result<(), String>> {
-    move |message| {
-        store.take(message);
-        std::future::ready(Ok(()))
-    }
-}
-
 #[tokio::test]
 async fn new_mail_is_taken_as_it_arrives() {
     let server = Dovecot::start().expect("dovecot");
@@ -50,7 +42,7 @@ async fn new_mail_is_taken_as_it_arrives() {
         .expect("delivered");
     let store = Store::default();
     let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
-    let watcher = tokio::spawn(watch(fast(&server), keep(store.clone()), status_tx));
+    let watcher = tokio::spawn(watch(fast(&server), store.sink(), status_tx));
 
     status_until(&mut status, |status| {
         matches!(status, MailboxStatus::Connected { .. })
@@ -88,7 +80,7 @@ async fn a_wrong_password_is_reported_and_tried_again() {
     let mut config = fast(&server);
     config.mailbox.password = "senha-errada".into();
     let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
-    let watcher = tokio::spawn(watch(config, keep(Store::default()), status_tx));
+    let watcher = tokio::spawn(watch(config, Store::default().sink(), status_tx));
 
     let refused = status_until(&mut status, |status| {
         matches!(status, MailboxStatus::WrongPassword(_))
@@ -119,7 +111,7 @@ async fn an_unreachable_server_is_reported() {
     let config = fast(&server);
     server.stop();
     let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
-    let watcher = tokio::spawn(watch(config, keep(Store::default()), status_tx));
+    let watcher = tokio::spawn(watch(config, Store::default().sink(), status_tx));
     let down = status_until(&mut status, |status| {
         matches!(status, MailboxStatus::Unreachable(_))
     })
@@ -207,7 +199,7 @@ async fn without_idle_the_watcher_polls() {
     };
     let store = Store::default();
     let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
-    let watcher = tokio::spawn(watch(config, keep(store.clone()), status_tx));
+    let watcher = tokio::spawn(watch(config, store.sink(), status_tx));
     status_until(&mut status, |status| {
         matches!(status, MailboxStatus::Connected { .. })
     })
@@ -226,7 +218,7 @@ async fn the_watcher_reconnects_after_the_server_dies_while_idle() {
     let mut server = Dovecot::start().expect("dovecot");
     let store = Store::default();
     let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
-    let watcher = tokio::spawn(watch(fast(&server), keep(store.clone()), status_tx));
+    let watcher = tokio::spawn(watch(fast(&server), store.sink(), status_tx));
     status_until(&mut status, |status| {
         matches!(status, MailboxStatus::Connected { .. })
     })
@@ -263,7 +255,7 @@ async fn a_missing_folder_is_reported() {
     let mut config = fast(&server);
     config.mailbox.folder = "Suporte".into();
     let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
-    let watcher = tokio::spawn(watch(config, keep(Store::default()), status_tx));
+    let watcher = tokio::spawn(watch(config, Store::default().sink(), status_tx));
     let missing = status_until(&mut status, |status| {
         matches!(status, MailboxStatus::FolderMissing(_))
     })

@@ -2,7 +2,7 @@
 #![allow(dead_code)] // Each test binary uses its own subset.
 
 use std::collections::HashMap;
-use std::future::Future;
+use std::future::{Future, Ready};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -41,6 +41,15 @@ impl Store {
             .any(|kept| kept.dedupe_key == message.dedupe_key)
         {
             inner.messages.push(message);
+        }
+    }
+
+    /// A sink that keeps every mail here and never fails.
+    pub fn sink(&self) -> impl FnMut(IncomingMessage) -> Ready<Result<(), String>> {
+        let store = self.clone();
+        move |message| {
+            store.take(message);
+            std::future::ready(Ok(()))
         }
     }
 
