@@ -27,6 +27,8 @@ if [ "$purpose" = test ]; then
     # The sync tests start a throwaway PostgreSQL of their own (initdb + pg_ctl, run as the
     # `postgres` user when the tests run as root).
     packages+=(postgresql)
+    # The intake tests start a throwaway Dovecot IMAP server (crates/intake/src/test_server.rs).
+    packages+=(dovecot-core dovecot-imapd)
 fi
 
 missing=()
