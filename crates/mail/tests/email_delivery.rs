@@ -95,6 +95,7 @@ impl Desk {
             from_address: "atendimento@conectafibra.net.br",
             email,
             created_by: self.operator,
+            thread: None,
         };
         email_outbox::enqueue(&self.store, &new, now_millis())
             .await
