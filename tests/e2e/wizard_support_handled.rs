@@ -26,6 +26,22 @@ async fn row_states(app: &Harness) -> StepResult<Vec<String>> {
         .unwrap_or_default())
 }
 
+/// Selects the message `id` in "Localizar Reg." with the arrow keys, as an operator does
+/// (a click on a row of a long table is refused by WebKitGTK's WebDriver, docs/DESIGN.md).
+async fn select_message(app: &Harness, id: &str) -> StepResult {
+    let script = "return [...document.querySelectorAll('table#mensagens tbody tr')]
+                      .findIndex(row => row.dataset.messageId === arguments[0]);";
+    let position = app
+        .client
+        .execute(script, vec![id.into()])
+        .await
+        .map_err(|error| format!("find the message's row: {error}"))?
+        .as_u64()
+        .ok_or("the message is listed")?;
+    app.press("table#mensagens", &"\u{E015}".repeat(position as usize + 1))
+        .await
+}
+
 /// From the start panel to "Localizar Reg." with the last 400 days and `email` (empty: all).
 async fn find_messages(app: &Harness, email: &str) -> StepResult {
     app.click("button#novo-atendimento").await?;
@@ -55,7 +71,8 @@ async fn a_message_shows_new_then_handled_with_its_protocol() {
         kind
     };
     let message = &writer.messages[0];
-    let row = format!("#mensagens tr[data-message-id=\"{}\"]", message.id);
+    let id = message.id.to_string();
+    let row = format!("#mensagens tr[data-message-id=\"{id}\"]");
     let app = Harness::start("wizard_support_handled", &database).await;
     app.run(async |app: &mut Harness| {
         log_in(app).await?;
@@ -83,7 +100,7 @@ async fn a_message_shows_new_then_handled_with_its_protocol() {
         find_messages(app, &writer.email).await?;
         app.text_at(&format!("{row}[data-state=\"novo\"]"), "Novo")
             .await?;
-        app.click(&row).await?;
+        select_message(app, &id).await?;
         app.element(&format!("{row}.selected")).await?;
         advance(app).await?;
         at_step(app, Step::FindCustomer).await?;
@@ -125,7 +142,7 @@ async fn a_message_shows_new_then_handled_with_its_protocol() {
             return Err(format!("the handled message should come last, {states:?}"));
         }
         app.screenshot("mensagem-atendida").await;
-        app.click(&row).await?;
+        select_message(app, &id).await?;
         app.text_at(
             "#mensagem-aviso",
             &format!("Esta mensagem já foi atendida no protocolo {protocol}."),

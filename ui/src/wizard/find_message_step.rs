@@ -36,6 +36,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
     let messages = &props.messages;
     let offset = local_offset_minutes();
     let chosen = props.chosen.as_ref();
+    let warned = props.warned.as_ref().map(|listed| listed.message.id);
     // The ticket opened from the warning, over the wizard; or why it could not be.
     let opened = use_state(|| None::<TicketSummary>);
     let open_error = use_state(|| None::<AttrValue>);
@@ -74,6 +75,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
         let classes = classes!(
             (chosen.map(|m| m.id) == Some(message.id)).then_some("selected"),
             (messages.highlighted == Some(index)).then_some("highlighted"),
+            (warned == Some(message.id)).then_some("warned"),
         );
         html! {
             <tr
@@ -199,7 +201,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
             if let Some(ticket) = (*opened).clone() {
                 <Dialog
                     id="atendimento-da-mensagem"
-                    title={format!("Atendimento {}", ticket.protocol)}
+                    title="Atendimento da mensagem"
                     onclose={let opened = opened.clone(); Callback::from(move |()| opened.set(None))}
                 >
                     <div class="dialog-body">
