@@ -401,6 +401,42 @@ async fn a_senders_messages_come_newest_first_within_the_period_and_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_message_taken_names_its_operator_and_every_sender_is_found_without_an_email() {
+    let app = DemoApp::new(&DEMO).await;
+    let sender = app.busy_sender().await;
+    let operator = app.log_in(&OPERATOR);
+    let everyone = MessageQuery {
+        email: None,
+        period: MessagePeriod::LastDays(MAX_DAYS),
+        limit: 20,
+    };
+    let found: Vec<ListedMessage> = app.call("find_support_messages", &everyone);
+    assert_eq!(found.len(), 20);
+    assert!(found
+        .windows(2)
+        .all(|pair| pair[0].message.received_at >= pair[1].message.received_at));
+    assert!(found.iter().any(|m| m.message.email != sender.email));
+
+    let theirs = MessageQuery {
+        email: Some(sender.email.clone()),
+        limit: MAX_LIMIT,
+        ..everyone
+    };
+    let taken = sender.messages[0].id;
+    app.call::<()>("take_support_message", taken);
+    let found: Vec<ListedMessage> = app.call("find_support_messages", &theirs);
+    let last = found.last().expect("messages");
+    assert_eq!(last.message.id, taken, "taken ones after the new ones");
+    assert!(matches!(
+        &last.state,
+        MessageState::Taken { by, mine: true, .. } if *by == operator.name
+    ));
+    let error = app.refuse("take_support_message", Uuid::nil());
+    assert_eq!(error.code, ErrorCode::NotFound);
+    assert_eq!(error.field.as_deref(), Some("mensagem"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_wrong_message_query_is_refused_at_its_field() {
     let app = DemoApp::new(&DEMO).await;
     let sender = app.busy_sender().await;
