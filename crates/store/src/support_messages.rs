@@ -88,28 +88,39 @@ pub struct MessageFilter<'a> {
 /// The messages of `filter`, each with where it stands: new ones first, then those being
 /// handled, then the handled ones, each newest first; at most `filter.limit`.
 ///
-/// The period is a range of `support_messages_email_received` (one sender) or of
-/// `support_messages_received`; each message's tickets come from `tickets_support_message`.
+/// One ordered, limited walk per state, joined by `UNION ALL` under the same limit, so SQLite
+/// stops as soon as the limit is reached: each walk goes down `support_messages_email_received`
+/// (one sender) or `support_messages_received` newest first and asks
+/// `tickets_support_message` whether the message has a ticket, never sorting the period.
 pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<ListedMessage>> {
     let sender = if filter.email.is_some() {
         "m.email_folded = ?1 AND"
     } else {
         ""
     };
+    let has_ticket = "EXISTS (SELECT 1 FROM tickets t
+                              WHERE t.support_message_id = m.id AND t.deleted = 0)";
+    let walk = |state: &str| {
+        format!(
+            "SELECT * FROM (
+                 SELECT m.id, m.email, m.subject, m.login, m.body, m.received_at, m.taken_by,
+                        m.taken_at, u.name AS taken_by_name,
+                        (SELECT json_group_array(protocol) FROM (
+                             SELECT protocol FROM tickets
+                             WHERE support_message_id = m.id AND deleted = 0
+                             ORDER BY opened_at, protocol)) AS protocols
+                 FROM support_messages m
+                 LEFT JOIN users u ON u.id = m.taken_by
+                 WHERE {sender} m.received_at BETWEEN ?2 AND ?3 AND m.deleted = 0 AND {state}
+                 ORDER BY m.received_at DESC
+                 LIMIT ?4)"
+        )
+    };
     let sql = format!(
-        "SELECT m.id, m.email, m.subject, m.login, m.body, m.received_at, m.taken_by,
-                m.taken_at, u.name AS taken_by_name,
-                (SELECT json_group_array(protocol) FROM (
-                     SELECT protocol FROM tickets
-                     WHERE support_message_id = m.id AND deleted = 0
-                     ORDER BY opened_at, protocol)) AS protocols
-         FROM support_messages m
-         LEFT JOIN users u ON u.id = m.taken_by
-         WHERE {sender} m.received_at BETWEEN ?2 AND ?3 AND m.deleted = 0
-         ORDER BY CASE WHEN protocols <> '[]' THEN 2
-                       WHEN m.taken_by IS NOT NULL THEN 1 ELSE 0 END,
-                  m.received_at DESC
-         LIMIT ?4"
+        "{} UNION ALL {} UNION ALL {} LIMIT ?4",
+        walk(&format!("m.taken_by IS NULL AND NOT {has_ticket}")),
+        walk(&format!("m.taken_by IS NOT NULL AND NOT {has_ticket}")),
+        walk(has_ticket),
     );
     let rows = sqlx::query_as::<_, ListedRow>(&sql)
         .bind(filter.email.unwrap_or_default())
