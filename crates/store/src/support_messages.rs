@@ -198,6 +198,26 @@ pub async fn take(store: &Store, id: Uuid, user_id: Uuid, now: i64) -> Result<bo
     Ok(changed == 1)
 }
 
+/// Gives back the message `id` taken by `user_id` (their draft was discarded), on `conn`
+/// (the discard's transaction): it shows "Novo" again unless another operator took it since.
+pub async fn release_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    id: Uuid,
+    user_id: Uuid,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE support_messages SET taken_by = NULL, taken_at = NULL, changed_at = ?3
+         WHERE id = ?1 AND taken_by = ?2",
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(store.stamp())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// The headers of a reply to the message `id`, on `conn` (the ticket's save); none when the
 /// message is unknown or had no Message-ID.
 pub async fn thread_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Thread> {

@@ -8,9 +8,10 @@ use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{ListedMessage, MessageSource, MessageState};
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket::{NewTicket, TicketEmail};
+use helpdesk_core::wizard::WizardDraft;
 use helpdesk_store::email_outbox;
 use helpdesk_store::support_messages::{self, MessageFilter, NewSupportMessage};
-use helpdesk_store::{ticket_details, tickets, Store};
+use helpdesk_store::{drafts, ticket_details, tickets, Store};
 use uuid::Uuid;
 
 const DAY: i64 = 86_400_000;
@@ -327,4 +328,45 @@ async fn the_e_mail_of_a_ticket_answers_its_message_in_its_thread() {
             references: format!("<a@cliente.example> <b@provedor.example> {boleto_id}"),
         }
     );
+}
+
+#[tokio::test]
+async fn a_discarded_draft_gives_its_message_back_unless_another_took_it() {
+    let test = seeded().await;
+    let store = &test.store;
+    let desk = desk::desk(store).await;
+    let all = || list(store, None, (0, 100 * DAY), 50, desk.ana);
+    let messages = all().await;
+    let (mine, theirs) = (&messages[0].message, &messages[1].message);
+    for (user, message) in [(desk.ana, mine), (desk.carlos, theirs)] {
+        let mut draft = WizardDraft::default();
+        draft.choose_message(message.clone());
+        draft.revision = 1;
+        drafts::save(store, user, &draft).await.expect("draft");
+        assert!(support_messages::take(store, message.id, user, 5 * DAY)
+            .await
+            .expect("take"));
+    }
+    // Juliana took Carlos's message after him: his discard leaves it hers.
+    assert!(
+        support_messages::take(store, theirs.id, desk.juliana, 6 * DAY)
+            .await
+            .expect("take")
+    );
+    drafts::discard(store, desk.ana).await.expect("discard");
+    drafts::discard(store, desk.carlos).await.expect("discard");
+    let states: Vec<(Uuid, MessageState)> = all()
+        .await
+        .into_iter()
+        .map(|listed| (listed.message.id, listed.state))
+        .collect();
+    assert!(states.contains(&(mine.id, MessageState::New)));
+    assert!(states.contains(&(
+        theirs.id,
+        MessageState::Taken {
+            by: "Juliana Ribeiro".into(),
+            mine: false,
+            at: 6 * DAY
+        }
+    )));
 }
