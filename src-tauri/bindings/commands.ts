@@ -36,7 +36,9 @@ export const commands = {
 	/**  `helpdesk_api::SuggestSupportEmails`. */
 	suggestSupportEmails: (request: string) => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("suggest_support_emails", { request })),
 	/**  `helpdesk_api::FindSupportMessages`. Dates are the desktop's local days. */
-	findSupportMessages: (request: MessageQuery) => typedError<SupportMessage[], CommandError_Serialize>(__TAURI_INVOKE("find_support_messages", { request })),
+	findSupportMessages: (request: MessageQuery_Deserialize) => typedError<ListedMessage[], CommandError_Serialize>(__TAURI_INVOKE("find_support_messages", { request })),
+	/**  `helpdesk_api::TakeSupportMessage`. */
+	takeSupportMessage: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("take_support_message", { request })),
 	/**  `helpdesk_api::LoadCustomer`. */
 	loadCustomer: (request: string) => typedError<CustomerRecord, CommandError_Serialize>(__TAURI_INVOKE("load_customer", { request })),
 	/**  `helpdesk_api::AddContact`. */
@@ -876,7 +878,7 @@ export type FilterForm = {
 	end: string,
 	/**  "Quantidade". */
 	limit: string,
-	/**  "E-mail Suporte Online". */
+	/**  "E-mail Suporte Online"; empty: every sender ("Selecione a opção"). */
 	email: string,
 };
 
@@ -935,6 +937,12 @@ export type ImportStatus_Serialize = {
 	rejected: RejectedRow[],
 };
 
+/**  A message as "Localizar Reg." lists it: the message and where it stands. */
+export type ListedMessage = {
+	message: SupportMessage,
+	state: MessageState,
+};
+
 /**  How an import finds the stored customer a row updates. */
 export type MatchCustomersBy = "Code" | "Document";
 
@@ -948,14 +956,51 @@ export type MessagePeriod =
 	end: string,
 } }) & { LastDays?: never };
 
-/**  "Localizar Reg.": one sender's messages in a period, newest first. */
-export type MessageQuery = {
-	/**  The sender's address, as typed or chosen. */
-	email: string,
+/**
+ *  "Localizar Reg.": the messages of a period, of one sender or of all, new ones first, then
+ *  newest first.
+ */
+export type MessageQuery = MessageQuery_Serialize | MessageQuery_Deserialize;
+
+/**
+ *  "Localizar Reg.": the messages of a period, of one sender or of all, new ones first, then
+ *  newest first.
+ */
+export type MessageQuery_Deserialize = {
+	/**  The sender's address, as typed or chosen; `None`: every sender. */
+	email?: string | null,
 	period: MessagePeriod,
 	/**  At most this many messages ("Quantidade"). */
 	limit: number,
 };
+
+/**
+ *  "Localizar Reg.": the messages of a period, of one sender or of all, new ones first, then
+ *  newest first.
+ */
+export type MessageQuery_Serialize = {
+	/**  The sender's address, as typed or chosen; `None`: every sender. */
+	email: string | null,
+	period: MessagePeriod,
+	/**  At most this many messages ("Quantidade"). */
+	limit: number,
+};
+
+/**  Where a message stands in "Localizar Reg.". */
+export type MessageState = 
+/**  "Novo": no ticket, and nobody took it in the wizard. */
+"New" | 
+/**  "Em atendimento": an operator took it in the wizard and saved no ticket yet. */
+({ Taken: {
+	/**  The operator's name. */
+	by: string,
+	/**  The operator asking is the one who took it. */
+	mine: boolean,
+	/**  When, Unix ms UTC. */
+	at: number | null,
+} }) & { Handled?: never } | 
+/**  "Atendido": the protocols of its tickets, oldest first. */
+({ Handled: Protocol[] }) & { Taken?: never };
 
 /**  The "Novo Contato" form, as typed, for a customer. */
 export type NewContact = {
@@ -1660,6 +1705,11 @@ export type TicketDetails_Deserialize = {
 	 *  either was kept, or whose plan is gone).
 	 */
 	plan?: TicketPlanInfo_Deserialize | null,
+	/**
+	 *  The other tickets of the online-support message this one answers (two operators,
+	 *  maybe offline on two desktops, took it), oldest first.
+	 */
+	same_message?: Protocol[],
 };
 
 /**  What the ticket page shows below the summary. */
@@ -1675,6 +1725,11 @@ export type TicketDetails_Serialize = {
 	 *  either was kept, or whose plan is gone).
 	 */
 	plan: TicketPlanInfo_Serialize | null,
+	/**
+	 *  The other tickets of the online-support message this one answers (two operators,
+	 *  maybe offline on two desktops, took it), oldest first.
+	 */
+	same_message: Protocol[],
 };
 
 /**  One entry of a ticket's history, as written (append-only). */

@@ -303,6 +303,15 @@ pub fn ticket_not_found() -> CommandError {
     CommandError::new(ErrorCode::NotFound, "Este atendimento não existe mais.")
 }
 
+/// The online-support message asked for was deleted (or never was).
+pub fn message_not_found() -> CommandError {
+    CommandError::at_field(
+        wizard_fields::MESSAGE,
+        "Esta mensagem não existe mais: volte aos Filtros e procure de novo.",
+    )
+    .with_code(ErrorCode::NotFound)
+}
+
 /// The script asked for was deleted (or never was).
 pub fn script_not_found() -> CommandError {
     CommandError::new(

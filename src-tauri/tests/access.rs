@@ -46,11 +46,12 @@ fn samples() -> BTreeMap<&'static str, Value> {
         (
             "find_support_messages",
             json!(MessageQuery {
-                email: "ana@exemplo.com.br".into(),
+                email: Some("ana@exemplo.com.br".into()),
                 period: MessagePeriod::LastDays(30),
                 limit: 10,
             }),
         ),
+        ("take_support_message", json!(id)),
         ("load_customer", json!(id)),
         (
             "add_contact",

@@ -21,13 +21,15 @@ use helpdesk_core::date::{end_of_day, format_date};
 use helpdesk_core::email::{EmailContext, EmailDraft, EmailTemplate};
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{self, MessagePeriod, MessageQuery, MAX_DAYS, SUGGESTIONS};
+use helpdesk_core::support::{ListedMessage, MessageState};
 use helpdesk_core::task::{fields as task_fields, TaskForm};
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket::{SavedTicket, TicketStatus, TicketSubmission};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::{Origin, ScriptProgress, Step};
 use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
-use helpdesk_store::{customer_records, customers, now_millis, support_messages, Store};
+use helpdesk_store::support_messages::{self, MessageFilter};
+use helpdesk_store::{customer_records, customers, now_millis, Store};
 use serde_json::{json, Value};
 
 /// A smaller demo than the app's, so every test seeds its own quickly; ten messages per
@@ -43,8 +45,16 @@ impl DemoApp {
         self.call("suggest_support_emails", typed)
     }
 
+    /// The messages found (all new: nothing takes them here).
     fn find(&self, query: &MessageQuery) -> Vec<SupportMessage> {
-        self.call("find_support_messages", query)
+        let found: Vec<ListedMessage> = self.call("find_support_messages", query);
+        found
+            .into_iter()
+            .map(|listed| {
+                assert_eq!(listed.state, MessageState::New);
+                listed.message
+            })
+            .collect()
     }
 
     fn load_customer(&self, id: Uuid) -> CustomerRecord {
@@ -82,15 +92,20 @@ impl DemoApp {
         let mut best: Option<Sender> = None;
         for customer in self.customers().await {
             for email in &customer.emails {
-                let messages = support_messages::from_sender(
-                    self.store(),
-                    &fold(email),
-                    i64::MIN,
-                    i64::MAX,
-                    MAX_LIMIT,
-                )
-                .await
-                .expect("messages");
+                let folded = fold(email);
+                let filter = MessageFilter {
+                    email: Some(&folded),
+                    from: i64::MIN,
+                    to: i64::MAX,
+                    limit: MAX_LIMIT,
+                    operator: Uuid::nil(),
+                };
+                let messages: Vec<_> = support_messages::list(self.store(), &filter)
+                    .await
+                    .expect("messages")
+                    .into_iter()
+                    .map(|listed| listed.message)
+                    .collect();
                 let candidate = Sender {
                     customer: customer.clone(),
                     email: email.clone(),
@@ -208,7 +223,7 @@ async fn every_new_command_needs_a_logged_in_operator() {
     let customer = app.customers().await.remove(0);
     let contacts_before = contacts_stored(&app, customer.id).await;
     let query = MessageQuery {
-        email: customer.emails[0].clone(),
+        email: Some(customer.emails[0].clone()),
         period: MessagePeriod::LastDays(30),
         limit: 50,
     };
@@ -316,7 +331,7 @@ async fn a_senders_messages_come_newest_first_within_the_period_and_limit() {
     let all = &sender.messages;
     app.log_in(&OPERATOR);
     let query = |period, limit| MessageQuery {
-        email: format!("  {}  ", sender.email.to_uppercase()),
+        email: Some(format!("  {}  ", sender.email.to_uppercase())),
         period,
         limit,
     };
@@ -386,13 +401,49 @@ async fn a_senders_messages_come_newest_first_within_the_period_and_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_message_taken_names_its_operator_and_every_sender_is_found_without_an_email() {
+    let app = DemoApp::new(&DEMO).await;
+    let sender = app.busy_sender().await;
+    let operator = app.log_in(&OPERATOR);
+    let everyone = MessageQuery {
+        email: None,
+        period: MessagePeriod::LastDays(MAX_DAYS),
+        limit: 20,
+    };
+    let found: Vec<ListedMessage> = app.call("find_support_messages", &everyone);
+    assert_eq!(found.len(), 20);
+    assert!(found
+        .windows(2)
+        .all(|pair| pair[0].message.received_at >= pair[1].message.received_at));
+    assert!(found.iter().any(|m| m.message.email != sender.email));
+
+    let theirs = MessageQuery {
+        email: Some(sender.email.clone()),
+        limit: MAX_LIMIT,
+        ..everyone
+    };
+    let taken = sender.messages[0].id;
+    app.call::<()>("take_support_message", taken);
+    let found: Vec<ListedMessage> = app.call("find_support_messages", &theirs);
+    let last = found.last().expect("messages");
+    assert_eq!(last.message.id, taken, "taken ones after the new ones");
+    assert!(matches!(
+        &last.state,
+        MessageState::Taken { by, mine: true, .. } if *by == operator.name
+    ));
+    let error = app.refuse("take_support_message", Uuid::nil());
+    assert_eq!(error.code, ErrorCode::NotFound);
+    assert_eq!(error.field.as_deref(), Some("mensagem"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_wrong_message_query_is_refused_at_its_field() {
     let app = DemoApp::new(&DEMO).await;
     let sender = app.busy_sender().await;
     app.log_in(&OPERATOR);
     let day = local_day(sender.messages[0].received_at);
     let valid = MessageQuery {
-        email: sender.email.clone(),
+        email: Some(sender.email.clone()),
         period: MessagePeriod::Between {
             start: day,
             end: day,
@@ -434,7 +485,7 @@ async fn a_wrong_message_query_is_refused_at_its_field() {
         ),
         (
             MessageQuery {
-                email: "  ".into(),
+                email: Some("maria".into()),
                 ..valid.clone()
             },
             support::fields::EMAIL,

@@ -2,7 +2,7 @@
 """A loopback SMTP server for the e-mail tests and the outbox benchmark (aiosmtpd).
 
 Each message received is saved in FOLDER as NNNNNN.eml (as received) and NNNNNN.json (read
-with Python's `email` package: envelope, Message-ID, decoded subject, From/To/Cc, the plain
+with Python's `email` package: envelope, Message-ID, In-Reply-To, References, decoded subject, From/To/Cc, the plain
 text body and each attachment's name, type and content in base64). Prints "READY <port>"
 once it accepts connections and runs until it is terminated.
 
@@ -74,6 +74,8 @@ def describe(raw):
     body = message.get_body(preferencelist=("plain",))
     return {
         "message_id": message["Message-ID"],
+        "in_reply_to": message["In-Reply-To"],
+        "references": message["References"],
         "date": message["Date"],
         "subject": str(message["Subject"]),
         "from": addresses("From"),

@@ -11,7 +11,9 @@ use helpdesk_core::support::SupportMessage;
 use helpdesk_core::text::fold;
 use helpdesk_core::wizard::Step;
 use helpdesk_demo::{DemoConfig, OPERATOR};
-use helpdesk_store::{customer_records, customers, support_messages, Store};
+use helpdesk_store::support_messages::{self, MessageFilter};
+use helpdesk_store::{customer_records, customers, Store};
+use uuid::Uuid;
 
 /// A customer who wrote at least twice to the online support, giving their login, which
 /// only they have; read from the store, as the app will.
@@ -68,9 +70,20 @@ async fn find_writer(store: &Store) -> Writer {
             continue;
         }
         for email in &customer.emails {
-            let messages = support_messages::from_sender(store, &fold(email), 0, i64::MAX, 500)
+            let folded = fold(email);
+            let filter = MessageFilter {
+                email: Some(&folded),
+                from: 0,
+                to: i64::MAX,
+                limit: 500,
+                operator: Uuid::nil(),
+            };
+            let messages: Vec<_> = support_messages::list(store, &filter)
                 .await
-                .expect("messages");
+                .expect("messages")
+                .into_iter()
+                .map(|listed| listed.message)
+                .collect();
             let record = customer_records::record(store, customer.id)
                 .await
                 .expect("record")

@@ -33,7 +33,7 @@ pub use helpdesk_core::password::{PasswordChange, PasswordReset};
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::setup::{ProviderSettings, ProviderSetup, SetupState};
-pub use helpdesk_core::support::{MessageQuery, SupportMessage};
+pub use helpdesk_core::support::{ListedMessage, MessageQuery, MessageState, SupportMessage};
 pub use helpdesk_core::sync::{RegistrationForm, SyncStatus};
 pub use helpdesk_core::task_list::TaskSummary;
 pub use helpdesk_core::ticket::{
@@ -151,8 +151,11 @@ commands! {
     SearchCustomers = search_customers (Operator): CustomerSearch => Vec<CustomerSummary>;
     /// "E-mail Suporte Online": up to ten sender addresses starting with what was typed.
     SuggestSupportEmails = suggest_support_emails (Operator): String => Vec<String>;
-    /// "Localizar Reg.": one sender's messages in a period, newest first.
-    FindSupportMessages = find_support_messages (Operator): MessageQuery => Vec<SupportMessage>;
+    /// "Localizar Reg.": the messages of a period (of one sender, or all), each with where it
+    /// stands; new ones first, then newest first.
+    FindSupportMessages = find_support_messages (Operator): MessageQuery => Vec<ListedMessage>;
+    /// The operator took the message in the wizard: it shows "Em atendimento" by them.
+    TakeSupportMessage = take_support_message (Operator): Uuid => ();
     /// "Dados Cliente" and "Dados Atend.": a customer's record, contacts and plans.
     LoadCustomer = load_customer (Operator): Uuid => CustomerRecord;
     /// "Novo Contato": adds a contact to a customer at once.

@@ -48,6 +48,7 @@ mod message;
 mod preview;
 mod smtp;
 mod template;
+mod thread;
 
 pub use message::{
     check_address, check_optional_address, message_id, EmailAttachment, OutgoingEmail,
@@ -62,3 +63,4 @@ pub use template::{
     check_placeholders, fields as template_fields, render, EmailContext, EmailTemplateDraft,
     VisitInfo, NAME_TAKEN, PLACEHOLDERS,
 };
+pub use thread::{with_protocol, Thread};

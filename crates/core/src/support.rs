@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::customer::{parse_limit, DEFAULT_LIMIT};
 use crate::date::{end_of_day, parse_date, start_of_day};
 use crate::form::{FieldError, FieldErrors};
+use crate::protocol::Protocol;
 use crate::text;
 
 /// How many addresses "E-mail Suporte Online" suggests.
@@ -44,6 +45,90 @@ pub struct SupportMessage {
     pub received_at: i64,
 }
 
+/// Where a message came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageSource {
+    /// The support mailbox.
+    Mail,
+    /// The provider's site or app.
+    Portal,
+    /// The demonstration's data.
+    Demo,
+}
+
+impl MessageSource {
+    /// The stored value.
+    pub fn code(self) -> &'static str {
+        match self {
+            MessageSource::Mail => "mail",
+            MessageSource::Portal => "portal",
+            MessageSource::Demo => "demo",
+        }
+    }
+}
+
+/// Where a message stands in "Localizar Reg.".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum MessageState {
+    /// "Novo": no ticket, and nobody took it in the wizard.
+    New,
+    /// "Em atendimento": an operator took it in the wizard and saved no ticket yet.
+    Taken {
+        /// The operator's name.
+        by: String,
+        /// The operator asking is the one who took it.
+        mine: bool,
+        /// When, Unix ms UTC.
+        #[specta(type = f64)]
+        at: i64,
+    },
+    /// "Atendido": the protocols of its tickets, oldest first.
+    Handled(Vec<Protocol>),
+}
+
+impl MessageState {
+    /// What the list shows: "Novo", "Em atendimento (Ana Souza)", "Atendido (261128-…)".
+    pub fn label(&self) -> String {
+        match self {
+            MessageState::New => "Novo".to_owned(),
+            MessageState::Taken { by, .. } => format!("Em atendimento ({by})"),
+            MessageState::Handled(protocols) => format!("Atendido ({})", joined(protocols)),
+        }
+    }
+
+    /// Why choosing the message deserves a second thought (pt-BR), if it does: it has a
+    /// ticket, or another operator took it.
+    pub fn warning(&self) -> Option<String> {
+        match self {
+            MessageState::New | MessageState::Taken { mine: true, .. } => None,
+            MessageState::Taken { by, .. } => Some(format!(
+                "Esta mensagem já está em atendimento por {by}. Atender mesmo assim?"
+            )),
+            MessageState::Handled(protocols) => Some(format!(
+                "Esta mensagem já foi atendida no protocolo {}. Abra o atendimento ou atenda \
+                 mesmo assim.",
+                joined(protocols)
+            )),
+        }
+    }
+}
+
+/// "261128-001-00001, 261128-002-00001".
+pub fn joined(protocols: &[Protocol]) -> String {
+    protocols
+        .iter()
+        .map(Protocol::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A message as "Localizar Reg." lists it: the message and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ListedMessage {
+    pub message: SupportMessage,
+    pub state: MessageState,
+}
+
 /// Which messages by date: "Período" or "Intervalo de Datas".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub enum MessagePeriod {
@@ -68,11 +153,13 @@ impl MessagePeriod {
     }
 }
 
-/// "Localizar Reg.": one sender's messages in a period, newest first.
+/// "Localizar Reg.": the messages of a period, of one sender or of all, new ones first, then
+/// newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct MessageQuery {
-    /// The sender's address, as typed or chosen.
-    pub email: String,
+    /// The sender's address, as typed or chosen; `None`: every sender.
+    #[serde(default)]
+    pub email: Option<String>,
     pub period: MessagePeriod,
     /// At most this many messages ("Quantidade").
     pub limit: u32,
@@ -87,9 +174,12 @@ impl MessageQuery {
             .map_err(|mut errors| errors.remove(0))
     }
 
-    /// The sender's address in its stored, searchable form.
-    pub fn folded_email(&self) -> String {
-        text::fold(self.email.trim())
+    /// The sender's address in its stored, searchable form; `None`: every sender.
+    pub fn folded_email(&self) -> Option<String> {
+        self.email
+            .as_deref()
+            .map(|email| text::fold(email.trim()))
+            .filter(|email| !email.is_empty())
     }
 }
 
@@ -111,7 +201,7 @@ pub struct FilterForm {
     pub end: String,
     /// "Quantidade".
     pub limit: String,
-    /// "E-mail Suporte Online".
+    /// "E-mail Suporte Online"; empty: every sender ("Selecione a opção").
     pub email: String,
 }
 
@@ -169,24 +259,19 @@ impl FilterForm {
             .map_err(|error| errors.add(fields::LIMIT, error.to_string()))
             .ok();
         let email = self.email.trim();
-        if email.is_empty() {
-            errors.add(
-                fields::EMAIL,
-                "Informe o e-mail: digite as primeiras letras e escolha uma sugestão.",
-            );
-        } else if email.chars().count() > MAX_EMAIL_CHARS {
+        if email.chars().count() > MAX_EMAIL_CHARS {
             errors.add(
                 fields::EMAIL,
                 format!("Use no máximo {MAX_EMAIL_CHARS} caracteres."),
             );
-        } else if !email.contains('@') {
+        } else if !email.is_empty() && !email.contains('@') {
             errors.add(
                 fields::EMAIL,
                 "Escolha um endereço da lista ou digite o e-mail completo.",
             );
         }
         errors.into_result(|| MessageQuery {
-            email: email.to_owned(),
+            email: (!email.is_empty()).then(|| email.to_owned()),
             period: period.unwrap_or(MessagePeriod::LastDays(DEFAULT_DAYS)),
             limit: limit.unwrap_or(DEFAULT_LIMIT),
         })
@@ -213,7 +298,7 @@ impl FilterForm {
             start,
             end,
             limit: query.limit.to_string(),
-            email: query.email.clone(),
+            email: query.email.clone().unwrap_or_default(),
         }
     }
 }
@@ -263,7 +348,7 @@ mod tests {
         let errors = FilterForm {
             days: "0".into(),
             limit: "9999".into(),
-            email: String::new(),
+            email: "maria".into(),
             ..FilterForm::default()
         }
         .validate()
@@ -272,6 +357,54 @@ mod tests {
             fields_of(&errors),
             [fields::DAYS, fields::LIMIT, fields::EMAIL]
         );
+    }
+
+    #[test]
+    fn without_an_email_every_sender_of_the_period_is_asked_for() {
+        let query = FilterForm {
+            email: "   ".into(),
+            ..FilterForm::default()
+        }
+        .validate()
+        .expect("valid");
+        assert_eq!(query.email, None);
+        assert_eq!(query.folded_email(), None);
+        assert_eq!(query.validate(), Ok(()));
+        let over_ipc = MessageQuery {
+            email: Some(" ".into()),
+            ..query.clone()
+        };
+        assert_eq!(over_ipc.validate(), Ok(()));
+        assert_eq!(over_ipc.folded_email(), None);
+        let old_form: MessageQuery =
+            serde_json::from_str(r#"{"period":{"LastDays":30},"limit":50}"#).expect("json");
+        assert_eq!(old_form, query);
+    }
+
+    #[test]
+    fn a_message_state_says_where_it_stands_and_when_to_warn() {
+        let protocol: Protocol = "26112800100001".parse().expect("protocol");
+        let other: Protocol = "26112800200001".parse().expect("protocol");
+        let taken = |mine| MessageState::Taken {
+            by: "Ana Souza".into(),
+            mine,
+            at: 0,
+        };
+        assert_eq!(MessageState::New.label(), "Novo");
+        assert_eq!(MessageState::New.warning(), None);
+        assert_eq!(taken(true).label(), "Em atendimento (Ana Souza)");
+        assert_eq!(taken(true).warning(), None);
+        assert!(taken(false)
+            .warning()
+            .is_some_and(|w| w.contains("Ana Souza")));
+        let handled = MessageState::Handled(vec![protocol, other]);
+        assert_eq!(
+            handled.label(),
+            "Atendido (261128-001-00001, 261128-002-00001)"
+        );
+        assert!(handled
+            .warning()
+            .is_some_and(|w| w.contains("261128-001-00001, 261128-002-00001")));
     }
 
     #[test]
@@ -307,7 +440,7 @@ mod tests {
     fn a_query_from_elsewhere_is_checked_too() {
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
         let query = MessageQuery {
-            email: "a@b.c".into(),
+            email: Some("a@b.c".into()),
             period: MessagePeriod::Between {
                 start: day(9),
                 end: day(1),
@@ -344,7 +477,7 @@ mod tests {
         }
         .validate()
         .expect("valid");
-        assert_eq!(query.folded_email(), "maria@example.com");
+        assert_eq!(query.folded_email().as_deref(), Some("maria@example.com"));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use uuid::Uuid;
 
+use crate::protocol::Protocol;
 use crate::task_list::TaskSummary;
 use crate::ticket::{TicketEvent, TicketPlanInfo};
 
@@ -34,4 +35,8 @@ pub struct TicketDetails {
     /// either was kept, or whose plan is gone).
     #[serde(default)]
     pub plan: Option<TicketPlanInfo>,
+    /// The other tickets of the online-support message this one answers (two operators,
+    /// maybe offline on two desktops, took it), oldest first.
+    #[serde(default)]
+    pub same_message: Vec<Protocol>,
 }

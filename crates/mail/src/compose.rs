@@ -1,4 +1,5 @@
-//! The outbox row as an RFC 5322 message: the same Message-ID and Date on every attempt.
+//! The outbox row as an RFC 5322 message: the same Message-ID and Date on every attempt,
+//! and In-Reply-To/References when it answers a customer's message.
 use std::time::{Duration, UNIX_EPOCH};
 
 use helpdesk_store::attachment_files::AttachmentFiles;
@@ -21,6 +22,13 @@ pub fn compose(message: &OutboxMessage, files: &AttachmentFiles) -> Result<Messa
         .date(UNIX_EPOCH + Duration::from_millis(queued_ms))
         .from(address(&message.from_address)?)
         .subject(email.subject.clone());
+    // A reply to the customer's message, in its thread.
+    let thread = &message.thread;
+    if !thread.in_reply_to.is_empty() {
+        builder = builder
+            .in_reply_to(thread.in_reply_to.clone())
+            .references(thread.references.clone());
+    }
     for to in &email.to {
         builder = builder.to(address(to)?);
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use helpdesk_core::email::{EmailAttachment, OutgoingEmail, SmtpSecurity, SmtpSettings};
+use helpdesk_core::email::{EmailAttachment, OutgoingEmail, SmtpSecurity, SmtpSettings, Thread};
 use helpdesk_mail::test_server::{free_port, self_signed_certificate, ServerOptions, SmtpServer};
 use helpdesk_mail::{OutboxWorker, WorkerConfig};
 use helpdesk_store::attachment_files::AttachmentFiles;
@@ -90,11 +90,17 @@ impl Desk {
     }
 
     async fn queue(&self, email: &OutgoingEmail) -> Uuid {
+        self.queue_in(email, None).await
+    }
+
+    /// Queues `email`, answering the message `thread` names, if any.
+    async fn queue_in(&self, email: &OutgoingEmail, thread: Option<&Thread>) -> Uuid {
         let new = NewEmail {
             ticket_id: None,
             from_address: "atendimento@conectafibra.net.br",
             email,
             created_by: self.operator,
+            thread,
         };
         email_outbox::enqueue(&self.store, &new, now_millis())
             .await
@@ -279,6 +285,49 @@ async fn the_message_arrives_over_starttls_with_its_copy_accents_and_attachments
         text
     );
     assert_eq!(desk.status(id).await.state, "sent");
+}
+
+#[tokio::test]
+async fn a_reply_arrives_in_the_customers_thread() {
+    let desk = desk().await;
+    let server = server(desk.dir.path(), 0, 0);
+    desk.configure(server.port, SmtpSecurity::None, PASSWORD)
+        .await;
+    let thread = Thread::replying_to(
+        "<18c1f.000042@cliente.example>",
+        "<primeira@cliente.example> <resposta@conectafibra.net.br>",
+    );
+    let reply = desk.queue_in(&plain_email(), Some(&thread)).await;
+    let plain = desk.queue(&plain_email()).await;
+    let report = desk.worker(quick()).run_once().await.expect("drain");
+    assert_eq!((report.sent, report.failed), (2, 0));
+
+    let messages = server.messages().expect("messages");
+    let received = |id: String| {
+        messages
+            .iter()
+            .find(|message| message["message_id"] == id.as_str())
+            .cloned()
+            .expect("received")
+    };
+    let answered = received(desk.message_id(reply).await);
+    assert_eq!(answered["in_reply_to"], "<18c1f.000042@cliente.example>");
+    let references: Vec<&str> = answered["references"]
+        .as_str()
+        .expect("references")
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        references,
+        [
+            "<primeira@cliente.example>",
+            "<resposta@conectafibra.net.br>",
+            "<18c1f.000042@cliente.example>"
+        ]
+    );
+    let alone = received(desk.message_id(plain).await);
+    assert_eq!(alone["in_reply_to"], Value::Null);
+    assert_eq!(alone["references"], Value::Null);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,7 +4,7 @@ use helpdesk_core::wizard::{SavedDraft, WizardDraft};
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
-use crate::{now_millis, Result, Store};
+use crate::{now_millis, support_messages, Result, Store};
 
 /// Saves the operator's draft, replacing the one stored unless that one has a higher
 /// revision (a late save of an older state is ignored); returns the time of this save,
@@ -48,10 +48,26 @@ pub async fn load(store: &Store, user_id: Uuid) -> Result<Option<SavedDraft>> {
     }))
 }
 
-/// Throws the operator's draft away (after the ticket is opened, or on "Descartar").
+/// Throws the operator's draft away ("Cancelar", "Descartar"), and gives back the
+/// online-support message it had taken, if the operator is still the one who took it: no
+/// ticket of theirs answers it now.
 pub async fn discard(store: &Store, user_id: Uuid) -> Result<()> {
-    let mut conn = store.pool().acquire().await?;
-    discard_in(&mut conn, user_id).await
+    let mut tx = store.pool().begin().await?;
+    let json: Option<String> =
+        sqlx::query_scalar("SELECT draft FROM wizard_drafts WHERE user_id = ?1")
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let message = json
+        .and_then(|json| serde_json::from_str::<WizardDraft>(&json).ok())
+        .and_then(|draft| draft.message)
+        .map(|message| message.id);
+    if let Some(message) = message {
+        support_messages::release_in(&mut tx, store, message, user_id).await?;
+    }
+    discard_in(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Throws the operator's draft away on `conn` (the caller's transaction: the ticket's save).

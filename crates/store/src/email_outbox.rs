@@ -2,7 +2,7 @@
 //! its ticket) and sent later by the background worker, which claims due rows with a lease.
 //! Each step appends to the ticket's history: `email_queued`, `email_sent`, `email_failed`
 //! with `{"to", "cc", "subject", "message_id", "error"}`.
-use helpdesk_core::email::{message_id, EmailAttachment, OutgoingEmail};
+use helpdesk_core::email::{message_id, EmailAttachment, OutgoingEmail, Thread};
 use serde_json::json;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
@@ -20,6 +20,8 @@ pub struct NewEmail<'a> {
     pub email: &'a OutgoingEmail,
     /// The operator who sent it.
     pub created_by: Uuid,
+    /// The customer's message it answers, if any.
+    pub thread: Option<&'a Thread>,
 }
 
 /// A message the worker claimed, as it must go out.
@@ -36,6 +38,8 @@ pub struct OutboxMessage {
     /// When it was queued (Unix ms): the message's Date, the same on every attempt.
     pub queued_at: i64,
     pub created_by: Uuid,
+    /// In-Reply-To and References (empty: it answers no message).
+    pub thread: Thread,
 }
 
 /// Where a message is.
@@ -63,8 +67,8 @@ pub async fn enqueue_in(
     sqlx::query(
         "INSERT INTO email_outbox (id, ticket_id, message_id, from_address, to_addresses,
              cc_addresses, subject, body, attachments, state, attempts, next_attempt_at,
-             queued_at, created_by, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', 0, ?10, ?10, ?11, ?12)",
+             queued_at, created_by, changed_at, in_reply_to, thread_references)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'queued', 0, ?10, ?10, ?11, ?12, ?13, ?14)",
     )
     .bind(id)
     .bind(new.ticket_id)
@@ -78,6 +82,8 @@ pub async fn enqueue_in(
     .bind(now)
     .bind(new.created_by)
     .bind(store.stamp())
+    .bind(new.thread.map_or("", |thread| thread.in_reply_to.as_str()))
+    .bind(new.thread.map_or("", |thread| thread.references.as_str()))
     .execute(&mut *conn)
     .await?;
     if let Some(ticket_id) = new.ticket_id {
@@ -117,6 +123,8 @@ struct ClaimedRow {
     attempts: i64,
     queued_at: i64,
     created_by: Uuid,
+    in_reply_to: String,
+    thread_references: String,
 }
 
 impl ClaimedRow {
@@ -136,6 +144,10 @@ impl ClaimedRow {
             attempts: u32::try_from(self.attempts).unwrap_or(u32::MAX),
             queued_at: self.queued_at,
             created_by: self.created_by,
+            thread: Thread {
+                in_reply_to: self.in_reply_to,
+                references: self.thread_references,
+            },
         })
     }
 }
@@ -156,7 +168,8 @@ pub async fn claim_due(
                       WHERE state IN ('queued', 'sending') AND next_attempt_at <= ?1
                       ORDER BY next_attempt_at LIMIT ?4)
          RETURNING id, ticket_id, message_id, from_address, to_addresses, cc_addresses, subject,
-                   body, attachments, attempts, queued_at, created_by",
+                   body, attachments, attempts, queued_at, created_by, in_reply_to,
+                   thread_references",
     )
     .bind(now)
     .bind(now.saturating_add(lease_ms))

@@ -1,6 +1,11 @@
-//! Messages customers sent to the online support channel ("Suporte Online").
-use helpdesk_core::support::SupportMessage;
+//! Messages customers sent to the online support channel ("Suporte Online"): stored, found
+//! by sender and period with where each stands (new, taken, handled), taken by an operator
+//! in the wizard, and the headers a reply to one needs.
+use helpdesk_core::email::Thread;
+use helpdesk_core::protocol::Protocol;
+use helpdesk_core::support::{ListedMessage, MessageSource, MessageState, SupportMessage};
 use helpdesk_core::text;
+use sqlx::SqliteConnection;
 use uuid::Uuid;
 
 use crate::{new_id, prefix_upper_bound, Result, Store};
@@ -14,6 +19,11 @@ pub struct NewSupportMessage {
     pub body: String,
     /// When it arrived, Unix milliseconds UTC.
     pub received_at: i64,
+    /// Its Message-ID, in angle brackets; empty when it had none.
+    pub rfc_message_id: String,
+    /// The Message-IDs of its References header, space-separated.
+    pub rfc_references: String,
+    pub source: MessageSource,
 }
 
 /// Stores messages in one transaction.
@@ -22,8 +32,9 @@ pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Resul
     for message in messages {
         sqlx::query(
             "INSERT INTO support_messages (id, email, email_folded, subject, login, body,
-                                           received_at, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                           received_at, changed_at, rfc_message_id,
+                                           rfc_references, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )
         .bind(new_id())
         .bind(&message.email)
@@ -33,6 +44,9 @@ pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Resul
         .bind(&message.body)
         .bind(message.received_at)
         .bind(store.stamp())
+        .bind(&message.rfc_message_id)
+        .bind(&message.rfc_references)
+        .bind(message.source.code())
         .execute(&mut *tx)
         .await?;
     }
@@ -58,46 +72,163 @@ pub async fn suggest_emails(store: &Store, prefix: &str, limit: u32) -> Result<V
     Ok(emails)
 }
 
-/// The messages from `email` (folded) received between `from` and `to` (Unix ms, both
-/// included), newest first, at most `limit`.
-pub async fn from_sender(
-    store: &Store,
-    email: &str,
-    from: i64,
-    to: i64,
-    limit: u32,
-) -> Result<Vec<SupportMessage>> {
-    let rows = sqlx::query_as::<_, MessageRow>(
-        "SELECT id, email, subject, login, body, received_at FROM support_messages
-         WHERE email_folded = ?1 AND received_at BETWEEN ?2 AND ?3 AND deleted = 0
-         ORDER BY received_at DESC LIMIT ?4",
-    )
-    .bind(email)
-    .bind(from)
-    .bind(to)
-    .bind(limit)
-    .fetch_all(store.pool())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| SupportMessage {
-            id: row.id,
-            email: row.email,
-            subject: row.subject,
-            login: row.login,
-            body: row.body,
-            received_at: row.received_at,
-        })
-        .collect())
+/// Which messages [`list`] finds.
+#[derive(Debug, Clone, Copy)]
+pub struct MessageFilter<'a> {
+    /// The sender's address, folded; `None`: every sender.
+    pub email: Option<&'a str>,
+    /// The period, Unix ms, both ends included.
+    pub from: i64,
+    pub to: i64,
+    pub limit: u32,
+    /// The operator asking (whose own takes are theirs).
+    pub operator: Uuid,
 }
 
-/// One row of [`from_sender`].
+/// The messages of `filter`, each with where it stands: new ones first, then those being
+/// handled, then the handled ones, each newest first; at most `filter.limit`.
+///
+/// One ordered, limited walk per state, joined by `UNION ALL` under the same limit, so SQLite
+/// stops as soon as the limit is reached: each walk goes down `support_messages_email_received`
+/// (one sender) or `support_messages_received` newest first and asks
+/// `tickets_support_message` whether the message has a ticket, never sorting the period.
+pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<ListedMessage>> {
+    let sender = if filter.email.is_some() {
+        "m.email_folded = ?1 AND"
+    } else {
+        ""
+    };
+    let has_ticket = "EXISTS (SELECT 1 FROM tickets t
+                              WHERE t.support_message_id = m.id AND t.deleted = 0)";
+    let walk = |state: &str| {
+        format!(
+            "SELECT * FROM (
+                 SELECT m.id, m.email, m.subject, m.login, m.body, m.received_at, m.taken_by,
+                        m.taken_at, u.name AS taken_by_name,
+                        (SELECT json_group_array(protocol) FROM (
+                             SELECT protocol FROM tickets
+                             WHERE support_message_id = m.id AND deleted = 0
+                             ORDER BY opened_at, protocol)) AS protocols
+                 FROM support_messages m
+                 LEFT JOIN users u ON u.id = m.taken_by
+                 WHERE {sender} m.received_at BETWEEN ?2 AND ?3 AND m.deleted = 0 AND {state}
+                 ORDER BY m.received_at DESC
+                 LIMIT ?4)"
+        )
+    };
+    let sql = format!(
+        "{} UNION ALL {} UNION ALL {} LIMIT ?4",
+        walk(&format!("m.taken_by IS NULL AND NOT {has_ticket}")),
+        walk(&format!("m.taken_by IS NOT NULL AND NOT {has_ticket}")),
+        walk(has_ticket),
+    );
+    let rows = sqlx::query_as::<_, ListedRow>(&sql)
+        .bind(filter.email.unwrap_or_default())
+        .bind(filter.from)
+        .bind(filter.to)
+        .bind(filter.limit)
+        .fetch_all(store.pool())
+        .await?;
+    rows.into_iter()
+        .map(|row| row.into_listed(filter.operator))
+        .collect()
+}
+
+/// One row of [`list`].
 #[derive(sqlx::FromRow)]
-struct MessageRow {
+struct ListedRow {
     id: Uuid,
     email: String,
     subject: String,
     login: String,
     body: String,
     received_at: i64,
+    taken_by: Option<Uuid>,
+    taken_at: Option<i64>,
+    taken_by_name: Option<String>,
+    /// The tickets' protocols (digits), oldest first, as a JSON array.
+    protocols: String,
+}
+
+impl ListedRow {
+    fn into_listed(self, operator: Uuid) -> Result<ListedMessage> {
+        let protocols: Vec<String> = serde_json::from_str(&self.protocols)?;
+        let protocols: Vec<Protocol> = protocols
+            .iter()
+            .filter_map(|digits| digits.parse().ok())
+            .collect();
+        let state = match (protocols.is_empty(), self.taken_by) {
+            (false, _) => MessageState::Handled(protocols),
+            (true, Some(by)) => MessageState::Taken {
+                by: self.taken_by_name.unwrap_or_default(),
+                mine: by == operator,
+                at: self.taken_at.unwrap_or_default(),
+            },
+            (true, None) => MessageState::New,
+        };
+        Ok(ListedMessage {
+            message: SupportMessage {
+                id: self.id,
+                email: self.email,
+                subject: self.subject,
+                login: self.login,
+                body: self.body,
+                received_at: self.received_at,
+            },
+            state,
+        })
+    }
+}
+
+/// The operator `user_id` took the message `id` in the wizard at `now` (Unix ms): it shows
+/// "Em atendimento" with their name until a ticket links to it. Synced like any change; the
+/// last to take it is named. `false` when there is no such message.
+pub async fn take(store: &Store, id: Uuid, user_id: Uuid, now: i64) -> Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE support_messages SET taken_by = ?2, taken_at = ?3, changed_at = ?4
+         WHERE id = ?1 AND deleted = 0",
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(now)
+    .bind(store.stamp())
+    .execute(store.pool())
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// Gives back the message `id` taken by `user_id` (their draft was discarded), on `conn`
+/// (the discard's transaction): it shows "Novo" again unless another operator took it since.
+pub async fn release_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    id: Uuid,
+    user_id: Uuid,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE support_messages SET taken_by = NULL, taken_at = NULL, changed_at = ?3
+         WHERE id = ?1 AND taken_by = ?2",
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(store.stamp())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The headers of a reply to the message `id`, on `conn` (the ticket's save); none when the
+/// message is unknown or had no Message-ID.
+pub async fn thread_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Thread> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT rfc_message_id, rfc_references FROM support_messages WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(
+        row.map_or_else(Thread::default, |(message_id, references)| {
+            Thread::replying_to(&message_id, &references)
+        }),
+    )
 }

@@ -1,5 +1,6 @@
 //! The ticket page below its summary: the plan it is about, the history, the files
-//! attached and the tasks.
+//! attached, the tasks and the other tickets of its online-support message.
+use helpdesk_core::protocol::Protocol;
 use helpdesk_core::ticket::TicketPlanInfo;
 use helpdesk_core::ticket_details::TicketDetails;
 use uuid::Uuid;
@@ -14,7 +15,23 @@ pub async fn details(store: &Store, ticket_id: Uuid) -> Result<TicketDetails> {
         attachments: attachments::of_ticket(store, ticket_id).await?,
         tasks: tasks::of_ticket(store, ticket_id).await?,
         plan: plan(store, ticket_id).await?,
+        same_message: same_message(store, ticket_id).await?,
     })
+}
+
+/// The protocols of the other tickets linked to the online-support message of the ticket
+/// `ticket_id`, oldest first (through `tickets_support_message`).
+async fn same_message(store: &Store, ticket_id: Uuid) -> Result<Vec<Protocol>> {
+    let digits: Vec<String> = sqlx::query_scalar(
+        "SELECT other.protocol FROM tickets t
+         JOIN tickets other ON other.support_message_id = t.support_message_id
+         WHERE t.id = ?1 AND other.id <> t.id AND other.deleted = 0
+         ORDER BY other.opened_at, other.protocol",
+    )
+    .bind(ticket_id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(digits.iter().filter_map(|text| text.parse().ok()).collect())
 }
 
 /// The contract's plan and login, or the new plan chosen, of the ticket `ticket_id`.

@@ -42,6 +42,7 @@ async fn a_queued_email_is_claimed_once_sent_and_told_in_the_history() {
             from_address: "atendimento@provedor.com.br",
             email: &email,
             created_by: desk.ana,
+            thread: None,
         },
         NOON,
     )
@@ -96,6 +97,7 @@ async fn a_crashed_workers_claim_comes_back_after_its_lease_with_the_same_messag
         from_address: "atendimento@provedor.com.br",
         email: &email,
         created_by: desk.ana,
+        thread: None,
     };
     email_outbox::enqueue(store, &new, NOON)
         .await
@@ -128,6 +130,7 @@ async fn a_retry_waits_for_its_time_and_a_failure_keeps_its_reason() {
         from_address: "atendimento@provedor.com.br",
         email: &email,
         created_by: desk.ana,
+        thread: None,
     };
     let id = email_outbox::enqueue(store, &new, NOON)
         .await
@@ -184,6 +187,7 @@ async fn a_rolled_back_save_queues_nothing() {
         from_address: "atendimento@provedor.com.br",
         email: &email,
         created_by: desk.ana,
+        thread: None,
     };
     let id = email_outbox::enqueue_in(&mut tx, store, &new, NOON)
         .await

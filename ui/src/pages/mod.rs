@@ -29,3 +29,5 @@ pub use login::Login;
 pub use password::ForcedPasswordPage;
 pub use scripts::ScriptsPage;
 pub use setup::{AwaitingUsers, FirstRun};
+// The wizard opens the ticket of a message already handled over its step.
+pub(crate) use tickets::TicketPage;

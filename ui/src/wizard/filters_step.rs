@@ -1,5 +1,6 @@
 //! "Filtros": which online-support messages to list — by period or date range, how many,
-//! and from which sender, picked from suggestions as the operator types.
+//! and from which sender (optional: every sender), picked from suggestions as the operator
+//! types.
 use helpdesk_api::SuggestSupportEmails;
 use helpdesk_core::support::{fields, suggestion_prefix, FilterForm, PeriodMode};
 use wasm_bindgen_futures::spawn_local;
@@ -194,7 +195,7 @@ fn EmailField(props: &EmailFieldProps) -> Html {
                 autocomplete="off"
                 spellcheck="false"
                 data-autofocus="true"
-                placeholder="Digite as primeiras letras"
+                placeholder="Todos (ou digite as primeiras letras)"
                 aria-autocomplete="list"
                 aria-controls="sugestoes"
                 aria-expanded={open_rows.is_some().to_string()}

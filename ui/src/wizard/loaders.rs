@@ -4,7 +4,7 @@
 use helpdesk_api::{
     CustomerSearch, FindSupportMessages, ListAssignees, ListEmailTemplates, ListPlanChoices,
     ListScripts, ListTicketTypes, LoadCustomer, LoadScript, LoadWorkOrderCatalog, ReserveProtocol,
-    SaveDraft, ScriptVersionRef, SearchCustomers, Uuid,
+    SaveDraft, ScriptVersionRef, SearchCustomers, TakeSupportMessage, Uuid,
 };
 use helpdesk_core::wizard::{ScriptProgress, Step};
 use wasm_bindgen_futures::spawn_local;
@@ -49,6 +49,24 @@ pub fn use_protocol(state: &UseReducerHandle<WizardState>) {
             spawn_local(async move {
                 let result = api::invoke::<ReserveProtocol>(&()).await;
                 dispatcher.dispatch(WizardAction::ProtocolReserved(result));
+            });
+        }
+    });
+}
+
+/// Takes the chosen message once the operator goes on from "Localizar Reg." with it, so the
+/// other operators see it "Em atendimento" by this one.
+#[hook]
+pub fn use_message_taking(state: &UseReducerHandle<WizardState>) {
+    let taking = (state.current() == Step::FindCustomer)
+        .then(|| state.draft.message.as_ref().map(|message| message.id))
+        .flatten();
+    use_effect_with(taking, move |taking| {
+        if let Some(id) = *taking {
+            spawn_local(async move {
+                // Only a courtesy to the other operators: the ticket goes on without it (a
+                // message deleted meanwhile is told when the ticket is saved).
+                let _ = api::invoke::<TakeSupportMessage>(&id).await;
             });
         }
     });

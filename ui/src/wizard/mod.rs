@@ -82,6 +82,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
 
     loaders::use_protocol(&state);
     loaders::use_draft_saving(&state);
+    loaders::use_message_taking(&state);
     loaders::use_step_data(&state);
     {
         let step_ref = step_ref.clone();

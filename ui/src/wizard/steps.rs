@@ -56,6 +56,7 @@ pub fn current_step(
         Step::FindMessage => html! {
             <FindMessageStep
                 messages={state.find_message.messages.clone()}
+                warned={state.find_message.warned_row().cloned()}
                 chosen={draft.message.clone()}
                 error={message_at(errors, fields::MESSAGE)}
                 onaction={actions(state.dispatcher())}

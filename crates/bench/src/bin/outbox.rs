@@ -179,6 +179,7 @@ async fn queue(
             from_address: "atendimento@conectafibra.net.br",
             email: &email,
             created_by: operator,
+            thread: None,
         };
         email_outbox::enqueue(store, &new, now_millis()).await?;
     }

@@ -5,6 +5,7 @@ use specta::Type;
 use uuid::Uuid;
 
 use super::template::{render, EmailContext};
+use super::thread::with_protocol;
 use super::{fields, EmailDraft};
 use crate::attachment::{describe_size, DraftAttachment, DEFAULT_MAX_BYTES};
 use crate::form::{FieldError, FieldErrors};
@@ -145,7 +146,8 @@ impl EmailDraft {
         errors.into_result(|| OutgoingEmail {
             to,
             cc,
-            subject: subject.unwrap_or_default().replace(['\r', '\n'], " "),
+            subject: with_protocol(&subject.unwrap_or_default(), &context.protocol)
+                .replace(['\r', '\n'], " "),
             body: body.unwrap_or_default(),
             attachments: self.attachments.iter().map(EmailAttachment::from).collect(),
         })

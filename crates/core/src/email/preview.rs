@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::template::{render, EmailContext};
+use super::thread::with_protocol;
 use super::{fields, EmailDraft, MAX_ATTACHMENT_BYTES};
 use crate::form::FieldError;
 
@@ -46,7 +47,9 @@ pub fn preview(
     max_total_bytes: u64,
 ) -> EmailPreview {
     EmailPreview {
-        subject: render(fields::SUBJECT, &draft.subject, context).ok(),
+        subject: render(fields::SUBJECT, &draft.subject, context)
+            .ok()
+            .map(|subject| with_protocol(&subject, &context.protocol)),
         body: render(fields::BODY, &draft.body, context).ok(),
         problems: draft
             .validate(copy_address, context, max_total_bytes)
@@ -84,7 +87,10 @@ mod tests {
             },
         };
         let preview = request.preview_by("Bruno Lima".into(), None);
-        assert_eq!(preview.subject.as_deref(), Some("Atendimento de Ana"));
+        assert_eq!(
+            preview.subject.as_deref(),
+            Some("Atendimento de Ana [Protocolo 261128-001-00001]")
+        );
         assert_eq!(preview.body.as_deref(), Some("Atenciosamente, Bruno Lima"));
         assert_eq!(preview.problems, []);
     }

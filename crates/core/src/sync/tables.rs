@@ -249,6 +249,11 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("body", Text, false),
             column("received_at", Integer, false),
             column("deleted", Integer, false),
+            column("rfc_message_id", Text, false),
+            column("rfc_references", Text, false),
+            column("source", Text, false),
+            column("taken_by", Blob, true),
+            column("taken_at", Integer, true),
         ],
     },
     SyncTable {

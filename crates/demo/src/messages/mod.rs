@@ -10,6 +10,7 @@ mod fill;
 mod frame;
 mod topics;
 
+use helpdesk_core::support::MessageSource;
 use helpdesk_store::support_messages::NewSupportMessage;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -154,12 +155,16 @@ impl MessageGenerator {
             None => contact.signer.to_string(),
         };
         sign(&mut self.rng, &mut body, &signature);
+        let rfc_message_id = self.message_id(&email, received_at);
         NewSupportMessage {
             email,
             subject,
             login,
             body,
             received_at,
+            rfc_message_id,
+            rfc_references: String::new(),
+            source: MessageSource::Demo,
         }
     }
 
@@ -185,13 +190,28 @@ impl MessageGenerator {
             &mut body,
             &format!("{} {}", person.first, person.last),
         );
+        let rfc_message_id = self.message_id(&email, received_at);
         NewSupportMessage {
             email,
             subject,
             login,
             body,
             received_at,
+            rfc_message_id,
+            rfc_references: String::new(),
+            source: MessageSource::Demo,
         }
+    }
+
+    /// A Message-ID as the sender's mail server would write it,
+    /// `<time-in-hex.number@sender's domain>` (drawing nothing, so the messages stay as they
+    /// were).
+    fn message_id(&self, email: &str, received_at: i64) -> String {
+        let domain = email
+            .rsplit_once('@')
+            .map_or("mail.local", |(_, domain)| domain)
+            .to_lowercase();
+        format!("<{received_at:x}.{:06}@{domain}>", self.produced)
     }
 
     /// Appends a case of one of `topics` to `body` (problem, details, request) and returns

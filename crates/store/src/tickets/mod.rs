@@ -18,7 +18,9 @@ use uuid::Uuid;
 use self::rows::protocol_taken_in;
 use crate::email_outbox::{self, NewEmail};
 use crate::ticket_events::{self, NewEvent};
-use crate::{attachments, drafts, new_id, tasks, ticket_types, work_orders, Result, Store};
+use crate::{
+    attachments, drafts, new_id, support_messages, tasks, ticket_types, work_orders, Result, Store,
+};
 
 /// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments,
 /// task and work order, its history (opened, the script's report, the first contact, each
@@ -117,13 +119,19 @@ pub async fn save(
         };
         ticket_events::append(&mut tx, store, &event).await?;
     }
-    // After the ticket's own history, so "email_queued" reads after "opened".
+    // After the ticket's own history, so "email_queued" reads after "opened". It answers
+    // the customer's message in its thread.
     if let Some(email) = &ticket.email {
+        let thread = match ticket.support_message_id {
+            Some(message) => Some(support_messages::thread_in(&mut tx, message).await?),
+            None => None,
+        };
         let queued = NewEmail {
             ticket_id: Some(id),
             from_address: &email.from_address,
             email: &email.email,
             created_by: user_id,
+            thread: thread.as_ref(),
         };
         email_outbox::enqueue_in(&mut tx, store, &queued, now).await?;
     }

@@ -83,6 +83,30 @@ pub async fn new_ticket(
     slot: Option<Slot>,
     attachments: Vec<DraftAttachment>,
 ) -> String {
+    save_ticket(store, shared, problem, slot, attachments, None).await
+}
+
+/// A ticket answering the online-support message `message`, as the wizard saves it.
+pub async fn message_ticket(store: &Store, shared: &Shared, message: Uuid) -> String {
+    save_ticket(
+        store,
+        shared,
+        "Relato da mensagem",
+        None,
+        Vec::new(),
+        Some(message),
+    )
+    .await
+}
+
+async fn save_ticket(
+    store: &Store,
+    shared: &Shared,
+    problem: &str,
+    slot: Option<Slot>,
+    attachments: Vec<DraftAttachment>,
+    message: Option<Uuid>,
+) -> String {
     let today: NaiveDate = Local::now().date_naive();
     let protocol = protocols::reserve(store, shared.operator, today)
         .await
@@ -91,10 +115,14 @@ pub async fn new_ticket(
     let kind = ticket_types::list(store).await.expect("types").remove(0);
     let ticket = NewTicket {
         protocol,
-        origin: Origin::Phone,
+        origin: if message.is_some() {
+            Origin::Support
+        } else {
+            Origin::Phone
+        },
         customer_id: shared.customer,
         plan: TicketPlan::Contract(shared.plan),
-        support_message_id: None,
+        support_message_id: message,
         problem: problem.into(),
         first_contact: "Orientado a reiniciar a ONU.".into(),
         ticket_type: kind,

@@ -3,6 +3,7 @@
 use helpdesk_api::{LoadTicketDetails, TicketState, TicketStatus, TicketSummary};
 use helpdesk_core::attachment::describe_size;
 use helpdesk_core::date::format_instant;
+use helpdesk_core::support::joined;
 use helpdesk_core::ticket::TicketPlanInfo;
 use yew::prelude::*;
 
@@ -71,6 +72,11 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                     <dt>{ "Resolvido em" }</dt><dd>{ format_instant(resolved, offset) }</dd>
                 }
             </dl>
+            if let Some(others) = details.value().map(|details| &details.same_message).filter(|others| !others.is_empty()) {
+                <p id="mensagem-tambem-atendida" class="note">
+                    { format!("Mensagem também atendida no protocolo {}.", joined(others)) }
+                </p>
+            }
             if t.status == TicketStatus::Closed {
                 <p id="atendimento-fechado" class="note">
                     { "Atendimento fechado: ele não pode mais ser alterado." }

@@ -116,6 +116,7 @@ mod tests {
                 WizardAction::ChooseOrigin(Origin::Support),
                 WizardAction::Advance,
                 edit(FilterEdit::Days("0".into())),
+                edit(FilterEdit::Email("maria".into())),
                 WizardAction::Advance,
             ],
         );

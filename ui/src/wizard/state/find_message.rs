@@ -1,7 +1,8 @@
-//! "Localizar Reg." in the wizard's reducer: the chosen sender's messages and the one the
-//! ticket is about. No DOM and no IPC.
+//! "Localizar Reg." in the wizard's reducer: the period's messages with where each stands,
+//! and the one the ticket is about. A message already handled (or taken by another operator)
+//! is chosen only once the operator confirms it. No DOM and no IPC.
 use helpdesk_api::CommandError;
-use helpdesk_core::support::{MessageQuery, SupportMessage};
+use helpdesk_core::support::{ListedMessage, MessageQuery};
 use helpdesk_core::wizard::fields;
 
 use super::context::StepContext;
@@ -11,30 +12,36 @@ use crate::fetched::{Direction, Fetched};
 #[derive(Debug, Clone, PartialEq)]
 pub enum FindMessageAction {
     Started(MessageQuery),
-    Finished(MessageQuery, Result<Vec<SupportMessage>, CommandError>),
+    Finished(MessageQuery, Result<Vec<ListedMessage>, CommandError>),
     Select(usize),
-    /// The arrow keys: the message moved to is chosen.
+    /// The arrow keys: the message moved to is chosen (or warned about).
     Move(Direction),
+    /// "Atender mesmo assim": the message warned about is chosen.
+    Confirm,
 }
 
 /// What "Localizar Reg." shows besides the draft's choice.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindMessageState {
-    pub messages: Fetched<MessageQuery, Vec<SupportMessage>>,
+    pub messages: Fetched<MessageQuery, Vec<ListedMessage>>,
+    /// The row selected whose message is already handled or taken: its warning is shown,
+    /// and it is not chosen until confirmed.
+    pub warned: Option<usize>,
 }
 
 impl FindMessageState {
     pub(super) fn apply(&mut self, action: FindMessageAction, wizard: &mut StepContext) {
         match action {
-            FindMessageAction::Started(query) => self.messages.start(query),
+            FindMessageAction::Started(query) => {
+                self.messages.start(query);
+                self.warned = None;
+            }
             FindMessageAction::Finished(query, result) => {
                 if self.messages.finish(&query, result) {
                     let chosen = wizard.draft().message.as_ref().map(|message| message.id);
-                    self.messages.highlighted = self
-                        .messages
-                        .value
-                        .as_ref()
-                        .and_then(|rows| rows.iter().position(|row| Some(row.id) == chosen));
+                    self.messages.highlighted = self.messages.value.as_ref().and_then(|rows| {
+                        rows.iter().position(|row| Some(row.message.id) == chosen)
+                    });
                 }
             }
             FindMessageAction::Select(index) => self.select(index, wizard),
@@ -44,13 +51,38 @@ impl FindMessageState {
                     self.select(index, wizard);
                 }
             }
+            FindMessageAction::Confirm => {
+                if let Some(index) = self.warned.take() {
+                    self.choose(index, wizard);
+                }
+            }
         }
     }
 
+    /// The warned row, with its message and state.
+    pub fn warned_row(&self) -> Option<&ListedMessage> {
+        self.warned.and_then(|index| self.messages.row(index))
+    }
+
     fn select(&mut self, index: usize, wizard: &mut StepContext) {
-        if let Some(message) = self.messages.row(index).cloned() {
+        let Some(row) = self.messages.row(index) else {
+            return;
+        };
+        let chosen = wizard.draft().message.as_ref().map(|message| message.id);
+        let warns = row.state.warning().is_some() && chosen != Some(row.message.id);
+        self.messages.highlighted = Some(index);
+        if warns {
+            self.warned = Some(index);
+        } else {
+            self.choose(index, wizard);
+        }
+    }
+
+    fn choose(&mut self, index: usize, wizard: &mut StepContext) {
+        if let Some(row) = self.messages.row(index).cloned() {
             self.messages.highlighted = Some(index);
-            wizard.edit(|draft| draft.choose_message(message));
+            self.warned = None;
+            wizard.edit(|draft| draft.choose_message(row.message));
             wizard.clear(fields::MESSAGE);
         }
     }
@@ -59,26 +91,33 @@ impl FindMessageState {
 #[cfg(test)]
 mod tests {
     use helpdesk_api::Uuid;
-    use helpdesk_core::support::MessagePeriod;
+    use helpdesk_core::support::{MessagePeriod, MessageState, SupportMessage};
 
     use super::*;
     use crate::wizard::state::fixtures::run;
     use crate::wizard::state::WizardState;
 
-    fn message(n: u128) -> SupportMessage {
-        SupportMessage {
-            id: Uuid::from_u128(n),
-            email: "maria@example.com".into(),
-            subject: format!("Assunto {n}"),
-            login: "maria".into(),
-            body: format!("Relato {n}"),
-            received_at: 0,
+    fn message(n: u128, state: MessageState) -> ListedMessage {
+        ListedMessage {
+            message: SupportMessage {
+                id: Uuid::from_u128(n),
+                email: "maria@example.com".into(),
+                subject: format!("Assunto {n}"),
+                login: "maria".into(),
+                body: format!("Relato {n}"),
+                received_at: 0,
+            },
+            state,
         }
+    }
+
+    fn new(n: u128) -> ListedMessage {
+        message(n, MessageState::New)
     }
 
     fn query() -> MessageQuery {
         MessageQuery {
-            email: "maria@example.com".into(),
+            email: None,
             period: MessagePeriod::LastDays(30),
             limit: 50,
         }
@@ -90,7 +129,7 @@ mod tests {
             WizardState::default(),
             [
                 FindMessageAction::Started(query()).into(),
-                FindMessageAction::Finished(query(), Ok(vec![message(1), message(2)])).into(),
+                FindMessageAction::Finished(query(), Ok(vec![new(1), new(2)])).into(),
                 FindMessageAction::Move(Direction::Down).into(),
                 FindMessageAction::Move(Direction::Down).into(),
             ],
@@ -104,13 +143,57 @@ mod tests {
             state,
             [
                 FindMessageAction::Started(query()).into(),
-                FindMessageAction::Finished(query(), Ok(vec![message(3), message(2)])).into(),
+                FindMessageAction::Finished(query(), Ok(vec![new(3), new(2)])).into(),
             ],
         );
         assert_eq!(
             state.find_message.messages.highlighted,
             Some(1),
             "the choice is found again"
+        );
+    }
+
+    #[test]
+    fn a_handled_message_is_chosen_only_once_confirmed() {
+        let handled = message(
+            2,
+            MessageState::Handled(vec!["26112800100001".parse().expect("protocol")]),
+        );
+        let mine = message(
+            3,
+            MessageState::Taken {
+                by: "Ana".into(),
+                mine: true,
+                at: 0,
+            },
+        );
+        let rows = vec![new(1), handled, mine];
+        let state = run(
+            WizardState::default(),
+            [
+                FindMessageAction::Started(query()).into(),
+                FindMessageAction::Finished(query(), Ok(rows)).into(),
+                FindMessageAction::Select(1).into(),
+            ],
+        );
+        assert_eq!(state.draft.message, None);
+        assert_eq!(state.find_message.warned, Some(1));
+        assert_eq!(
+            state.find_message.warned_row().map(|row| row.message.id),
+            Some(Uuid::from_u128(2))
+        );
+        let state = run(state, [FindMessageAction::Confirm.into()]);
+        assert_eq!(
+            state.draft.message.as_ref().map(|m| m.id),
+            Some(Uuid::from_u128(2))
+        );
+        assert_eq!(state.find_message.warned, None);
+
+        let state = run(state, [FindMessageAction::Select(2).into()]);
+        assert_eq!(
+            state.draft.message.as_ref().map(|m| m.id),
+            Some(Uuid::from_u128(3)),
+            "the operator's own take needs no confirmation"
         );
     }
 }
