@@ -249,6 +249,21 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("body", Text, false),
             column("received_at", Integer, false),
             column("deleted", Integer, false),
+            column("sender_name", Text, false),
+            column("document", Text, false),
+            column("quoted", Text, false),
+        ],
+    },
+    SyncTable {
+        name: "support_message_attachments",
+        label: "anexos das mensagens do suporte online",
+        columns: &[
+            column("message_id", Blob, false),
+            column("file_name", Text, false),
+            column("content_type", Text, false),
+            column("content_hash", Text, false),
+            column("size_bytes", Integer, false),
+            column("deleted", Integer, false),
         ],
     },
     SyncTable {
