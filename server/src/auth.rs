@@ -70,3 +70,32 @@ impl FromRequestParts<AppState> for Device {
         })
     }
 }
+
+/// A request from one of the provider's integrations (its site or app) whose key is not
+/// revoked (`Authorization: Bearer <integration_id>.<secret>`, the key given when the
+/// administrator created it).
+#[derive(Debug, Clone, Copy)]
+pub struct Integration {
+    pub id: Uuid,
+}
+
+impl FromRequestParts<AppState> for Integration {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Integration, ApiError> {
+        let (id, secret) = bearer(parts)
+            .and_then(parse_credential)
+            .ok_or_else(ApiError::integration_refused)?;
+        let stored = repo::integrations::key(state.pool(), id)
+            .await?
+            .ok_or_else(ApiError::integration_refused)?;
+        if stored.revoked || !digests_equal(&digest(secret.as_bytes()), &stored.secret_digest) {
+            return Err(ApiError::integration_refused());
+        }
+        repo::integrations::touch(state.pool(), id).await?;
+        Ok(Integration { id })
+    }
+}

@@ -1,6 +1,7 @@
-//! The credentials of the server's callers: a desktop's `<device_id>.<secret>` and the
-//! administrator's enrollment token. Only the SHA-256 of a secret is kept; comparisons are
-//! constant-time. Checking them on a request: [`crate::auth`].
+//! The credentials of the server's callers: a desktop's `<device_id>.<secret>`, an
+//! integration's `<integration_id>.<secret>` and the administrator's enrollment token.
+//! Only the SHA-256 of a secret is kept; comparisons are constant-time. Checking them on a
+//! request: [`crate::auth`].
 use helpdesk_core::hex;
 use rand::RngCore;
 use sha2::{Digest, Sha256};

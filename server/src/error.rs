@@ -52,6 +52,15 @@ impl ApiError {
         )
     }
 
+    /// 401 `integration_refused`: no key, an unknown or revoked one.
+    pub fn integration_refused() -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "integration_refused",
+            "Chave de integração ausente, desconhecida ou revogada. Peça uma chave ao administrador do provedor.",
+        )
+    }
+
     /// 401 `enrollment_refused`: the administrator's token does not match.
     pub fn enrollment_refused() -> ApiError {
         ApiError::new(

@@ -12,6 +12,7 @@ pub mod config;
 pub mod credential;
 pub mod error;
 pub mod extract;
+pub mod intake;
 pub mod logging;
 pub mod repo;
 pub mod routes;

@@ -24,6 +24,7 @@ pub mod hex;
 pub mod ics;
 pub mod import;
 pub mod password;
+pub mod portal;
 pub mod protocol;
 pub mod script;
 pub mod setup;

@@ -8,13 +8,15 @@ use helpdesk_store::attachment_files::AttachmentFiles;
 
 use crate::{SyncClient, SyncError};
 
-const TABLE: &str = "attachments";
+/// The tables whose rows name a file by its content hash: tickets' attachments and the
+/// files that came with support messages.
+const TABLES: &[&str] = &["attachments", "support_message_attachments"];
 const HASH: &str = "content_hash";
 
 /// The content hashes the attachment rows among `rows` name.
 fn hashes(rows: &[SyncRow]) -> BTreeSet<String> {
     rows.iter()
-        .filter(|row| row.table == TABLE)
+        .filter(|row| TABLES.contains(&row.table.as_str()))
         .filter_map(|row| match row.value(HASH) {
             Some(FieldValue::Text(hash)) => Some(hash.clone()),
             _ => None,

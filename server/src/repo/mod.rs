@@ -2,5 +2,7 @@
 //! request data only ever travels as bound parameters.
 pub mod blobs;
 pub mod devices;
+pub mod intake;
+pub mod integrations;
 pub mod protocols;
 pub mod rows;

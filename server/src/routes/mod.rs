@@ -2,6 +2,8 @@
 pub mod blobs;
 pub mod devices;
 pub mod health;
+pub mod integrations;
+pub mod portal;
 pub mod pull;
 pub mod push;
 
@@ -32,6 +34,15 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(health::health))
         .route("/v1/devices", post(devices::register).get(devices::list))
         .route("/v1/devices/{id}/revoke", post(devices::revoke))
+        .route(
+            "/v1/integrations",
+            post(integrations::create).get(integrations::list),
+        )
+        .route("/v1/integrations/{id}/revoke", post(integrations::revoke))
+        .route(
+            "/v1/portal/messages",
+            post(portal::post).layer(DefaultBodyLimit::max(portal::MAX_BODY_BYTES)),
+        )
         .route("/v1/push", post(push::push))
         .route("/v1/pull", post(pull::pull))
         .route("/v1/blobs/missing", post(blobs::missing))

@@ -7,6 +7,7 @@ mod common;
 mod devices;
 mod errors;
 mod health;
+mod portal;
 mod pull;
 mod push;
 mod service_passwords;

@@ -37,6 +37,7 @@ pub const SERVICE_TABLES: &[&str] = &[
     "contacts",
     "customer_changes",
     "support_messages",
+    "support_message_attachments",
     "tickets",
     "ticket_events",
     "work_orders",

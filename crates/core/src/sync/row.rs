@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::FieldValue;
+use super::{ColumnKind, FieldValue, SyncTable};
 
 /// Who wrote a field and when: ordered by stamp (a hybrid-logical-clock stamp,
 /// `crate::clock`), then by device, so two writes never tie.
@@ -71,12 +71,82 @@ impl SyncRow {
     pub fn value(&self, column: &str) -> Option<&FieldValue> {
         self.fields.get(column).map(|field| &field.value)
     }
+
+    /// A new row of `table`, every field written at `version`: the given `values`, and
+    /// every other column empty (NULL where it may be, else "", 0 or no bytes). `None` when
+    /// a value names no column of the table or does not fit its column.
+    pub fn created(
+        table: &SyncTable,
+        id: Uuid,
+        values: Vec<(&str, FieldValue)>,
+        version: Version,
+    ) -> Option<SyncRow> {
+        let mut fields: BTreeMap<String, FieldVersion> = table
+            .columns
+            .iter()
+            .map(|column| {
+                let empty = match (column.nullable, column.kind) {
+                    (true, _) => FieldValue::Null,
+                    (false, ColumnKind::Integer) => FieldValue::Integer(0),
+                    (false, ColumnKind::Text) => FieldValue::Text(String::new()),
+                    (false, ColumnKind::Blob) => FieldValue::Blob(Vec::new()),
+                };
+                let field = FieldVersion {
+                    value: empty,
+                    version,
+                };
+                (column.name.to_owned(), field)
+            })
+            .collect();
+        for (name, value) in values {
+            if !table.column(name)?.accepts(&value) {
+                return None;
+            }
+            fields.insert(name.to_owned(), FieldVersion { value, version });
+        }
+        Some(SyncRow {
+            table: table.name.to_owned(),
+            id,
+            fields,
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_created_row_has_every_column_and_refuses_what_its_table_has_not() {
+        let table = SyncTable::named("support_messages").expect("a synced table");
+        let version = Version {
+            stamp: 7 << 16,
+            origin: Uuid::from_u128(1),
+        };
+        let id = Uuid::from_u128(2);
+        let text = |value: &str| FieldValue::Text(value.to_owned());
+        let row =
+            SyncRow::created(table, id, vec![("subject", text("Oi"))], version).expect("fits");
+        assert_eq!(row.fields.len(), table.columns.len());
+        assert_eq!(row.value("subject"), Some(&text("Oi")));
+        assert_eq!(row.value("body"), Some(&text("")));
+        assert_eq!(row.value("received_at"), Some(&FieldValue::Integer(0)));
+        assert_eq!(row.latest(), Some(version));
+        assert_eq!(
+            SyncRow::created(table, id, vec![("no_such_column", text("x"))], version),
+            None
+        );
+        assert_eq!(
+            SyncRow::created(
+                table,
+                id,
+                vec![("subject", FieldValue::Integer(1))],
+                version
+            ),
+            None
+        );
+    }
 
     const DEVICES: [u128; 3] = [1, 2, 3];
 

@@ -254,6 +254,21 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("source", Text, false),
             column("taken_by", Blob, true),
             column("taken_at", Integer, true),
+            column("sender_name", Text, false),
+            column("document", Text, false),
+            column("quoted", Text, false),
+        ],
+    },
+    SyncTable {
+        name: "support_message_attachments",
+        label: "anexos das mensagens do suporte online",
+        columns: &[
+            column("message_id", Blob, false),
+            column("file_name", Text, false),
+            column("content_type", Text, false),
+            column("content_hash", Text, false),
+            column("size_bytes", Integer, false),
+            column("deleted", Integer, false),
         ],
     },
     SyncTable {

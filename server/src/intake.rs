@@ -1,0 +1,164 @@
+//! Support messages taken in by the server: each becomes a `support_messages` row (and a
+//! `support_message_attachments` row per file, its bytes a blob), written as a desktop's
+//! push would be, so every desktop pulls it; each is taken once.
+use std::borrow::Cow;
+
+use helpdesk_core::clock::HybridClock;
+use helpdesk_core::hex;
+use helpdesk_core::sync::{FieldValue, SyncRow, SyncTable, Version};
+use helpdesk_core::text;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::repo::{blobs, intake, rows};
+use crate::state::AppState;
+
+/// The origin of the versions the server writes: a fixed value no desktop draws (desktops'
+/// origins are 16 random bytes), so the server's writes never tie with theirs.
+pub const SERVER_ORIGIN: Uuid = Uuid::from_u128(0x6865_6c70_6465_736b_2d73_6572_7665_7200);
+
+/// Where a message came from, as `support_messages.source` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Mail,
+    Portal,
+}
+
+impl Source {
+    fn code(self) -> &'static str {
+        match self {
+            Source::Mail => "mail",
+            Source::Portal => "portal",
+        }
+    }
+}
+
+/// A support message as taken in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMessage {
+    /// What makes it the same message again (a mail's Message-ID, a portal's idempotency
+    /// key), scoped by where it came from.
+    pub dedupe_key: String,
+    pub source: Source,
+    pub email: String,
+    pub sender_name: String,
+    pub login: String,
+    /// The customer's CPF or CNPJ, bare, when given.
+    pub document: String,
+    pub subject: String,
+    /// The new text.
+    pub body: String,
+    /// A mail's quoted replies and signature.
+    pub quoted: String,
+    /// A mail's Message-ID with its angle brackets ("" when none).
+    pub rfc_message_id: String,
+    /// The Message-IDs of its thread, with their angle brackets, space-separated.
+    pub rfc_references: String,
+    /// When it arrived, Unix milliseconds.
+    pub received_at: i64,
+    pub attachments: Vec<NewAttachment>,
+}
+
+/// A file that came with a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttachment {
+    /// A name already made safe (no path, no control characters).
+    pub file_name: String,
+    pub content_type: String,
+    pub content: Vec<u8>,
+}
+
+/// What taking a message did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// Stored as this new support message.
+    New(Uuid),
+    /// Taken before, as this support message: nothing written.
+    Again(Uuid),
+}
+
+/// Why a message could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    #[error("{0}")]
+    Database(#[from] sqlx::Error),
+    /// The message's fields do not fit the synced tables (a server older than its
+    /// desktops' schema, or the reverse).
+    #[error("a mensagem não cabe nas tabelas de mensagens do suporte")]
+    Schema,
+}
+
+/// Stores `message` as a support message unless it was taken before. Its files' blobs are
+/// stored first (content-addressed, so a retry stores nothing twice); the rows and the
+/// record that it was taken commit together.
+pub async fn take(state: &AppState, message: &NewMessage) -> Result<Taken, IntakeError> {
+    let id = Uuid::now_v7();
+    let version = Version {
+        stamp: HybridClock::default().tick(crate::now_ms()),
+        origin: SERVER_ORIGIN,
+    };
+    let mut written = vec![message_row(id, message, version).ok_or(IntakeError::Schema)?];
+    for attachment in &message.attachments {
+        let hash = hex::encode(&Sha256::digest(&attachment.content));
+        blobs::put(state.pool(), &hash, &attachment.content).await?;
+        written.push(attachment_row(id, attachment, &hash, version).ok_or(IntakeError::Schema)?);
+    }
+    let mut tx = state.pool().begin().await?;
+    if let Some(earlier) = intake::claim(&mut tx, &message.dedupe_key, id).await? {
+        return Ok(Taken::Again(earlier));
+    }
+    rows::merge_batch(&mut tx, &written, |row, _| {
+        Ok::<_, sqlx::Error>(Cow::Borrowed(row))
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(Taken::New(id))
+}
+
+fn text(value: &str) -> FieldValue {
+    FieldValue::Text(value.to_owned())
+}
+
+/// The `support_messages` row of `message`.
+fn message_row(id: Uuid, message: &NewMessage, version: Version) -> Option<SyncRow> {
+    let values = vec![
+        ("source", text(message.source.code())),
+        ("email", text(&message.email)),
+        ("email_folded", FieldValue::Text(text::fold(&message.email))),
+        ("sender_name", text(&message.sender_name)),
+        ("login", text(&message.login)),
+        ("document", text(&message.document)),
+        ("subject", text(&message.subject)),
+        ("body", text(&message.body)),
+        ("quoted", text(&message.quoted)),
+        ("rfc_message_id", text(&message.rfc_message_id)),
+        ("rfc_references", text(&message.rfc_references)),
+        ("received_at", FieldValue::Integer(message.received_at)),
+    ];
+    SyncRow::created(SyncTable::named("support_messages")?, id, values, version)
+}
+
+/// The `support_message_attachments` row of one of the message's files.
+fn attachment_row(
+    message: Uuid,
+    attachment: &NewAttachment,
+    hash: &str,
+    version: Version,
+) -> Option<SyncRow> {
+    let values = vec![
+        ("message_id", FieldValue::Blob(message.as_bytes().to_vec())),
+        ("file_name", text(&attachment.file_name)),
+        ("content_type", text(&attachment.content_type)),
+        ("content_hash", text(hash)),
+        (
+            "size_bytes",
+            FieldValue::Integer(i64::try_from(attachment.content.len()).ok()?),
+        ),
+    ];
+    SyncRow::created(
+        SyncTable::named("support_message_attachments")?,
+        Uuid::now_v7(),
+        values,
+        version,
+    )
+}

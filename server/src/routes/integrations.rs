@@ -1,0 +1,86 @@
+//! The provider's integrations (its site or app posting support messages), for the
+//! administrator: create one (its key is answered only then), list them, revoke one.
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::auth::Admin;
+use crate::credential;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::repo::integrations::{self, IntegrationSummary};
+use crate::state::AppState;
+
+/// The longest integration name accepted.
+const MAX_NAME_CHARS: usize = 200;
+
+/// `POST /v1/integrations`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NewIntegration {
+    pub name: String,
+}
+
+/// What creating an integration answers: the key appears here only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreatedIntegration {
+    pub integration: IntegrationSummary,
+    /// `<integration_id>.<secret>`, sent as `Authorization: Bearer <key>`.
+    pub key: String,
+}
+
+/// `POST /v1/integrations` (administrator): a new integration and its key.
+pub async fn create(
+    _admin: Admin,
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<NewIntegration>,
+) -> Result<(StatusCode, Json<CreatedIntegration>), ApiError> {
+    let name = request.name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return Err(ApiError::corrupted(format!(
+            "o nome da integração deve ter de 1 a {MAX_NAME_CHARS} caracteres."
+        )));
+    }
+    let id = Uuid::now_v7();
+    let key = credential::new_credential(id);
+    let integration = integrations::insert(state.pool(), id, name, &key.secret_digest).await?;
+    tracing::info!(integration_id = %id, name, "integration created");
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedIntegration {
+            integration,
+            key: key.credential,
+        }),
+    ))
+}
+
+/// `GET /v1/integrations` (administrator): every integration, the newest first.
+pub async fn list(
+    _admin: Admin,
+    State(state): State<AppState>,
+) -> Result<Json<Vec<IntegrationSummary>>, ApiError> {
+    Ok(Json(integrations::list(state.pool()).await?))
+}
+
+/// `POST /v1/integrations/{id}/revoke` (administrator): its key is refused at once.
+pub async fn revoke(
+    _admin: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<IntegrationSummary>, ApiError> {
+    let id = Uuid::parse_str(&id).map_err(|_| {
+        ApiError::corrupted(format!("identificador de integração inválido: {id:?}."))
+    })?;
+    let integration = integrations::revoke(state.pool(), id)
+        .await?
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "integration_missing",
+                format!("Nenhuma integração tem o identificador {id}."),
+            )
+        })?;
+    tracing::info!(integration_id = %id, "integration revoked");
+    Ok(Json(integration))
+}
