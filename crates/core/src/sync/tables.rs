@@ -252,6 +252,11 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("sender_name", Text, false),
             column("document", Text, false),
             column("quoted", Text, false),
+            column("rfc_message_id", Text, false),
+            column("rfc_references", Text, false),
+            column("source", Text, false),
+            column("taken_by", Blob, true),
+            column("taken_at", Integer, true),
         ],
     },
     SyncTable {
