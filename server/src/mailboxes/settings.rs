@@ -90,6 +90,11 @@ impl MailboxRequest {
                 "segurança (tls)",
                 "escolha \"implicit\" (TLS, porta 993), \"starttls\" (porta 143) ou \"none\" (sem criptografia).",
             );
+        } else if tls == Some(Tls::None) && !is_loopback(&host) {
+            wrong(
+                "segurança (tls)",
+                "sem criptografia a senha passaria às claras: \"none\" só vale para um servidor nesta máquina (127.0.0.1 ou localhost); use \"implicit\" ou \"starttls\".",
+            );
         }
         let login = self.login.trim().to_owned();
         if login.is_empty() || !is_plain_text(&login) {
@@ -130,6 +135,16 @@ impl MailboxRequest {
             _ => Err(errors),
         }
     }
+}
+
+/// Whether `host` is this machine (where a connection without TLS stays unseen).
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Whether `text` is not too long and has no control characters.
@@ -220,6 +235,25 @@ mod tests {
         };
         assert!(keep.clone().check(false).is_err());
         assert_eq!(keep.check(true).expect("kept").password, "");
+    }
+
+    #[test]
+    fn no_encryption_only_on_this_machine() {
+        let plain = |host: &str| MailboxRequest {
+            host: host.into(),
+            port: 143,
+            tls: "none".into(),
+            ..request()
+        };
+        for host in ["127.0.0.1", "localhost", "[::1]"] {
+            assert!(plain(host).check(false).is_ok(), "{host}");
+        }
+        let errors = plain("imap.provedor.com.br")
+            .check(false)
+            .err()
+            .expect("refused");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "segurança (tls)");
     }
 
     #[test]
