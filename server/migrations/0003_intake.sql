@@ -19,3 +19,24 @@ CREATE TABLE intake_seen (
     message_id uuid NOT NULL,
     taken_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The support mailboxes the server reads (IMAP). The password is kept here because the
+-- server itself logs in: whoever reads this database can read the mailbox. The API never
+-- answers it. status, status_detail and status_at are the watcher's last report, for the
+-- administrator; changed_at tells the watcher its settings changed.
+CREATE TABLE mailboxes (
+    id uuid PRIMARY KEY,
+    host text NOT NULL,
+    port integer NOT NULL CHECK (port BETWEEN 1 AND 65535),
+    tls text NOT NULL CHECK (tls IN ('implicit', 'starttls', 'none')),
+    login text NOT NULL,
+    password text NOT NULL,
+    folder text NOT NULL DEFAULT 'INBOX',
+    move_handled_to text NULL,
+    enabled boolean NOT NULL DEFAULT true,
+    status text NOT NULL DEFAULT 'waiting',
+    status_detail text NOT NULL DEFAULT '',
+    status_at timestamptz NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    changed_at timestamptz NOT NULL DEFAULT now()
+);

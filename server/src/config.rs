@@ -8,13 +8,15 @@
 //! | `HELPDESK_SERVER_TLS_KEY` | PEM private key | none |
 //! | `HELPDESK_SERVER_ENROLLMENT_TOKEN` | the administrator's token: registers desktops, lists and revokes them | required |
 //! | `HELPDESK_SERVER_MAX_BLOB_MB` | largest attachment accepted, in MiB | `32` |
-//! | `HELPDESK_SERVER_DB_MAX_CONNECTIONS` | PostgreSQL connections per instance | `10` |
+//! | `HELPDESK_SERVER_DB_MAX_CONNECTIONS` | PostgreSQL connections per instance (plus one per mailbox watched) | `10` |
+//! | `HELPDESK_SERVER_MAILBOX_CHECK_SECONDS` | how often the mailboxes' settings are read (changes applied, mailboxes started and stopped) | `10` |
 //! | `RUST_LOG` | log filter (`tracing_subscriber::EnvFilter`) | `info` |
 //!
 //! The TLS certificate and key go together (both or neither). Without them the server only
 //! listens on a loopback address (behind a TLS-terminating proxy, or for tests).
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Where the PEM certificate chain and private key are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub struct Config {
     pub enrollment_token: String,
     pub max_blob_bytes: usize,
     pub max_db_connections: u32,
+    /// How often the mailboxes' settings are read.
+    pub mailbox_check_every: Duration,
 }
 
 /// A setting that is missing or does not parse; the message names the variable.
@@ -47,6 +51,8 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8443";
 pub const DEFAULT_MAX_BLOB_MB: usize = 32;
 /// PostgreSQL connections per instance when none is set.
 pub const DEFAULT_DB_MAX_CONNECTIONS: u32 = 10;
+/// How often the mailboxes' settings are read, in seconds, when not set.
+pub const DEFAULT_MAILBOX_CHECK_SECONDS: u64 = 10;
 
 impl Config {
     /// Reads the settings from the process environment.
@@ -106,6 +112,16 @@ impl Config {
                 "HELPDESK_SERVER_DB_MAX_CONNECTIONS must be at least 1".into(),
             ));
         }
+        let mailbox_check_seconds = number(
+            &value,
+            "HELPDESK_SERVER_MAILBOX_CHECK_SECONDS",
+            DEFAULT_MAILBOX_CHECK_SECONDS,
+        )?;
+        if !(1..=3600).contains(&mailbox_check_seconds) {
+            return Err(ConfigError(
+                "HELPDESK_SERVER_MAILBOX_CHECK_SECONDS must be between 1 and 3600".into(),
+            ));
+        }
         let config = Config {
             database_url,
             listen,
@@ -113,6 +129,7 @@ impl Config {
             enrollment_token,
             max_blob_bytes: max_blob_mb * 1024 * 1024,
             max_db_connections,
+            mailbox_check_every: Duration::from_secs(mailbox_check_seconds),
         };
         config.check_listen()?;
         Ok(config)
@@ -127,6 +144,7 @@ impl Config {
             enrollment_token: enrollment_token.into(),
             max_blob_bytes: DEFAULT_MAX_BLOB_MB * 1024 * 1024,
             max_db_connections: DEFAULT_DB_MAX_CONNECTIONS,
+            mailbox_check_every: Duration::from_secs(DEFAULT_MAILBOX_CHECK_SECONDS),
         }
     }
 
@@ -151,6 +169,7 @@ impl std::fmt::Debug for Config {
             .field("enrollment_token", &"<hidden>")
             .field("max_blob_bytes", &self.max_blob_bytes)
             .field("max_db_connections", &self.max_db_connections)
+            .field("mailbox_check_every", &self.mailbox_check_every)
             .finish()
     }
 }
@@ -219,6 +238,7 @@ mod tests {
         assert_eq!(config.tls, None);
         assert_eq!(config.max_blob_bytes, 32 * 1024 * 1024);
         assert_eq!(config.max_db_connections, 10);
+        assert_eq!(config.mailbox_check_every, Duration::from_secs(10));
     }
 
     #[test]

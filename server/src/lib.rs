@@ -14,6 +14,7 @@ pub mod error;
 pub mod extract;
 pub mod intake;
 pub mod logging;
+pub mod mailboxes;
 pub mod repo;
 pub mod routes;
 mod server;

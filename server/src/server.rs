@@ -8,19 +8,22 @@ use axum_server::Handle;
 use tokio::task::JoinHandle;
 
 use crate::config::Config;
+use crate::mailboxes::MailboxRunner;
 use crate::routes::router;
 use crate::state::{AppState, StartError};
 
 /// How long running requests may finish after a shutdown signal.
 const GRACE: Duration = Duration::from_secs(10);
 
-/// A server running in this process (in a tokio task); stops when dropped.
+/// A server running in this process (in a tokio task) with its mailboxes' runner; stops
+/// when dropped.
 #[derive(Debug)]
 pub struct RunningServer {
     addr: SocketAddr,
     tls: bool,
     handle: Handle<SocketAddr>,
     task: Option<JoinHandle<std::io::Result<()>>>,
+    mailboxes: Option<MailboxRunner>,
 }
 
 impl RunningServer {
@@ -35,8 +38,10 @@ impl RunningServer {
         format!("{scheme}://{}", self.addr)
     }
 
-    /// Stops accepting, lets running requests finish (up to 10 s) and waits for the end.
+    /// Stops reading the mailboxes and accepting, lets running requests finish (up to 10 s)
+    /// and waits for the end.
     pub async fn shutdown(mut self) -> std::io::Result<()> {
+        self.mailboxes.take();
         self.handle.graceful_shutdown(Some(GRACE));
         match self.task.take() {
             Some(task) => task.await.map_err(std::io::Error::other)?,
@@ -59,7 +64,7 @@ pub async fn spawn(config: Config) -> Result<RunningServer, StartError> {
     spawn_with_state(&config, state).await
 }
 
-/// Starts listening on `config.listen` with an existing state.
+/// Starts listening on `config.listen` with an existing state, and reading the mailboxes.
 pub async fn spawn_with_state(
     config: &Config,
     state: AppState,
@@ -67,7 +72,7 @@ pub async fn spawn_with_state(
     config.check_listen()?;
     let listener = std::net::TcpListener::bind(config.listen)?;
     let addr = listener.local_addr()?;
-    let app = router(state).into_make_service();
+    let app = router(state.clone()).into_make_service();
     let handle = Handle::new();
     let task = match &config.tls {
         Some(paths) => {
@@ -88,6 +93,7 @@ pub async fn spawn_with_state(
         tls: config.tls.is_some(),
         handle,
         task: Some(task),
+        mailboxes: Some(MailboxRunner::spawn(state, config.mailbox_check_every)),
     })
 }
 
@@ -106,6 +112,7 @@ pub async fn serve_until(
         () = shutdown => {}
     }
     tracing::info!("shutting down");
+    server.mailboxes.take();
     server.handle.graceful_shutdown(Some(GRACE));
     task.await.map_err(std::io::Error::other)??;
     Ok(())

@@ -4,5 +4,6 @@ pub mod blobs;
 pub mod devices;
 pub mod intake;
 pub mod integrations;
+pub mod mailboxes;
 pub mod protocols;
 pub mod rows;

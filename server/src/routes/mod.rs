@@ -3,6 +3,7 @@ pub mod blobs;
 pub mod devices;
 pub mod health;
 pub mod integrations;
+pub mod mailboxes;
 pub mod portal;
 pub mod pull;
 pub mod push;
@@ -14,7 +15,7 @@ use axum::body::Body;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Request, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
@@ -39,6 +40,13 @@ pub fn router(state: AppState) -> Router {
             post(integrations::create).get(integrations::list),
         )
         .route("/v1/integrations/{id}/revoke", post(integrations::revoke))
+        .route(
+            "/v1/mailboxes",
+            post(mailboxes::create).get(mailboxes::list),
+        )
+        .route("/v1/mailboxes/{id}", put(mailboxes::update))
+        .route("/v1/mailboxes/{id}/disable", post(mailboxes::disable))
+        .route("/v1/mailboxes/{id}/enable", post(mailboxes::enable))
         .route(
             "/v1/portal/messages",
             post(portal::post).layer(DefaultBodyLimit::max(portal::MAX_BODY_BYTES)),
