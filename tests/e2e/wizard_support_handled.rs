@@ -1,8 +1,9 @@
 //! "Handled once" in the real window: "Filtros" without an e-mail lists every message of the
 //! period, new ones first; a new message shows "Novo"; once its ticket is saved it shows
-//! "Atendido" with the protocol, and choosing it again warns and offers that ticket.
+//! "Atendido" with the protocol, and choosing it again warns and offers that ticket; a second
+//! ticket saved anyway names the first on its page.
 use helpdesk_core::wizard::Step;
-use helpdesk_e2e::wizard::{advance, at_step, log_in, seeded_database};
+use helpdesk_e2e::wizard::{advance, at_step, log_in, seeded_database, Writer};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{ticket_types, Store};
 
@@ -57,6 +58,40 @@ async fn find_messages(app: &Harness, email: &str) -> StepResult {
     at_step(app, Step::FindMessage).await
 }
 
+/// From "Localizar Reg." with the message chosen, the rest of the wizard up to the saved
+/// ticket: the customer found from the message, its first plan, no script, a first contact
+/// of `kind`. Returns the protocol.
+async fn save_ticket(app: &Harness, writer: &Writer, kind: &str) -> StepResult<String> {
+    advance(app).await?;
+    at_step(app, Step::FindCustomer).await?;
+    app.text_at("#cliente-selecionado", &writer.customer.name)
+        .await?;
+    advance(app).await?;
+    at_step(app, Step::CustomerData).await?;
+    advance(app).await?;
+    at_step(app, Step::TicketData).await?;
+    let plan = &writer.record.plans[0];
+    app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+        .await?;
+    advance(app).await?;
+    at_step(app, Step::Script).await?;
+    app.click("button#pular-script").await?;
+    advance(app).await?;
+    at_step(app, Step::FirstContact).await?;
+    app.fill(
+        "textarea#primeiro-contato",
+        "Reiniciou a ONU com o cliente.",
+    )
+    .await?;
+    app.select("select#tipo-atendimento", kind).await?;
+    let header = app.text_at("#protocolo", "Protocolo ").await?;
+    let protocol = header.trim_start_matches("Protocolo ").to_owned();
+    app.click("button#salvar-atendimento").await?;
+    app.text_at("#protocolo-final", &protocol).await?;
+    app.click("button#concluir").await?;
+    Ok(protocol)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_message_shows_new_then_handled_with_its_protocol() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -68,7 +103,7 @@ async fn a_message_shows_new_then_handled_with_its_protocol() {
             .expect("ticket types")
             .remove(0);
         store.close().await;
-        kind
+        kind.id.to_string()
     };
     let message = &writer.messages[0];
     let id = message.id.to_string();
@@ -102,34 +137,7 @@ async fn a_message_shows_new_then_handled_with_its_protocol() {
             .await?;
         select_message(app, &id).await?;
         app.element(&format!("{row}.selected")).await?;
-        advance(app).await?;
-        at_step(app, Step::FindCustomer).await?;
-        app.text_at("#cliente-selecionado", &writer.customer.name)
-            .await?;
-        advance(app).await?;
-        at_step(app, Step::CustomerData).await?;
-        advance(app).await?;
-        at_step(app, Step::TicketData).await?;
-        let plan = &writer.record.plans[0];
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
-            .await?;
-        advance(app).await?;
-        at_step(app, Step::Script).await?;
-        app.click("button#pular-script").await?;
-        advance(app).await?;
-        at_step(app, Step::FirstContact).await?;
-        app.fill(
-            "textarea#primeiro-contato",
-            "Reiniciou a ONU com o cliente.",
-        )
-        .await?;
-        app.select("select#tipo-atendimento", &kind.id.to_string())
-            .await?;
-        let header = app.text_at("#protocolo", "Protocolo ").await?;
-        let protocol = header.trim_start_matches("Protocolo ").to_owned();
-        app.click("button#salvar-atendimento").await?;
-        app.text_at("#protocolo-final", &protocol).await?;
-        app.click("button#concluir").await?;
+        let protocol = save_ticket(app, &writer, &kind).await?;
 
         // Again: the message is "Atendido" with the protocol, after the new ones; choosing
         // it warns and offers the ticket, which opens over the wizard.
@@ -165,6 +173,18 @@ async fn a_message_shows_new_then_handled_with_its_protocol() {
         app.click("button#atender-mesmo-assim").await?;
         app.gone("#mensagem-aviso").await?;
         app.element(&format!("{row}.selected")).await?;
+
+        // A second ticket for the message: its page names the first.
+        let second = save_ticket(app, &writer, &kind).await?;
+        app.fill("input#consultar-protocolo", &format!("{second}\u{E007}"))
+            .await?;
+        app.click("button#abrir-atendimento").await?;
+        app.text_at(
+            "#mensagem-tambem-atendida",
+            &format!("Mensagem também atendida no protocolo {protocol}."),
+        )
+        .await?;
+        app.screenshot("mensagem-tambem-atendida").await;
         Ok(())
     })
     .await;
