@@ -9,7 +9,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON
 use helpdesk_core::contact::NewContact;
 use helpdesk_core::wizard::Step;
 use helpdesk_demo::{ADMIN, OPERATOR};
-use helpdesk_e2e::wizard::{at_step, log_in, phone_call_to_script, seeded_database};
+use helpdesk_e2e::wizard::{at_step, log_in, phone_call_to_script, seeded_database, skip_script};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_mail::test_server::{ServerOptions, SmtpServer};
 use helpdesk_store::secret_vault::KeyringScope;
@@ -186,16 +186,12 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
         log_in(app).await?;
         app.text_at("#operator-name", OPERATOR.name).await?;
         phone_call_to_script(app, &writer, "Pediu a segunda via do boleto.").await?;
-        app.click("button#pular-script").await?;
-        app.click("button#avancar").await?;
-        at_step(app, Step::FirstContact).await?;
-        app.fill(
-            "textarea#primeiro-contato",
+        skip_script(
+            app,
             "Enviada a segunda via por e-mail.",
+            &kind.id.to_string(),
         )
         .await?;
-        app.select("select#tipo-atendimento", &kind.id.to_string())
-            .await?;
         app.click("button#enviar-email").await?;
         at_step(app, Step::SendEmail).await?;
         app.text_at(

@@ -20,7 +20,7 @@ use helpdesk_e2e::setup::{
     NewUser, Provider,
 };
 use helpdesk_e2e::status_bar::status_says;
-use helpdesk_e2e::wizard::{advance, at_step, choose_customer, click_agenda_hour};
+use helpdesk_e2e::wizard::{advance, at_step, choose_customer, click_agenda_hour, skip_script};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
@@ -264,17 +264,12 @@ async fn open_ticket(
     app.fill("textarea#problema", "Sem internet desde a manhã.")
         .await?;
     advance(app).await?;
-    at_step(app, Step::Script).await?;
-    app.click("button#pular-script").await?;
-    advance(app).await?;
-    at_step(app, Step::FirstContact).await?;
-    app.fill(
-        "textarea#primeiro-contato",
+    skip_script(
+        app,
         "Luz LOS acesa; enviar técnico.",
+        &ids.ticket_type.to_string(),
     )
     .await?;
-    app.select("select#tipo-atendimento", &ids.ticket_type.to_string())
-        .await?;
     app.click("button#pedir-os").await?;
     at_step(app, Step::WorkOrder).await?;
     app.select("select#os-tecnico", &ids.technician.to_string())

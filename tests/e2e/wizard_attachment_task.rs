@@ -11,7 +11,9 @@ use helpdesk_core::protocol::Protocol;
 use helpdesk_core::ticket_type::Assignee;
 use helpdesk_core::wizard::Step;
 use helpdesk_demo::OPERATOR;
-use helpdesk_e2e::wizard::{at_step, error_at, log_in, phone_call_to_script, seeded_database};
+use helpdesk_e2e::wizard::{
+    at_step, error_at, log_in, phone_call_to_script, seeded_database, skip_script,
+};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::{people, ticket_types, Store};
@@ -82,16 +84,12 @@ async fn a_ticket_is_saved_with_an_attachment_and_a_task() {
     app.run(async |app: &mut Harness| {
         log_in(app).await?;
         phone_call_to_script(app, &writer, "Sem internet; luz LOS vermelha.").await?;
-        app.click("button#pular-script").await?;
-        app.click("button#avancar").await?;
-        at_step(app, Step::FirstContact).await?;
-        app.fill(
-            "textarea#primeiro-contato",
+        skip_script(
+            app,
             "Sinal ruim na OLT; técnico deve ir ao local.",
+            &kind.id.to_string(),
         )
         .await?;
-        app.select("select#tipo-atendimento", &kind.id.to_string())
-            .await?;
 
         // Anexo: a file too large is refused with its size; the report is attached once.
         app.click("button#adicionar-anexo").await?;

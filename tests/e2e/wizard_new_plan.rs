@@ -6,7 +6,7 @@ use helpdesk_core::customer_form::{CustomerForm, PersonKind};
 use helpdesk_core::wizard::Step;
 use helpdesk_demo::OPERATOR;
 use helpdesk_e2e::wizard::{
-    advance, at_step, choose_customer, error_at, log_in, no_error_at, seeded_database,
+    advance, at_step, choose_customer, error_at, log_in, no_error_at, seeded_database, skip_script,
 };
 use helpdesk_e2e::Harness;
 use helpdesk_store::customer_edits::{self, SaveOutcome};
@@ -108,17 +108,12 @@ async fn a_customer_with_no_contract_gets_a_ticket_for_a_new_plan() {
         app.screenshot("dados-atend-novo-plano").await;
         advance(app).await?;
 
-        at_step(app, Step::Script).await?;
-        app.click("button#pular-script").await?;
-        advance(app).await?;
-        at_step(app, Step::FirstContact).await?;
-        app.fill(
-            "textarea#primeiro-contato",
+        skip_script(
+            app,
             "Plano escolhido com o cliente; instalação a agendar.",
+            &kind.id.to_string(),
         )
         .await?;
-        app.select("select#tipo-atendimento", &kind.id.to_string())
-            .await?;
         let header = app.text_at("#protocolo", "Protocolo ").await?;
         let protocol = header.trim_start_matches("Protocolo ").to_owned();
         app.click("button#salvar-atendimento").await?;

@@ -3,7 +3,7 @@
 //! "Atendido" with the protocol, and choosing it again warns and offers that ticket; a second
 //! ticket saved anyway names the first on its page.
 use helpdesk_core::wizard::Step;
-use helpdesk_e2e::wizard::{advance, at_step, log_in, seeded_database, Writer};
+use helpdesk_e2e::wizard::{advance, at_step, log_in, seeded_database, skip_script, Writer};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{ticket_types, Store};
 
@@ -74,16 +74,7 @@ async fn save_ticket(app: &Harness, writer: &Writer, kind: &str) -> StepResult<S
     app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
         .await?;
     advance(app).await?;
-    at_step(app, Step::Script).await?;
-    app.click("button#pular-script").await?;
-    advance(app).await?;
-    at_step(app, Step::FirstContact).await?;
-    app.fill(
-        "textarea#primeiro-contato",
-        "Reiniciou a ONU com o cliente.",
-    )
-    .await?;
-    app.select("select#tipo-atendimento", kind).await?;
+    skip_script(app, "Reiniciou a ONU com o cliente.", kind).await?;
     let header = app.text_at("#protocolo", "Protocolo ").await?;
     let protocol = header.trim_start_matches("Protocolo ").to_owned();
     app.click("button#salvar-atendimento").await?;

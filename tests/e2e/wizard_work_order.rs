@@ -10,7 +10,8 @@ use helpdesk_core::wizard::Step;
 use helpdesk_core::work_order::WorkOrderCatalog;
 use helpdesk_core::work_order_form::format_time;
 use helpdesk_e2e::wizard::{
-    at_step, click_agenda_hour, error_at, log_in, phone_call_to_script, seeded_database, Writer,
+    at_step, click_agenda_hour, error_at, log_in, phone_call_to_script, seeded_database,
+    skip_script, Writer,
 };
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{work_orders, Store};
@@ -19,15 +20,12 @@ use helpdesk_store::{work_orders, Store};
 /// the ticket type chosen, then "Pedir OS".
 async fn call_to_work_order(app: &Harness, writer: &Writer, ticket_type: &str) -> StepResult {
     phone_call_to_script(app, writer, "Sem internet; luz LOS vermelha.").await?;
-    app.click("button#pular-script").await?;
-    app.click("button#avancar").await?;
-    at_step(app, Step::FirstContact).await?;
-    app.fill(
-        "textarea#primeiro-contato",
+    skip_script(
+        app,
         "Sinal ruim na OLT; técnico deve ir ao local.",
+        ticket_type,
     )
     .await?;
-    app.select("select#tipo-atendimento", ticket_type).await?;
     app.click("button#pedir-os").await?;
     at_step(app, Step::WorkOrder).await
 }

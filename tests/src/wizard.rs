@@ -226,6 +226,17 @@ pub async fn phone_call_to_script(app: &Harness, writer: &Writer, problem: &str)
     at_step(app, Step::Script).await
 }
 
+/// At "Script": skips it ("Pular script") and, at "Primeiro Contato", writes `first_contact`
+/// and chooses the ticket type whose id is `ticket_type`.
+pub async fn skip_script(app: &Harness, first_contact: &str, ticket_type: &str) -> StepResult {
+    at_step(app, Step::Script).await?;
+    app.click("button#pular-script").await?;
+    advance(app).await?;
+    at_step(app, Step::FirstContact).await?;
+    app.fill("textarea#primeiro-contato", first_contact).await?;
+    app.select("select#tipo-atendimento", ticket_type).await
+}
+
 /// Clicks the technician's column on the agenda's "Dia" grid just after `hour`:00 (the grid
 /// starts at 07:00, 72 pixels an hour, with no visit outside 07:00–22:00).
 pub async fn click_agenda_hour(
