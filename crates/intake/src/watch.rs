@@ -129,12 +129,17 @@ where
         for left in &report.left {
             log::warn!("{left}");
         }
+        let took_any = !report.taken.is_empty();
         status.send_replace(MailboxStatus::Connected { left: report.left });
         if status.is_closed() {
             let _ = mailbox.logout().await;
             return Ok(());
         }
-        mailbox = wait_for_mail(mailbox, config.poll_every).await?;
+        // Mail that arrived while a pass was taking mail was announced before IDLE began,
+        // and IDLE would not wake for it: read again until a pass takes nothing.
+        if !took_any {
+            mailbox = wait_for_mail(mailbox, config.poll_every).await?;
+        }
     }
 }
 

@@ -75,6 +75,42 @@ async fn new_mail_is_taken_as_it_arrives() {
 }
 
 #[tokio::test]
+async fn mail_that_arrives_during_a_pass_is_taken_without_waiting_for_the_poll() {
+    let server = Dovecot::start().expect("dovecot");
+    server
+        .client()
+        .deliver(&fixture("latin1-qp.eml"))
+        .await
+        .expect("delivered");
+    let store = Store::default();
+    // The first mail's sink delivers the next one: it arrives after the pass searched.
+    let sink = {
+        let (store, client) = (store.clone(), server.client());
+        move |message: IncomingMessage| {
+            let (store, client) = (store.clone(), client.clone());
+            async move {
+                if store.messages().is_empty() {
+                    client
+                        .deliver(&fixture("reply.eml"))
+                        .await
+                        .map_err(|error| error.to_string())?;
+                }
+                store.take(message);
+                Ok::<(), String>(())
+            }
+        }
+    };
+    let (status_tx, _status) = channel::channel(MailboxStatus::Connecting);
+    let watcher = tokio::spawn(watch(fast(&server), sink, status_tx));
+    // `fast` polls every 10 minutes: only reading again after a busy pass takes it in time.
+    wait_until("the mail delivered during the pass", || {
+        store.messages().len() == 2
+    })
+    .await;
+    watcher.abort();
+}
+
+#[tokio::test]
 async fn a_wrong_password_is_reported_and_tried_again() {
     let server = Dovecot::start().expect("dovecot");
     let mut config = fast(&server);
