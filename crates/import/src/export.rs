@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use helpdesk_store::customer_import::{self, export_header};
+use helpdesk_store::customer_export::{self, export_header};
 use helpdesk_store::Store;
 
 use crate::ImportError;
@@ -20,7 +20,7 @@ pub async fn export_customers(store: &Store, path: &Path) -> Result<u64, ImportE
     writer
         .write_record(export_header())
         .map_err(write_problem)?;
-    let rows = customer_import::export(store, |row| {
+    let rows = customer_export::export(store, |row| {
         writer.write_record(row.values()).map_err(write_problem)
     })
     .await?;

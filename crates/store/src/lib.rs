@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod contracts;
 pub mod customer_changes;
 pub mod customer_edits;
+pub mod customer_export;
 pub mod customer_import;
 pub mod customer_records;
 pub mod customers;
