@@ -23,6 +23,7 @@ pub mod form;
 pub mod hex;
 pub mod ics;
 pub mod import;
+pub mod mailbox;
 pub mod password;
 pub mod portal;
 pub mod protocol;

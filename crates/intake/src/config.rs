@@ -1,18 +1,6 @@
 //! Where the support mailbox is and how to reach it.
 
-/// The folder read when none is chosen.
-pub const DEFAULT_FOLDER: &str = "INBOX";
-
-/// How the connection is protected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tls {
-    /// TLS from the first byte (IMAPS, usually port 993).
-    Implicit,
-    /// A plain connection upgraded with STARTTLS (usually port 143).
-    StartTls,
-    /// No encryption: for loopback test servers only.
-    None,
-}
+pub use helpdesk_core::mailbox::{Tls, DEFAULT_FOLDER};
 
 /// The support mailbox's IMAP account.
 #[derive(Clone, PartialEq, Eq)]

@@ -7,7 +7,9 @@ use sqlx::postgres::PgRow;
 use sqlx::{PgPool, Row};
 use uuid::Uuid;
 
-use crate::mailboxes::settings::{parse_tls, tls_code, MailboxSettings};
+use helpdesk_core::mailbox::Tls;
+
+use crate::mailboxes::settings::CheckedMailbox;
 use crate::mailboxes::status::{self, StatusText};
 
 /// A mailbox as the administrator sees it (never its password).
@@ -66,7 +68,7 @@ fn summary(row: &PgRow) -> Result<MailboxSummary, sqlx::Error> {
 pub async fn insert(
     pool: &PgPool,
     id: Uuid,
-    settings: &MailboxSettings,
+    mailbox: &CheckedMailbox,
 ) -> Result<MailboxSummary, sqlx::Error> {
     let waiting = status::waiting();
     let row = sqlx::query(&format!(
@@ -76,13 +78,13 @@ pub async fn insert(
          RETURNING {SUMMARY_COLUMNS}"
     ))
     .bind(id)
-    .bind(&settings.host)
-    .bind(i32::from(settings.port))
-    .bind(tls_code(settings.tls))
-    .bind(&settings.login)
-    .bind(&settings.password)
-    .bind(&settings.folder)
-    .bind(&settings.move_handled_to)
+    .bind(&mailbox.settings.host)
+    .bind(i32::from(mailbox.settings.port))
+    .bind(mailbox.settings.tls.code())
+    .bind(&mailbox.settings.login)
+    .bind(&mailbox.password)
+    .bind(&mailbox.settings.folder)
+    .bind(&mailbox.settings.move_handled_to)
     .bind(waiting.code)
     .bind(&waiting.detail)
     .fetch_one(pool)
@@ -105,7 +107,7 @@ pub async fn list(pool: &PgPool) -> Result<Vec<MailboxSummary>, sqlx::Error> {
 pub async fn update(
     pool: &PgPool,
     id: Uuid,
-    settings: &MailboxSettings,
+    mailbox: &CheckedMailbox,
 ) -> Result<Option<MailboxSummary>, sqlx::Error> {
     let waiting = status::waiting();
     let row = sqlx::query(&format!(
@@ -119,13 +121,13 @@ pub async fn update(
          RETURNING {SUMMARY_COLUMNS}"
     ))
     .bind(id)
-    .bind(&settings.host)
-    .bind(i32::from(settings.port))
-    .bind(tls_code(settings.tls))
-    .bind(&settings.login)
-    .bind(&settings.password)
-    .bind(&settings.folder)
-    .bind(&settings.move_handled_to)
+    .bind(&mailbox.settings.host)
+    .bind(i32::from(mailbox.settings.port))
+    .bind(mailbox.settings.tls.code())
+    .bind(&mailbox.settings.login)
+    .bind(&mailbox.password)
+    .bind(&mailbox.settings.folder)
+    .bind(&mailbox.settings.move_handled_to)
     .bind(waiting.code)
     .bind(&waiting.detail)
     .fetch_optional(pool)
@@ -183,7 +185,7 @@ fn watched(row: &PgRow) -> Result<WatchedMailbox, sqlx::Error> {
         config: MailboxConfig {
             host: row.try_get("host")?,
             port: u16::try_from(port).map_err(|_| decode(format!("mailbox port {port}")))?,
-            tls: parse_tls(&tls).ok_or_else(|| decode(format!("mailbox tls {tls:?}")))?,
+            tls: Tls::parse(&tls).ok_or_else(|| decode(format!("mailbox tls {tls:?}")))?,
             user: row.try_get("login")?,
             password: row.try_get("password")?,
             folder: row.try_get("folder")?,

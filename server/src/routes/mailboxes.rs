@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::auth::Admin;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
-use crate::mailboxes::settings::{FieldError, MailboxRequest};
+use crate::mailboxes::settings::MailboxRequest;
 use crate::repo::mailboxes::{self, MailboxSummary};
 use crate::state::AppState;
 
@@ -19,8 +19,8 @@ pub async fn create(
     State(state): State<AppState>,
     JsonBody(request): JsonBody<MailboxRequest>,
 ) -> Result<(StatusCode, Json<MailboxSummary>), ApiError> {
-    let settings = request.check(false).map_err(invalid)?;
-    let mailbox = mailboxes::insert(state.pool(), Uuid::now_v7(), &settings).await?;
+    let checked = request.check(false).map_err(invalid)?;
+    let mailbox = mailboxes::insert(state.pool(), Uuid::now_v7(), &checked).await?;
     tracing::info!(mailbox_id = %mailbox.id, host = %mailbox.host, "mailbox created");
     Ok((StatusCode::CREATED, Json(mailbox)))
 }
@@ -42,8 +42,8 @@ pub async fn update(
     JsonBody(request): JsonBody<MailboxRequest>,
 ) -> Result<Json<MailboxSummary>, ApiError> {
     let id = mailbox_id(&id)?;
-    let settings = request.check(true).map_err(invalid)?;
-    let mailbox = mailboxes::update(state.pool(), id, &settings)
+    let checked = request.check(true).map_err(invalid)?;
+    let mailbox = mailboxes::update(state.pool(), id, &checked)
         .await?
         .ok_or_else(|| missing(id))?;
     tracing::info!(mailbox_id = %id, "mailbox changed");
@@ -96,8 +96,7 @@ fn missing(id: Uuid) -> ApiError {
 }
 
 /// 422 `invalid_mailbox`, naming each wrong field.
-fn invalid(errors: Vec<FieldError>) -> ApiError {
-    let named: Vec<String> = errors.iter().map(FieldError::to_string).collect();
+fn invalid(named: Vec<String>) -> ApiError {
     ApiError::new(
         StatusCode::UNPROCESSABLE_ENTITY,
         "invalid_mailbox",
