@@ -15,6 +15,7 @@ pub mod extract;
 pub mod intake;
 pub mod logging;
 pub mod mailboxes;
+pub mod portal;
 pub mod repo;
 pub mod routes;
 mod server;

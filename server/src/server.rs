@@ -72,7 +72,7 @@ pub async fn spawn_with_state(
     config.check_listen()?;
     let listener = std::net::TcpListener::bind(config.listen)?;
     let addr = listener.local_addr()?;
-    let app = router(state.clone()).into_make_service();
+    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();
     let task = match &config.tls {
         Some(paths) => {

@@ -7,12 +7,14 @@ use sqlx::PgPool;
 
 use crate::config::Config;
 use crate::credential;
+use crate::portal::limiter::FormLimiter;
 
 /// How long a request waits for a PostgreSQL connection before answering 503.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The state of one server instance; cheap to clone. Nothing lives here between requests
-/// but the pool: any number of instances may serve the same database.
+/// but the pool and the public form's per-address limit: any number of instances may
+/// serve the same database (each limits the form on its own).
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
@@ -22,6 +24,7 @@ struct Inner {
     pool: PgPool,
     enrollment_digest: [u8; 32],
     max_blob_bytes: usize,
+    form_limiter: FormLimiter,
 }
 
 /// Why the server could not start.
@@ -59,6 +62,7 @@ impl AppState {
                 pool,
                 enrollment_digest: credential::digest(config.enrollment_token.as_bytes()),
                 max_blob_bytes: config.max_blob_bytes,
+                form_limiter: FormLimiter::default(),
             }),
         }
     }
@@ -71,6 +75,11 @@ impl AppState {
     /// The largest attachment accepted, in bytes.
     pub fn max_blob_bytes(&self) -> usize {
         self.inner.max_blob_bytes
+    }
+
+    /// How many public forms each address may send.
+    pub fn form_limiter(&self) -> &FormLimiter {
+        &self.inner.form_limiter
     }
 
     /// Whether `token` is the administrator's enrollment token (constant time).

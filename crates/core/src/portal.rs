@@ -15,6 +15,7 @@ pub mod fields {
     pub const DOCUMENT: &str = "document";
     pub const SUBJECT: &str = "subject";
     pub const TEXT: &str = "text";
+    pub const ATTACHMENTS: &str = "attachments";
 }
 
 /// The longest values accepted.
@@ -22,6 +23,8 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_LOGIN_CHARS: usize = 64;
 pub const MAX_SUBJECT_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The most files one message may bring.
+pub const MAX_FILES: usize = 5;
 
 /// A message as the portal posts it. Unknown fields are refused, so a portal that sends
 /// something this server does not keep hears so instead of losing it.
@@ -40,6 +43,21 @@ pub struct PortalMessage {
     pub document: String,
     pub subject: String,
     pub text: String,
+    /// Files the customer attached (photos of the router's lights, a bill).
+    #[serde(default)]
+    pub attachments: Vec<PortalFile>,
+}
+
+/// A file posted with a message, its bytes in standard base64. Its name is made safe and
+/// its size checked by the server, which decodes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortalFile {
+    pub name: String,
+    /// `application/octet-stream` when not given.
+    #[serde(default)]
+    pub content_type: String,
+    pub content_base64: String,
 }
 
 impl PortalMessage {
@@ -72,6 +90,12 @@ impl PortalMessage {
             &self.text,
             MAX_TEXT_CHARS,
         );
+        if self.attachments.len() > MAX_FILES {
+            errors.add(
+                fields::ATTACHMENTS,
+                format!("Envie no máximo {MAX_FILES} arquivos por mensagem."),
+            );
+        }
         errors.into_result(|| PortalMessage {
             email: email.unwrap_or_default(),
             name: name.unwrap_or_default(),
@@ -79,6 +103,7 @@ impl PortalMessage {
             document: document.unwrap_or_default(),
             subject: subject.unwrap_or_default(),
             text: text.unwrap_or_default(),
+            attachments: self.attachments.clone(),
         })
     }
 }
@@ -95,6 +120,7 @@ mod tests {
             document: "123.456.789-09".into(),
             subject: "Sem conexão".into(),
             text: "Minha internet caiu.\n".into(),
+            attachments: Vec::new(),
         }
     }
 
@@ -116,6 +142,7 @@ mod tests {
             document: "123.456.789-00".into(),
             subject: " ".into(),
             text: String::new(),
+            attachments: vec![PortalFile::default(); MAX_FILES + 1],
         }
         .validate()
         .expect_err("invalid");
@@ -128,7 +155,8 @@ mod tests {
                 fields::LOGIN,
                 fields::DOCUMENT,
                 fields::SUBJECT,
-                fields::TEXT
+                fields::TEXT,
+                fields::ATTACHMENTS
             ]
         );
         assert_eq!(errors[4].message, "Preencha o assunto.");
@@ -141,7 +169,7 @@ mod tests {
                 .expect("parses");
         assert!(minimal.validate().is_ok());
         let unknown = serde_json::from_str::<PortalMessage>(
-            r#"{"email": "a@example.com", "subject": "Oi", "text": "Lento", "attachments": []}"#,
+            r#"{"email": "a@example.com", "subject": "Oi", "text": "Lento", "anexos": []}"#,
         );
         assert!(unknown.is_err());
     }

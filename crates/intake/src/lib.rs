@@ -34,7 +34,7 @@ mod watch;
 #[cfg(feature = "test-server")]
 pub mod test_server;
 
-pub use attachment::{IncomingAttachment, MAX_FILE_NAME_CHARS};
+pub use attachment::{sanitize_file_name, IncomingAttachment, MAX_FILE_NAME_CHARS};
 pub use config::{MailboxConfig, Tls, DEFAULT_FOLDER};
 pub use error::MailboxError;
 pub use mailbox::{take_unseen, Mailbox, TakeReport};

@@ -14,6 +14,8 @@ pub struct IntegrationSummary {
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub last_used_at: Option<DateTime<Utc>>,
+    /// The address of its public form page on this server (`/portal/{id}`).
+    pub form_path: String,
 }
 
 /// What authenticating an integration needs.
@@ -26,8 +28,10 @@ pub struct StoredKey {
 const SUMMARY_COLUMNS: &str = "id, name, created_at, revoked_at, last_used_at";
 
 fn summary(row: &PgRow) -> Result<IntegrationSummary, sqlx::Error> {
+    let id: Uuid = row.try_get("id")?;
     Ok(IntegrationSummary {
-        id: row.try_get("id")?,
+        id,
+        form_path: format!("/portal/{id}"),
         name: row.try_get("name")?,
         created_at: row.try_get("created_at")?,
         revoked_at: row.try_get("revoked_at")?,

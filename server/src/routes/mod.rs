@@ -5,6 +5,7 @@ pub mod health;
 pub mod integrations;
 pub mod mailboxes;
 pub mod portal;
+pub mod portal_form;
 pub mod pull;
 pub mod push;
 
@@ -49,7 +50,18 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/mailboxes/{id}/enable", post(mailboxes::enable))
         .route(
             "/v1/portal/messages",
-            post(portal::post).layer(DefaultBodyLimit::max(portal::MAX_BODY_BYTES)),
+            post(portal::post).layer(DefaultBodyLimit::max(portal::max_body_bytes(
+                state.max_blob_bytes(),
+            ))),
+        )
+        .route("/portal/estilo.css", get(portal_form::stylesheet))
+        .route(
+            "/portal/{integration}",
+            get(portal_form::show)
+                .post(portal_form::send)
+                .layer(DefaultBodyLimit::max(portal_form::max_body_bytes(
+                    state.max_blob_bytes(),
+                ))),
         )
         .route("/v1/push", post(push::push))
         .route("/v1/pull", post(pull::pull))

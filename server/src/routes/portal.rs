@@ -4,6 +4,7 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
+use helpdesk_core::form::FieldError;
 use helpdesk_core::portal::PortalMessage;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -11,11 +12,17 @@ use uuid::Uuid;
 use crate::auth::Integration;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
-use crate::intake::{self, IntakeError, NewMessage, Source, Taken};
+use crate::intake::Taken;
+use crate::portal::{self, files};
 use crate::state::AppState;
 
-/// The largest body accepted (a message's text is at most 20,000 characters).
-pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// The largest body of a message without files (its text is at most 20,000 characters).
+const MAX_TEXT_BODY_BYTES: usize = 256 * 1024;
+/// The largest body accepted: the text's, and files of `max_blob_bytes` in all in base64.
+pub fn max_body_bytes(max_blob_bytes: usize) -> usize {
+    MAX_TEXT_BODY_BYTES + max_blob_bytes.div_ceil(3) * 4
+}
+
 /// The longest idempotency key accepted.
 const MAX_IDEMPOTENCY_KEY_CHARS: usize = 200;
 
@@ -36,51 +43,38 @@ pub async fn post(
     headers: HeaderMap,
     JsonBody(posted): JsonBody<PortalMessage>,
 ) -> Result<(StatusCode, Json<PostedMessage>), ApiError> {
-    let message = posted.validate().map_err(|errors| {
-        let named: Vec<String> = errors
-            .iter()
-            .map(|error| format!("{}: {}", error.field, error.message))
-            .collect();
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_message",
-            format!("Mensagem recusada. {}", named.join(" ")),
-        )
-    })?;
+    let message = posted.validate().map_err(|errors| invalid(&errors))?;
+    let files = files::decode(&message.attachments).map_err(|error| invalid(&[error]))?;
+    let attachments =
+        files::attachments(files, state.max_blob_bytes()).map_err(|error| invalid(&[error]))?;
     let dedupe_key = match idempotency_key(&headers)? {
         Some(key) => format!("portal:{}:{key}", integration.id),
         None => format!("portal:{}:{}", integration.id, Uuid::now_v7()),
     };
-    let new = NewMessage {
-        dedupe_key,
-        source: Source::Portal,
-        email: message.email,
-        sender_name: message.name,
-        login: message.login,
-        document: message.document,
-        subject: message.subject,
-        body: message.text,
-        quoted: String::new(),
-        rfc_message_id: String::new(),
-        rfc_references: String::new(),
-        received_at: crate::now_ms(),
-        attachments: Vec::new(),
-    };
-    match intake::take(&state, &new).await {
-        Ok(Taken::New(id)) => {
+    let new = portal::new_message(message, attachments, dedupe_key);
+    match portal::take(&state, &new).await? {
+        Taken::New(id) => {
             tracing::info!(integration_id = %integration.id, message_id = %id, "portal message taken");
             Ok((
                 StatusCode::CREATED,
                 Json(PostedMessage { id, created: true }),
             ))
         }
-        Ok(Taken::Again(id)) => Ok((StatusCode::OK, Json(PostedMessage { id, created: false }))),
-        Err(IntakeError::Database(error)) => Err(error.into()),
-        Err(IntakeError::Schema) => {
-            tracing::error!("a portal message does not fit support_messages");
-            Err(ApiError::internal())
-        }
+        Taken::Again(id) => Ok((StatusCode::OK, Json(PostedMessage { id, created: false }))),
     }
+}
+
+/// 422 `invalid_message`, naming each wrong field.
+fn invalid(errors: &[FieldError]) -> ApiError {
+    let named: Vec<String> = errors
+        .iter()
+        .map(|error| format!("{}: {}", error.field, error.message))
+        .collect();
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_message",
+        format!("Mensagem recusada. {}", named.join(" ")),
+    )
 }
 
 /// The `Idempotency-Key` header, if sent; refused when it is not short visible text.

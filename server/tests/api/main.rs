@@ -9,6 +9,7 @@ mod errors;
 mod health;
 mod mailboxes;
 mod portal;
+mod portal_form;
 mod pull;
 mod push;
 mod service_passwords;

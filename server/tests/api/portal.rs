@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::common::{assert_error, TestApp, TOKEN};
 
 /// Creates an integration named `name`; answers its id and key.
-async fn integration(app: &TestApp, name: &str) -> (String, String) {
+pub async fn integration(app: &TestApp, name: &str) -> (String, String) {
     let (status, body) = app
         .post("/v1/integrations", Some(TOKEN), &json!({ "name": name }))
         .await;
@@ -17,7 +17,7 @@ async fn integration(app: &TestApp, name: &str) -> (String, String) {
     (id, key)
 }
 
-fn message() -> Value {
+pub fn message() -> Value {
     json!({
         "email": "Maria.Silva@Example.com",
         "name": "Maria Silva",
@@ -166,7 +166,7 @@ async fn only_a_live_key_may_post_and_only_the_administrator_manages_keys() {
 
 #[tokio::test]
 async fn wrong_missing_and_huge_messages_are_refused_with_the_field_named() {
-    let app = TestApp::start().await;
+    let app = TestApp::start_with(|config| config.max_blob_bytes = 1024 * 1024).await;
     let (_, key) = integration(&app, "Portal").await;
 
     let mut wrong = message();
@@ -190,7 +190,7 @@ async fn wrong_missing_and_huge_messages_are_refused_with_the_field_named() {
         .contains("text"));
 
     let mut unknown = message();
-    unknown["attachments"] = json!([]);
+    unknown["anexos"] = json!([]);
     assert_error(
         &post(&app, &key, None, &unknown).await,
         StatusCode::BAD_REQUEST,
@@ -198,7 +198,8 @@ async fn wrong_missing_and_huge_messages_are_refused_with_the_field_named() {
     );
 
     let mut huge = message();
-    huge["text"] = json!("a".repeat(300 * 1024));
+    // Over the text's room and 1 MiB of files in base64.
+    huge["text"] = json!("a".repeat(2 * 1024 * 1024));
     assert_error(
         &post(&app, &key, None, &huge).await,
         StatusCode::PAYLOAD_TOO_LARGE,
@@ -217,4 +218,80 @@ async fn wrong_missing_and_huge_messages_are_refused_with_the_field_named() {
         "corrupted_request",
     );
     assert_eq!(app.count("SELECT count(*) FROM intake_seen").await, 0);
+}
+
+#[tokio::test]
+async fn files_come_with_a_posted_message_and_wrong_ones_are_named() {
+    let app = TestApp::start_with(|config| config.max_blob_bytes = 1024).await;
+    let (_, key) = integration(&app, "Portal").await;
+    let file = |name: &str, base64: &str| json!({ "name": name, "content_type": "image/png", "content_base64": base64 });
+
+    let mut with_files = message();
+    with_files["attachments"] = json!([
+        file("../../luzes do roteador.png", "iVBORw0KGgo="),
+        json!({ "name": "fatura.pdf", "content_base64": "JVBERi0xLjQ=" }),
+    ]);
+    let (status, posted) = post(&app, &key, None, &with_files).await;
+    assert_eq!(status, StatusCode::CREATED, "{posted}");
+    let desktop = app
+        .register_as("Atendimento 1", DesktopProfile::Service, &[])
+        .await;
+    let mut files: Vec<(String, String)> = app
+        .pull_all(&desktop.credential)
+        .await
+        .into_iter()
+        .filter(|row| row.table == "support_message_attachments")
+        .map(|row| {
+            let text = |field: &str| match row.value(field) {
+                Some(FieldValue::Text(value)) => value.clone(),
+                other => panic!("{field}: {other:?}"),
+            };
+            let message: uuid::Uuid = posted["id"].as_str().expect("id").parse().expect("uuid");
+            assert_eq!(
+                row.value("message_id"),
+                Some(&FieldValue::Blob(message.as_bytes().to_vec()))
+            );
+            (text("file_name"), text("content_type"))
+        })
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            (
+                "fatura.pdf".to_owned(),
+                "application/octet-stream".to_owned()
+            ),
+            ("luzes do roteador.png".to_owned(), "image/png".to_owned()),
+        ]
+    );
+    assert_eq!(app.count("SELECT count(*) FROM blobs").await, 2);
+
+    let refusals = [
+        (
+            json!([file("a.png", "não é base64")]),
+            "attachments: O conteúdo de a.png",
+        ),
+        (
+            json!([file("grande.png", &"A".repeat(2000))]),
+            "attachments: grande.png tem",
+        ),
+        (
+            json!(vec![file("a.png", "iVBORw0KGgo="); 6]),
+            "attachments: Envie no máximo 5 arquivos",
+        ),
+    ];
+    for (attachments, said) in refusals {
+        let mut wrong = message();
+        wrong["attachments"] = attachments;
+        let answer = post(&app, &key, None, &wrong).await;
+        assert_error(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid_message");
+        let message = answer.1["message"].as_str().expect("message");
+        assert!(message.contains(said), "{said} in {message}");
+    }
+    assert_eq!(
+        app.count("SELECT count(*) FROM intake_seen").await,
+        1,
+        "refused files store no message"
+    );
 }

@@ -1,0 +1,173 @@
+//! The public form page the provider links to from its site: `GET /portal/{integration}`
+//! shows it, `POST /portal/{integration}` takes the message. It needs no key (its address
+//! names the integration; a revoked one's form is unavailable); a robot that fills the
+//! hidden field is thanked and ignored, and each address may send a few forms an hour.
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use helpdesk_core::form::FieldError;
+use helpdesk_core::portal::{fields, MAX_FILES};
+use uuid::Uuid;
+
+use crate::intake::Taken;
+use crate::portal::form::{self, FormValues, PostedForm};
+use crate::portal::page::{self, FormPage, ProblemPage, ReceivedPage, UnavailablePage};
+use crate::portal::{self, files};
+use crate::repo::integrations;
+use crate::state::AppState;
+
+/// The largest form accepted: its text and files of the server's blob limit in all.
+pub fn max_body_bytes(max_blob_bytes: usize) -> usize {
+    max_blob_bytes + 1024 * 1024
+}
+
+/// `GET /portal/estilo.css`.
+pub async fn stylesheet() -> Response {
+    page::stylesheet()
+}
+
+/// `GET /portal/{integration}`: the empty form, or why it is unavailable.
+pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match open_integration(&state, &id).await {
+        Ok(Some(_)) => page::html(
+            StatusCode::OK,
+            &FormPage::new(
+                Uuid::now_v7().to_string(),
+                &FormValues::default(),
+                &[],
+                false,
+                state.max_blob_bytes(),
+            ),
+        ),
+        Ok(None) => page::html(StatusCode::NOT_FOUND, &UnavailablePage),
+        Err(status) => status_page(status),
+    }
+}
+
+/// `POST /portal/{integration}`: takes the message, or shows the form again with what was
+/// typed and each error at its field.
+pub async fn send(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Response {
+    let integration = match open_integration(&state, &id).await {
+        Ok(Some(integration)) => integration,
+        Ok(None) => return page::html(StatusCode::NOT_FOUND, &UnavailablePage),
+        Err(status) => return status_page(status),
+    };
+    let posted = match form::read(multipart).await {
+        Ok(posted) => posted,
+        Err(error) => {
+            tracing::info!(%error, "a portal form could not be read");
+            return status_page(error.status());
+        }
+    };
+    let max_file_bytes = state.max_blob_bytes();
+    let again = |status: StatusCode, posted: &PostedForm, errors: &[FieldError]| {
+        let submission = valid_submission(&posted.submission).unwrap_or_else(Uuid::now_v7);
+        let form = FormPage::new(
+            submission.to_string(),
+            &posted.values,
+            errors,
+            !posted.files.is_empty(),
+            max_file_bytes,
+        );
+        (status, form)
+    };
+    if !state.form_limiter().allows(peer.ip()) {
+        let (status, form) = again(StatusCode::TOO_MANY_REQUESTS, &posted, &[]);
+        let form = form.with_general(
+            "Muitas mensagens enviadas deste endereço. Aguarde alguns minutos e envie de novo: o que você escreveu continua aqui.",
+        );
+        return page::html(status, &form);
+    }
+    if posted.robot {
+        tracing::info!(integration_id = %integration, "a portal form filled the hidden field");
+        return received(Uuid::now_v7());
+    }
+    let checked = posted.values.message().validate();
+    let mut errors = checked.clone().err().unwrap_or_default();
+    if posted.files.len() > MAX_FILES {
+        errors.push(FieldError::new(
+            fields::ATTACHMENTS,
+            format!("Envie no máximo {MAX_FILES} arquivos por mensagem."),
+        ));
+    }
+    let message = match checked {
+        Ok(message) if errors.is_empty() => message,
+        _ => {
+            let (status, form) = again(StatusCode::UNPROCESSABLE_ENTITY, &posted, &errors);
+            return page::html(status, &form);
+        }
+    };
+    let submission = valid_submission(&posted.submission).unwrap_or_else(Uuid::now_v7);
+    let dedupe_key = format!("portal-form:{integration}:{submission}");
+    let PostedForm { values, files, .. } = posted;
+    let attachments = match files::attachments(files, max_file_bytes) {
+        Ok(attachments) => attachments,
+        Err(error) => {
+            let form = FormPage::new(
+                submission.to_string(),
+                &values,
+                &[error],
+                true,
+                max_file_bytes,
+            );
+            return page::html(StatusCode::UNPROCESSABLE_ENTITY, &form);
+        }
+    };
+    let new = portal::new_message(message, attachments, dedupe_key);
+    match portal::take(&state, &new).await {
+        Ok(Taken::New(id)) => {
+            tracing::info!(integration_id = %integration, message_id = %id, "portal form message taken");
+            received(id)
+        }
+        Ok(Taken::Again(id)) => received(id),
+        Err(error) => status_page(error.status),
+    }
+}
+
+/// The integration `id` names if it exists and is not revoked; `None` otherwise; the
+/// status of a database failure.
+async fn open_integration(state: &AppState, id: &str) -> Result<Option<Uuid>, StatusCode> {
+    let Ok(id) = Uuid::parse_str(id) else {
+        return Ok(None);
+    };
+    match integrations::key(state.pool(), id).await {
+        Ok(Some(key)) if !key.revoked => Ok(Some(id)),
+        Ok(_) => Ok(None),
+        Err(error) => {
+            tracing::error!(%error, "integration lookup failed");
+            Err(StatusCode::SERVICE_UNAVAILABLE)
+        }
+    }
+}
+
+/// The submission id sent, if it is one this server draws.
+fn valid_submission(sent: &str) -> Option<Uuid> {
+    Uuid::parse_str(sent.trim()).ok()
+}
+
+/// "Mensagem recebida" with the message's reference: its id's last 12 hex digits (the
+/// first ones are a time and repeat between messages of one moment).
+fn received(id: Uuid) -> Response {
+    let simple = id.simple().to_string();
+    let reference = simple[simple.len() - 12..].to_uppercase();
+    page::html(StatusCode::OK, &ReceivedPage { reference })
+}
+
+/// A failure the form cannot explain at a field, as a page of its own: the browser's
+/// "Voltar" returns to the form with what was typed.
+fn status_page(status: StatusCode) -> Response {
+    let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            "A mensagem com os anexos passou do tamanho aceito. Volte, retire ou reduza os arquivos e envie de novo."
+        }
+        _ => "O suporte não pôde receber a mensagem agora. Volte e tente de novo em alguns minutos.",
+    };
+    page::html(status, &ProblemPage { message })
+}
