@@ -42,7 +42,8 @@ pub struct Harness {
     processes: Processes,
 }
 
-/// Xvfb and tauri-driver (leading a process group with WebKitWebDriver and the app), ended
+/// Xvfb and the WebDriver server (tauri-driver leading a process group with WebKitWebDriver
+/// and the app, or WebKitWebDriver with MiniBrowser), ended
 /// when dropped — also when the harness fails half-way through starting.
 struct Processes {
     display: Child,
@@ -169,6 +170,59 @@ impl Harness {
             "{} is missing: build the app first",
             app.display()
         );
+        let port = free_port();
+        let native_port = free_port();
+        let mut driver = Command::new("tauri-driver");
+        driver
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("HELPDESK_DB", database)
+            .env("RUST_LOG", "info")
+            .envs(environment.iter().copied());
+        let capabilities = serde_json::json!({
+            "tauri:options": { "application": app },
+            "browserName": "wry",
+        });
+        Self::launch(name, driver, port, capabilities).await
+    }
+
+    /// Starts Xvfb, WebKitWebDriver and WebKitGTK's MiniBrowser (the engine of the app's
+    /// window on Linux) for a page the app does not show, such as the server's public form.
+    /// The browser is `$HELPDESK_MINIBROWSER`, or libwebkit2gtk-4.1's own.
+    pub async fn browser(name: &str) -> Self {
+        let browser = std::env::var_os("HELPDESK_MINIBROWSER")
+            .map(PathBuf::from)
+            .or_else(|| {
+                ["x86_64-linux-gnu", "aarch64-linux-gnu"]
+                    .iter()
+                    .map(|arch| {
+                        PathBuf::from(format!("/usr/lib/{arch}/webkit2gtk-4.1/MiniBrowser"))
+                    })
+                    .find(|path| path.exists())
+            })
+            .expect("WebKitGTK's MiniBrowser (libwebkit2gtk-4.1-0; run scripts/setup.sh test)");
+        let port = free_port();
+        let mut driver = Command::new("WebKitWebDriver");
+        driver.arg(format!("--port={port}"));
+        let capabilities = serde_json::json!({
+            "browserName": "MiniBrowser",
+            "webkitgtk:browserOptions": { "binary": browser, "args": ["--automation"] },
+        });
+        Self::launch(name, driver, port, capabilities).await
+    }
+
+    /// Starts Xvfb and `driver` (a WebDriver server on `port`, in a process group of its
+    /// own), and opens a session with `capabilities`.
+    async fn launch(
+        name: &str,
+        mut driver: Command,
+        port: u16,
+        capabilities: serde_json::Value,
+    ) -> Self {
         let screenshots = target_dir().join("e2e-screenshots").join(name);
         // Screenshots of an earlier run would pass for this one's.
         let _ = std::fs::remove_dir_all(&screenshots);
@@ -178,38 +232,22 @@ impl Harness {
             display: display_process,
             driver: None,
         };
-        let port = free_port();
-        let native_port = free_port();
-        let driver = Command::new("tauri-driver")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
+        let started = driver
             .env("DISPLAY", &display)
-            .env("HELPDESK_DB", database)
-            .env("RUST_LOG", "info")
-            .envs(environment.iter().copied())
             .process_group(0)
             .spawn()
-            .expect("tauri-driver starts (run scripts/setup.sh test)");
-        processes.driver = Some(driver);
-        wait_until("tauri-driver", || {
+            .expect("the WebDriver server starts (run scripts/setup.sh test)");
+        processes.driver = Some(started);
+        wait_until("the WebDriver server", || {
             TcpStream::connect(("127.0.0.1", port)).is_ok()
         });
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": app }),
-        );
-        capabilities.insert("browserName".into(), "wry".into());
+        let capabilities = capabilities.as_object().cloned().unwrap();
         let launching = Instant::now();
         let client = fantoccini::ClientBuilder::native()
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("a WebDriver session on the app");
+            .expect("a WebDriver session");
         let launch = launching.elapsed();
         Self {
             client,
