@@ -386,12 +386,11 @@ async fn a_mailbox_message_is_answered_from_a_desktop_in_its_thread() {
         // The reply, in the mail's thread.
         let arrived = received(&smtp, 1).await?;
         let reply = &arrived[0];
-        let expected = json!({
-            "to": [sender.email],
-            "in_reply_to": message_id,
-        });
-        if reply["to"] != expected["to"] || reply["in_reply_to"] != expected["in_reply_to"] {
-            return Err(format!("the reply should be {expected}, is {reply}"));
+        if reply["to"] != json!([sender.email]) || reply["in_reply_to"] != json!(message_id) {
+            return Err(format!(
+                "the reply should go to {} in reply to {message_id}: {reply}",
+                sender.email
+            ));
         }
         let references = reply["references"].as_str().unwrap_or_default();
         if !references.split_whitespace().any(|id| id == message_id) {
@@ -400,6 +399,10 @@ async fn a_mailbox_message_is_answered_from_a_desktop_in_its_thread() {
         let subject = reply["subject"].as_str().unwrap_or_default();
         if !subject.contains(&protocol) {
             return Err(format!("the subject should name {protocol}: {subject:?}"));
+        }
+        let body = reply["body"].as_str().unwrap_or_default();
+        if !body.contains(&sender.customer.name) {
+            return Err(format!("the reply should name the customer: {body:?}"));
         }
         if arrived.len() != 1 {
             return Err(format!("one reply expected, the server has {arrived:?}"));
