@@ -6,19 +6,15 @@
 //! service desktop ("Atendimento"), operators sign in and sync; administrators do not.
 use std::net::SocketAddr;
 
-use std::path::Path;
-
 use helpdesk_core::sync::DesktopProfile;
 use helpdesk_demo::{DemoConfig, ADMIN, OPERATOR};
+use helpdesk_e2e::desktops::registered_desktop;
 use helpdesk_e2e::status_bar::status_says;
 use helpdesk_e2e::Harness;
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::{Config, RunningServer};
-use helpdesk_store::attachment_files::AttachmentFiles;
-use helpdesk_store::secret_vault::{SecretKey, SecretVault};
 use helpdesk_store::test_keyring::SecretService;
 use helpdesk_store::Store;
-use helpdesk_sync::{ClientConfig, Enrollment, SyncClient};
 
 const TOKEN: &str = "token-do-administrador-e2e";
 const DEMO: DemoConfig = DemoConfig {
@@ -47,44 +43,6 @@ async fn customers_on_server(database_url: &str) -> i64 {
         .expect("count");
     pool.close().await;
     count
-}
-
-/// A desktop database at `database`, registered with the server at `url` as `profile` and
-/// synced once; its credential encrypted beside it. Answers when it synced (Unix ms).
-async fn registered_desktop(
-    database: &Path,
-    url: &str,
-    profile: DesktopProfile,
-    seeded: bool,
-) -> String {
-    let store = Store::open(database).await.expect("store");
-    if seeded {
-        helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
-    }
-    let key = SecretKey::load_or_create(&SecretKey::path_beside(database)).expect("key");
-    let vault = SecretVault::encrypted(key);
-    let enrollment = Enrollment {
-        server_url: url,
-        token: TOKEN,
-        name: profile.label(),
-        profile,
-    };
-    let config = ClientConfig::default();
-    helpdesk_sync::register(&store, &vault, enrollment, &config)
-        .await
-        .expect("registered");
-    let credential = helpdesk_store::sync::load_credential(&store, &vault)
-        .await
-        .expect("credential");
-    let client = SyncClient::new(url, credential, &config).expect("client");
-    helpdesk_sync::sync_once(&store, &AttachmentFiles::beside(database), &client)
-        .await
-        .expect("synced");
-    let state = helpdesk_store::sync::load_state(&store)
-        .await
-        .expect("state");
-    store.close().await;
-    state.last_sync_at.expect("synced").to_string()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -205,12 +163,20 @@ async fn on_a_service_desktop_operators_sign_in_and_sync_and_administrators_do_n
     registered_desktop(
         &administration,
         &server.url(),
+        TOKEN,
         DesktopProfile::Administration,
-        true,
+        Some(&DEMO),
     )
     .await;
     let service = dir.path().join("atendimento.db");
-    let synced = registered_desktop(&service, &server.url(), DesktopProfile::Service, false).await;
+    let synced = registered_desktop(
+        &service,
+        &server.url(),
+        TOKEN,
+        DesktopProfile::Service,
+        None,
+    )
+    .await;
 
     let app = Harness::start("sync_service_desktop", &service).await;
     app.run(async |app: &mut Harness| {

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 pub mod customers;
 pub mod demo;
+pub mod desktops;
 mod file_picker;
 pub mod setup;
 pub mod status_bar;
