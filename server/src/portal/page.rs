@@ -109,10 +109,7 @@ impl FormPage {
 /// The page after a message was taken.
 #[derive(Template)]
 #[template(path = "portal_received.html")]
-pub struct ReceivedPage {
-    /// What the customer may quote to the provider.
-    pub reference: String,
-}
+pub struct ReceivedPage;
 
 /// The page of an unknown or revoked integration's form.
 #[derive(Template)]

@@ -87,7 +87,7 @@ pub async fn send(
     }
     if posted.robot {
         tracing::info!(integration_id = %integration, "a portal form filled the hidden field");
-        return received(Uuid::now_v7());
+        return received();
     }
     let checked = posted.values.message().validate();
     let mut errors = checked.clone().err().unwrap_or_default();
@@ -124,9 +124,9 @@ pub async fn send(
     match portal::take(&state, &new).await {
         Ok(Taken::New(id)) => {
             tracing::info!(integration_id = %integration, message_id = %id, "portal form message taken");
-            received(id)
+            received()
         }
-        Ok(Taken::Again(id)) => received(id),
+        Ok(Taken::Again(_)) => received(),
         Err(error) => status_page(error.status),
     }
 }
@@ -152,12 +152,9 @@ fn valid_submission(sent: &str) -> Option<Uuid> {
     Uuid::parse_str(sent.trim()).ok()
 }
 
-/// "Mensagem recebida" with the message's reference: its id's last 12 hex digits (the
-/// first ones are a time and repeat between messages of one moment).
-fn received(id: Uuid) -> Response {
-    let simple = id.simple().to_string();
-    let reference = simple[simple.len() - 12..].to_uppercase();
-    page::html(StatusCode::OK, &ReceivedPage { reference })
+/// "Mensagem recebida".
+fn received() -> Response {
+    page::html(StatusCode::OK, &ReceivedPage)
 }
 
 /// A failure the form cannot explain at a field, as a page of its own: the browser's
