@@ -132,12 +132,8 @@ async fn wrong_settings_are_refused_with_422_naming_each_field() {
         port: 0,
         ..settings()
     };
-    let (status, code, message) = refusal(
-        admin
-            .create_mailbox(&wrong, "")
-            .await
-            .expect_err("refused"),
-    );
+    let (status, code, message) =
+        refusal(admin.create_mailbox(&wrong, "").await.expect_err("refused"));
     assert_eq!((status, code.as_str()), (422, "invalid_mailbox"));
     for named in ["port:", "tls:", "password:"] {
         assert!(message.contains(named), "{named} in {message}");
@@ -162,8 +158,10 @@ async fn an_integration_s_key_posts_messages_until_it_is_revoked() {
             reqwest::Client::new()
                 .post(url)
                 .bearer_auth(key)
-                .json(&json!({"email": "maria@example.com", "subject": "Sem conexão",
-                              "text": "Minha internet caiu."}))
+                .json(
+                    &json!({"email": "maria@example.com", "subject": "Sem conexão",
+                              "text": "Minha internet caiu."}),
+                )
                 .send()
                 .await
                 .expect("answered")
