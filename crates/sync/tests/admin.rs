@@ -150,7 +150,7 @@ async fn an_integration_s_key_posts_messages_until_it_is_revoked() {
     assert_eq!(created.integration.revoked_at, None);
     assert!(created.key.starts_with(&created.integration.id.to_string()));
     let listed = admin.integrations().await.expect("list");
-    assert_eq!(listed, [created.integration.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&created.integration));
 
     let post = |key: String| {
         let url = format!("{}/v1/portal/messages", central.url());

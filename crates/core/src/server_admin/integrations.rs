@@ -16,9 +16,12 @@ pub struct IntegrationSummary {
     pub id: Uuid,
     pub name: String,
     /// Unix ms UTC.
+    #[specta(type = f64)]
     pub created_at: i64,
+    #[specta(type = Option<f64>)]
     pub revoked_at: Option<i64>,
     /// When its key was last accepted, if the server says.
+    #[specta(type = Option<f64>)]
     pub last_used_at: Option<i64>,
     /// The full address of its public form page, when the server offers one.
     pub form_url: Option<String>,

@@ -80,6 +80,7 @@ pub struct MailboxSummary {
     /// The server's words about the status (pt-BR, with the mail server's own reason).
     pub status_detail: String,
     /// When the status was written (Unix ms UTC).
+    #[specta(type = Option<f64>)]
     pub status_at: Option<i64>,
 }
 
