@@ -182,6 +182,18 @@ export const commands = {
 	saveImportReport: () => typedError<boolean, CommandError_Serialize>(__TAURI_INVOKE("save_import_report")),
 	/**  `helpdesk_api::ExportCustomers`. */
 	exportCustomers: () => typedError<number | null, CommandError_Serialize>(__TAURI_INVOKE("export_customers")),
+	/**  `helpdesk_api::ListMailboxes`. */
+	listMailboxes: (request: ServerToken) => typedError<MailboxSummary_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_mailboxes", { request })),
+	/**  `helpdesk_api::SaveMailbox`: created when it has no id, else changed. */
+	saveMailbox: (request: MailboxSave_Deserialize) => typedError<MailboxSummary_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_mailbox", { request })),
+	/**  `helpdesk_api::SetMailboxEnabled`. */
+	setMailboxEnabled: (request: MailboxEnabledChange) => typedError<MailboxSummary_Serialize, CommandError_Serialize>(__TAURI_INVOKE("set_mailbox_enabled", { request })),
+	/**  `helpdesk_api::ListIntegrations`. */
+	listIntegrations: (request: ServerToken) => typedError<IntegrationSummary_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_integrations", { request })),
+	/**  `helpdesk_api::CreateIntegration`: the key goes to the window only (never to the log). */
+	createIntegration: (request: NewIntegration) => typedError<CreatedIntegration_Serialize, CommandError_Serialize>(__TAURI_INVOKE("create_integration", { request })),
+	/**  `helpdesk_api::RevokeIntegration`. */
+	revokeIntegration: (request: IntegrationRevocation) => typedError<IntegrationSummary_Serialize, CommandError_Serialize>(__TAURI_INVOKE("revoke_integration", { request })),
 };
 
 /* Types */
@@ -483,6 +495,32 @@ export type ContractedPlan = {
 	/**  Where it is installed; empty: the customer's address. */
 	installation_address: string,
 	routing_point: RoutingPoint,
+};
+
+/**
+ *  A new integration and its key, which the server answers only this once. Not `Debug`:
+ *  it carries the key.
+ */
+export type CreatedIntegration = CreatedIntegration_Serialize | CreatedIntegration_Deserialize;
+
+/**
+ *  A new integration and its key, which the server answers only this once. Not `Debug`:
+ *  it carries the key.
+ */
+export type CreatedIntegration_Deserialize = {
+	integration: IntegrationSummary_Deserialize,
+	/**  `<id>.<secret>`, sent by the portal as `Authorization: Bearer <key>`. */
+	key: string,
+};
+
+/**
+ *  A new integration and its key, which the server answers only this once. Not `Debug`:
+ *  it carries the key.
+ */
+export type CreatedIntegration_Serialize = {
+	integration: IntegrationSummary_Serialize,
+	/**  `<id>.<secret>`, sent by the portal as `Authorization: Bearer <key>`. */
+	key: string,
 };
 
 /**  What the operator types on the login screen. */
@@ -937,10 +975,136 @@ export type ImportStatus_Serialize = {
 	rejected: RejectedRow[],
 };
 
+/**  "Revogar" an integration. Not `Debug`: it carries the token. */
+export type IntegrationRevocation = {
+	token: ServerToken,
+	id: string,
+};
+
+/**  An integration as the server lists it (never its key). */
+export type IntegrationSummary = IntegrationSummary_Serialize | IntegrationSummary_Deserialize;
+
+/**  An integration as the server lists it (never its key). */
+export type IntegrationSummary_Deserialize = {
+	id: string,
+	name: string,
+	/**  Unix ms UTC. */
+	created_at: number | null,
+	revoked_at?: number | null,
+	/**  When its key was last accepted, if the server says. */
+	last_used_at?: number | null,
+	/**  The full address of its public form page, when the server offers one. */
+	form_url?: string | null,
+};
+
+/**  An integration as the server lists it (never its key). */
+export type IntegrationSummary_Serialize = {
+	id: string,
+	name: string,
+	/**  Unix ms UTC. */
+	created_at: number | null,
+	revoked_at: number | null,
+	/**  When its key was last accepted, if the server says. */
+	last_used_at: number | null,
+	/**  The full address of its public form page, when the server offers one. */
+	form_url: string | null,
+};
+
 /**  A message as "Localizar Reg." lists it: the message and where it stands. */
 export type ListedMessage = {
 	message: SupportMessage,
 	state: MessageState,
+};
+
+/**  "Desativar" (`enabled` false) or "Ativar" a mailbox. Not `Debug`: it carries the token. */
+export type MailboxEnabledChange = {
+	token: ServerToken,
+	id: string,
+	enabled: boolean,
+};
+
+/**
+ *  "Nova caixa" (`id` `None`) or a mailbox changed. Not `Debug`: it carries the token and
+ *  the password.
+ */
+export type MailboxSave = MailboxSave_Serialize | MailboxSave_Deserialize;
+
+/**
+ *  "Nova caixa" (`id` `None`) or a mailbox changed. Not `Debug`: it carries the token and
+ *  the password.
+ */
+export type MailboxSave_Deserialize = {
+	token: ServerToken,
+	id?: string | null,
+	settings: MailboxSettings_Deserialize,
+	/**  Empty on a change keeps the stored password. */
+	password: string,
+};
+
+/**
+ *  "Nova caixa" (`id` `None`) or a mailbox changed. Not `Debug`: it carries the token and
+ *  the password.
+ */
+export type MailboxSave_Serialize = {
+	token: ServerToken,
+	id: string | null,
+	settings: MailboxSettings_Serialize,
+	/**  Empty on a change keeps the stored password. */
+	password: string,
+};
+
+/**  A mailbox's settings, without the password. */
+export type MailboxSettings = MailboxSettings_Serialize | MailboxSettings_Deserialize;
+
+/**  A mailbox's settings, without the password. */
+export type MailboxSettings_Deserialize = {
+	host: string,
+	port: number,
+	tls: Tls,
+	login: string,
+	/**  The folder read; [`DEFAULT_FOLDER`] when left empty. */
+	folder: string,
+	/**  Where handled mail is moved; `None` only marks it seen. */
+	move_handled_to?: string | null,
+};
+
+/**  A mailbox's settings, without the password. */
+export type MailboxSettings_Serialize = {
+	host: string,
+	port: number,
+	tls: Tls,
+	login: string,
+	/**  The folder read; [`DEFAULT_FOLDER`] when left empty. */
+	folder: string,
+	/**  Where handled mail is moved; `None` only marks it seen. */
+	move_handled_to: string | null,
+};
+
+/**  A mailbox as the server lists it (never its password). */
+export type MailboxSummary = MailboxSummary_Serialize | MailboxSummary_Deserialize;
+
+/**  A mailbox as the server lists it (never its password). */
+export type MailboxSummary_Deserialize = {
+	id: string,
+	settings: MailboxSettings_Deserialize,
+	enabled: boolean,
+	status: WatcherStatus,
+	/**  The server's words about the status (pt-BR, with the mail server's own reason). */
+	status_detail: string,
+	/**  When the status was written (Unix ms UTC). */
+	status_at?: number | null,
+};
+
+/**  A mailbox as the server lists it (never its password). */
+export type MailboxSummary_Serialize = {
+	id: string,
+	settings: MailboxSettings_Serialize,
+	enabled: boolean,
+	status: WatcherStatus,
+	/**  The server's words about the status (pt-BR, with the mail server's own reason). */
+	status_detail: string,
+	/**  When the status was written (Unix ms UTC). */
+	status_at: number | null,
 };
 
 /**  How an import finds the stored customer a row updates. */
@@ -1009,6 +1173,12 @@ export type NewContact = {
 	phone: string,
 	email: string,
 	relation: string,
+};
+
+/**  "Nova integração". Not `Debug`: it carries the token. */
+export type NewIntegration = {
+	token: ServerToken,
+	name: string,
 };
 
 /**  The logged-in operator, known to every command. */
@@ -1406,6 +1576,12 @@ export type SecretPlace =
 "Keyring" | 
 /**  In the database, encrypted with the key file beside it. */
 "Encrypted";
+
+/**
+ *  The server's enrollment token as the administrator typed it. Neither `Debug` nor
+ *  `Display`: it is never logged.
+ */
+export type ServerToken = string;
 
 /**  What the window shows before anyone signs in. */
 export type SetupState = SetupState_Serialize | SetupState_Deserialize;
@@ -1959,6 +2135,15 @@ export type TicketUpdate = {
 /**  One of the three linked time fields. */
 export type TimeField = "Start" | "End" | "Duration";
 
+/**  How the connection to the mailbox is protected. */
+export type Tls = 
+/**  TLS from the first byte (IMAPS, usually port 993). */
+"Implicit" | 
+/**  A plain connection upgraded with STARTTLS (usually port 143). */
+"StartTls" | 
+/**  No encryption: only for a server on this machine. */
+"None";
+
 /**  A user as the administrator's list shows it. */
 export type UserAccount = UserAccount_Serialize | UserAccount_Deserialize;
 
@@ -2100,6 +2285,23 @@ export type Visit_Serialize = {
 	 */
 	changed_at: string,
 };
+
+/**  How the server's reader of a mailbox stands (`status` in `GET /v1/mailboxes`). */
+export type WatcherStatus = 
+/**  Enabled, no reader reported yet (new, changed or enabled again). */
+"Waiting" | "Connecting" | "Connected" | 
+/**  The mail server refused the login or the password; retried on its own. */
+"WrongPassword" | 
+/**  The mail server does not answer; retried on its own. */
+"Unreachable" | 
+/**  The folder read does not exist; retried on its own. */
+"FolderMissing" | 
+/**  The connection dropped; reconnecting. */
+"Disconnected" | 
+/**  Disabled by the administrator. */
+"Disabled" | 
+/**  A status this desktop does not know (a newer server): its detail says it. */
+"Other";
 
 /**  A ticket being opened in the wizard. */
 export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;

@@ -11,6 +11,7 @@ mod file_picker;
 mod import_session;
 pub mod local_time;
 mod outcomes;
+mod server_admin;
 mod state;
 mod sync_worker;
 mod vault;

@@ -12,6 +12,7 @@ use helpdesk_core::catalog::fields as catalog_fields;
 use helpdesk_core::email::{template_fields, NAME_TAKEN};
 use helpdesk_core::password::fields as password_fields;
 use helpdesk_core::script::fields as script_fields;
+use helpdesk_core::server_admin::fields as server_admin_fields;
 use helpdesk_core::sync::registration_fields;
 use helpdesk_core::users::fields as user_fields;
 use helpdesk_core::wizard::fields as wizard_fields;
@@ -293,6 +294,39 @@ pub fn registration_refused(form: &RegistrationForm, error: SyncError) -> Comman
         SyncError::Store(error) => internal(error),
         other => {
             log::error!("registration: {other}");
+            CommandError::new(ErrorCode::Internal, other.operator_message())
+        }
+    }
+}
+
+/// The sync server refused or missed an administration request ("Caixas de correio",
+/// "Integrações"): a wrong token at the token field, the rest with the server's words.
+pub fn server_admin_refused(error: SyncError) -> CommandError {
+    match error {
+        SyncError::Refused { code, message, .. } if code == "enrollment_refused" => {
+            CommandError::at_field(server_admin_fields::TOKEN, message)
+        }
+        SyncError::Refused {
+            status: 404,
+            message,
+            ..
+        } => CommandError::new(ErrorCode::NotFound, message),
+        SyncError::Refused {
+            status: 400 | 422,
+            message,
+            ..
+        } => CommandError::new(ErrorCode::InvalidInput, message),
+        SyncError::Refused { message, .. } => CommandError::new(ErrorCode::Conflict, message),
+        SyncError::Unreachable(reason) => {
+            log::warn!("server administration: the server is unreachable: {reason}");
+            CommandError::new(
+                ErrorCode::Internal,
+                "Não foi possível conectar ao servidor de sincronização: confira a rede e \
+                 tente de novo.",
+            )
+        }
+        other => {
+            log::error!("server administration: {other}");
             CommandError::new(ErrorCode::Internal, other.operator_message())
         }
     }

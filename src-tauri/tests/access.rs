@@ -223,6 +223,26 @@ fn samples() -> BTreeMap<&'static str, Value> {
         ("resume_imports", Value::Null),
         ("save_import_report", Value::Null),
         ("export_customers", Value::Null),
+        ("list_mailboxes", json!("token-do-administrador")),
+        (
+            "save_mailbox",
+            json!({"token": "token-do-administrador", "id": null, "password": "segredo",
+                   "settings": {"host": "imap.provedor.com.br", "port": 993, "tls": "Implicit",
+                                "login": "suporte", "folder": "INBOX", "move_handled_to": null}}),
+        ),
+        (
+            "set_mailbox_enabled",
+            json!({"token": "token-do-administrador", "id": id, "enabled": false}),
+        ),
+        ("list_integrations", json!("token-do-administrador")),
+        (
+            "create_integration",
+            json!({"token": "token-do-administrador", "name": "Site"}),
+        ),
+        (
+            "revoke_integration",
+            json!({"token": "token-do-administrador", "id": id}),
+        ),
     ])
 }
 

@@ -1,7 +1,9 @@
 //! Small helpers over the DOM and over enum values written into it.
 use std::fmt::Debug;
 
-use web_sys::HtmlElement;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Clipboard, HtmlElement};
 use yew::{AttrValue, NodeRef};
 
 /// Moves the keyboard focus to `node`, if it is rendered.
@@ -29,6 +31,22 @@ pub fn variant_named<T: Debug + Copy>(all: &[T], name: &str) -> Option<T> {
 pub fn local_offset_minutes() -> i32 {
     // JavaScript counts minutes west; the offset is at most a few hundred minutes.
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// Puts `text` on the clipboard; `false` when the page has none (outside a secure context)
+/// or it refused, for the caller to select the text instead.
+pub async fn copy_text(text: &str) -> bool {
+    match clipboard() {
+        Some(clipboard) => JsFuture::from(clipboard.write_text(text)).await.is_ok(),
+        None => false,
+    }
+}
+
+/// The page's clipboard, when it has one.
+fn clipboard() -> Option<Clipboard> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    (!clipboard.is_undefined() && !clipboard.is_null()).then(|| clipboard.unchecked_into())
 }
 
 #[cfg(test)]

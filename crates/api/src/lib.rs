@@ -32,6 +32,10 @@ pub use helpdesk_core::import::ImportKind;
 pub use helpdesk_core::password::{PasswordChange, PasswordReset};
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
+pub use helpdesk_core::server_admin::{
+    CreatedIntegration, IntegrationRevocation, IntegrationSummary, MailboxEnabledChange,
+    MailboxSave, MailboxSummary, NewIntegration, ServerToken, WatcherStatus,
+};
 pub use helpdesk_core::setup::{ProviderSettings, ProviderSetup, SetupState};
 pub use helpdesk_core::support::{ListedMessage, MessageQuery, MessageState, SupportMessage};
 pub use helpdesk_core::sync::{RegistrationForm, SyncStatus};
@@ -281,6 +285,21 @@ commands! {
     /// "Exportar clientes": every customer with its contracts as CSV where the operator
     /// chooses; how many lines, or `None` if the dialog was closed.
     ExportCustomers = export_customers (Administrator): () => Option<u32>;
+    // -- The sync server's administration (issue 17): each request carries the server's
+    // enrollment token, typed when the screen opens. --
+    /// "Caixas de correio": the support mailboxes the sync server reads, with its reader's
+    /// status, the oldest first.
+    ListMailboxes = list_mailboxes (Administrator): ServerToken => Vec<MailboxSummary>;
+    /// "Nova caixa", or a mailbox changed (an empty password keeps the stored one).
+    SaveMailbox = save_mailbox (Administrator): MailboxSave => MailboxSummary;
+    /// "Desativar" or "Ativar" a mailbox.
+    SetMailboxEnabled = set_mailbox_enabled (Administrator): MailboxEnabledChange => MailboxSummary;
+    /// "Integrações": the customer portal's integrations, the newest first (never their keys).
+    ListIntegrations = list_integrations (Administrator): ServerToken => Vec<IntegrationSummary>;
+    /// "Nova integração": its key is answered only this once.
+    CreateIntegration = create_integration (Administrator): NewIntegration => CreatedIntegration;
+    /// "Revogar": the integration's key is refused from now on.
+    RevokeIntegration = revoke_integration (Administrator): IntegrationRevocation => IntegrationSummary;
 }
 
 #[cfg(test)]

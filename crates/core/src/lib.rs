@@ -28,6 +28,7 @@ pub mod password;
 pub mod portal;
 pub mod protocol;
 pub mod script;
+pub mod server_admin;
 pub mod setup;
 pub mod support;
 pub mod sync;

@@ -27,12 +27,22 @@ impl Default for ClientConfig {
     }
 }
 
-/// A connection to the sync server at one address, as one device (or none, to register).
-#[derive(Debug, Clone)]
+/// A connection to the sync server at one address, as one device (or none, to register), or
+/// as its administrator ([`crate::AdminClient`]). Its `Debug` leaves the credential out.
+#[derive(Clone)]
 pub struct SyncClient {
     http: reqwest::Client,
     base: String,
     credential: Option<String>,
+}
+
+impl std::fmt::Debug for SyncClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncClient")
+            .field("base", &self.base)
+            .field("credential", &self.credential.as_ref().map(|_| "…"))
+            .finish()
+    }
 }
 
 impl SyncClient {
@@ -116,7 +126,8 @@ impl SyncClient {
         Ok(bytes.to_vec())
     }
 
-    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+    /// A request to `path` with the credential, if any.
+    pub(crate) fn request(&self, method: Method, path: &str) -> RequestBuilder {
         let request = self.http.request(method, format!("{}{path}", self.base));
         match &self.credential {
             Some(credential) => request.bearer_auth(credential),
@@ -125,7 +136,7 @@ impl SyncClient {
     }
 
     /// Sends `request`; an error status becomes [`SyncError::Refused`] with the server's words.
-    async fn send(&self, request: RequestBuilder) -> Result<Response, SyncError> {
+    pub(crate) async fn send(&self, request: RequestBuilder) -> Result<Response, SyncError> {
         let response = request
             .send()
             .await
@@ -156,7 +167,9 @@ impl SyncClient {
 
 /// The body read whole (a connection cut midway is [`SyncError::Unreachable`]), then parsed
 /// (a body that arrived but does not read is [`SyncError::BadAnswer`]).
-async fn json<T: serde::de::DeserializeOwned>(response: Response) -> Result<T, SyncError> {
+pub(crate) async fn json<T: serde::de::DeserializeOwned>(
+    response: Response,
+) -> Result<T, SyncError> {
     let body = response
         .bytes()
         .await

@@ -5,8 +5,9 @@ use helpdesk_store::{protocols, sync, Store};
 
 use crate::{ClientConfig, SyncClient, SyncError};
 
-/// What the administrator says about the desktop being registered.
-#[derive(Debug, Clone, Copy)]
+/// What the administrator says about the desktop being registered. Its `Debug` leaves the
+/// token out.
+#[derive(Clone, Copy)]
 pub struct Enrollment<'a> {
     pub server_url: &'a str,
     /// The administrator's enrollment token.
@@ -14,6 +15,16 @@ pub struct Enrollment<'a> {
     /// How the desktop is named at the server.
     pub name: &'a str,
     pub profile: DesktopProfile,
+}
+
+impl std::fmt::Debug for Enrollment<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Enrollment")
+            .field("server_url", &self.server_url)
+            .field("name", &self.name)
+            .field("profile", &self.profile)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Registers this desktop with the server; the protocols it already gave stay its own.

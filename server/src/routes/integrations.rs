@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use helpdesk_core::server_admin::MAX_INTEGRATION_NAME_CHARS;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -12,9 +13,6 @@ use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::repo::integrations::{self, IntegrationSummary};
 use crate::state::AppState;
-
-/// The longest integration name accepted.
-const MAX_NAME_CHARS: usize = 200;
 
 /// `POST /v1/integrations`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -37,9 +35,9 @@ pub async fn create(
     JsonBody(request): JsonBody<NewIntegration>,
 ) -> Result<(StatusCode, Json<CreatedIntegration>), ApiError> {
     let name = request.name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+    if name.is_empty() || name.chars().count() > MAX_INTEGRATION_NAME_CHARS {
         return Err(ApiError::corrupted(format!(
-            "o nome da integração deve ter de 1 a {MAX_NAME_CHARS} caracteres."
+            "o nome da integração deve ter de 1 a {MAX_INTEGRATION_NAME_CHARS} caracteres."
         )));
     }
     let id = Uuid::now_v7();

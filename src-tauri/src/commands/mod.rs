@@ -11,6 +11,8 @@ mod customers;
 mod drafts;
 mod email;
 mod imports;
+mod integrations;
+mod mailboxes;
 mod protocols;
 mod scripts;
 mod setup;
@@ -31,8 +33,9 @@ use crate::AppState;
 
 pub use self::{
     attachments::*, auth::*, catalogs::*, customer_data::*, customer_edits::*, customers::*,
-    drafts::*, email::*, imports::*, protocols::*, scripts::*, setup::*, support::*, sync::*,
-    ticket_pages::*, ticket_types::*, tickets::*, users::*, work_orders::*,
+    drafts::*, email::*, imports::*, integrations::*, mailboxes::*, protocols::*, scripts::*,
+    setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*, tickets::*, users::*,
+    work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

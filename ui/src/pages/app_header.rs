@@ -66,6 +66,8 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                                 { admin("cadastros-admin", "Cadastros", AdminScreen::Catalogs) }
                                 { admin("provedor-admin", "Provedor", AdminScreen::Provider) }
                                 { admin("importar-admin", "Importar clientes", AdminScreen::Imports) }
+                                { admin("caixas-admin", "Caixas de correio", AdminScreen::Mailboxes) }
+                                { admin("integracoes-admin", "Integrações", AdminScreen::Integrations) }
                             </span>
                         }
                     </nav>

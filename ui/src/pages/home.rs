@@ -2,7 +2,8 @@
 //! the draft left from before, if any), the open wizard, the tickets ("Atendimentos", a
 //! ticket's page), "Minhas Tarefas", the "Agenda Técnica", "Clientes" (a customer's page),
 //! or (for an administrator) the scripts, the e-mail templates and settings, the sync
-//! registration, the users, the catalogs or the provider's settings. The status bar at the
+//! registration, the users, the catalogs, the provider's settings, the sync server's
+//! mailboxes or its integrations. The status bar at the
 //! foot shows how sync stands.
 use helpdesk_api::{DiscardDraft, LoadDraft, Operator, SetupState, TicketListQuery, TicketSummary};
 use wasm_bindgen_futures::spawn_local;
@@ -16,6 +17,8 @@ use crate::pages::agenda::AgendaPage;
 use crate::pages::app_header::AppHeader;
 use crate::pages::catalogs::CatalogsPage;
 use crate::pages::customers::{CustomerPage, CustomersPage, KeptSearch};
+use crate::pages::integrations::IntegrationsPage;
+use crate::pages::mailboxes::MailboxesPage;
 use crate::pages::provider::ProviderPage;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
 use crate::pages::start_panel::StartPanel;
@@ -111,6 +114,12 @@ pub fn Home(props: &HomeProps) -> Html {
         },
         Screen::Admin(AdminScreen::Imports, _) => html! {
             <crate::pages::imports::ImportsPage onclose={go(Navigate::Back)} />
+        },
+        Screen::Admin(AdminScreen::Mailboxes, _) => html! {
+            <MailboxesPage onclose={go(Navigate::Back)} />
+        },
+        Screen::Admin(AdminScreen::Integrations, _) => html! {
+            <IntegrationsPage onclose={go(Navigate::Back)} />
         },
         Screen::Admin(AdminScreen::Provider, _) => html! {
             <ProviderPage onsaved={props.onsetup.clone()} onclose={go(Navigate::Back)} />

@@ -22,6 +22,10 @@ pub enum AdminScreen {
     Provider,
     /// "Importar clientes": a provider's base from CSV files, and "Exportar clientes".
     Imports,
+    /// "Caixas de correio": the support mailboxes read for online-support messages.
+    Mailboxes,
+    /// "Integrações": the keys of the provider's site or app.
+    Integrations,
 }
 
 /// What the home page shows.
@@ -167,6 +171,8 @@ mod tests {
             AdminScreen::Users,
             AdminScreen::Catalogs,
             AdminScreen::Provider,
+            AdminScreen::Mailboxes,
+            AdminScreen::Integrations,
         ] {
             let over = after(Screen::Agenda, vec![Navigate::Admin(admin)]);
             assert_eq!(over, Screen::Admin(admin, Box::new(Screen::Agenda)));

@@ -2,13 +2,13 @@
 //! `helpdesk_core::script`). An import is read in the page, checked by the core, and
 //! replaces the editor's questions only when it is a script; nothing is published until
 //! "Publicar".
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Clipboard, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::editor_state::{too_big, MAX_IMPORT_BYTES};
 use crate::components::{Dialog, TextField};
+use crate::dom::copy_text;
 
 /// Props of [`ImportDialog`].
 #[derive(Properties, PartialEq)]
@@ -139,19 +139,13 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let oncopy = {
         let (text_ref, status, json) = (text_ref.clone(), status.clone(), props.json.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(clipboard) = clipboard() else {
-                select(&text_ref);
-                status.set(Some(SELECTED));
-                return;
-            };
             let (text_ref, status, json) = (text_ref.clone(), status.clone(), json.clone());
             spawn_local(async move {
-                match JsFuture::from(clipboard.write_text(&json)).await {
-                    Ok(_) => status.set(Some("Copiado para a área de transferência.")),
-                    Err(_) => {
-                        select(&text_ref);
-                        status.set(Some(SELECTED));
-                    }
+                if copy_text(&json).await {
+                    status.set(Some("Copiado para a área de transferência."));
+                } else {
+                    select(&text_ref);
+                    status.set(Some(SELECTED));
                 }
             });
         })
@@ -189,13 +183,6 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
 }
 
 const SELECTED: &str = "Texto selecionado: copie com Ctrl+C.";
-
-/// The page's clipboard, when it has one (not outside a secure context).
-fn clipboard() -> Option<Clipboard> {
-    let navigator = web_sys::window()?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
-    (!clipboard.is_undefined() && !clipboard.is_null()).then(|| clipboard.unchecked_into())
-}
 
 /// Selects the whole text, for the operator to copy.
 fn select(text: &NodeRef) {
