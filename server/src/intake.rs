@@ -2,7 +2,7 @@
 //! `support_message_attachments` row per file, its bytes a blob), written as a desktop's
 //! push would be, so every desktop pulls it; each is taken once.
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use helpdesk_core::clock::HybridClock;
 use helpdesk_core::hex;
@@ -112,14 +112,14 @@ pub async fn take_all(
         prepared.push(prepare(state, message, version).await?);
     }
     // The first message of each key claims it with its id.
-    let mut claims: HashMap<&str, Uuid> = HashMap::new();
+    let (mut keys, mut ids) = (Vec::new(), Vec::new());
+    let mut claimed: HashSet<&str> = HashSet::new();
     for (message, (id, _)) in messages.iter().zip(&prepared) {
-        claims.entry(message.dedupe_key.as_str()).or_insert(*id);
+        if claimed.insert(&message.dedupe_key) {
+            keys.push(message.dedupe_key.clone());
+            ids.push(*id);
+        }
     }
-    let (keys, ids): (Vec<String>, Vec<Uuid>) = claims
-        .into_iter()
-        .map(|(key, id)| (key.to_owned(), id))
-        .unzip();
 
     let mut tx = state.pool().begin().await?;
     let owners = intake::claim_all(&mut tx, &keys, &ids).await?;
