@@ -136,8 +136,8 @@ impl Mailbox {
         Ok(sized)
     }
 
-    /// Fetches `uids` (ascending) and hands those that can be read to `sink` at once;
-    /// marks them handled once it took them.
+    /// Fetches `uids` (ascending) and hands those that can be read, if any, to `sink` at
+    /// once; marks them handled once it took them.
     async fn offer<F, Fut, E>(
         &mut self,
         uids: &[u32],
@@ -155,15 +155,16 @@ impl Mailbox {
             .await?
             .into_iter()
             .unzip();
+        if messages.is_empty() {
+            return Ok(Offer::Done);
+        }
         let keys: Vec<String> = messages
             .iter()
             .map(|message| message.dedupe_key.clone())
             .collect();
         match sink(messages).await {
             Ok(()) => {
-                if !read.is_empty() {
-                    self.mark_handled(&uid_set(&read)).await?;
-                }
+                self.mark_handled(&uid_set(&read)).await?;
                 report.taken.extend(keys);
                 Ok(Offer::Done)
             }

@@ -202,6 +202,20 @@ async fn mail_without_sender_is_left_unseen_and_reported() {
             .expect("search"),
         [1]
     );
+    assert_eq!(store.batches(), [1], "the readable mail alone");
+
+    // A batch of nothing readable is not handed over at all.
+    let store = Store::default();
+    let again = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("pass");
+    assert!(again.taken.is_empty() && again.left.len() == 1, "{again:?}");
+    assert!(store.batches().is_empty(), "{:?}", store.batches());
 }
 
 #[tokio::test]
