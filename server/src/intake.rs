@@ -2,6 +2,7 @@
 //! `support_message_attachments` row per file, its bytes a blob), written as a desktop's
 //! push would be, so every desktop pulls it; each is taken once.
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use helpdesk_core::clock::HybridClock;
 use helpdesk_core::hex;
@@ -88,31 +89,80 @@ pub enum IntakeError {
     Schema,
 }
 
-/// Stores `message` as a support message unless it was taken before. Its files' blobs are
-/// stored first (content-addressed, so a retry stores nothing twice); the rows and the
-/// record that it was taken commit together.
+/// Stores `message` as a support message unless it was taken before (see [`take_all`]).
 pub async fn take(state: &AppState, message: &NewMessage) -> Result<Taken, IntakeError> {
-    let id = Uuid::now_v7();
+    let mut taken = take_all(state, std::slice::from_ref(message)).await?;
+    taken.pop().ok_or_else(unclaimed)
+}
+
+/// Stores each of `messages` as a support message unless it was taken before (or earlier
+/// in `messages`); answers what became of each, in order. Their files' blobs are stored
+/// first (content-addressed, so a retry stores nothing twice); then every row and the
+/// record that each was taken commit in one transaction: all of them, or none.
+pub async fn take_all(
+    state: &AppState,
+    messages: &[NewMessage],
+) -> Result<Vec<Taken>, IntakeError> {
     let version = Version {
         stamp: HybridClock::default().tick(crate::now_ms()),
         origin: SERVER_ORIGIN,
     };
-    let mut written = vec![message_row(id, message, version).ok_or(IntakeError::Schema)?];
+    let mut prepared = Vec::with_capacity(messages.len());
+    for message in messages {
+        prepared.push(prepare(state, message, version).await?);
+    }
+    // The first message of each key claims it with its id.
+    let (mut keys, mut ids) = (Vec::new(), Vec::new());
+    let mut claimed: HashSet<&str> = HashSet::new();
+    for (message, (id, _)) in messages.iter().zip(&prepared) {
+        if claimed.insert(&message.dedupe_key) {
+            keys.push(message.dedupe_key.clone());
+            ids.push(*id);
+        }
+    }
+
+    let mut tx = state.pool().begin().await?;
+    let owners = intake::claim_all(&mut tx, &keys, &ids).await?;
+    let mut taken = Vec::with_capacity(messages.len());
+    let mut written = Vec::new();
+    for (message, (id, rows)) in messages.iter().zip(prepared) {
+        let owner = *owners.get(&message.dedupe_key).ok_or_else(unclaimed)?;
+        if owner == id {
+            written.extend(rows);
+            taken.push(Taken::New(id));
+        } else {
+            taken.push(Taken::Again(owner));
+        }
+    }
+    if !written.is_empty() {
+        rows::merge_batch(&mut tx, &written, |row, _| {
+            Ok::<_, sqlx::Error>(Cow::Borrowed(row))
+        })
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(taken)
+}
+
+/// A message the database answered neither as taken now nor as taken before.
+fn unclaimed() -> IntakeError {
+    IntakeError::Database(sqlx::Error::RowNotFound)
+}
+
+/// The id `message` would have and its rows; its files' blobs stored.
+async fn prepare(
+    state: &AppState,
+    message: &NewMessage,
+    version: Version,
+) -> Result<(Uuid, Vec<SyncRow>), IntakeError> {
+    let id = Uuid::now_v7();
+    let mut rows = vec![message_row(id, message, version).ok_or(IntakeError::Schema)?];
     for attachment in &message.attachments {
         let hash = hex::encode(&Sha256::digest(&attachment.content));
         blobs::put(state.pool(), &hash, &attachment.content).await?;
-        written.push(attachment_row(id, attachment, &hash, version).ok_or(IntakeError::Schema)?);
+        rows.push(attachment_row(id, attachment, &hash, version).ok_or(IntakeError::Schema)?);
     }
-    let mut tx = state.pool().begin().await?;
-    if let Some(earlier) = intake::claim(&mut tx, &message.dedupe_key, id).await? {
-        return Ok(Taken::Again(earlier));
-    }
-    rows::merge_batch(&mut tx, &written, |row, _| {
-        Ok::<_, sqlx::Error>(Cow::Borrowed(row))
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(Taken::New(id))
+    Ok((id, rows))
 }
 
 fn text(value: &str) -> FieldValue {

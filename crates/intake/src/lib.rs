@@ -4,8 +4,9 @@
 //!   `mail-parser` (charsets, quoted-printable and base64, RFC 2047 headers); HTML-only mail
 //!   made readable text; the new text split from quoted replies and the signature (small
 //!   pure functions in `quote`, `html` and `attachment`, unit-tested there).
-//! - [`Mailbox`] and [`take_unseen`]: one pass over the unseen mail; each is marked seen
-//!   (or moved) only after the caller's sink took it.
+//! - [`Mailbox`] and [`take_unseen`]: one pass over the unseen mail, fetched and handed
+//!   to the caller's sink in batches ([`BatchLimits`]: a count and a size); each batch is
+//!   marked seen (or moved) only after the sink took it.
 //! - [`watch`]: the long-running watcher (IDLE or polling, reconnecting with backoff) with a
 //!   [`MailboxStatus`] for the administrator's screen.
 //! - `test_server` (feature `test-server`): a throwaway Dovecot for the tests.
@@ -21,6 +22,7 @@
 #![warn(clippy::unwrap_used, clippy::panic)]
 
 mod attachment;
+mod batch;
 mod config;
 mod connect;
 mod error;
@@ -35,6 +37,7 @@ mod watch;
 pub mod test_server;
 
 pub use attachment::{sanitize_file_name, IncomingAttachment, MAX_FILE_NAME_CHARS};
+pub use batch::BatchLimits;
 pub use config::{MailboxConfig, Tls, DEFAULT_FOLDER};
 pub use error::MailboxError;
 pub use mailbox::{take_unseen, Mailbox, TakeReport};

@@ -1,11 +1,13 @@
-//! One pass over the mailbox: the unseen mail, each fetched with `BODY.PEEK[]` (so nothing
-//! is marked by reading it), handed to the caller's sink, and only once the sink said Ok
-//! marked `\Seen` or moved to the handled folder. Nothing else in the mailbox is changed.
+//! One pass over the mailbox: the unseen mail in batches (see `batch`), each batch fetched
+//! with one `UID FETCH … BODY.PEEK[]` (so nothing is marked by reading it), handed to the
+//! caller's sink at once, and only once the sink said Ok marked `\Seen` or moved to the
+//! handled folder with one command. Nothing else in the mailbox is changed.
 use std::fmt::Display;
 use std::future::Future;
 
 use futures::TryStreamExt;
 
+use crate::batch::{batches, uid_set, BatchLimits, SIZE_QUERY_UIDS};
 use crate::config::MailboxConfig;
 use crate::connect::{login, ImapSession};
 use crate::error::MailboxError;
@@ -22,6 +24,14 @@ pub struct Mailbox {
     can_move: bool,
     /// The server offers UID EXPUNGE (RFC 4315).
     uidplus: bool,
+}
+
+/// What became of a batch offered to the sink.
+enum Offer {
+    /// Taken, or refused and reported (a single mail).
+    Done,
+    /// Refused as a whole: the UIDs that could be read, to offer one at a time.
+    Refused(Vec<u32>),
 }
 
 /// What one pass did.
@@ -67,15 +77,19 @@ impl Mailbox {
         })
     }
 
-    /// Hands each unseen mail to `sink`, oldest first, and marks handled those it took.
-    /// Mail that cannot be read, or that the sink refuses, stays unseen and is reported.
+    /// Hands the unseen mail to `sink` in batches within `limits`, oldest first, and marks
+    /// handled each batch it took. The sink takes a batch whole or refuses it; a refused
+    /// batch of several mails is offered again one mail at a time, so a mail the sink cannot
+    /// take does not hold back the others. Mail that cannot be read, or that the sink
+    /// refuses alone, stays unseen and is reported.
     pub async fn take_unseen<F, Fut, E>(
         &mut self,
         max_attachment_bytes: usize,
+        limits: BatchLimits,
         sink: &mut F,
     ) -> Result<TakeReport, MailboxError>
     where
-        F: FnMut(IncomingMessage) -> Fut,
+        F: FnMut(Vec<IncomingMessage>) -> Fut,
         Fut: Future<Output = Result<(), E>>,
         E: Display,
     {
@@ -87,72 +101,143 @@ impl Mailbox {
             .collect();
         uids.sort_unstable();
         let mut report = TakeReport::default();
-        for uid in uids {
-            let Some(raw) = self.fetch_raw(uid).await? else {
-                continue;
-            };
-            let message = match parse_message(&raw, max_attachment_bytes) {
-                Ok(message) => message,
-                Err(error) => {
-                    report.left.push(format!(
-                        "A mensagem {uid} da pasta {} não pôde ser lida: {error}",
-                        self.config.folder
-                    ));
-                    continue;
+        for chunk in uids.chunks(SIZE_QUERY_UIDS) {
+            let sized = self.sizes(chunk).await?;
+            for batch in batches(&sized, limits) {
+                let offer = self
+                    .offer(&batch, max_attachment_bytes, sink, &mut report)
+                    .await?;
+                if let Offer::Refused(read) = offer {
+                    for uid in read {
+                        self.offer(&[uid], max_attachment_bytes, sink, &mut report)
+                            .await?;
+                    }
                 }
-            };
-            let key = message.dedupe_key.clone();
-            match sink(message).await {
-                Ok(()) => {
-                    self.mark_handled(uid).await?;
-                    report.taken.push(key);
-                }
-                Err(error) => report
-                    .left
-                    .push(format!("A mensagem {key} não foi guardada: {error}")),
             }
         }
         Ok(report)
     }
 
-    /// The raw bytes of the mail `uid`, without setting `\Seen`; `None` when it is gone.
-    async fn fetch_raw(&mut self, uid: u32) -> Result<Option<Vec<u8>>, MailboxError> {
+    /// The raw size of each of `uids` still in the folder, in UID order.
+    async fn sizes(&mut self, uids: &[u32]) -> Result<Vec<(u32, u64)>, MailboxError> {
         let fetches: Vec<_> = self
             .session
-            .uid_fetch(uid.to_string(), "BODY.PEEK[]")
+            .uid_fetch(uid_set(uids), "RFC822.SIZE")
             .await?
             .try_collect()
             .await?;
-        Ok(fetches
+        let mut sized: Vec<(u32, u64)> = fetches
             .iter()
-            .find(|fetch| fetch.uid == Some(uid))
-            .and_then(|fetch| fetch.body())
-            .map(<[u8]>::to_vec))
+            .filter_map(|fetch| Some((fetch.uid?, u64::from(fetch.size?))))
+            .filter(|(uid, _)| uids.binary_search(uid).is_ok())
+            .collect();
+        sized.sort_unstable();
+        sized.dedup_by_key(|(uid, _)| *uid);
+        Ok(sized)
     }
 
-    /// Marks `uid` seen, or moves it to the handled folder: with MOVE when the server has
-    /// it, else COPY, `\Deleted` and an expunge of that one mail (all `\Deleted` mail when
-    /// the server lacks UID EXPUNGE).
-    async fn mark_handled(&mut self, uid: u32) -> Result<(), MailboxError> {
-        let uid_set = uid.to_string();
+    /// Fetches `uids` (ascending) and hands those that can be read, if any, to `sink` at
+    /// once; marks them handled once it took them.
+    async fn offer<F, Fut, E>(
+        &mut self,
+        uids: &[u32],
+        max_attachment_bytes: usize,
+        sink: &mut F,
+        report: &mut TakeReport,
+    ) -> Result<Offer, MailboxError>
+    where
+        F: FnMut(Vec<IncomingMessage>) -> Fut,
+        Fut: Future<Output = Result<(), E>>,
+        E: Display,
+    {
+        let (read, messages): (Vec<u32>, Vec<IncomingMessage>) = self
+            .fetch_parsed(uids, max_attachment_bytes, &mut report.left)
+            .await?
+            .into_iter()
+            .unzip();
+        if messages.is_empty() {
+            return Ok(Offer::Done);
+        }
+        let keys: Vec<String> = messages
+            .iter()
+            .map(|message| message.dedupe_key.clone())
+            .collect();
+        match sink(messages).await {
+            Ok(()) => {
+                self.mark_handled(&uid_set(&read)).await?;
+                report.taken.extend(keys);
+                Ok(Offer::Done)
+            }
+            Err(error) if read.len() > 1 => {
+                log::warn!(
+                    "{} mensagens da pasta {} recusadas juntas ({error}): oferecidas uma a uma",
+                    read.len(),
+                    self.config.folder
+                );
+                Ok(Offer::Refused(read))
+            }
+            Err(error) => {
+                report.left.extend(
+                    keys.iter()
+                        .map(|key| format!("A mensagem {key} não foi guardada: {error}")),
+                );
+                Ok(Offer::Done)
+            }
+        }
+    }
+
+    /// `uids` (ascending) fetched with `BODY.PEEK[]` (nothing marked by reading) in one
+    /// command, each parsed as it arrives; in UID order. Mail that cannot be read is noted
+    /// in `left`; mail gone meanwhile is skipped.
+    async fn fetch_parsed(
+        &mut self,
+        uids: &[u32],
+        max_attachment_bytes: usize,
+        left: &mut Vec<String>,
+    ) -> Result<Vec<(u32, IncomingMessage)>, MailboxError> {
+        let mut fetches = self.session.uid_fetch(uid_set(uids), "BODY.PEEK[]").await?;
+        let mut read = Vec::with_capacity(uids.len());
+        while let Some(fetch) = fetches.try_next().await? {
+            let (Some(uid), Some(raw)) = (fetch.uid, fetch.body()) else {
+                continue;
+            };
+            if uids.binary_search(&uid).is_err() || read.iter().any(|(seen, _)| *seen == uid) {
+                continue;
+            }
+            match parse_message(raw, max_attachment_bytes) {
+                Ok(message) => read.push((uid, message)),
+                Err(error) => left.push(format!(
+                    "A mensagem {uid} da pasta {} não pôde ser lida: {error}",
+                    self.config.folder
+                )),
+            }
+        }
+        read.sort_unstable_by_key(|(uid, _)| *uid);
+        Ok(read)
+    }
+
+    /// Marks the mail of `uid_set` seen, or moves it to the handled folder: with MOVE when
+    /// the server has it, else COPY, `\Deleted` and an expunge of those mails (all
+    /// `\Deleted` mail when the server lacks UID EXPUNGE).
+    async fn mark_handled(&mut self, uid_set: &str) -> Result<(), MailboxError> {
         let Some(target) = self
             .config
             .move_handled_to
             .as_deref()
             .map(encode_folder_name)
         else {
-            return self.store(&uid_set, "+FLAGS.SILENT (\\Seen)").await;
+            return self.store(uid_set, "+FLAGS.SILENT (\\Seen)").await;
         };
         if self.can_move {
-            return Ok(self.session.uid_mv(&uid_set, &target).await?);
+            return Ok(self.session.uid_mv(uid_set, &target).await?);
         }
-        self.session.uid_copy(&uid_set, &target).await?;
-        self.store(&uid_set, "+FLAGS.SILENT (\\Seen \\Deleted)")
+        self.session.uid_copy(uid_set, &target).await?;
+        self.store(uid_set, "+FLAGS.SILENT (\\Seen \\Deleted)")
             .await?;
         if self.uidplus {
             let _: Vec<_> = self
                 .session
-                .uid_expunge(&uid_set)
+                .uid_expunge(uid_set)
                 .await?
                 .try_collect()
                 .await?;
@@ -179,20 +264,23 @@ impl Mailbox {
     }
 }
 
-/// Connects, hands every unseen mail to `sink` and logs out: one pass, for a "check now"
-/// button or a timer.
+/// Connects, hands every unseen mail to `sink` in batches within `limits` and logs out:
+/// one pass, for a "check now" button or a timer.
 pub async fn take_unseen<F, Fut, E>(
     config: &MailboxConfig,
     max_attachment_bytes: usize,
+    limits: BatchLimits,
     mut sink: F,
 ) -> Result<TakeReport, MailboxError>
 where
-    F: FnMut(IncomingMessage) -> Fut,
+    F: FnMut(Vec<IncomingMessage>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
     E: Display,
 {
     let mut mailbox = Mailbox::open(config).await?;
-    let report = mailbox.take_unseen(max_attachment_bytes, &mut sink).await?;
+    let report = mailbox
+        .take_unseen(max_attachment_bytes, limits, &mut sink)
+        .await?;
     mailbox.logout().await?;
     Ok(report)
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+use crate::batch::BatchLimits;
 use crate::config::MailboxConfig;
 use crate::error::MailboxError;
 use crate::mailbox::Mailbox;
@@ -22,6 +23,8 @@ pub struct WatchConfig {
     pub mailbox: MailboxConfig,
     /// Attachments larger than this are dropped and noted in the text.
     pub max_attachment_bytes: usize,
+    /// How much mail is fetched and handed to the sink at once.
+    pub batch: BatchLimits,
     /// How often the mailbox is read again: the poll interval without IDLE, and the
     /// longest IDLE (so mail the sink refused is retried).
     pub poll_every: Duration,
@@ -32,11 +35,13 @@ pub struct WatchConfig {
 }
 
 impl WatchConfig {
-    /// Polls every minute, 10 MB attachments, reconnects after 2 s up to 5 min.
+    /// Polls every minute, 10 MB attachments, the default batches, reconnects after 2 s up
+    /// to 5 min.
     pub fn new(mailbox: MailboxConfig) -> Self {
         Self {
             mailbox,
             max_attachment_bytes: 10 << 20,
+            batch: BatchLimits::default(),
             poll_every: Duration::from_secs(60),
             retry_first: Duration::from_secs(2),
             retry_max: Duration::from_secs(300),
@@ -76,16 +81,17 @@ impl From<&MailboxError> for MailboxStatus {
     }
 }
 
-/// Watches the mailbox, handing each new mail to `sink`, until every receiver of `status`
-/// is dropped (checked between passes; the task may also simply be aborted). A mail is
-/// marked handled only after the sink took it, so after a drop between the two it is
-/// offered again: the sink should be idempotent on [`IncomingMessage::dedupe_key`].
+/// Watches the mailbox, handing new mail to `sink` in batches (see
+/// [`Mailbox::take_unseen`]), until every receiver of `status` is dropped (checked between
+/// passes; the task may also simply be aborted). A batch is marked handled only after the
+/// sink took it, so after a drop between the two it is offered again: the sink should be
+/// idempotent on [`IncomingMessage::dedupe_key`].
 pub async fn watch<F, Fut, E>(
     config: WatchConfig,
     mut sink: F,
     status: watch::Sender<MailboxStatus>,
 ) where
-    F: FnMut(IncomingMessage) -> Fut,
+    F: FnMut(Vec<IncomingMessage>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
     E: Display,
 {
@@ -118,13 +124,13 @@ async fn serve<F, Fut, E>(
     status: &watch::Sender<MailboxStatus>,
 ) -> Result<(), MailboxError>
 where
-    F: FnMut(IncomingMessage) -> Fut,
+    F: FnMut(Vec<IncomingMessage>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
     E: Display,
 {
     loop {
         let report = mailbox
-            .take_unseen(config.max_attachment_bytes, sink)
+            .take_unseen(config.max_attachment_bytes, config.batch, sink)
             .await?;
         for left in &report.left {
             log::warn!("{left}");

@@ -2,9 +2,9 @@
 //! taken, left unseen when unreadable or refused, moved when asked.
 mod common;
 
-use common::{fixture, Store};
+use common::{fixture, sized_key, sized_mail, Store};
 use helpdesk_intake::test_server::{Dovecot, Options};
-use helpdesk_intake::{take_unseen, MailboxError};
+use helpdesk_intake::{take_unseen, BatchLimits, IncomingMessage, MailboxError};
 
 const LIMIT: usize = 10 << 20;
 
@@ -30,9 +30,14 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
             .expect("delivered");
     }
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, store.sink())
-        .await
-        .expect("pass");
+    let report = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("pass");
     assert_eq!(report.taken.len(), GOOD.len(), "{report:?}");
     assert!(report.left.is_empty(), "{report:?}");
 
@@ -121,9 +126,14 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
             .len(),
         GOOD.len()
     );
-    let again = take_unseen(&server.config(), LIMIT, store.sink())
-        .await
-        .expect("pass");
+    let again = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("pass");
     assert!(again.taken.is_empty(), "nothing is taken twice: {again:?}");
 }
 
@@ -141,9 +151,14 @@ async fn a_duplicate_delivery_has_the_same_dedupe_key() {
         .await
         .expect("delivered again");
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, store.sink())
-        .await
-        .expect("pass");
+    let report = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("pass");
     assert_eq!(
         report.taken,
         ["reply-2@exemplo.com.br", "reply-2@exemplo.com.br"]
@@ -166,9 +181,14 @@ async fn mail_without_sender_is_left_unseen_and_reported() {
         .await
         .expect("delivered");
     let store = Store::default();
-    let report = take_unseen(&server.config(), LIMIT, store.sink())
-        .await
-        .expect("pass");
+    let report = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("pass");
     assert_eq!(report.taken, ["utf8-1@exemplo.org"]);
     assert_eq!(
         report.left,
@@ -182,6 +202,20 @@ async fn mail_without_sender_is_left_unseen_and_reported() {
             .expect("search"),
         [1]
     );
+    assert_eq!(store.batches(), [1], "the readable mail alone");
+
+    // A batch of nothing readable is not handed over at all.
+    let store = Store::default();
+    let again = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("pass");
+    assert!(again.taken.is_empty() && again.left.len() == 1, "{again:?}");
+    assert!(store.batches().is_empty(), "{:?}", store.batches());
 }
 
 #[tokio::test]
@@ -197,20 +231,41 @@ async fn mail_the_sink_refuses_stays_unseen_until_taken() {
         .deliver(&fixture("reply.eml"))
         .await
         .expect("delivered");
-    let refuse_first = |message: helpdesk_intake::IncomingMessage| async move {
-        if message.dedupe_key.starts_with("latin1") {
-            Err("banco de dados indisponível")
-        } else {
-            Ok(())
+    // Refuses any batch holding the first mail: the batch, then that mail alone.
+    let offered = Store::default();
+    let refuse_first = |batch: Vec<IncomingMessage>| {
+        let refused = batch
+            .iter()
+            .any(|message| message.dedupe_key.starts_with("latin1"));
+        if !refused {
+            offered.take_batch(batch.clone());
+        }
+        let sizes = batch.len();
+        async move {
+            if refused {
+                Err(format!("banco de dados indisponível ({sizes})"))
+            } else {
+                Ok(())
+            }
         }
     };
-    let report = take_unseen(&server.config(), LIMIT, refuse_first)
-        .await
-        .expect("pass");
+    let report = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        refuse_first,
+    )
+    .await
+    .expect("pass");
     assert_eq!(report.taken, ["reply-2@exemplo.com.br"]);
     assert_eq!(
+        offered.batches(),
+        [1],
+        "taken alone, after its batch was refused"
+    );
+    assert_eq!(
         report.left,
-        ["A mensagem latin1-qp-1@exemplo.com.br não foi guardada: banco de dados indisponível"]
+        ["A mensagem latin1-qp-1@exemplo.com.br não foi guardada: banco de dados indisponível (1)"]
     );
     assert_eq!(
         server
@@ -222,9 +277,14 @@ async fn mail_the_sink_refuses_stays_unseen_until_taken() {
     );
 
     let store = Store::default();
-    let retry = take_unseen(&server.config(), LIMIT, store.sink())
-        .await
-        .expect("pass");
+    let retry = take_unseen(
+        &server.config(),
+        LIMIT,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("pass");
     assert_eq!(retry.taken, ["latin1-qp-1@exemplo.com.br"]);
     assert_eq!(
         server
@@ -242,7 +302,7 @@ async fn handled_mail_is_moved_when_asked() {
     let mut config = server.config();
     config.move_handled_to = Some("Concluídos".into());
     let store = Store::default();
-    let missing = take_unseen(&config, LIMIT, store.sink()).await;
+    let missing = take_unseen(&config, LIMIT, BatchLimits::default(), store.sink()).await;
     assert_eq!(
         missing,
         Err(MailboxError::FolderMissing("Concluídos".into()))
@@ -263,7 +323,7 @@ async fn handled_mail_is_moved_when_asked() {
         .deliver(&fixture("no-from.eml"))
         .await
         .expect("delivered");
-    let report = take_unseen(&config, LIMIT, store.sink())
+    let report = take_unseen(&config, LIMIT, BatchLimits::default(), store.sink())
         .await
         .expect("pass");
     assert_eq!(report.taken, ["utf8-1@exemplo.org"]);
@@ -315,7 +375,7 @@ async fn without_move_handled_mail_is_copied_then_expunged() {
     let mut config = server.config();
     config.move_handled_to = Some("Concluídos".into());
     let store = Store::default();
-    let report = take_unseen(&config, LIMIT, store.sink())
+    let report = take_unseen(&config, LIMIT, BatchLimits::default(), store.sink())
         .await
         .expect("pass");
     assert_eq!(report.taken, ["reply-2@exemplo.com.br"]);
@@ -327,5 +387,55 @@ async fn without_move_handled_mail_is_copied_then_expunged() {
     assert_eq!(
         client.search("Concluídos", "ALL").await.expect("search"),
         [1]
+    );
+}
+
+#[tokio::test]
+async fn mail_is_fetched_and_handed_over_in_batches_within_the_limits() {
+    let server = Dovecot::start().expect("dovecot");
+    let client = server.client();
+    for index in 0..7 {
+        client
+            .deliver(&sized_mail(index, 1000))
+            .await
+            .expect("delivered");
+    }
+    let by_count = BatchLimits {
+        messages: 3,
+        bytes: 1 << 20,
+    };
+    let store = Store::default();
+    let report = take_unseen(&server.config(), LIMIT, by_count, store.sink())
+        .await
+        .expect("pass");
+    assert_eq!(store.batches(), [3, 3, 1]);
+    let keys: Vec<String> = (0..7).map(sized_key).collect();
+    assert_eq!(report.taken, keys, "each once, in mailbox order");
+    assert!(report.left.is_empty(), "{report:?}");
+    assert_eq!(
+        client.search("INBOX", "UNSEEN").await.expect("search"),
+        Vec::<u32>::new()
+    );
+
+    // By size: two mails of about 1000 bytes fit in 2500, a mail over it comes alone.
+    for (index, size) in [(7, 1000), (8, 1000), (9, 5000), (10, 1000), (11, 1000)] {
+        client
+            .deliver(&sized_mail(index, size))
+            .await
+            .expect("delivered");
+    }
+    let by_size = BatchLimits {
+        messages: 100,
+        bytes: 2500,
+    };
+    let store = Store::default();
+    let report = take_unseen(&server.config(), LIMIT, by_size, store.sink())
+        .await
+        .expect("pass");
+    assert_eq!(store.batches(), [2, 1, 2]);
+    assert_eq!(report.taken.len(), 5, "{report:?}");
+    assert_eq!(
+        client.search("INBOX", "SEEN").await.expect("search").len(),
+        12
     );
 }

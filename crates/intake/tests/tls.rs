@@ -5,7 +5,7 @@ mod common;
 
 use common::{fixture, Store};
 use helpdesk_intake::test_server::{Dovecot, Options};
-use helpdesk_intake::{take_unseen, MailboxError, Tls};
+use helpdesk_intake::{take_unseen, BatchLimits, MailboxError, Tls};
 
 #[tokio::test]
 async fn tls_and_starttls_check_the_servers_certificate() {
@@ -27,9 +27,14 @@ async fn tls_and_starttls_check_the_servers_certificate() {
         .await
         .expect("delivered");
     let store = Store::default();
-    let implicit = take_unseen(&trusted.config_with(Tls::Implicit), 1 << 20, store.sink())
-        .await
-        .expect("implicit TLS");
+    let implicit = take_unseen(
+        &trusted.config_with(Tls::Implicit),
+        1 << 20,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("implicit TLS");
     assert_eq!(
         implicit.taken,
         ["utf8-1@exemplo.org", "reply-2@exemplo.com.br"]
@@ -39,13 +44,24 @@ async fn tls_and_starttls_check_the_servers_certificate() {
         .deliver(&fixture("latin1-qp.eml"))
         .await
         .expect("delivered");
-    let starttls = take_unseen(&trusted.config_with(Tls::StartTls), 1 << 20, store.sink())
-        .await
-        .expect("STARTTLS");
+    let starttls = take_unseen(
+        &trusted.config_with(Tls::StartTls),
+        1 << 20,
+        BatchLimits::default(),
+        store.sink(),
+    )
+    .await
+    .expect("STARTTLS");
     assert_eq!(starttls.taken, ["latin1-qp-1@exemplo.com.br"]);
 
     for tls in [Tls::Implicit, Tls::StartTls] {
-        let refused = take_unseen(&stranger.config_with(tls), 1 << 20, store.sink()).await;
+        let refused = take_unseen(
+            &stranger.config_with(tls),
+            1 << 20,
+            BatchLimits::default(),
+            store.sink(),
+        )
+        .await;
         let Err(MailboxError::Unreachable(reason)) = refused else {
             panic!("{tls:?}: an untrusted certificate must be refused: {refused:?}");
         };

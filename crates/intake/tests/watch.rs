@@ -5,9 +5,11 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{eventually, fixture, wait_until, Store, PATIENCE};
+use common::{
+    eventually, fixture, proxy::CuttingProxy, sized_key, sized_mail, wait_until, Store, PATIENCE,
+};
 use helpdesk_intake::test_server::{Dovecot, Options};
-use helpdesk_intake::{watch, IncomingMessage, MailboxStatus, WatchConfig};
+use helpdesk_intake::{watch, BatchLimits, IncomingMessage, MailboxStatus, WatchConfig};
 use tokio::sync::watch as channel;
 
 /// Fast retries, and a poll interval long enough that only IDLE can explain quick pickup.
@@ -86,7 +88,7 @@ async fn mail_that_arrives_during_a_pass_is_taken_without_waiting_for_the_poll()
     // The first mail's sink delivers the next one: it arrives after the pass searched.
     let sink = {
         let (store, client) = (store.clone(), server.client());
-        move |message: IncomingMessage| {
+        move |batch: Vec<IncomingMessage>| {
             let (store, client) = (store.clone(), client.clone());
             async move {
                 if store.messages().is_empty() {
@@ -95,7 +97,7 @@ async fn mail_that_arrives_during_a_pass_is_taken_without_waiting_for_the_poll()
                         .await
                         .map_err(|error| error.to_string())?;
                 }
-                store.take(message);
+                store.take_batch(batch);
                 Ok::<(), String>(())
             }
         }
@@ -162,7 +164,13 @@ async fn an_unreachable_server_is_reported() {
 #[tokio::test]
 async fn the_watcher_survives_the_server_dying_mid_pass() {
     let server = Arc::new(Mutex::new(Dovecot::start().expect("dovecot")));
-    let config = fast(&server.lock().expect("server"));
+    let config = WatchConfig {
+        batch: BatchLimits {
+            messages: 1,
+            ..BatchLimits::default()
+        },
+        ..fast(&server.lock().expect("server"))
+    };
     let names = [
         "latin1-qp.eml",
         "cp1252-base64.eml",
@@ -174,12 +182,12 @@ async fn the_watcher_survives_the_server_dying_mid_pass() {
         client.deliver(&fixture(name)).await.expect("delivered");
     }
     let store = Store::default();
-    // The sink keeps each mail, and on the second one kills the server before the mail is
-    // marked seen: that mail is offered again after the reconnection.
+    // One mail a batch. The sink keeps each mail, and on the second one kills the server
+    // before the mail is marked seen: that mail is offered again after the reconnection.
     let sink = {
         let (store, server) = (store.clone(), server.clone());
-        move |message: IncomingMessage| {
-            store.take(message);
+        move |batch: Vec<IncomingMessage>| {
+            store.take_batch(batch);
             if store.messages().len() == 2 && store.offers("cp1252-1@exemplo.com") == 1 {
                 server.lock().expect("server").stop();
             }
@@ -217,6 +225,107 @@ async fn the_watcher_survives_the_server_dying_mid_pass() {
             .search("INBOX", "UNSEEN")
             .await
             .is_ok_and(|unseen| unseen.is_empty())
+    })
+    .await;
+    watcher.abort();
+}
+
+#[tokio::test]
+async fn a_batch_taken_when_the_server_dies_is_offered_again_whole() {
+    let server = Arc::new(Mutex::new(Dovecot::start().expect("dovecot")));
+    let config = WatchConfig {
+        batch: BatchLimits {
+            messages: 3,
+            ..BatchLimits::default()
+        },
+        ..fast(&server.lock().expect("server"))
+    };
+    let client = server.lock().expect("server").client();
+    for index in 0..7 {
+        client
+            .deliver(&sized_mail(index, 600))
+            .await
+            .expect("delivered");
+    }
+    let store = Store::default();
+    // The sink keeps each batch, and kills the server once it took the second one, before
+    // the batch is marked seen.
+    let sink = {
+        let (store, server) = (store.clone(), server.clone());
+        move |batch: Vec<IncomingMessage>| {
+            store.take_batch(batch);
+            if store.batches().len() == 2 {
+                server.lock().expect("server").stop();
+            }
+            std::future::ready(Ok::<(), String>(()))
+        }
+    };
+    let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
+    let watcher = tokio::spawn(watch(config, sink, status_tx));
+
+    status_until(&mut status, |status| {
+        matches!(
+            status,
+            MailboxStatus::Disconnected(_) | MailboxStatus::Unreachable(_)
+        )
+    })
+    .await;
+    assert_eq!(store.batches(), [3, 3]);
+    server.lock().expect("server").restart().expect("restarted");
+    wait_until("the last batch", || store.messages().len() == 7).await;
+    assert_eq!(
+        store.batches(),
+        [3, 3, 3, 1],
+        "the second batch came again whole"
+    );
+    for index in 0..7 {
+        let expected = if (3..6).contains(&index) { 2 } else { 1 };
+        assert_eq!(store.offers(&sized_key(index)), expected, "mail {index}");
+    }
+    eventually("all marked seen", || async {
+        client
+            .search("INBOX", "UNSEEN")
+            .await
+            .is_ok_and(|unseen| unseen.is_empty())
+    })
+    .await;
+    watcher.abort();
+}
+
+#[tokio::test]
+async fn a_connection_cut_in_the_middle_of_a_batch_loses_and_repeats_nothing() {
+    let server = Dovecot::start().expect("dovecot");
+    let client = server.client();
+    for index in 0..6 {
+        client
+            .deliver(&sized_mail(index, 40_000))
+            .await
+            .expect("delivered");
+    }
+    // Greeting, login, SELECT, SEARCH and the sizes take a few kB: cut after 100 kB, in
+    // the third of the six 40 kB bodies the batch's one FETCH brings.
+    let proxy = CuttingProxy::start(server.port, 100_000).await;
+    let mut config = fast(&server);
+    config.mailbox.port = proxy.port;
+    let store = Store::default();
+    let (status_tx, _status) = channel::channel(MailboxStatus::Connecting);
+    let watcher = tokio::spawn(watch(config, store.sink(), status_tx));
+
+    wait_until("the six mails", || store.messages().len() == 6).await;
+    assert!(proxy.connections() >= 2, "the first connection was cut");
+    assert_eq!(
+        store.batches(),
+        [6],
+        "nothing of the cut batch was handed over"
+    );
+    for index in 0..6 {
+        assert_eq!(store.offers(&sized_key(index)), 1, "mail {index}");
+    }
+    eventually("all marked seen", || async {
+        client
+            .search("INBOX", "SEEN")
+            .await
+            .is_ok_and(|seen| seen.len() == 6)
     })
     .await;
     watcher.abort();

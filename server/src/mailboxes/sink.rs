@@ -1,16 +1,24 @@
-//! A mail from the mailbox made a support message and taken once.
+//! Mail from the mailbox made support messages, each taken once.
 use helpdesk_intake::IncomingMessage;
 
 use crate::intake::{self, IntakeError, NewAttachment, NewMessage, Source, Taken};
 use crate::state::AppState;
 
-/// Takes `mail` as a support message; a mail taken before (offered again after a dropped
-/// connection, or delivered twice) is Ok and writes nothing.
-pub async fn take_mail(state: &AppState, mail: IncomingMessage) -> Result<(), IntakeError> {
-    match intake::take(state, &new_message(mail, crate::now_ms())).await? {
-        Taken::New(id) => tracing::info!(message_id = %id, "mail taken"),
-        Taken::Again(id) => tracing::debug!(message_id = %id, "mail taken before"),
-    }
+/// Takes a batch of `mails` as support messages, all in one transaction; mail taken
+/// before (offered again after a dropped connection, or delivered twice) is Ok and writes
+/// nothing.
+pub async fn take_mails(state: &AppState, mails: Vec<IncomingMessage>) -> Result<(), IntakeError> {
+    let received_at = crate::now_ms();
+    let messages: Vec<NewMessage> = mails
+        .into_iter()
+        .map(|mail| new_message(mail, received_at))
+        .collect();
+    let taken = intake::take_all(state, &messages).await?;
+    let new = taken
+        .iter()
+        .filter(|taken| matches!(taken, Taken::New(_)))
+        .count();
+    tracing::info!(new, before = taken.len() - new, "mail taken");
     Ok(())
 }
 

@@ -1,12 +1,13 @@
 //! One mailbox's watcher: waits for its lock, then runs [`helpdesk_intake::watch`] with a
-//! sink taking each mail as a support message, writing each status to the mailbox's row.
+//! sink taking each batch of mail as support messages, writing each status to the
+//! mailbox's row.
 use std::time::Duration;
 
 use helpdesk_intake::{IncomingMessage, MailboxStatus, WatchConfig};
 use tokio::sync::watch;
 
 use super::lock::MailboxLock;
-use super::sink::take_mail;
+use super::sink::take_mails;
 use super::status::describe;
 use crate::repo::mailboxes::{self, WatchedMailbox};
 use crate::state::AppState;
@@ -29,9 +30,9 @@ pub async fn watch_mailbox(state: AppState, mailbox: WatchedMailbox, every: Dura
     };
     let (sender, receiver) = watch::channel(MailboxStatus::Connecting);
     let sink_state = state.clone();
-    let sink = move |mail: IncomingMessage| {
+    let sink = move |mails: Vec<IncomingMessage>| {
         let state = sink_state.clone();
-        async move { take_mail(&state, mail).await }
+        async move { take_mails(&state, mails).await }
     };
     tokio::select! {
         () = helpdesk_intake::watch(config, sink, sender) => {}

@@ -240,6 +240,41 @@ async fn mail_reaches_the_desktops_once_and_is_marked_seen() {
     );
 }
 
+/// A customer's plain mail with Message-ID `<burst-{id}@exemplo.com.br>`.
+fn burst_mail(id: usize) -> Vec<u8> {
+    format!(
+        "From: Cliente {id} <cliente{id}@exemplo.com.br>\r\n\
+         Subject: Sem internet ({id})\r\n\
+         Message-ID: <burst-{id}@exemplo.com.br>\r\n\r\n\
+         Estou sem internet desde ontem.\r\n"
+    )
+    .into_bytes()
+}
+
+#[tokio::test]
+async fn a_burst_of_several_batches_reaches_the_desktops_once() {
+    let dovecot = Dovecot::start().expect("dovecot");
+    let mail = dovecot.client();
+    // 450 mails, three batches: the last 50 are the first 50 delivered again.
+    mail.deliver_all((0..450).map(|index| burst_mail(index % 400)))
+        .await
+        .expect("delivered");
+    let app = start().await;
+    let desktop = app
+        .register_as("Atendimento 1", DesktopProfile::Service, &[])
+        .await;
+    let id = create(&app, &settings(&dovecot, &dovecot.password, "INBOX")).await;
+    eventually("every mail marked seen", || async {
+        search(&mail, "INBOX", "SEEN").await.len() == 450
+    })
+    .await;
+    let messages = messages_become(&app, &desktop.credential, 400).await;
+    for index in [0, 49, 50, 199, 200, 399] {
+        by_message_id(&messages, &format!("<burst-{index}@exemplo.com.br>"));
+    }
+    assert_eq!(listed(&app, &id).await["status"], "connected");
+}
+
 #[tokio::test]
 async fn a_wrong_password_is_shown_and_a_corrected_one_reads_the_mail() {
     let dovecot = Dovecot::start().expect("dovecot");

@@ -7,6 +7,7 @@ mod common;
 mod devices;
 mod errors;
 mod health;
+mod intake;
 mod mailboxes;
 mod portal;
 mod portal_form;

@@ -7,7 +7,10 @@
 //!   server watches, once as fast as they can be delivered and once paced at 10,000 a
 //!   minute; each timed from its delivery (APPEND answered) to its row of
 //!   `support_messages` in a service desktop's pull (polled every 100 ms), matched by
-//!   `rfc_message_id`. Messages/minute run from the first delivery to the last visible.
+//!   `rfc_message_id`. Messages/minute run from the first delivery to the last visible;
+//! - mailbox backlog: MESSAGES mails delivered first to a folder no mailbox reads, then a
+//!   mailbox created for it; each timed from that creation to its row in the pull: the
+//!   watcher's own pace, whatever the delivery's.
 //!
 //! Prints a markdown table.
 //!
@@ -66,7 +69,8 @@ async fn main() -> Result<(), Failure> {
     let mut rows = vec![portal(&http, &base, count).await?];
 
     let dovecot = Dovecot::start()?;
-    mailbox(&http, &base, &dovecot).await?;
+    let inbox = create_mailbox(&http, &base, &dovecot, "INBOX").await?;
+    connected(&http, &base, &inbox).await?;
     let mut cursor = caught_up(&desktop).await?;
     let runs = [
         ("as fast as delivered", "rapido", None),
@@ -83,6 +87,8 @@ async fn main() -> Result<(), Failure> {
         cursor = after;
         rows.push(figures);
     }
+    eprintln!("mailbox backlog: delivering {count} mails");
+    rows.push(backlog_run(&http, &base, &dovecot, &desktop, cursor, count).await?);
 
     println!("| case | messages | elapsed (s) | messages/min | p50 (ms) | p95 (ms) | max (ms) |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
@@ -206,15 +212,20 @@ async fn portal(http: &reqwest::Client, base: &str, count: usize) -> Result<Figu
     })
 }
 
-/// Creates the server's mailbox on `dovecot` and waits until it is connected.
-async fn mailbox(http: &reqwest::Client, base: &str, dovecot: &Dovecot) -> Result<(), Failure> {
+/// Creates the server's mailbox reading `folder` on `dovecot`; answers its id.
+async fn create_mailbox(
+    http: &reqwest::Client,
+    base: &str,
+    dovecot: &Dovecot,
+    folder: &str,
+) -> Result<Value, Failure> {
     let settings = json!({
         "host": "127.0.0.1",
         "port": dovecot.port,
         "tls": "none",
         "login": USER,
         "password": dovecot.password,
-        "folder": "INBOX",
+        "folder": folder,
     });
     let created = admin_post(
         http,
@@ -223,7 +234,11 @@ async fn mailbox(http: &reqwest::Client, base: &str, dovecot: &Dovecot) -> Resul
         StatusCode::CREATED,
     )
     .await?;
-    let id = created["id"].clone();
+    Ok(created["id"].clone())
+}
+
+/// Waits until the mailbox `id` is connected.
+async fn connected(http: &reqwest::Client, base: &str, id: &Value) -> Result<(), Failure> {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let list: Value = http
@@ -235,7 +250,7 @@ async fn mailbox(http: &reqwest::Client, base: &str, dovecot: &Dovecot) -> Resul
             .await?;
         let status = list
             .as_array()
-            .and_then(|all| all.iter().find(|mailbox| mailbox["id"] == id))
+            .and_then(|all| all.iter().find(|mailbox| mailbox["id"] == *id))
             .map(|mailbox| mailbox["status"].clone());
         if status == Some(json!("connected")) {
             return Ok(());
@@ -288,20 +303,33 @@ fn raw_mail(run: &str, index: usize) -> Vec<u8> {
     .into_bytes()
 }
 
-/// Delivers every [`DELIVERERS`]-th mail of `run` from `first` over one IMAP session,
-/// each at `started + pace × index` when paced; answers each Message-ID and when its
-/// APPEND was answered.
-async fn deliver(
-    dovecot_port: u16,
+/// What the delivering connections deliver.
+#[derive(Clone)]
+struct Delivery {
+    port: u16,
     password: String,
+    folder: &'static str,
     run: &'static str,
-    first: usize,
     count: usize,
     started: tokio::time::Instant,
+    /// Mail `index` is delivered at `started + pace × index`; as fast as it can be if `None`.
     pace: Option<Duration>,
-) -> Result<Vec<(String, Instant)>, String> {
+}
+
+/// Delivers every [`DELIVERERS`]-th mail of the delivery from `first` over one IMAP
+/// session; answers each Message-ID and when its APPEND was answered.
+async fn deliver(delivery: Delivery, first: usize) -> Result<Vec<(String, Instant)>, String> {
+    let Delivery {
+        port,
+        password,
+        folder,
+        run,
+        count,
+        started,
+        pace,
+    } = delivery;
     let failed = |error: &dyn std::fmt::Display| error.to_string();
-    let tcp = TcpStream::connect(("127.0.0.1", dovecot_port))
+    let tcp = TcpStream::connect(("127.0.0.1", port))
         .await
         .map_err(|error| failed(&error))?;
     let mut client = Client::new(tcp);
@@ -321,7 +349,7 @@ async fn deliver(
             tokio::time::sleep_until(at).await;
         }
         session
-            .append("INBOX", None, None, raw_mail(run, index))
+            .append(folder, None, None, raw_mail(run, index))
             .await
             .map_err(|error| failed(&error))?;
         delivered.push((message_id(run, index), Instant::now()));
@@ -335,25 +363,72 @@ async fn deliver(
 async fn mail_run(
     dovecot: &Dovecot,
     desktop: &SyncClient,
-    mut cursor: PullCursor,
+    cursor: PullCursor,
     count: usize,
     run: &'static str,
     pace: Option<Duration>,
     label: &str,
 ) -> Result<(Figures, PullCursor), Failure> {
-    let started = tokio::time::Instant::now();
+    let mut deliverers = spawn_deliverers(dovecot, "INBOX", run, count, pace);
+    let (seen, cursor) = visible(desktop, cursor, run, count, label).await?;
+    let mut delivered = HashMap::with_capacity(count);
+    while let Some(result) = deliverers.join_next().await {
+        delivered.extend(result??);
+    }
+    let mut latencies = Latencies::default();
+    let mut first = None::<Instant>;
+    let mut last = None::<Instant>;
+    for (id, at) in &delivered {
+        let visible = seen.get(id).ok_or_else(|| format!("{id} never visible"))?;
+        latencies.record(visible.saturating_duration_since(*at));
+        first = Some(first.map_or(*at, |first| first.min(*at)));
+        last = Some(last.map_or(*visible, |last| last.max(*visible)));
+    }
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err("nothing delivered".into());
+    };
+    let figures = Figures {
+        case: format!("mailbox, {label} ({DELIVERERS} connections): delivery → desktop's pull"),
+        messages: count,
+        elapsed: last.duration_since(first),
+        latencies,
+    };
+    Ok((figures, cursor))
+}
+
+/// Starts [`DELIVERERS`] connections delivering the `count` mails of `run` to `folder`.
+fn spawn_deliverers(
+    dovecot: &Dovecot,
+    folder: &'static str,
+    run: &'static str,
+    count: usize,
+    pace: Option<Duration>,
+) -> JoinSet<Result<Vec<(String, Instant)>, String>> {
+    let delivery = Delivery {
+        port: dovecot.port,
+        password: dovecot.password.clone(),
+        folder,
+        run,
+        count,
+        started: tokio::time::Instant::now(),
+        pace,
+    };
     let mut deliverers = JoinSet::new();
     for first in 0..DELIVERERS {
-        deliverers.spawn(deliver(
-            dovecot.port,
-            dovecot.password.clone(),
-            run,
-            first,
-            count,
-            started,
-            pace,
-        ));
+        deliverers.spawn(deliver(delivery.clone(), first));
     }
+    deliverers
+}
+
+/// Pulls from `cursor` until the `count` messages of `run` are visible; answers when each
+/// became visible, by Message-ID, and the cursor after them.
+async fn visible(
+    desktop: &SyncClient,
+    mut cursor: PullCursor,
+    run: &str,
+    count: usize,
+    label: &str,
+) -> Result<(HashMap<String, Instant>, PullCursor), Failure> {
     let mut seen: HashMap<String, Instant> = HashMap::with_capacity(count);
     let mut last_new = Instant::now();
     while seen.len() < count {
@@ -380,27 +455,38 @@ async fn mail_run(
             tokio::time::sleep(PULL_EVERY).await;
         }
     }
-    let mut delivered = HashMap::with_capacity(count);
+    Ok((seen, cursor))
+}
+
+/// Delivers `count` mails to a folder no mailbox reads, then creates a mailbox for it and
+/// times each mail from that creation to its row in the desktop's pull.
+async fn backlog_run(
+    http: &reqwest::Client,
+    base: &str,
+    dovecot: &Dovecot,
+    desktop: &SyncClient,
+    cursor: PullCursor,
+    count: usize,
+) -> Result<Figures, Failure> {
+    const FOLDER: &str = "Fila";
+    dovecot.client().create_folder(FOLDER).await?;
+    let mut deliverers = spawn_deliverers(dovecot, FOLDER, "fila", count, None);
     while let Some(result) = deliverers.join_next().await {
-        delivered.extend(result??);
+        result??;
     }
+    let started = Instant::now();
+    create_mailbox(http, base, dovecot, FOLDER).await?;
+    let (seen, _) = visible(desktop, cursor, "fila", count, "backlog").await?;
     let mut latencies = Latencies::default();
-    let mut first = None::<Instant>;
-    let mut last = None::<Instant>;
-    for (id, at) in &delivered {
-        let visible = seen.get(id).ok_or_else(|| format!("{id} never visible"))?;
-        latencies.record(visible.saturating_duration_since(*at));
-        first = Some(first.map_or(*at, |first| first.min(*at)));
-        last = Some(last.map_or(*visible, |last| last.max(*visible)));
+    let mut last = started;
+    for at in seen.values() {
+        latencies.record(at.saturating_duration_since(started));
+        last = last.max(*at);
     }
-    let (Some(first), Some(last)) = (first, last) else {
-        return Err("nothing delivered".into());
-    };
-    let figures = Figures {
-        case: format!("mailbox, {label} ({DELIVERERS} connections): delivery → desktop's pull"),
+    Ok(Figures {
+        case: format!("mailbox backlog: {count} mails waiting, mailbox created → desktop's pull"),
         messages: count,
-        elapsed: last.duration_since(first),
+        elapsed: last.duration_since(started),
         latencies,
-    };
-    Ok((figures, cursor))
+    })
 }

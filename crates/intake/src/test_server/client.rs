@@ -21,6 +21,18 @@ impl TestClient {
         Ok(session.logout().await?)
     }
 
+    /// Delivers each of `raws` to the INBOX, unseen, in order over one session.
+    pub async fn deliver_all(
+        &self,
+        raws: impl IntoIterator<Item = Vec<u8>>,
+    ) -> Result<(), MailboxError> {
+        let mut session = login(&self.config).await?;
+        for raw in raws {
+            session.append("INBOX", None, None, raw).await?;
+        }
+        Ok(session.logout().await?)
+    }
+
     /// Delivers `raw` to the INBOX, unseen.
     pub async fn deliver(&self, raw: &[u8]) -> Result<(), MailboxError> {
         self.deliver_to("INBOX", raw).await

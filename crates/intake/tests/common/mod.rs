@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use helpdesk_intake::IncomingMessage;
 
+pub mod proxy;
+
 /// How long a test waits for something that should happen at once.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -15,6 +17,28 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 pub fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// A plain mail of about `size` bytes (CRLF line endings, never more than `size` unless
+/// its header alone is), Message-ID `<lote-{index}@exemplo.com.br>`.
+pub fn sized_mail(index: usize, size: usize) -> Vec<u8> {
+    let mut raw = format!(
+        "From: Cliente {index} <cliente{index}@exemplo.com.br>\r\n\
+         Subject: Sem internet ({index})\r\n\
+         Message-ID: <{}>\r\n\r\n",
+        sized_key(index)
+    )
+    .into_bytes();
+    let line = b"Estou sem internet desde ontem.\r\n";
+    while raw.len() + line.len() <= size {
+        raw.extend_from_slice(line);
+    }
+    raw
+}
+
+/// The dedupe key of [`sized_mail`] `index`.
+pub fn sized_key(index: usize) -> String {
+    format!("lote-{index}@exemplo.com.br")
 }
 
 /// What a sink idempotent on the dedupe key keeps: each message once, and how often each
@@ -28,6 +52,7 @@ pub struct Store {
 struct Inner {
     messages: Vec<IncomingMessage>,
     offers: HashMap<String, usize>,
+    batches: Vec<usize>,
 }
 
 impl Store {
@@ -44,13 +69,30 @@ impl Store {
         }
     }
 
-    /// A sink that keeps every mail here and never fails.
-    pub fn sink(&self) -> impl FnMut(IncomingMessage) -> Ready<Result<(), String>> {
+    /// Keeps each mail of `batch`, and notes the batch's size.
+    pub fn take_batch(&self, batch: Vec<IncomingMessage>) {
+        self.inner
+            .lock()
+            .expect("store lock")
+            .batches
+            .push(batch.len());
+        for message in batch {
+            self.take(message);
+        }
+    }
+
+    /// A sink that keeps every batch here and never fails.
+    pub fn sink(&self) -> impl FnMut(Vec<IncomingMessage>) -> Ready<Result<(), String>> {
         let store = self.clone();
-        move |message| {
-            store.take(message);
+        move |batch| {
+            store.take_batch(batch);
             std::future::ready(Ok(()))
         }
+    }
+
+    /// The size of each batch taken, in order.
+    pub fn batches(&self) -> Vec<usize> {
+        self.inner.lock().expect("store lock").batches.clone()
     }
 
     /// The messages kept, in arrival order.
