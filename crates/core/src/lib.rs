@@ -29,6 +29,7 @@ pub mod protocol;
 pub mod script;
 pub mod setup;
 pub mod support;
+pub mod support_attachment;
 pub mod sync;
 pub mod task;
 pub mod task_list;
