@@ -9,7 +9,7 @@ use helpdesk_core::support::MessageSource;
 use helpdesk_core::support_attachment::FROM_MESSAGE_NOTE;
 use helpdesk_core::wizard::Step;
 use helpdesk_e2e::wizard::{advance, at_step, log_in, seeded_database, skip_script, Writer};
-use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_e2e::Harness;
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::support_messages::{self, NewMessageFile, NewSupportMessage};
 use helpdesk_store::{customers, now_millis, ticket_types, Store};
