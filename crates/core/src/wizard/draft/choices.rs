@@ -20,7 +20,8 @@ impl WizardDraft {
 
     /// A message chosen in "Localizar Reg.". The problem is taken from it unless the
     /// operator has written one of their own; its files join "Anexo" (the same content,
-    /// noted as the customer's), in place of those of a message chosen before.
+    /// noted as the customer's), in place of those of another message chosen before (the
+    /// same message chosen again leaves "Anexo" as the operator left it).
     pub fn choose_message(&mut self, message: SupportMessage) {
         let problem_is_from_message = self.problem.trim().is_empty()
             || self
@@ -30,13 +31,16 @@ impl WizardDraft {
         if problem_is_from_message {
             self.problem = message.body.clone();
         }
-        if let Some(previous) = &self.message {
-            self.attachments
-                .retain(|kept| !previous.attachments.iter().any(|file| file.is(kept)));
-        }
-        for file in &message.attachments {
-            if !self.attachments.iter().any(|kept| file.is(kept)) {
-                self.attachments.push(file.to_draft());
+        let same = self.message.as_ref().map(|previous| previous.id) == Some(message.id);
+        if !same {
+            if let Some(previous) = &self.message {
+                self.attachments
+                    .retain(|kept| !previous.attachments.iter().any(|file| file.is(kept)));
+            }
+            for file in &message.attachments {
+                if !self.attachments.iter().any(|kept| file.is(kept)) {
+                    self.attachments.push(file.to_draft());
+                }
             }
         }
         self.message = Some(message);
@@ -240,10 +244,15 @@ mod tests {
             .collect();
         assert_eq!(names, ["do-operador.pdf", "foto.jpg", "laudo.pdf"]);
         assert_eq!(draft.attachments[1].notes, FROM_MESSAGE_NOTE);
-        // The operator removes one; choosing the same message again brings it back once.
+        // The operator removes one; choosing the same message again leaves it removed.
         draft.attachments.remove(2);
         draft.choose_message(with_files(1, &["foto.jpg", "laudo.pdf"]));
-        assert_eq!(draft.attachments.len(), 3);
+        let names: Vec<_> = draft
+            .attachments
+            .iter()
+            .map(|a| a.file_name.as_str())
+            .collect();
+        assert_eq!(names, ["do-operador.pdf", "foto.jpg"]);
         // Another message: the first one's files go, the operator's own stay.
         draft.choose_message(with_files(2, &["print.png"]));
         let names: Vec<_> = draft
