@@ -1,6 +1,7 @@
-//! Messages customers sent to the online support channel ("Suporte Online"): stored, found
-//! by sender and period with where each stands (new, taken, handled), taken by an operator
-//! in the wizard, and the headers a reply to one needs.
+//! Messages customers sent to the online support channel ("Suporte Online"): stored with
+//! their files (`support_message_attachments`), found by sender, source and period with
+//! where each stands (new, taken, handled), taken by an operator in the wizard, and the
+//! headers a reply to one needs.
 use helpdesk_core::email::Thread;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{
@@ -135,6 +136,8 @@ pub struct MessageFilter<'a> {
 /// stops as soon as the limit is reached: each walk goes down `support_messages_email_received`
 /// (one sender) or `support_messages_received` newest first and asks
 /// `tickets_support_message` whether the message has a ticket, never sorting the period.
+/// `filter.mail_only` filters each walk by `source`; the files are read per message row
+/// (`support_message_attachments_message`).
 pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<ListedMessage>> {
     let sender = if filter.email.is_some() {
         "m.email_folded = ?1 AND"
