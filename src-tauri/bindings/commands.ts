@@ -36,7 +36,7 @@ export const commands = {
 	/**  `helpdesk_api::SuggestSupportEmails`. */
 	suggestSupportEmails: (request: string) => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("suggest_support_emails", { request })),
 	/**  `helpdesk_api::FindSupportMessages`. Dates are the desktop's local days. */
-	findSupportMessages: (request: MessageQuery_Deserialize) => typedError<ListedMessage[], CommandError_Serialize>(__TAURI_INVOKE("find_support_messages", { request })),
+	findSupportMessages: (request: MessageQuery_Deserialize) => typedError<ListedMessage_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("find_support_messages", { request })),
 	/**  `helpdesk_api::TakeSupportMessage`. */
 	takeSupportMessage: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("take_support_message", { request })),
 	/**  `helpdesk_api::LoadCustomer`. */
@@ -1011,8 +1011,17 @@ export type IntegrationSummary_Serialize = {
 };
 
 /**  A message as "Localizar Reg." lists it: the message and where it stands. */
-export type ListedMessage = {
-	message: SupportMessage,
+export type ListedMessage = ListedMessage_Serialize | ListedMessage_Deserialize;
+
+/**  A message as "Localizar Reg." lists it: the message and where it stands. */
+export type ListedMessage_Deserialize = {
+	message: SupportMessage_Deserialize,
+	state: MessageState,
+};
+
+/**  A message as "Localizar Reg." lists it: the message and where it stands. */
+export type ListedMessage_Serialize = {
+	message: SupportMessage_Serialize,
 	state: MessageState,
 };
 
@@ -1110,6 +1119,16 @@ export type MailboxSummary_Serialize = {
 /**  How an import finds the stored customer a row updates. */
 export type MatchCustomersBy = "Code" | "Document";
 
+/**  A file that came with a support message (`support_message_attachments`). */
+export type MessageAttachment = {
+	id: string,
+	/**  The file's name, as the mail or the portal gave it (made safe by the intake). */
+	file_name: string,
+	/**  The SHA-256 of its content, lowercase hex: where the file is stored. */
+	content_hash: string,
+	size_bytes: number | null,
+};
+
 /**  Which messages by date: "Período" or "Intervalo de Datas". */
 export type MessagePeriod = 
 /**  The last N days up to now. */
@@ -1136,6 +1155,8 @@ export type MessageQuery_Deserialize = {
 	period: MessagePeriod,
 	/**  At most this many messages ("Quantidade"). */
 	limit: number,
+	/**  Only the messages that came by mail (origin "E-mail"); else every source. */
+	mail_only?: boolean,
 };
 
 /**
@@ -1148,6 +1169,8 @@ export type MessageQuery_Serialize = {
 	period: MessagePeriod,
 	/**  At most this many messages ("Quantidade"). */
 	limit: number,
+	/**  Only the messages that came by mail (origin "E-mail"); else every source. */
+	mail_only: boolean,
 };
 
 /**  Where a message stands in "Localizar Reg.". */
@@ -1690,7 +1713,10 @@ export type SmtpSettingsView_Serialize = {
 export type Step = "Origin" | "Filters" | "FindMessage" | "FindCustomer" | "CustomerData" | "TicketData" | "Script" | "ScriptReport" | "FirstContact" | "Attachment" | "WorkOrder" | "Resolved" | "SendEmail" | "Task";
 
 /**  A message a customer sent to the online support channel. */
-export type SupportMessage = {
+export type SupportMessage = SupportMessage_Serialize | SupportMessage_Deserialize;
+
+/**  A message a customer sent to the online support channel. */
+export type SupportMessage_Deserialize = {
 	id: string,
 	/**  The sender's address. */
 	email: string,
@@ -1701,6 +1727,36 @@ export type SupportMessage = {
 	body: string,
 	/**  When it arrived, Unix ms UTC. */
 	received_at: number | null,
+	/**  The sender's name as the mail or the portal gave it, possibly empty. */
+	sender_name?: string,
+	/**  The customer's CPF or CNPJ (bare) given in the portal, possibly empty. */
+	document?: string,
+	/**  The quoted replies and the signature of a mail, kept apart from `body`. */
+	quoted?: string,
+	/**  The files that came with it. */
+	attachments?: MessageAttachment[],
+};
+
+/**  A message a customer sent to the online support channel. */
+export type SupportMessage_Serialize = {
+	id: string,
+	/**  The sender's address. */
+	email: string,
+	subject: string,
+	/**  The PPPoE login the customer gave, possibly empty. */
+	login: string,
+	/**  The customer's report of the problem. */
+	body: string,
+	/**  When it arrived, Unix ms UTC. */
+	received_at: number | null,
+	/**  The sender's name as the mail or the portal gave it, possibly empty. */
+	sender_name: string,
+	/**  The customer's CPF or CNPJ (bare) given in the portal, possibly empty. */
+	document: string,
+	/**  The quoted replies and the signature of a mail, kept apart from `body`. */
+	quoted: string,
+	/**  The files that came with it. */
+	attachments: MessageAttachment[],
 };
 
 /**  Where sync stands on this desktop. */
@@ -2324,7 +2380,7 @@ export type WizardDraft_Deserialize = {
 	/**  "Filtros". */
 	filters: FilterForm,
 	/**  The message chosen in "Localizar Reg.". */
-	message?: SupportMessage | null,
+	message?: SupportMessage_Deserialize | null,
 	/**  The "Localizar Cliente" form. */
 	search: SearchForm,
 	/**  The customer chosen in "Localizar Cliente". */
@@ -2376,7 +2432,7 @@ export type WizardDraft_Serialize = {
 	/**  "Filtros". */
 	filters: FilterForm,
 	/**  The message chosen in "Localizar Reg.". */
-	message: SupportMessage | null,
+	message: SupportMessage_Serialize | null,
 	/**  The "Localizar Cliente" form. */
 	search: SearchForm,
 	/**  The customer chosen in "Localizar Cliente". */

@@ -49,6 +49,7 @@ fn samples() -> BTreeMap<&'static str, Value> {
                 email: Some("ana@exemplo.com.br".into()),
                 period: MessagePeriod::LastDays(30),
                 limit: 10,
+                mail_only: false,
             }),
         ),
         ("take_support_message", json!(id)),

@@ -98,6 +98,7 @@ impl DemoApp {
                     from: i64::MIN,
                     to: i64::MAX,
                     limit: MAX_LIMIT,
+                    mail_only: false,
                     operator: Uuid::nil(),
                 };
                 let messages: Vec<_> = support_messages::list(self.store(), &filter)
@@ -226,6 +227,7 @@ async fn every_new_command_needs_a_logged_in_operator() {
         email: Some(customer.emails[0].clone()),
         period: MessagePeriod::LastDays(30),
         limit: 50,
+        mail_only: false,
     };
     let requests = [
         ("suggest_support_emails", json!("a")),
@@ -334,6 +336,7 @@ async fn a_senders_messages_come_newest_first_within_the_period_and_limit() {
         email: Some(format!("  {}  ", sender.email.to_uppercase())),
         period,
         limit,
+        mail_only: false,
     };
     let check = |found: &[SupportMessage], limit: u32| {
         assert!(found.len() <= limit as usize);
@@ -409,6 +412,7 @@ async fn a_message_taken_names_its_operator_and_every_sender_is_found_without_an
         email: None,
         period: MessagePeriod::LastDays(MAX_DAYS),
         limit: 20,
+        mail_only: false,
     };
     let found: Vec<ListedMessage> = app.call("find_support_messages", &everyone);
     assert_eq!(found.len(), 20);
@@ -449,6 +453,7 @@ async fn a_wrong_message_query_is_refused_at_its_field() {
             end: day,
         },
         limit: 50,
+        mail_only: false,
     };
     assert!(!app.find(&valid).is_empty());
     let cases = [

@@ -76,6 +76,7 @@ async fn find_writer(store: &Store) -> Writer {
                 from: 0,
                 to: i64::MAX,
                 limit: 500,
+                mail_only: false,
                 operator: Uuid::nil(),
             };
             let messages: Vec<_> = support_messages::list(store, &filter)

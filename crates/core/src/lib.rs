@@ -31,6 +31,7 @@ pub mod script;
 pub mod server_admin;
 pub mod setup;
 pub mod support;
+pub mod support_attachment;
 pub mod sync;
 pub mod task;
 pub mod task_list;

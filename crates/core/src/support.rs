@@ -11,6 +11,8 @@ use crate::form::{FieldError, FieldErrors};
 use crate::protocol::Protocol;
 use crate::text;
 
+pub use crate::support_attachment::MessageAttachment;
+
 /// How many addresses "E-mail Suporte Online" suggests.
 pub const SUGGESTIONS: u32 = 10;
 /// The longest e-mail address (RFC 5321).
@@ -43,6 +45,18 @@ pub struct SupportMessage {
     /// When it arrived, Unix ms UTC.
     #[specta(type = f64)]
     pub received_at: i64,
+    /// The sender's name as the mail or the portal gave it, possibly empty.
+    #[serde(default)]
+    pub sender_name: String,
+    /// The customer's CPF or CNPJ (bare) given in the portal, possibly empty.
+    #[serde(default)]
+    pub document: String,
+    /// The quoted replies and the signature of a mail, kept apart from `body`.
+    #[serde(default)]
+    pub quoted: String,
+    /// The files that came with it.
+    #[serde(default)]
+    pub attachments: Vec<MessageAttachment>,
 }
 
 /// Where a message came from.
@@ -163,6 +177,9 @@ pub struct MessageQuery {
     pub period: MessagePeriod,
     /// At most this many messages ("Quantidade").
     pub limit: u32,
+    /// Only the messages that came by mail (origin "E-mail"); else every source.
+    #[serde(default)]
+    pub mail_only: bool,
 }
 
 impl MessageQuery {
@@ -274,6 +291,7 @@ impl FilterForm {
             email: (!email.is_empty()).then(|| email.to_owned()),
             period: period.unwrap_or(MessagePeriod::LastDays(DEFAULT_DAYS)),
             limit: limit.unwrap_or(DEFAULT_LIMIT),
+            mail_only: false,
         })
     }
 
@@ -446,6 +464,7 @@ mod tests {
                 end: day(1),
             },
             limit: 50,
+            mail_only: false,
         };
         assert_eq!(
             query.validate().map_err(|e| e.field),

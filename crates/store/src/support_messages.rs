@@ -1,14 +1,17 @@
-//! Messages customers sent to the online support channel ("Suporte Online"): stored, found
-//! by sender and period with where each stands (new, taken, handled), taken by an operator
-//! in the wizard, and the headers a reply to one needs.
+//! Messages customers sent to the online support channel ("Suporte Online"): stored with
+//! their files (`support_message_attachments`), found by sender, source and period with
+//! where each stands (new, taken, handled), taken by an operator in the wizard, and the
+//! headers a reply to one needs.
 use helpdesk_core::email::Thread;
 use helpdesk_core::protocol::Protocol;
-use helpdesk_core::support::{ListedMessage, MessageSource, MessageState, SupportMessage};
+use helpdesk_core::support::{
+    ListedMessage, MessageAttachment, MessageSource, MessageState, SupportMessage,
+};
 use helpdesk_core::text;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
-use crate::{new_id, prefix_upper_bound, Result, Store};
+use crate::{new_id, prefix_upper_bound, Result, Store, StoreError};
 
 /// A message received from the online support channel.
 #[derive(Debug, Clone)]
@@ -24,19 +27,38 @@ pub struct NewSupportMessage {
     /// The Message-IDs of its References header, space-separated.
     pub rfc_references: String,
     pub source: MessageSource,
+    /// The sender's name, possibly empty.
+    pub sender_name: String,
+    /// The customer's CPF or CNPJ, bare, possibly empty.
+    pub document: String,
+    /// The quoted replies and signature, apart from `body`.
+    pub quoted: String,
+    /// The files that came with it, already kept in the attachments folder.
+    pub attachments: Vec<NewMessageFile>,
 }
 
-/// Stores messages in one transaction.
+/// A file that came with a message, its content already stored under `content_hash`.
+#[derive(Debug, Clone)]
+pub struct NewMessageFile {
+    pub file_name: String,
+    pub content_type: String,
+    pub content_hash: String,
+    pub size_bytes: u64,
+}
+
+/// Stores messages and their files in one transaction.
 pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Result<()> {
     let mut tx = store.pool().begin().await?;
     for message in messages {
+        let id = new_id();
         sqlx::query(
             "INSERT INTO support_messages (id, email, email_folded, subject, login, body,
                                            received_at, changed_at, rfc_message_id,
-                                           rfc_references, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                           rfc_references, source, sender_name, document,
+                                           quoted)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )
-        .bind(new_id())
+        .bind(id)
         .bind(&message.email)
         .bind(text::fold(&message.email))
         .bind(&message.subject)
@@ -47,8 +69,28 @@ pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Resul
         .bind(&message.rfc_message_id)
         .bind(&message.rfc_references)
         .bind(message.source.code())
+        .bind(&message.sender_name)
+        .bind(&message.document)
+        .bind(&message.quoted)
         .execute(&mut *tx)
         .await?;
+        for file in &message.attachments {
+            sqlx::query(
+                "INSERT INTO support_message_attachments (id, message_id, file_name,
+                                                          content_type, content_hash,
+                                                          size_bytes, changed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .bind(new_id())
+            .bind(id)
+            .bind(&file.file_name)
+            .bind(&file.content_type)
+            .bind(&file.content_hash)
+            .bind(i64::try_from(file.size_bytes).unwrap_or(i64::MAX))
+            .bind(store.stamp())
+            .execute(&mut *tx)
+            .await?;
+        }
     }
     tx.commit().await?;
     Ok(())
@@ -81,6 +123,8 @@ pub struct MessageFilter<'a> {
     pub from: i64,
     pub to: i64,
     pub limit: u32,
+    /// Only the messages that came by mail; else every source.
+    pub mail_only: bool,
     /// The operator asking (whose own takes are theirs).
     pub operator: Uuid,
 }
@@ -92,9 +136,16 @@ pub struct MessageFilter<'a> {
 /// stops as soon as the limit is reached: each walk goes down `support_messages_email_received`
 /// (one sender) or `support_messages_received` newest first and asks
 /// `tickets_support_message` whether the message has a ticket, never sorting the period.
+/// `filter.mail_only` filters each walk by `source`; the files are read per message row
+/// (`support_message_attachments_message`).
 pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<ListedMessage>> {
     let sender = if filter.email.is_some() {
         "m.email_folded = ?1 AND"
+    } else {
+        ""
+    };
+    let source = if filter.mail_only {
+        "m.source = ?5 AND"
     } else {
         ""
     };
@@ -104,14 +155,22 @@ pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<Liste
         format!(
             "SELECT * FROM (
                  SELECT m.id, m.email, m.subject, m.login, m.body, m.received_at, m.taken_by,
-                        m.taken_at, u.name AS taken_by_name,
+                        m.taken_at, u.name AS taken_by_name, m.sender_name, m.document,
+                        m.quoted,
                         (SELECT json_group_array(protocol) FROM (
                              SELECT protocol FROM tickets
                              WHERE support_message_id = m.id AND deleted = 0
-                             ORDER BY opened_at, protocol)) AS protocols
+                             ORDER BY opened_at, protocol)) AS protocols,
+                        (SELECT json_group_array(json_array(lower(hex(id)), file_name,
+                                                            content_hash, size_bytes))
+                         FROM (SELECT id, file_name, content_hash, size_bytes
+                               FROM support_message_attachments
+                               WHERE message_id = m.id AND deleted = 0
+                               ORDER BY file_name, id)) AS attachments
                  FROM support_messages m
                  LEFT JOIN users u ON u.id = m.taken_by
-                 WHERE {sender} m.received_at BETWEEN ?2 AND ?3 AND m.deleted = 0 AND {state}
+                 WHERE {sender} {source} m.received_at BETWEEN ?2 AND ?3 AND m.deleted = 0
+                     AND {state}
                  ORDER BY m.received_at DESC
                  LIMIT ?4)"
         )
@@ -127,6 +186,7 @@ pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<Liste
         .bind(filter.from)
         .bind(filter.to)
         .bind(filter.limit)
+        .bind(MessageSource::Mail.code())
         .fetch_all(store.pool())
         .await?;
     rows.into_iter()
@@ -146,8 +206,13 @@ struct ListedRow {
     taken_by: Option<Uuid>,
     taken_at: Option<i64>,
     taken_by_name: Option<String>,
+    sender_name: String,
+    document: String,
+    quoted: String,
     /// The tickets' protocols (digits), oldest first, as a JSON array.
     protocols: String,
+    /// The message's files as a JSON array of `[id as hex, name, hash, size]`.
+    attachments: String,
 }
 
 impl ListedRow {
@@ -174,10 +239,31 @@ impl ListedRow {
                 login: self.login,
                 body: self.body,
                 received_at: self.received_at,
+                sender_name: self.sender_name,
+                document: self.document,
+                quoted: self.quoted,
+                attachments: files_of(&self.attachments)?,
             },
             state,
         })
     }
+}
+
+/// The files of a message from their JSON array (see [`ListedRow::attachments`]).
+fn files_of(json: &str) -> Result<Vec<MessageAttachment>> {
+    let rows: Vec<(String, String, String, u64)> = serde_json::from_str(json)?;
+    rows.into_iter()
+        .map(|(id, file_name, content_hash, size_bytes)| {
+            let id =
+                Uuid::try_parse(&id).map_err(|error| StoreError::Corrupt(error.to_string()))?;
+            Ok(MessageAttachment {
+                id,
+                file_name,
+                content_hash,
+                size_bytes,
+            })
+        })
+        .collect()
 }
 
 /// The operator `user_id` took the message `id` in the wizard at `now` (Unix ms): it shows

@@ -26,6 +26,10 @@ fn message(email: &str, subject: &str, day: i64) -> NewSupportMessage {
         rfc_message_id: format!("<{day}.{}@cliente.example>", subject.len()),
         rfc_references: String::new(),
         source: MessageSource::Mail,
+        sender_name: String::new(),
+        document: String::new(),
+        quoted: String::new(),
+        attachments: Vec::new(),
     }
 }
 
@@ -42,6 +46,7 @@ async fn list(
         from,
         to,
         limit,
+        mail_only: false,
         operator,
     };
     support_messages::list(store, &filter)

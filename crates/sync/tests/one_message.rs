@@ -25,6 +25,7 @@ async fn state_of(store: &Store, id: Uuid) -> MessageState {
         from: 0,
         to: i64::MAX,
         limit: 500,
+        mail_only: false,
         operator: Uuid::nil(),
     };
     support_messages::list(store, &filter)

@@ -42,6 +42,7 @@ pub async fn find_support_messages(
         from,
         to,
         limit: request.limit,
+        mail_only: request.mail_only,
         operator: operator.id,
     };
     support_messages::list(&state.store, &filter)

@@ -1,5 +1,6 @@
-//! "Localizar Reg.": the period's messages (of the chosen sender, or all), each with where it
-//! stands, new ones first; the customer's own report of the problem beside the list; and,
+//! "Localizar Reg.": the period's messages (of the chosen sender, or all; for origin "E-mail"
+//! only those that came by mail), each with where it stands, new ones first; the customer's
+//! own report of the problem beside the list (`MessageReport`); and,
 //! for a message already handled, a warning that offers its ticket.
 use helpdesk_api::{FindTicket, ListedMessage, TicketSummary};
 use helpdesk_core::date::format_instant;
@@ -14,6 +15,7 @@ use crate::components::{Dialog, FieldError, FormError};
 use crate::dom::local_offset_minutes;
 use crate::fetched::{Direction, Fetched};
 use crate::pages::TicketPage;
+use crate::wizard::message_report::MessageReport;
 use crate::wizard::state::FindMessageAction;
 
 /// Props of [`FindMessageStep`].
@@ -50,9 +52,14 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
                 helpdesk_core::date::format_date(end)
             ),
         };
+        let by_mail = if query.mail_only {
+            " recebidas por e-mail"
+        } else {
+            ""
+        };
         match &query.email {
-            Some(email) => format!("Mensagens de {email} {period}"),
-            None => format!("Todas as mensagens {period}, as novas primeiro"),
+            Some(email) => format!("Mensagens de {email}{by_mail} {period}"),
+            None => format!("Todas as mensagens{by_mail} {period}, as novas primeiro"),
         }
     });
     let onkeydown = {
@@ -184,15 +191,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
                 <aside id="relato" class="report" aria-live="polite">
                     <h3>{ "Relato do cliente" }</h3>
                     { match shown {
-                        Some(message) => html! {
-                            <>
-                                <p class="report-meta">
-                                    <span class="report-subject">{ message.subject.clone() }</span>
-                                    <span>{ format!("{} · {}", message.email, format_instant(message.received_at, offset)) }</span>
-                                </p>
-                                <p id="relato-texto" class="report-body">{ message.body.clone() }</p>
-                            </>
-                        },
+                        Some(message) => html! { <MessageReport message={message.clone()} /> },
                         None => html! { <p class="muted">{ "Selecione uma mensagem para ver o relato." }</p> },
                     } }
                 </aside>

@@ -79,8 +79,7 @@ pub fn use_step_data(state: &UseReducerHandle<WizardState>) {
     let needed = match current {
         Step::FindMessage => state
             .draft
-            .filters
-            .validate()
+            .message_query()
             .ok()
             .filter(|query| state.find_message.messages.request.as_ref() != Some(query))
             .map(Need::Messages),
@@ -180,11 +179,17 @@ impl Need {
                 let result = api::invoke::<FindSupportMessages>(&query).await;
                 dispatch(FindMessageAction::Finished(query, result).into());
             }
+            // The first search that finds one customer chooses them; when none does, the
+            // first that found several lists them.
             Need::MessageCustomer(searches) => {
+                let mut several = None;
                 for search in searches {
                     dispatch(FindCustomerAction::Started(search.clone()).into());
                     let result = api::invoke::<SearchCustomers>(&search).await;
                     let found = matches!(&result, Ok(rows) if rows.len() == 1);
+                    if several.is_none() && matches!(&result, Ok(rows) if rows.len() > 1) {
+                        several = Some((search.clone(), result.clone()));
+                    }
                     dispatch(
                         FindCustomerAction::Finished {
                             search,
@@ -194,8 +199,19 @@ impl Need {
                         .into(),
                     );
                     if found {
-                        break;
+                        return;
                     }
+                }
+                if let Some((search, result)) = several {
+                    dispatch(FindCustomerAction::Started(search.clone()).into());
+                    dispatch(
+                        FindCustomerAction::Finished {
+                            search,
+                            result,
+                            preselect: true,
+                        }
+                        .into(),
+                    );
                 }
             }
             Need::Customers(search) => run_search(actions(dispatcher), search).await,

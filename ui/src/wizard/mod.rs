@@ -21,6 +21,7 @@ mod find_customer_step;
 mod find_message_step;
 mod first_contact_step;
 mod loaders;
+mod message_report;
 mod origin_step;
 mod pending_step;
 mod script_report_step;

@@ -100,6 +100,7 @@ fn of_sender(sender: &str, from: i64, to: i64) -> MessageFilter<'_> {
         from,
         to,
         limit: 50,
+        mail_only: false,
         operator: Uuid::nil(),
     }
 }

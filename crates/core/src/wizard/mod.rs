@@ -37,11 +37,11 @@ impl Origin {
         }
     }
 
-    /// The step after "Origem": online support goes through its messages first.
+    /// The step after "Origem": online support and e-mail go through their messages first.
     pub fn next_step(self) -> Step {
         match self {
-            Origin::Support => Step::Filters,
-            _ => Step::FindCustomer,
+            Origin::Support | Origin::Email => Step::Filters,
+            Origin::Phone | Origin::InPerson | Origin::Chat => Step::FindCustomer,
         }
     }
 }
@@ -134,10 +134,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn support_goes_through_filters_and_others_skip_them() {
-        assert_eq!(Origin::Support.next_step(), Step::Filters);
-        for origin in Origin::ALL.into_iter().filter(|o| *o != Origin::Support) {
-            assert_eq!(origin.next_step(), Step::FindCustomer);
+    fn support_and_email_go_through_filters_and_others_skip_them() {
+        let through_messages = [Origin::Support, Origin::Email];
+        for origin in Origin::ALL {
+            let expected = if through_messages.contains(&origin) {
+                Step::Filters
+            } else {
+                Step::FindCustomer
+            };
+            assert_eq!(origin.next_step(), expected, "{origin:?}");
         }
     }
 

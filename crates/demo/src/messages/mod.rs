@@ -165,6 +165,10 @@ impl MessageGenerator {
             rfc_message_id,
             rfc_references: String::new(),
             source: MessageSource::Demo,
+            sender_name: String::new(),
+            document: String::new(),
+            quoted: String::new(),
+            attachments: Vec::new(),
         }
     }
 
@@ -200,6 +204,10 @@ impl MessageGenerator {
             rfc_message_id,
             rfc_references: String::new(),
             source: MessageSource::Demo,
+            sender_name: String::new(),
+            document: String::new(),
+            quoted: String::new(),
+            attachments: Vec::new(),
         }
     }
 

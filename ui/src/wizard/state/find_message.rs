@@ -106,6 +106,10 @@ mod tests {
                 login: "maria".into(),
                 body: format!("Relato {n}"),
                 received_at: 0,
+                sender_name: String::new(),
+                document: String::new(),
+                quoted: String::new(),
+                attachments: Vec::new(),
             },
             state,
         }
@@ -120,6 +124,7 @@ mod tests {
             email: None,
             period: MessagePeriod::LastDays(30),
             limit: 50,
+            mail_only: false,
         }
     }
 

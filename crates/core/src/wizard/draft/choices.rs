@@ -1,13 +1,14 @@
 //! The operator's choices that change others: a new origin or script changes the route, a
-//! new message the problem, a new customer the plan; and the searches the chosen message
-//! suggests.
+//! new message the problem and the files, a new customer the plan; and the searches the
+//! chosen message and the origin suggest.
 use uuid::Uuid;
 
 use super::{ScriptProgress, WizardDraft};
 use crate::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, DEFAULT_LIMIT,
 };
-use crate::support::SupportMessage;
+use crate::form::FieldError;
+use crate::support::{MessageQuery, SupportMessage};
 use crate::wizard::Origin;
 
 impl WizardDraft {
@@ -18,7 +19,9 @@ impl WizardDraft {
     }
 
     /// A message chosen in "Localizar Reg.". The problem is taken from it unless the
-    /// operator has written one of their own.
+    /// operator has written one of their own; its files join "Anexo" (the same content,
+    /// noted as the customer's), in place of those of another message chosen before (the
+    /// same message chosen again leaves "Anexo" as the operator left it).
     pub fn choose_message(&mut self, message: SupportMessage) {
         let problem_is_from_message = self.problem.trim().is_empty()
             || self
@@ -28,7 +31,29 @@ impl WizardDraft {
         if problem_is_from_message {
             self.problem = message.body.clone();
         }
+        let same = self.message.as_ref().map(|previous| previous.id) == Some(message.id);
+        if !same {
+            if let Some(previous) = &self.message {
+                self.attachments
+                    .retain(|kept| !previous.attachments.iter().any(|file| file.is(kept)));
+            }
+            for file in &message.attachments {
+                if !self.attachments.iter().any(|kept| file.is(kept)) {
+                    self.attachments.push(file.to_draft());
+                }
+            }
+        }
         self.message = Some(message);
+    }
+
+    /// What "Localizar Reg." asks for: the "Filtros", and for origin "E-mail" only the
+    /// messages that came by mail; or every reason the filters are refused.
+    pub fn message_query(&self) -> Result<MessageQuery, Vec<FieldError>> {
+        let query = self.filters.validate()?;
+        Ok(MessageQuery {
+            mail_only: self.origin == Some(Origin::Email),
+            ..query
+        })
     }
 
     /// The customer chosen in "Localizar Cliente"; another customer's plan no longer applies.
@@ -52,13 +77,14 @@ impl WizardDraft {
         self.plan = None;
     }
 
-    /// The searches that find the customer who sent the chosen message: by its login, then
-    /// by its sender's address, each matching exactly.
+    /// The searches that find the customer who sent the chosen message: by the CPF/CNPJ it
+    /// gave, then its login, then its sender's address, each matching exactly.
     pub fn searches_for_message(&self) -> Vec<CustomerSearch> {
         let Some(message) = &self.message else {
             return Vec::new();
         };
         [
+            (SearchField::Document, message.document.trim()),
             (SearchField::Login, message.login.trim()),
             (SearchField::Email, message.email.trim()),
         ]
@@ -86,6 +112,8 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
+    use crate::attachment::DraftAttachment;
+    use crate::support_attachment::{MessageAttachment, FROM_MESSAGE_NOTE};
     use crate::wizard::draft::test_support::{at_ticket_data, customer, message};
     use crate::wizard::Step;
 
@@ -95,7 +123,7 @@ mod tests {
         draft.go_to(Step::Origin);
         draft.choose_origin(Origin::Support);
         assert_eq!(draft.visited().len(), 6);
-        draft.choose_origin(Origin::Email);
+        draft.choose_origin(Origin::Phone);
         assert_eq!(draft.visited(), [Step::Origin]);
         draft.go_to(Step::FindCustomer);
         assert_eq!(draft.current(), Step::Origin);
@@ -148,7 +176,7 @@ mod tests {
     }
 
     #[test]
-    fn the_message_finds_its_customer_by_login_then_email() {
+    fn the_message_finds_its_customer_by_document_then_login_then_email() {
         let mut draft = WizardDraft::default();
         assert!(draft.searches_for_message().is_empty());
         draft.choose_message(message(1, "x"));
@@ -163,5 +191,90 @@ mod tests {
             ..message(2, "x")
         });
         assert_eq!(draft.searches_for_message().len(), 1);
+        for document in ["529.982.247-25", "52998224725"] {
+            draft.message = Some(SupportMessage {
+                document: document.into(),
+                ..message(3, "x")
+            });
+            let searches = draft.searches_for_message();
+            let fields: Vec<_> = searches.iter().map(|s| s.field).collect();
+            assert_eq!(
+                fields,
+                [
+                    SearchField::Document,
+                    SearchField::Login,
+                    SearchField::Email
+                ]
+            );
+            assert_eq!(searches[0].text, document, "masked or bare, as given");
+        }
+    }
+
+    fn with_files(n: u128, names: &[&str]) -> SupportMessage {
+        SupportMessage {
+            attachments: names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| MessageAttachment {
+                    id: Uuid::from_u128(n * 100 + i as u128),
+                    file_name: (*name).into(),
+                    content_hash: format!("{:064x}", n * 100 + i as u128),
+                    size_bytes: 10,
+                })
+                .collect(),
+            ..message(n, "x")
+        }
+    }
+
+    #[test]
+    fn the_messages_files_join_the_ticket_and_follow_another_choice() {
+        let mut draft = WizardDraft::default();
+        let own = DraftAttachment {
+            content_hash: "f".repeat(64),
+            file_name: "do-operador.pdf".into(),
+            size_bytes: 1,
+            notes: String::new(),
+        };
+        draft.attachments.push(own.clone());
+        draft.choose_message(with_files(1, &["foto.jpg", "laudo.pdf"]));
+        let names: Vec<_> = draft
+            .attachments
+            .iter()
+            .map(|a| a.file_name.as_str())
+            .collect();
+        assert_eq!(names, ["do-operador.pdf", "foto.jpg", "laudo.pdf"]);
+        assert_eq!(draft.attachments[1].notes, FROM_MESSAGE_NOTE);
+        // The operator removes one; choosing the same message again leaves it removed.
+        draft.attachments.remove(2);
+        draft.choose_message(with_files(1, &["foto.jpg", "laudo.pdf"]));
+        let names: Vec<_> = draft
+            .attachments
+            .iter()
+            .map(|a| a.file_name.as_str())
+            .collect();
+        assert_eq!(names, ["do-operador.pdf", "foto.jpg"]);
+        // Another message: the first one's files go, the operator's own stay.
+        draft.choose_message(with_files(2, &["print.png"]));
+        let names: Vec<_> = draft
+            .attachments
+            .iter()
+            .map(|a| a.file_name.as_str())
+            .collect();
+        assert_eq!(names, ["do-operador.pdf", "print.png"]);
+        assert_eq!(draft.attachments[0], own);
+    }
+
+    #[test]
+    fn origin_email_reads_only_mail() {
+        let mut draft = WizardDraft::default();
+        draft.choose_origin(Origin::Support);
+        assert!(!draft.message_query().expect("valid").mail_only);
+        draft.choose_origin(Origin::Email);
+        assert!(draft.message_query().expect("valid").mail_only);
+        draft.filters.days = "0".into();
+        assert!(
+            draft.message_query().is_err(),
+            "the filters are still checked"
+        );
     }
 }

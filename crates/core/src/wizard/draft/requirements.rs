@@ -11,7 +11,7 @@ impl WizardDraft {
             Step::Origin if self.origin.is_none() => {
                 missing(fields::ORIGIN, "Escolha a origem do atendimento.")
             }
-            Step::Filters => self.filters.validate().map(|_| ()),
+            Step::Filters => self.message_query().map(|_| ()),
             Step::FindMessage if self.message.is_none() => {
                 missing(fields::MESSAGE, "Selecione uma mensagem para avançar.")
             }

@@ -29,6 +29,10 @@ pub(super) fn message(n: u128, body: &str) -> SupportMessage {
         login: "maria.silva".into(),
         body: body.into(),
         received_at: 0,
+        sender_name: "Maria Silva".into(),
+        document: String::new(),
+        quoted: String::new(),
+        attachments: Vec::new(),
     }
 }
 
