@@ -7,7 +7,9 @@
 //! - [`Mailbox`] and [`take_unseen`]: one pass over the unseen mail; each is marked seen
 //!   (or moved) only after the caller's sink took it.
 //! - [`watch`]: the long-running watcher (IDLE or polling, reconnecting with backoff) with a
-//!   [`MailboxStatus`] for the administrator's screen.
+//!   [`MailboxStatus`] for the administrator's screen (its code and pt-BR detail).
+//! - [`support_message`]: a parsed mail made the support message the server and a desktop
+//!   reading its own mailbox store alike.
 //! - `test_server` (feature `test-server`): a throwaway Dovecot for the tests.
 //!
 //! Messages meant for people (errors, statuses, notes in the text) are in pt-BR.
@@ -29,6 +31,8 @@ mod html;
 mod mailbox;
 mod parse;
 mod quote;
+mod status;
+mod support;
 mod watch;
 
 #[cfg(feature = "test-server")]
@@ -39,4 +43,5 @@ pub use config::{MailboxConfig, Tls, DEFAULT_FOLDER};
 pub use error::MailboxError;
 pub use mailbox::{take_unseen, Mailbox, TakeReport};
 pub use parse::{content_hash, parse_message, IncomingMessage, ParseError};
+pub use support::support_message;
 pub use watch::{watch, MailboxStatus, WatchConfig};
