@@ -127,6 +127,13 @@ export const commands = {
 	 *  outbox worker tries the waiting messages at once.
 	 */
 	saveSmtpSettings: (request: SmtpSettingsForm_Deserialize) => typedError<SmtpSettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_smtp_settings", { request })),
+	/**  `helpdesk_api::LoadLocalMailbox`: never the password itself. */
+	loadLocalMailbox: () => typedError<LocalMailboxView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_local_mailbox")),
+	/**
+	 *  `helpdesk_api::SaveLocalMailbox`: checked with the core's rules; the password goes to
+	 *  the OS keyring, or is encrypted, before it is stored; the reader starts again.
+	 */
+	saveLocalMailbox: (request: LocalMailboxForm_Deserialize) => typedError<LocalMailboxView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_local_mailbox", { request })),
 	/**  `helpdesk_api::LoadSyncStatus`. */
 	loadSyncStatus: () => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_sync_status")),
 	/**
@@ -941,6 +948,88 @@ export type ImportStatus_Serialize = {
 export type ListedMessage = {
 	message: SupportMessage,
 	state: MessageState,
+};
+
+/**  What the administrator saves: `password` empty keeps the stored one. */
+export type LocalMailboxForm = LocalMailboxForm_Serialize | LocalMailboxForm_Deserialize;
+
+/**  What the administrator saves: `password` empty keeps the stored one. */
+export type LocalMailboxForm_Deserialize = {
+	settings: MailboxSettings_Deserialize,
+	password: string,
+};
+
+/**  What the administrator saves: `password` empty keeps the stored one. */
+export type LocalMailboxForm_Serialize = {
+	settings: MailboxSettings_Serialize,
+	password: string,
+};
+
+/**  What `load_local_mailbox` answers. */
+export type LocalMailboxView = LocalMailboxView_Serialize | LocalMailboxView_Deserialize;
+
+/**  What `load_local_mailbox` answers. */
+export type LocalMailboxView_Deserialize = {
+	/**  The saved settings, if any. */
+	settings?: MailboxSettings_Deserialize | null,
+	/**  Where the password is kept, if one is stored (it never leaves the shell). */
+	password?: SecretPlace | null,
+	/**  The watcher's last status; `None` while it does not run. */
+	status?: MailboxStatusView | null,
+	/**  This desktop is registered with a sync server, which reads the mailboxes instead. */
+	server_reads: boolean,
+};
+
+/**  What `load_local_mailbox` answers. */
+export type LocalMailboxView_Serialize = {
+	/**  The saved settings, if any. */
+	settings: MailboxSettings_Serialize | null,
+	/**  Where the password is kept, if one is stored (it never leaves the shell). */
+	password: SecretPlace | null,
+	/**  The watcher's last status; `None` while it does not run. */
+	status: MailboxStatusView | null,
+	/**  This desktop is registered with a sync server, which reads the mailboxes instead. */
+	server_reads: boolean,
+};
+
+/**  A mailbox's settings, without the password. */
+export type MailboxSettings = MailboxSettings_Serialize | MailboxSettings_Deserialize;
+
+/**  A mailbox's settings, without the password. */
+export type MailboxSettings_Deserialize = {
+	host: string,
+	port: number,
+	tls: Tls,
+	login: string,
+	/**  The folder read; [`DEFAULT_FOLDER`] when left empty. */
+	folder: string,
+	/**  Where handled mail is moved; `None` only marks it seen. */
+	move_handled_to?: string | null,
+};
+
+/**  A mailbox's settings, without the password. */
+export type MailboxSettings_Serialize = {
+	host: string,
+	port: number,
+	tls: Tls,
+	login: string,
+	/**  The folder read; [`DEFAULT_FOLDER`] when left empty. */
+	folder: string,
+	/**  Where handled mail is moved; `None` only marks it seen. */
+	move_handled_to: string | null,
+};
+
+/**  What the watcher last said, for the screen. */
+export type MailboxStatusView = {
+	/**
+	 *  Stable: `connecting`, `connected`, `wrong_password`, `unreachable`,
+	 *  `folder_missing`, `disconnected`.
+	 */
+	code: string,
+	/**  pt-BR, for the administrator. */
+	detail: string,
+	/**  When it was said, Unix ms UTC. */
+	at: number | null,
 };
 
 /**  How an import finds the stored customer a row updates. */
@@ -1958,6 +2047,15 @@ export type TicketUpdate = {
 
 /**  One of the three linked time fields. */
 export type TimeField = "Start" | "End" | "Duration";
+
+/**  How the connection to the mailbox is protected. */
+export type Tls = 
+/**  TLS from the first byte (IMAPS, usually port 993). */
+"Implicit" | 
+/**  A plain connection upgraded with STARTTLS (usually port 143). */
+"StartTls" | 
+/**  No encryption: only for a server on this machine. */
+"None";
 
 /**  A user as the administrator's list shows it. */
 export type UserAccount = UserAccount_Serialize | UserAccount_Deserialize;

@@ -11,6 +11,7 @@ mod customers;
 mod drafts;
 mod email;
 mod imports;
+mod mailbox;
 mod protocols;
 mod scripts;
 mod setup;
@@ -31,8 +32,8 @@ use crate::AppState;
 
 pub use self::{
     attachments::*, auth::*, catalogs::*, customer_data::*, customer_edits::*, customers::*,
-    drafts::*, email::*, imports::*, protocols::*, scripts::*, setup::*, support::*, sync::*,
-    ticket_pages::*, ticket_types::*, tickets::*, users::*, work_orders::*,
+    drafts::*, email::*, imports::*, mailbox::*, protocols::*, scripts::*, setup::*, support::*,
+    sync::*, ticket_pages::*, ticket_types::*, tickets::*, users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request
