@@ -66,6 +66,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                                 { admin("cadastros-admin", "Cadastros", AdminScreen::Catalogs) }
                                 { admin("provedor-admin", "Provedor", AdminScreen::Provider) }
                                 { admin("importar-admin", "Importar clientes", AdminScreen::Imports) }
+                                { admin("caixas-de-correio", "Caixas de correio", AdminScreen::Mailboxes) }
                             </span>
                         }
                     </nav>

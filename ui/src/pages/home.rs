@@ -112,6 +112,9 @@ pub fn Home(props: &HomeProps) -> Html {
         Screen::Admin(AdminScreen::Imports, _) => html! {
             <crate::pages::imports::ImportsPage onclose={go(Navigate::Back)} />
         },
+        Screen::Admin(AdminScreen::Mailboxes, _) => html! {
+            <crate::pages::mailboxes::MailboxesPage onclose={go(Navigate::Back)} />
+        },
         Screen::Admin(AdminScreen::Provider, _) => html! {
             <ProviderPage onsaved={props.onsetup.clone()} onclose={go(Navigate::Back)} />
         },

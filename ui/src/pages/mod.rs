@@ -9,6 +9,7 @@ mod home;
 mod imports;
 mod lock;
 mod login;
+mod mailboxes;
 mod password;
 mod protocol_lookup;
 mod provider;

@@ -22,6 +22,8 @@ pub enum AdminScreen {
     Provider,
     /// "Importar clientes": a provider's base from CSV files, and "Exportar clientes".
     Imports,
+    /// "Caixas de correio": where support mail is read.
+    Mailboxes,
 }
 
 /// What the home page shows.
