@@ -127,6 +127,13 @@ export const commands = {
 	 *  outbox worker tries the waiting messages at once.
 	 */
 	saveSmtpSettings: (request: SmtpSettingsForm_Deserialize) => typedError<SmtpSettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_smtp_settings", { request })),
+	/**  `helpdesk_api::LoadLocalMailbox`: never the password itself. */
+	loadLocalMailbox: () => typedError<LocalMailboxView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_local_mailbox")),
+	/**
+	 *  `helpdesk_api::SaveLocalMailbox`: checked with the core's rules; the password goes to
+	 *  the OS keyring, or is encrypted, before it is stored; the reader starts again.
+	 */
+	saveLocalMailbox: (request: LocalMailboxForm_Deserialize) => typedError<LocalMailboxView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_local_mailbox", { request })),
 	/**  `helpdesk_api::LoadSyncStatus`. */
 	loadSyncStatus: () => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_sync_status")),
 	/**
@@ -1025,6 +1032,48 @@ export type ListedMessage_Serialize = {
 	state: MessageState,
 };
 
+/**  What the administrator saves: `password` empty keeps the stored one. */
+export type LocalMailboxForm = LocalMailboxForm_Serialize | LocalMailboxForm_Deserialize;
+
+/**  What the administrator saves: `password` empty keeps the stored one. */
+export type LocalMailboxForm_Deserialize = {
+	settings: MailboxSettings_Deserialize,
+	password: string,
+};
+
+/**  What the administrator saves: `password` empty keeps the stored one. */
+export type LocalMailboxForm_Serialize = {
+	settings: MailboxSettings_Serialize,
+	password: string,
+};
+
+/**  What `load_local_mailbox` answers. */
+export type LocalMailboxView = LocalMailboxView_Serialize | LocalMailboxView_Deserialize;
+
+/**  What `load_local_mailbox` answers. */
+export type LocalMailboxView_Deserialize = {
+	/**  The saved settings, if any. */
+	settings?: MailboxSettings_Deserialize | null,
+	/**  Where the password is kept, if one is stored (it never leaves the shell). */
+	password?: SecretPlace | null,
+	/**  The watcher's last status; `None` while it does not run. */
+	status?: MailboxStatusView | null,
+	/**  This desktop is registered with a sync server, which reads the mailboxes instead. */
+	server_reads: boolean,
+};
+
+/**  What `load_local_mailbox` answers. */
+export type LocalMailboxView_Serialize = {
+	/**  The saved settings, if any. */
+	settings: MailboxSettings_Serialize | null,
+	/**  Where the password is kept, if one is stored (it never leaves the shell). */
+	password: SecretPlace | null,
+	/**  The watcher's last status; `None` while it does not run. */
+	status: MailboxStatusView | null,
+	/**  This desktop is registered with a sync server, which reads the mailboxes instead. */
+	server_reads: boolean,
+};
+
 /**  "Desativar" (`enabled` false) or "Ativar" a mailbox. Not `Debug`: it carries the token. */
 export type MailboxEnabledChange = {
 	token: ServerToken,
@@ -1087,6 +1136,19 @@ export type MailboxSettings_Serialize = {
 	folder: string,
 	/**  Where handled mail is moved; `None` only marks it seen. */
 	move_handled_to: string | null,
+};
+
+/**  What the watcher last said, for the screen. */
+export type MailboxStatusView = {
+	/**
+	 *  Stable: `connecting`, `connected`, `wrong_password`, `unreachable`,
+	 *  `folder_missing`, `disconnected`.
+	 */
+	code: string,
+	/**  pt-BR, for the administrator. */
+	detail: string,
+	/**  When it was said, Unix ms UTC. */
+	at: number | null,
 };
 
 /**  A mailbox as the server lists it (never its password). */

@@ -10,6 +10,8 @@ mod error;
 mod file_picker;
 mod import_session;
 pub mod local_time;
+pub mod mailbox_watcher;
+mod mailbox_worker;
 mod outcomes;
 mod server_admin;
 mod state;
@@ -22,7 +24,7 @@ use tauri::{Manager, Runtime};
 
 pub use file_picker::FilePicker;
 pub use import_session::ImportSession;
-pub use state::{AppState, Attachments, EmailState, SyncHandle};
+pub use state::{AppState, Attachments, EmailState, LocalMailbox, SyncHandle};
 
 /// Every command of `helpdesk_api` handled by the function of its name in [`commands`]:
 /// a command without its function, or a function whose request or response is not its
@@ -65,15 +67,19 @@ pub fn run() {
             let files = attachments.files.clone();
             let (email, email_worker) =
                 email_worker::prepare(app.handle(), Arc::clone(&vault), files.clone());
+            let (mailbox, mailbox_watcher) =
+                mailbox_worker::prepare(app.handle(), Arc::clone(&vault), files.clone());
             let (sync, sync_worker) = sync_worker::prepare(app.handle(), vault, files)?;
             app.manage(
                 AppState::new(store, attachments)
                     .with_file_picker(picker)
                     .with_email(email)
-                    .with_sync(sync),
+                    .with_sync(sync)
+                    .with_mailbox(mailbox),
             );
             email_worker::spawn(email_worker);
             sync_worker::spawn(sync_worker);
+            mailbox_worker::spawn(mailbox_watcher);
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -18,6 +18,7 @@ use helpdesk_store::{people, sync, Store};
 use helpdesk_sync::{ClientConfig, SyncWaker};
 
 use crate::error::internal;
+use crate::mailbox_watcher::MailboxBoard;
 use crate::{FilePicker, ImportSession};
 
 /// Environment variable with the biggest attachment, in MB (25 when unset).
@@ -68,6 +69,14 @@ pub struct SyncHandle {
     pub client: ClientConfig,
 }
 
+/// What the local mailbox's commands need: the vault of its password and the watcher's
+/// board.
+#[derive(Debug, Clone)]
+pub struct LocalMailbox {
+    pub vault: Arc<SecretVault>,
+    pub board: MailboxBoard,
+}
+
 /// The state every command can read.
 #[derive(Debug)]
 pub struct AppState {
@@ -79,6 +88,9 @@ pub struct AppState {
     pub email: Option<EmailState>,
     /// The sync worker's handle; `None` where no worker runs (most tests).
     pub sync: Option<SyncHandle>,
+    /// The desktop's own mailbox watcher's board and the vault of its password; `None`
+    /// where no watcher runs (most tests).
+    pub mailbox: Option<LocalMailbox>,
     /// The import window's picked files and current import.
     pub imports: ImportSession,
     session: Mutex<Option<Session>>,
@@ -106,6 +118,7 @@ impl AppState {
             file_picker: None,
             email: None,
             sync: None,
+            mailbox: None,
             imports: ImportSession::default(),
             session: Mutex::new(None),
         }
@@ -131,6 +144,14 @@ impl AppState {
     pub fn with_sync(self, sync: SyncHandle) -> Self {
         Self {
             sync: Some(sync),
+            ..self
+        }
+    }
+
+    /// The state with the desktop's own mailbox watcher.
+    pub fn with_mailbox(self, mailbox: LocalMailbox) -> Self {
+        Self {
+            mailbox: Some(mailbox),
             ..self
         }
     }

@@ -141,6 +141,13 @@ fn samples() -> BTreeMap<&'static str, Value> {
                    "security": "StartTls", "username": "", "from_address": "a@exemplo.com.br",
                    "copy_address": ""}, "password": null}),
         ),
+        ("load_local_mailbox", Value::Null),
+        (
+            "save_local_mailbox",
+            json!({"settings": {"host": "imap.exemplo.com.br", "port": 993, "tls": "Implicit",
+                   "login": "suporte", "folder": "INBOX", "move_handled_to": null},
+                   "password": "segredo"}),
+        ),
         ("load_sync_status", Value::Null),
         ("sync_now", Value::Null),
         (

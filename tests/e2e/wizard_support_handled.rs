@@ -3,7 +3,9 @@
 //! "Atendido" with the protocol, and choosing it again warns and offers that ticket; a second
 //! ticket saved anyway names the first on its page.
 use helpdesk_core::wizard::Step;
-use helpdesk_e2e::wizard::{advance, at_step, log_in, seeded_database, skip_script, Writer};
+use helpdesk_e2e::wizard::{
+    advance, at_step, find_messages, log_in, seeded_database, skip_script, Writer,
+};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::{ticket_types, Store};
 
@@ -41,21 +43,6 @@ async fn select_message(app: &Harness, id: &str) -> StepResult {
         .ok_or("the message is listed")?;
     app.press("table#mensagens", &"\u{E015}".repeat(position as usize + 1))
         .await
-}
-
-/// From the start panel to "Localizar Reg." with the last 400 days and `email` (empty: all).
-async fn find_messages(app: &Harness, email: &str) -> StepResult {
-    app.click("button#novo-atendimento").await?;
-    at_step(app, Step::Origin).await?;
-    app.click("input[name=\"origem\"][value=\"Support\"]")
-        .await?;
-    advance(app).await?;
-    at_step(app, Step::Filters).await?;
-    app.fill("input#dias", "400").await?;
-    app.fill("input#email-suporte", email).await?;
-    app.press("input#email-suporte", "\u{E00C}").await?;
-    advance(app).await?;
-    at_step(app, Step::FindMessage).await
 }
 
 /// From "Localizar Reg." with the message chosen, the rest of the wizard up to the saved

@@ -160,6 +160,21 @@ pub async fn no_error_at(app: &Harness, field: &str) -> StepResult {
     }
 }
 
+/// From the start panel to "Localizar Reg." with the last 400 days and `email` (empty: all).
+pub async fn find_messages(app: &Harness, email: &str) -> StepResult {
+    app.click("button#novo-atendimento").await?;
+    at_step(app, Step::Origin).await?;
+    app.click("input[name=\"origem\"][value=\"Support\"]")
+        .await?;
+    advance(app).await?;
+    at_step(app, Step::Filters).await?;
+    app.fill("input#dias", "400").await?;
+    app.fill("input#email-suporte", email).await?;
+    app.press("input#email-suporte", "\u{E00C}").await?;
+    advance(app).await?;
+    at_step(app, Step::FindMessage).await
+}
+
 /// "Avançar".
 pub async fn advance(app: &Harness) -> StepResult {
     app.click("button#avancar").await

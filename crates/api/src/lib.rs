@@ -29,6 +29,8 @@ pub use helpdesk_core::email::{
 };
 pub use helpdesk_core::import::job::{FileInspection, ImportRequest, ImportStatus, PendingImport};
 pub use helpdesk_core::import::ImportKind;
+pub use helpdesk_core::local_mailbox::{LocalMailboxForm, LocalMailboxView, MailboxStatusView};
+pub use helpdesk_core::mailbox::{MailboxSettings, Tls};
 pub use helpdesk_core::password::{PasswordChange, PasswordReset};
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
@@ -227,6 +229,12 @@ commands! {
     LoadSmtpSettings = load_smtp_settings (Operator): () => SmtpSettingsView;
     /// Saves the SMTP settings and, if given, the password (administrators only).
     SaveSmtpSettings = save_smtp_settings (Administrator): SmtpSettingsForm => SmtpSettingsView;
+    /// "Caixa de correio deste computador": the mailbox this desktop reads while no sync
+    /// server does, where its password is kept (never the password) and the reader's status.
+    LoadLocalMailbox = load_local_mailbox (Administrator): () => LocalMailboxView;
+    /// Saves the local mailbox's settings (an empty password keeps the stored one); the
+    /// reader starts again with them.
+    SaveLocalMailbox = save_local_mailbox (Administrator): LocalMailboxForm => LocalMailboxView;
     /// Where sync stands: the server, the last exchange, the changes waiting, the last error.
     LoadSyncStatus = load_sync_status (Operator): () => SyncStatus;
     /// "Sincronizar agora": starts an exchange at once and answers the status.

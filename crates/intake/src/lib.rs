@@ -8,7 +8,9 @@
 //!   to the caller's sink in batches ([`BatchLimits`]: a count and a size); each batch is
 //!   marked seen (or moved) only after the sink took it.
 //! - [`watch`]: the long-running watcher (IDLE or polling, reconnecting with backoff) with a
-//!   [`MailboxStatus`] for the administrator's screen.
+//!   [`MailboxStatus`] for the administrator's screen (its code and pt-BR detail).
+//! - [`support_message`]: a parsed mail made the support message the server and a desktop
+//!   reading its own mailbox store alike.
 //! - `test_server` (feature `test-server`): a throwaway Dovecot for the tests.
 //!
 //! Messages meant for people (errors, statuses, notes in the text) are in pt-BR.
@@ -31,6 +33,8 @@ mod html;
 mod mailbox;
 mod parse;
 mod quote;
+mod status;
+mod support;
 mod watch;
 
 #[cfg(feature = "test-server")]
@@ -42,4 +46,5 @@ pub use config::{MailboxConfig, Tls, DEFAULT_FOLDER};
 pub use error::MailboxError;
 pub use mailbox::{take_unseen, Mailbox, TakeReport};
 pub use parse::{content_hash, parse_message, IncomingMessage, ParseError};
+pub use support::support_message;
 pub use watch::{watch, MailboxStatus, WatchConfig};

@@ -31,6 +31,9 @@ pub enum StoreError {
     /// Trusted data (the demo's) that a rule of the catalogs refused.
     #[error("refused: {0}")]
     Refused(String),
+    /// The attachments folder refused a file (disk full, permissions).
+    #[error("attachments folder: {0}")]
+    Files(String),
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

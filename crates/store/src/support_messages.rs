@@ -7,6 +7,7 @@ use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{
     ListedMessage, MessageAttachment, MessageSource, MessageState, SupportMessage,
 };
+use helpdesk_core::support_intake::IntakeMessage;
 use helpdesk_core::text;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
@@ -93,6 +94,39 @@ pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Resul
         }
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Writes the taken-in message `message` as the row `id`, stamped `changed_at`, on `conn`
+/// (the intake's transaction); its files are [`crate::support_message_attachments`]'.
+pub async fn insert_in(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+    message: &IntakeMessage,
+    changed_at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO support_messages (id, email, email_folded, subject, login, body,
+                                       received_at, changed_at, rfc_message_id,
+                                       rfc_references, source, sender_name, document, quoted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )
+    .bind(id)
+    .bind(&message.email)
+    .bind(text::fold(&message.email))
+    .bind(&message.subject)
+    .bind(&message.login)
+    .bind(&message.body)
+    .bind(message.received_at)
+    .bind(changed_at)
+    .bind(&message.rfc_message_id)
+    .bind(&message.rfc_references)
+    .bind(message.source.code())
+    .bind(&message.sender_name)
+    .bind(&message.document)
+    .bind(&message.quoted)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

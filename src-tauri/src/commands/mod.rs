@@ -12,6 +12,7 @@ mod drafts;
 mod email;
 mod imports;
 mod integrations;
+mod local_mailbox;
 mod mailboxes;
 mod protocols;
 mod scripts;
@@ -33,9 +34,9 @@ use crate::AppState;
 
 pub use self::{
     attachments::*, auth::*, catalogs::*, customer_data::*, customer_edits::*, customers::*,
-    drafts::*, email::*, imports::*, integrations::*, mailboxes::*, protocols::*, scripts::*,
-    setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*, tickets::*, users::*,
-    work_orders::*,
+    drafts::*, email::*, imports::*, integrations::*, local_mailbox::*, mailboxes::*, protocols::*,
+    scripts::*, setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*, tickets::*,
+    users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

@@ -1,9 +1,11 @@
 //! "Caixas de correio" (administrators): the support mailboxes read for online-support
 //! messages. On a desktop registered with a sync server, the server reads them and this
-//! screen manages them there, with the server administrator's token.
+//! screen manages them there, with the server administrator's token; on a desktop without
+//! one, it reads its own mailbox ([`local::LocalMailboxPanel`]).
 mod draft;
 mod form;
 mod list;
+mod local;
 mod server;
 
 use helpdesk_api::LoadSyncStatus;
@@ -11,6 +13,7 @@ use yew::prelude::*;
 
 use crate::components::FormError;
 use crate::hooks::use_command;
+use local::LocalMailboxPanel;
 use server::ServerMailboxes;
 
 /// Props of [`MailboxesPage`].
@@ -31,14 +34,7 @@ pub fn MailboxesPage(props: &MailboxesPageProps) -> Html {
                 <p aria-busy="true">{ "Carregando…" }</p>
             </>
         },
-        // The one branch point for a desktop without a sync server: it will read its
-        // mailbox itself, and that mode's form takes this place.
-        Some(now) if now.server_url.is_none() => html! {
-            <p id="caixas-sem-servidor" class="muted">
-                { "Este computador não está registrado em um servidor de sincronização: as \
-                   caixas de correio são lidas pelo servidor. Registre-o em \"Sincronização\"." }
-            </p>
-        },
+        Some(now) if now.server_url.is_none() => html! { <LocalMailboxPanel /> },
         Some(_) => html! { <ServerMailboxes /> },
     };
     html! {
