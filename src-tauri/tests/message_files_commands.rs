@@ -19,7 +19,8 @@ use helpdesk_demo::{DemoConfig, OPERATOR};
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::customer_records;
 use helpdesk_store::now_millis;
-use helpdesk_store::support_messages::{self, NewMessageFile, NewSupportMessage};
+use helpdesk_store::support_message_attachments::MessageFile;
+use helpdesk_store::support_messages::{self, NewSupportMessage};
 
 const DEMO: DemoConfig = DemoConfig {
     seed: 42,
@@ -63,11 +64,11 @@ async fn receive_mail(app: &DemoApp, document: &str) -> String {
         sender_name: "Cliente".into(),
         document: document.into(),
         quoted: "> Mande uma foto das luzes.".into(),
-        attachments: vec![NewMessageFile {
+        attachments: vec![MessageFile {
             file_name: "luzes.jpg".into(),
             content_type: "image/jpeg".into(),
             content_hash: hash.clone(),
-            size_bytes: PHOTO.len() as u64,
+            size_bytes: PHOTO.len() as i64,
         }],
     };
     support_messages::insert_many(app.store(), &[mail])

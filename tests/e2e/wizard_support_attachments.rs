@@ -11,7 +11,8 @@ use helpdesk_core::wizard::Step;
 use helpdesk_e2e::wizard::{advance, at_step, log_in, seeded_database, skip_script, Writer};
 use helpdesk_e2e::Harness;
 use helpdesk_store::attachment_files::AttachmentFiles;
-use helpdesk_store::support_messages::{self, NewMessageFile, NewSupportMessage};
+use helpdesk_store::support_message_attachments::MessageFile;
+use helpdesk_store::support_messages::{self, NewSupportMessage};
 use helpdesk_store::{customers, now_millis, ticket_types, Store};
 
 const FILE: &str = "luzes do roteador.jpg";
@@ -53,11 +54,11 @@ async fn receive_mail(database: &std::path::Path, writer: &Writer) -> String {
         sender_name: writer.customer.name.clone(),
         document: writer.customer.document.clone(),
         quoted: "Em 04/12, Suporte escreveu:\n> Mande uma foto das luzes do roteador.".into(),
-        attachments: vec![NewMessageFile {
+        attachments: vec![MessageFile {
             file_name: FILE.into(),
             content_type: "image/jpeg".into(),
             content_hash: stored.content_hash,
-            size_bytes: stored.size_bytes,
+            size_bytes: i64::try_from(stored.size_bytes).expect("a small photo"),
         }],
     };
     support_messages::insert_many(&store, &[mail])

@@ -8,8 +8,9 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::attachment_files::AttachmentFiles;
-use crate::support_message_attachments::{self, MessageFile};
-use crate::{intake_taken, new_id, now_millis, support_messages, Result, Store, StoreError};
+use crate::support_message_attachments::MessageFile;
+use crate::support_messages::{self, NewSupportMessage};
+use crate::{intake_taken, new_id, now_millis, Result, Store, StoreError};
 
 /// What taking a message did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,11 +52,25 @@ pub async fn take(
     {
         return Ok(TakeOutcome::Again(earlier));
     }
-    let stamp = store.stamp();
-    support_messages::insert_in(&mut tx, id, message, stamp).await?;
-    for file in &stored {
-        support_message_attachments::insert_in(&mut tx, id, file, stamp).await?;
-    }
+    support_messages::insert_in(&mut tx, id, &row(message, stored), store.stamp()).await?;
     tx.commit().await?;
     Ok(TakeOutcome::New(id))
+}
+
+/// The row of `message`, whose files are stored as `files`.
+fn row(message: &IntakeMessage, files: Vec<MessageFile>) -> NewSupportMessage {
+    NewSupportMessage {
+        email: message.email.clone(),
+        subject: message.subject.clone(),
+        login: message.login.clone(),
+        body: message.body.clone(),
+        received_at: message.received_at,
+        rfc_message_id: message.rfc_message_id.clone(),
+        rfc_references: message.rfc_references.clone(),
+        source: message.source,
+        sender_name: message.sender_name.clone(),
+        document: message.document.clone(),
+        quoted: message.quoted.clone(),
+        attachments: files,
+    }
 }

@@ -7,11 +7,11 @@ use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{
     ListedMessage, MessageAttachment, MessageSource, MessageState, SupportMessage,
 };
-use helpdesk_core::support_intake::IntakeMessage;
 use helpdesk_core::text;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
+use crate::support_message_attachments::{self, MessageFile};
 use crate::{new_id, prefix_upper_bound, Result, Store, StoreError};
 
 /// A message received from the online support channel.
@@ -35,74 +35,25 @@ pub struct NewSupportMessage {
     /// The quoted replies and signature, apart from `body`.
     pub quoted: String,
     /// The files that came with it, already kept in the attachments folder.
-    pub attachments: Vec<NewMessageFile>,
-}
-
-/// A file that came with a message, its content already stored under `content_hash`.
-#[derive(Debug, Clone)]
-pub struct NewMessageFile {
-    pub file_name: String,
-    pub content_type: String,
-    pub content_hash: String,
-    pub size_bytes: u64,
+    pub attachments: Vec<MessageFile>,
 }
 
 /// Stores messages and their files in one transaction.
 pub async fn insert_many(store: &Store, messages: &[NewSupportMessage]) -> Result<()> {
     let mut tx = store.pool().begin().await?;
     for message in messages {
-        let id = new_id();
-        sqlx::query(
-            "INSERT INTO support_messages (id, email, email_folded, subject, login, body,
-                                           received_at, changed_at, rfc_message_id,
-                                           rfc_references, source, sender_name, document,
-                                           quoted)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )
-        .bind(id)
-        .bind(&message.email)
-        .bind(text::fold(&message.email))
-        .bind(&message.subject)
-        .bind(&message.login)
-        .bind(&message.body)
-        .bind(message.received_at)
-        .bind(store.stamp())
-        .bind(&message.rfc_message_id)
-        .bind(&message.rfc_references)
-        .bind(message.source.code())
-        .bind(&message.sender_name)
-        .bind(&message.document)
-        .bind(&message.quoted)
-        .execute(&mut *tx)
-        .await?;
-        for file in &message.attachments {
-            sqlx::query(
-                "INSERT INTO support_message_attachments (id, message_id, file_name,
-                                                          content_type, content_hash,
-                                                          size_bytes, changed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .bind(new_id())
-            .bind(id)
-            .bind(&file.file_name)
-            .bind(&file.content_type)
-            .bind(&file.content_hash)
-            .bind(i64::try_from(file.size_bytes).unwrap_or(i64::MAX))
-            .bind(store.stamp())
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_in(&mut tx, new_id(), message, store.stamp()).await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
-/// Writes the taken-in message `message` as the row `id`, stamped `changed_at`, on `conn`
-/// (the intake's transaction); its files are [`crate::support_message_attachments`]'.
+/// Writes `message` as the row `id` with its files' rows, stamped `changed_at`, on `conn`
+/// (the caller's transaction).
 pub async fn insert_in(
     conn: &mut SqliteConnection,
     id: Uuid,
-    message: &IntakeMessage,
+    message: &NewSupportMessage,
     changed_at: i64,
 ) -> Result<()> {
     sqlx::query(
@@ -127,6 +78,9 @@ pub async fn insert_in(
     .bind(&message.quoted)
     .execute(&mut *conn)
     .await?;
+    for file in &message.attachments {
+        support_message_attachments::insert_in(conn, id, file, changed_at).await?;
+    }
     Ok(())
 }
 

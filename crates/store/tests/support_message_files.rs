@@ -10,7 +10,8 @@ use helpdesk_core::support_attachment::FROM_MESSAGE_NOTE;
 use helpdesk_core::ticket::NewTicket;
 use helpdesk_core::wizard::{Origin, WizardDraft};
 use helpdesk_store::attachment_files::AttachmentFiles;
-use helpdesk_store::support_messages::{self, MessageFilter, NewMessageFile, NewSupportMessage};
+use helpdesk_store::support_message_attachments::MessageFile;
+use helpdesk_store::support_messages::{self, MessageFilter, NewSupportMessage};
 use helpdesk_store::{ticket_details, tickets, Store};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -47,11 +48,11 @@ async fn seeded() -> (common::TestStore, String) {
         sender_name: "João Silva".into(),
         document: "52998224725".into(),
         quoted: "Em 01/12, Suporte escreveu:\n> Reinicie o roteador.".into(),
-        attachments: vec![NewMessageFile {
+        attachments: vec![MessageFile {
             file_name: "roteador.jpg".into(),
             content_type: "image/jpeg".into(),
             content_hash: hash.clone(),
-            size_bytes: PHOTO.len() as u64,
+            size_bytes: PHOTO.len() as i64,
         }],
         ..message("Sem conexão", MessageSource::Mail, 10)
     };
