@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use helpdesk_core::clock::HybridClock;
 use helpdesk_core::hex;
+use helpdesk_core::support_intake::{IntakeAttachment, IntakeMessage};
 use helpdesk_core::sync::{FieldValue, SyncRow, SyncTable, Version};
 use helpdesk_core::text;
 use sha2::{Digest, Sha256};
@@ -17,57 +18,6 @@ use crate::state::AppState;
 /// The origin of the versions the server writes: a fixed value no desktop draws (desktops'
 /// origins are 16 random bytes), so the server's writes never tie with theirs.
 pub const SERVER_ORIGIN: Uuid = Uuid::from_u128(0x6865_6c70_6465_736b_2d73_6572_7665_7200);
-
-/// Where a message came from, as `support_messages.source` says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Mail,
-    Portal,
-}
-
-impl Source {
-    fn code(self) -> &'static str {
-        match self {
-            Source::Mail => "mail",
-            Source::Portal => "portal",
-        }
-    }
-}
-
-/// A support message as taken in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewMessage {
-    /// What makes it the same message again (a mail's Message-ID, a portal's idempotency
-    /// key), scoped by where it came from.
-    pub dedupe_key: String,
-    pub source: Source,
-    pub email: String,
-    pub sender_name: String,
-    pub login: String,
-    /// The customer's CPF or CNPJ, bare, when given.
-    pub document: String,
-    pub subject: String,
-    /// The new text.
-    pub body: String,
-    /// A mail's quoted replies and signature.
-    pub quoted: String,
-    /// A mail's Message-ID with its angle brackets ("" when none).
-    pub rfc_message_id: String,
-    /// The Message-IDs of its thread, with their angle brackets, space-separated.
-    pub rfc_references: String,
-    /// When it arrived, Unix milliseconds.
-    pub received_at: i64,
-    pub attachments: Vec<NewAttachment>,
-}
-
-/// A file that came with a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewAttachment {
-    /// A name already made safe (no path, no control characters).
-    pub file_name: String,
-    pub content_type: String,
-    pub content: Vec<u8>,
-}
 
 /// What taking a message did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +40,7 @@ pub enum IntakeError {
 }
 
 /// Stores `message` as a support message unless it was taken before (see [`take_all`]).
-pub async fn take(state: &AppState, message: &NewMessage) -> Result<Taken, IntakeError> {
+pub async fn take(state: &AppState, message: &IntakeMessage) -> Result<Taken, IntakeError> {
     let mut taken = take_all(state, std::slice::from_ref(message)).await?;
     taken.pop().ok_or_else(unclaimed)
 }
@@ -101,7 +51,7 @@ pub async fn take(state: &AppState, message: &NewMessage) -> Result<Taken, Intak
 /// record that each was taken commit in one transaction: all of them, or none.
 pub async fn take_all(
     state: &AppState,
-    messages: &[NewMessage],
+    messages: &[IntakeMessage],
 ) -> Result<Vec<Taken>, IntakeError> {
     let version = Version {
         stamp: HybridClock::default().tick(crate::now_ms()),
@@ -152,7 +102,7 @@ fn unclaimed() -> IntakeError {
 /// The id `message` would have and its rows; its files' blobs stored.
 async fn prepare(
     state: &AppState,
-    message: &NewMessage,
+    message: &IntakeMessage,
     version: Version,
 ) -> Result<(Uuid, Vec<SyncRow>), IntakeError> {
     let id = Uuid::now_v7();
@@ -170,7 +120,7 @@ fn text(value: &str) -> FieldValue {
 }
 
 /// The `support_messages` row of `message`.
-fn message_row(id: Uuid, message: &NewMessage, version: Version) -> Option<SyncRow> {
+fn message_row(id: Uuid, message: &IntakeMessage, version: Version) -> Option<SyncRow> {
     let values = vec![
         ("source", text(message.source.code())),
         ("email", text(&message.email)),
@@ -191,7 +141,7 @@ fn message_row(id: Uuid, message: &NewMessage, version: Version) -> Option<SyncR
 /// The `support_message_attachments` row of one of the message's files.
 fn attachment_row(
     message: Uuid,
-    attachment: &NewAttachment,
+    attachment: &IntakeAttachment,
     hash: &str,
     version: Version,
 ) -> Option<SyncRow> {

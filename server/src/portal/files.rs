@@ -5,9 +5,8 @@ use base64::Engine;
 use helpdesk_core::attachment::describe_size;
 use helpdesk_core::form::FieldError;
 use helpdesk_core::portal::{fields, PortalFile};
+use helpdesk_core::support_intake::IntakeAttachment;
 use helpdesk_intake::sanitize_file_name;
-
-use crate::intake::NewAttachment;
 
 /// The content type of a file that names none.
 const UNKNOWN_TYPE: &str = "application/octet-stream";
@@ -48,7 +47,7 @@ pub fn decode(files: &[PortalFile]) -> Result<Vec<ReceivedFile>, FieldError> {
 pub fn attachments(
     files: Vec<ReceivedFile>,
     max_bytes: usize,
-) -> Result<Vec<NewAttachment>, FieldError> {
+) -> Result<Vec<IntakeAttachment>, FieldError> {
     files
         .into_iter()
         .map(|file| {
@@ -63,7 +62,7 @@ pub fn attachments(
                     ),
                 ));
             }
-            Ok(NewAttachment {
+            Ok(IntakeAttachment {
                 file_name,
                 content_type: content_type(&file.content_type),
                 content: file.content,

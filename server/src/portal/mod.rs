@@ -7,21 +7,23 @@ pub mod limiter;
 pub mod page;
 
 use helpdesk_core::portal::PortalMessage;
+use helpdesk_core::support::MessageSource;
+use helpdesk_core::support_intake::{IntakeAttachment, IntakeMessage};
 
 use crate::error::ApiError;
-use crate::intake::{self, IntakeError, NewAttachment, NewMessage, Source, Taken};
+use crate::intake::{self, IntakeError, Taken};
 use crate::state::AppState;
 
 /// The support message a checked portal message becomes, with its decoded files;
 /// `dedupe_key` makes a retried post the same message.
 pub fn new_message(
     message: PortalMessage,
-    attachments: Vec<NewAttachment>,
+    attachments: Vec<IntakeAttachment>,
     dedupe_key: String,
-) -> NewMessage {
-    NewMessage {
+) -> IntakeMessage {
+    IntakeMessage {
         dedupe_key,
-        source: Source::Portal,
+        source: MessageSource::Portal,
         email: message.email,
         sender_name: message.name,
         login: message.login,
@@ -37,7 +39,7 @@ pub fn new_message(
 }
 
 /// Stores `message` as a support message, unless it was taken before.
-pub async fn take(state: &AppState, message: &NewMessage) -> Result<Taken, ApiError> {
+pub async fn take(state: &AppState, message: &IntakeMessage) -> Result<Taken, ApiError> {
     match intake::take(state, message).await {
         Ok(taken) => Ok(taken),
         Err(IntakeError::Database(error)) => Err(error.into()),

@@ -1,8 +1,10 @@
 //! Support messages taken in batches (`intake::take_all`) on the real PostgreSQL: each key
 //! taken once whatever the batch, and batches sharing keys taken at once without a
 //! deadlock.
+use helpdesk_core::support::MessageSource;
+use helpdesk_core::support_intake::IntakeMessage;
 use helpdesk_core::sync::{DesktopProfile, FieldValue};
-use helpdesk_server::intake::{take, take_all, NewMessage, Source, Taken};
+use helpdesk_server::intake::{take, take_all, Taken};
 use helpdesk_server::{AppState, Config};
 use tokio::time::{Duration, Instant};
 use uuid::Uuid;
@@ -18,10 +20,10 @@ fn state(app: &TestApp) -> AppState {
 }
 
 /// A mail's message with dedupe key `mail:{key}` and subject `key`.
-fn message(key: &str) -> NewMessage {
-    NewMessage {
+fn message(key: &str) -> IntakeMessage {
+    IntakeMessage {
         dedupe_key: format!("mail:{key}"),
-        source: Source::Mail,
+        source: MessageSource::Mail,
         email: "ana@exemplo.com.br".into(),
         sender_name: "Ana".into(),
         login: String::new(),
@@ -92,10 +94,10 @@ async fn a_batch_takes_each_key_once_even_within_itself() {
 async fn batches_sharing_keys_taken_at_once_do_not_deadlock() {
     let app = TestApp::start().await;
     let state = state(&app);
-    let forward: Vec<NewMessage> = (0..100)
+    let forward: Vec<IntakeMessage> = (0..100)
         .map(|index| message(&format!("{index:03}")))
         .collect();
-    let backward: Vec<NewMessage> = forward.iter().rev().cloned().collect();
+    let backward: Vec<IntakeMessage> = forward.iter().rev().cloned().collect();
     // A transaction holding a key in the middle makes both batches wait inside their claims,
     // each having claimed some keys: claimed in differing orders they would deadlock.
     let mut blocker = app.pool.begin().await.expect("transaction");
