@@ -6,70 +6,31 @@ use helpdesk_api::{LoadLocalMailbox, LocalMailboxView, MailboxStatusView, SaveLo
 use helpdesk_core::date::format_instant;
 use helpdesk_core::email::SecretPlace;
 use helpdesk_core::local_mailbox::LocalMailboxForm;
-use helpdesk_core::mailbox::{fields, MailboxSettings, Tls, DEFAULT_FOLDER};
+use helpdesk_core::mailbox::MailboxSettings;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::draft::SettingsDraft;
+use super::fields::{MailboxFields, ALL_FIELDS};
 use crate::api;
-use crate::components::{FormError, SelectField, TextField};
-use crate::dom::{local_offset_minutes, variant_name, variant_named};
+use crate::components::FormError;
+use crate::dom::local_offset_minutes;
 use crate::hooks::{use_command, use_submit};
 
 /// How often the reader's status is read again, in ms.
 const STATUS_EVERY_MS: u32 = 3_000;
 
-/// The form as typed.
-#[derive(Debug, Clone, PartialEq)]
-struct Form {
-    host: String,
-    port: String,
-    tls: Tls,
-    login: String,
-    /// A new password; empty keeps the stored one.
-    password: String,
-    folder: String,
-    move_handled_to: String,
+/// What is sent: the settings as typed.
+fn request(draft: &SettingsDraft) -> LocalMailboxForm {
+    LocalMailboxForm {
+        settings: draft.settings(),
+        password: draft.password.clone(),
+    }
 }
 
-impl Form {
-    fn of(settings: Option<&MailboxSettings>) -> Self {
-        match settings {
-            Some(settings) => Self {
-                host: settings.host.clone(),
-                port: settings.port.to_string(),
-                tls: settings.tls,
-                login: settings.login.clone(),
-                password: String::new(),
-                folder: settings.folder.clone(),
-                move_handled_to: settings.move_handled_to.clone().unwrap_or_default(),
-            },
-            None => Self {
-                host: String::new(),
-                port: "993".into(),
-                tls: Tls::Implicit,
-                login: String::new(),
-                password: String::new(),
-                folder: DEFAULT_FOLDER.into(),
-                move_handled_to: String::new(),
-            },
-        }
-    }
-
-    /// What is sent; a port that is not a number is sent as 0, which the core refuses at
-    /// its field.
-    fn request(&self) -> LocalMailboxForm {
-        LocalMailboxForm {
-            settings: MailboxSettings {
-                host: self.host.clone(),
-                port: self.port.trim().parse().unwrap_or(0),
-                tls: self.tls,
-                login: self.login.clone(),
-                folder: self.folder.clone(),
-                move_handled_to: Some(self.move_handled_to.clone()),
-            },
-            password: self.password.clone(),
-        }
-    }
+/// The form as the settings read start it.
+fn draft_of(settings: Option<&MailboxSettings>) -> SettingsDraft {
+    settings.map_or_else(SettingsDraft::new, SettingsDraft::of)
 }
 
 /// `section#caixa-local`: the form once the settings are read, and the reader's status.
@@ -103,7 +64,7 @@ pub fn LocalMailboxPanel() -> Html {
                 (_, Some(message)) => html! { <FormError {message} /> },
                 (None, None) => html! { <p aria-busy="true">{ "Carregando…" }</p> },
                 (Some(view), None) => html! {
-                    <MailboxForm initial={Form::of(view.settings.as_ref())}
+                    <MailboxForm initial={draft_of(view.settings.as_ref())}
                         password_stored={view.password.is_some()} {onsaved} />
                 },
             } }
@@ -152,8 +113,8 @@ fn ReaderStatus(props: &ReaderStatusProps) -> Html {
 /// Props of [`MailboxForm`].
 #[derive(Properties, PartialEq)]
 struct MailboxFormProps {
-    /// The form as read.
-    initial: Form,
+    /// The settings as read.
+    initial: SettingsDraft,
     /// A password is stored: an empty one keeps it.
     password_stored: bool,
     /// Called with the view once saved.
@@ -167,83 +128,40 @@ fn MailboxForm(props: &MailboxFormProps) -> Html {
     let submit = use_submit::<SaveLocalMailbox>();
     let saved = use_state(|| false);
     let stored = use_state(|| props.password_stored);
-    let edit = |apply: fn(&mut Form, String), field: &'static str| {
+    let onchange = {
         let (form, submit, saved) = (form.clone(), submit.clone(), saved.clone());
-        Callback::from(move |value: String| {
-            let mut next = (*form).clone();
-            apply(&mut next, value);
+        Callback::from(move |(next, field): (SettingsDraft, &'static str)| {
             form.set(next);
             saved.set(false);
             submit.edited(field);
         })
     };
-    let on_tls = edit(
-        |form, value| {
-            if let Some(tls) = variant_named(&Tls::ALL, &value) {
-                form.tls = tls;
-            }
-        },
-        fields::TLS,
-    );
     let onsubmit = {
         let (form, submit, saved, stored) =
             (form.clone(), submit.clone(), saved.clone(), stored.clone());
         let onsaved = props.onsaved.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let request = form.request();
+            let sent = request(&form);
             // The shell checks again; checking here shows every reason at once.
-            let found = request.validate(*stored).err().unwrap_or_default();
+            let found = sent.validate(*stored).err().unwrap_or_default();
             let (form, saved, stored, onsaved) =
                 (form.clone(), saved.clone(), stored.clone(), onsaved.clone());
             let done = Callback::from(move |view: LocalMailboxView| {
-                form.set(Form::of(view.settings.as_ref()));
+                form.set(draft_of(view.settings.as_ref()));
                 stored.set(view.password.is_some());
                 saved.set(true);
                 onsaved.emit(view);
             });
-            submit.send(request, found, done);
+            submit.send(sent, found, done);
         })
     };
-    let all = [
-        fields::HOST,
-        fields::PORT,
-        fields::TLS,
-        fields::LOGIN,
-        fields::PASSWORD,
-        fields::FOLDER,
-        fields::MOVE_HANDLED_TO,
-    ];
-    let current = &*form;
     html! {
         <form id="caixa-form" novalidate=true {onsubmit}>
-            <FormError message={submit.unplaced(&all)} />
+            <FormError message={submit.unplaced(&ALL_FIELDS)} />
             <div class="smtp-grid">
-                <TextField id={fields::HOST} label="Servidor IMAP" required=true
-                    value={current.host.clone()} error={submit.error(fields::HOST)}
-                    oninput={edit(|f, v| f.host = v, fields::HOST)} />
-                <TextField id={fields::PORT} label="Porta" required=true inputmode="numeric"
-                    value={current.port.clone()} error={submit.error(fields::PORT)}
-                    oninput={edit(|f, v| f.port = v, fields::PORT)} />
-                <SelectField id={fields::TLS} label="Segurança" onchange={on_tls}>
-                    { for Tls::ALL.iter().map(|tls| html! {
-                        <option value={variant_name(tls)} selected={current.tls == *tls}>{ tls.label() }</option>
-                    }) }
-                </SelectField>
-                <TextField id={fields::LOGIN} label="Usuário" required=true
-                    value={current.login.clone()} error={submit.error(fields::LOGIN)}
-                    oninput={edit(|f, v| f.login = v, fields::LOGIN)} />
-                <TextField id={fields::PASSWORD} label="Senha" kind="password" autocomplete="new-password"
-                    value={current.password.clone()} error={submit.error(fields::PASSWORD)}
-                    required={!*stored}
-                    placeholder={if *stored { "Deixe vazio para manter a senha atual" } else { "" }}
-                    oninput={edit(|f, v| f.password = v, fields::PASSWORD)} />
-                <TextField id={fields::FOLDER} label="Pasta lida"
-                    value={current.folder.clone()} error={submit.error(fields::FOLDER)}
-                    oninput={edit(|f, v| f.folder = v, fields::FOLDER)} />
-                <TextField id={fields::MOVE_HANDLED_TO} label="Pasta das mensagens lidas (vazio: só marcar como lidas)"
-                    value={current.move_handled_to.clone()} error={submit.error(fields::MOVE_HANDLED_TO)}
-                    oninput={edit(|f, v| f.move_handled_to = v, fields::MOVE_HANDLED_TO)} />
+                <MailboxFields draft={(*form).clone()} password_stored={*stored}
+                    errors={submit.errors().to_vec()} {onchange} />
             </div>
             <div class="email-admin-actions">
                 <button id="caixa-salvar" type="submit" class="primary" disabled={submit.sending()}>
@@ -259,28 +177,28 @@ fn MailboxForm(props: &MailboxFormProps) -> Html {
 
 #[cfg(test)]
 mod tests {
+    use helpdesk_core::mailbox::fields;
+
+    use super::super::draft::stored;
     use super::*;
 
     #[test]
-    fn a_port_that_is_not_a_number_is_refused_at_its_field() {
-        let mut form = Form::of(None);
-        form.port = "porta".into();
-        let errors = form.request().validate(true).expect_err("refused");
-        assert!(errors.iter().any(|error| error.field == fields::PORT));
+    fn a_password_is_needed_until_one_is_stored() {
+        let mut draft = draft_of(None);
+        draft.host = "imap.provedor.com.br".into();
+        draft.login = "suporte".into();
+        let errors = request(&draft).validate(false).expect_err("refused");
+        assert!(errors.iter().all(|error| error.field == fields::PASSWORD));
+        assert!(request(&draft).validate(true).is_ok());
     }
 
     #[test]
-    fn saved_settings_fill_the_form_without_the_password() {
-        let settings = MailboxSettings {
-            host: "imap.x.com".into(),
-            port: 143,
-            tls: Tls::StartTls,
-            login: "suporte".into(),
-            folder: "INBOX".into(),
-            move_handled_to: None,
-        };
-        let form = Form::of(Some(&settings));
-        assert_eq!((form.port.as_str(), form.password.as_str()), ("143", ""));
-        assert_eq!(form.request().validate(true), Ok(settings));
+    fn saved_settings_are_sent_as_read() {
+        let settings = stored();
+        let sent = request(&draft_of(Some(&settings)));
+        assert_eq!(
+            (sent.password.as_str(), sent.validate(true)),
+            ("", Ok(settings))
+        );
     }
 }

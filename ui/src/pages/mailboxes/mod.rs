@@ -3,6 +3,7 @@
 //! screen manages them there, with the server administrator's token; on a desktop without
 //! one, it reads its own mailbox ([`local::LocalMailboxPanel`]).
 mod draft;
+mod fields;
 mod form;
 mod list;
 mod local;

@@ -3,12 +3,12 @@
 //! "Desativar"/"Ativar".
 use gloo_timers::callback::Interval;
 use helpdesk_api::{
-    ListMailboxes, MailboxEnabledChange, MailboxSummary, ServerToken, SetMailboxEnabled,
+    ListMailboxes, MailboxEnabledChange, MailboxSummary, ServerToken, SetMailboxEnabled, Uuid,
 };
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::draft::MailboxDraft;
+use super::draft::SettingsDraft;
 use super::form::MailboxEditor;
 use super::list::MailboxList;
 use crate::api;
@@ -24,7 +24,8 @@ const REFRESH_MS: u32 = 3_000;
 pub fn ServerMailboxes() -> Html {
     let token = use_state(|| None::<ServerToken>);
     let list = use_command_when::<ListMailboxes>((*token).clone());
-    let editing = use_state(|| None::<MailboxDraft>);
+    // The mailbox in the form (its id, `None` for "Nova caixa") and its settings.
+    let editing = use_state(|| None::<(Option<Uuid>, SettingsDraft)>);
     let notice = use_state(|| None::<AttrValue>);
     let error = use_state(|| None::<AttrValue>);
     {
@@ -67,21 +68,24 @@ pub fn ServerMailboxes() -> Html {
             reload.emit(());
         })
     };
-    if let Some(draft) = &*editing {
+    if let Some((id, draft)) = &*editing {
         let oncancel = {
             let editing = editing.clone();
             Callback::from(move |()| editing.set(None))
         };
         return html! {
-            <MailboxEditor token={current} initial={draft.clone()}
+            <MailboxEditor token={current} id={*id} initial={draft.clone()}
                 onsaved={done("Caixa de correio salva")} {oncancel} />
         };
     }
-    let edit = |draft: fn(&MailboxSummary) -> MailboxDraft| {
+    let onedit = {
         let (editing, notice) = (editing.clone(), notice.clone());
         Callback::from(move |mailbox: MailboxSummary| {
             notice.set(None);
-            editing.set(Some(draft(&mailbox)));
+            editing.set(Some((
+                Some(mailbox.id),
+                SettingsDraft::of(&mailbox.settings),
+            )));
         })
     };
     let ontoggle = {
@@ -105,7 +109,7 @@ pub fn ServerMailboxes() -> Html {
         let (editing, notice) = (editing.clone(), notice.clone());
         Callback::from(move |_: MouseEvent| {
             notice.set(None);
-            editing.set(Some(MailboxDraft::new()));
+            editing.set(Some((None, SettingsDraft::new())));
         })
     };
     html! {
@@ -123,8 +127,7 @@ pub fn ServerMailboxes() -> Html {
                 <p id="caixas-aviso" class="saved-note" role="status">{ notice.clone() }</p>
             }
             <FormError message={(*error).clone().or_else(|| list.error_message())} />
-            <MailboxList mailboxes={mailboxes.clone()} onedit={edit(MailboxDraft::of)}
-                {ontoggle} />
+            <MailboxList mailboxes={mailboxes.clone()} {onedit} {ontoggle} />
         </>
     }
 }
