@@ -70,18 +70,11 @@ pub struct LocalMailboxView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mailbox::{fields, Tls};
+    use crate::mailbox::{example, fields};
 
     fn form(host: &str, password: &str) -> LocalMailboxForm {
         LocalMailboxForm {
-            settings: MailboxSettings {
-                host: host.into(),
-                port: 993,
-                tls: Tls::Implicit,
-                login: "suporte".into(),
-                folder: String::new(),
-                move_handled_to: None,
-            },
+            settings: example(host),
             password: password.into(),
         }
     }

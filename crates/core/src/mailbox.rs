@@ -174,6 +174,19 @@ fn is_plain_text(text: &str) -> bool {
     !text.is_empty() && fits(text)
 }
 
+/// Good settings for `host` (TLS on 993, login "suporte", the inbox), for the forms' tests.
+#[cfg(test)]
+pub(crate) fn example(host: &str) -> MailboxSettings {
+    MailboxSettings {
+        host: host.into(),
+        port: 993,
+        tls: Tls::Implicit,
+        login: "suporte".into(),
+        folder: String::new(),
+        move_handled_to: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,21 +123,14 @@ pub struct MailboxEnabledChange {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mailbox::{fields, Tls};
+    use crate::mailbox::{example, fields};
     use crate::server_admin::fields::TOKEN;
 
     fn save(id: Option<Uuid>, password: &str) -> MailboxSave {
         MailboxSave {
             token: ServerToken::new("token-do-administrador"),
             id,
-            settings: MailboxSettings {
-                host: "imap.provedor.com.br".into(),
-                port: 993,
-                tls: Tls::Implicit,
-                login: "suporte".into(),
-                folder: String::new(),
-                move_handled_to: None,
-            },
+            settings: example("imap.provedor.com.br"),
             password: password.into(),
         }
     }
