@@ -364,7 +364,7 @@ async fn a_mailbox_message_is_answered_from_a_desktop_in_its_thread() {
         app.click("button#enviar-email").await?;
         at_step(app, Step::SendEmail).await?;
         let recipient = format!("input[name=\"email-para\"][value=\"{}\"]", sender.email);
-        app.click(&recipient).await?;
+        // Answering the message, the e-mail starts addressed to its sender.
         app.element(&format!("{recipient}:checked")).await?;
         app.select("select#email-modelo", &template).await?;
         let header = app.text_at("#protocolo", "Protocolo ").await?;

@@ -327,7 +327,7 @@ impl WizardState {
                         draft.task = Some(Default::default());
                     }
                     if step == Step::SendEmail && draft.email.is_none() {
-                        draft.email = Some(Default::default());
+                        draft.email = Some(draft.new_email());
                     }
                 });
             }

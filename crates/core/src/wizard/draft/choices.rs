@@ -7,6 +7,7 @@ use super::{ScriptProgress, WizardDraft};
 use crate::customer::{
     CustomerSearch, CustomerSummary, SearchCondition, SearchField, DEFAULT_LIMIT,
 };
+use crate::email::EmailDraft;
 use crate::form::FieldError;
 use crate::support::{MessageQuery, SupportMessage};
 use crate::wizard::Origin;
@@ -98,6 +99,20 @@ impl WizardDraft {
         })
         .filter(|search| search.validate().is_ok())
         .collect()
+    }
+
+    /// The e-mail "Enviar E-mail" starts with: when the ticket answers a customer's message,
+    /// addressed to its sender (the reply the customer waits for), else to nobody yet.
+    pub fn new_email(&self) -> EmailDraft {
+        EmailDraft {
+            recipients: self
+                .message
+                .iter()
+                .map(|message| message.email.trim().to_owned())
+                .filter(|address| !address.is_empty())
+                .collect(),
+            ..EmailDraft::default()
+        }
     }
 
     /// Sets where the script stands; ending or skipping it decides the step after it.
@@ -276,5 +291,16 @@ mod tests {
             draft.message_query().is_err(),
             "the filters are still checked"
         );
+    }
+
+    #[test]
+    fn an_email_answering_a_message_starts_addressed_to_its_sender() {
+        assert_eq!(
+            at_ticket_data().new_email().recipients,
+            ["maria@example.com"]
+        );
+        let mut phoned = WizardDraft::default();
+        phoned.choose_origin(Origin::Phone);
+        assert_eq!(phoned.new_email(), EmailDraft::default());
     }
 }
