@@ -90,11 +90,8 @@ impl PortalMessage {
             &self.text,
             MAX_TEXT_CHARS,
         );
-        if self.attachments.len() > MAX_FILES {
-            errors.add(
-                fields::ATTACHMENTS,
-                format!("Envie no máximo {MAX_FILES} arquivos por mensagem."),
-            );
+        if let Err(error) = check_file_count(self.attachments.len()) {
+            errors.add(&error.field, error.message);
         }
         errors.into_result(|| PortalMessage {
             email: email.unwrap_or_default(),
@@ -105,6 +102,18 @@ impl PortalMessage {
             text: text.unwrap_or_default(),
             attachments: self.attachments.clone(),
         })
+    }
+}
+
+/// Refuses more than [`MAX_FILES`] files on one message (the JSON's and the form's alike).
+pub fn check_file_count(count: usize) -> Result<(), FieldError> {
+    if count > MAX_FILES {
+        Err(FieldError::new(
+            fields::ATTACHMENTS,
+            format!("Envie no máximo {MAX_FILES} arquivos por mensagem."),
+        ))
+    } else {
+        Ok(())
     }
 }
 

@@ -8,7 +8,7 @@ use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use helpdesk_core::form::FieldError;
-use helpdesk_core::portal::{fields, MAX_FILES};
+use helpdesk_core::portal::check_file_count;
 use uuid::Uuid;
 
 use crate::intake::Taken;
@@ -66,24 +66,23 @@ pub async fn send(
             return status_page(error.status());
         }
     };
+    // One sending keeps its id through every showing of the form, so it is one message.
+    let submission = valid_submission(&posted.submission).unwrap_or_else(Uuid::now_v7);
     let max_file_bytes = state.max_blob_bytes();
-    let again = |status: StatusCode, posted: &PostedForm, errors: &[FieldError]| {
-        let submission = valid_submission(&posted.submission).unwrap_or_else(Uuid::now_v7);
-        let form = FormPage::new(
+    let form_again = |values: &FormValues, errors: &[FieldError], files_again: bool| {
+        FormPage::new(
             submission.to_string(),
-            &posted.values,
+            values,
             errors,
-            !posted.files.is_empty(),
+            files_again,
             max_file_bytes,
-        );
-        (status, form)
+        )
     };
     if !state.form_limiter().allows(peer.ip()) {
-        let (status, form) = again(StatusCode::TOO_MANY_REQUESTS, &posted, &[]);
-        let form = form.with_general(
+        let form = form_again(&posted.values, &[], !posted.files.is_empty()).with_general(
             "Muitas mensagens enviadas deste endereço. Aguarde alguns minutos e envie de novo: o que você escreveu continua aqui.",
         );
-        return page::html(status, &form);
+        return page::html(StatusCode::TOO_MANY_REQUESTS, &form);
     }
     if posted.robot {
         tracing::info!(integration_id = %integration, "a portal form filled the hidden field");
@@ -91,32 +90,20 @@ pub async fn send(
     }
     let checked = posted.values.message().validate();
     let mut errors = checked.clone().err().unwrap_or_default();
-    if posted.files.len() > MAX_FILES {
-        errors.push(FieldError::new(
-            fields::ATTACHMENTS,
-            format!("Envie no máximo {MAX_FILES} arquivos por mensagem."),
-        ));
-    }
+    errors.extend(check_file_count(posted.files.len()).err());
     let message = match checked {
         Ok(message) if errors.is_empty() => message,
         _ => {
-            let (status, form) = again(StatusCode::UNPROCESSABLE_ENTITY, &posted, &errors);
-            return page::html(status, &form);
+            let form = form_again(&posted.values, &errors, !posted.files.is_empty());
+            return page::html(StatusCode::UNPROCESSABLE_ENTITY, &form);
         }
     };
-    let submission = valid_submission(&posted.submission).unwrap_or_else(Uuid::now_v7);
     let dedupe_key = format!("portal-form:{integration}:{submission}");
     let PostedForm { values, files, .. } = posted;
     let attachments = match files::attachments(files, max_file_bytes) {
         Ok(attachments) => attachments,
         Err(error) => {
-            let form = FormPage::new(
-                submission.to_string(),
-                &values,
-                &[error],
-                true,
-                max_file_bytes,
-            );
+            let form = form_again(&values, &[error], true);
             return page::html(StatusCode::UNPROCESSABLE_ENTITY, &form);
         }
     };
