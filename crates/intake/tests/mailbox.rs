@@ -2,7 +2,7 @@
 //! taken, left unseen when unreadable or refused, moved when asked.
 mod common;
 
-use common::{fixture, sized_key, sized_mail, Store};
+use common::{dovecot_with, fixture, sized_key, sized_mail, Store};
 use helpdesk_intake::test_server::{Dovecot, Options};
 use helpdesk_intake::{take_unseen, BatchLimits, IncomingMessage, MailboxError};
 
@@ -139,17 +139,7 @@ async fn every_kind_of_mail_is_read_and_then_marked_seen() {
 
 #[tokio::test]
 async fn a_duplicate_delivery_has_the_same_dedupe_key() {
-    let server = Dovecot::start().expect("dovecot");
-    server
-        .client()
-        .deliver(&fixture("reply.eml"))
-        .await
-        .expect("delivered");
-    server
-        .client()
-        .deliver(&fixture("reply.eml"))
-        .await
-        .expect("delivered again");
+    let server = dovecot_with(&["reply.eml", "reply.eml"]).await;
     let store = Store::default();
     let report = take_unseen(
         &server.config(),
@@ -169,17 +159,7 @@ async fn a_duplicate_delivery_has_the_same_dedupe_key() {
 
 #[tokio::test]
 async fn mail_without_sender_is_left_unseen_and_reported() {
-    let server = Dovecot::start().expect("dovecot");
-    server
-        .client()
-        .deliver(&fixture("no-from.eml"))
-        .await
-        .expect("delivered");
-    server
-        .client()
-        .deliver(&fixture("utf8-subject.eml"))
-        .await
-        .expect("delivered");
+    let server = dovecot_with(&["no-from.eml", "utf8-subject.eml"]).await;
     let store = Store::default();
     let report = take_unseen(
         &server.config(),
@@ -220,17 +200,7 @@ async fn mail_without_sender_is_left_unseen_and_reported() {
 
 #[tokio::test]
 async fn mail_the_sink_refuses_stays_unseen_until_taken() {
-    let server = Dovecot::start().expect("dovecot");
-    server
-        .client()
-        .deliver(&fixture("latin1-qp.eml"))
-        .await
-        .expect("delivered");
-    server
-        .client()
-        .deliver(&fixture("reply.eml"))
-        .await
-        .expect("delivered");
+    let server = dovecot_with(&["latin1-qp.eml", "reply.eml"]).await;
     // Refuses any batch holding the first mail: the batch, then that mail alone.
     let offered = Store::default();
     let refuse_first = |batch: Vec<IncomingMessage>| {

@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::{
-    eventually, fixture, proxy::CuttingProxy, sized_key, sized_mail, wait_until, Store, PATIENCE,
+    dovecot_with, eventually, fixture, proxy::CuttingProxy, sized_key, sized_mail, wait_until,
+    Store, PATIENCE,
 };
 use helpdesk_intake::test_server::{Dovecot, Options};
 use helpdesk_intake::{watch, BatchLimits, IncomingMessage, MailboxStatus, WatchConfig};
@@ -36,12 +37,7 @@ async fn status_until(
 
 #[tokio::test]
 async fn new_mail_is_taken_as_it_arrives() {
-    let server = Dovecot::start().expect("dovecot");
-    server
-        .client()
-        .deliver(&fixture("latin1-qp.eml"))
-        .await
-        .expect("delivered");
+    let server = dovecot_with(&["latin1-qp.eml"]).await;
     let store = Store::default();
     let (status_tx, mut status) = channel::channel(MailboxStatus::Connecting);
     let watcher = tokio::spawn(watch(fast(&server), store.sink(), status_tx));
@@ -78,12 +74,7 @@ async fn new_mail_is_taken_as_it_arrives() {
 
 #[tokio::test]
 async fn mail_that_arrives_during_a_pass_is_taken_without_waiting_for_the_poll() {
-    let server = Dovecot::start().expect("dovecot");
-    server
-        .client()
-        .deliver(&fixture("latin1-qp.eml"))
-        .await
-        .expect("delivered");
+    let server = dovecot_with(&["latin1-qp.eml"]).await;
     let store = Store::default();
     // The first mail's sink delivers the next one: it arrives after the pass searched.
     let sink = {

@@ -6,6 +6,7 @@ use std::future::{Future, Ready};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use helpdesk_intake::test_server::Dovecot;
 use helpdesk_intake::IncomingMessage;
 
 pub mod proxy;
@@ -17,6 +18,17 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 pub fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// A throwaway Dovecot whose inbox holds the fixtures `names`, delivered in this order.
+pub async fn dovecot_with(names: &[&str]) -> Dovecot {
+    let server = Dovecot::start().expect("dovecot");
+    server
+        .client()
+        .deliver_all(names.iter().map(|name| fixture(name)))
+        .await
+        .expect("delivered");
+    server
 }
 
 /// A plain mail of about `size` bytes (CRLF line endings, never more than `size` unless
