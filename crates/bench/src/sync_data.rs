@@ -203,6 +203,7 @@ impl<'a> TicketGenerator<'a> {
             opened_at,
             due_at: Some(kind.due_at(opened_at)),
             resolved_at,
+            first_contact_resolved: false,
             changed_at: HybridClock::default().tick(resolved_at.unwrap_or(opened_at)),
         }
     }

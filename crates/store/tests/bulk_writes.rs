@@ -39,6 +39,7 @@ async fn many_tickets_and_their_histories_are_written_as_given() {
             opened_at: NOON + i64::from(sequence),
             due_at: Some(NOON + 4 * desk::HOUR),
             resolved_at: Some(NOON + desk::HOUR),
+            first_contact_resolved: false,
             changed_at: NOON,
         })
         .collect();

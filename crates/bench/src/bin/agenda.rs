@@ -232,6 +232,7 @@ async fn generate(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
                 opened_at: row.starts_at - 2 * DAY,
                 due_at: None,
                 resolved_at: None,
+                first_contact_resolved: false,
                 changed_at: store.stamp(),
             });
         }

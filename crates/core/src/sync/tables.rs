@@ -106,6 +106,25 @@ pub static SYNC_TABLES: &[SyncTable] = &[
         ],
     },
     SyncTable {
+        name: "business_hours",
+        label: "horários de atendimento",
+        columns: &[
+            column("weekday", Integer, false),
+            column("opens_at", Integer, false),
+            column("closes_at", Integer, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
+        name: "holidays",
+        label: "feriados",
+        columns: &[
+            column("day", Text, false),
+            column("name", Text, false),
+            column("deleted", Integer, false),
+        ],
+    },
+    SyncTable {
         name: "users",
         label: "usuários",
         columns: &[
@@ -281,6 +300,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("sla_hours", Integer, false),
             column("deleted", Integer, false),
             column("active", Integer, false),
+            column("sla_calendar", Integer, false),
         ],
     },
     SyncTable {
@@ -305,6 +325,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("position", Integer, false),
             column("deleted", Integer, false),
             column("active", Integer, false),
+            column("stage", Text, false),
         ],
     },
     SyncTable {
@@ -359,6 +380,7 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("resolved_at", Integer, true),
             column("deleted", Integer, false),
             column("new_plan_id", Blob, true),
+            column("first_contact_resolved", Integer, false),
         ],
     },
     SyncTable {
@@ -386,6 +408,10 @@ pub static SYNC_TABLES: &[SyncTable] = &[
             column("description", Text, false),
             column("address", Text, false),
             column("deleted", Integer, false),
+            column("started_at", Integer, true),
+            column("finished_at", Integer, true),
+            column("report", Text, false),
+            column("outcome", Text, true),
         ],
     },
     SyncTable {

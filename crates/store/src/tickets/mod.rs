@@ -96,6 +96,7 @@ pub async fn save(
         opened_at: now,
         due_at: Some(ticket.ticket_type.due_at(now)),
         resolved_at: (ticket.status == TicketStatus::Resolved).then_some(now),
+        first_contact_resolved: ticket.status == TicketStatus::Resolved,
         changed_at: store.stamp(),
     };
     insert_many_in(&mut tx, std::slice::from_ref(&row)).await?;

@@ -35,6 +35,8 @@ pub struct TicketRow<'a> {
     pub opened_at: i64,
     pub due_at: Option<i64>,
     pub resolved_at: Option<i64>,
+    /// Resolved in the wizard, at its first contact.
+    pub first_contact_resolved: bool,
     /// Its change stamp.
     pub changed_at: i64,
 }
@@ -47,7 +49,8 @@ pub async fn insert_many_in(conn: &mut SqliteConnection, rows: &[TicketRow<'_>])
             "INSERT INTO tickets (id, protocol, origin, customer_id, customer_plan_id,
                                   support_message_id, problem, ticket_type_id, assigned_user_id,
                                   assigned_role_id, status, opened_by, opened_at, due_at,
-                                  resolved_at, changed_at, new_plan_id) ",
+                                  resolved_at, changed_at, new_plan_id,
+                                  first_contact_resolved) ",
         );
         query.push_values(chunk, |mut row, ticket| {
             row.push_bind(ticket.id)
@@ -66,7 +69,8 @@ pub async fn insert_many_in(conn: &mut SqliteConnection, rows: &[TicketRow<'_>])
                 .push_bind(ticket.due_at)
                 .push_bind(ticket.resolved_at)
                 .push_bind(ticket.changed_at)
-                .push_bind(ticket.new_plan_id);
+                .push_bind(ticket.new_plan_id)
+                .push_bind(ticket.first_contact_resolved);
         });
         query.build().execute(&mut *conn).await?;
     }

@@ -298,6 +298,7 @@ impl<'a> Generator<'a> {
             opened_at,
             due_at: Some(due_at),
             resolved_at,
+            first_contact_resolved: resolved_at == Some(opened_at),
             changed_at: clock.tick(resolved_at.unwrap_or(opened_at)),
         };
         Ok((ticket, events))
