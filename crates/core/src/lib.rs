@@ -31,6 +31,7 @@ pub mod protocol;
 pub mod script;
 pub mod server_admin;
 pub mod setup;
+pub mod sla_state;
 pub mod support;
 pub mod support_attachment;
 pub mod support_intake;
