@@ -306,3 +306,22 @@ pub async fn thread_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Thread> 
         }),
     )
 }
+
+/// How many messages received since `since` (Unix ms) are new (nobody took them and no
+/// ticket answers them), counting at most `cap`: a walk of `support_messages_received` that
+/// stops at the cap.
+pub async fn count_new(store: &Store, since: i64, cap: u32) -> Result<u32> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM (
+             SELECT 1 FROM support_messages m
+             WHERE m.received_at >= ?1 AND m.deleted = 0 AND m.taken_by IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM tickets t
+                                 WHERE t.support_message_id = m.id AND t.deleted = 0)
+             LIMIT ?2)",
+    )
+    .bind(since)
+    .bind(cap)
+    .fetch_one(store.pool())
+    .await?;
+    Ok(u32::try_from(count).unwrap_or(cap))
+}

@@ -2,9 +2,11 @@
 //! by the module that owns it; found by protocol, listed by filters newest first a page at
 //! a time, and their history read back ([`find_by_protocol`], [`list`], [`history`]).
 mod queries;
+mod queue;
 mod rows;
 
 pub use queries::{find_by_protocol, history, list};
+pub use queue::{queue_count, queue_tickets, Destined};
 pub use rows::{insert_many_in, set_state_in, TicketRow};
 
 use helpdesk_core::ticket::{NewTicket, SavedTicket, TicketStatus};

@@ -14,8 +14,8 @@ use crate::assignee_row::AssigneeColumns;
 use crate::{Result, Store};
 
 /// The columns of a [`TicketSummary`] ([`SummaryRow`]), from `tickets t` and its joins
-/// ([`SUMMARY_FROM`]).
-const SUMMARY_COLUMNS: &str = "SELECT t.id, t.protocol, t.status, t.customer_id,
+/// ([`SUMMARY_JOINS`]).
+pub(super) const SUMMARY_COLUMNS: &str = "SELECT t.id, t.protocol, t.status, t.customer_id,
         c.code AS customer_code, c.name AS customer_name, t.ticket_type_id,
         k.name AS ticket_type_name, t.assigned_user_id AS user_id, u.name AS user_name,
         u.active = 1 AND u.deleted = 0 AS user_active, t.assigned_role_id AS role_id,
@@ -23,7 +23,7 @@ const SUMMARY_COLUMNS: &str = "SELECT t.id, t.protocol, t.status, t.customer_id,
 
 /// The ticket and what its summary names. Left joins, so the ticket always drives the query
 /// and a missing name (not possible while foreign keys hold) cannot hide a ticket.
-const SUMMARY_FROM: &str = " FROM tickets t
+pub(super) const SUMMARY_JOINS: &str = "
          LEFT JOIN customers c ON c.id = t.customer_id
          LEFT JOIN ticket_types k ON k.id = t.ticket_type_id
          LEFT JOIN users u ON u.id = t.assigned_user_id
@@ -31,7 +31,7 @@ const SUMMARY_FROM: &str = " FROM tickets t
 
 /// One row of [`SUMMARY_COLUMNS`].
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
+pub(super) struct SummaryRow {
     id: Uuid,
     protocol: String,
     status: String,
@@ -49,7 +49,9 @@ struct SummaryRow {
 
 /// The ticket of `protocol`, unless it was deleted. One lookup in the protocol's unique index.
 pub async fn find_by_protocol(store: &Store, protocol: &Protocol) -> Result<Option<TicketSummary>> {
-    let sql = format!("{SUMMARY_COLUMNS}{SUMMARY_FROM} WHERE t.protocol = ?1 AND t.deleted = 0");
+    let sql = format!(
+        "{SUMMARY_COLUMNS} FROM tickets t{SUMMARY_JOINS} WHERE t.protocol = ?1 AND t.deleted = 0"
+    );
     let row = sqlx::query_as::<_, SummaryRow>(&sql)
         .bind(protocol.digits())
         .fetch_optional(store.pool())
@@ -77,7 +79,7 @@ pub async fn list(store: &Store, filter: &TicketFilter) -> Result<Vec<TicketSumm
 fn list_query<'a>(prefix: &str, filter: &'a TicketFilter) -> QueryBuilder<'a, Sqlite> {
     let mut query = QueryBuilder::<Sqlite>::new(prefix);
     query.push(SUMMARY_COLUMNS);
-    query.push(SUMMARY_FROM);
+    query.push(" FROM tickets t").push(SUMMARY_JOINS);
     query.push(" WHERE t.deleted = 0");
     // The filters given, the one whose index the query walks first: the most selective in
     // a help desk's data (a customer has tens of tickets, a user up to thousands, a role, a
@@ -158,7 +160,7 @@ pub async fn history(store: &Store, ticket_id: Uuid) -> Result<Vec<TicketEvent>>
 }
 
 impl SummaryRow {
-    fn into_summary(self) -> Result<TicketSummary> {
+    pub(super) fn into_summary(self) -> Result<TicketSummary> {
         let SummaryRow {
             id,
             protocol,
