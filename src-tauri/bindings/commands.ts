@@ -105,6 +105,8 @@ export const commands = {
 	 *  ticket as stored, in one transaction.
 	 */
 	updateTicket: (request: TicketUpdate) => typedError<TicketState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("update_ticket", { request })),
+	/**  `helpdesk_api::LoadQueue`: at the desktop's time, the day ending at its local midnight. */
+	loadQueue: () => typedError<Queue_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_queue")),
 	/**  `helpdesk_api::MyTasks`. */
 	myTasks: () => typedError<TaskSummary_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("my_tasks")),
 	/**  `helpdesk_api::CompleteTask`. */
@@ -1393,6 +1395,49 @@ export type PublishedScript_Serialize = {
 	definition: ScriptDefinition_Serialize,
 };
 
+/**  What the home screen shows. */
+export type Queue = Queue_Serialize | Queue_Deserialize;
+
+/**  How many entries a group has, each at most [`COUNT_CAP`]. */
+export type QueueCount = {
+	total: number,
+	/**  Of them, past their due time (tickets only). */
+	overdue: number,
+	/**  Of them, due before the end of the operator's day and not yet overdue. */
+	due_today: number,
+};
+
+/**  A group of the queue. */
+export type QueueGroup = 
+/**  Online-support messages nobody took and no ticket answers. */
+"NewMessages" | 
+/**  Open tickets destined to the operator. */
+"Mine" | 
+/**  Open tickets destined to the operator's role. */
+"MyRole" | 
+/**  Open tickets destined to no one. */
+"Unassigned";
+
+/**  What the home screen shows. */
+export type Queue_Deserialize = {
+	/**  The new messages' count (`overdue` and `due_today` are 0). */
+	messages_count: QueueCount,
+	/**  At most [`QUEUE_ENTRIES`], oldest first: the longest waiting leads. */
+	messages: SupportMessage_Deserialize[],
+	/**  "Para mim", "Para meu cargo", "Sem responsável", in that order. */
+	ticket_groups: TicketGroup_Deserialize[],
+};
+
+/**  What the home screen shows. */
+export type Queue_Serialize = {
+	/**  The new messages' count (`overdue` and `due_today` are 0). */
+	messages_count: QueueCount,
+	/**  At most [`QUEUE_ENTRIES`], oldest first: the longest waiting leads. */
+	messages: SupportMessage_Serialize[],
+	/**  "Para mim", "Para meu cargo", "Sem responsável", in that order. */
+	ticket_groups: TicketGroup_Serialize[],
+};
+
 /**
  *  "Registrar este computador": the server's address, an administrator's enrollment token and
  *  how the desktop will be named there.
@@ -1702,6 +1747,19 @@ export type SetupState_Serialize = {
 	/**  Minutes of inactivity after which the window locks. */
 	idle_lock_minutes: number,
 };
+
+/**  A ticket's state against its due time. */
+export type SlaState = 
+/**  Open, due later than [`DUE_SOON_MS`] from now. */
+"OnTime" | 
+/**  Open, due within [`DUE_SOON_MS`]. */
+"DueSoon" | 
+/**  Open, past its due time. */
+"Overdue" | 
+/**  Resolved (or closed) by its due time. */
+"Met" | 
+/**  Resolved (or closed) after its due time. */
+"Missed";
 
 /**  When and by whom a visit is done: `[starts_at, ends_at)`, Unix ms UTC. */
 export type Slot = {
@@ -2050,6 +2108,16 @@ export type TicketFilter_Deserialize = {
 	assigned_user_id?: string | null,
 	assigned_role_id?: string | null,
 	customer_id?: string | null,
+	/**  "Origem". */
+	origin?: Origin | null,
+	/**  The operator who opened it ("Aberto por"). */
+	opened_by?: string | null,
+	/**  Opened at or after this instant, Unix ms UTC ("Período"). */
+	opened_from?: number | null,
+	/**  Opened before this instant, Unix ms UTC. */
+	opened_until?: number | null,
+	/**  Where it stands against its SLA ("Prazo"). */
+	sla?: SlaState | null,
 	/**  At most this many tickets, 1 to [`crate::customer::MAX_LIMIT`]. */
 	limit: number,
 	/**  Only tickets older than this one (in `(opened_at, id)` order): the next page. */
@@ -2063,10 +2131,39 @@ export type TicketFilter_Serialize = {
 	assigned_user_id: string | null,
 	assigned_role_id: string | null,
 	customer_id: string | null,
+	/**  "Origem". */
+	origin: Origin | null,
+	/**  The operator who opened it ("Aberto por"). */
+	opened_by: string | null,
+	/**  Opened at or after this instant, Unix ms UTC ("Período"). */
+	opened_from: number | null,
+	/**  Opened before this instant, Unix ms UTC. */
+	opened_until: number | null,
+	/**  Where it stands against its SLA ("Prazo"). */
+	sla: SlaState | null,
 	/**  At most this many tickets, 1 to [`crate::customer::MAX_LIMIT`]. */
 	limit: number,
 	/**  Only tickets older than this one (in `(opened_at, id)` order): the next page. */
 	before: TicketCursor | null,
+};
+
+/**  One group's counts and first entries. */
+export type TicketGroup = TicketGroup_Serialize | TicketGroup_Deserialize;
+
+/**  One group's counts and first entries. */
+export type TicketGroup_Deserialize = {
+	group: QueueGroup,
+	count: QueueCount,
+	/**  At most [`QUEUE_ENTRIES`], soonest due first (tickets with no due time last). */
+	tickets: TicketSummary_Deserialize[],
+};
+
+/**  One group's counts and first entries. */
+export type TicketGroup_Serialize = {
+	group: QueueGroup,
+	count: QueueCount,
+	/**  At most [`QUEUE_ENTRIES`], soonest due first (tickets with no due time last). */
+	tickets: TicketSummary_Serialize[],
 };
 
 /**  The list's filters as the operator set them. */
@@ -2188,6 +2285,10 @@ export type TicketSummary_Deserialize = {
 	 *  deactivated) or a role.
 	 */
 	assignee?: Assignee | null,
+	/**  "Origem". */
+	origin: Origin,
+	/**  The operator who opened it. */
+	opened_by: string,
 	/**  When it was opened, Unix ms UTC. */
 	opened_at: number | null,
 	/**  When it is due (the type's SLA), Unix ms UTC. */
@@ -2213,6 +2314,10 @@ export type TicketSummary_Serialize = {
 	 *  deactivated) or a role.
 	 */
 	assignee: Assignee | null,
+	/**  "Origem". */
+	origin: Origin,
+	/**  The operator who opened it. */
+	opened_by: string,
 	/**  When it was opened, Unix ms UTC. */
 	opened_at: number | null,
 	/**  When it is due (the type's SLA), Unix ms UTC. */

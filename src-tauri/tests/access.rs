@@ -121,6 +121,7 @@ fn samples() -> BTreeMap<&'static str, Value> {
             }),
         ),
         ("my_tasks", Value::Null),
+        ("load_queue", Value::Null),
         ("complete_task", json!(id)),
         ("list_email_templates", Value::Null),
         (

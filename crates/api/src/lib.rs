@@ -33,6 +33,7 @@ pub use helpdesk_core::local_mailbox::{LocalMailboxForm, LocalMailboxView, Mailb
 pub use helpdesk_core::mailbox::{MailboxSettings, Tls};
 pub use helpdesk_core::password::{PasswordChange, PasswordReset};
 pub use helpdesk_core::protocol::Protocol;
+pub use helpdesk_core::queue::{Queue, QueueCount, QueueGroup, TicketGroup};
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::server_admin::{
     CreatedIntegration, IntegrationRevocation, IntegrationSummary, MailboxEnabledChange,
@@ -211,6 +212,9 @@ commands! {
     /// A follow-up contact, a change of status, a reassignment or closing; the ticket's
     /// state afterwards.
     UpdateTicket = update_ticket (Operator): TicketUpdate => TicketState;
+    /// The home screen's queue: new messages and the open tickets destined to the operator,
+    /// to their role and to no one, soonest due first, with their counts.
+    LoadQueue = load_queue (Operator): () => Queue;
     /// "Minhas Tarefas": the operator's tasks and their role's, open ones first.
     MyTasks = my_tasks (Operator): () => Vec<TaskSummary>;
     /// "Concluir": marks one of the operator's tasks done.

@@ -13,6 +13,7 @@ use crate::email::{
 use crate::form::FieldError;
 use crate::protocol::Protocol;
 use crate::script::ScriptRun;
+use crate::sla_state::SlaState;
 use crate::task::NewTask;
 use crate::ticket_type::{Assignee, TicketType};
 use crate::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
@@ -172,6 +173,10 @@ pub struct TicketSummary {
     /// Who the ticket is assigned to, if anyone: a user (`active` false once removed or
     /// deactivated) or a role.
     pub assignee: Option<Assignee>,
+    /// "Origem".
+    pub origin: Origin,
+    /// The operator who opened it.
+    pub opened_by: Uuid,
     /// When it was opened, Unix ms UTC.
     #[specta(type = f64)]
     pub opened_at: i64,
@@ -211,6 +216,26 @@ pub struct TicketFilter {
     pub assigned_user_id: Option<Uuid>,
     pub assigned_role_id: Option<Uuid>,
     pub customer_id: Option<Uuid>,
+    /// "Origem".
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    /// The operator who opened it ("Aberto por").
+    #[serde(default)]
+    pub opened_by: Option<Uuid>,
+    /// Opened at or after this instant, Unix ms UTC ("Período").
+    #[serde(default)]
+    #[specta(type = Option<f64>)]
+    pub opened_from: Option<i64>,
+    /// Opened before this instant, Unix ms UTC.
+    #[serde(default)]
+    #[specta(type = Option<f64>)]
+    pub opened_until: Option<i64>,
+    /// Where it stands against its SLA ("Prazo").
+    #[serde(default)]
+    pub sla: Option<SlaState>,
+    /// The instant `sla` is judged at, Unix ms UTC: set by the shell, never sent.
+    #[serde(skip)]
+    pub now: i64,
     /// At most this many tickets, 1 to [`crate::customer::MAX_LIMIT`].
     pub limit: u32,
     /// Only tickets older than this one (in `(opened_at, id)` order): the next page.
@@ -225,6 +250,12 @@ impl Default for TicketFilter {
             assigned_user_id: None,
             assigned_role_id: None,
             customer_id: None,
+            origin: None,
+            opened_by: None,
+            opened_from: None,
+            opened_until: None,
+            sla: None,
+            now: 0,
             limit: crate::customer::DEFAULT_LIMIT,
             before: None,
         }

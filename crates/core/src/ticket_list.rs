@@ -3,6 +3,11 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use chrono::NaiveDate;
+
+use crate::date::{parse_date, start_of_day};
+use crate::form::{FieldError, FieldErrors};
+use crate::sla_state::SlaState;
 use crate::ticket::{TicketFilter, TicketSummary};
 use crate::ticket_type::Assignee;
 
@@ -27,6 +32,44 @@ impl TicketListQuery {
     }
 }
 
+/// "Período": the days typed (dd/mm/aaaa; blank leaves that end open) as the instants
+/// `[from, until)` of the desktop's local days, `offset_on` giving each day's offset from
+/// UTC; or why not, at the fields `periodo_inicio` and `periodo_fim`.
+pub fn period(
+    start: &str,
+    end: &str,
+    offset_on: impl Fn(NaiveDate) -> i32,
+) -> Result<(Option<i64>, Option<i64>), Vec<FieldError>> {
+    let mut errors = FieldErrors::default();
+    let mut day = |field: &str, typed: &str| {
+        if typed.trim().is_empty() {
+            return None;
+        }
+        parse_date(typed)
+            .map_err(|error| errors.add(field, error.to_string()))
+            .ok()
+    };
+    let (first, last) = (day(PERIOD_START, start), day(PERIOD_END, end));
+    if let (Some(first), Some(last)) = (first, last) {
+        if last < first {
+            errors.add(PERIOD_END, "O fim do período vem antes do início.");
+        }
+    }
+    errors.into_result(|| {
+        (
+            first.map(|first| start_of_day(first, offset_on(first))),
+            last.and_then(|last| {
+                let next = last.succ_opt()?;
+                Some(start_of_day(next, offset_on(next)))
+            }),
+        )
+    })
+}
+
+/// The fields of [`period`].
+pub const PERIOD_START: &str = "periodo_inicio";
+pub const PERIOD_END: &str = "periodo_fim";
+
 /// Whether `ticket` passes every filter of `filter` but its page (limit and cursor).
 pub fn matches(filter: &TicketFilter, ticket: &TicketSummary) -> bool {
     let assigned_user = match &ticket.assignee {
@@ -48,6 +91,17 @@ pub fn matches(filter: &TicketFilter, ticket: &TicketSummary) -> bool {
             .assigned_role_id
             .is_none_or(|id| assigned_role == Some(id))
         && filter.customer_id.is_none_or(|id| ticket.customer_id == id)
+        && filter.origin.is_none_or(|origin| ticket.origin == origin)
+        && filter.opened_by.is_none_or(|id| ticket.opened_by == id)
+        && filter
+            .opened_from
+            .is_none_or(|from| ticket.opened_at >= from)
+        && filter
+            .opened_until
+            .is_none_or(|until| ticket.opened_at < until)
+        && filter.sla.is_none_or(|state| {
+            SlaState::of(ticket.due_at, ticket.resolved_at, filter.now) == Some(state)
+        })
 }
 
 #[cfg(test)]
@@ -71,10 +125,38 @@ mod tests {
                 id: Uuid::from_u128(4),
                 name: "Atendente N2".into(),
             }),
+            origin: crate::wizard::Origin::Phone,
+            opened_by: Uuid::from_u128(5),
             opened_at: 0,
             due_at: None,
             resolved_at: None,
         }
+    }
+
+    #[test]
+    fn a_period_is_whole_local_days() {
+        let brasilia = |_| -180;
+        assert_eq!(period("", "", brasilia), Ok((None, None)));
+        // 01/12/2026 00:00 in Brasília is 03:00 UTC.
+        let (from, until) = period("01/12/2026", "01/12/2026", brasilia).expect("period");
+        assert_eq!(from, Some(1_796_094_000_000));
+        assert_eq!(until, from.map(|from| from + 86_400_000));
+        let fields = |result: Result<_, Vec<FieldError>>| -> Vec<String> {
+            result
+                .expect_err("refused")
+                .into_iter()
+                .map(|e| e.field)
+                .collect()
+        };
+        assert_eq!(fields(period("31/02/2026", "", brasilia)), [PERIOD_START]);
+        assert_eq!(
+            fields(period("02/12/2026", "01/12/2026", brasilia)),
+            [PERIOD_END]
+        );
+        assert_eq!(
+            fields(period("x", "y", brasilia)),
+            [PERIOD_START, PERIOD_END]
+        );
     }
 
     #[test]
@@ -87,9 +169,25 @@ mod tests {
             ticket_type_id: Some(Uuid::from_u128(3)),
             assigned_role_id: Some(Uuid::from_u128(4)),
             customer_id: Some(Uuid::from_u128(2)),
+            origin: Some(crate::wizard::Origin::Phone),
+            opened_by: Some(Uuid::from_u128(5)),
+            opened_from: Some(0),
+            opened_until: Some(1),
             ..TicketFilter::default()
         };
         assert!(matches(&all, &ticket));
+        let overdue = TicketSummary {
+            due_at: Some(10),
+            ..ticket.clone()
+        };
+        let judged_at = |now: i64, state: SlaState| TicketFilter {
+            sla: Some(state),
+            now,
+            ..all.clone()
+        };
+        assert!(matches(&judged_at(10, SlaState::Overdue), &overdue));
+        assert!(!matches(&judged_at(9, SlaState::Overdue), &overdue));
+        assert!(matches(&judged_at(9, SlaState::DueSoon), &overdue));
         for wrong in [
             TicketFilter {
                 status: Some(TicketStatus::Resolved),
@@ -109,6 +207,26 @@ mod tests {
             },
             TicketFilter {
                 customer_id: other,
+                ..all.clone()
+            },
+            TicketFilter {
+                origin: Some(crate::wizard::Origin::Chat),
+                ..all.clone()
+            },
+            TicketFilter {
+                opened_by: other,
+                ..all.clone()
+            },
+            TicketFilter {
+                opened_from: Some(1),
+                ..all.clone()
+            },
+            TicketFilter {
+                opened_until: Some(0),
+                ..all.clone()
+            },
+            TicketFilter {
+                sla: Some(SlaState::OnTime),
                 ..all.clone()
             },
         ] {

@@ -6,6 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::script::ScriptRun;
+use helpdesk_core::sla_state::SlaState;
 use helpdesk_core::ticket::{NewTicket, TicketCursor, TicketFilter, TicketStatus, TicketSummary};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::wizard::Origin;
@@ -152,7 +153,13 @@ fn new_ticket(
 }
 
 /// What a ticket's summary should say.
-fn expected(id: Uuid, ticket: &NewTicket, customer: &Customer, at: i64) -> TicketSummary {
+fn expected(
+    id: Uuid,
+    ticket: &NewTicket,
+    customer: &Customer,
+    opened_by: Uuid,
+    at: i64,
+) -> TicketSummary {
     TicketSummary {
         id,
         protocol: ticket.protocol,
@@ -163,6 +170,8 @@ fn expected(id: Uuid, ticket: &NewTicket, customer: &Customer, at: i64) -> Ticke
         ticket_type_id: Some(ticket.ticket_type.id),
         ticket_type_name: Some(ticket.ticket_type.name.clone()),
         assignee: ticket.ticket_type.assignee.clone(),
+        origin: ticket.origin,
+        opened_by,
         opened_at: at,
         due_at: Some(ticket.ticket_type.due_at(at)),
         resolved_at: (ticket.status == TicketStatus::Resolved).then_some(at),
@@ -188,7 +197,7 @@ async fn many_tickets(store: &Store, desk: &Desk) -> Vec<TicketSummary> {
             .expect("save")
             .saved()
             .expect("a new protocol");
-        saved.push(expected(done.id, &ticket, customer, at));
+        saved.push(expected(done.id, &ticket, customer, desk.operator, at));
     }
     let deleted = saved.pop().expect("the last one");
     set(
@@ -222,6 +231,15 @@ fn matching(all: &[TicketSummary], filter: &TicketFilter) -> Vec<TicketSummary> 
                 .is_none_or(|id| assignee(t).1 == Some(id))
         })
         .filter(|t| filter.customer_id.is_none_or(|id| t.customer_id == id))
+        .filter(|t| filter.origin.is_none_or(|origin| t.origin == origin))
+        .filter(|t| filter.opened_by.is_none_or(|id| t.opened_by == id))
+        .filter(|t| filter.opened_from.is_none_or(|from| t.opened_at >= from))
+        .filter(|t| filter.opened_until.is_none_or(|until| t.opened_at < until))
+        .filter(|t| {
+            filter
+                .sla
+                .is_none_or(|sla| SlaState::of(t.due_at, t.resolved_at, filter.now) == Some(sla))
+        })
         .cloned()
         .collect();
     found.sort_by_key(|t| std::cmp::Reverse((t.opened_at, t.id)));
@@ -246,7 +264,7 @@ async fn a_ticket_is_found_by_its_protocol() {
     let found = tickets::find_by_protocol(store, &protocol(42))
         .await
         .expect("find");
-    let summary = expected(saved.id, &ticket, customer, NOON);
+    let summary = expected(saved.id, &ticket, customer, desk.operator, NOON);
     assert_eq!(found.as_ref(), Some(&summary));
     let found = found.expect("found");
     assert_eq!(found.customer_name, "Padaria Pão Quente Ltda");
@@ -350,7 +368,7 @@ async fn every_combination_of_filters_lists_exactly_its_tickets_newest_first() {
                             assigned_role_id,
                             customer_id,
                             limit: 500,
-                            before: None,
+                            ..TicketFilter::default()
                         };
                         let listed = tickets::list(store, &filter).await.expect("list");
                         assert_eq!(listed, matching(&all, &filter), "{filter:?}");
@@ -364,6 +382,46 @@ async fn every_combination_of_filters_lists_exactly_its_tickets_newest_first() {
     assert_eq!(combinations, 3 * 5 * 3 * 3 * 4);
     // Enough of them find something for the comparison to mean something.
     assert!(nonempty > 60, "{nonempty} combinations found tickets");
+
+    // Origin, operator, period and SLA state, at moments that put the open tickets (due
+    // four, eight or twelve hours after they opened) in every state.
+    let mut nonempty = 0;
+    for origin in [None, Some(Origin::Phone), Some(Origin::Support)] {
+        for opened_by in [None, Some(desk.operator), Some(nobody)] {
+            for (opened_from, opened_until) in [
+                (None, None),
+                (Some(NOON + 3 * MINUTE), None),
+                (None, Some(NOON + 3 * MINUTE)),
+                (Some(NOON + 2 * MINUTE), Some(NOON + 9 * MINUTE)),
+            ] {
+                for sla in [None].into_iter().chain(SlaState::ALL.map(Some)) {
+                    for now in [
+                        NOON,
+                        NOON + 3 * 60 * MINUTE,
+                        NOON + 5 * 60 * MINUTE,
+                        NOON + 99 * 60 * MINUTE,
+                    ] {
+                        let filter = TicketFilter {
+                            origin,
+                            opened_by,
+                            opened_from,
+                            opened_until,
+                            sla,
+                            now,
+                            status: Some(TicketStatus::Open)
+                                .filter(|_| sla == Some(SlaState::OnTime)),
+                            limit: 500,
+                            ..TicketFilter::default()
+                        };
+                        let listed = tickets::list(store, &filter).await.expect("list");
+                        assert_eq!(listed, matching(&all, &filter), "{filter:?}");
+                        nonempty += usize::from(!listed.is_empty());
+                    }
+                }
+            }
+        }
+    }
+    assert!(nonempty > 100, "{nonempty} combinations found tickets");
 
     // Status and type together, and a customer's open tickets, spelled out.
     let sem_conexao = &desk.types[0];

@@ -1,16 +1,30 @@
-//! Tickets after the wizard: the list of tickets, the ticket page (its details and actions)
-//! and "Minhas Tarefas".
+//! Tickets after the wizard: the home screen's queue, the list of tickets, the ticket page
+//! (its details and actions) and "Minhas Tarefas".
 use helpdesk_api::{
-    CompleteTask, ListTickets, LoadTicketDetails, MyTasks, Protocol, Reply, Request, UpdateTicket,
+    CompleteTask, ListTickets, LoadQueue, LoadTicketDetails, MyTasks, Protocol, Reply, Request,
+    UpdateTicket,
 };
+use helpdesk_core::queue::QueueClock;
 use helpdesk_core::task_list::DONE_TASKS_SHOWN;
 use helpdesk_store::tasks;
 use helpdesk_store::ticket_updates;
-use helpdesk_store::{now_millis, ticket_details, tickets};
+use helpdesk_store::{now_millis, queue, ticket_details, tickets};
 use tauri::State;
 
 use crate::error::{first_error, internal};
-use crate::{outcomes, AppState};
+use crate::{local_time, outcomes, AppState};
+
+/// `helpdesk_api::LoadQueue`: at the desktop's time, the day ending at its local midnight.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_queue(state: State<'_, AppState>) -> Reply<LoadQueue> {
+    let operator = state.require_operator().await?;
+    let now = now_millis();
+    let clock = QueueClock::at(now, local_time::offset_at(now));
+    queue::load(&state.store, operator.id, clock)
+        .await
+        .map_err(internal)
+}
 
 /// `helpdesk_api::ListTickets`: a protocol typed is one lookup in its unique index (and the
 /// other filters are checked on that ticket); otherwise a page of the filtered list.
@@ -21,6 +35,8 @@ pub async fn list_tickets(
     state: State<'_, AppState>,
 ) -> Reply<ListTickets> {
     state.require_operator().await?;
+    let mut request = request;
+    request.filter.now = now_millis();
     if request.protocol.trim().is_empty() {
         return tickets::list(&state.store, &request.filter)
             .await

@@ -8,6 +8,7 @@ mod labelled;
 mod script_answers;
 mod script_runner;
 mod select_field;
+mod sla_mark;
 mod sync_indicator;
 mod text_field;
 
@@ -19,5 +20,6 @@ pub use form_error::{unplaced_message, FormError};
 pub use script_answers::ScriptAnswers;
 pub use script_runner::ScriptRunner;
 pub use select_field::SelectField;
+pub use sla_mark::SlaMark;
 pub use sync_indicator::SyncIndicator;
 pub use text_field::TextField;

@@ -14,6 +14,7 @@ mod mailboxes;
 mod password;
 mod protocol_lookup;
 mod provider;
+mod queue;
 mod registration_fields;
 mod screen;
 mod scripts;

@@ -127,6 +127,8 @@ mod tests {
             ticket_type_id: None,
             ticket_type_name: None,
             assignee: None,
+            origin: helpdesk_core::wizard::Origin::Phone,
+            opened_by: Uuid::from_u128(3),
             opened_at: 0,
             due_at: None,
             resolved_at: None,

@@ -1,11 +1,12 @@
 //! The start panel: the draft left from before ("Continuar", "Descartar") or "Novo
-//! Atendimento", and "Consultar protocolo".
-use helpdesk_api::{SavedDraft, TicketSummary};
+//! Atendimento", "Consultar protocolo", and the operator's queue.
+use helpdesk_api::{SavedDraft, SupportMessage, TicketSummary, WizardDraft};
 use yew::prelude::*;
 
 use crate::components::FormError;
 use crate::pages::draft_panel::DraftPanel;
 use crate::pages::protocol_lookup::ProtocolLookup;
+use crate::pages::queue::QueuePanel;
 use crate::pages::screen::{Navigate, Screen};
 
 /// Props of [`StartPanel`].
@@ -56,12 +57,23 @@ pub fn StartPanel(props: &StartPanelProps) -> Html {
     let onopen = props
         .onnavigate
         .reform(|ticket: TicketSummary| Navigate::OpenTicket(Box::new(ticket)));
+    // A new message starts a new ticket at "Localizar Cliente", answering it. Not while a
+    // draft is left from before: the new ticket's draft would take its place.
+    let onopen_message = props.onnavigate.reform(|message: SupportMessage| {
+        let saved = SavedDraft {
+            draft: WizardDraft::for_message(message),
+            saved_at: js_sys::Date::now() as i64,
+        };
+        Navigate::To(Screen::Wizard(Some(Box::new(saved))))
+    });
     html! {
         <main class="start-panel">
             <h1>{ "Atendimentos" }</h1>
             <FormError message={props.error.clone()} />
             { draft }
-            <ProtocolLookup {onopen} />
+            <ProtocolLookup onopen={onopen.clone()} />
+            <QueuePanel onopen_ticket={onopen} {onopen_message}
+                draft_pending={props.saved.is_some()} />
         </main>
     }
 }

@@ -26,6 +26,25 @@ impl Origin {
         Origin::Chat,
     ];
 
+    /// The value stored in `tickets.origin` (its name in the code, as the first tickets
+    /// were written).
+    pub fn stored(self) -> &'static str {
+        match self {
+            Origin::Support => "Support",
+            Origin::Phone => "Phone",
+            Origin::InPerson => "InPerson",
+            Origin::Email => "Email",
+            Origin::Chat => "Chat",
+        }
+    }
+
+    /// The origin stored as `stored`.
+    pub fn from_stored(stored: &str) -> Option<Origin> {
+        Origin::ALL
+            .into_iter()
+            .find(|origin| origin.stored() == stored)
+    }
+
     /// The pt-BR label shown to the operator.
     pub fn label(self) -> &'static str {
         match self {
@@ -132,6 +151,15 @@ impl Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_origin_is_read_back_as_stored() {
+        for origin in Origin::ALL {
+            assert_eq!(origin.stored(), format!("{origin:?}"));
+            assert_eq!(Origin::from_stored(origin.stored()), Some(origin));
+        }
+        assert_eq!(Origin::from_stored("Fax"), None);
+    }
 
     #[test]
     fn support_and_email_go_through_filters_and_others_skip_them() {

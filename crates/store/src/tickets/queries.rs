@@ -6,7 +6,9 @@
 //! costs about the rows it returns, not the number of tickets.
 use helpdesk_core::customer::MAX_LIMIT;
 use helpdesk_core::protocol::Protocol;
+use helpdesk_core::sla_state::SlaState;
 use helpdesk_core::ticket::{TicketEvent, TicketFilter, TicketStatus, TicketSummary};
+use helpdesk_core::wizard::Origin;
 use sqlx::{QueryBuilder, Sqlite};
 use uuid::Uuid;
 
@@ -19,7 +21,7 @@ pub(super) const SUMMARY_COLUMNS: &str = "SELECT t.id, t.protocol, t.status, t.c
         c.code AS customer_code, c.name AS customer_name, t.ticket_type_id,
         k.name AS ticket_type_name, t.assigned_user_id AS user_id, u.name AS user_name,
         u.active = 1 AND u.deleted = 0 AS user_active, t.assigned_role_id AS role_id,
-        r.name AS role_name, t.opened_at, t.due_at, t.resolved_at";
+        r.name AS role_name, t.origin, t.opened_by, t.opened_at, t.due_at, t.resolved_at";
 
 /// The ticket and what its summary names. Left joins, so the ticket always drives the query
 /// and a missing name (not possible while foreign keys hold) cannot hide a ticket.
@@ -42,6 +44,8 @@ pub(super) struct SummaryRow {
     ticket_type_name: Option<String>,
     #[sqlx(flatten)]
     assignee: AssigneeColumns,
+    origin: String,
+    opened_by: Uuid,
     opened_at: i64,
     due_at: Option<i64>,
     resolved_at: Option<i64>,
@@ -106,6 +110,23 @@ fn list_query<'a>(prefix: &str, filter: &'a TicketFilter) -> QueryBuilder<'a, Sq
         query.push(if walked { " AND +" } else { " AND " });
         query.push("t.status = ").push_bind(status.label());
     }
+    // Checked on each ticket the index walk reaches (`+`: never an index of their own).
+    if let Some(origin) = filter.origin {
+        query.push(" AND +t.origin = ").push_bind(origin.stored());
+    }
+    if let Some(id) = filter.opened_by {
+        query.push(" AND +t.opened_by = ").push_bind(id);
+    }
+    // A range on the `opened_at` that every list index has after its first column.
+    if let Some(from) = filter.opened_from {
+        query.push(" AND t.opened_at >= ").push_bind(from);
+    }
+    if let Some(until) = filter.opened_until {
+        query.push(" AND t.opened_at < ").push_bind(until);
+    }
+    if let Some(state) = filter.sla {
+        push_sla(&mut query, state, filter.now);
+    }
     if let Some(cursor) = filter.before {
         // A row value: one range on the index's `(opened_at, id)`, not a scan from the top.
         query
@@ -119,6 +140,28 @@ fn list_query<'a>(prefix: &str, filter: &'a TicketFilter) -> QueryBuilder<'a, Sq
         .push(" ORDER BY t.opened_at DESC, t.id DESC LIMIT ")
         .push_bind(filter.limit.clamp(1, MAX_LIMIT));
     query
+}
+
+/// The tickets in `state` at `now` ([`SlaState::of`]): open ones by the range of due
+/// times [`SlaState::due_bounds`] gives, resolved ones by comparing the two instants.
+fn push_sla(query: &mut QueryBuilder<'_, Sqlite>, state: SlaState, now: i64) {
+    match state.due_bounds(now) {
+        Some((from, to)) => {
+            query.push(" AND +t.resolved_at IS NULL AND +t.due_at IS NOT NULL");
+            if let Some(from) = from {
+                query.push(" AND +t.due_at >= ").push_bind(from);
+            }
+            if let Some(to) = to {
+                query.push(" AND +t.due_at < ").push_bind(to);
+            }
+        }
+        None if state == SlaState::Met => {
+            query.push(" AND +t.resolved_at <= +t.due_at");
+        }
+        None => {
+            query.push(" AND +t.resolved_at > +t.due_at");
+        }
+    }
 }
 
 /// One entry of [`history`].
@@ -171,6 +214,8 @@ impl SummaryRow {
             ticket_type_id,
             ticket_type_name,
             assignee,
+            origin,
+            opened_by,
             opened_at,
             due_at,
             resolved_at,
@@ -188,6 +233,9 @@ impl SummaryRow {
             ticket_type_id,
             ticket_type_name,
             assignee: assignee.assignee(),
+            origin: Origin::from_stored(&origin)
+                .ok_or_else(|| undecodable(format!("ticket {id}: unknown origin {origin:?}")))?,
+            opened_by,
             opened_at,
             due_at,
             resolved_at,
@@ -221,6 +269,7 @@ mod tests {
                     customer_id: on(4).then_some(id),
                     limit: 50,
                     before,
+                    ..TicketFilter::default()
                 });
             }
         }

@@ -55,7 +55,7 @@ pub async fn insert_many_in(conn: &mut SqliteConnection, rows: &[TicketRow<'_>])
         query.push_values(chunk, |mut row, ticket| {
             row.push_bind(ticket.id)
                 .push_bind(ticket.protocol.digits())
-                .push_bind(format!("{:?}", ticket.origin))
+                .push_bind(ticket.origin.stored())
                 .push_bind(ticket.customer_id)
                 .push_bind(ticket.customer_plan_id)
                 .push_bind(ticket.support_message_id)

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::filters::TicketFilters;
 use crate::api;
-use crate::components::{unplaced_message, FormError};
+use crate::components::{unplaced_message, FormError, SlaMark};
 use crate::dom::local_offset_minutes;
 
 /// Props of [`TicketList`].
@@ -131,6 +131,7 @@ pub fn TicketList(props: &TicketListProps) -> Html {
                                         <th>{ "Protocolo" }</th>
                                         <th>{ "Situação" }</th>
                                         <th>{ "Cliente" }</th>
+                                        <th>{ "Origem" }</th>
                                         <th>{ "Tipo" }</th>
                                         <th>{ "Destinado a" }</th>
                                         <th>{ "Aberto em" }</th>
@@ -167,10 +168,11 @@ fn row(ticket: &TicketSummary, offset: i32, onopen: &Callback<TicketSummary>) ->
             <td>{ protocol.clone() }</td>
             <td>{ ticket.status.label() }</td>
             <td>{ format!("{} · {}", ticket.customer_code, ticket.customer_name) }</td>
+            <td>{ ticket.origin.label() }</td>
             <td>{ ticket.ticket_type_name.clone().unwrap_or_else(dash) }</td>
             <td>{ ticket.assignee.as_ref().map_or_else(dash, |a| a.describe()) }</td>
             <td>{ format_instant(ticket.opened_at, offset) }</td>
-            <td>{ ticket.due_at.map_or_else(dash, |at| format_instant(at, offset)) }</td>
+            <td><SlaMark due_at={ticket.due_at} resolved_at={ticket.resolved_at} {offset} /></td>
             <td>
                 <button type="button" class="abrir" data-protocol={protocol} onclick={open}>
                     { "Abrir" }

@@ -13,6 +13,19 @@ use crate::support::{MessageQuery, SupportMessage};
 use crate::wizard::Origin;
 
 impl WizardDraft {
+    /// A new ticket answering `message`, as if the operator chose "Suporte Online" and that
+    /// message in "Localizar Reg.": at "Localizar Cliente" (the queue's new messages).
+    pub fn for_message(message: SupportMessage) -> WizardDraft {
+        let mut draft = WizardDraft::default();
+        draft.choose_origin(Origin::Support);
+        // "Origem" and "Filtros" (its defaults) have what they need.
+        let _ = draft.advance();
+        let _ = draft.advance();
+        draft.choose_message(message);
+        let _ = draft.advance();
+        draft
+    }
+
     /// "Origem".
     pub fn choose_origin(&mut self, origin: Origin) {
         self.origin = Some(origin);
@@ -131,6 +144,24 @@ mod tests {
     use crate::support_attachment::{MessageAttachment, FROM_MESSAGE_NOTE};
     use crate::wizard::draft::test_support::{at_ticket_data, customer, message};
     use crate::wizard::Step;
+
+    #[test]
+    fn a_message_from_the_queue_starts_at_localizar_cliente() {
+        let draft = WizardDraft::for_message(message(3, "Sem sinal"));
+        assert_eq!(draft.origin, Some(Origin::Support));
+        assert_eq!(
+            draft.visited(),
+            [
+                Step::Origin,
+                Step::Filters,
+                Step::FindMessage,
+                Step::FindCustomer
+            ]
+        );
+        assert_eq!(draft.current(), Step::FindCustomer);
+        assert_eq!(draft.problem, "Sem sinal");
+        assert_eq!(draft.message.map(|m| m.id), Some(Uuid::from_u128(3)));
+    }
 
     #[test]
     fn a_new_origin_forgets_a_route_it_no_longer_takes() {
