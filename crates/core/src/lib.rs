@@ -28,6 +28,7 @@ pub mod mailbox;
 pub mod password;
 pub mod portal;
 pub mod protocol;
+pub mod report;
 pub mod script;
 pub mod server_admin;
 pub mod setup;
