@@ -27,6 +27,7 @@ mod password;
 pub mod people;
 pub mod protocols;
 pub mod provider_settings;
+pub mod reports;
 pub mod scripts;
 pub mod secret_settings;
 pub mod secret_vault;
