@@ -15,6 +15,7 @@ mod password;
 mod protocol_lookup;
 mod provider;
 mod registration_fields;
+mod reports;
 mod screen;
 mod scripts;
 mod server_token;
