@@ -190,7 +190,7 @@ fi
 
 # --- 5. Static files -----------------------------------------------------------------------
 
-cp ui/index.html ui/tokens.css ui/base.css ui/app.css ui/wizard.css ui/wizard-ticket.css ui/customer.css ui/scripts.css ui/tickets.css ui/agenda.css ui/email.css ui/admin.css ui/main.js "$DIST/"
+cp ui/index.html ui/tokens.css ui/base.css ui/app.css ui/wizard.css ui/wizard-ticket.css ui/customer.css ui/scripts.css ui/tickets.css ui/agenda.css ui/email.css ui/admin.css ui/reports.css ui/main.js "$DIST/"
 step_done "copied the static files"
 
 log "done in $(($(date +%s) - START)) s ($TOOLCHAIN toolchain, $PROFILE): $DIST"

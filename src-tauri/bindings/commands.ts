@@ -203,6 +203,17 @@ export const commands = {
 	createIntegration: (request: NewIntegration) => typedError<CreatedIntegration_Serialize, CommandError_Serialize>(__TAURI_INVOKE("create_integration", { request })),
 	/**  `helpdesk_api::RevokeIntegration`. */
 	revokeIntegration: (request: IntegrationRevocation) => typedError<IntegrationSummary_Serialize, CommandError_Serialize>(__TAURI_INVOKE("revoke_integration", { request })),
+	/**
+	 *  `helpdesk_api::RunReport`: the period checked in the core (at the desktop's UTC offset
+	 *  on its first day), then the report's one aggregate query.
+	 */
+	runReport: (request: ReportRequest_Deserialize) => typedError<Report, CommandError_Serialize>(__TAURI_INVOKE("run_report", { request })),
+	/**
+	 *  `helpdesk_api::ExportReportCsv`: the report computed first (a bad period is answered at
+	 *  its field before any dialog), then the system's save dialog over the window (which never
+	 *  sees the file system), then the CSV written there.
+	 */
+	exportReportCsv: (request: ReportRequest_Deserialize) => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("export_report_csv", { request })),
 };
 
 /* Types */
@@ -275,6 +286,15 @@ export type AttachmentInfo = {
 	added_by_name: string,
 	/**  Unix ms UTC. */
 	added_at: number | null,
+};
+
+/**  A bar of the chart. */
+export type Bar = {
+	label: string,
+	/**  The value as the table shows it. */
+	text: string,
+	/**  The bar's length, 0 to 1. */
+	share: number | null,
 };
 
 /**  Deactivating (`active: false`) or reactivating a catalog entry. */
@@ -399,6 +419,37 @@ export type CatalogKind =
 "plans" | 
 /**  "Funções de contato". */
 "contact_roles";
+
+/**  A report's bar chart. */
+export type Chart = {
+	/**  The column drawn ("Atendimentos", "% cumprido"). */
+	title: string,
+	bars: Bar[],
+};
+
+/**  A column of a report's table. */
+export type Column = {
+	/**  The pt-BR header. */
+	name: string,
+	kind: ColumnKind,
+};
+
+/**  How a column's values read. */
+export type ColumnKind = 
+/**  A count, from the query. */
+"Count" | 
+/**  A duration in Unix ms, from the query; shown as "h:mm". */
+"Duration" | 
+/**  Column `part` as a share of the sum of columns `of`, in tenths of a percent. */
+({ Percent: {
+	part: number,
+	of: number[],
+} }) & { Average?: never } | 
+/**  The duration column `total` divided by the count column `count`, in ms. */
+({ Average: {
+	total: number,
+	count: number,
+} }) & { Percent?: never };
 
 /**
  *  The field each column of the file fills, by column: a target field's name, or empty
@@ -1478,6 +1529,113 @@ export type RejectedRow = {
 	column: string,
 	/**  In pt-BR. */
 	reason: string,
+};
+
+/**  A report computed: what the page shows, prints and exports. */
+export type Report = {
+	kind: ReportKind,
+	title: string,
+	/**  "01/12/2026 a 31/12/2026". */
+	period: string,
+	/**  The header of the label column. */
+	label_header: string,
+	columns: Column[],
+	rows: ReportRow[],
+	/**  The sums, and the shares and averages of the sums. */
+	total: ReportRow,
+	chart: Chart,
+};
+
+/**
+ *  The filters of a report; each report uses those of [`ReportKind::filters`] and ignores
+ *  the others.
+ */
+export type ReportFilters = ReportFilters_Serialize | ReportFilters_Deserialize;
+
+/**
+ *  The filters of a report; each report uses those of [`ReportKind::filters`] and ignores
+ *  the others.
+ */
+export type ReportFilters_Deserialize = {
+	origin?: Origin | null,
+	ticket_type_id?: string | null,
+	/**  Who opened the ticket, or was given the protocol. */
+	operator_id?: string | null,
+	assigned_user_id?: string | null,
+	assigned_role_id?: string | null,
+	technician_id?: string | null,
+	team_id?: string | null,
+};
+
+/**
+ *  The filters of a report; each report uses those of [`ReportKind::filters`] and ignores
+ *  the others.
+ */
+export type ReportFilters_Serialize = {
+	origin: Origin | null,
+	ticket_type_id: string | null,
+	/**  Who opened the ticket, or was given the protocol. */
+	operator_id: string | null,
+	assigned_user_id: string | null,
+	assigned_role_id: string | null,
+	technician_id: string | null,
+	team_id: string | null,
+};
+
+/**  A report of "Relatórios". */
+export type ReportKind = 
+/**  Tickets opened in the period, by origin. */
+"TicketsByOrigin" | 
+/**  Tickets opened in the period, by ticket type. */
+"TicketsByType" | 
+/**  Tickets opened in the period, by the operator who opened them. */
+"TicketsByOperator" | 
+/**  Tickets opened in the period, by assignee (user or role). */
+"TicketsByAssignee" | 
+/**  Tickets opened in the period against their SLA, by ticket type. */
+"SlaByType" | 
+/**  Tickets opened in the period resolved in the wizard, by operator. */
+"FirstContactByOperator" | 
+/**  Work orders scheduled in the period, with time on site, by technician. */
+"WorkOrdersByTechnician" | 
+/**  Protocol numbers given in the period, per local day. */
+"ProtocolsPerDay";
+
+/**
+ *  A report as asked: the kind, the period's first and last day as typed ("dd/mm/aaaa",
+ *  both included), and the filters.
+ */
+export type ReportRequest = ReportRequest_Serialize | ReportRequest_Deserialize;
+
+/**
+ *  A report as asked: the kind, the period's first and last day as typed ("dd/mm/aaaa",
+ *  both included), and the filters.
+ */
+export type ReportRequest_Deserialize = {
+	kind: ReportKind,
+	from: string,
+	to: string,
+	filters: ReportFilters_Deserialize,
+};
+
+/**
+ *  A report as asked: the kind, the period's first and last day as typed ("dd/mm/aaaa",
+ *  both included), and the filters.
+ */
+export type ReportRequest_Serialize = {
+	kind: ReportKind,
+	from: string,
+	to: string,
+	filters: ReportFilters_Serialize,
+};
+
+/**
+ *  A row of the table: its label and a value per column (`None`: a share or average of
+ *  nothing).
+ */
+export type ReportRow = {
+	label: string,
+	values: (number | null)[],
 };
 
 /**  A saved visit moved (another time or technician) or resized. */

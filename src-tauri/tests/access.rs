@@ -252,7 +252,17 @@ fn samples() -> BTreeMap<&'static str, Value> {
             "revoke_integration",
             json!({"token": "token-do-administrador", "id": id}),
         ),
+        ("run_report", report_request()),
+        ("export_report_csv", report_request()),
     ])
+}
+
+/// A report of this month's first day.
+fn report_request() -> Value {
+    json!({"kind": "TicketsByOrigin", "from": "01/12/2026", "to": "01/12/2026",
+           "filters": {"origin": null, "ticket_type_id": null, "operator_id": null,
+                       "assigned_user_id": null, "assigned_role_id": null,
+                       "technician_id": null, "team_id": null}})
 }
 
 /// The sample of `name`; a command of the list without one fails the test here.

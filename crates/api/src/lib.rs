@@ -34,6 +34,7 @@ pub use helpdesk_core::mailbox::{MailboxSettings, Tls};
 pub use helpdesk_core::password::{PasswordChange, PasswordReset};
 pub use helpdesk_core::protocol::Protocol;
 pub use helpdesk_core::queue::{Queue, QueueCount, QueueGroup, TicketGroup};
+pub use helpdesk_core::report::{Report, ReportFilters, ReportKind, ReportRequest};
 pub use helpdesk_core::script::{PublishedScript, ScriptDraft, ScriptSummary, ScriptVersionRef};
 pub use helpdesk_core::server_admin::{
     CreatedIntegration, IntegrationRevocation, IntegrationSummary, MailboxEnabledChange,
@@ -312,6 +313,12 @@ commands! {
     CreateIntegration = create_integration (Administrator): NewIntegration => CreatedIntegration;
     /// "Revogar": the integration's key is refused from now on.
     RevokeIntegration = revoke_integration (Administrator): IntegrationRevocation => IntegrationSummary;
+    // -- "Relatórios" (issue 18): any signed-in operator, over all the desktop's data. --
+    /// "Gerar": the report of a period (local dates, at most 366 days) and filters.
+    RunReport = run_report (Operator): ReportRequest => Report;
+    /// "Exportar CSV": the report as CSV (`;`, UTF-8 with a BOM) where the operator chooses;
+    /// the path written, or `None` when they closed the dialog.
+    ExportReportCsv = export_report_csv (Operator): ReportRequest => Option<String>;
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub mod password;
 pub mod portal;
 pub mod protocol;
 pub mod queue;
+pub mod report;
 pub mod script;
 pub mod server_admin;
 pub mod setup;

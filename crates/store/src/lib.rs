@@ -28,6 +28,7 @@ pub mod people;
 pub mod protocols;
 pub mod provider_settings;
 pub mod queue;
+pub mod reports;
 pub mod scripts;
 pub mod secret_settings;
 pub mod secret_vault;

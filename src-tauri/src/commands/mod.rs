@@ -15,6 +15,7 @@ mod integrations;
 mod local_mailbox;
 mod mailboxes;
 mod protocols;
+mod reports;
 mod scripts;
 mod setup;
 mod support;
@@ -35,8 +36,8 @@ use crate::AppState;
 pub use self::{
     attachments::*, auth::*, catalogs::*, customer_data::*, customer_edits::*, customers::*,
     drafts::*, email::*, imports::*, integrations::*, local_mailbox::*, mailboxes::*, protocols::*,
-    scripts::*, setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*, tickets::*,
-    users::*, work_orders::*,
+    reports::*, scripts::*, setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*,
+    tickets::*, users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

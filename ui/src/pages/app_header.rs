@@ -57,6 +57,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                         { button("minhas-tarefas", "Minhas Tarefas", Navigate::To(Screen::Tasks)) }
                         { button("agenda", "Agenda Técnica", Navigate::To(Screen::Agenda)) }
                         { button("clientes-nav", "Clientes", Navigate::To(Screen::Customers)) }
+                        { button("relatorios", "Relatórios", Navigate::To(Screen::Reports)) }
                         if operator.is_administrator() {
                             <span class="app-nav-admin" role="group" aria-label="Administração">
                                 { admin("scripts", "Scripts", AdminScreen::Scripts) }

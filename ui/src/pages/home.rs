@@ -20,6 +20,7 @@ use crate::pages::customers::{CustomerPage, CustomersPage, KeptSearch};
 use crate::pages::integrations::IntegrationsPage;
 use crate::pages::mailboxes::MailboxesPage;
 use crate::pages::provider::ProviderPage;
+use crate::pages::reports::ReportsPage;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
 use crate::pages::start_panel::StartPanel;
 use crate::pages::sync_admin::SyncAdminPage;
@@ -159,6 +160,9 @@ pub fn Home(props: &HomeProps) -> Html {
         },
         Screen::Agenda => html! {
             <AgendaPage operator_id={operator.id} onclose={go(Navigate::Back)} />
+        },
+        Screen::Reports => html! {
+            <ReportsPage onclose={go(Navigate::Back)} />
         },
         Screen::Tasks => html! {
             <TasksPage onopen={open_ticket} onclose={go(Navigate::Back)} />

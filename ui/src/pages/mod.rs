@@ -16,6 +16,7 @@ mod protocol_lookup;
 mod provider;
 mod queue;
 mod registration_fields;
+mod reports;
 mod screen;
 mod scripts;
 mod server_token;

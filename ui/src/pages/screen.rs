@@ -47,6 +47,8 @@ pub enum Screen {
     Customers,
     /// A customer's page; "Voltar" goes to "Clientes".
     Customer(Uuid),
+    /// "Relatórios".
+    Reports,
     /// An administrator's screen, opened over the screen given, where "Voltar" goes.
     Admin(AdminScreen, Box<Screen>),
 }
