@@ -12,6 +12,8 @@ use crate::work_order_life::VisitOutcome;
 pub struct WorkOrderLine {
     pub visit: Visit,
     pub technician_name: String,
+    /// The technician's team.
+    pub team_id: Uuid,
     pub team_name: String,
     /// The technician's actual arrival, Unix ms UTC.
     #[specta(type = Option<f64>)]

@@ -18,7 +18,7 @@ use crate::{Result, Store};
 /// The columns of a [`WorkOrderLine`] ([`LineRow`]), from `work_orders w` and its joins.
 const LINE_SELECT: &str = "SELECT w.id, w.ticket_id, t.protocol, w.customer_id,
         c.name AS customer_name, w.address, w.technician_id, te.name AS technician_name,
-        e.name AS team_name, w.starts_at, w.ends_at, w.type_id, ty.name AS type_name,
+        te.team_id, e.name AS team_name, w.starts_at, w.ends_at, w.type_id, ty.name AS type_name,
         ty.is_site_survey, ty.color AS type_color, w.status_id, s.name AS status_name,
         s.color AS status_color, s.is_final, s.stage, w.description, w.changed_at,
         w.started_at, w.finished_at, w.report, w.outcome
@@ -42,6 +42,7 @@ struct LineRow {
     address: String,
     technician_id: Uuid,
     technician_name: String,
+    team_id: Uuid,
     team_name: String,
     starts_at: i64,
     ends_at: i64,
@@ -172,6 +173,7 @@ impl LineRow {
                 changed_at: self.changed_at,
             },
             technician_name: self.technician_name,
+            team_id: self.team_id,
             team_name: self.team_name,
             started_at: self.started_at,
             finished_at: self.finished_at,
