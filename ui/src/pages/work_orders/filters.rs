@@ -8,7 +8,10 @@ use crate::components::{message_at, FormError, SelectField, TextField};
 use crate::dom::local_offset_minutes;
 use crate::hooks::use_command;
 
-/// The customer filter of "Atendimentos", the same component on this page.
+/// The customer filter of "Atendimentos", the same component on this page. Loaded by path
+/// because the ticket pages (reworked elsewhere) keep it private; once they export it, a
+/// `use` replaces this.
+#[allow(clippy::duplicate_mod)]
 #[path = "../tickets/customer_filter.rs"]
 mod customer_filter;
 
