@@ -87,6 +87,16 @@ export const commands = {
 	 *  ahead are written there as iCalendar.
 	 */
 	exportAgendaIcs: (request: string) => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("export_agenda_ics", { request })),
+	/**  `helpdesk_api::ListWorkOrders`: one indexed query a page long. */
+	listWorkOrders: (request: WorkOrderFilter_Deserialize) => typedError<WorkOrderLine_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_work_orders", { request })),
+	/**  `helpdesk_api::LoadWorkOrder`. */
+	loadWorkOrder: (request: string) => typedError<WorkOrderLine_Serialize | null, CommandError_Serialize>(__TAURI_INVOKE("load_work_order", { request })),
+	/**
+	 *  `helpdesk_api::ChangeWorkOrderStatus`: the form checked by the core against the visit
+	 *  and the status as stored, inside the store's transaction; the times typed are read in
+	 *  the desktop's zone now.
+	 */
+	changeWorkOrderStatus: (request: StatusForm_Deserialize) => typedError<WorkOrderLine_Serialize, CommandError_Serialize>(__TAURI_INVOKE("change_work_order_status", { request })),
 	/**  `helpdesk_api::ListScripts`. */
 	listScripts: () => typedError<ScriptSummary[], CommandError_Serialize>(__TAURI_INVOKE("list_scripts")),
 	/**  `helpdesk_api::LoadScript`. */
@@ -338,8 +348,11 @@ sla_hours: string } | { catalog: "work_order_types"; name: string;
 minutes: string; site_survey: boolean; 
 /**  `#rrggbb`. */
 color: string } | { catalog: "work_order_statuses"; name: string; 
-/**  The visit is over (closed) in this status. */
-is_final: boolean; 
+/**
+ *  "Etapa": what the status means for the visit's life (done and cancelled are
+ *  final).
+ */
+stage: WorkOrderStage; 
 /**  `#rrggbb`. */
 color: string } | { catalog: "technicians"; name: string; team_id?: string | null; 
 /**  The user the technician signs in as, if any. */
@@ -367,8 +380,11 @@ sla_hours: string } | { catalog: "work_order_types"; name: string;
 minutes: string; site_survey: boolean; 
 /**  `#rrggbb`. */
 color: string } | { catalog: "work_order_statuses"; name: string; 
-/**  The visit is over (closed) in this status. */
-is_final: boolean; 
+/**
+ *  "Etapa": what the status means for the visit's life (done and cancelled are
+ *  final).
+ */
+stage: WorkOrderStage; 
 /**  `#rrggbb`. */
 color: string } | { catalog: "technicians"; name: string; team_id: string | null; 
 /**  The user the technician signs in as, if any. */
@@ -1987,6 +2003,43 @@ export type SmtpSettingsView_Serialize = {
 	password: SecretPlace | null,
 };
 
+/**  The status dialog as the operator fills it in, kept as typed. */
+export type StatusForm = StatusForm_Serialize | StatusForm_Deserialize;
+
+/**  The status dialog as the operator fills it in, kept as typed. */
+export type StatusForm_Deserialize = {
+	work_order_id: string,
+	/**  The visit's `changed_at` as the operator saw it. Decimal text over IPC. */
+	changed_at: string,
+	status_id?: string | null,
+	/**  "Início real", dd/mm/aaaa hh:mm. */
+	started_at: string,
+	/**  "Fim real", dd/mm/aaaa hh:mm. */
+	finished_at: string,
+	outcome?: VisitOutcome | null,
+	/**  "Relatório do técnico" (the reason, when cancelled). */
+	report: string,
+	/**  "Resolver o atendimento" (only when the visit is done). */
+	resolve_ticket: boolean,
+};
+
+/**  The status dialog as the operator fills it in, kept as typed. */
+export type StatusForm_Serialize = {
+	work_order_id: string,
+	/**  The visit's `changed_at` as the operator saw it. Decimal text over IPC. */
+	changed_at: string,
+	status_id: string | null,
+	/**  "Início real", dd/mm/aaaa hh:mm. */
+	started_at: string,
+	/**  "Fim real", dd/mm/aaaa hh:mm. */
+	finished_at: string,
+	outcome: VisitOutcome | null,
+	/**  "Relatório do técnico" (the reason, when cancelled). */
+	report: string,
+	/**  "Resolver o atendimento" (only when the visit is done). */
+	resolve_ticket: boolean,
+};
+
 /**  A step of the wizard, as listed in its side bar. */
 export type Step = "Origin" | "Filters" | "FindMessage" | "FindCustomer" | "CustomerData" | "TicketData" | "Script" | "ScriptReport" | "FirstContact" | "Attachment" | "WorkOrder" | "Resolved" | "SendEmail" | "Task";
 
@@ -2611,6 +2664,19 @@ export type VisitKind =
 /**  "Site Survey": a technical survey before an installation. */
 "SiteSurvey";
 
+/**  What came of a visit; stored as [`VisitOutcome::code`] in `work_orders.outcome`. */
+export type VisitOutcome = 
+/**  The problem was solved at the customer's. */
+"ResolvedOnSite" | 
+/**  The technician could not solve it. */
+"NotResolved" | 
+/**  Nobody was there to let the technician in. */
+"CustomerAbsent" | 
+/**  The technician could not reach the place (access, weather, structure). */
+"NoAccess" | 
+/**  Another visit is needed. */
+"Reschedule";
+
 /**  A visit on the agenda: a work order saved with its ticket. */
 export type Visit_Deserialize = {
 	id: string,
@@ -2631,6 +2697,8 @@ export type Visit_Deserialize = {
 	status_color: string,
 	/**  The status is final: the visit no longer holds the technician's time. */
 	is_final: boolean,
+	/**  What the status means: a cancelled visit is marked apart from a done one. */
+	stage: WorkOrderStage,
 	description: string,
 	/**
 	 *  Its change stamp: a reschedule names it, so a visit changed by someone else since it
@@ -2659,6 +2727,8 @@ export type Visit_Serialize = {
 	status_color: string,
 	/**  The status is final: the visit no longer holds the technician's time. */
 	is_final: boolean,
+	/**  What the status means: a cancelled visit is marked apart from a done one. */
+	stage: WorkOrderStage,
 	description: string,
 	/**
 	 *  Its change stamp: a reschedule names it, so a visit changed by someone else since it
@@ -2808,6 +2878,50 @@ export type WorkOrderCatalog_Serialize = {
 	technicians: Technician_Serialize[],
 };
 
+/**  Where the next page starts: after the last work order shown, in `(starts_at, id)` order. */
+export type WorkOrderCursor = {
+	/**  Unix ms UTC. */
+	starts_at: number | null,
+	id: string,
+};
+
+/**  Which work orders the list shows, latest start first: every filter given must match. */
+export type WorkOrderFilter = WorkOrderFilter_Serialize | WorkOrderFilter_Deserialize;
+
+/**  Which work orders the list shows, latest start first: every filter given must match. */
+export type WorkOrderFilter_Deserialize = {
+	technician_id?: string | null,
+	team_id?: string | null,
+	status_id?: string | null,
+	type_id?: string | null,
+	customer_id?: string | null,
+	/**  Scheduled to start at or after this instant (Unix ms UTC). */
+	from?: number | null,
+	/**  Scheduled to start before this instant (Unix ms UTC). */
+	to?: number | null,
+	/**  At most this many, 1 to [`crate::customer::MAX_LIMIT`]. */
+	limit: number,
+	/**  Only work orders before this one: the next page. */
+	before?: WorkOrderCursor | null,
+};
+
+/**  Which work orders the list shows, latest start first: every filter given must match. */
+export type WorkOrderFilter_Serialize = {
+	technician_id: string | null,
+	team_id: string | null,
+	status_id: string | null,
+	type_id: string | null,
+	customer_id: string | null,
+	/**  Scheduled to start at or after this instant (Unix ms UTC). */
+	from: number | null,
+	/**  Scheduled to start before this instant (Unix ms UTC). */
+	to: number | null,
+	/**  At most this many, 1 to [`crate::customer::MAX_LIMIT`]. */
+	limit: number,
+	/**  Only work orders before this one: the next page. */
+	before: WorkOrderCursor | null,
+};
+
 /**  The form as the operator fills it in, kept as typed. */
 export type WorkOrderForm = WorkOrderForm_Serialize | WorkOrderForm_Deserialize;
 
@@ -2857,6 +2971,54 @@ export type WorkOrderForm_Serialize = {
 	allow_clash: boolean,
 };
 
+/**  One work order of the list. */
+export type WorkOrderLine = WorkOrderLine_Serialize | WorkOrderLine_Deserialize;
+
+/**  One work order of the list. */
+export type WorkOrderLine_Deserialize = {
+	visit: Visit_Deserialize,
+	technician_name: string,
+	/**  The technician's team. */
+	team_id: string,
+	team_name: string,
+	/**  The technician's actual arrival, Unix ms UTC. */
+	started_at?: number | null,
+	/**  The technician's actual departure, Unix ms UTC. */
+	finished_at?: number | null,
+	/**  The technician's report ('' when none). */
+	report: string,
+	/**  `None` until the visit is done. */
+	outcome?: VisitOutcome | null,
+};
+
+/**  One work order of the list. */
+export type WorkOrderLine_Serialize = {
+	visit: Visit_Serialize,
+	technician_name: string,
+	/**  The technician's team. */
+	team_id: string,
+	team_name: string,
+	/**  The technician's actual arrival, Unix ms UTC. */
+	started_at: number | null,
+	/**  The technician's actual departure, Unix ms UTC. */
+	finished_at: number | null,
+	/**  The technician's report ('' when none). */
+	report: string,
+	/**  `None` until the visit is done. */
+	outcome: VisitOutcome | null,
+};
+
+/**  What a status means for the visit's life; stored as [`WorkOrderStage::code`]. */
+export type WorkOrderStage = 
+/**  Scheduled, not started. */
+"Open" | 
+/**  The technician is at the customer's. */
+"InProgress" | 
+/**  Over: the technician's report and the outcome are written. */
+"Done" | 
+/**  Not done, with the reason in the report. */
+"Cancelled";
+
 /**  "Status" of a work order. */
 export type WorkOrderStatus = {
 	id: string,
@@ -2865,6 +3027,8 @@ export type WorkOrderStatus = {
 	color: string,
 	/**  Done or cancelled: the visit no longer holds its technician's time. */
 	is_final: boolean,
+	/**  What the status means for the visit's life. */
+	stage: WorkOrderStage,
 };
 
 /**  "Tipo de OS". */

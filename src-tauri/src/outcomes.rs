@@ -6,6 +6,7 @@
 use helpdesk_api::{
     CatalogEntry, CatalogKind, CommandError, EmailTemplate, ErrorCode, Operator, PublishedScript,
     RegistrationForm, SavedTicket, TaskSummary, TicketState, UserAccount, Uuid, Visit,
+    WorkOrderLine,
 };
 use helpdesk_core::auth::wait_message;
 use helpdesk_core::catalog::fields as catalog_fields;
@@ -26,11 +27,11 @@ use helpdesk_store::tasks::CompleteOutcome;
 use helpdesk_store::ticket_updates::UpdateOutcome;
 use helpdesk_store::tickets::SaveOutcome;
 use helpdesk_store::user_accounts::{ActiveOutcome, PasswordChangeOutcome, SaveUserOutcome};
-use helpdesk_store::work_orders::RescheduleOutcome;
+use helpdesk_store::work_orders::{RescheduleOutcome, StatusOutcome};
 use helpdesk_store::{contracts, customer_edits, email_templates};
 use helpdesk_sync::SyncError;
 
-use crate::error::internal;
+use crate::error::{first_error, internal};
 use crate::local_time;
 
 /// A ticket saved, or refused; a clash names the visits at `offset_minutes`, the desktop's
@@ -103,6 +104,23 @@ pub fn rescheduled(outcome: RescheduleOutcome) -> Result<Visit, CommandError> {
         RescheduleOutcome::Closed => Err(CommandError::new(
             ErrorCode::InvalidInput,
             "Esta visita já foi concluída ou cancelada: o horário dela não muda mais.",
+        )),
+    }
+}
+
+/// The work order after its change of status, or why it was refused: the first reason at
+/// its field (the dialog checked the whole form first), a stale visit as a conflict.
+pub fn status_changed(outcome: StatusOutcome) -> Result<WorkOrderLine, CommandError> {
+    match outcome {
+        StatusOutcome::Saved(line) => Ok(*line),
+        StatusOutcome::Changed(_) => Err(CommandError::new(
+            ErrorCode::Conflict,
+            "Esta visita foi alterada por outra pessoa: feche e abra de novo para ver como ela está.",
+        )),
+        StatusOutcome::Refused(errors) => Err(first_error(errors)),
+        StatusOutcome::NotFound => Err(CommandError::new(
+            ErrorCode::NotFound,
+            "Esta visita não existe mais.",
         )),
     }
 }

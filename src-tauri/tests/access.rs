@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use common::DemoApp;
 use helpdesk_api::{
     Access, AgendaQuery, CommandError, ContactEdit, ContractForm, CustomerForm, ErrorCode,
-    MessageQuery, NewContact, Reschedule, ScriptDraft, Slot, TicketAction, TicketListQuery,
-    TicketSubmission, TicketUpdate, Uuid, WizardDraft, COMMANDS, COMMAND_NAMES,
+    MessageQuery, NewContact, Reschedule, ScriptDraft, Slot, StatusForm, TicketAction,
+    TicketListQuery, TicketSubmission, TicketUpdate, Uuid, WizardDraft, WorkOrderFilter, COMMANDS,
+    COMMAND_NAMES,
 };
 use helpdesk_core::script::ScriptDefinition;
 use helpdesk_core::support::MessagePeriod;
@@ -100,6 +101,21 @@ fn samples() -> BTreeMap<&'static str, Value> {
             }),
         ),
         ("export_agenda_ics", json!(id)),
+        ("list_work_orders", json!(WorkOrderFilter::default())),
+        ("load_work_order", json!(id)),
+        (
+            "change_work_order_status",
+            json!(StatusForm {
+                work_order_id: id,
+                changed_at: 0,
+                status_id: None,
+                started_at: String::new(),
+                finished_at: String::new(),
+                outcome: None,
+                report: String::new(),
+                resolve_ticket: false,
+            }),
+        ),
         ("list_scripts", Value::Null),
         ("load_script", json!({"script_id": id, "version": null})),
         (

@@ -58,6 +58,8 @@ pub use helpdesk_core::work_order::{
     AgendaQuery, Reschedule, Slot, Technician, Visit, VisitKind, WorkOrderCatalog, WorkOrderStatus,
     WorkOrderType,
 };
+pub use helpdesk_core::work_order_life::{StatusForm, VisitOutcome, WorkOrderStage};
+pub use helpdesk_core::work_order_list::{WorkOrderCursor, WorkOrderFilter, WorkOrderLine};
 
 use serde::{de::DeserializeOwned, Serialize};
 pub use uuid::Uuid;
@@ -199,6 +201,15 @@ commands! {
     /// A technician's visits as an iCalendar file, saved where the operator chooses; the
     /// path written, or `None` when they closed the dialog.
     ExportAgendaIcs = export_agenda_ics (Operator): Uuid => Option<String>;
+    /// "Ordens de Serviço": the work orders matching the filters, latest start first, a
+    /// page at a time.
+    ListWorkOrders = list_work_orders (Operator): WorkOrderFilter => Vec<WorkOrderLine>;
+    /// One work order as the list shows it (the status dialog's visit), `None` when gone.
+    LoadWorkOrder = load_work_order (Operator): Uuid => Option<WorkOrderLine>;
+    /// A visit's new status with its actual times, report and outcome, and the ticket
+    /// resolved when asked; refused at its field, or as `ErrorCode::Conflict` when someone
+    /// else changed the visit since it was shown.
+    ChangeWorkOrderStatus = change_work_order_status (Operator): StatusForm => WorkOrderLine;
     /// The scripts, each at its latest published version, by name.
     ListScripts = list_scripts (Operator): () => Vec<ScriptSummary>;
     /// A published version of a script (the latest when no version is given).

@@ -221,6 +221,7 @@ mod tests {
             status_name: "Agendada".into(),
             status_color: "#8E24AA".into(),
             is_final: false,
+            stage: crate::work_order_life::WorkOrderStage::Open,
             description: description.into(),
             changed_at: 1,
         }

@@ -51,3 +51,5 @@ pub mod users;
 pub mod wizard;
 pub mod work_order;
 pub mod work_order_form;
+pub mod work_order_life;
+pub mod work_order_list;

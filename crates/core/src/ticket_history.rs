@@ -109,6 +109,24 @@ pub fn describe(event: &TicketEvent, offset_minutes: i32) -> (String, Vec<String
                 ),
             ],
         ),
+        "work_order_status" => {
+            let instant = |key: &str, label: &str| {
+                payload
+                    .get(key)
+                    .and_then(Value::as_i64)
+                    .map(|at| format!("{label}: {}", format_instant(at, offset_minutes)))
+            };
+            let mut details = Vec::new();
+            details.extend(instant("started_at", "Início real"));
+            details.extend(instant("finished_at", "Fim real"));
+            details
+                .extend(non_empty(text("outcome")).map(|outcome| format!("Resultado: {outcome}")));
+            details.extend(non_empty(text("report")).map(|report| format!("Relatório: {report}")));
+            (
+                format!("Ordem de serviço: {} → {}", text("from"), text("to")),
+                details,
+            )
+        }
         "email_queued" | "email_sent" | "email_failed" => describe_email(&event.kind, &payload),
         other => (other.to_owned(), vec![event.payload.clone()]),
     }
@@ -341,5 +359,29 @@ mod tests {
                 "Para: Rita Alves · 28/11/2026 16:00–17:30"
             ]
         );
+    }
+
+    #[test]
+    fn a_status_change_of_a_work_order_reads_with_its_times_outcome_and_report() {
+        let finished = r#"{"work_order":"x","from":"Em execução","to":"Concluída",
+            "stage":"done","started_at":1795885200000,"finished_at":1795890600000,
+            "outcome":"Resolvido no local","report":"Conector trocado."}"#;
+        assert_eq!(
+            describe(&event("work_order_status", finished), -180),
+            (
+                "Ordem de serviço: Em execução → Concluída".to_owned(),
+                vec![
+                    "Início real: 28/11/2026 14:00".to_owned(),
+                    "Fim real: 28/11/2026 15:30".to_owned(),
+                    "Resultado: Resolvido no local".to_owned(),
+                    "Relatório: Conector trocado.".to_owned(),
+                ]
+            )
+        );
+        let started = r#"{"from":"Agendada","to":"Em execução","started_at":null,
+            "finished_at":null,"outcome":null,"report":""}"#;
+        assert!(describe(&event("work_order_status", started), -180)
+            .1
+            .is_empty());
     }
 }

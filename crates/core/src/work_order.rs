@@ -7,6 +7,7 @@ use specta::Type;
 use uuid::Uuid;
 
 use crate::form::{FieldError, FieldErrors};
+use crate::work_order_life::WorkOrderStage;
 
 /// The grid every start, end and duration snaps to, in minutes.
 pub const SNAP_MINUTES: i64 = 15;
@@ -65,6 +66,8 @@ pub struct WorkOrderStatus {
     pub color: String,
     /// Done or cancelled: the visit no longer holds its technician's time.
     pub is_final: bool,
+    /// What the status means for the visit's life.
+    pub stage: WorkOrderStage,
 }
 
 /// The types and statuses a work order is given, in the order the catalog lists them.
@@ -121,6 +124,8 @@ pub struct Visit {
     pub status_color: String,
     /// The status is final: the visit no longer holds the technician's time.
     pub is_final: bool,
+    /// What the status means: a cancelled visit is marked apart from a done one.
+    pub stage: WorkOrderStage,
     pub description: String,
     /// Its change stamp: a reschedule names it, so a visit changed by someone else since it
     /// was shown is not overwritten unseen. Decimal text over IPC (see [`stamp_text`]).
@@ -376,6 +381,7 @@ mod tests {
             status_name: "Agendada".into(),
             status_color: "#8E24AA".into(),
             is_final: false,
+            stage: crate::work_order_life::WorkOrderStage::Open,
             description: String::new(),
             changed_at: 1_795_867_200_000 << 16,
         }

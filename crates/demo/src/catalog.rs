@@ -8,6 +8,7 @@ use helpdesk_core::email::{EmailTemplate, SmtpSecurity, SmtpSettings};
 use helpdesk_core::setup::FIRST_ADMINISTRATOR_ROLE;
 use helpdesk_core::text::fold;
 use helpdesk_core::ticket_type::Assignee;
+use helpdesk_core::work_order_life::WorkOrderStage;
 use helpdesk_store::catalog::{self, SaveOutcome};
 use helpdesk_store::email_templates;
 use helpdesk_store::people::{self, NewUser};
@@ -153,12 +154,12 @@ const WORK_ORDER_TYPES: &[(&str, u32, &str, bool)] = &[
 ];
 
 /// Name, colour, whether it ends the work order; in workflow order.
-const WORK_ORDER_STATUSES: &[(&str, &str, bool)] = &[
-    ("Aberta", "#1E88E5", false),
-    ("Agendada", "#8E24AA", false),
-    ("Em execução", "#FB8C00", false),
-    ("Concluída", "#43A047", true),
-    ("Cancelada", "#757575", true),
+const WORK_ORDER_STATUSES: &[(&str, &str, WorkOrderStage)] = &[
+    ("Aberta", "#1E88E5", WorkOrderStage::Open),
+    ("Agendada", "#8E24AA", WorkOrderStage::Open),
+    ("Em execução", "#FB8C00", WorkOrderStage::InProgress),
+    ("Concluída", "#43A047", WorkOrderStage::Done),
+    ("Cancelada", "#757575", WorkOrderStage::Cancelled),
 ];
 
 /// What a customer's contact may be to them ("Funções de contato").
@@ -382,10 +383,10 @@ pub(crate) async fn seed(
         };
         save(store, kind).await?;
     }
-    for (name, color, is_final) in WORK_ORDER_STATUSES {
+    for (name, color, stage) in WORK_ORDER_STATUSES {
         let status = CatalogValues::WorkOrderStatuses {
             name: name.to_string(),
-            is_final: *is_final,
+            stage: *stage,
             color: color.to_string(),
         };
         save(store, status).await?;

@@ -20,7 +20,7 @@ use rand::Rng;
 use uuid::Uuid;
 
 use crate::random::{pick, stream, Part};
-use crate::visits::{Planner, NEED_A_VISIT};
+use crate::visits::{self, Planner, NEED_A_VISIT};
 use crate::{DemoTickets, OPERATOR};
 
 /// At most this many tickets, one per eight customers below that.
@@ -225,11 +225,15 @@ pub(crate) async fn seed(
         });
         let resolved_at_once = rng.gen_bool(0.3);
         // Open tickets of the last ten days that need a technician have a visit ahead.
-        let work_order = (!resolved_at_once
-            && opened_at > anchor_ms - 10 * DAY
-            && NEED_A_VISIT.contains(&kind.name.as_str()))
-        .then(|| visits.plan(&mut visit_rng, &address))
-        .flatten();
+        // Older ones had their visit already, finished by the technician.
+        let needs_visit = !resolved_at_once && NEED_A_VISIT.contains(&kind.name.as_str());
+        let recent = opened_at > anchor_ms - 10 * DAY;
+        let work_order = match (needs_visit, recent) {
+            (true, true) => visits.plan(&mut visit_rng, &address),
+            (true, false) => visits.plan_past(&mut visit_rng, &address, opened_at),
+            _ => None,
+        };
+        let visited = work_order.is_some() && !recent;
         let has_work_order = work_order.is_some();
         let Some(id) = save(
             store,
@@ -248,6 +252,18 @@ pub(crate) async fn seed(
         written.tickets += 1;
         written.tasks += usize::from(task.is_some());
         written.work_orders += usize::from(has_work_order);
+        if visited {
+            let offset_minutes = OFFSET_SECONDS / 60;
+            visits::finish(
+                store,
+                &mut visit_rng,
+                (customer_id, id),
+                operator,
+                offset_minutes,
+                anchor_ms,
+            )
+            .await?;
+        }
         afterwards(
             store,
             &mut rng,

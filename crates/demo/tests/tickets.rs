@@ -3,6 +3,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Weekday};
 use helpdesk_core::ticket::TicketFilter;
 use helpdesk_core::work_order::{clashes, AgendaQuery};
+use helpdesk_core::work_order_life::WorkOrderStage;
 use helpdesk_demo::{DemoConfig, DemoTickets, OPERATOR};
 use helpdesk_store::{now_millis, people, tasks, tickets, work_orders, Store};
 
@@ -76,14 +77,14 @@ async fn the_demo_has_tickets_with_history_and_tasks() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_demo_agenda_has_visits_ahead_on_working_hours_without_clashes() {
+async fn the_demo_agenda_has_visits_on_working_hours_without_clashes_and_past_ones_done() {
     let (_dir, store, summary) = seeded().await;
     assert!(summary.work_orders >= 5, "{summary}");
     let now = now_millis();
     let visits = work_orders::agenda(
         &store,
         &AgendaQuery {
-            from: now,
+            from: now - 45 * DAY,
             to: now + 12 * DAY,
             technician_ids: Vec::new(),
             kind: None,
@@ -111,5 +112,27 @@ async fn the_demo_agenda_has_visits_ahead_on_working_hours_without_clashes() {
             "{visit:?} clashes"
         );
         assert!(!visit.address.is_empty());
+    }
+    // Visits already made were finished by their technician, with a report and outcome.
+    let past: Vec<_> = visits
+        .iter()
+        .filter(|visit| visit.slot.ends_at < now)
+        .collect();
+    assert!(!past.is_empty(), "some visit was made already");
+    for visit in past {
+        let line = work_orders::line(&store, visit.id)
+            .await
+            .expect("line")
+            .expect("the work order");
+        assert_eq!(visit.stage, WorkOrderStage::Done, "{visit:?}");
+        let (started, finished) = (
+            line.started_at.expect("start"),
+            line.finished_at.expect("end"),
+        );
+        assert!(started < finished && finished < now, "{line:?}");
+        assert!(
+            !line.report.is_empty() && line.outcome.is_some(),
+            "{line:?}"
+        );
     }
 }

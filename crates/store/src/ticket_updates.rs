@@ -37,11 +37,29 @@ pub async fn apply(
     now: i64,
 ) -> Result<UpdateOutcome> {
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
-    let Some(current) = state(&mut tx, ticket_id).await? else {
+    let outcome = apply_in(&mut tx, store, ticket_id, action, user_id, now).await?;
+    if matches!(outcome, UpdateOutcome::Done(_)) {
+        tx.commit().await?;
+    }
+    Ok(outcome)
+}
+
+/// [`apply`] on `conn`, the caller's write transaction (a work order closed with "Resolver o
+/// atendimento"): nothing is written unless the outcome is [`UpdateOutcome::Done`], and the
+/// caller commits or rolls back.
+pub async fn apply_in(
+    conn: &mut SqliteConnection,
+    store: &Store,
+    ticket_id: Uuid,
+    action: &TicketAction,
+    user_id: Uuid,
+    now: i64,
+) -> Result<UpdateOutcome> {
+    let Some(current) = state(&mut *conn, ticket_id).await? else {
         return Ok(UpdateOutcome::NotFound);
     };
     let action = match action {
-        TicketAction::Reassign { assignee } => match stored_assignee(&mut tx, assignee).await? {
+        TicketAction::Reassign { assignee } => match stored_assignee(&mut *conn, assignee).await? {
             Some(assignee) => TicketAction::Reassign { assignee },
             None => {
                 return Ok(UpdateOutcome::Refused(FieldError::new(
@@ -56,7 +74,7 @@ pub async fn apply(
         Ok(change) => change,
         Err(refusal) => return Ok(UpdateOutcome::Refused(refusal)),
     };
-    tickets::set_state_in(&mut tx, store, ticket_id, &change.state).await?;
+    tickets::set_state_in(&mut *conn, store, ticket_id, &change.state).await?;
     let event = NewEvent {
         ticket_id,
         kind: change.kind,
@@ -64,8 +82,7 @@ pub async fn apply(
         user_id,
         at: now,
     };
-    ticket_events::append(&mut tx, store, &event).await?;
-    tx.commit().await?;
+    ticket_events::append(&mut *conn, store, &event).await?;
     Ok(UpdateOutcome::Done(change.state))
 }
 

@@ -85,7 +85,7 @@ async fn visit_choices(store: &Store) -> VisitChoices {
     };
     let scheduled = CatalogValues::WorkOrderStatuses {
         name: "Agendada".into(),
-        is_final: false,
+        stage: helpdesk_core::work_order_life::WorkOrderStage::Open,
         color: "#8e24aa".into(),
     };
     VisitChoices {
@@ -334,7 +334,11 @@ async fn a_new_status_goes_last_and_statuses_list_in_workflow_order() {
     for name in ["Aberta", "Concluída", "Agendada"] {
         let status = CatalogValues::WorkOrderStatuses {
             name: name.into(),
-            is_final: name == "Concluída",
+            stage: if name == "Concluída" {
+                helpdesk_core::work_order_life::WorkOrderStage::Done
+            } else {
+                helpdesk_core::work_order_life::WorkOrderStage::Open
+            },
             color: "#757575".into(),
         };
         create(store, status).await;

@@ -71,14 +71,23 @@ async fn agenda() -> Agenda {
     let installation = catalog::insert_work_order_type(store, &kind("Instalação", false))
         .await
         .expect("type");
-    let status = |name: &str, is_final| NewWorkOrderStatus {
+    let status = |name: &str, stage| NewWorkOrderStatus {
         name: name.into(),
         color: "#8E24AA".into(),
-        is_final,
+        stage,
     };
     let statuses = catalog::insert_work_order_statuses(
         store,
-        &[status("Agendada", false), status("Concluída", true)],
+        &[
+            status(
+                "Agendada",
+                helpdesk_core::work_order_life::WorkOrderStage::Open,
+            ),
+            status(
+                "Concluída",
+                helpdesk_core::work_order_life::WorkOrderStage::Done,
+            ),
+        ],
     )
     .await
     .expect("statuses");

@@ -1,8 +1,9 @@
 //! "Ordem de Serviço" and the "Agenda Técnica": the work-order catalog, the visits of a
-//! range, moving a visit, and a technician's agenda as an iCalendar file.
+//! range, moving a visit, a technician's agenda as an iCalendar file, and "Ordens de
+//! Serviço": the list and a visit's change of status.
 use helpdesk_api::{
-    CommandError, ErrorCode, ExportAgendaIcs, LoadAgenda, LoadWorkOrderCatalog, Reply, Request,
-    RescheduleVisit,
+    ChangeWorkOrderStatus, CommandError, ErrorCode, ExportAgendaIcs, ListWorkOrders, LoadAgenda,
+    LoadWorkOrder, LoadWorkOrderCatalog, Reply, Request, RescheduleVisit,
 };
 use helpdesk_core::ics;
 use helpdesk_store::now_millis;
@@ -10,7 +11,7 @@ use helpdesk_store::work_orders;
 use tauri::State;
 
 use crate::error::{first_error, internal};
-use crate::{outcomes, AppState};
+use crate::{local_time, outcomes, AppState};
 
 /// `helpdesk_api::LoadWorkOrderCatalog`.
 #[tauri::command]
@@ -102,4 +103,53 @@ pub async fn export_agenda_ics(
         ));
     }
     Ok(Some(path.display().to_string()))
+}
+
+/// `helpdesk_api::ListWorkOrders`: one indexed query a page long.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_work_orders(
+    request: Request<ListWorkOrders>,
+    state: State<'_, AppState>,
+) -> Reply<ListWorkOrders> {
+    state.require_operator().await?;
+    work_orders::list(&state.store, &request)
+        .await
+        .map_err(internal)
+}
+
+/// `helpdesk_api::LoadWorkOrder`.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_work_order(
+    request: Request<LoadWorkOrder>,
+    state: State<'_, AppState>,
+) -> Reply<LoadWorkOrder> {
+    state.require_operator().await?;
+    work_orders::line(&state.store, request)
+        .await
+        .map_err(internal)
+}
+
+/// `helpdesk_api::ChangeWorkOrderStatus`: the form checked by the core against the visit
+/// and the status as stored, inside the store's transaction; the times typed are read in
+/// the desktop's zone now.
+#[tauri::command]
+#[specta::specta]
+pub async fn change_work_order_status(
+    request: Request<ChangeWorkOrderStatus>,
+    state: State<'_, AppState>,
+) -> Reply<ChangeWorkOrderStatus> {
+    let operator = state.require_operator().await?;
+    let now = now_millis();
+    let outcome = work_orders::change_status(
+        &state.store,
+        &request,
+        local_time::offset_at(now),
+        operator.id,
+        now,
+    )
+    .await
+    .map_err(internal)?;
+    outcomes::status_changed(outcome)
 }

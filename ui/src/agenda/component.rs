@@ -36,6 +36,9 @@ pub struct AgendaProps {
     /// The date shown first (today when `None`).
     #[prop_or_default]
     pub date: Option<NaiveDate>,
+    /// The team shown first ("Equipe"; every technician when `None`).
+    #[prop_or_default]
+    pub team_id: Option<Uuid>,
     /// When set, a slot selected on the grid (a click, a drag down one column, or the
     /// keyboard) offers "Agendar Ordem de Serviço", which emits it.
     #[prop_or_default]
@@ -72,7 +75,12 @@ pub fn Agenda(props: &AgendaProps) -> Html {
     let today = day_of(js_sys::Date::now() as i64, offset);
     let state = {
         let (operator, date) = (props.operator_id, props.date.unwrap_or(today));
-        use_reducer(move || AgendaState::new(operator, offset, date))
+        let team_id = props.team_id;
+        use_reducer(move || {
+            let mut state = AgendaState::new(operator, offset, date);
+            state.filters.filter.team_id = team_id;
+            state
+        })
     };
     let dispatch = state.dispatcher();
     let view_box = use_node_ref();

@@ -4,6 +4,7 @@ use helpdesk_api::{Uuid, Visit};
 use helpdesk_core::agenda::{days_of, View};
 use helpdesk_core::date::start_of_day;
 use helpdesk_core::work_order::Slot;
+use helpdesk_core::work_order_life::WorkOrderStage;
 use yew::AttrValue;
 
 use super::state::{AgendaState, ColorBy, Target};
@@ -27,6 +28,8 @@ pub struct Item {
     pub tentative: bool,
     /// Done or cancelled: drawn faded, and it holds no time.
     pub is_final: bool,
+    /// Cancelled (not done): also struck through.
+    pub cancelled: bool,
 }
 
 impl Item {
@@ -67,6 +70,7 @@ pub fn items(state: &AgendaState, tentative: Option<&(Slot, AttrValue)>) -> Vec<
             color: "#1f5fbf".into(),
             tentative: true,
             is_final: false,
+            cancelled: false,
         });
     }
     items
@@ -90,6 +94,7 @@ fn item_of(state: &AgendaState, visit: &Visit, name_of: &impl Fn(Uuid) -> AttrVa
         .into(),
         tentative: false,
         is_final: visit.is_final,
+        cancelled: visit.stage == WorkOrderStage::Cancelled,
     }
 }
 

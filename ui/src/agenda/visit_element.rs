@@ -5,12 +5,13 @@ use yew::prelude::*;
 
 use super::items::Item;
 
-/// `base`, then `tentative`, `final` and `editing` where they apply.
+/// `base`, then `tentative`, `final`, `cancelled` and `editing` where they apply.
 pub fn visit_classes(base: &'static str, item: &Item, editing: bool) -> Classes {
     classes!(
         base,
         item.tentative.then_some("tentative"),
         item.is_final.then_some("final"),
+        item.cancelled.then_some("cancelled"),
         editing.then_some("editing"),
     )
 }
@@ -62,6 +63,7 @@ mod tests {
             color: "#336699".into(),
             tentative,
             is_final,
+            cancelled: false,
         }
     }
 

@@ -7,12 +7,16 @@ use yew::prelude::*;
 use crate::agenda::Agenda;
 use crate::api;
 use crate::components::FormError;
+use crate::pages::work_orders::AgendaFocus;
 
 /// Props of [`AgendaPage`].
 #[derive(Properties, PartialEq)]
 pub struct AgendaPageProps {
     /// The logged-in operator ("Meu Usuário").
     pub operator_id: Uuid,
+    /// The visit the agenda was opened for ("Ver na agenda"): its day and team.
+    #[prop_or_default]
+    pub focus: Option<AgendaFocus>,
     /// "Voltar".
     pub onclose: Callback<()>,
 }
@@ -84,7 +88,9 @@ pub fn AgendaPage(props: &AgendaPageProps) -> Html {
                 <p id="agenda-exportada" class="agenda-notice" role="status">{ path.clone() }</p>
             }
             <FormError message={(*error).clone()} />
-            <Agenda operator_id={props.operator_id} {ontechnicians} />
+            <Agenda operator_id={props.operator_id} {ontechnicians}
+                date={props.focus.map(|focus| focus.date)}
+                team_id={props.focus.map(|focus| focus.team_id)} />
         </main>
     }
 }

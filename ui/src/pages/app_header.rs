@@ -56,6 +56,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                         { button("atendimentos", "Atendimentos", Navigate::To(Screen::Tickets)) }
                         { button("minhas-tarefas", "Minhas Tarefas", Navigate::To(Screen::Tasks)) }
                         { button("agenda", "Agenda Técnica", Navigate::To(Screen::Agenda)) }
+                        { button("ordens-servico", "Ordens de Serviço", Navigate::To(Screen::WorkOrders)) }
                         { button("clientes-nav", "Clientes", Navigate::To(Screen::Customers)) }
                         { button("relatorios", "Relatórios", Navigate::To(Screen::Reports)) }
                         if operator.is_administrator() {

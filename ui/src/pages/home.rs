@@ -27,6 +27,7 @@ use crate::pages::sync_admin::SyncAdminPage;
 use crate::pages::tasks::TasksPage;
 use crate::pages::tickets::{TicketList, TicketPage};
 use crate::pages::users::UsersPage;
+use crate::pages::work_orders::{WorkOrderFilters, WorkOrdersPage};
 use crate::pages::ScriptsPage;
 use crate::wizard::Wizard;
 
@@ -52,6 +53,8 @@ pub fn Home(props: &HomeProps) -> Html {
     let discard_error = use_state(|| None::<AttrValue>);
     // The list's last filters, kept while the operator opens tickets.
     let ticket_query = use_state(TicketListQuery::default);
+    // "Ordens de Serviço"'s last filters, kept while the operator looks at the agenda.
+    let work_order_filters = use_state(WorkOrderFilters::default);
     // "Clientes"'s search and rows, kept while the operator opens customers.
     let customer_search = use_state(KeptSearch::default);
 
@@ -163,6 +166,17 @@ pub fn Home(props: &HomeProps) -> Html {
         },
         Screen::Reports => html! {
             <ReportsPage onclose={go(Navigate::Back)} />
+        },
+        Screen::AgendaAt(focus) => html! {
+            <AgendaPage operator_id={operator.id} focus={*focus} onclose={go(Navigate::Back)} />
+        },
+        Screen::WorkOrders => html! {
+            <WorkOrdersPage
+                filters={(*work_order_filters).clone()}
+                onfilters={let kept = work_order_filters.clone(); Callback::from(move |now| kept.set(now))}
+                onagenda={navigate.reform(|focus| Navigate::To(Screen::AgendaAt(focus)))}
+                onclose={go(Navigate::Back)}
+            />
         },
         Screen::Tasks => html! {
             <TasksPage onopen={open_ticket} onclose={go(Navigate::Back)} />

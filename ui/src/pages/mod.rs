@@ -27,6 +27,7 @@ mod sync_admin;
 mod tasks;
 mod tickets;
 mod users;
+mod work_orders;
 
 pub use home::Home;
 pub use lock::LockOverlay;

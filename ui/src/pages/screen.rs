@@ -5,6 +5,8 @@ use std::rc::Rc;
 use helpdesk_api::{SavedDraft, TicketSummary, Uuid};
 use yew::Reducible;
 
+use super::work_orders::AgendaFocus;
+
 /// An administrator's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdminScreen {
@@ -43,6 +45,11 @@ pub enum Screen {
     Tasks,
     /// "Agenda Técnica".
     Agenda,
+    /// "Ordens de Serviço".
+    WorkOrders,
+    /// "Ver na agenda" from "Ordens de Serviço": the agenda on a visit's day and team;
+    /// "Voltar" goes back to the list.
+    AgendaAt(AgendaFocus),
     /// "Clientes": the search, and "Novo cliente".
     Customers,
     /// A customer's page; "Voltar" goes to "Clientes".
@@ -83,6 +90,7 @@ impl Screen {
         match self {
             Self::Ticket(_, back) | Self::Admin(_, back) => (**back).clone(),
             Self::Customer(_) => Self::Customers,
+            Self::AgendaAt(_) => Self::WorkOrders,
             _ => Self::Start,
         }
     }

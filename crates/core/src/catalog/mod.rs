@@ -12,6 +12,7 @@ use specta::Type;
 use uuid::Uuid;
 
 use crate::ticket_type::Assignee;
+use crate::work_order_life::WorkOrderStage;
 pub use price::{format_price, parse_price};
 pub use validate::{
     MAX_NAME_CHARS, MAX_PLAN_MBPS, MAX_SLA_HOURS, MAX_TEXT_CHARS, MAX_WORK_ORDER_MINUTES,
@@ -35,8 +36,8 @@ pub mod fields {
     pub const SITE_SURVEY: &str = "cadastro-site-survey";
     /// A work-order type's or status's "Cor".
     pub const COLOR: &str = "cadastro-cor";
-    /// A work-order status's "Encerra a O.S." checkbox.
-    pub const IS_FINAL: &str = "cadastro-encerra";
+    /// A work-order status's "Etapa" (what it means for the visit's life).
+    pub const STAGE: &str = "cadastro-etapa";
     /// A technician's "Equipe".
     pub const TEAM: &str = "cadastro-equipe";
     /// A technician's "Usuário".
@@ -70,7 +71,7 @@ pub mod fields {
         MINUTES,
         SITE_SURVEY,
         COLOR,
-        IS_FINAL,
+        STAGE,
         TEAM,
         USER,
         PHONE,
@@ -140,8 +141,9 @@ pub enum CatalogFields {
     },
     WorkOrderStatuses {
         name: String,
-        /// The visit is over (closed) in this status.
-        is_final: bool,
+        /// "Etapa": what the status means for the visit's life (done and cancelled are
+        /// final).
+        stage: WorkOrderStage,
         /// `#rrggbb`.
         color: String,
     },

@@ -76,13 +76,13 @@ impl CatalogFields {
                 site_survey: *site_survey,
                 color: hex_color(&mut errors, color),
             },
-            CatalogFields::WorkOrderStatuses {
-                is_final, color, ..
-            } => CatalogValues::WorkOrderStatuses {
-                name,
-                is_final: *is_final,
-                color: hex_color(&mut errors, color),
-            },
+            CatalogFields::WorkOrderStatuses { stage, color, .. } => {
+                CatalogValues::WorkOrderStatuses {
+                    name,
+                    stage: *stage,
+                    color: hex_color(&mut errors, color),
+                }
+            }
             CatalogFields::Technicians {
                 team_id,
                 user_id,
@@ -241,6 +241,8 @@ fn ip_address(errors: &mut FieldErrors, typed: &str) -> String {
 mod tests {
     use uuid::Uuid;
 
+    use crate::work_order_life::WorkOrderStage;
+
     use super::*;
 
     fn fields_of(form: &CatalogFields) -> Vec<String> {
@@ -335,7 +337,7 @@ mod tests {
         }
         let status = CatalogFields::WorkOrderStatuses {
             name: "Aberta".into(),
-            is_final: false,
+            stage: WorkOrderStage::Open,
             color: " #1E88E5 ".into(),
         };
         assert!(

@@ -4,6 +4,7 @@ use uuid::Uuid;
 
 use super::{format_price, CatalogFields, CatalogKind};
 use crate::ticket_type::Assignee;
+use crate::work_order_life::WorkOrderStage;
 
 /// The checked values of an entry, by catalog ([`CatalogFields::parse`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub enum CatalogValues {
     },
     WorkOrderStatuses {
         name: String,
-        is_final: bool,
+        stage: WorkOrderStage,
         color: String,
     },
     Technicians {
@@ -123,15 +124,9 @@ impl CatalogValues {
                 site_survey,
                 color,
             },
-            CatalogValues::WorkOrderStatuses {
-                name,
-                is_final,
-                color,
-            } => CatalogFields::WorkOrderStatuses {
-                name,
-                is_final,
-                color,
-            },
+            CatalogValues::WorkOrderStatuses { name, stage, color } => {
+                CatalogFields::WorkOrderStatuses { name, stage, color }
+            }
             CatalogValues::Technicians {
                 name,
                 team_id,

@@ -152,16 +152,8 @@ pub async fn save(store: &Store, id: Option<Uuid>, values: &CatalogValues) -> Re
             };
             work_order_types::write(conn, stamp, id, &work_order_type).await?
         }
-        CatalogValues::WorkOrderStatuses {
-            name,
-            is_final,
-            color,
-        } => {
-            let status = NewWorkOrderStatus {
-                name,
-                color,
-                is_final,
-            };
+        CatalogValues::WorkOrderStatuses { name, stage, color } => {
+            let status = NewWorkOrderStatus { name, color, stage };
             work_order_statuses::write(conn, stamp, id, &status).await?
         }
         CatalogValues::Technicians {

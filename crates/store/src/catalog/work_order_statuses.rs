@@ -1,6 +1,7 @@
 //! "Status de OS": the work-order statuses in their workflow order, the only module writing
 //! `work_order_statuses`.
 use helpdesk_core::catalog::{CatalogEntry, CatalogValues};
+use helpdesk_core::work_order_life::WorkOrderStage;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
@@ -12,7 +13,8 @@ use crate::{Result, Store};
 pub struct NewWorkOrderStatus {
     pub name: String,
     pub color: String,
-    pub is_final: bool,
+    /// What the status means for the visit's life; `is_final` is written from it.
+    pub stage: WorkOrderStage,
 }
 
 /// Creates work-order statuses after the existing ones, in the order given (trusted data:
@@ -32,14 +34,15 @@ async fn insert(
 ) -> Result<Uuid> {
     let id = crate::new_id();
     sqlx::query(
-        "INSERT INTO work_order_statuses (id, name, color, is_final, position, changed_at)
-         VALUES (?1, ?2, ?3, ?4,
-                 (SELECT coalesce(max(position) + 1, 0) FROM work_order_statuses), ?5)",
+        "INSERT INTO work_order_statuses (id, name, color, is_final, stage, position, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5,
+                 (SELECT coalesce(max(position) + 1, 0) FROM work_order_statuses), ?6)",
     )
     .bind(id)
     .bind(&status.name)
     .bind(&status.color)
-    .bind(status.is_final)
+    .bind(status.stage.is_final())
+    .bind(status.stage.code())
     .bind(stamp)
     .execute(conn)
     .await?;
@@ -58,14 +61,16 @@ pub(super) async fn write(
         return Ok(Written::Saved(insert(conn, stamp, status).await?));
     };
     let updated = sqlx::query(
-        "UPDATE work_order_statuses SET name = ?1, color = ?2, is_final = ?3, changed_at = ?4
+        "UPDATE work_order_statuses SET name = ?1, color = ?2, is_final = ?3, stage = ?6,
+                                        changed_at = ?4
          WHERE id = ?5 AND deleted = 0",
     )
     .bind(&status.name)
     .bind(&status.color)
-    .bind(status.is_final)
+    .bind(status.stage.is_final())
     .bind(stamp)
     .bind(id)
+    .bind(status.stage.code())
     .execute(conn)
     .await?;
     Ok(Written::updated(id, updated.rows_affected()))
@@ -73,22 +78,19 @@ pub(super) async fn write(
 
 /// Every status not deleted, in workflow order.
 pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry>> {
-    let rows: Vec<(Uuid, String, String, bool, bool)> = sqlx::query_as(
-        "SELECT id, name, color, is_final, active FROM work_order_statuses
+    let rows: Vec<(Uuid, String, String, String, bool)> = sqlx::query_as(
+        "SELECT id, name, color, stage, active FROM work_order_statuses
          WHERE deleted = 0 ORDER BY position, name",
     )
     .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, color, is_final, active)| {
+        .map(|(id, name, color, stage, active)| {
+            let stage = WorkOrderStage::from_code(&stage).unwrap_or(WorkOrderStage::Open);
             super::entry(
                 id,
-                CatalogValues::WorkOrderStatuses {
-                    name,
-                    is_final,
-                    color,
-                },
+                CatalogValues::WorkOrderStatuses { name, stage, color },
                 active,
             )
         })

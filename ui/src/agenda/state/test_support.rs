@@ -64,6 +64,7 @@ pub fn visit(id: u128, customer: &str, slot: Slot) -> Visit {
         status_name: "Agendada".into(),
         status_color: "#8E24AA".into(),
         is_final: false,
+        stage: helpdesk_core::work_order_life::WorkOrderStage::Open,
         description: String::new(),
         changed_at: 7 << 16,
     }

@@ -39,7 +39,7 @@ pub fn blank(kind: CatalogKind) -> CatalogFields {
         },
         CatalogKind::WorkOrderStatuses => CatalogFields::WorkOrderStatuses {
             name,
-            is_final: false,
+            stage: helpdesk_core::work_order_life::WorkOrderStage::Open,
             color: NEW_COLOR.into(),
         },
         CatalogKind::Technicians => CatalogFields::Technicians {
@@ -111,9 +111,7 @@ pub fn details(fields: &CatalogFields) -> String {
             let duration = format!("{minutes} min");
             joined(&[&duration, if *site_survey { "Site Survey" } else { "" }])
         }
-        CatalogFields::WorkOrderStatuses { is_final, .. } => {
-            if *is_final { "Final" } else { "" }.to_owned()
-        }
+        CatalogFields::WorkOrderStatuses { stage, .. } => stage.label().to_owned(),
         CatalogFields::Technicians { phone, .. } => phone.clone(),
         CatalogFields::RoutingPoints {
             kind, ip, status, ..

@@ -207,6 +207,11 @@ mod tests {
             name: name.into(),
             color: "#8e24aa".into(),
             is_final,
+            stage: if is_final {
+                helpdesk_core::work_order_life::WorkOrderStage::Done
+            } else {
+                helpdesk_core::work_order_life::WorkOrderStage::Open
+            },
         };
         WorkOrderCatalog {
             types: vec![WorkOrderType {

@@ -1,11 +1,12 @@
 //! The fields of an O.S. type (usual duration, Site Survey, colour) and of an O.S. status
-//! (final or not, colour).
+//! (its stage in the visit's life, colour).
 use helpdesk_api::CatalogFields;
+use helpdesk_core::work_order_life::WorkOrderStage;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{names, KindFieldsProps};
-use crate::components::FieldError;
+use crate::components::{FieldError, SelectField};
 
 /// "Nome", "Duração (minutos)", "Site Survey", "Cor".
 #[function_component]
@@ -36,21 +37,30 @@ pub fn WorkOrderTypeFields(props: &KindFieldsProps) -> Html {
     }
 }
 
-/// "Nome", "Status final (visita encerrada)", "Cor".
+/// "Nome", "Etapa" (Aberta, Em execução, Concluída, Cancelada: the last two close the
+/// visit), "Cor".
 #[function_component]
 pub fn WorkOrderStatusFields(props: &KindFieldsProps) -> Html {
-    let CatalogFields::WorkOrderStatuses {
-        is_final, color, ..
-    } = &props.fields
-    else {
+    let CatalogFields::WorkOrderStatuses { stage, color, .. } = &props.fields else {
         return Html::default();
     };
+    let on_stage = props
+        .change(names::STAGE, |f, chosen| {
+            if let CatalogFields::WorkOrderStatuses { stage, .. } = f {
+                *stage = chosen;
+            }
+        })
+        .reform(|code: String| WorkOrderStage::from_code(&code).unwrap_or(WorkOrderStage::Open));
     html! {
         <>
             { props.name() }
-            { props.check(names::IS_FINAL, "Status final (visita encerrada)", *is_final, |f, on| {
-                if let CatalogFields::WorkOrderStatuses { is_final, .. } = f { *is_final = on; }
-            }) }
+            <SelectField id={names::STAGE} label="Etapa" required=true error={props.error(names::STAGE)}
+                onchange={on_stage}>
+                { for WorkOrderStage::ALL.into_iter().map(|option| html! {
+                    <option value={option.code()} selected={option == *stage}>{ option.label() }</option>
+                }) }
+            </SelectField>
+            <p class="hint">{ "Concluída e Cancelada encerram a visita: ela fica na agenda, marcada, e não muda mais." }</p>
             { color_field(props, color, |f, v| {
                 if let CatalogFields::WorkOrderStatuses { color, .. } = f { *color = v; }
             }) }

@@ -1,6 +1,7 @@
 //! Work orders on the "Agenda Técnica": the catalog a work order is given (types, statuses,
 //! technicians), writing a work order (with its ticket, [`crate::tickets::save`]), the
-//! visits of a range, the clashes of a slot, and moving a visit.
+//! visits of a range, the clashes of a slot, and moving a visit; a visit's change of status
+//! ([`change_status`]) and the list of work orders ([`list`]).
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::text::fold;
 use helpdesk_core::work_order::{
@@ -8,6 +9,7 @@ use helpdesk_core::work_order::{
     WorkOrderType, MAX_VISIT_MINUTES, MINUTE,
 };
 use helpdesk_core::work_order_form::NewWorkOrder;
+use helpdesk_core::work_order_life::WorkOrderStage;
 use serde::Deserialize;
 use serde_json::json;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
@@ -15,6 +17,12 @@ use uuid::Uuid;
 
 use crate::ticket_events::{self, NewEvent};
 use crate::{new_id, Result, Store, StoreError};
+
+mod list;
+mod status;
+
+pub use list::list;
+pub use status::{change_status, line, StatusOutcome};
 
 /// What became of a reschedule.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,18 +85,19 @@ pub async fn catalog(store: &Store) -> Result<WorkOrderCatalog> {
     })
     .collect::<Vec<_>>();
     types.sort_by_cached_key(|kind| fold(&kind.name));
-    let statuses = sqlx::query_as::<_, (Uuid, String, String, bool)>(
-        "SELECT id, name, color, is_final FROM work_order_statuses
+    let statuses = sqlx::query_as::<_, (Uuid, String, String, bool, String)>(
+        "SELECT id, name, color, is_final, stage FROM work_order_statuses
          WHERE active = 1 AND deleted = 0 ORDER BY position, name",
     )
     .fetch_all(store.pool())
     .await?
     .into_iter()
-    .map(|(id, name, color, is_final)| WorkOrderStatus {
+    .map(|(id, name, color, is_final, stage)| WorkOrderStatus {
         id,
         name,
         color,
         is_final,
+        stage: stage_of(&stage),
     })
     .collect();
     let mut technicians = sqlx::query_as::<_, TechnicianRow>(
@@ -323,7 +332,7 @@ pub async fn technician_name(store: &Store, id: Uuid) -> Result<Option<String>> 
     )
 }
 
-async fn visit_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<Visit>> {
+pub(crate) async fn visit_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<Visit>> {
     let mut sql = select_visits("");
     sql.push(" AND w.id = ").push_bind(id);
     Ok(fetch_visits(conn, sql).await?.pop())
@@ -331,7 +340,10 @@ async fn visit_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<Visit>
 
 /// The technician's name and whether they can take visits (active, not deleted); `None`
 /// when there is no such technician.
-async fn technician(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<(String, bool)>> {
+pub(crate) async fn technician(
+    conn: &mut SqliteConnection,
+    id: Uuid,
+) -> Result<Option<(String, bool)>> {
     Ok(
         sqlx::query_as("SELECT name, active = 1 AND deleted = 0 FROM technicians WHERE id = ?1")
             .bind(id)
@@ -346,13 +358,13 @@ async fn technician(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<(Str
 /// One row of JSON instead of a row per visit: sqlx hands SQLite's rows over one by one and
 /// copies every value, which took most of the time for a month's 3,000 visits (about 45 ms,
 /// against 22 to 35 ms this way; docs/PERFORMANCE.md). Keys go as hex, flags as 0 or 1.
-fn select_visits(prefix: &str) -> QueryBuilder<'static, Sqlite> {
+pub(crate) fn select_visits(prefix: &str) -> QueryBuilder<'static, Sqlite> {
     QueryBuilder::new(format!(
         "{prefix}SELECT json_group_array(json_array(
                     hex(w.id), hex(w.ticket_id), t.protocol, hex(w.customer_id), c.name,
                     w.address, hex(w.technician_id), w.starts_at, w.ends_at, hex(w.type_id),
                     ty.name, ty.is_site_survey, ty.color, hex(w.status_id), s.name, s.color,
-                    s.is_final, w.description, w.changed_at))
+                    s.is_final, w.description, w.changed_at, s.stage))
          FROM work_orders w
          JOIN tickets t ON t.id = w.ticket_id
          JOIN customers c ON c.id = w.customer_id
@@ -363,7 +375,7 @@ fn select_visits(prefix: &str) -> QueryBuilder<'static, Sqlite> {
 }
 
 /// Runs a [`select_visits`] query: its visits by start (then id).
-async fn fetch_visits(
+pub(crate) async fn fetch_visits(
     conn: &mut SqliteConnection,
     mut sql: QueryBuilder<'static, Sqlite>,
 ) -> Result<Vec<Visit>> {
@@ -410,6 +422,7 @@ struct VisitRow {
     is_final: u8,
     description: String,
     changed_at: i64,
+    stage: String,
 }
 
 impl VisitRow {
@@ -440,10 +453,16 @@ impl VisitRow {
             status_name: self.status_name,
             status_color: self.status_color,
             is_final: self.is_final != 0,
+            stage: stage_of(&self.stage),
             description: self.description,
             changed_at: self.changed_at,
         })
     }
+}
+
+/// The stage stored as `code`; a code this build does not know reads as open.
+fn stage_of(code: &str) -> WorkOrderStage {
+    WorkOrderStage::from_code(code).unwrap_or(WorkOrderStage::Open)
 }
 
 fn kind(is_site_survey: bool) -> VisitKind {
@@ -454,7 +473,7 @@ fn kind(is_site_survey: bool) -> VisitKind {
     }
 }
 
-fn undecodable(message: String) -> StoreError {
+pub(crate) fn undecodable(message: String) -> StoreError {
     StoreError::from(sqlx::Error::Decode(message.into()))
 }
 
