@@ -196,3 +196,19 @@ pub async fn add_email(
     tx.commit().await?;
     Ok(AddOutcome::Added)
 }
+
+/// What an e-mail from the ticket's page fills `{protocolo}`, `{cliente}` and `{problema}`
+/// with: the ticket as stored, not as the window sent it. `None` for an unknown ticket.
+pub async fn email_facts(
+    store: &Store,
+    ticket_id: Uuid,
+) -> Result<Option<(String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT t.protocol, c.name, t.problem FROM tickets t
+         JOIN customers c ON c.id = t.customer_id
+         WHERE t.id = ?1 AND t.deleted = 0",
+    )
+    .bind(ticket_id)
+    .fetch_optional(store.pool())
+    .await?)
+}
