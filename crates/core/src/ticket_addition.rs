@@ -23,8 +23,8 @@ pub enum TicketAddition {
     /// "Enviar E-mail": the e-mail and what its placeholders are filled with as the page
     /// shows the ticket (the shell puts in the protocol, customer, problem and operator).
     Email {
-        draft: EmailDraft,
-        context: EmailContext,
+        draft: Box<EmailDraft>,
+        context: Box<EmailContext>,
     },
 }
 
@@ -43,8 +43,8 @@ pub enum CheckedAddition {
     Task(NewTask),
     WorkOrder(NewWorkOrder),
     Email {
-        draft: EmailDraft,
-        context: EmailContext,
+        draft: Box<EmailDraft>,
+        context: Box<EmailContext>,
     },
 }
 

@@ -124,8 +124,8 @@ pub fn NewEmail(props: &NewEmailProps) -> Html {
             let request = TicketAdd {
                 ticket_id,
                 addition: TicketAddition::Email {
-                    draft,
-                    context: context.clone(),
+                    draft: Box::new(draft),
+                    context: Box::new(context.clone()),
                 },
             };
             busy.set(true);
