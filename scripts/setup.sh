@@ -21,6 +21,9 @@ if [ "$purpose" = test ]; then
     # loopback SMTP server of the e-mail tests and benchmark (tests/smtp/server.py).
     packages+=(xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core xdotool)
     packages+=(python3-icalendar python3-aiosmtpd)
+    # xdg-open is how the opener plugin opens an attachment on Linux; the ticket page's test
+    # (tests/e2e/ticket_whole.rs) registers its own handler for it.
+    packages+=(xdg-utils file)
     # A real OS keyring for the SMTP password's tests: a private session bus with GNOME
     # Keyring's Secret Service on it, and secret-tool to read what the app stored there.
     packages+=(dbus-daemon gnome-keyring libsecret-tools)

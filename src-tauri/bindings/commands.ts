@@ -121,6 +121,27 @@ export const commands = {
 	myTasks: () => typedError<TaskSummary_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("my_tasks")),
 	/**  `helpdesk_api::CompleteTask`. */
 	completeTask: (request: string) => typedError<TaskSummary_Serialize, CommandError_Serialize>(__TAURI_INVOKE("complete_task", { request })),
+	/**
+	 *  `helpdesk_api::AddToTicket`: checked by the wizard's rules (the e-mail filled from the
+	 *  ticket as stored, with the operator's name), the attachment still in its folder, then
+	 *  written with its history entry in one transaction. An e-mail wakes the outbox's worker.
+	 */
+	addToTicket: (request: TicketAdd_Deserialize) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("add_to_ticket", { request })),
+	/**  `helpdesk_api::ResendEmail`: queued again, and the outbox's worker woken. */
+	resendEmail: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("resend_email", { request })),
+	/**  `helpdesk_api::CancelEmail`. */
+	cancelEmail: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("cancel_email", { request })),
+	/**
+	 *  `helpdesk_api::OpenAttachment`: the stored file copied, checked against its hash, into
+	 *  this session's folder under its display name made safe, and that copy handed to the
+	 *  system's viewer.
+	 */
+	openAttachment: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("open_attachment", { request })),
+	/**
+	 *  `helpdesk_api::SaveAttachmentAs`: the save dialog suggesting the display name made safe,
+	 *  then the stored file copied there, checked against its hash.
+	 */
+	saveAttachmentAs: (request: string) => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("save_attachment_as", { request })),
 	/**  `helpdesk_api::ListEmailTemplates`. */
 	listEmailTemplates: () => typedError<EmailTemplate[], CommandError_Serialize>(__TAURI_INVOKE("list_email_templates")),
 	/**  `helpdesk_api::PreviewEmail`: `{atendente}` is the logged-in operator. */
@@ -1353,6 +1374,18 @@ export type Operator = {
 /**  Where the contact came from ("Origem"). */
 export type Origin = "Support" | "Phone" | "InPerson" | "Email" | "Chat";
 
+/**  The online-support or e-mail message a ticket answers. */
+export type OriginMessage = {
+	sender: string,
+	subject: string,
+	body: string,
+	/**  Unix ms UTC. */
+	received_at: number | null,
+};
+
+/**  Where an e-mail of the outbox is (`email_outbox.state`). */
+export type OutboxState = "Queued" | "Sending" | "Sent" | "Failed" | "Cancelled";
+
 /**  How a script ended. */
 export type Outcome = 
 /**  Solved on the call. */
@@ -2242,6 +2275,58 @@ export type TicketAction =
 /**  "Fechar": final; a closed ticket changes no more. */
 "Close";
 
+/**  "Adicionar ao atendimento": which ticket, and what. */
+export type TicketAdd = TicketAdd_Serialize | TicketAdd_Deserialize;
+
+/**  "Adicionar ao atendimento": which ticket, and what. */
+export type TicketAdd_Deserialize = {
+	ticket_id: string,
+	addition: TicketAddition_Deserialize,
+};
+
+/**  "Adicionar ao atendimento": which ticket, and what. */
+export type TicketAdd_Serialize = {
+	ticket_id: string,
+	addition: TicketAddition_Serialize,
+};
+
+/**  One addition, as the page's form has it. */
+export type TicketAddition = TicketAddition_Serialize | TicketAddition_Deserialize;
+
+/**  One addition, as the page's form has it. */
+export type TicketAddition_Deserialize = 
+/**  "Anexar arquivo": a file already stored (`pick_attachment`) with its notes. */
+({ Attachment: DraftAttachment }) & { Email?: never; Task?: never; WorkOrder?: never } | 
+/**  "Nova tarefa". */
+({ Task: TaskForm_Deserialize }) & { Attachment?: never; Email?: never; WorkOrder?: never } | 
+/**  "Pedir OS". */
+({ WorkOrder: WorkOrderForm_Deserialize }) & { Attachment?: never; Email?: never; Task?: never } | 
+/**
+ *  "Enviar E-mail": the e-mail and what its placeholders are filled with as the page
+ *  shows the ticket (the shell puts in the protocol, customer, problem and operator).
+ */
+({ Email: {
+	draft: EmailDraft_Deserialize,
+	context: EmailContext_Deserialize,
+} }) & { Attachment?: never; Task?: never; WorkOrder?: never };
+
+/**  One addition, as the page's form has it. */
+export type TicketAddition_Serialize = 
+/**  "Anexar arquivo": a file already stored (`pick_attachment`) with its notes. */
+({ Attachment: DraftAttachment }) & { Email?: never; Task?: never; WorkOrder?: never } | 
+/**  "Nova tarefa". */
+({ Task: TaskForm_Serialize }) & { Attachment?: never; Email?: never; WorkOrder?: never } | 
+/**  "Pedir OS". */
+({ WorkOrder: WorkOrderForm_Serialize }) & { Attachment?: never; Email?: never; Task?: never } | 
+/**
+ *  "Enviar E-mail": the e-mail and what its placeholders are filled with as the page
+ *  shows the ticket (the shell puts in the protocol, customer, problem and operator).
+ */
+({ Email: {
+	draft: EmailDraft_Serialize,
+	context: EmailContext_Serialize,
+} }) & { Attachment?: never; Task?: never; WorkOrder?: never };
+
 /**
  *  Where a page of tickets starts: after the ticket opened at `opened_at` with `id`, the last
  *  one of the previous page.
@@ -2273,6 +2358,12 @@ export type TicketDetails_Deserialize = {
 	 *  maybe offline on two desktops, took it), oldest first.
 	 */
 	same_message?: Protocol[],
+	/**  Origin, originating message, routing point and problem (`None` for an unknown ticket). */
+	origin?: TicketOrigin_Deserialize | null,
+	/**  Its work orders, by visit time. */
+	work_orders?: TicketWorkOrder_Deserialize[],
+	/**  Its e-mails from the outbox, oldest first. */
+	emails?: TicketEmailLine_Deserialize[],
 };
 
 /**  What the ticket page shows below the summary. */
@@ -2293,6 +2384,47 @@ export type TicketDetails_Serialize = {
 	 *  maybe offline on two desktops, took it), oldest first.
 	 */
 	same_message: Protocol[],
+	/**  Origin, originating message, routing point and problem (`None` for an unknown ticket). */
+	origin: TicketOrigin_Serialize | null,
+	/**  Its work orders, by visit time. */
+	work_orders: TicketWorkOrder_Serialize[],
+	/**  Its e-mails from the outbox, oldest first. */
+	emails: TicketEmailLine_Serialize[],
+};
+
+/**  An e-mail of a ticket, as its page lists it. */
+export type TicketEmailLine = TicketEmailLine_Serialize | TicketEmailLine_Deserialize;
+
+/**  An e-mail of a ticket, as its page lists it. */
+export type TicketEmailLine_Deserialize = {
+	/**  The outbox id. */
+	id: string,
+	to: string[],
+	subject: string,
+	state: OutboxState,
+	/**  Why the last attempt failed. */
+	last_error?: string | null,
+	attempts: number,
+	/**  Unix ms UTC. */
+	queued_at: number | null,
+	/**  Unix ms UTC. */
+	sent_at?: number | null,
+};
+
+/**  An e-mail of a ticket, as its page lists it. */
+export type TicketEmailLine_Serialize = {
+	/**  The outbox id. */
+	id: string,
+	to: string[],
+	subject: string,
+	state: OutboxState,
+	/**  Why the last attempt failed. */
+	last_error: string | null,
+	attempts: number,
+	/**  Unix ms UTC. */
+	queued_at: number | null,
+	/**  Unix ms UTC. */
+	sent_at: number | null,
 };
 
 /**  One entry of a ticket's history, as written (append-only). */
@@ -2398,6 +2530,29 @@ export type TicketListQuery_Serialize = {
 	 *  that ticket, if it matches the other filters too.
 	 */
 	protocol: string,
+};
+
+/**  Where the ticket came from and what it is about. */
+export type TicketOrigin = TicketOrigin_Serialize | TicketOrigin_Deserialize;
+
+/**  Where the ticket came from and what it is about. */
+export type TicketOrigin_Deserialize = {
+	/**  `None` for an origin this version does not know. */
+	origin?: Origin | null,
+	message?: OriginMessage | null,
+	/**  The node serving the ticket's contract, if it has one. */
+	routing_point?: string | null,
+	problem: string,
+};
+
+/**  Where the ticket came from and what it is about. */
+export type TicketOrigin_Serialize = {
+	/**  `None` for an origin this version does not know. */
+	origin: Origin | null,
+	message: OriginMessage | null,
+	/**  The node serving the ticket's contract, if it has one. */
+	routing_point: string | null,
+	problem: string,
 };
 
 /**  The plan a saved ticket is about, as its page shows it. */
@@ -2564,6 +2719,37 @@ export type TicketType_Serialize = {
 export type TicketUpdate = {
 	ticket_id: string,
 	action: TicketAction,
+};
+
+/**  A work order of a ticket, as its page lists it. */
+export type TicketWorkOrder = TicketWorkOrder_Serialize | TicketWorkOrder_Deserialize;
+
+/**  A work order of a ticket, as its page lists it. */
+export type TicketWorkOrder_Deserialize = {
+	id: string,
+	type_name: string,
+	technician_name: string,
+	status_name: string,
+	/**  Scheduled visit, Unix ms UTC. */
+	starts_at: number | null,
+	ends_at: number | null,
+	/**  The technician's actual arrival and departure, Unix ms UTC. */
+	started_at?: number | null,
+	finished_at?: number | null,
+};
+
+/**  A work order of a ticket, as its page lists it. */
+export type TicketWorkOrder_Serialize = {
+	id: string,
+	type_name: string,
+	technician_name: string,
+	status_name: string,
+	/**  Scheduled visit, Unix ms UTC. */
+	starts_at: number | null,
+	ends_at: number | null,
+	/**  The technician's actual arrival and departure, Unix ms UTC. */
+	started_at: number | null,
+	finished_at: number | null,
 };
 
 /**  One of the three linked time fields. */

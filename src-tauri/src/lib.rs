@@ -12,6 +12,7 @@ mod import_session;
 pub mod local_time;
 pub mod mailbox_watcher;
 mod mailbox_worker;
+mod opener;
 mod outcomes;
 mod server_admin;
 mod state;
@@ -24,6 +25,7 @@ use tauri::{Manager, Runtime};
 
 pub use file_picker::FilePicker;
 pub use import_session::ImportSession;
+pub use opener::Opener;
 pub use state::{AppState, Attachments, EmailState, LocalMailbox, SyncHandle};
 
 /// Every command of `helpdesk_api` handled by the function of its name in [`commands`]:
@@ -58,10 +60,12 @@ pub fn run() {
     }
     let result = app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = database::path(app.handle())?;
             let store = tauri::async_runtime::block_on(database::open(&path))?;
             let picker = FilePicker::system(app.handle().clone());
+            let opener = Opener::system(app.handle().clone())?;
             let attachments = Attachments::beside(&path);
             let vault = Arc::new(vault::open(app.handle(), &path)?);
             let files = attachments.files.clone();
@@ -73,6 +77,7 @@ pub fn run() {
             app.manage(
                 AppState::new(store, attachments)
                     .with_file_picker(picker)
+                    .with_opener(opener)
                     .with_email(email)
                     .with_sync(sync)
                     .with_mailbox(mailbox),

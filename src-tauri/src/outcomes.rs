@@ -15,15 +15,18 @@ use helpdesk_core::password::fields as password_fields;
 use helpdesk_core::script::fields as script_fields;
 use helpdesk_core::server_admin::fields as server_admin_fields;
 use helpdesk_core::sync::registration_fields;
+use helpdesk_core::ticket_update::{self, fields as ticket_update_fields};
 use helpdesk_core::users::fields as user_fields;
 use helpdesk_core::wizard::fields as wizard_fields;
 use helpdesk_core::work_order::{clash_message, fields as visit_fields};
 use helpdesk_core::work_order_form::fields as work_order_fields;
 use helpdesk_store::catalog::{self, Refusal};
+use helpdesk_store::email_outbox::OperatorOutcome;
 use helpdesk_store::login_failures::SignInOutcome;
 use helpdesk_store::scripts::PublishOutcome;
 use helpdesk_store::setup::CreateProviderOutcome;
 use helpdesk_store::tasks::CompleteOutcome;
+use helpdesk_store::ticket_additions::AddOutcome;
 use helpdesk_store::ticket_updates::UpdateOutcome;
 use helpdesk_store::tickets::SaveOutcome;
 use helpdesk_store::user_accounts::{ActiveOutcome, PasswordChangeOutcome, SaveUserOutcome};
@@ -466,4 +469,33 @@ pub fn user_not_found() -> CommandError {
         ErrorCode::NotFound,
         "Usuário não encontrado. Recarregue a lista.",
     )
+}
+
+/// An addition from the ticket's page written, or why not: a closed ticket (at the ticket),
+/// or the work order refused as the wizard's save refuses it.
+pub fn added(outcome: AddOutcome, offset_minutes: i32) -> Result<(), CommandError> {
+    match outcome {
+        AddOutcome::Added => Ok(()),
+        AddOutcome::NotFound => Err(ticket_not_found()),
+        AddOutcome::Closed => Err(CommandError::at_field(
+            ticket_update_fields::TICKET,
+            ticket_update::CLOSED,
+        )),
+        AddOutcome::WorkOrder(refused) => saved_ticket(refused, offset_minutes).map(|_| ()),
+    }
+}
+
+/// A failed e-mail resent or cancelled, or why not.
+pub fn email_line(outcome: OperatorOutcome) -> Result<(), CommandError> {
+    match outcome {
+        OperatorOutcome::Done => Ok(()),
+        OperatorOutcome::NotFailed => Err(CommandError::new(
+            ErrorCode::Conflict,
+            "Este e-mail não está mais com falha: veja a situação atualizada.",
+        )),
+        OperatorOutcome::NotFound => Err(CommandError::new(
+            ErrorCode::NotFound,
+            "Este e-mail não existe mais.",
+        )),
+    }
 }

@@ -19,7 +19,7 @@ use helpdesk_sync::{ClientConfig, SyncWaker};
 
 use crate::error::internal;
 use crate::mailbox_watcher::MailboxBoard;
-use crate::{FilePicker, ImportSession};
+use crate::{FilePicker, ImportSession, Opener};
 
 /// Environment variable with the biggest attachment, in MB (25 when unset).
 pub const ATTACHMENT_MAX_MB_ENV: &str = "HELPDESK_ATTACHMENT_MAX_MB";
@@ -84,6 +84,9 @@ pub struct AppState {
     pub attachments: Attachments,
     /// The system's file picker; `None` where there is no real window (tests).
     pub file_picker: Option<FilePicker>,
+    /// The system's viewer for attached files; `None` where there is no real window (most
+    /// tests).
+    pub opener: Option<Opener>,
     /// The e-mail outbox's vault and worker; `None` where no worker runs (most tests).
     pub email: Option<EmailState>,
     /// The sync worker's handle; `None` where no worker runs (most tests).
@@ -116,6 +119,7 @@ impl AppState {
             store,
             attachments,
             file_picker: None,
+            opener: None,
             email: None,
             sync: None,
             mailbox: None,
@@ -128,6 +132,14 @@ impl AppState {
     pub fn with_file_picker(self, picker: FilePicker) -> Self {
         Self {
             file_picker: Some(picker),
+            ..self
+        }
+    }
+
+    /// The state with the system's viewer for attached files.
+    pub fn with_opener(self, opener: Opener) -> Self {
+        Self {
+            opener: Some(opener),
             ..self
         }
     }

@@ -139,6 +139,15 @@ fn samples() -> BTreeMap<&'static str, Value> {
         ("my_tasks", Value::Null),
         ("load_queue", Value::Null),
         ("complete_task", json!(id)),
+        (
+            "add_to_ticket",
+            json!({"ticket_id": id, "addition": {"Task": {"title": "Ligar", "description": "",
+                   "assignee": null, "due": "01/01/2030"}}}),
+        ),
+        ("resend_email", json!(id)),
+        ("cancel_email", json!(id)),
+        ("open_attachment", json!(id)),
+        ("save_attachment_as", json!(id)),
         ("list_email_templates", Value::Null),
         (
             "preview_email",

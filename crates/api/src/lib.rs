@@ -48,7 +48,11 @@ pub use helpdesk_core::ticket::{
     SavedTicket, TicketEvent, TicketStatus, TicketSubmission, TicketSummary,
 };
 pub use helpdesk_core::ticket::{TicketCursor, TicketFilter};
-pub use helpdesk_core::ticket_details::{AttachmentInfo, TicketDetails};
+pub use helpdesk_core::ticket_addition::{TicketAdd, TicketAddition};
+pub use helpdesk_core::ticket_details::{
+    AttachmentInfo, OriginMessage, OutboxState, TicketDetails, TicketEmailLine, TicketOrigin,
+    TicketWorkOrder,
+};
 pub use helpdesk_core::ticket_list::TicketListQuery;
 pub use helpdesk_core::ticket_type::{Assignee, TicketType};
 pub use helpdesk_core::ticket_update::{TicketAction, TicketState, TicketUpdate};
@@ -219,7 +223,8 @@ commands! {
     /// "Atendimentos": tickets by the list's filters, newest first, a page at a time; a
     /// protocol typed in the filter finds that one ticket.
     ListTickets = list_tickets (Operator): TicketListQuery => Vec<TicketSummary>;
-    /// The ticket page below the summary: history, attachments and tasks.
+    /// The ticket page below the summary: origin, history, attachments, tasks, work orders
+    /// and e-mails.
     LoadTicketDetails = load_ticket_details (Operator): Uuid => TicketDetails;
     /// A follow-up contact, a change of status, a reassignment or closing; the ticket's
     /// state afterwards.
@@ -231,6 +236,18 @@ commands! {
     MyTasks = my_tasks (Operator): () => Vec<TaskSummary>;
     /// "Concluir": marks one of the operator's tasks done.
     CompleteTask = complete_task (Operator): Uuid => TaskSummary;
+    /// From the ticket's page: a file, a task, a work order or an e-mail added to the ticket
+    /// with its history entry; refused on a closed ticket.
+    AddToTicket = add_to_ticket (Operator): TicketAdd => ();
+    /// "Reenviar": a failed e-mail of a ticket queued again, its attempts from zero.
+    ResendEmail = resend_email (Operator): Uuid => ();
+    /// "Cancelar": a failed e-mail of a ticket cancelled, never sent.
+    CancelEmail = cancel_email (Operator): Uuid => ();
+    /// "Abrir": an attached file, checked against its hash, handed to the system's viewer.
+    OpenAttachment = open_attachment (Operator): Uuid => ();
+    /// "Salvar como…": an attached file, checked against its hash, saved where the operator
+    /// chooses; the path written, or `None` when they closed the dialog.
+    SaveAttachmentAs = save_attachment_as (Operator): Uuid => Option<String>;
     /// "Modelo de E-mail": the templates the operator's role may use, by name.
     ListEmailTemplates = list_email_templates (Operator): () => Vec<EmailTemplate>;
     /// "Pré-visualizar": the e-mail filled from the ticket, and what still stops it.

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod attachment;
+pub mod attachment_copy;
 pub mod auth;
 pub mod br;
 pub mod catalog;
@@ -42,6 +43,7 @@ pub mod task;
 pub mod task_list;
 pub mod text;
 pub mod ticket;
+pub mod ticket_addition;
 pub mod ticket_details;
 pub mod ticket_history;
 pub mod ticket_list;

@@ -411,12 +411,6 @@ impl TicketSubmission {
         operator: &str,
         settings: Option<SmtpSettings>,
     ) -> Result<TicketEmail, Vec<FieldError>> {
-        let settings = settings.ok_or_else(|| {
-            vec![FieldError::new(
-                email_fields::RECIPIENTS,
-                EMAIL_NOT_CONFIGURED,
-            )]
-        })?;
         let mut context = self.email_context.clone().ok_or_else(Vec::new)?;
         let wizard = &self.draft;
         operator.clone_into(&mut context.operator);
@@ -425,12 +419,29 @@ impl TicketSubmission {
             context.customer.clone_from(&customer.name);
         }
         context.problem = wizard.problem.trim().to_owned();
-        let email = draft.validate(Some(&settings.copy_address), &context, MAX_ATTACHMENT_BYTES)?;
-        Ok(TicketEmail {
-            from_address: settings.from_address,
-            email,
-        })
+        ticket_email(draft, &context, settings)
     }
+}
+
+/// The e-mail `draft` filled from `context` and checked for sending from the sender of
+/// `settings` (`None`: sending was never configured), or every problem at its field: the
+/// wizard's e-mail and the one the ticket's page sends alike.
+pub fn ticket_email(
+    draft: &EmailDraft,
+    context: &EmailContext,
+    settings: Option<SmtpSettings>,
+) -> Result<TicketEmail, Vec<FieldError>> {
+    let settings = settings.ok_or_else(|| {
+        vec![FieldError::new(
+            email_fields::RECIPIENTS,
+            EMAIL_NOT_CONFIGURED,
+        )]
+    })?;
+    let email = draft.validate(Some(&settings.copy_address), context, MAX_ATTACHMENT_BYTES)?;
+    Ok(TicketEmail {
+        from_address: settings.from_address,
+        email,
+    })
 }
 
 #[cfg(test)]

@@ -127,12 +127,15 @@ pub fn describe(event: &TicketEvent, offset_minutes: i32) -> (String, Vec<String
                 details,
             )
         }
-        "email_queued" | "email_sent" | "email_failed" => describe_email(&event.kind, &payload),
+        "email_queued" | "email_sent" | "email_failed" | "email_resent" | "email_cancelled" => {
+            describe_email(&event.kind, &payload)
+        }
         other => (other.to_owned(), vec![event.payload.clone()]),
     }
 }
 
-/// An e-mail of the outbox: queued, sent or failed (with why), its subject and recipients.
+/// An e-mail of the outbox: queued, sent or failed (with why), queued again or cancelled
+/// from the ticket's page; its subject and recipients.
 fn describe_email(kind: &str, payload: &Value) -> (String, Vec<String>) {
     let list = |key: &str| -> String {
         payload
@@ -151,6 +154,8 @@ fn describe_email(kind: &str, payload: &Value) -> (String, Vec<String>) {
     let title = match kind {
         "email_queued" => "E-mail na fila de envio",
         "email_sent" => "E-mail enviado",
+        "email_resent" => "E-mail na fila de novo",
+        "email_cancelled" => "E-mail cancelado",
         _ => "E-mail não enviado",
     };
     let mut details = vec![format!("Para: {}", list("to"))];

@@ -25,6 +25,9 @@ pub mod fields {
     pub const TICKET: &str = "atendimento";
 }
 
+/// Why a closed ticket takes no action and no addition.
+pub const CLOSED: &str = "Este atendimento está fechado e não pode mais ser alterado.";
+
 /// The longest follow-up description, in characters.
 pub const MAX_FOLLOW_UP_CHARS: usize = 4000;
 
@@ -110,10 +113,7 @@ impl TicketAction {
     /// (its name and whether the user is active), not as the screen sent it.
     pub fn change(&self, current: &TicketState, now: i64) -> Result<TicketChange, FieldError> {
         if current.status == TicketStatus::Closed {
-            return Err(FieldError::new(
-                fields::TICKET,
-                "Este atendimento está fechado e não pode mais ser alterado.",
-            ));
+            return Err(FieldError::new(fields::TICKET, CLOSED));
         }
         let mut state = current.clone();
         let (kind, payload) = match self {

@@ -28,6 +28,17 @@ pub enum AttachError {
     Io(#[from] io::Error),
 }
 
+/// What became of [`AttachmentFiles::copy_out`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyOut {
+    /// The content, checked, is at the target.
+    Copied,
+    /// The folder has no file of that hash (attached on another desktop, not arrived).
+    Missing,
+    /// The stored file no longer hashes to its name: changed or damaged on disk.
+    Changed,
+}
+
 /// The attachments folder of a database.
 #[derive(Debug, Clone)]
 pub struct AttachmentFiles {
@@ -127,6 +138,37 @@ impl AttachmentFiles {
                 })?;
         }
         Ok(())
+    }
+
+    /// Copies the content of `hash` to `target` (a path the shell chose: its own temporary
+    /// folder, or where the operator saves it), checking while copying that it still hashes
+    /// to `hash`: [`CopyOut::Changed`] (and nothing left at `target`) when it does not,
+    /// [`CopyOut::Missing`] when the folder has no such file. Written beside `target` then
+    /// renamed, so `target` is never a partial file. Blocking.
+    pub fn copy_out(&self, hash: &str, target: &Path) -> io::Result<CopyOut> {
+        let Some(source) = self.path_of(hash) else {
+            return Ok(CopyOut::Missing);
+        };
+        let file = match File::open(&source) {
+            Ok(file) => file,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(CopyOut::Missing),
+            Err(error) => return Err(error),
+        };
+        let mut partial = target.as_os_str().to_owned();
+        partial.push(format!(".{}.partial", new_id()));
+        let partial = PathBuf::from(partial);
+        let copied = copy_hashing(file, &partial, u64::MAX);
+        let outcome = match copied {
+            Ok((actual, _)) if actual == hash => {
+                fs::rename(&partial, target).map(|()| CopyOut::Copied)
+            }
+            Ok(_) => Ok(CopyOut::Changed),
+            Err(error) => Err(error),
+        };
+        if partial.exists() {
+            let _ = fs::remove_file(&partial);
+        }
+        outcome
     }
 
     /// Copies `file` to `tmp/`, hashing it, then moves it to its hash's place (where the

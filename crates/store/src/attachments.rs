@@ -73,3 +73,13 @@ pub async fn of_ticket(store: &Store, ticket_id: Uuid) -> Result<Vec<AttachmentI
         })
         .collect())
 }
+
+/// The display name and content hash of the attachment `id` (not deleted), if any.
+pub async fn file_of(store: &Store, id: Uuid) -> Result<Option<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT file_name, content_hash FROM attachments WHERE id = ?1 AND deleted = 0",
+    )
+    .bind(id)
+    .fetch_optional(store.pool())
+    .await?)
+}

@@ -40,8 +40,10 @@ pub mod sync;
 pub mod tasks;
 #[cfg(feature = "test-keyring")]
 pub mod test_keyring;
+pub mod ticket_additions;
 pub mod ticket_details;
 pub mod ticket_events;
+pub mod ticket_sections;
 pub mod ticket_types;
 pub mod ticket_updates;
 pub mod tickets;

@@ -1,11 +1,12 @@
 //! The ticket page below its summary: the plan it is about, the history, the files
-//! attached, the tasks and the other tickets of its online-support message.
+//! attached, the tasks, the other tickets of its online-support message, its origin, work
+//! orders and e-mails ([`crate::ticket_sections`]).
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::ticket::TicketPlanInfo;
 use helpdesk_core::ticket_details::TicketDetails;
 use uuid::Uuid;
 
-use crate::{attachments, tasks, tickets, Result, Store};
+use crate::{attachments, tasks, ticket_sections, tickets, Result, Store};
 
 /// The history, attachments and tasks of the ticket `ticket_id` (all empty for an unknown
 /// ticket).
@@ -16,6 +17,9 @@ pub async fn details(store: &Store, ticket_id: Uuid) -> Result<TicketDetails> {
         tasks: tasks::of_ticket(store, ticket_id).await?,
         plan: plan(store, ticket_id).await?,
         same_message: same_message(store, ticket_id).await?,
+        origin: ticket_sections::origin(store, ticket_id).await?,
+        work_orders: ticket_sections::work_orders(store, ticket_id).await?,
+        emails: ticket_sections::emails(store, ticket_id).await?,
     })
 }
 

@@ -20,6 +20,7 @@ mod scripts;
 mod setup;
 mod support;
 mod sync;
+mod ticket_additions;
 mod ticket_pages;
 mod ticket_types;
 mod tickets;
@@ -36,8 +37,8 @@ use crate::AppState;
 pub use self::{
     attachments::*, auth::*, catalogs::*, customer_data::*, customer_edits::*, customers::*,
     drafts::*, email::*, imports::*, integrations::*, local_mailbox::*, mailboxes::*, protocols::*,
-    reports::*, scripts::*, setup::*, support::*, sync::*, ticket_pages::*, ticket_types::*,
-    tickets::*, users::*, work_orders::*,
+    reports::*, scripts::*, setup::*, support::*, sync::*, ticket_additions::*, ticket_pages::*,
+    ticket_types::*, tickets::*, users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

@@ -9,6 +9,8 @@ pub use queries::{find_by_protocol, history, list};
 pub use queue::{queue_count, queue_tickets, Destined};
 pub use rows::{insert_many_in, set_state_in, TicketRow};
 
+use helpdesk_core::attachment::DraftAttachment;
+use helpdesk_core::task::NewTask;
 use helpdesk_core::ticket::{NewTicket, SavedTicket, TicketStatus};
 use helpdesk_core::ticket_type::{Assignee, TicketType};
 use helpdesk_core::work_order::Visit;
@@ -197,44 +199,51 @@ fn history_entries(
         json!({ "description": ticket.first_contact, "ticket_type": ticket.ticket_type.name }),
     ));
     for attachment in &ticket.attachments {
-        entries.push((
-            "attachment",
-            json!({
-                "file_name": attachment.file_name,
-                "size_bytes": attachment.size_bytes,
-                "notes": attachment.notes,
-            }),
-        ));
+        entries.push(("attachment", attachment_payload(attachment)));
     }
     if let Some(task) = &ticket.task {
-        entries.push((
-            "task",
-            json!({
-                "title": task.title,
-                "description": task.description,
-                "assignee": task.assignee.describe(),
-                "due_at": task.due_at,
-            }),
-        ));
+        entries.push(("task", task_payload(task)));
     }
     if let (Some(order), Some(names)) = (&ticket.work_order, names) {
-        entries.push((
-            "work_order",
-            json!({
-                "technician": names.technician,
-                "type": names.kind,
-                "status": names.status,
-                "starts_at": order.slot.starts_at,
-                "ends_at": order.slot.ends_at,
-                "address": order.address,
-                "description": order.description,
-            }),
-        ));
+        entries.push(("work_order", work_order_payload(order, names)));
     }
     if ticket.status == TicketStatus::Resolved {
         entries.push(("resolved", json!({})));
     }
     Ok(entries)
+}
+
+/// The details of an `attachment` history entry.
+pub(crate) fn attachment_payload(attachment: &DraftAttachment) -> Value {
+    json!({
+        "file_name": attachment.file_name,
+        "size_bytes": attachment.size_bytes,
+        "notes": attachment.notes,
+    })
+}
+
+/// The details of a `task` history entry.
+pub(crate) fn task_payload(task: &NewTask) -> Value {
+    json!({
+        "title": task.title,
+        "description": task.description,
+        "assignee": task.assignee.describe(),
+        "due_at": task.due_at,
+    })
+}
+
+/// The details of a `work_order` history entry, with the names of its technician, type and
+/// status.
+pub(crate) fn work_order_payload(order: &NewWorkOrder, names: &WorkOrderNames) -> Value {
+    json!({
+        "technician": names.technician,
+        "type": names.kind,
+        "status": names.status,
+        "starts_at": order.slot.starts_at,
+        "ends_at": order.slot.ends_at,
+        "address": order.address,
+        "description": order.description,
+    })
 }
 
 /// Whether the plan `id` is active (a choice for a new plan).
@@ -249,18 +258,18 @@ async fn plan_active_in(conn: &mut SqliteConnection, id: Uuid) -> Result<bool> {
 
 /// The names a work order's history entry shows.
 #[derive(sqlx::FromRow)]
-struct WorkOrderNames {
-    technician: String,
-    kind: String,
-    status: String,
-    kind_active: bool,
-    status_active: bool,
+pub(crate) struct WorkOrderNames {
+    pub(crate) technician: String,
+    pub(crate) kind: String,
+    pub(crate) status: String,
+    pub(crate) kind_active: bool,
+    pub(crate) status_active: bool,
 }
 
 /// The names of the work order's technician, type and status, and whether the type and
 /// status are active; `None` when the technician is not active (or the type or status is
 /// gone).
-async fn work_order_names(
+pub(crate) async fn work_order_names(
     conn: &mut SqliteConnection,
     order: &NewWorkOrder,
 ) -> Result<Option<WorkOrderNames>> {

@@ -1,11 +1,15 @@
 //! Tickets after the wizard: the list ("Atendimentos") and a ticket's page.
 mod actions;
 mod assignee_value;
+mod attachments;
 mod customer_filter;
 mod filters;
 mod history;
 mod list;
+mod new_email;
+mod new_task;
 mod page;
+mod sections;
 
 pub use history::History;
 pub use list::TicketList;

@@ -1,14 +1,17 @@
 //! A ticket's page: its summary, its history in order, its files and tasks, and what an
 //! operator can do to it.
 use helpdesk_api::{LoadTicketDetails, TicketState, TicketStatus, TicketSummary};
-use helpdesk_core::attachment::describe_size;
 use helpdesk_core::date::format_instant;
 use helpdesk_core::support::joined;
 use helpdesk_core::ticket::TicketPlanInfo;
 use yew::prelude::*;
 
 use super::actions::TicketActions;
+use super::attachments::TicketAttachments;
 use super::history::History;
+use super::new_email::NewEmail;
+use super::new_task::NewTask;
+use super::sections::{EmailList, OriginSection, WorkOrderList};
 use crate::components::FormError;
 use crate::dom::local_offset_minutes;
 use crate::hooks::use_command;
@@ -44,6 +47,24 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
     let offset = local_offset_minutes();
     let dash = || "—".to_owned();
     let t = &*ticket;
+    let closed = t.status == TicketStatus::Closed;
+    let reload = details.reload();
+    let details_shared = details.shared_value();
+    // The addition whose dialog is open.
+    let adding = use_state(|| None::<Addition>);
+    let open = |what: Addition| {
+        let adding = adding.clone();
+        Callback::from(move |_: MouseEvent| adding.set(Some(what)))
+    };
+    let done = {
+        let (adding, reload) = (adding.clone(), reload.clone());
+        Callback::from(move |added: bool| {
+            adding.set(None);
+            if added {
+                reload.emit(());
+            }
+        })
+    };
     html! {
         <main
             id="atendimento"
@@ -94,31 +115,49 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                 None => html! { <p aria-busy="true">{ "Carregando…" }</p> },
                 Some(details) => html! {
                     <>
+                        if let Some(origin) = &details.origin {
+                            <OriginSection origin={origin.clone()} />
+                        }
                         <h2>{ "Histórico" }</h2>
                         <History events={details.history.clone()} />
-                        <h2>{ "Anexos" }</h2>
-                        if details.attachments.is_empty() {
-                            <p id="anexos-vazio" class="empty">{ "Nenhum arquivo anexado." }</p>
-                        } else {
-                            <ul id="anexos" class="attachments">
-                                { for details.attachments.iter().map(|file| html! {
-                                    <li key={file.id.to_string()}>
-                                        <strong>{ file.file_name.clone() }</strong>
-                                        { format!(" · {} · {} · {}", describe_size(u64::try_from(file.size_bytes).unwrap_or_default()), file.added_by_name, format_instant(file.added_at, offset)) }
-                                        if !file.notes.is_empty() {
-                                            <div class="muted">{ file.notes.clone() }</div>
-                                        }
-                                    </li>
-                                }) }
-                            </ul>
-                        }
+                        <TicketAttachments
+                            ticket_id={t.id}
+                            files={details.attachments.clone()}
+                            {closed}
+                            onchange={reload.clone()}
+                        />
                         <h2>{ "Tarefas" }</h2>
                         <TaskTable id="tarefas-atendimento" tasks={details.tasks.clone()} />
+                        <h2>{ "Ordens de serviço" }</h2>
+                        <WorkOrderList orders={details.work_orders.clone()} />
+                        <h2>{ "E-mails" }</h2>
+                        <EmailList emails={details.emails.clone()} onchange={reload.clone()} />
+                        if !closed {
+                            <div id="adicionar-atendimento" class="ticket-additions">
+                                <button id="nova-tarefa" type="button" onclick={open(Addition::Task)}>{ "Nova tarefa" }</button>
+                                <button id="enviar-email" type="button" onclick={open(Addition::Email)}>{ "Enviar E-mail" }</button>
+                            </div>
+                        }
+                        if *adding == Some(Addition::Task) {
+                            <NewTask ticket_id={t.id} onclose={done.clone()} />
+                        }
+                        if *adding == Some(Addition::Email) {
+                            if let Some(shared) = details_shared.clone() {
+                                <NewEmail ticket={t.clone()} details={shared} onclose={done.clone()} />
+                            }
+                        }
                     </>
                 },
             } }
         </main>
     }
+}
+
+/// The addition from the page whose dialog is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Addition {
+    Task,
+    Email,
 }
 
 /// "FIBRA 500M – joao.silva" for a contract, "FIBRA 500M (novo plano)" for a plan chosen in

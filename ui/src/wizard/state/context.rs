@@ -12,7 +12,7 @@ pub struct StepContext<'a> {
 }
 
 impl<'a> StepContext<'a> {
-    pub(super) fn new(
+    pub(crate) fn new(
         draft: &'a mut WizardDraft,
         errors: &'a mut Vec<CommandError>,
         attaching: &'a mut bool,

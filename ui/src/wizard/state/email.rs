@@ -63,7 +63,7 @@ pub struct EmailState {
 impl EmailState {
     /// Applies `action`; the addresses "Enviar Para" lists are those of `record` (the chosen
     /// customer's, once loaded).
-    pub(super) fn apply(
+    pub(crate) fn apply(
         &mut self,
         action: EmailAction,
         wizard: &mut StepContext,

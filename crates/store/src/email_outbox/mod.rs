@@ -7,6 +7,10 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 use uuid::Uuid;
 
+mod operator;
+
+pub use operator::{cancel, resend, OperatorOutcome};
+
 use crate::ticket_events::{self, NewEvent};
 use crate::{new_id, Result, Store};
 
@@ -302,7 +306,7 @@ pub async fn next_due(store: &Store) -> Result<Option<i64>> {
     .await?)
 }
 
-fn event_payload(
+pub(crate) fn event_payload(
     email: &OutgoingEmail,
     message_id: &str,
     error: Option<&str>,
