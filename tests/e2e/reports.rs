@@ -7,7 +7,7 @@
 use chrono::{Datelike, Days, Local};
 use helpdesk_core::date::{format_date, start_of_day};
 use helpdesk_e2e::wizard::{error_at, log_in};
-use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_e2e::Harness;
 
 const SAVE: &str = "Salvar como";
 

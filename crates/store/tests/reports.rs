@@ -4,6 +4,7 @@
 //! left out, and the filters.
 mod common;
 
+use helpdesk_core::work_order_life::WorkOrderStage;
 use chrono::NaiveDate;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::report::{Report, ReportFilters, ReportKind, ReportPeriod, ReportRequest};
@@ -394,22 +395,20 @@ async fn work_orders_per_technician_with_time_on_site() {
     )
     .await
     .expect("type");
-    let status = |name: &str, is_final| catalog::NewWorkOrderStatus {
+    let status = |name: &str, stage| catalog::NewWorkOrderStatus {
         name: name.into(),
         color: "#8E24AA".into(),
-        is_final,
+        stage,
     };
     let statuses = catalog::insert_work_order_statuses(
         store,
-        &[status("Agendada", false), status("Concluída", true)],
+        &[
+            status("Agendada", WorkOrderStage::Open),
+            status("Concluída", WorkOrderStage::Done),
+        ],
     )
     .await
     .expect("statuses");
-    sqlx::query("UPDATE work_order_statuses SET stage = 'done' WHERE id = ?1")
-        .bind(statuses[1])
-        .execute(store.pool())
-        .await
-        .expect("stage");
     let visit = |technician: Uuid, starts_at: i64, done: bool, on_site: Option<i64>| {
         let pool = store.pool().clone();
         let (ticket, customer) = (data.first_ticket, data.customer);

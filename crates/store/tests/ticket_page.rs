@@ -59,7 +59,7 @@ async fn field(store: &Store) -> Field {
         &[NewWorkOrderStatus {
             name: "Agendada".into(),
             color: "#8e24aa".into(),
-            is_final: false,
+            stage: helpdesk_core::work_order_life::WorkOrderStage::Open,
         }],
     )
     .await
