@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod attachment;
 pub mod auth;
 pub mod br;
+pub mod business_hours;
 pub mod catalog;
 pub mod clock;
 pub mod contact;

@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use helpdesk_core::business_hours::SlaCalendar;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::script::ScriptRun;
 use helpdesk_core::ticket::{NewTicket, TicketCursor, TicketFilter, TicketStatus, TicketSummary};
@@ -75,6 +76,7 @@ async fn desk(store: &Store) -> Desk {
                 name: name.into(),
                 destination,
                 sla_hours,
+                sla_calendar: false,
             },
         )
         .await
@@ -164,7 +166,8 @@ fn expected(id: Uuid, ticket: &NewTicket, customer: &Customer, at: i64) -> Ticke
         ticket_type_name: Some(ticket.ticket_type.name.clone()),
         assignee: ticket.ticket_type.assignee.clone(),
         opened_at: at,
-        due_at: Some(ticket.ticket_type.due_at(at)),
+        // No business hours are set: calendar hours.
+        due_at: Some(SlaCalendar::default().due_at(at, &ticket.ticket_type)),
         resolved_at: (ticket.status == TicketStatus::Resolved).then_some(at),
     }
 }
