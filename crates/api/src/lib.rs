@@ -208,8 +208,8 @@ commands! {
     ListTickets = list_tickets (Operator): TicketListQuery => Vec<TicketSummary>;
     /// The ticket page below the summary: history, attachments and tasks.
     LoadTicketDetails = load_ticket_details (Operator): Uuid => TicketDetails;
-    /// A follow-up contact, a change of status, a reassignment or closing; the ticket's
-    /// state afterwards.
+    /// A follow-up contact, a change of status, a reassignment, a change of type (its routing
+    /// and due time follow) or closing; the ticket's state afterwards.
     UpdateTicket = update_ticket (Operator): TicketUpdate => TicketState;
     /// "Minhas Tarefas": the operator's tasks and their role's, open ones first.
     MyTasks = my_tasks (Operator): () => Vec<TaskSummary>;

@@ -1,6 +1,7 @@
 //! Tickets after the wizard: the list ("Atendimentos") and a ticket's page.
 mod actions;
 mod assignee_value;
+mod change_type;
 mod customer_filter;
 mod filters;
 mod history;
