@@ -37,11 +37,15 @@ pub fn refused_flag() -> Option<String> {
     })
 }
 
-/// Opens the database, seeding demo data when asked to (`--demo`, in a build with the
-/// `demo` feature) and it has no operators yet.
+/// Opens the database, with business hours counted at this desktop's UTC offset, seeding
+/// demo data when asked to (`--demo`, in a build with the `demo` feature) and it has no
+/// operators yet.
 pub async fn open(path: &Path) -> Result<Store, Box<dyn std::error::Error>> {
     log::info!("opening database {}", path.display());
     let store = Store::open(path).await?;
+    // Business hours are counted in this desktop's local time (at a fixed offset: Brazil
+    // keeps no daylight saving).
+    store.set_utc_offset_minutes(crate::local_time::today().1);
     #[cfg(feature = "demo")]
     if demo_asked() {
         seed_demo(&store).await?;

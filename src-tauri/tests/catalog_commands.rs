@@ -27,6 +27,7 @@ fn ticket_type(name: &str, sla_hours: &str) -> CatalogForm {
             name: name.into(),
             destination: None,
             sla_hours: sla_hours.into(),
+            sla_calendar: false,
         },
     }
 }

@@ -226,8 +226,8 @@ commands! {
     /// The ticket page below the summary: origin, history, attachments, tasks, work orders
     /// and e-mails.
     LoadTicketDetails = load_ticket_details (Operator): Uuid => TicketDetails;
-    /// A follow-up contact, a change of status, a reassignment or closing; the ticket's
-    /// state afterwards.
+    /// A follow-up contact, a change of status, a reassignment, a change of type (its routing
+    /// and due time follow) or closing; the ticket's state afterwards.
     UpdateTicket = update_ticket (Operator): TicketUpdate => TicketState;
     /// The home screen's queue: new messages and the open tickets destined to the operator,
     /// to their role and to no one, soonest due first, with their counts.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
+use helpdesk_core::business_hours::SlaCalendar;
 use helpdesk_core::clock::HybridClock;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::sync::MAX_BATCH_ROWS;
@@ -201,7 +202,8 @@ impl<'a> TicketGenerator<'a> {
             },
             opened_by,
             opened_at,
-            due_at: Some(kind.due_at(opened_at)),
+            // No business hours are set here: calendar hours.
+            due_at: Some(SlaCalendar::default().due_at(opened_at, kind)),
             resolved_at,
             first_contact_resolved: false,
             changed_at: HybridClock::default().tick(resolved_at.unwrap_or(opened_at)),

@@ -9,6 +9,7 @@ pub mod attachment;
 pub mod attachment_copy;
 pub mod auth;
 pub mod br;
+pub mod business_hours;
 pub mod catalog;
 pub mod clock;
 pub mod contact;

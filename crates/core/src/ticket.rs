@@ -464,6 +464,7 @@ mod tests {
             name: "Sem conexão".into(),
             assignee: None,
             sla_hours: 24,
+            sla_calendar: false,
         });
         draft.choose_origin(Origin::Phone);
         draft.choose_customer(CustomerSummary {

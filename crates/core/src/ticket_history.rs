@@ -68,6 +68,31 @@ pub fn describe(event: &TicketEvent, offset_minutes: i32) -> (String, Vec<String
             }],
         ),
         "closed" => ("Atendimento fechado".to_owned(), Vec::new()),
+        "type_changed" => {
+            let name = |key: &str| {
+                payload
+                    .get(key)
+                    .and_then(Value::as_str)
+                    .unwrap_or("sem tipo")
+                    .to_owned()
+            };
+            let due = |key: &str| match payload.get(key).and_then(Value::as_i64) {
+                Some(due) => format_instant(due, offset_minutes),
+                None => "sem prazo".to_owned(),
+            };
+            let mut details = vec![format!(
+                "Prazo: {} → {}",
+                due("from_due_at"),
+                due("to_due_at")
+            )];
+            if let Some(assignee) = payload.get("assignee").and_then(Value::as_str) {
+                details.push(format!("Destinado a {assignee}"));
+            }
+            (
+                format!("Tipo alterado: {} → {}", name("from"), name("to")),
+                details,
+            )
+        }
         "attachment" => {
             let size = payload
                 .get("size_bytes")
@@ -287,6 +312,29 @@ mod tests {
         assert_eq!(
             describe_utc(&event("closed", r#"{"from":"Resolvido"}"#)).0,
             "Atendimento fechado"
+        );
+        // 2026-11-28 16:00 UTC is 13:00 in São Paulo; 2026-12-01 12:00 UTC, 09:00.
+        let changed = r#"{"from":"Sem conexão","to":"Mudança de endereço",
+            "from_due_at":1795881600000,"to_due_at":1796126400000,
+            "assignee":"Carlos Lima (usuário)"}"#;
+        assert_eq!(
+            describe(&event("type_changed", changed), -180),
+            (
+                "Tipo alterado: Sem conexão → Mudança de endereço".to_owned(),
+                vec![
+                    "Prazo: 28/11/2026 13:00 → 01/12/2026 09:00".to_owned(),
+                    "Destinado a Carlos Lima (usuário)".to_owned()
+                ]
+            )
+        );
+        let from_nothing = r#"{"from":null,"to":"Lentidão","from_due_at":null,
+            "to_due_at":1795881600000,"assignee":null}"#;
+        assert_eq!(
+            describe_utc(&event("type_changed", from_nothing)),
+            (
+                "Tipo alterado: sem tipo → Lentidão".to_owned(),
+                vec!["Prazo: sem prazo → 28/11/2026 16:00".to_owned()]
+            )
         );
     }
 

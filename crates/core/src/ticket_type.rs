@@ -58,14 +58,13 @@ pub struct TicketType {
     pub assignee: Option<Assignee>,
     /// Hours a ticket of this type has to be solved in.
     pub sla_hours: u32,
+    /// The SLA counts calendar hours ("Prazo em horas corridas"), not the provider's
+    /// business hours (see [`crate::business_hours`]).
+    #[serde(default)]
+    pub sla_calendar: bool,
 }
 
 impl TicketType {
-    /// When a ticket of this type opened at `opened_at` (Unix ms) is due.
-    pub fn due_at(&self, opened_at: i64) -> i64 {
-        opened_at + i64::from(self.sla_hours) * 3_600_000
-    }
-
     /// Whether a ticket can be given this type: not when it goes to a removed user.
     pub fn is_assignable(&self) -> bool {
         !matches!(self.assignee, Some(Assignee::User { active: false, .. }))
@@ -82,12 +81,12 @@ mod tests {
             name: "Sem conexão".into(),
             assignee,
             sla_hours: 24,
+            sla_calendar: false,
         }
     }
 
     #[test]
-    fn due_dates_and_assignees() {
-        assert_eq!(kind(None).due_at(1_000), 1_000 + 86_400_000);
+    fn assignees() {
         let role = Assignee::Role {
             id: Uuid::from_u128(2),
             name: "Suporte N2".into(),

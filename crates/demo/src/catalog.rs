@@ -370,6 +370,7 @@ pub(crate) async fn seed(
             name: name.to_string(),
             destination,
             sla_hours: *sla_hours,
+            sla_calendar: false,
         };
         save(store, ticket_type).await?;
     }

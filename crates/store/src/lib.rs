@@ -5,6 +5,7 @@
 mod assignee_row;
 pub mod attachment_files;
 pub mod attachments;
+pub mod business_hours;
 pub mod catalog;
 pub mod contacts;
 pub mod contracts;
@@ -18,6 +19,7 @@ pub mod drafts;
 pub mod email_outbox;
 pub mod email_templates;
 mod error;
+pub mod holidays;
 pub mod intake_taken;
 pub mod local_mailbox;
 pub mod local_settings;
@@ -52,7 +54,7 @@ pub mod work_orders;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -77,7 +79,14 @@ pub struct Store {
     /// The sync server's wall clock minus this desktop's, in ms: stamps follow the server's
     /// time once it is known, so a desktop whose clock is wrong does not win every edit.
     clock_offset_ms: AtomicI64,
+    /// The provider's local time, in minutes east of UTC, that business hours are counted
+    /// in ([`business_hours::calendar_in`]).
+    utc_offset_minutes: AtomicI32,
 }
+
+/// The UTC offset business hours are counted at until the app says otherwise: Brasília's
+/// (no daylight saving since 2019).
+pub const DEFAULT_UTC_OFFSET_MINUTES: i32 = -180;
 
 impl Store {
     /// Opens (creating if needed) the database file at `path` and applies every pending
@@ -109,6 +118,7 @@ impl Store {
             pool,
             clock: Mutex::new(HybridClock::starting_after(high)),
             clock_offset_ms: AtomicI64::new(offset),
+            utc_offset_minutes: AtomicI32::new(DEFAULT_UTC_OFFSET_MINUTES),
         })
     }
 
@@ -131,6 +141,18 @@ impl Store {
     /// The sync server's clock is `offset_ms` ahead of this desktop's.
     pub fn set_clock_offset(&self, offset_ms: i64) {
         self.clock_offset_ms.store(offset_ms, Ordering::Relaxed);
+    }
+
+    /// The provider's local time, in minutes east of UTC, that business hours are counted
+    /// in: [`DEFAULT_UTC_OFFSET_MINUTES`] until [`Store::set_utc_offset_minutes`].
+    pub fn utc_offset_minutes(&self) -> i32 {
+        self.utc_offset_minutes.load(Ordering::Relaxed)
+    }
+
+    /// Business hours are counted at `minutes` east of UTC: the app gives its desktop's
+    /// offset (a fixed one: Brazil keeps no daylight saving).
+    pub fn set_utc_offset_minutes(&self, minutes: i32) {
+        self.utc_offset_minutes.store(minutes, Ordering::Relaxed);
     }
 
     fn locked_clock(&self) -> std::sync::MutexGuard<'_, HybridClock> {

@@ -15,6 +15,7 @@ struct Row {
     id: Uuid,
     name: String,
     sla_hours: i64,
+    sla_calendar: bool,
     #[sqlx(flatten)]
     assignee: AssigneeColumns,
 }
@@ -54,7 +55,7 @@ pub async fn active_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Option<T
 }
 
 /// The active ticket types with their destination (see [`list`]).
-const SELECT_ACTIVE: &str = "SELECT t.id, t.name, t.sla_hours,
+const SELECT_ACTIVE: &str = "SELECT t.id, t.name, t.sla_hours, t.sla_calendar,
         t.destined_user_id AS user_id, u.name AS user_name,
         u.active = 1 AND u.deleted = 0 AS user_active, r.id AS role_id, r.name AS role_name
      FROM ticket_types t
@@ -69,5 +70,6 @@ fn ticket_type(row: Row) -> TicketType {
         assignee: row.assignee.assignee(),
         // The column has no check: a negative SLA reads as 0, an enormous one as the most.
         sla_hours: u32::try_from(row.sla_hours.max(0)).unwrap_or(u32::MAX),
+        sla_calendar: row.sla_calendar,
     }
 }

@@ -215,7 +215,8 @@ async fn a_ticket_is_saved_with_its_type_as_stored_and_never_with_an_inactive_ch
             .fetch_one(store.pool())
             .await
             .expect("the ticket");
-    assert_eq!(due_at, desk.kind.due_at(NOON));
+    // No business hours are set: the stored type's 4 calendar hours.
+    assert_eq!(due_at, NOON + 4 * 3_600_000);
     assert_eq!(role, desk.kind.assignee.as_ref().and_then(|a| a.ids().1));
 
     for (kind, id, refused) in [
@@ -447,6 +448,7 @@ async fn a_ticket_type_goes_to_an_active_user_or_role_only() {
             name: "Plantão".into(),
         }),
         sla_hours: 4,
+        sla_calendar: false,
     };
     assert_eq!(
         save(store, None, to_night.clone()).await,

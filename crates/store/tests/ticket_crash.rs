@@ -60,6 +60,7 @@ async fn seed(store: &Store) {
             name: "Sem conexão".into(),
             destination: Destination::Role(role),
             sla_hours: 24,
+            sla_calendar: false,
         },
     )
     .await
@@ -100,6 +101,7 @@ fn ticket(fixture: &Fixture, protocol: Protocol, n: u64) -> NewTicket {
                 name: "Atendente N1".into(),
             }),
             sla_hours: 24,
+            sla_calendar: false,
         },
         script: None,
         // Odd tickets carry two attachments and a task: 2 + 2 + 1 more history entries.

@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use helpdesk_core::business_hours::SlaCalendar;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::script::ScriptRun;
 use helpdesk_core::sla_state::SlaState;
@@ -76,6 +77,7 @@ async fn desk(store: &Store) -> Desk {
                 name: name.into(),
                 destination,
                 sla_hours,
+                sla_calendar: false,
             },
         )
         .await
@@ -173,7 +175,8 @@ fn expected(
         origin: ticket.origin,
         opened_by,
         opened_at: at,
-        due_at: Some(ticket.ticket_type.due_at(at)),
+        // No business hours are set: calendar hours.
+        due_at: Some(SlaCalendar::default().due_at(at, &ticket.ticket_type)),
         resolved_at: (ticket.status == TicketStatus::Resolved).then_some(at),
     }
 }

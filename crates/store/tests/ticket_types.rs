@@ -16,6 +16,7 @@ async fn ticket_type(store: &Store, name: &str, destination: Destination, sla_ho
             name: name.into(),
             destination,
             sla_hours,
+            sla_calendar: false,
         },
     )
     .await
@@ -68,6 +69,7 @@ async fn each_type_comes_with_who_its_tickets_go_to() {
                 active: true,
             }),
             sla_hours: 72,
+            sla_calendar: false,
         }
     );
     assert_eq!(
@@ -80,6 +82,7 @@ async fn each_type_comes_with_who_its_tickets_go_to() {
                 name: "Atendente N2".into(),
             }),
             sla_hours: 4,
+            sla_calendar: false,
         }
     );
     let lentidao = by_name(&types, "Lentidão");

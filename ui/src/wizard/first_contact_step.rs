@@ -2,6 +2,7 @@
 //! "Tipo de Atendimento", which shows at once who the ticket goes to and when it is due.
 use chrono::NaiveDate;
 use helpdesk_api::{CommandError, TicketType};
+use helpdesk_core::business_hours::SlaCalendar;
 use helpdesk_core::date::{day_of, format_instant};
 use helpdesk_core::wizard::{fields, Step, WizardDraft, MAX_PROBLEM_CHARS};
 use yew::prelude::*;
@@ -148,7 +149,7 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                     <dd id="prazo-atendimento">
                         { format!(
                             "{} ({} h)",
-                            format_instant(kind.due_at(js_sys::Date::now() as i64), local_offset_minutes()),
+                            format_instant(SlaCalendar::default().due_at(js_sys::Date::now() as i64, kind), local_offset_minutes()),
                             kind.sla_hours
                         ) }
                     </dd>

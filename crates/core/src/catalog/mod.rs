@@ -30,6 +30,8 @@ pub mod fields {
     pub const DESTINATION: &str = "cadastro-destino";
     /// A ticket type's "SLA (horas)".
     pub const SLA_HOURS: &str = "cadastro-sla-horas";
+    /// A ticket type's "Prazo em horas corridas" checkbox.
+    pub const SLA_CALENDAR: &str = "cadastro-sla-corridas";
     /// A work-order type's "Duração usual (minutos)".
     pub const MINUTES: &str = "cadastro-duracao";
     /// A work-order type's "Site Survey" checkbox.
@@ -62,12 +64,13 @@ pub mod fields {
     pub const PRICE: &str = "cadastro-preco";
 
     /// Every field of the catalog forms.
-    pub const ALL: [&str; 20] = [
+    pub const ALL: [&str; 21] = [
         NAME,
         ADMINISTRATOR,
         EDITS_CUSTOMERS,
         DESTINATION,
         SLA_HOURS,
+        SLA_CALENDAR,
         MINUTES,
         SITE_SURVEY,
         COLOR,
@@ -130,6 +133,10 @@ pub enum CatalogFields {
         destination: Option<Assignee>,
         /// Whole hours, as typed.
         sla_hours: String,
+        /// "Prazo em horas corridas": the SLA counts calendar hours, not the provider's
+        /// business hours.
+        #[serde(default)]
+        sla_calendar: bool,
     },
     WorkOrderTypes {
         name: String,

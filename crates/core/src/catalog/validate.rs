@@ -53,10 +53,12 @@ impl CatalogFields {
             CatalogFields::TicketTypes {
                 destination,
                 sla_hours,
+                sla_calendar,
                 ..
             } => CatalogValues::TicketTypes {
                 name,
                 destination: destination.clone(),
+                sla_calendar: *sla_calendar,
                 sla_hours: whole_number(
                     &mut errors,
                     fields::SLA_HOURS,
@@ -300,6 +302,7 @@ mod tests {
             name: "Lentidão".into(),
             destination: None,
             sla_hours: sla.into(),
+            sla_calendar: true,
         };
         for bad in ["", "0", "8761", "1,5", "-2", "24h", "abc"] {
             assert_eq!(fields_of(&kind(bad)), [fields::SLA_HOURS], "{bad}");
@@ -307,7 +310,8 @@ mod tests {
         for (good, hours) in [("1", 1), (" 24 ", 24), ("8760", 8_760)] {
             let values = kind(good).parse().expect(good);
             assert!(
-                matches!(values, CatalogValues::TicketTypes { sla_hours, .. } if sla_hours == hours)
+                matches!(values, CatalogValues::TicketTypes { sla_hours, sla_calendar: true, .. } if sla_hours == hours),
+                "calendar hours kept"
             );
         }
     }

@@ -21,6 +21,8 @@ pub enum CatalogValues {
         name: String,
         destination: Option<Assignee>,
         sla_hours: u32,
+        /// Calendar hours ("Prazo em horas corridas"), not business hours.
+        sla_calendar: bool,
     },
     WorkOrderTypes {
         name: String,
@@ -108,10 +110,12 @@ impl CatalogValues {
                 name,
                 destination,
                 sla_hours,
+                sla_calendar,
             } => CatalogFields::TicketTypes {
                 name,
                 destination,
                 sla_hours: sla_hours.to_string(),
+                sla_calendar,
             },
             CatalogValues::WorkOrderTypes {
                 name,

@@ -130,11 +130,13 @@ pub async fn save(store: &Store, id: Option<Uuid>, values: &CatalogValues) -> Re
             name,
             destination,
             sla_hours,
+            sla_calendar,
         } => {
             let ticket_type = NewTicketType {
                 name,
                 destination: Destination::of(destination.as_ref()),
                 sla_hours: i64::from(sla_hours),
+                sla_calendar,
             };
             ticket_types::write(conn, stamp, id, &ticket_type).await?
         }

@@ -43,6 +43,8 @@ pub struct NewTicketType {
     pub name: String,
     pub destination: Destination,
     pub sla_hours: i64,
+    /// The SLA counts calendar hours, not business hours ("Prazo em horas corridas").
+    pub sla_calendar: bool,
 }
 
 /// Creates a ticket type, as given (trusted data: tests, benchmarks), and returns its id.
@@ -56,14 +58,15 @@ async fn insert(conn: &mut SqliteConnection, stamp: i64, kind: &NewTicketType) -
     let (user, role) = kind.destination.ids();
     sqlx::query(
         "INSERT INTO ticket_types (id, name, destined_user_id, destined_role_id, sla_hours,
-                                   changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                   sla_calendar, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )
     .bind(id)
     .bind(&kind.name)
     .bind(user)
     .bind(role)
     .bind(kind.sla_hours)
+    .bind(kind.sla_calendar)
     .bind(stamp)
     .execute(conn)
     .await?;
@@ -87,7 +90,7 @@ pub(super) async fn write(
     let (user, role) = kind.destination.ids();
     let updated = sqlx::query(
         "UPDATE ticket_types SET name = ?1, destined_user_id = ?2, destined_role_id = ?3,
-                                 sla_hours = ?4, changed_at = ?5
+                                 sla_hours = ?4, sla_calendar = ?7, changed_at = ?5
          WHERE id = ?6 AND deleted = 0",
     )
     .bind(&kind.name)
@@ -96,6 +99,7 @@ pub(super) async fn write(
     .bind(kind.sla_hours)
     .bind(stamp)
     .bind(id)
+    .bind(kind.sla_calendar)
     .execute(conn)
     .await?;
     Ok(Written::updated(id, updated.rows_affected()))
@@ -145,6 +149,7 @@ struct Row {
     id: Uuid,
     name: String,
     sla_hours: i64,
+    sla_calendar: bool,
     active: bool,
     #[sqlx(flatten)]
     destination: AssigneeColumns,
@@ -153,7 +158,7 @@ struct Row {
 /// Every ticket type not deleted, with its destination by name.
 pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry>> {
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT t.id, t.name, t.sla_hours, t.active,
+        "SELECT t.id, t.name, t.sla_hours, t.sla_calendar, t.active,
                 t.destined_user_id AS user_id, u.name AS user_name,
                 u.active = 1 AND u.deleted = 0 AS user_active,
                 t.destined_role_id AS role_id, r.name AS role_name
@@ -173,6 +178,7 @@ pub(super) async fn list(conn: &mut SqliteConnection) -> Result<Vec<CatalogEntry
                     name: row.name,
                     destination: row.destination.assignee(),
                     sla_hours: super::whole(row.sla_hours),
+                    sla_calendar: row.sla_calendar,
                 },
                 row.active,
             )

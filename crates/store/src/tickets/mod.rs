@@ -23,15 +23,18 @@ use self::rows::protocol_taken_in;
 use crate::email_outbox::{self, NewEmail};
 use crate::ticket_events::{self, NewEvent};
 use crate::{
-    attachments, drafts, new_id, support_messages, tasks, ticket_types, work_orders, Result, Store,
+    attachments, business_hours, drafts, new_id, support_messages, tasks, ticket_types,
+    work_orders, Result, Store,
 };
 
-/// Writes `ticket`, opened by `user_id` at `now` (Unix ms): the ticket, its attachments,
-/// task and work order, its history (opened, the script's report, the first contact, each
-/// attachment, the task, the work order, resolved), its e-mail in the outbox and the end of
-/// the operator's wizard draft, each by the module that owns its table, in one transaction:
-/// all or nothing. Writes nothing when the protocol was used by another ticket or the work
-/// order cannot take its technician's time (see [`SaveOutcome`]).
+/// Writes `ticket`, opened by `user_id` at `now` (Unix ms) and due by its type's SLA in the
+/// provider's business hours and holidays as stored ([`business_hours::calendar_in`]), or in
+/// calendar hours where the type says so: the ticket, its attachments, task and work order,
+/// its history (opened, the script's report, the first contact, each attachment, the task,
+/// the work order, resolved), its e-mail in the outbox and the end of the operator's wizard
+/// draft, each by the module that owns its table, in one transaction: all or nothing. Writes
+/// nothing when the protocol was used by another ticket or the work order cannot take its
+/// technician's time (see [`SaveOutcome`]).
 pub async fn save(
     store: &Store,
     ticket: &NewTicket,
@@ -83,6 +86,9 @@ pub async fn save(
     };
     let (assigned_user_id, assigned_role_id) =
         Assignee::ids_of(ticket.ticket_type.assignee.as_ref());
+    // Counted in the provider's business hours and holidays as stored now, unless the type
+    // counts calendar hours.
+    let calendar = business_hours::calendar_in(&mut tx, store).await?;
     let row = TicketRow {
         id,
         protocol: ticket.protocol,
@@ -98,7 +104,7 @@ pub async fn save(
         status: ticket.status,
         opened_by: user_id,
         opened_at: now,
-        due_at: Some(ticket.ticket_type.due_at(now)),
+        due_at: Some(calendar.due_at(now, &ticket.ticket_type)),
         resolved_at: (ticket.status == TicketStatus::Resolved).then_some(now),
         first_contact_resolved: ticket.status == TicketStatus::Resolved,
         changed_at: store.stamp(),

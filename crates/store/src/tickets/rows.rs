@@ -90,8 +90,8 @@ pub(super) async fn protocol_taken_in(
     )
 }
 
-/// Sets the status, resolution time and assignee of the ticket `ticket_id` to `state`, on
-/// `conn` (the caller's transaction).
+/// Sets the status, resolution time, assignee, type and due time of the ticket `ticket_id`
+/// to `state`, on `conn` (the caller's transaction).
 pub async fn set_state_in(
     conn: &mut SqliteConnection,
     store: &Store,
@@ -101,7 +101,8 @@ pub async fn set_state_in(
     let (assigned_user, assigned_role) = Assignee::ids_of(state.assignee.as_ref());
     sqlx::query(
         "UPDATE tickets SET status = ?2, resolved_at = ?3, assigned_user_id = ?4,
-                            assigned_role_id = ?5, changed_at = ?6
+                            assigned_role_id = ?5, changed_at = ?6, ticket_type_id = ?7,
+                            due_at = ?8
          WHERE id = ?1",
     )
     .bind(ticket_id)
@@ -110,6 +111,8 @@ pub async fn set_state_in(
     .bind(assigned_user)
     .bind(assigned_role)
     .bind(store.stamp())
+    .bind(state.ticket_type_id)
+    .bind(state.due_at)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -72,6 +72,7 @@ pub async fn desk(store: &Store) -> Desk {
             name: "Sem conexão".into(),
             destination: Destination::Role(n2),
             sla_hours: 4,
+            sla_calendar: false,
         },
     )
     .await

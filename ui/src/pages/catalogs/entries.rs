@@ -30,6 +30,7 @@ pub fn blank(kind: CatalogKind) -> CatalogFields {
             name,
             destination: None,
             sla_hours: String::new(),
+            sla_calendar: false,
         },
         CatalogKind::WorkOrderTypes => CatalogFields::WorkOrderTypes {
             name,
@@ -93,6 +94,7 @@ pub fn details(fields: &CatalogFields) -> String {
         CatalogFields::TicketTypes {
             destination,
             sla_hours,
+            sla_calendar,
             ..
         } => {
             let to = match destination {
@@ -100,7 +102,10 @@ pub fn details(fields: &CatalogFields) -> String {
                 Some(Assignee::Role { name, .. }) => format!("Cargo: {name}"),
                 None => String::new(),
             };
-            let sla = (!sla_hours.is_empty()).then(|| format!("SLA {sla_hours} h"));
+            let sla = (!sla_hours.is_empty()).then(|| {
+                let counted = if *sla_calendar { " corridas" } else { "" };
+                format!("SLA {sla_hours} h{counted}")
+            });
             joined(&[&to, sla.as_deref().unwrap_or_default()])
         }
         CatalogFields::WorkOrderTypes {
@@ -269,8 +274,16 @@ mod tests {
                 name: "Suporte".into(),
             }),
             sla_hours: "4".into(),
+            sla_calendar: false,
         };
         assert_eq!(details(&ticket_type), "Cargo: Suporte · SLA 4 h");
+        let calendar = CatalogFields::TicketTypes {
+            name: "Sem conexão".into(),
+            destination: None,
+            sla_hours: "4".into(),
+            sla_calendar: true,
+        };
+        assert_eq!(details(&calendar), "SLA 4 h corridas");
         let survey = CatalogFields::WorkOrderTypes {
             name: "Vistoria".into(),
             minutes: "90".into(),

@@ -10,6 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::assignee_value::{assignee_of, value_of};
+use super::change_type::ChangeType;
 use crate::api;
 use crate::components::{
     message_at, unplaced_message, Dialog, FieldError, FormError, SelectField, TextField,
@@ -23,6 +24,9 @@ pub struct TicketActionsProps {
     pub status: TicketStatus,
     /// Who the ticket is with now.
     pub assignee: Option<Assignee>,
+    /// Its type now ("Alterar tipo" leaves it out).
+    #[prop_or_default]
+    pub ticket_type_id: Option<Uuid>,
     /// An action was applied: the ticket's state afterwards.
     pub onchange: Callback<TicketState>,
 }
@@ -199,6 +203,7 @@ pub fn TicketActions(props: &TicketActionsProps) -> Html {
                     }) }
                 </SelectField>
             </form>
+            <ChangeType ticket_id={props.ticket_id} ticket_type_id={props.ticket_type_id} onchange={props.onchange.clone()} />
             <div class="action close">
                 <button id="fechar" type="button" class="danger" onclick={ask_close} disabled={busy_now}>
                     { "Fechar atendimento" }

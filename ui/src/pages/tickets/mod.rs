@@ -2,6 +2,7 @@
 mod actions;
 mod assignee_value;
 mod attachments;
+mod change_type;
 mod customer_filter;
 mod filters;
 mod history;

@@ -39,6 +39,9 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
             next.status = state.status;
             next.assignee = state.assignee;
             next.resolved_at = state.resolved_at;
+            (next.ticket_type_id, next.ticket_type_name) =
+                (state.ticket_type_id, state.ticket_type_name);
+            next.due_at = state.due_at;
             ticket.set(next);
             reload.emit(());
         })
@@ -107,6 +110,7 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                     ticket_id={t.id}
                     status={t.status}
                     assignee={t.assignee.clone()}
+                    ticket_type_id={t.ticket_type_id}
                     {onchange}
                 />
             }

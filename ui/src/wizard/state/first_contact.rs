@@ -64,6 +64,7 @@ mod tests {
             name: "Sem conexão".into(),
             assignee: None,
             sla_hours: 24,
+            sla_calendar: false,
         };
         let state = run(
             WizardState::default(),

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use helpdesk_core::business_hours::SlaCalendar;
 use helpdesk_core::clock::HybridClock;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::ticket::TicketStatus;
@@ -209,7 +210,8 @@ impl<'a> Generator<'a> {
         } else {
             TicketStatus::Resolved
         };
-        let due_at = kind.due_at(opened_at);
+        // No business hours are set here: calendar hours.
+        let due_at = SlaCalendar::default().due_at(opened_at, kind);
         let resolved_at = (status == TicketStatus::Resolved).then(|| {
             let took = rng.gen_range(5 * 60_000..=(2 * (due_at - opened_at)).max(10 * 60_000));
             (opened_at + took).min(self.end)

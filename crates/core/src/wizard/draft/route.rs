@@ -163,6 +163,7 @@ mod tests {
             name: "Sem conexão".into(),
             assignee: None,
             sla_hours: 24,
+            sla_calendar: false,
         });
         assert_eq!(
             draft.advance(),

@@ -1,5 +1,5 @@
-//! A ticket type's fields: name, who its tickets go to (nobody, a user or a role) and the
-//! SLA in hours.
+//! A ticket type's fields: name, who its tickets go to (nobody, a user or a role), the SLA
+//! in hours and whether it counts calendar hours rather than business hours.
 use helpdesk_api::{CatalogFields, CatalogKind, ListCatalog, ListUsers};
 use yew::prelude::*;
 
@@ -10,7 +10,7 @@ use crate::pages::catalogs::entries::{
     destination_from, destination_value, role_destination, user_destination, NONE,
 };
 
-/// "Nome", "Destino", "SLA (horas)".
+/// "Nome", "Destino", "SLA (horas)", "Prazo em horas corridas".
 #[function_component]
 pub fn TicketTypeFields(props: &KindFieldsProps) -> Html {
     let users = use_command::<ListUsers>(());
@@ -18,6 +18,7 @@ pub fn TicketTypeFields(props: &KindFieldsProps) -> Html {
     let CatalogFields::TicketTypes {
         destination,
         sla_hours,
+        sla_calendar,
         ..
     } = &props.fields
     else {
@@ -72,6 +73,9 @@ pub fn TicketTypeFields(props: &KindFieldsProps) -> Html {
             </SelectField>
             { props.text(names::SLA_HOURS, "SLA (horas)", sla_hours, |f, v| {
                 if let CatalogFields::TicketTypes { sla_hours, .. } = f { *sla_hours = v; }
+            }) }
+            { props.check(names::SLA_CALENDAR, "Prazo em horas corridas", *sla_calendar, |f, on| {
+                if let CatalogFields::TicketTypes { sla_calendar, .. } = f { *sla_calendar = on; }
             }) }
         </>
     }
