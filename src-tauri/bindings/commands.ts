@@ -364,7 +364,12 @@ edits_customers: boolean } | { catalog: "teams"; name: string } | { catalog: "ti
 /**  Who its tickets go to (a user or a role), or nobody. */
 destination?: Assignee | null; 
 /**  Whole hours, as typed. */
-sla_hours: string } | { catalog: "work_order_types"; name: string; 
+sla_hours: string; 
+/**
+ *  "Prazo em horas corridas": the SLA counts calendar hours, not the provider's
+ *  business hours.
+ */
+sla_calendar?: boolean } | { catalog: "work_order_types"; name: string; 
 /**  The usual duration in minutes, as typed (a multiple of 15). */
 minutes: string; site_survey: boolean; 
 /**  `#rrggbb`. */
@@ -396,7 +401,12 @@ edits_customers: boolean } | { catalog: "teams"; name: string } | { catalog: "ti
 /**  Who its tickets go to (a user or a role), or nobody. */
 destination: Assignee | null; 
 /**  Whole hours, as typed. */
-sla_hours: string } | { catalog: "work_order_types"; name: string; 
+sla_hours: string; 
+/**
+ *  "Prazo em horas corridas": the SLA counts calendar hours, not the provider's
+ *  business hours.
+ */
+sla_calendar: boolean } | { catalog: "work_order_types"; name: string; 
 /**  The usual duration in minutes, as typed (a multiple of 15). */
 minutes: string; site_survey: boolean; 
 /**  `#rrggbb`. */
@@ -2263,15 +2273,23 @@ export type TicketAction =
 /**  "Novo contato": another contact with the customer, described. */
 ({ FollowUp: {
 	description: string,
-} }) & { ChangeStatus?: never; Reassign?: never } | 
+} }) & { ChangeStatus?: never; ChangeType?: never; Reassign?: never } | 
 /**  Open again or resolved ("Aberto" ↔ "Resolvido"). */
 ({ ChangeStatus: {
 	status: TicketStatus,
-} }) & { FollowUp?: never; Reassign?: never } | 
+} }) & { ChangeType?: never; FollowUp?: never; Reassign?: never } | 
 /**  "Reatribuir": to an active user or a role. */
 ({ Reassign: {
 	assignee: Assignee,
-} }) & { ChangeStatus?: never; FollowUp?: never } | 
+} }) & { ChangeStatus?: never; ChangeType?: never; FollowUp?: never } | 
+/**
+ *  "Alterar tipo": to another active type. Routing and SLA follow it: the ticket goes to
+ *  the type's destination (a type destined to nobody leaves it with whom it is), and its
+ *  due time is counted again from its opening with the type's SLA.
+ */
+({ ChangeType: {
+	ticket_type_id: string,
+} }) & { ChangeStatus?: never; FollowUp?: never; Reassign?: never } | 
 /**  "Fechar": final; a closed ticket changes no more. */
 "Close";
 
@@ -2584,6 +2602,11 @@ export type TicketState_Deserialize = {
 	assignee?: Assignee | null,
 	/**  When it was resolved (or closed), Unix ms UTC. */
 	resolved_at?: number | null,
+	/**  "Tipo de Atendimento", if the ticket has one: its id and name. */
+	ticket_type_id?: string | null,
+	ticket_type_name?: string | null,
+	/**  When it is due, Unix ms UTC. */
+	due_at?: number | null,
 };
 
 /**  What an action can change in a ticket. */
@@ -2593,6 +2616,11 @@ export type TicketState_Serialize = {
 	assignee: Assignee | null,
 	/**  When it was resolved (or closed), Unix ms UTC. */
 	resolved_at: number | null,
+	/**  "Tipo de Atendimento", if the ticket has one: its id and name. */
+	ticket_type_id: string | null,
+	ticket_type_name: string | null,
+	/**  When it is due, Unix ms UTC. */
+	due_at: number | null,
 };
 
 /**  A ticket's status. */
@@ -2703,6 +2731,11 @@ export type TicketType_Deserialize = {
 	assignee?: Assignee | null,
 	/**  Hours a ticket of this type has to be solved in. */
 	sla_hours: number,
+	/**
+	 *  The SLA counts calendar hours ("Prazo em horas corridas"), not the provider's
+	 *  business hours (see [`crate::business_hours`]).
+	 */
+	sla_calendar?: boolean,
 };
 
 /**  A ticket type as "Prim. Contato" offers it. */
@@ -2713,6 +2746,11 @@ export type TicketType_Serialize = {
 	assignee: Assignee | null,
 	/**  Hours a ticket of this type has to be solved in. */
 	sla_hours: number,
+	/**
+	 *  The SLA counts calendar hours ("Prazo em horas corridas"), not the provider's
+	 *  business hours (see [`crate::business_hours`]).
+	 */
+	sla_calendar: boolean,
 };
 
 /**  An action on the ticket `ticket_id`. */

@@ -4,13 +4,13 @@
 //! left out, and the filters.
 mod common;
 
-use helpdesk_core::work_order_life::WorkOrderStage;
 use chrono::NaiveDate;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::report::{Report, ReportFilters, ReportKind, ReportPeriod, ReportRequest};
 use helpdesk_core::sla_state::SlaState;
 use helpdesk_core::ticket::TicketStatus;
 use helpdesk_core::wizard::Origin;
+use helpdesk_core::work_order_life::WorkOrderStage;
 use helpdesk_store::catalog::{self, Destination, NewTicketType};
 use helpdesk_store::tickets::{self, TicketRow};
 use helpdesk_store::{customers, new_id, reports, Store};
@@ -103,6 +103,7 @@ impl Data {
             name: name.into(),
             destination: Destination::Nobody,
             sla_hours: 4,
+            sla_calendar: false,
         };
         let internet = catalog::insert_ticket_type(store, &kind("Sem internet"))
             .await
