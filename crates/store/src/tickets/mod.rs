@@ -79,6 +79,7 @@ pub async fn save(
     };
     let (assigned_user_id, assigned_role_id) =
         Assignee::ids_of(ticket.ticket_type.assignee.as_ref());
+    let resolved_in_wizard = ticket.status == TicketStatus::Resolved;
     let row = TicketRow {
         id,
         protocol: ticket.protocol,
@@ -95,8 +96,8 @@ pub async fn save(
         opened_by: user_id,
         opened_at: now,
         due_at: Some(ticket.ticket_type.due_at(now)),
-        resolved_at: (ticket.status == TicketStatus::Resolved).then_some(now),
-        first_contact_resolved: ticket.status == TicketStatus::Resolved,
+        resolved_at: resolved_in_wizard.then_some(now),
+        first_contact_resolved: resolved_in_wizard,
         changed_at: store.stamp(),
     };
     insert_many_in(&mut tx, std::slice::from_ref(&row)).await?;
