@@ -55,14 +55,6 @@ impl SlaState {
         }
     }
 
-    /// Whether the ticket still runs against its due time (open).
-    pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            SlaState::OnTime | SlaState::DueSoon | SlaState::Overdue
-        )
-    }
-
     /// For an open state, the range of due times `[from, to)` that has it at `now` (`None`
     /// for no bound): what a query on the open tickets' `due_at` asks. `None` for
     /// [`SlaState::Met`] and [`SlaState::Missed`], which compare `resolved_at` with `due_at`.

@@ -89,6 +89,7 @@ pub async fn save(
     // Counted in the provider's business hours and holidays as stored now, unless the type
     // counts calendar hours.
     let calendar = business_hours::calendar_in(&mut tx, store).await?;
+    let resolved_in_wizard = ticket.status == TicketStatus::Resolved;
     let row = TicketRow {
         id,
         protocol: ticket.protocol,
@@ -105,8 +106,8 @@ pub async fn save(
         opened_by: user_id,
         opened_at: now,
         due_at: Some(calendar.due_at(now, &ticket.ticket_type)),
-        resolved_at: (ticket.status == TicketStatus::Resolved).then_some(now),
-        first_contact_resolved: ticket.status == TicketStatus::Resolved,
+        resolved_at: resolved_in_wizard.then_some(now),
+        first_contact_resolved: resolved_in_wizard,
         changed_at: store.stamp(),
     };
     insert_many_in(&mut tx, std::slice::from_ref(&row)).await?;

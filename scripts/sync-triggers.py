@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Prints the sync triggers of a syncable table, in the form of migration 20261128000009.
+
+A migration that adds a syncable table writes both triggers; one that adds a column to a
+syncable table drops its update trigger and writes it again with every column, in the order
+of `crates/core/src/sync/tables.rs` (the new ones last). SQLite has no procedures, so each
+migration holds the triggers written out; this script is their one source.
+
+    scripts/sync-triggers.py insert TABLE
+    scripts/sync-triggers.py update TABLE COLUMN...
+"""
+import sys
+
+
+def insert(table):
+    return f"""CREATE TRIGGER {table}_sync_insert AFTER INSERT ON {table}
+WHEN (SELECT applying FROM sync_control) = 0
+BEGIN
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('{table}', NEW.id, NEW.changed_at);
+END;
+"""
+
+
+def update(table, columns):
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+    kept = " OR\n                    ".join(
+        f"(key = '{c}' AND OLD.{c} IS NOT NEW.{c})" for c in columns
+    )
+    first = "\n            UNION ALL\n".join(
+        f"""            SELECT '{c}', json_array(CAST(OLD.changed_at AS TEXT), (SELECT lower(hex(origin)) FROM sync_control))
+            WHERE OLD.{c} IS NEW.{c} AND json_type(coalesce(OLD.sync_versions, '{{}}'), '$.{c}') IS NULL"""
+        for c in columns
+    )
+    return f"""CREATE TRIGGER {table}_sync_update AFTER UPDATE ON {table}
+WHEN (SELECT applying FROM sync_control) = 0
+    AND ({changed})
+BEGIN
+    UPDATE {table} SET sync_versions = (
+        SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_group_object(field, json(version)) END
+        FROM (
+            SELECT key AS field, value AS version
+            FROM json_each(coalesce(OLD.sync_versions, '{{}}'))
+            WHERE NOT ({kept})
+            UNION ALL
+{first}
+        )
+    ) WHERE id = NEW.id;
+    INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES ('{table}', NEW.id, NEW.changed_at);
+END;
+"""
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "insert":
+        sys.stdout.write(insert(sys.argv[2]))
+    elif len(sys.argv) > 3 and sys.argv[1] == "update":
+        sys.stdout.write(update(sys.argv[2], sys.argv[3:]))
+    else:
+        sys.exit(__doc__)
