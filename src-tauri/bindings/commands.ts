@@ -159,6 +159,20 @@ export const commands = {
 	setCatalogEntryActive: (request: CatalogActiveChange) => typedError<CatalogEntry_Serialize, CommandError_Serialize>(__TAURI_INVOKE("set_catalog_entry_active", { request })),
 	/**  `helpdesk_api::SaveProviderSettings`. */
 	saveProviderSettings: (request: ProviderSettings) => typedError<SetupState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_provider_settings", { request })),
+	/**  `helpdesk_api::LoadBusinessHours`. */
+	loadBusinessHours: () => typedError<Week, CommandError_Serialize>(__TAURI_INVOKE("load_business_hours")),
+	/**  `helpdesk_api::SaveBusinessHours`: checked in the core as the UI did, then written. */
+	saveBusinessHours: (request: WeekForm) => typedError<Week, CommandError_Serialize>(__TAURI_INVOKE("save_business_hours", { request })),
+	/**  `helpdesk_api::ListHolidays`. */
+	listHolidays: (request: number) => typedError<Holiday[], CommandError_Serialize>(__TAURI_INVOKE("list_holidays", { request })),
+	/**  `helpdesk_api::AddHoliday`. */
+	addHoliday: (request: HolidayForm) => typedError<Holiday, CommandError_Serialize>(__TAURI_INVOKE("add_holiday", { request })),
+	/**  `helpdesk_api::RemoveHoliday`. */
+	removeHoliday: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remove_holiday", { request })),
+	/**  `helpdesk_api::AddNationalHolidays`. */
+	addNationalHolidays: (request: number) => typedError<Holiday[], CommandError_Serialize>(__TAURI_INVOKE("add_national_holidays", { request })),
+	/**  `helpdesk_api::LoadSlaCalendar`. */
+	loadSlaCalendar: () => typedError<SlaCalendar, CommandError_Serialize>(__TAURI_INVOKE("load_sla_calendar")),
 	/**  `helpdesk_api::ListContactRoles`. */
 	listContactRoles: () => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("list_contact_roles")),
 	/**  `helpdesk_api::SaveCustomer`. */
@@ -311,7 +325,12 @@ edits_customers: boolean } | { catalog: "teams"; name: string } | { catalog: "ti
 /**  Who its tickets go to (a user or a role), or nobody. */
 destination?: Assignee | null; 
 /**  Whole hours, as typed. */
-sla_hours: string } | { catalog: "work_order_types"; name: string; 
+sla_hours: string; 
+/**
+ *  "Prazo em horas corridas": the SLA counts calendar hours, not the provider's
+ *  business hours.
+ */
+sla_calendar?: boolean } | { catalog: "work_order_types"; name: string; 
 /**  The usual duration in minutes, as typed (a multiple of 15). */
 minutes: string; site_survey: boolean; 
 /**  `#rrggbb`. */
@@ -340,7 +359,12 @@ edits_customers: boolean } | { catalog: "teams"; name: string } | { catalog: "ti
 /**  Who its tickets go to (a user or a role), or nobody. */
 destination: Assignee | null; 
 /**  Whole hours, as typed. */
-sla_hours: string } | { catalog: "work_order_types"; name: string; 
+sla_hours: string; 
+/**
+ *  "Prazo em horas corridas": the SLA counts calendar hours, not the provider's
+ *  business hours.
+ */
+sla_calendar: boolean } | { catalog: "work_order_types"; name: string; 
 /**  The usual duration in minutes, as typed (a multiple of 15). */
 minutes: string; site_survey: boolean; 
 /**  `#rrggbb`. */
@@ -927,6 +951,19 @@ export type FilterForm = {
 	email: string,
 };
 
+/**  A holiday as the administrator's list shows it. */
+export type Holiday = {
+	id: string,
+	day: string,
+	name: string,
+};
+
+/**  "Novo feriado" as typed: its date ("dd/mm/aaaa") and name. */
+export type HolidayForm = {
+	day: string,
+	name: string,
+};
+
 /**  What a run of one file did so far. */
 export type ImportCounts = {
 	/**  Rows read (past the header), refused or not. */
@@ -1015,6 +1052,18 @@ export type IntegrationSummary_Serialize = {
 	last_used_at: number | null,
 	/**  The full address of its public form page, when the server offers one. */
 	form_url: string | null,
+};
+
+/**  An opening interval of a day, in minutes after the local midnight: `[opens_at, closes_at)`. */
+export type Interval = {
+	opens_at: number,
+	closes_at: number,
+};
+
+/**  An interval as typed: "08:00" and "12:00". */
+export type IntervalForm = {
+	opens_at: string,
+	closes_at: string,
 };
 
 /**  A message as "Localizar Reg." lists it: the message and where it stands. */
@@ -1703,6 +1752,15 @@ export type SetupState_Serialize = {
 	idle_lock_minutes: number,
 };
 
+/**  What a due time is counted with: the week, the holidays and the provider's UTC offset. */
+export type SlaCalendar = {
+	week: Week,
+	/**  The days with no business hours, in order. */
+	holidays: string[],
+	/**  Minutes east of UTC (Brasília: −180). */
+	utc_offset_minutes: number,
+};
+
 /**  When and by whom a visit is done: `[starts_at, ends_at)`, Unix ms UTC. */
 export type Slot = {
 	technician_id: string,
@@ -1961,15 +2019,23 @@ export type TicketAction =
 /**  "Novo contato": another contact with the customer, described. */
 ({ FollowUp: {
 	description: string,
-} }) & { ChangeStatus?: never; Reassign?: never } | 
+} }) & { ChangeStatus?: never; ChangeType?: never; Reassign?: never } | 
 /**  Open again or resolved ("Aberto" ↔ "Resolvido"). */
 ({ ChangeStatus: {
 	status: TicketStatus,
-} }) & { FollowUp?: never; Reassign?: never } | 
+} }) & { ChangeType?: never; FollowUp?: never; Reassign?: never } | 
 /**  "Reatribuir": to an active user or a role. */
 ({ Reassign: {
 	assignee: Assignee,
-} }) & { ChangeStatus?: never; FollowUp?: never } | 
+} }) & { ChangeStatus?: never; ChangeType?: never; FollowUp?: never } | 
+/**
+ *  "Alterar tipo": to another active type. Routing and SLA follow it: the ticket goes to
+ *  the type's destination (a type destined to nobody leaves it with whom it is), and its
+ *  due time is counted again from its opening with the type's SLA.
+ */
+({ ChangeType: {
+	ticket_type_id: string,
+} }) & { ChangeStatus?: never; FollowUp?: never; Reassign?: never } | 
 /**  "Fechar": final; a closed ticket changes no more. */
 "Close";
 
@@ -2121,6 +2187,11 @@ export type TicketState_Deserialize = {
 	assignee?: Assignee | null,
 	/**  When it was resolved (or closed), Unix ms UTC. */
 	resolved_at?: number | null,
+	/**  "Tipo de Atendimento", if the ticket has one: its id and name. */
+	ticket_type_id?: string | null,
+	ticket_type_name?: string | null,
+	/**  When it is due, Unix ms UTC. */
+	due_at?: number | null,
 };
 
 /**  What an action can change in a ticket. */
@@ -2130,6 +2201,11 @@ export type TicketState_Serialize = {
 	assignee: Assignee | null,
 	/**  When it was resolved (or closed), Unix ms UTC. */
 	resolved_at: number | null,
+	/**  "Tipo de Atendimento", if the ticket has one: its id and name. */
+	ticket_type_id: string | null,
+	ticket_type_name: string | null,
+	/**  When it is due, Unix ms UTC. */
+	due_at: number | null,
 };
 
 /**  A ticket's status. */
@@ -2232,6 +2308,11 @@ export type TicketType_Deserialize = {
 	assignee?: Assignee | null,
 	/**  Hours a ticket of this type has to be solved in. */
 	sla_hours: number,
+	/**
+	 *  The SLA counts calendar hours ("Prazo em horas corridas"), not the provider's
+	 *  business hours (see [`crate::business_hours`]).
+	 */
+	sla_calendar?: boolean,
 };
 
 /**  A ticket type as "Prim. Contato" offers it. */
@@ -2242,6 +2323,11 @@ export type TicketType_Serialize = {
 	assignee: Assignee | null,
 	/**  Hours a ticket of this type has to be solved in. */
 	sla_hours: number,
+	/**
+	 *  The SLA counts calendar hours ("Prazo em horas corridas"), not the provider's
+	 *  business hours (see [`crate::business_hours`]).
+	 */
+	sla_calendar: boolean,
 };
 
 /**  An action on the ticket `ticket_id`. */
@@ -2420,6 +2506,22 @@ export type WatcherStatus =
 "Disabled" | 
 /**  A status this desktop does not know (a newer server): its detail says it. */
 "Other";
+
+/**
+ *  The provider's week: each weekday's opening intervals (index 0 = domingo), in order,
+ *  none overlapping. Built by [`Week::from_openings`] (or a checked [`WeekForm`]), which
+ *  sorts and merges whatever it is given, so the rows two desktops wrote offline still make
+ *  one week.
+ */
+export type Week = {
+	/**  Seven days, domingo first. */
+	days: Interval[][],
+};
+
+/**  The week as typed: seven days (domingo first), each with its intervals. */
+export type WeekForm = {
+	days: IntervalForm[][],
+};
 
 /**  A ticket being opened in the wizard. */
 export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;
