@@ -31,8 +31,10 @@ pub fn BusinessHoursPage(props: &BusinessHoursPageProps) -> Html {
                 { "Os prazos dos atendimentos contam só as horas do expediente, fora os feriados; \
                    os tipos marcados \"Prazo em horas corridas\" (em Cadastros) contam todas as horas." }
             </p>
-            <WeekSection />
-            <HolidaysSection />
+            <div class="business-columns">
+                <WeekSection />
+                <HolidaysSection />
+            </div>
         </section>
     }
 }

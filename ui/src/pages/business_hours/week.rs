@@ -119,7 +119,7 @@ fn WeekEditor(props: &WeekEditorProps) -> Html {
             <fieldset key={day} id={format!("expediente-dia-{day}")} class="business-day">
                 <legend>{ WEEKDAYS[day] }</legend>
                 if intervals.is_empty() {
-                    <p class="muted">{ "Fechado" }</p>
+                    <span class="muted">{ "Fechado" }</span>
                 }
                 { for intervals.iter().enumerate().map(|(index, interval)| {
                     let (opens, closes) = (fields::opens(day, index), fields::closes(day, index));
