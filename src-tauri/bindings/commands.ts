@@ -192,6 +192,20 @@ export const commands = {
 	setCatalogEntryActive: (request: CatalogActiveChange) => typedError<CatalogEntry_Serialize, CommandError_Serialize>(__TAURI_INVOKE("set_catalog_entry_active", { request })),
 	/**  `helpdesk_api::SaveProviderSettings`. */
 	saveProviderSettings: (request: ProviderSettings) => typedError<SetupState_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_provider_settings", { request })),
+	/**  `helpdesk_api::LoadBusinessHours`. */
+	loadBusinessHours: () => typedError<Week, CommandError_Serialize>(__TAURI_INVOKE("load_business_hours")),
+	/**  `helpdesk_api::SaveBusinessHours`: checked in the core as the UI did, then written. */
+	saveBusinessHours: (request: WeekForm) => typedError<Week, CommandError_Serialize>(__TAURI_INVOKE("save_business_hours", { request })),
+	/**  `helpdesk_api::ListHolidays`. */
+	listHolidays: (request: number) => typedError<Holiday[], CommandError_Serialize>(__TAURI_INVOKE("list_holidays", { request })),
+	/**  `helpdesk_api::AddHoliday`. */
+	addHoliday: (request: HolidayForm) => typedError<Holiday, CommandError_Serialize>(__TAURI_INVOKE("add_holiday", { request })),
+	/**  `helpdesk_api::RemoveHoliday`. */
+	removeHoliday: (request: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remove_holiday", { request })),
+	/**  `helpdesk_api::AddNationalHolidays`. */
+	addNationalHolidays: (request: number) => typedError<Holiday[], CommandError_Serialize>(__TAURI_INVOKE("add_national_holidays", { request })),
+	/**  `helpdesk_api::LoadSlaCalendar`. */
+	loadSlaCalendar: () => typedError<SlaCalendar, CommandError_Serialize>(__TAURI_INVOKE("load_sla_calendar")),
 	/**  `helpdesk_api::ListContactRoles`. */
 	listContactRoles: () => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("list_contact_roles")),
 	/**  `helpdesk_api::SaveCustomer`. */
@@ -1027,6 +1041,19 @@ export type FilterForm = {
 	email: string,
 };
 
+/**  A holiday as the administrator's list shows it. */
+export type Holiday = {
+	id: string,
+	day: string,
+	name: string,
+};
+
+/**  "Novo feriado" as typed: its date ("dd/mm/aaaa") and name. */
+export type HolidayForm = {
+	day: string,
+	name: string,
+};
+
 /**  What a run of one file did so far. */
 export type ImportCounts = {
 	/**  Rows read (past the header), refused or not. */
@@ -1115,6 +1142,18 @@ export type IntegrationSummary_Serialize = {
 	last_used_at: number | null,
 	/**  The full address of its public form page, when the server offers one. */
 	form_url: string | null,
+};
+
+/**  An opening interval of a day, in minutes after the local midnight: `[opens_at, closes_at)`. */
+export type Interval = {
+	opens_at: number,
+	closes_at: number,
+};
+
+/**  An interval as typed: "08:00" and "12:00". */
+export type IntervalForm = {
+	opens_at: string,
+	closes_at: string,
 };
 
 /**  A message as "Localizar Reg." lists it: the message and where it stands. */
@@ -1963,6 +2002,15 @@ export type SetupState_Serialize = {
 	provider_name: string | null,
 	/**  Minutes of inactivity after which the window locks. */
 	idle_lock_minutes: number,
+};
+
+/**  What a due time is counted with: the week, the holidays and the provider's UTC offset. */
+export type SlaCalendar = {
+	week: Week,
+	/**  The days with no business hours, in order. */
+	holidays: string[],
+	/**  Minutes east of UTC (Brasília: −180). */
+	utc_offset_minutes: number,
 };
 
 /**  A ticket's state against its due time. */
@@ -2977,6 +3025,22 @@ export type WatcherStatus =
 "Disabled" | 
 /**  A status this desktop does not know (a newer server): its detail says it. */
 "Other";
+
+/**
+ *  The provider's week: each weekday's opening intervals (index 0 = domingo), in order,
+ *  none overlapping. Built by [`Week::from_openings`] (or a checked [`WeekForm`]), which
+ *  sorts and merges whatever it is given, so the rows two desktops wrote offline still make
+ *  one week.
+ */
+export type Week = {
+	/**  Seven days, domingo first. */
+	days: Interval[][],
+};
+
+/**  The week as typed: seven days (domingo first), each with its intervals. */
+export type WeekForm = {
+	days: IntervalForm[][],
+};
 
 /**  A ticket being opened in the wizard. */
 export type WizardDraft = WizardDraft_Serialize | WizardDraft_Deserialize;

@@ -4,11 +4,12 @@
 //! (`helpdesk_api` cannot hold them as `From` impls: the UI compiles it to wasm, without
 //! the store.)
 use helpdesk_api::{
-    CatalogEntry, CatalogKind, CommandError, EmailTemplate, ErrorCode, Operator, PublishedScript,
-    RegistrationForm, SavedTicket, TaskSummary, TicketState, UserAccount, Uuid, Visit,
-    WorkOrderLine,
+    CatalogEntry, CatalogKind, CommandError, EmailTemplate, ErrorCode, Holiday, Operator,
+    PublishedScript, RegistrationForm, SavedTicket, TaskSummary, TicketState, UserAccount, Uuid,
+    Visit, WorkOrderLine,
 };
 use helpdesk_core::auth::wait_message;
+use helpdesk_core::business_hours::fields as business_hours_fields;
 use helpdesk_core::catalog::fields as catalog_fields;
 use helpdesk_core::email::{template_fields, NAME_TAKEN};
 use helpdesk_core::password::fields as password_fields;
@@ -22,6 +23,7 @@ use helpdesk_core::work_order::{clash_message, fields as visit_fields};
 use helpdesk_core::work_order_form::fields as work_order_fields;
 use helpdesk_store::catalog::{self, Refusal};
 use helpdesk_store::email_outbox::OperatorOutcome;
+use helpdesk_store::holidays::AddOutcome as HolidayOutcome;
 use helpdesk_store::login_failures::SignInOutcome;
 use helpdesk_store::scripts::PublishOutcome;
 use helpdesk_store::setup::CreateProviderOutcome;
@@ -134,6 +136,29 @@ pub fn updated(outcome: UpdateOutcome) -> Result<TicketState, CommandError> {
         UpdateOutcome::Done(ticket) => Ok(ticket),
         UpdateOutcome::Refused(error) => Err(error.into()),
         UpdateOutcome::NotFound => Err(ticket_not_found()),
+    }
+}
+
+/// A holiday added, or the one its day already is.
+pub fn holiday_added(outcome: HolidayOutcome) -> Result<Holiday, CommandError> {
+    match outcome {
+        HolidayOutcome::Added(holiday) => Ok(holiday),
+        HolidayOutcome::DayTaken(holiday) => Err(CommandError::at_field(
+            business_hours_fields::HOLIDAY_DAY,
+            format!("Este dia já é feriado: {}.", holiday.name),
+        )),
+    }
+}
+
+/// A holiday removed, or gone already.
+pub fn holiday_removed(removed: bool) -> Result<(), CommandError> {
+    if removed {
+        Ok(())
+    } else {
+        Err(CommandError::new(
+            ErrorCode::NotFound,
+            "Este feriado não existe mais: a lista foi atualizada.",
+        ))
     }
 }
 

@@ -220,6 +220,19 @@ fn samples() -> BTreeMap<&'static str, Value> {
             "save_provider_settings",
             json!({"name": "Provedor", "idle_lock_minutes": "15"}),
         ),
+        ("load_business_hours", Value::Null),
+        (
+            "save_business_hours",
+            json!({"days": [[], [{"opens_at": "08:00", "closes_at": "18:00"}], [], [], [], [], []]}),
+        ),
+        ("list_holidays", json!(2026)),
+        (
+            "add_holiday",
+            json!({"day": "24/12/2026", "name": "Véspera de Natal"}),
+        ),
+        ("remove_holiday", json!(id)),
+        ("add_national_holidays", json!(2026)),
+        ("load_sla_calendar", Value::Null),
         ("list_contact_roles", Value::Null),
         (
             "save_customer",

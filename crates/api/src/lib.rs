@@ -14,6 +14,7 @@ mod error;
 pub use error::{CommandError, ErrorCode};
 pub use helpdesk_core::attachment::DraftAttachment;
 pub use helpdesk_core::auth::{Credentials, Operator};
+pub use helpdesk_core::business_hours::{Holiday, HolidayForm, SlaCalendar, Week, WeekForm};
 pub use helpdesk_core::catalog::{
     CatalogActiveChange, CatalogEntry, CatalogFields, CatalogForm, CatalogKind,
 };
@@ -290,6 +291,24 @@ commands! {
     SetCatalogEntryActive = set_catalog_entry_active (Administrator): CatalogActiveChange => CatalogEntry;
     /// "Provedor": the provider's name and the idle time before windows lock.
     SaveProviderSettings = save_provider_settings (Administrator): ProviderSettings => SetupState;
+    // -- SLA in business hours (issue 18). --
+    /// "Expediente e feriados": the provider's week of business hours (empty: none set, SLAs
+    /// count calendar hours).
+    LoadBusinessHours = load_business_hours (Administrator): () => Week;
+    /// Replaces the week with the one typed, checked at each field; the week as stored.
+    SaveBusinessHours = save_business_hours (Administrator): WeekForm => Week;
+    /// The holidays of a year, by day.
+    ListHolidays = list_holidays (Administrator): i32 => Vec<Holiday>;
+    /// "Incluir feriado": a day with no business hours, unless it already is one.
+    AddHoliday = add_holiday (Administrator): HolidayForm => Holiday;
+    /// "Remover" a holiday.
+    RemoveHoliday = remove_holiday (Administrator): Uuid => ();
+    /// "Incluir feriados nacionais": Brazil's national holidays of a year not in the list yet;
+    /// those added (none when all were there).
+    AddNationalHolidays = add_national_holidays (Administrator): i32 => Vec<Holiday>;
+    /// The week, the holidays and the UTC offset due times are counted in (the wizard shows
+    /// a type's due time with it).
+    LoadSlaCalendar = load_sla_calendar (Operator): () => SlaCalendar;
     /// "Novo Contato": the active contact roles ("Funções de contato"), by name.
     ListContactRoles = list_contact_roles (Operator): () => Vec<String>;
     /// "Clientes": creates or changes a customer (operators whose role edits customers).

@@ -130,17 +130,34 @@ enum Target {
     User(&'static str),
 }
 
-const TICKET_TYPES: &[(&str, Target, u32)] = &[
-    ("Sem conexão", Target::Role("Atendente N2"), 4),
-    ("Quedas / instabilidade", Target::Role("Atendente N2"), 12),
-    ("Lentidão", Target::Nobody, 24),
-    ("Wi-Fi e roteador", Target::Role("Atendente N1"), 24),
-    ("Financeiro", Target::Role("Financeiro"), 48),
-    ("Mudança de endereço", Target::User("juliana.ribeiro"), 72),
-    ("Mudança de plano", Target::Nobody, 48),
-    ("Instalação", Target::Role("Técnico de Campo"), 120),
-    ("Cancelamento", Target::Role("Supervisor de Suporte"), 24),
-    ("Informações gerais", Target::Nobody, 24),
+/// Name, who it goes to, SLA hours, whether they are calendar hours ("Sem conexão": an
+/// outage runs the clock day and night) rather than business hours.
+const TICKET_TYPES: &[(&str, Target, u32, bool)] = &[
+    ("Sem conexão", Target::Role("Atendente N2"), 4, true),
+    (
+        "Quedas / instabilidade",
+        Target::Role("Atendente N2"),
+        12,
+        false,
+    ),
+    ("Lentidão", Target::Nobody, 24, false),
+    ("Wi-Fi e roteador", Target::Role("Atendente N1"), 24, false),
+    ("Financeiro", Target::Role("Financeiro"), 48, false),
+    (
+        "Mudança de endereço",
+        Target::User("juliana.ribeiro"),
+        72,
+        false,
+    ),
+    ("Mudança de plano", Target::Nobody, 48, false),
+    ("Instalação", Target::Role("Técnico de Campo"), 120, false),
+    (
+        "Cancelamento",
+        Target::Role("Supervisor de Suporte"),
+        24,
+        false,
+    ),
+    ("Informações gerais", Target::Nobody, 24, false),
 ];
 
 /// Name, default duration in minutes, colour, whether it is a site survey.
@@ -350,7 +367,7 @@ pub(crate) async fn seed(
         point_ids.push(save(store, point).await?);
     }
 
-    for (name, target, sla_hours) in TICKET_TYPES {
+    for (name, target, sla_hours, sla_calendar) in TICKET_TYPES {
         let destination = match target {
             Target::Nobody => None,
             Target::Role(name) => role(name).map(|id| Assignee::Role {
@@ -370,7 +387,7 @@ pub(crate) async fn seed(
             name: name.to_string(),
             destination,
             sla_hours: *sla_hours,
-            sla_calendar: false,
+            sla_calendar: *sla_calendar,
         };
         save(store, ticket_type).await?;
     }

@@ -1,5 +1,6 @@
 //! Demo data for the help desk of a Brazilian internet provider: operators and their roles,
-//! technicians in teams, plans, routing points, ticket and work-order types, two
+//! technicians in teams, plans, routing points, ticket and work-order types, the business
+//! hours and national holidays its SLAs count in, two
 //! troubleshooting scripts, e-mail templates, customers (people with CPF, companies with
 //! CNPJ) and the messages they sent to the online support channel; and, as a step of its
 //! own ([`seed_tickets`]), tickets of the last weeks with their history and tasks.
@@ -10,6 +11,7 @@
 //! app's "last N days" filters find them), so those differ between runs.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+mod calendar;
 mod catalog;
 mod customers;
 mod messages;
@@ -188,6 +190,7 @@ pub async fn seed(store: &Store, config: &DemoConfig) -> Result<DemoSummary, Sto
         ..DemoSummary::default()
     };
     let seeded = catalog::seed(store, config.seed, &mut summary).await?;
+    calendar::seed(store, anchor_ms).await?;
 
     let (sender, mut batches) = mpsc::channel(2);
     let config = *config;

@@ -60,6 +60,20 @@ where
         }
     }
 
+    /// Fields moved (a row of a list added or removed): the messages of every field
+    /// `moved` names go away.
+    pub fn moved(&self, moved: impl Fn(&str) -> bool) {
+        let kept: Vec<CommandError> = self
+            .errors
+            .iter()
+            .filter(|error| !error.field.as_deref().is_some_and(&moved))
+            .cloned()
+            .collect();
+        if kept.len() != self.errors.len() {
+            self.errors.set(kept);
+        }
+    }
+
     /// Sends `request`, unless the check before sending `found` something (every reason is
     /// then shown at its field), and gives `onsent` the answer; a refusal is shown at its
     /// field and keeps what was typed.

@@ -67,6 +67,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                                 { admin("usuarios-admin", "Usuários", AdminScreen::Users) }
                                 { admin("cadastros-admin", "Cadastros", AdminScreen::Catalogs) }
                                 { admin("provedor-admin", "Provedor", AdminScreen::Provider) }
+                                { admin("expediente-admin", "Expediente e feriados", AdminScreen::BusinessHours) }
                                 { admin("importar-admin", "Importar clientes", AdminScreen::Imports) }
                                 { admin("caixas-admin", "Caixas de correio", AdminScreen::Mailboxes) }
                                 { admin("integracoes-admin", "Integrações", AdminScreen::Integrations) }

@@ -2,8 +2,8 @@
 //! the draft left from before, if any), the open wizard, the tickets ("Atendimentos", a
 //! ticket's page), "Minhas Tarefas", the "Agenda Técnica", "Clientes" (a customer's page),
 //! or (for an administrator) the scripts, the e-mail templates and settings, the sync
-//! registration, the users, the catalogs, the provider's settings, the sync server's
-//! mailboxes or its integrations. The status bar at the
+//! registration, the users, the catalogs, the provider's settings, the business hours and
+//! holidays, the sync server's mailboxes or its integrations. The status bar at the
 //! foot shows how sync stands.
 use helpdesk_api::{DiscardDraft, LoadDraft, Operator, SetupState, TicketListQuery, TicketSummary};
 use wasm_bindgen_futures::spawn_local;
@@ -124,6 +124,9 @@ pub fn Home(props: &HomeProps) -> Html {
         },
         Screen::Admin(AdminScreen::Integrations, _) => html! {
             <IntegrationsPage onclose={go(Navigate::Back)} />
+        },
+        Screen::Admin(AdminScreen::BusinessHours, _) => html! {
+            <crate::pages::business_hours::BusinessHoursPage onclose={go(Navigate::Back)} />
         },
         Screen::Admin(AdminScreen::Provider, _) => html! {
             <ProviderPage onsaved={props.onsetup.clone()} onclose={go(Navigate::Back)} />

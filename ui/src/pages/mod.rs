@@ -2,6 +2,7 @@
 mod admin;
 mod agenda;
 mod app_header;
+mod business_hours;
 mod catalogs;
 mod customers;
 mod draft_panel;

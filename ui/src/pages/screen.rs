@@ -28,6 +28,8 @@ pub enum AdminScreen {
     Mailboxes,
     /// "Integrações": the keys of the provider's site or app.
     Integrations,
+    /// "Expediente e feriados": the business hours and holidays the SLAs count in.
+    BusinessHours,
 }
 
 /// What the home page shows.
@@ -185,6 +187,7 @@ mod tests {
             AdminScreen::Provider,
             AdminScreen::Mailboxes,
             AdminScreen::Integrations,
+            AdminScreen::BusinessHours,
         ] {
             let over = after(Screen::Agenda, vec![Navigate::Admin(admin)]);
             assert_eq!(over, Screen::Admin(admin, Box::new(Screen::Agenda)));

@@ -1,8 +1,7 @@
 //! "Prim. Contato": what was checked in the first contact and how it stands, and the
 //! "Tipo de Atendimento", which shows at once who the ticket goes to and when it is due.
 use chrono::NaiveDate;
-use helpdesk_api::{CommandError, TicketType};
-use helpdesk_core::business_hours::SlaCalendar;
+use helpdesk_api::{CommandError, LoadSlaCalendar, TicketType};
 use helpdesk_core::date::{day_of, format_instant};
 use helpdesk_core::wizard::{fields, Step, WizardDraft, MAX_PROBLEM_CHARS};
 use yew::prelude::*;
@@ -10,6 +9,7 @@ use yew::prelude::*;
 use crate::components::{message_at, Dialog, FormError, SelectField, TextField};
 use crate::dom::local_offset_minutes;
 use crate::fetched::Fetched;
+use crate::hooks::use_command;
 use crate::wizard::state::FirstContactAction;
 
 /// What the ticket carries from the optional steps, counted on their buttons.
@@ -61,6 +61,10 @@ pub struct FirstContactStepProps {
 pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
     // "Resolvido" asks before saving the ticket solved.
     let confirming = use_state(|| false);
+    // The provider's business hours and holidays, for the due time shown; until they are
+    // read (or if they cannot be), calendar hours.
+    let calendar = use_command::<LoadSlaCalendar>(());
+    let calendar = calendar.value().cloned().unwrap_or_default();
     let errors = &props.errors;
     let onchange = {
         let onaction = props.onaction.clone();
@@ -148,9 +152,10 @@ pub fn FirstContactStep(props: &FirstContactStepProps) -> Html {
                     <dt>{ "Prazo" }</dt>
                     <dd id="prazo-atendimento">
                         { format!(
-                            "{} ({} h)",
-                            format_instant(SlaCalendar::default().due_at(js_sys::Date::now() as i64, kind), local_offset_minutes()),
-                            kind.sla_hours
+                            "{} ({} h) · {}",
+                            format_instant(calendar.due_at(js_sys::Date::now() as i64, kind), local_offset_minutes()),
+                            kind.sla_hours,
+                            if calendar.counts_business_hours(kind) { "horas úteis" } else { "horas corridas" },
                         ) }
                     </dd>
                 </dl>

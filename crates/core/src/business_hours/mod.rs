@@ -41,14 +41,19 @@ pub const WEEKDAYS: [&str; 7] = [
 
 /// The fields of "Expediente e feriados" (the UI's `data-field`).
 pub mod fields {
-    /// An interval's opening time: weekday `0..=6`, the interval's place in the day as typed.
+    /// What every field of a weekday's intervals starts with (weekday `0..=6`).
+    pub fn day(weekday: usize) -> String {
+        format!("expediente-{weekday}-")
+    }
+
+    /// An interval's opening time: its weekday, its place in the day as typed.
     pub fn opens(weekday: usize, index: usize) -> String {
-        format!("expediente-{weekday}-{index}-inicio")
+        format!("{}{index}-inicio", day(weekday))
     }
 
     /// An interval's closing time.
     pub fn closes(weekday: usize, index: usize) -> String {
-        format!("expediente-{weekday}-{index}-fim")
+        format!("{}{index}-fim", day(weekday))
     }
 
     /// A new holiday's date ("dd/mm/aaaa").
@@ -198,13 +203,18 @@ impl SlaCalendar {
         )
     }
 
-    /// How a type's SLA reads: "4 h úteis" or "4 h corridas" (always "corridas" while no
-    /// business hours are set).
+    /// Whether a type's SLA counts business hours: not when the type counts calendar hours,
+    /// nor while no business hours are set.
+    pub fn counts_business_hours(&self, kind: &TicketType) -> bool {
+        !kind.sla_calendar && !self.week.is_empty()
+    }
+
+    /// How a type's SLA reads: "4 h úteis" or "4 h corridas".
     pub fn describe_sla(&self, kind: &TicketType) -> String {
-        if kind.sla_calendar || self.week.is_empty() {
-            format!("{} h corridas", kind.sla_hours)
-        } else {
+        if self.counts_business_hours(kind) {
             format!("{} h úteis", kind.sla_hours)
+        } else {
+            format!("{} h corridas", kind.sla_hours)
         }
     }
 }
