@@ -341,15 +341,10 @@ impl Harness {
         loop {
             let element = self.element(css).await?;
             match bounded(&format!("click {css}"), element.click()).await {
-                // Not clickable yet (being laid out or replaced, or its centre outside the
-                // view of a scrolled table): bring it to the middle, find it again.
+                // Not clickable yet (being laid out or replaced): find it again.
                 Err(error)
                     if error.contains("ElementNotInteractable") && Instant::now() < deadline =>
                 {
-                    let script =
-                        "arguments[0].scrollIntoView({block: 'center', inline: 'center'});";
-                    let argument = serde_json::to_value(&element).unwrap_or_default();
-                    let _ = self.client.execute(script, vec![argument]).await;
                     tokio::time::sleep(POLL).await;
                 }
                 outcome => return outcome,
