@@ -1,6 +1,7 @@
 //! Small widgets shared by the pages and the wizard's steps.
 mod attachment_row;
 mod confirm;
+mod customer_filter;
 mod dialog;
 mod field_error;
 mod form_error;
@@ -14,6 +15,7 @@ mod text_field;
 
 pub use attachment_row::AttachmentRow;
 pub use confirm::Confirm;
+pub use customer_filter::CustomerFilter;
 pub use dialog::Dialog;
 pub use field_error::{errors_besides, message_at, FieldError};
 pub use form_error::{unplaced_message, FormError};

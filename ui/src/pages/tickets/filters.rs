@@ -11,8 +11,7 @@ use helpdesk_core::wizard::Origin;
 use yew::prelude::*;
 
 use super::assignee_value::{assignee_of, value_of};
-use super::customer_filter::CustomerFilter;
-use crate::components::{message_at, FormError, SelectField, TextField};
+use crate::components::{message_at, CustomerFilter, FormError, SelectField, TextField};
 use crate::dom::{local_offset_minutes, variant_name, variant_named};
 use crate::hooks::use_command;
 

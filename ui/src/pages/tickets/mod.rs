@@ -3,7 +3,6 @@ mod actions;
 mod assignee_value;
 mod attachments;
 mod change_type;
-mod customer_filter;
 mod filters;
 mod history;
 mod list;

@@ -4,18 +4,9 @@ use helpdesk_api::{CommandError, LoadWorkOrderCatalog, Uuid, WorkOrderFilter};
 use helpdesk_core::date::{parse_date, start_of_day};
 use yew::prelude::*;
 
-use crate::components::{message_at, FormError, SelectField, TextField};
+use crate::components::{message_at, CustomerFilter, FormError, SelectField, TextField};
 use crate::dom::local_offset_minutes;
 use crate::hooks::use_command;
-
-/// The customer filter of "Atendimentos", the same component on this page. Loaded by path
-/// because the ticket pages (reworked elsewhere) keep it private; once they export it, a
-/// `use` replaces this.
-#[allow(clippy::duplicate_mod)]
-#[path = "../tickets/customer_filter.rs"]
-mod customer_filter;
-
-use customer_filter::CustomerFilter;
 
 /// The field of the period's first day.
 pub const FROM: &str = "filtro-os-de";

@@ -1,4 +1,4 @@
-//! The list's customer filter: search by name or code ("Buscar"), then choose among the
+//! A list's customer filter ("Atendimentos", "Ordens de Serviço"): search by name or code ("Buscar"), then choose among the
 //! customers found.
 use helpdesk_api::{CommandError, CustomerSearch, CustomerSummary, SearchCustomers, Uuid};
 use helpdesk_core::customer::{SearchCondition, SearchField};
@@ -6,8 +6,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::{message_at, FieldError};
 use crate::api;
-use crate::components::{message_at, FieldError};
 
 /// How many customers a search offers.
 const FOUND: u32 = 20;
