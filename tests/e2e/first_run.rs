@@ -6,7 +6,8 @@
 //! out. The customer (none can be created in the app) is then written by the test with the
 //! plan and routing point just created. The new user signs in, must change the password,
 //! and opens a ticket of that type with a work order of that type for that technician: a
-//! click on an empty slot of the agenda proposes 90 minutes. A second desktop joins the
+//! click on an empty slot of the agenda proposes 90 minutes; the queue, "Ordens de
+//! Serviço" and "Relatórios" then show that ticket and its visit. A second desktop joins the
 //! server from its own first-run screen with the token and signs in as that user.
 use std::net::SocketAddr;
 use std::path::Path;
@@ -14,6 +15,7 @@ use std::path::Path;
 use chrono::Local;
 use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_core::date::format_date;
+use helpdesk_core::protocol::Protocol;
 use helpdesk_core::wizard::Step;
 use helpdesk_e2e::setup::{
     choose, create_entry, fill_new_user, fill_provider, first_run_screen, save_provider, sign_in,
@@ -304,6 +306,47 @@ async fn open_ticket(
     app.click("button#concluir").await
 }
 
+/// The screens after the protocol, on what this provider has so far (one ticket, one
+/// visit): the queue holds the ticket, destined to the user's role; "Ordens de Serviço"
+/// lists its visit; "Relatórios" counts it.
+async fn after_the_protocol(app: &mut Harness, database: &Path) -> StepResult {
+    let store = Store::open(database).await.expect("store");
+    let (stored,): (String,) = sqlx::query_as("SELECT protocol FROM tickets")
+        .fetch_one(store.pool())
+        .await
+        .expect("the one ticket");
+    store.close().await;
+    let protocol = stored
+        .parse::<Protocol>()
+        .expect("a stored protocol")
+        .to_string();
+    app.element(&format!(
+        "#fila-cargo button.queue-entry[data-protocol=\"{protocol}\"]"
+    ))
+    .await?;
+    app.screenshot("fila").await;
+
+    app.click("button#ordens-servico").await?;
+    app.text_at("#ordens-servico-contagem", "1 ordem(ns) de serviço")
+        .await?;
+    app.text_at("#ordens-servico-lista", &protocol).await?;
+    app.click("button#voltar-inicio").await?;
+
+    app.click("button#relatorios").await?;
+    app.select("#relatorio-tipo", "TicketsByOrigin").await?;
+    app.click("button#gerar").await?;
+    app.text_at("#relatorio-titulo", "Atendimentos por origem")
+        .await?;
+    let shown = app.text_at("#relatorio-total td", "").await?;
+    if shown.trim() != "1" {
+        return Err(format!(
+            "the report should count the one ticket, shows {shown:?}"
+        ));
+    }
+    app.screenshot("relatorio").await;
+    app.click("button#voltar-inicio").await
+}
+
 /// The ids the wizard's selects take, read from the administrator's desktop.
 struct Ids {
     ticket_type: Uuid,
@@ -345,6 +388,7 @@ async fn a_provider_starts_from_an_empty_database_and_a_second_desktop_joins_it(
         let ids = read_ids(&first).await;
         first_sign_in(app).await?;
         open_ticket(app, &customer, customer_plan, &ids).await?;
+        after_the_protocol(app, &first).await?;
         // What the user did (the new password too) goes to the server.
         let before = app
             .element("#sincronizacao")

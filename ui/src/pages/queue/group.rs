@@ -113,12 +113,12 @@ pub fn MessageGroup(props: &MessageGroupProps) -> Html {
                         };
                         html! {
                             <li key={message.id.to_string()}>
-                                <button type="button" class="queue-entry"
+                                <button type="button" class="queue-entry queue-message"
                                     data-message={message.id.to_string()} onclick={open}
                                     disabled={props.blocked}>
-                                    <span>{ sender }</span>
                                     <span class="queue-subject">{ message.subject.clone() }</span>
                                     <span>{ format_instant(message.received_at, offset) }</span>
+                                    <span class="queue-sender">{ sender }</span>
                                 </button>
                             </li>
                         }
