@@ -1,142 +1,17 @@
-//! A ticket ("Atendimento") as the wizard saves it: everything the operator did, checked to
-//! be complete, written at once.
+//! What the wizard's save asks for, checked into a complete ticket, and the e-mail that
+//! goes with a ticket.
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use uuid::Uuid;
 
+use super::{NewTicket, TicketPlan, TicketStatus};
 use crate::attachment::{self, DraftAttachment};
 use crate::email::{
     fields as email_fields, EmailContext, EmailDraft, OutgoingEmail, SmtpSettings,
     MAX_ATTACHMENT_BYTES,
 };
 use crate::form::FieldError;
-use crate::protocol::Protocol;
-use crate::script::ScriptRun;
-use crate::sla_state::SlaState;
-use crate::task::NewTask;
-use crate::ticket_type::{Assignee, TicketType};
-use crate::wizard::{fields, Origin, ScriptProgress, Step, WizardDraft};
-use crate::work_order_form::NewWorkOrder;
-
-/// A ticket's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub enum TicketStatus {
-    /// Open, with its assignee.
-    Open,
-    /// Solved ("Atend. Resolvido").
-    Resolved,
-    /// Closed for good: it changes no more.
-    Closed,
-}
-
-impl TicketStatus {
-    /// Every status, in the order the list's filter offers them.
-    pub const ALL: [TicketStatus; 3] = [
-        TicketStatus::Open,
-        TicketStatus::Resolved,
-        TicketStatus::Closed,
-    ];
-
-    /// The pt-BR label, also the stored value.
-    pub fn label(self) -> &'static str {
-        match self {
-            TicketStatus::Open => "Aberto",
-            TicketStatus::Resolved => "Resolvido",
-            TicketStatus::Closed => "Fechado",
-        }
-    }
-
-    /// The status whose label (the stored value) is `label`.
-    pub fn from_label(label: &str) -> Option<TicketStatus> {
-        TicketStatus::ALL
-            .into_iter()
-            .find(|status| status.label() == label)
-    }
-}
-
-/// What a ticket is about: one of the customer's contracts, or a new plan chosen for them
-/// ("escolher um novo plano").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TicketPlan {
-    /// The contract's id (`customer_plans`).
-    Contract(Uuid),
-    /// The plan's id (`plans`).
-    New(Uuid),
-}
-
-impl TicketPlan {
-    /// The contract's id, when it is one (`tickets.customer_plan_id`).
-    pub fn contract_id(self) -> Option<Uuid> {
-        match self {
-            TicketPlan::Contract(id) => Some(id),
-            TicketPlan::New(_) => None,
-        }
-    }
-
-    /// The new plan's id, when it is one (`tickets.new_plan_id`).
-    pub fn new_plan_id(self) -> Option<Uuid> {
-        match self {
-            TicketPlan::New(id) => Some(id),
-            TicketPlan::Contract(_) => None,
-        }
-    }
-}
-
-/// The plan a saved ticket is about, as its page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct TicketPlanInfo {
-    /// The plan's name.
-    pub name: String,
-    /// The contract's PPPoE login; `None` for a new plan chosen in the wizard.
-    pub login: Option<String>,
-}
-
-/// A complete ticket, ready to be written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewTicket {
-    pub protocol: Protocol,
-    pub origin: Origin,
-    pub customer_id: Uuid,
-    /// The contract, or the new plan, the ticket is about.
-    pub plan: TicketPlan,
-    /// The online-support message it came from, if any.
-    pub support_message_id: Option<Uuid>,
-    pub problem: String,
-    pub first_contact: String,
-    pub ticket_type: TicketType,
-    /// The script run and ended, if one was.
-    pub script: Option<ScriptRun>,
-    /// The files attached ("Anexo"), each already stored by its content hash.
-    pub attachments: Vec<DraftAttachment>,
-    /// The task created from it ("Tarefa"), if one was.
-    pub task: Option<NewTask>,
-    /// The work order asked for ("Ord. Serviço"), if one was.
-    pub work_order: Option<NewWorkOrder>,
-    /// The e-mail to send ("Enviar E-mail"), filled and checked with the settings
-    /// ([`TicketSubmission::email`]): queued with the ticket.
-    pub email: Option<TicketEmail>,
-    pub status: TicketStatus,
-}
-
-impl NewTicket {
-    /// Every file the ticket keeps, as content hash and name: its attachments, then its
-    /// e-mail's.
-    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
-        let attached = self
-            .attachments
-            .iter()
-            .map(|file| (file.content_hash.as_str(), file.file_name.as_str()));
-        let emailed = self.email.iter().flat_map(|queued| {
-            queued
-                .email
-                .attachments
-                .iter()
-                .map(|file| (file.hash.as_str(), file.name.as_str()))
-        });
-        attached.chain(emailed)
-    }
-}
+use crate::wizard::{fields, ScriptProgress, Step, WizardDraft};
 
 /// Why the wizard's e-mail cannot go when the SMTP settings were never saved.
 pub const EMAIL_NOT_CONFIGURED: &str = "O envio de e-mail não está configurado: peça a um \
@@ -147,135 +22,6 @@ pub const EMAIL_NOT_CONFIGURED: &str = "O envio de e-mail não está configurado
 pub struct TicketEmail {
     pub from_address: String,
     pub email: OutgoingEmail,
-}
-
-/// The ticket saved: its id and the protocol to tell the customer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct SavedTicket {
-    pub id: Uuid,
-    pub protocol: Protocol,
-    pub status: TicketStatus,
-}
-
-/// A ticket as the list of tickets and the search by protocol show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct TicketSummary {
-    pub id: Uuid,
-    pub protocol: Protocol,
-    pub status: TicketStatus,
-    pub customer_id: Uuid,
-    /// The customer's code, as "Localizar Cliente" shows it.
-    pub customer_code: String,
-    pub customer_name: String,
-    /// "Tipo de Atendimento", if the ticket has one.
-    pub ticket_type_id: Option<Uuid>,
-    pub ticket_type_name: Option<String>,
-    /// Who the ticket is assigned to, if anyone: a user (`active` false once removed or
-    /// deactivated) or a role.
-    pub assignee: Option<Assignee>,
-    /// "Origem".
-    pub origin: Origin,
-    /// The operator who opened it.
-    pub opened_by: Uuid,
-    /// When it was opened, Unix ms UTC.
-    #[specta(type = f64)]
-    pub opened_at: i64,
-    /// When it is due (the type's SLA), Unix ms UTC.
-    #[specta(type = Option<f64>)]
-    pub due_at: Option<i64>,
-    /// When it was resolved, Unix ms UTC.
-    #[specta(type = Option<f64>)]
-    pub resolved_at: Option<i64>,
-}
-
-/// Where a page of tickets starts: after the ticket opened at `opened_at` with `id`, the last
-/// one of the previous page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct TicketCursor {
-    /// Unix ms UTC.
-    #[specta(type = f64)]
-    pub opened_at: i64,
-    pub id: Uuid,
-}
-
-impl TicketCursor {
-    /// The cursor of the page after the one ending with `last`.
-    pub fn after(last: &TicketSummary) -> Self {
-        Self {
-            opened_at: last.opened_at,
-            id: last.id,
-        }
-    }
-}
-
-/// Which tickets the list shows, newest first: every filter given must match.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct TicketFilter {
-    pub status: Option<TicketStatus>,
-    pub ticket_type_id: Option<Uuid>,
-    pub assigned_user_id: Option<Uuid>,
-    pub assigned_role_id: Option<Uuid>,
-    pub customer_id: Option<Uuid>,
-    /// "Origem".
-    #[serde(default)]
-    pub origin: Option<Origin>,
-    /// The operator who opened it ("Aberto por").
-    #[serde(default)]
-    pub opened_by: Option<Uuid>,
-    /// Opened at or after this instant, Unix ms UTC ("Período").
-    #[serde(default)]
-    #[specta(type = Option<f64>)]
-    pub opened_from: Option<i64>,
-    /// Opened before this instant, Unix ms UTC.
-    #[serde(default)]
-    #[specta(type = Option<f64>)]
-    pub opened_until: Option<i64>,
-    /// Where it stands against its SLA ("Prazo").
-    #[serde(default)]
-    pub sla: Option<SlaState>,
-    /// The instant `sla` is judged at, Unix ms UTC: set by the shell, never sent.
-    #[serde(skip)]
-    pub now: i64,
-    /// At most this many tickets, 1 to [`crate::customer::MAX_LIMIT`].
-    pub limit: u32,
-    /// Only tickets older than this one (in `(opened_at, id)` order): the next page.
-    pub before: Option<TicketCursor>,
-}
-
-impl Default for TicketFilter {
-    fn default() -> Self {
-        Self {
-            status: None,
-            ticket_type_id: None,
-            assigned_user_id: None,
-            assigned_role_id: None,
-            customer_id: None,
-            origin: None,
-            opened_by: None,
-            opened_from: None,
-            opened_until: None,
-            sla: None,
-            now: 0,
-            limit: crate::customer::DEFAULT_LIMIT,
-            before: None,
-        }
-    }
-}
-
-/// One entry of a ticket's history, as written (append-only).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct TicketEvent {
-    pub id: Uuid,
-    /// What happened: "opened", "script_report", "first_contact", "resolved", ...
-    pub kind: String,
-    /// Its details, a JSON document whose shape depends on `kind`.
-    pub payload: String,
-    /// The operator who did it.
-    pub user_id: Uuid,
-    pub user_name: String,
-    /// When, Unix ms UTC.
-    #[specta(type = f64)]
-    pub at: i64,
 }
 
 /// What the operator asks the save to do.
@@ -446,9 +192,13 @@ pub fn ticket_email(
 
 #[cfg(test)]
 mod tests {
+    use uuid::Uuid;
+
     use super::*;
     use crate::customer::CustomerSummary;
     use crate::task::{fields as task_fields, TaskForm};
+    use crate::ticket_type::{Assignee, TicketType};
+    use crate::wizard::Origin;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")
