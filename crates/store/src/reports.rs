@@ -1,5 +1,6 @@
 //! "Relatórios", read-only: one aggregate query per report over an index range of the
-//! period (`tickets.opened_at`, `work_orders.starts_at`, `protocol_reservations.reserved_at`),
+//! period (`tickets.opened_at`, `work_orders.starts_at`, `protocol_reservations.reserved_at`;
+//! the protocols' from covering indexes, `migrations/20261208000060_queue_and_reports.sql`),
 //! its keys named (types, users, roles, technicians), then [`Report::new`] in the core.
 use helpdesk_core::date::format_date;
 use helpdesk_core::report::{RawRow, Report, ReportFilters, ReportKind, ReportPeriod};
@@ -122,7 +123,7 @@ fn query(
                 .push(") / ")
                 .push_bind(DAY)
                 .push(
-                    " AS day, count(*), count(t.id) FROM protocol_reservations p \
+                    " AS day, count(*), count(t.protocol) FROM protocol_reservations p \
                      LEFT JOIN tickets t ON t.protocol = p.protocol AND t.deleted = 0 \
                      WHERE p.reserved_at >= ",
                 )
