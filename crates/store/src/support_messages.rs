@@ -122,21 +122,35 @@ pub struct MessageFilter<'a> {
 ///
 /// One ordered, limited walk per state, joined by `UNION ALL` under the same limit, so SQLite
 /// stops as soon as the limit is reached: each walk goes down `support_messages_email_received`
-/// (one sender) or `support_messages_received` newest first and asks
+/// (one sender) or `support_messages_received` newest first (the new ones', every sender's,
+/// `support_messages_untaken`: only the messages nobody took) and asks
 /// `tickets_support_message` whether the message has a ticket, never sorting the period.
 /// `filter.mail_only` filters each walk by `source`; the files are read per message row
 /// (`support_message_attachments_message`).
 pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<ListedMessage>> {
-    let sender = if filter.email.is_some() {
+    let sql = list_sql(filter.email.is_some(), filter.mail_only);
+    let rows = sqlx::query_as::<_, ListedRow>(&sql)
+        .bind(filter.email.unwrap_or_default())
+        .bind(filter.from)
+        .bind(filter.to)
+        .bind(filter.limit)
+        .bind(MessageSource::Mail.code())
+        .fetch_all(store.pool())
+        .await?;
+    rows.into_iter()
+        .map(|row| row.into_listed(filter.operator))
+        .collect()
+}
+
+/// The SQL of [`list`], one sender's (`?1`) or every sender's, by mail only (`?5`) or not;
+/// the period is `?2` to `?3`, the limit `?4`.
+fn list_sql(by_sender: bool, mail_only: bool) -> String {
+    let sender = if by_sender {
         "m.email_folded = ?1 AND"
     } else {
         ""
     };
-    let source = if filter.mail_only {
-        "m.source = ?5 AND"
-    } else {
-        ""
-    };
+    let source = if mail_only { "m.source = ?5 AND" } else { "" };
     let has_ticket = "EXISTS (SELECT 1 FROM tickets t
                               WHERE t.support_message_id = m.id AND t.deleted = 0)";
     let walk = |state: &str| {
@@ -163,23 +177,12 @@ pub async fn list(store: &Store, filter: &MessageFilter<'_>) -> Result<Vec<Liste
                  LIMIT ?4)"
         )
     };
-    let sql = format!(
+    format!(
         "{} UNION ALL {} UNION ALL {} LIMIT ?4",
         walk(&format!("m.taken_by IS NULL AND NOT {has_ticket}")),
         walk(&format!("m.taken_by IS NOT NULL AND NOT {has_ticket}")),
         walk(has_ticket),
-    );
-    let rows = sqlx::query_as::<_, ListedRow>(&sql)
-        .bind(filter.email.unwrap_or_default())
-        .bind(filter.from)
-        .bind(filter.to)
-        .bind(filter.limit)
-        .bind(MessageSource::Mail.code())
-        .fetch_all(store.pool())
-        .await?;
-    rows.into_iter()
-        .map(|row| row.into_listed(filter.operator))
-        .collect()
+    )
 }
 
 /// One row of [`list`].
@@ -308,20 +311,71 @@ pub async fn thread_in(conn: &mut SqliteConnection, id: Uuid) -> Result<Thread> 
 }
 
 /// How many messages received since `since` (Unix ms) are new (nobody took them and no
-/// ticket answers them), counting at most `cap`: a walk of `support_messages_received` that
-/// stops at the cap.
+/// ticket answers them), counting at most `cap`: a walk of `support_messages_untaken` (only
+/// the messages nobody took) that stops at the cap.
 pub async fn count_new(store: &Store, since: i64, cap: u32) -> Result<u32> {
-    let count: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM (
-             SELECT 1 FROM support_messages m
-             WHERE m.received_at >= ?1 AND m.deleted = 0 AND m.taken_by IS NULL
-                 AND NOT EXISTS (SELECT 1 FROM tickets t
-                                 WHERE t.support_message_id = m.id AND t.deleted = 0)
-             LIMIT ?2)",
-    )
-    .bind(since)
-    .bind(cap)
-    .fetch_one(store.pool())
-    .await?;
+    let count: i64 = sqlx::query_scalar(COUNT_NEW)
+        .bind(since)
+        .bind(cap)
+        .fetch_one(store.pool())
+        .await?;
     Ok(u32::try_from(count).unwrap_or(cap))
+}
+
+/// The query of [`count_new`]: since `?1`, at most `?2`.
+const COUNT_NEW: &str = "SELECT count(*) FROM (
+        SELECT 1 FROM support_messages m
+        WHERE m.received_at >= ?1 AND m.deleted = 0 AND m.taken_by IS NULL
+            AND NOT EXISTS (SELECT 1 FROM tickets t
+                            WHERE t.support_message_id = m.id AND t.deleted = 0)
+        LIMIT ?2)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan of `sql`, its parameters `?1` to `?5` bound.
+    async fn plan(store: &Store, sql: &str) -> Vec<String> {
+        let rows: Vec<(i64, i64, i64, String)> =
+            sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .bind("a@b")
+                .bind(1_i64)
+                .bind(2_i64)
+                .bind(25_i64)
+                .bind(MessageSource::Mail.code())
+                .fetch_all(store.pool())
+                .await
+                .expect("EXPLAIN QUERY PLAN");
+        rows.into_iter().map(|(_, _, _, detail)| detail).collect()
+    }
+
+    /// The queue's new messages (the count, and the list's first walk for every sender) walk
+    /// the index of the messages nobody took; a sender's walk that sender's index.
+    #[tokio::test]
+    async fn new_messages_walk_the_untaken_index() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("plans.db"))
+            .await
+            .expect("open");
+        let count = plan(&store, &COUNT_NEW.replace("?2", "?5")).await;
+        assert!(
+            count
+                .iter()
+                .any(|step| step.starts_with("SEARCH m USING INDEX support_messages_untaken")),
+            "{count:?}"
+        );
+        for mail_only in [false, true] {
+            let every = plan(&store, &list_sql(false, mail_only)).await;
+            let walks: Vec<_> = every.iter().filter(|s| s.contains(" m USING")).collect();
+            assert!(walks[0].contains("support_messages_untaken"), "{every:?}");
+            assert!(walks.iter().all(|s| s.starts_with("SEARCH")), "{every:?}");
+            let one = plan(&store, &list_sql(true, mail_only)).await;
+            assert!(
+                one.iter()
+                    .filter(|s| s.contains(" m USING"))
+                    .all(|s| s.contains("support_messages_email_received")),
+                "{one:?}"
+            );
+        }
+    }
 }

@@ -1,5 +1,5 @@
-//! The data set: the demo catalog and customers, then 1,000,000 tickets with three history
-//! entries each, written in bulk through the store ([`tickets::insert_many_in`],
+//! The data set: the demo catalog, customers and messages, then 1,000,000 tickets with three
+//! history entries each, written in bulk through the store ([`tickets::insert_many_in`],
 //! [`ticket_events::insert_many_in`]), 10,000 tickets a transaction, resuming where an
 //! interrupted run stopped.
 use std::path::{Path, PathBuf};
@@ -57,18 +57,30 @@ pub fn database_path() -> PathBuf {
     )
 }
 
-/// The data set: the demo catalog and customers, then the tickets.
-pub async fn data_set(path: &Path) -> Result<Store, Box<dyn std::error::Error>> {
+/// The tickets benchmark's demo data: [`CUSTOMERS`] customers, no messages.
+pub fn tickets_config() -> DemoConfig {
+    DemoConfig {
+        customers: CUSTOMERS,
+        messages: 0,
+        ..DemoConfig::benchmark()
+    }
+}
+
+/// The data set: the demo catalog, customers and messages of `config`, then the tickets.
+pub async fn data_set(
+    path: &Path,
+    config: &DemoConfig,
+) -> Result<Store, Box<dyn std::error::Error>> {
     let store = Store::open(path).await?;
     if !people::has_users(&store).await? {
-        let config = DemoConfig {
-            customers: CUSTOMERS,
-            messages: 0,
-            ..DemoConfig::benchmark()
-        };
-        eprintln!("generating {CUSTOMERS} customers into {}", path.display());
+        eprintln!(
+            "generating {} customers and {} messages into {}",
+            config.customers,
+            config.messages,
+            path.display()
+        );
         let started = Instant::now();
-        helpdesk_demo::seed(&store, &config).await?;
+        helpdesk_demo::seed(&store, config).await?;
         eprintln!("generated in {:.1} s", started.elapsed().as_secs_f64());
     }
     let generated = local_settings::get(&store, GENERATED).await?;

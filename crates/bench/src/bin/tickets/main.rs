@@ -27,7 +27,9 @@ use rand_chacha::ChaCha8Rng;
 use sqlx::types::Uuid;
 
 use catalog::{Catalog, CONTACTS, PROBLEMS};
-use data_set::{data_set, database_path, iso_date, local_midnight, today, CUSTOMERS, DAY, DAYS};
+use data_set::{
+    data_set, database_path, iso_date, local_midnight, tickets_config, today, CUSTOMERS, DAY, DAYS,
+};
 
 /// Saves measured, and samples of each query.
 const SAVES: usize = 500;
@@ -104,7 +106,7 @@ impl<'a> Draws<'a> {
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let samples: usize = std::env::args().nth(1).map_or(Ok(200), |s| s.parse())?;
     let path = database_path();
-    let store = data_set(&path).await?;
+    let store = data_set(&path, &tickets_config()).await?;
     let catalog = Catalog::load(&store).await?;
     let mut rng = ChaCha8Rng::seed_from_u64(2026);
 
