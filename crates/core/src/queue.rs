@@ -2,11 +2,8 @@
 //! online-support messages, and the open tickets destined to the operator, to the
 //! operator's role and to no one, each group soonest due first (so the overdue ones, then
 //! those due today, lead), with its counts.
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use uuid::Uuid;
 
 use crate::support::SupportMessage;
 use crate::ticket::TicketSummary;
@@ -141,70 +138,9 @@ impl QueueClock {
     }
 }
 
-/// What is destined to the operator personally: an open ticket or an open task.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Assigned {
-    pub kind: AssignedKind,
-    pub id: Uuid,
-    /// The ticket's protocol or the task's title.
-    pub label: String,
-    /// Someone else destined it (opened, reassigned or created it last), so the operator
-    /// may not know yet.
-    pub by_other: bool,
-}
-
-/// A ticket or a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AssignedKind {
-    Ticket,
-    Task,
-}
-
-impl Assigned {
-    /// What is new in `now` since `before` (the ids destined at the last look) and was
-    /// destined by someone else: what the desktop notifies.
-    pub fn news<'a>(before: &HashSet<Uuid>, now: &'a [Assigned]) -> Vec<&'a Assigned> {
-        now.iter()
-            .filter(|item| item.by_other && !before.contains(&item.id))
-            .collect()
-    }
-
-    /// The notification's title and body (pt-BR).
-    pub fn notification(&self) -> (String, String) {
-        match self.kind {
-            AssignedKind::Ticket => (
-                "Atendimento para você".to_owned(),
-                format!("O atendimento {} foi destinado a você.", self.label),
-            ),
-            AssignedKind::Task => (
-                "Tarefa para você".to_owned(),
-                format!("Nova tarefa: {}", self.label),
-            ),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_what_someone_else_destined_since_the_last_look_is_news() {
-        let item = |n: u128, by_other: bool| Assigned {
-            kind: AssignedKind::Ticket,
-            id: Uuid::from_u128(n),
-            label: format!("P{n}"),
-            by_other,
-        };
-        let now = [item(1, true), item(2, true), item(3, false)];
-        let before: HashSet<Uuid> = [Uuid::from_u128(1)].into();
-        let news: Vec<_> = Assigned::news(&before, &now).iter().map(|i| i.id).collect();
-        assert_eq!(news, [Uuid::from_u128(2)]);
-        assert_eq!(
-            now[1].notification().1,
-            "O atendimento P2 foi destinado a você."
-        );
-    }
 
     #[test]
     fn the_day_ends_at_the_next_local_midnight() {

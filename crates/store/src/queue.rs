@@ -1,8 +1,7 @@
 //! The operator's queue ([`helpdesk_core::queue`]), read in one call: the new messages and
 //! the three groups of open tickets, each from its own index (see `tickets::queue`).
 use helpdesk_core::queue::{
-    Assigned, AssignedKind, Queue, QueueClock, QueueCount, QueueGroup, TicketGroup, COUNT_CAP,
-    QUEUE_ENTRIES,
+    Queue, QueueClock, QueueCount, QueueGroup, TicketGroup, COUNT_CAP, QUEUE_ENTRIES,
 };
 use helpdesk_core::support::MessageState;
 use uuid::Uuid;
@@ -63,47 +62,4 @@ pub async fn load(store: &Store, user_id: Uuid, clock: QueueClock) -> Result<Que
         messages,
         ticket_groups,
     })
-}
-
-/// The open tickets and tasks destined to the user `user_id` personally, each saying whether
-/// someone else destined it: a ticket's last history entry (or its opening) by another
-/// user, a task created by another. For the desktop's notifications.
-pub async fn destined_to(store: &Store, user_id: Uuid) -> Result<Vec<Assigned>> {
-    let tickets: Vec<(Uuid, String, bool)> = sqlx::query_as(
-        "SELECT t.id, t.protocol,
-                coalesce((SELECT e.user_id FROM ticket_events e WHERE e.ticket_id = t.id
-                          ORDER BY e.at DESC, e.id DESC LIMIT 1), t.opened_by) <> ?1
-         FROM tickets t INDEXED BY tickets_open_user
-         WHERE t.status = 'Aberto' AND t.deleted = 0 AND t.assigned_user_id = ?1",
-    )
-    .bind(user_id)
-    .fetch_all(store.pool())
-    .await?;
-    let tasks: Vec<(Uuid, String, bool)> = sqlx::query_as(
-        "SELECT id, title, created_by <> ?1 FROM tasks
-         WHERE assignee_user_id = ?1 AND done_at IS NULL AND deleted = 0",
-    )
-    .bind(user_id)
-    .fetch_all(store.pool())
-    .await?;
-    let ticket_label = |digits: String| {
-        digits
-            .parse::<helpdesk_core::protocol::Protocol>()
-            .map_or(digits, |protocol| protocol.to_string())
-    };
-    Ok(tickets
-        .into_iter()
-        .map(|(id, protocol, by_other)| Assigned {
-            kind: AssignedKind::Ticket,
-            id,
-            label: ticket_label(protocol),
-            by_other,
-        })
-        .chain(tasks.into_iter().map(|(id, label, by_other)| Assigned {
-            kind: AssignedKind::Task,
-            id,
-            label,
-            by_other,
-        }))
-        .collect())
 }

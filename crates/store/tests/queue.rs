@@ -146,15 +146,6 @@ async fn each_group_holds_its_open_tickets_soonest_due_first() {
     assert_eq!(counts(1), (3, 1, 1));
     assert_eq!(counts(2), (1, 1, 0));
 
-    // What Juliana is told of: her ticket, which Ana opened.
-    let destined = queue::destined_to(store, desk.juliana)
-        .await
-        .expect("destined");
-    assert_eq!(destined.len(), 1);
-    assert_eq!(destined[0].id, mine);
-    assert!(destined[0].by_other);
-    assert_eq!(destined[0].label, protocol(3).to_string());
-
     // Ana (Atendente N1) has nothing of her own nor of her role.
     let ana = queue::load(store, desk.ana, clock).await.expect("queue");
     assert!(ana.ticket_groups[0].tickets.is_empty());
