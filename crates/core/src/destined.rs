@@ -169,11 +169,17 @@ mod tests {
 
     #[test]
     fn a_long_problem_is_one_line_cut_with_an_ellipsis() {
-        assert_eq!(excerpt("Sem\n  sinal\tdesde ontem", 40), "Sem sinal desde ontem");
+        assert_eq!(
+            excerpt("Sem\n  sinal\tdesde ontem", 40),
+            "Sem sinal desde ontem"
+        );
         let long = "á".repeat(PROBLEM_CHARS + 10);
         let cut = excerpt(&long, PROBLEM_CHARS);
         assert_eq!(cut.chars().count(), PROBLEM_CHARS);
         assert!(cut.ends_with('…'));
-        assert_eq!(excerpt(&"a".repeat(PROBLEM_CHARS), PROBLEM_CHARS).len(), PROBLEM_CHARS);
+        assert_eq!(
+            excerpt(&"a".repeat(PROBLEM_CHARS), PROBLEM_CHARS).len(),
+            PROBLEM_CHARS
+        );
     }
 }

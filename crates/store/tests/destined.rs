@@ -80,7 +80,11 @@ async fn each_open_ticket_and_task_of_the_user_with_who_destined_it() {
         store,
         &desk,
         6,
-        Some(task("Ligar para o cliente", juliana.clone(), NOON + 9 * HOUR)),
+        Some(task(
+            "Ligar para o cliente",
+            juliana.clone(),
+            NOON + 9 * HOUR,
+        )),
         NOON,
     )
     .await;
@@ -105,7 +109,11 @@ async fn each_open_ticket_and_task_of_the_user_with_who_destined_it() {
         .expect("complete");
     let open_task = task_id("Ligar para o cliente").await;
 
-    let mut destined = by_id(destined::to_user(store, desk.juliana).await.expect("destined"));
+    let mut destined = by_id(
+        destined::to_user(store, desk.juliana)
+            .await
+            .expect("destined"),
+    );
     assert_eq!(destined.len(), 4, "{destined:?}");
     let mut take = |id: Uuid| destined.remove(&id).expect("destined to Juliana");
     let first = take(from_ana);
@@ -131,7 +139,9 @@ async fn each_open_ticket_and_task_of_the_user_with_who_destined_it() {
     assert!(destined.is_empty());
 
     // Carlos has his one ticket, which Ana gave him.
-    let carlos = destined::to_user(store, desk.carlos).await.expect("destined");
+    let carlos = destined::to_user(store, desk.carlos)
+        .await
+        .expect("destined");
     let carlos: Vec<_> = carlos.iter().map(|item| (item.id, item.by)).collect();
     assert_eq!(carlos, [(carlos_ticket, desk.ana)]);
 }
