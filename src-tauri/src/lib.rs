@@ -3,6 +3,7 @@
 #![warn(clippy::unwrap_used, clippy::panic)]
 
 mod app_store;
+mod assignment_notifier;
 mod commands;
 mod database;
 mod email_worker;
@@ -61,6 +62,7 @@ pub fn run() {
     let result = app_builder(tauri::Builder::default())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let path = database::path(app.handle())?;
             let store = tauri::async_runtime::block_on(database::open(&path))?;
@@ -74,8 +76,10 @@ pub fn run() {
             let (mailbox, mailbox_watcher) =
                 mailbox_worker::prepare(app.handle(), Arc::clone(&vault), files.clone());
             let (sync, sync_worker) = sync_worker::prepare(app.handle(), vault, files)?;
+            let state = AppState::new(store, attachments);
+            let sessions = state.watch_open_session();
             app.manage(
-                AppState::new(store, attachments)
+                state
                     .with_file_picker(picker)
                     .with_opener(opener)
                     .with_email(email)
@@ -85,6 +89,7 @@ pub fn run() {
             email_worker::spawn(email_worker);
             sync_worker::spawn(sync_worker);
             mailbox_worker::spawn(mailbox_watcher);
+            assignment_notifier::spawn(app.handle().clone(), sessions);
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -16,6 +16,8 @@ use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::secret_vault::SecretVault;
 use helpdesk_store::{people, sync, Store};
 use helpdesk_sync::{ClientConfig, SyncWaker};
+use tokio::sync::watch;
+use uuid::Uuid;
 
 use crate::error::internal;
 use crate::mailbox_watcher::MailboxBoard;
@@ -97,6 +99,9 @@ pub struct AppState {
     /// The import window's picked files and current import.
     pub imports: ImportSession,
     session: Mutex<Option<Session>>,
+    /// The operator whose session is open (signed in and not locked), for what follows it
+    /// (the assignment notifier).
+    open_session: watch::Sender<Option<Uuid>>,
 }
 
 /// The signed-in operator, as last read, and whether the window is locked.
@@ -125,6 +130,7 @@ impl AppState {
             mailbox: None,
             imports: ImportSession::default(),
             session: Mutex::new(None),
+            open_session: watch::Sender::new(None),
         }
     }
 
@@ -166,6 +172,12 @@ impl AppState {
             mailbox: Some(mailbox),
             ..self
         }
+    }
+
+    /// Follows the operator whose session is open: `Some` from sign-in (or unlock), `None`
+    /// once signed out, locked or ended.
+    pub fn watch_open_session(&self) -> watch::Receiver<Option<Uuid>> {
+        self.open_session.subscribe()
     }
 
     /// The signed-in operator as last read, if any (locked or not).
@@ -223,6 +235,7 @@ impl AppState {
                         operator.login
                     );
                     *session = None;
+                    self.publish(&session);
                 }
                 Err(CommandError::access_ended())
             }
@@ -291,19 +304,36 @@ impl AppState {
 
     /// Starts (`Some`, unlocked) or ends (`None`) the operator's session.
     pub fn set_operator(&self, operator: Option<Operator>) {
-        *self.lock() = operator.map(|operator| Session {
+        let mut session = self.lock();
+        *session = operator.map(|operator| Session {
             operator,
             locked: false,
         });
+        self.publish(&session);
     }
 
     /// Locks the session of `operator` (still the one signed in).
     pub fn lock_session(&self, operator: &Operator) {
-        if let Some(session) = self.lock().as_mut() {
-            if session.operator.id == operator.id {
-                session.locked = true;
+        let mut session = self.lock();
+        if let Some(kept) = session.as_mut() {
+            if kept.operator.id == operator.id {
+                kept.locked = true;
             }
         }
+        self.publish(&session);
+    }
+
+    /// Tells the followers of [`Self::watch_open_session`] whose session is open now.
+    fn publish(&self, session: &Option<Session>) {
+        let open = session
+            .as_ref()
+            .filter(|session| !session.locked)
+            .map(|session| session.operator.id);
+        self.open_session.send_if_modified(|current| {
+            let changed = *current != open;
+            *current = open;
+            changed
+        });
     }
 
     /// The operator whose session is locked, if it is.

@@ -19,6 +19,7 @@ pub mod customer_change;
 pub mod customer_form;
 pub mod customer_record;
 pub mod date;
+pub mod destined;
 pub mod document;
 pub mod email;
 pub mod form;

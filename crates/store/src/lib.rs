@@ -15,6 +15,7 @@ pub mod customer_export;
 pub mod customer_import;
 pub mod customer_records;
 pub mod customers;
+pub mod destined;
 pub mod drafts;
 pub mod email_outbox;
 pub mod email_templates;
