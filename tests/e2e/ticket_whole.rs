@@ -1,8 +1,9 @@
 //! The whole ticket in the real window: a phone call saved through the wizard with an
 //! attachment, then on its page: its sections (origin, problem, the attachment), "Abrir"
 //! handing the file to the system's opener (a real `xdg-open`, whose default handler for
-//! text files is this test's script: it records the path and the SHA-256 of what it was
-//! given), a note ("Novo contato") and a task added from the page, each in the history.
+//! text files is the harness's script, `helpdesk_e2e::opener`: it records the path and the
+//! SHA-256 of what it was given), a note ("Novo contato") and a task added from the page,
+//! each in the history.
 use chrono::Local;
 use helpdesk_core::date::format_date;
 use helpdesk_core::wizard::Step;
