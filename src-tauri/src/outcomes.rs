@@ -104,7 +104,7 @@ pub fn rescheduled(outcome: RescheduleOutcome) -> Result<Visit, CommandError> {
         }
         RescheduleOutcome::NotFound => Err(CommandError::new(
             ErrorCode::NotFound,
-            "Esta visita não existe mais.",
+            helpdesk_core::work_order_life::VISIT_GONE,
         )),
         RescheduleOutcome::Closed => Err(CommandError::new(
             ErrorCode::InvalidInput,
@@ -125,7 +125,7 @@ pub fn status_changed(outcome: StatusOutcome) -> Result<WorkOrderLine, CommandEr
         StatusOutcome::Refused(errors) => Err(first_error(errors)),
         StatusOutcome::NotFound => Err(CommandError::new(
             ErrorCode::NotFound,
-            "Esta visita não existe mais.",
+            helpdesk_core::work_order_life::VISIT_GONE,
         )),
     }
 }

@@ -1,81 +1,19 @@
 //! The whole ticket in the real window: a phone call saved through the wizard with an
 //! attachment, then on its page: its sections (origin, problem, the attachment), "Abrir"
 //! handing the file to the system's opener (a real `xdg-open`, whose default handler for
-//! text files is this test's script: it records the path and the SHA-256 of what it was
-//! given), a note ("Novo contato") and a task added from the page, each in the history.
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
+//! text files is the harness's script, `helpdesk_e2e::opener`: it records the path and the
+//! SHA-256 of what it was given), a note ("Novo contato") and a task added from the page,
+//! each in the history.
 use chrono::Local;
 use helpdesk_core::date::format_date;
 use helpdesk_core::wizard::Step;
+use helpdesk_e2e::opener::Handler;
 use helpdesk_e2e::wizard::{at_step, log_in, phone_call_to_script, seeded_database, skip_script};
-use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_e2e::Harness;
 use helpdesk_store::{ticket_types, Store};
 
 const PICKER: &str = "Anexar arquivo";
 const NOTE: &[u8] = b"Potencia do sinal: -27 dBm na ONU.\n";
-
-/// An XDG environment whose default application for text files is a script writing the
-/// path it is given to `out/path` and that file's `sha256sum` to `out/sha256`.
-struct Handler {
-    data: PathBuf,
-    config: PathBuf,
-    out: PathBuf,
-}
-
-impl Handler {
-    fn new(root: &Path) -> Self {
-        let (data, config, out) = (root.join("data"), root.join("config"), root.join("out"));
-        for folder in [data.join("applications"), config.clone(), out.clone()] {
-            std::fs::create_dir_all(folder).expect("folder");
-        }
-        let script = root.join("abrir.sh");
-        std::fs::write(
-            &script,
-            format!(
-                "#!/bin/sh\nsha256sum \"$1\" | cut -d' ' -f1 > '{out}/sha256'\n\
-                 printf '%s' \"$1\" > '{out}/path.tmp' && mv '{out}/path.tmp' '{out}/path'\n",
-                out = out.display()
-            ),
-        )
-        .expect("script");
-        std::process::Command::new("chmod")
-            .arg("+x")
-            .arg(&script)
-            .status()
-            .expect("chmod");
-        std::fs::write(
-            data.join("applications/helpdesk-teste.desktop"),
-            format!(
-                "[Desktop Entry]\nType=Application\nName=Teste\nExec={} %f\nMimeType=text/plain;\n",
-                script.display()
-            ),
-        )
-        .expect("desktop file");
-        std::fs::write(
-            config.join("mimeapps.list"),
-            "[Default Applications]\ntext/plain=helpdesk-teste.desktop\n",
-        )
-        .expect("mimeapps.list");
-        Self { data, config, out }
-    }
-
-    /// The path the handler was given and the SHA-256 of that file, once it ran.
-    async fn opened(&self) -> StepResult<(String, String)> {
-        let started = Instant::now();
-        let path = self.out.join("path");
-        while !path.exists() {
-            if started.elapsed() > Duration::from_secs(20) {
-                return Err("the opener never ran the handler".into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let read =
-            |name: &str| std::fs::read_to_string(self.out.join(name)).map_err(|e| e.to_string());
-        Ok((read("path")?, read("sha256")?.trim().to_owned()))
-    }
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_ticket_page_shows_everything_opens_its_file_and_takes_a_note_and_a_task() {
@@ -97,16 +35,8 @@ async fn the_ticket_page_shows_everything_opens_its_file_and_takes_a_note_and_a_
     std::fs::write(&note, NOTE).expect("note");
     let handler = Handler::new(&dir.path().join("xdg"));
     let tomorrow = Local::now().date_naive().succ_opt().expect("tomorrow");
-    let (data, config) = (
-        handler.data.display().to_string(),
-        handler.config.display().to_string(),
-    );
-    let environment = [
-        ("XDG_DATA_HOME", data.as_str()),
-        ("XDG_CONFIG_HOME", config.as_str()),
-    ];
-
-    let app = Harness::start_with("ticket_whole", &database, &environment).await;
+    let environment = handler.environment();
+    let app = Harness::start_with("ticket_whole", &database, &environment.pairs()).await;
     let opened = std::sync::Mutex::new(None);
     app.run(async |app: &mut Harness| {
         log_in(app).await?;

@@ -17,6 +17,7 @@ pub mod customers;
 pub mod demo;
 pub mod desktops;
 mod file_picker;
+pub mod opener;
 pub mod setup;
 pub mod status_bar;
 pub mod wizard;

@@ -33,6 +33,8 @@ pub mod fields {
 
 /// The longest report, in characters.
 pub const MAX_REPORT_CHARS: usize = 4000;
+/// Said of a visit asked for that is no longer stored.
+pub const VISIT_GONE: &str = "Esta visita não existe mais.";
 /// How far in the future an actual time may be (clocks of two desktops differ a little).
 pub const FUTURE_TOLERANCE_MINUTES: i64 = 5;
 

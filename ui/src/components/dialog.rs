@@ -99,6 +99,7 @@ pub fn Dialog(props: &DialogProps) -> Html {
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby={title_id.clone()}
+                data-own-escape=""
                 ref={dialog_ref}
                 onkeydown={isolate}
             >
@@ -111,8 +112,8 @@ pub fn Dialog(props: &DialogProps) -> Html {
 
 /// Esc closes; Tab wraps around the dialog's focusable elements.
 /// Whether Esc belongs to a widget inside the dialog that uses it itself (marked
-/// `data-own-escape`, e.g. the agenda cancelling a drag): the dialog then stays open. A
-/// dialog opened by that widget still closes on its own Esc.
+/// `data-own-escape`, e.g. the agenda cancelling a drag, or a dialog opened over this one):
+/// the dialog then stays open. A dialog opened by that widget still closes on its own Esc.
 fn handled_inside(event: &KeyboardEvent, dialog: &Element) -> bool {
     event
         .target_dyn_into::<Element>()

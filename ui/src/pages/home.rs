@@ -143,6 +143,7 @@ pub fn Home(props: &HomeProps) -> Html {
             <TicketPage
                 key={ticket.id.to_string()}
                 ticket={(**ticket).clone()}
+                operator_id={operator.id}
                 onclose={go(Navigate::Back)}
             />
         },

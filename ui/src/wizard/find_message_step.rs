@@ -29,6 +29,8 @@ pub struct FindMessageStepProps {
     pub chosen: Option<helpdesk_api::SupportMessage>,
     /// Why "Avançar" refused: no message chosen.
     pub error: Option<AttrValue>,
+    /// The logged-in operator, for the ticket opened from the warning.
+    pub operator_id: helpdesk_api::Uuid,
     pub onaction: Callback<FindMessageAction>,
 }
 
@@ -206,6 +208,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
                     <div class="dialog-body">
                         <TicketPage
                             ticket={ticket.clone()}
+                            operator_id={props.operator_id}
                             onclose={let opened = opened.clone(); Callback::from(move |()| opened.set(None))}
                         />
                     </div>

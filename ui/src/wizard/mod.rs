@@ -33,7 +33,7 @@ pub(crate) mod task_step;
 mod ticket_data_step;
 mod ticket_save;
 mod work_order_agenda;
-mod work_order_step;
+pub(crate) mod work_order_step;
 
 use helpdesk_api::{DiscardDraft, SavedDraft, Uuid};
 use helpdesk_core::wizard::Step;

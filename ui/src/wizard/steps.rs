@@ -59,6 +59,7 @@ pub fn current_step(
                 warned={state.find_message.warned_row().cloned()}
                 chosen={draft.message.clone()}
                 error={message_at(errors, fields::MESSAGE)}
+                {operator_id}
                 onaction={actions(state.dispatcher())}
             />
         },

@@ -8,6 +8,7 @@ mod history;
 mod list;
 mod new_email;
 mod new_task;
+mod new_work_order;
 mod page;
 mod sections;
 

@@ -1,9 +1,10 @@
 //! A ticket's page: its summary, its history in order, its files and tasks, and what an
 //! operator can do to it.
-use helpdesk_api::{LoadTicketDetails, TicketState, TicketStatus, TicketSummary};
+use helpdesk_api::{FindTicket, LoadTicketDetails, TicketState, TicketStatus, TicketSummary, Uuid};
 use helpdesk_core::date::format_instant;
 use helpdesk_core::support::joined;
 use helpdesk_core::ticket::TicketPlanInfo;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::actions::TicketActions;
@@ -11,8 +12,10 @@ use super::attachments::TicketAttachments;
 use super::history::History;
 use super::new_email::NewEmail;
 use super::new_task::NewTask;
+use super::new_work_order::NewWorkOrder;
 use super::sections::{EmailList, OriginSection, WorkOrderList};
-use crate::components::FormError;
+use crate::api;
+use crate::components::{FormError, SlaMark};
 use crate::dom::local_offset_minutes;
 use crate::hooks::use_command;
 use crate::pages::tasks::TaskTable;
@@ -22,6 +25,8 @@ use crate::pages::tasks::TaskTable;
 pub struct TicketPageProps {
     /// The ticket as the list or the lookup found it.
     pub ticket: TicketSummary,
+    /// The logged-in operator ("Meu Usuário" on the agenda of "Pedir OS").
+    pub operator_id: Uuid,
     /// "Voltar".
     pub onclose: Callback<()>,
 }
@@ -52,6 +57,20 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
     let t = &*ticket;
     let closed = t.status == TicketStatus::Closed;
     let reload = details.reload();
+    // A visit's status changed, which may have resolved the ticket: read both again.
+    let refresh = {
+        let (ticket, reload) = (ticket.clone(), reload.clone());
+        let protocol = t.protocol.to_string();
+        Callback::from(move |()| {
+            let (ticket, reload, protocol) = (ticket.clone(), reload.clone(), protocol.clone());
+            spawn_local(async move {
+                if let Ok(Some(found)) = api::invoke::<FindTicket>(&protocol).await {
+                    ticket.set(found);
+                }
+                reload.emit(());
+            });
+        })
+    };
     let details_shared = details.shared_value();
     // The addition whose dialog is open.
     let adding = use_state(|| None::<Addition>);
@@ -91,7 +110,8 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                 <dt>{ "Destinado a" }</dt>
                 <dd id="atendimento-destino">{ t.assignee.as_ref().map_or_else(dash, |a| a.describe()) }</dd>
                 <dt>{ "Aberto em" }</dt><dd>{ format_instant(t.opened_at, offset) }</dd>
-                <dt>{ "Prazo" }</dt><dd>{ t.due_at.map_or_else(dash, |at| format_instant(at, offset)) }</dd>
+                <dt>{ "Prazo" }</dt>
+                <dd id="atendimento-prazo"><SlaMark due_at={t.due_at} resolved_at={t.resolved_at} {offset} /></dd>
                 if let Some(resolved) = t.resolved_at {
                     <dt>{ "Resolvido em" }</dt><dd>{ format_instant(resolved, offset) }</dd>
                 }
@@ -133,17 +153,27 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
                         <h2>{ "Tarefas" }</h2>
                         <TaskTable id="tarefas-atendimento" tasks={details.tasks.clone()} />
                         <h2>{ "Ordens de serviço" }</h2>
-                        <WorkOrderList orders={details.work_orders.clone()} />
+                        <WorkOrderList orders={details.work_orders.clone()} {closed} onchange={refresh} />
                         <h2>{ "E-mails" }</h2>
                         <EmailList emails={details.emails.clone()} onchange={reload.clone()} />
                         if !closed {
                             <div id="adicionar-atendimento" class="ticket-additions">
                                 <button id="nova-tarefa" type="button" onclick={open(Addition::Task)}>{ "Nova tarefa" }</button>
                                 <button id="enviar-email" type="button" onclick={open(Addition::Email)}>{ "Enviar E-mail" }</button>
+                                <button id="pedir-os" type="button" onclick={open(Addition::WorkOrder)}>{ "Pedir OS" }</button>
                             </div>
                         }
                         if *adding == Some(Addition::Task) {
                             <NewTask ticket_id={t.id} onclose={done.clone()} />
+                        }
+                        if *adding == Some(Addition::WorkOrder) {
+                            <NewWorkOrder
+                                ticket_id={t.id}
+                                customer_id={t.customer_id}
+                                customer_name={t.customer_name.clone()}
+                                operator_id={props.operator_id}
+                                onclose={done.clone()}
+                            />
                         }
                         if *adding == Some(Addition::Email) {
                             if let Some(shared) = details_shared.clone() {
@@ -162,6 +192,7 @@ pub fn TicketPage(props: &TicketPageProps) -> Html {
 enum Addition {
     Task,
     Email,
+    WorkOrder,
 }
 
 /// "FIBRA 500M – joao.silva" for a contract, "FIBRA 500M (novo plano)" for a plan chosen in

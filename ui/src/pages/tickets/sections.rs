@@ -1,17 +1,20 @@
 //! The ticket page's sections read from its details: where it came from (origin, the
-//! originating message, routing point, problem), its work orders and its e-mails with their
-//! state ("Reenviar" and "Cancelar" on a failed one).
+//! originating message, routing point, problem), its work orders ("Alterar status" opening
+//! the visit's status dialog) and its e-mails with their state ("Reenviar" and "Cancelar" on
+//! a failed one).
 use helpdesk_api::{
-    CancelEmail, CommandError, OutboxState, ResendEmail, TicketEmailLine, TicketOrigin,
-    TicketWorkOrder, Uuid,
+    CancelEmail, CommandError, ErrorCode, LoadWorkOrder, OutboxState, ResendEmail, TicketEmailLine,
+    TicketOrigin, TicketWorkOrder, Uuid, WorkOrderLine,
 };
 use helpdesk_core::date::format_instant;
+use helpdesk_core::work_order_life::VISIT_GONE;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
 use crate::components::FormError;
 use crate::dom::local_offset_minutes;
+use crate::pages::work_orders::StatusDialog;
 
 /// Props of [`OriginSection`].
 #[derive(Properties, PartialEq)]
@@ -54,35 +57,81 @@ pub fn OriginSection(props: &OriginSectionProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct WorkOrderListProps {
     pub orders: Vec<TicketWorkOrder>,
+    /// The ticket is closed: its visits are shown, not changed.
+    pub closed: bool,
+    /// A visit's status changed.
+    pub onchange: Callback<()>,
 }
 
 /// `ul#ordens-servico` with an `li[data-work-order-id]` per work order: type, technician,
-/// status, the scheduled time and the actual one; `span.work-order-actions` is where the
-/// status dialog's button goes.
+/// status, the scheduled time and the actual one, and in `span.work-order-actions` "Alterar
+/// status", which loads the visit as stored and opens its status dialog.
 #[function_component]
 pub fn WorkOrderList(props: &WorkOrderListProps) -> Html {
     let offset = local_offset_minutes();
+    let open = use_state(|| None::<WorkOrderLine>);
+    let error = use_state(|| None::<CommandError>);
     if props.orders.is_empty() {
         return html! { <p id="ordens-servico-vazio" class="empty">{ "Nenhuma ordem de serviço." }</p> };
     }
-    html! {
-        <ul id="ordens-servico" class="work-orders">
-            { for props.orders.iter().map(|order| {
-                let actual = match (order.started_at, order.finished_at) {
-                    (Some(start), Some(end)) => format!(" · realizada {}–{}", format_instant(start, offset), format_instant(end, offset)),
-                    (Some(start), None) => format!(" · iniciada {}", format_instant(start, offset)),
-                    _ => String::new(),
-                };
-                html! {
-                    <li key={order.id.to_string()} data-work-order-id={order.id.to_string()}>
-                        <strong>{ order.type_name.clone() }</strong>
-                        { format!(" · {} · {} · {}–{}{actual}", order.technician_name, order.status_name,
-                            format_instant(order.starts_at, offset), format_instant(order.ends_at, offset)) }
-                        <span class="work-order-actions"></span>
-                    </li>
+    let opener = |id: Uuid| {
+        let (open, error) = (open.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (open, error) = (open.clone(), error.clone());
+            spawn_local(async move {
+                match api::invoke::<LoadWorkOrder>(&id).await {
+                    Ok(Some(line)) => {
+                        error.set(None);
+                        open.set(Some(line));
+                    }
+                    Ok(None) => error.set(Some(CommandError::new(ErrorCode::NotFound, VISIT_GONE))),
+                    Err(failure) => error.set(Some(failure)),
                 }
-            }) }
-        </ul>
+            });
+        })
+    };
+    let onclose_dialog = {
+        let open = open.clone();
+        Callback::from(move |()| open.set(None))
+    };
+    let ondone = {
+        let (open, onchange) = (open.clone(), props.onchange.clone());
+        Callback::from(move |_: WorkOrderLine| {
+            open.set(None);
+            onchange.emit(());
+        })
+    };
+    html! {
+        <>
+            <ul id="ordens-servico" class="work-orders">
+                { for props.orders.iter().map(|order| {
+                    let actual = match (order.started_at, order.finished_at) {
+                        (Some(start), Some(end)) => format!(" · realizada {}–{}", format_instant(start, offset), format_instant(end, offset)),
+                        (Some(start), None) => format!(" · iniciada {}", format_instant(start, offset)),
+                        _ => String::new(),
+                    };
+                    html! {
+                        <li key={order.id.to_string()} data-work-order-id={order.id.to_string()}>
+                            <strong>{ order.type_name.clone() }</strong>
+                            { format!(" · {} · {} · {}–{}{actual}", order.technician_name, order.status_name,
+                                format_instant(order.starts_at, offset), format_instant(order.ends_at, offset)) }
+                            <span class="work-order-actions">
+                                if !props.closed {
+                                    <button type="button" class="alterar-status-os" onclick={opener(order.id)}>
+                                        { "Alterar status" }
+                                    </button>
+                                }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <FormError message={error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
+            if let Some(line) = &*open {
+                <StatusDialog key={line.visit.id.to_string()} line={line.clone()}
+                    onclose={onclose_dialog} {ondone} />
+            }
+        </>
     }
 }
 

@@ -6,6 +6,4 @@ mod status_dialog;
 
 pub use filters::Filters as WorkOrderFilters;
 pub use list::{AgendaFocus, WorkOrdersPage};
-/// For the ticket's page too (wired there by whoever reworks it).
-#[allow(unused_imports)]
 pub use status_dialog::StatusDialog;

@@ -41,7 +41,10 @@ pub use recipients::{listed_addresses, ListedAddress};
 pub use script::{topic, ScriptAction, ScriptState};
 pub use task::{TaskAction, TaskEdit, TaskState};
 pub use ticket_data::{TicketDataAction, TicketDataState};
-pub use work_order::{usual_minutes, WorkOrderAction, WorkOrderEdit, WorkOrderState};
+pub use work_order::{
+    first_open_status, usual_minutes, WorkOrderAction, WorkOrderEdit, WorkOrderState,
+    SCHEDULED_FIELDS,
+};
 
 /// Everything the wizard knows.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -78,13 +78,7 @@ impl WorkOrderState {
                         form.schedule(&slot, offset);
                     }
                 });
-                for field in [
-                    fields::TECHNICIAN,
-                    fields::DATE,
-                    fields::START,
-                    fields::END,
-                    fields::DURATION,
-                ] {
+                for field in SCHEDULED_FIELDS {
                     wizard.clear(field);
                 }
             }
@@ -99,68 +93,20 @@ impl WorkOrderState {
     }
 
     fn edit(&self, edit: WorkOrderEdit, wizard: &mut StepContext) {
-        let default_minutes = match &edit {
-            WorkOrderEdit::Type(id) => usual_minutes(&self.catalog, Some(*id)),
-            _ => None,
-        };
-        let field = match &edit {
-            WorkOrderEdit::Technician(_) => fields::TECHNICIAN,
-            WorkOrderEdit::Status(_) => fields::STATUS,
-            WorkOrderEdit::Type(_) => fields::TYPE,
-            WorkOrderEdit::Date(_) => fields::DATE,
-            WorkOrderEdit::Time(TimeField::Start, _) => fields::START,
-            WorkOrderEdit::Time(TimeField::End, _) => fields::END,
-            WorkOrderEdit::Time(TimeField::Duration, _) => fields::DURATION,
-            WorkOrderEdit::Address(_) => fields::ADDRESS,
-            WorkOrderEdit::Description(_) => fields::DESCRIPTION,
-            WorkOrderEdit::AllowClash => fields::START,
-        };
-        let moves_the_slot = matches!(
-            edit,
-            WorkOrderEdit::Technician(_) | WorkOrderEdit::Date(_) | WorkOrderEdit::Time(..)
-        );
+        let touched = edit.touched();
         wizard.edit(|draft| {
-            let Some(form) = &mut draft.work_order else {
-                return;
-            };
-            match edit {
-                WorkOrderEdit::Technician(id) => form.technician_id = Some(id),
-                WorkOrderEdit::Status(id) => form.status_id = Some(id),
-                WorkOrderEdit::Type(id) => {
-                    form.type_id = Some(id);
-                    // The type's usual length, unless the operator gave one.
-                    if let (Some(minutes), true) = (default_minutes, form.duration.is_empty()) {
-                        form.edit_time(TimeField::Duration, format_duration(i64::from(minutes)));
-                    }
-                }
-                WorkOrderEdit::Date(text) => form.date = text,
-                WorkOrderEdit::Time(field, text) => form.edit_time(field, text),
-                WorkOrderEdit::Address(text) => form.address = text,
-                WorkOrderEdit::Description(text) => form.description = text,
-                WorkOrderEdit::AllowClash => form.allow_clash = true,
-            }
-            if moves_the_slot {
-                form.allow_clash = false;
+            if let Some(form) = &mut draft.work_order {
+                edit.apply(form, &self.catalog);
             }
         });
-        wizard.clear(field);
-        if moves_the_slot {
-            // What was said about the time no longer applies to another time.
-            for field in [fields::START, fields::END, fields::DURATION] {
-                wizard.clear(field);
-            }
+        for field in touched {
+            wizard.clear(field);
         }
     }
 
     /// A new work order starts in the catalog's first status that is not final.
     fn default_status(&self, wizard: &mut StepContext) {
-        let first = self.catalog.value.as_ref().and_then(|catalog| {
-            catalog
-                .statuses
-                .iter()
-                .find(|status| !status.is_final)
-                .map(|status| status.id)
-        });
+        let first = first_open_status(&self.catalog);
         let needed = wizard
             .draft()
             .work_order
@@ -174,6 +120,74 @@ impl WorkOrderState {
             });
         }
     }
+}
+
+/// The fields a slot chosen on the agenda sets: what was said about them no longer applies.
+pub const SCHEDULED_FIELDS: [&str; 5] = [
+    fields::TECHNICIAN,
+    fields::DATE,
+    fields::START,
+    fields::END,
+    fields::DURATION,
+];
+
+impl WorkOrderEdit {
+    /// The fields whose messages no longer apply after this change: its own, and the times
+    /// when it moves the slot.
+    pub fn touched(&self) -> &'static [&'static str] {
+        match self {
+            Self::Technician(_) => &[
+                fields::TECHNICIAN,
+                fields::START,
+                fields::END,
+                fields::DURATION,
+            ],
+            Self::Status(_) => &[fields::STATUS],
+            Self::Type(_) => &[fields::TYPE],
+            Self::Date(_) => &[fields::DATE, fields::START, fields::END, fields::DURATION],
+            Self::Time(..) => &[fields::START, fields::END, fields::DURATION],
+            Self::Address(_) => &[fields::ADDRESS],
+            Self::Description(_) => &[fields::DESCRIPTION],
+            Self::AllowClash => &[fields::START],
+        }
+    }
+
+    /// The change made to `form`. A type brings its usual length from `catalog` unless a
+    /// duration was given; moving the slot (technician, date, times) checks it for clashes
+    /// again.
+    pub fn apply(self, form: &mut WorkOrderForm, catalog: &Fetched<(), WorkOrderCatalog>) {
+        if matches!(self, Self::Technician(_) | Self::Date(_) | Self::Time(..)) {
+            form.allow_clash = false;
+        }
+        match self {
+            Self::Technician(id) => form.technician_id = Some(id),
+            Self::Status(id) => form.status_id = Some(id),
+            Self::Type(id) => {
+                form.type_id = Some(id);
+                if let (Some(minutes), true) =
+                    (usual_minutes(catalog, Some(id)), form.duration.is_empty())
+                {
+                    form.edit_time(TimeField::Duration, format_duration(i64::from(minutes)));
+                }
+            }
+            Self::Date(text) => form.date = text,
+            Self::Time(field, text) => form.edit_time(field, text),
+            Self::Address(text) => form.address = text,
+            Self::Description(text) => form.description = text,
+            Self::AllowClash => form.allow_clash = true,
+        }
+    }
+}
+
+/// The catalog's first status that is not final: where a new work order starts.
+pub fn first_open_status(catalog: &Fetched<(), WorkOrderCatalog>) -> Option<Uuid> {
+    catalog
+        .value
+        .as_ref()?
+        .statuses
+        .iter()
+        .find(|status| !status.is_final)
+        .map(|status| status.id)
 }
 
 /// The usual length of the work-order type `type_id` in the catalog, in minutes: what
