@@ -10,6 +10,7 @@ mod new_email;
 mod new_task;
 mod new_work_order;
 mod page;
+mod save_addition;
 mod sections;
 
 pub use history::History;

@@ -1,11 +1,10 @@
 //! "Nova tarefa" from the ticket's page: the wizard's task form ([`TaskStep`]) in a dialog,
 //! sent as an addition to the ticket; a refusal keeps what was typed, at its field.
-use helpdesk_api::{AddToTicket, CommandError, ListAssignees, TicketAdd, TicketAddition, Uuid};
+use helpdesk_api::{CommandError, ListAssignees, TicketAddition, Uuid};
 use helpdesk_core::task::TaskForm;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api;
+use super::save_addition::save_addition;
 use crate::components::{unplaced_message, Dialog, FormError};
 use crate::fetched::Fetched;
 use crate::hooks::use_command;
@@ -66,29 +65,14 @@ pub fn NewTask(props: &NewTaskProps) -> Html {
         })
     };
     let onsave = {
-        let (form, errors, busy, onclose) = (
-            form.clone(),
+        let form = form.clone();
+        save_addition(
+            props.ticket_id,
+            move || TicketAddition::Task((*form).clone()),
             errors.clone(),
             busy.clone(),
             props.onclose.clone(),
-        );
-        let ticket_id = props.ticket_id;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let (errors, busy, onclose) = (errors.clone(), busy.clone(), onclose.clone());
-            let request = TicketAdd {
-                ticket_id,
-                addition: TicketAddition::Task((*form).clone()),
-            };
-            busy.set(true);
-            spawn_local(async move {
-                match api::invoke::<AddToTicket>(&request).await {
-                    Ok(()) => onclose.emit(true),
-                    Err(error) => errors.set(vec![error]),
-                }
-                busy.set(false);
-            });
-        })
+        )
     };
     let onclose = props.onclose.reform(|()| false);
     let task_fields = [

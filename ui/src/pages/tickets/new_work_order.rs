@@ -1,15 +1,12 @@
 //! "Pedir OS" from the ticket's page: the wizard's work-order form and agenda
 //! ([`WorkOrderStep`]) in a dialog, sent as an addition to the ticket; a refusal keeps what
 //! was typed, at its field.
-use helpdesk_api::{
-    AddToTicket, CommandError, LoadCustomer, LoadWorkOrderCatalog, TicketAdd, TicketAddition, Uuid,
-};
+use helpdesk_api::{CommandError, LoadCustomer, LoadWorkOrderCatalog, TicketAddition, Uuid};
 use helpdesk_core::date::day_of;
 use helpdesk_core::work_order_form::{fields, WorkOrderForm};
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api;
+use super::save_addition::save_addition;
 use crate::components::{unplaced_message, Dialog, FormError};
 use crate::dom::local_offset_minutes;
 use crate::fetched::Fetched;
@@ -93,29 +90,14 @@ pub fn NewWorkOrder(props: &NewWorkOrderProps) -> Html {
         })
     };
     let onsave = {
-        let (form, errors, busy, onclose) = (
-            form.clone(),
+        let form = form.clone();
+        save_addition(
+            props.ticket_id,
+            move || TicketAddition::WorkOrder((*form).clone()),
             errors.clone(),
             busy.clone(),
             props.onclose.clone(),
-        );
-        let ticket_id = props.ticket_id;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let (errors, busy, onclose) = (errors.clone(), busy.clone(), onclose.clone());
-            let request = TicketAdd {
-                ticket_id,
-                addition: TicketAddition::WorkOrder((*form).clone()),
-            };
-            busy.set(true);
-            spawn_local(async move {
-                match api::invoke::<AddToTicket>(&request).await {
-                    Ok(()) => onclose.emit(true),
-                    Err(error) => errors.set(vec![error]),
-                }
-                busy.set(false);
-            });
-        })
+        )
     };
     let onclose = props.onclose.reform(|()| false);
     let form_fields = [
