@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use helpdesk_api::{CommandError, ErrorCode};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 use tokio::sync::oneshot;
@@ -95,4 +96,36 @@ impl fmt::Debug for FilePicker {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("FilePicker")
     }
+}
+
+/// Why a file could not be written at `path`, where the operator chose.
+pub fn cannot_write(path: &Path) -> String {
+    format!(
+        "Não foi possível gravar o arquivo em {}: escolha outra pasta.",
+        path.display()
+    )
+}
+
+/// Writes `document` at `path`, chosen in the save dialog, off the async threads; answers
+/// the path as shown, or why not. `what` names the document in the log.
+pub async fn write_chosen(
+    path: PathBuf,
+    document: impl AsRef<[u8]> + Send + 'static,
+    what: &str,
+) -> Result<String, CommandError> {
+    let target = path.clone();
+    let written = tokio::task::spawn_blocking(move || std::fs::write(&target, document))
+        .await
+        .map_err(|error| {
+            log::error!("writing {what} stopped: {error}");
+            CommandError::internal()
+        })?;
+    if let Err(error) = written {
+        log::warn!("{what} could not be written to {}: {error}", path.display());
+        return Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            cannot_write(&path),
+        ));
+    }
+    Ok(path.display().to_string())
 }

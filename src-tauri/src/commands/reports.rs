@@ -1,13 +1,13 @@
 //! "Relatórios": a report of a period and filters, computed on the desktop's own data, and
 //! its CSV file written where the operator chooses. Any signed-in operator may run them,
 //! over all the desktop's data.
-use helpdesk_api::{CommandError, ErrorCode, ExportReportCsv, Reply, Request, RunReport};
+use helpdesk_api::{CommandError, ExportReportCsv, Reply, Request, RunReport};
 use helpdesk_core::report::{self, Report, ReportRequest};
 use helpdesk_store::{now_millis, reports};
 use tauri::State;
 
 use crate::error::{first_error, internal};
-use crate::{local_time, AppState};
+use crate::{file_picker, local_time, AppState};
 
 /// `helpdesk_api::RunReport`: the period checked in the core (at the desktop's UTC offset
 /// on its first day), then the report's one aggregate query.
@@ -57,25 +57,7 @@ pub async fn export_report_csv(
         return Ok(None);
     };
     let document = report::to_csv(&computed);
-    let target = path.clone();
-    let written = tokio::task::spawn_blocking(move || std::fs::write(&target, document))
+    file_picker::write_chosen(path, document, "a report")
         .await
-        .map_err(|error| {
-            log::error!("writing a report stopped: {error}");
-            CommandError::internal()
-        })?;
-    if let Err(error) = written {
-        log::warn!(
-            "the report could not be written to {}: {error}",
-            path.display()
-        );
-        return Err(CommandError::new(
-            ErrorCode::InvalidInput,
-            format!(
-                "Não foi possível gravar o arquivo em {}: escolha outra pasta.",
-                path.display()
-            ),
-        ));
-    }
-    Ok(Some(path.display().to_string()))
+        .map(Some)
 }

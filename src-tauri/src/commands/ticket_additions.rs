@@ -17,7 +17,7 @@ use helpdesk_store::{attachments, email_outbox, now_millis, smtp_settings};
 use tauri::State;
 
 use crate::error::{first_error, internal};
-use crate::{local_time, outcomes, AppState};
+use crate::{file_picker, local_time, outcomes, AppState};
 
 /// `helpdesk_api::AddToTicket`: checked by the wizard's rules (the e-mail filled from the
 /// ticket as stored, with the operator's name), the attachment still in its folder, then
@@ -217,11 +217,5 @@ async fn copy_checked(
 
 /// Why a copy could not be written where asked.
 fn write_failed(path: &Path) -> FieldError {
-    FieldError::new(
-        attachment_copy::FIELD,
-        format!(
-            "Não foi possível gravar o arquivo em {}: escolha outra pasta.",
-            path.display()
-        ),
-    )
+    FieldError::new(attachment_copy::FIELD, file_picker::cannot_write(path))
 }

@@ -11,7 +11,7 @@ use helpdesk_store::work_orders;
 use tauri::State;
 
 use crate::error::{first_error, internal};
-use crate::{local_time, outcomes, AppState};
+use crate::{file_picker, local_time, outcomes, AppState};
 
 /// `helpdesk_api::LoadWorkOrderCatalog`.
 #[tauri::command]
@@ -82,27 +82,9 @@ pub async fn export_agenda_ics(
         .await
         .map_err(internal)?;
     let document = ics::calendar(&name, &visits, now);
-    let target = path.clone();
-    let written = tokio::task::spawn_blocking(move || std::fs::write(&target, document))
+    file_picker::write_chosen(path, document, "an agenda")
         .await
-        .map_err(|error| {
-            log::error!("writing an agenda stopped: {error}");
-            CommandError::internal()
-        })?;
-    if let Err(error) = written {
-        log::warn!(
-            "the agenda could not be written to {}: {error}",
-            path.display()
-        );
-        return Err(CommandError::new(
-            ErrorCode::InvalidInput,
-            format!(
-                "Não foi possível gravar o arquivo em {}: escolha outra pasta.",
-                path.display()
-            ),
-        ));
-    }
-    Ok(Some(path.display().to_string()))
+        .map(Some)
 }
 
 /// `helpdesk_api::ListWorkOrders`: one indexed query a page long.
