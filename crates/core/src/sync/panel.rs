@@ -1,6 +1,7 @@
 //! What the window shows of sync and the administrator's registration form.
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use url::{Host, Url};
 
 use super::DesktopProfile;
 use crate::date::format_instant;
@@ -123,15 +124,21 @@ impl RegistrationForm {
     }
 }
 
+/// Whether `url` may be the sync server's address: HTTPS to any host, or plain HTTP to this
+/// machine only; read by a URL parser, so credentials before an `@` cannot pass for the host.
 fn acceptable_url(url: &str) -> bool {
-    let host_of = |rest: &str| rest.split(['/', ':']).next().unwrap_or_default().to_owned();
-    if let Some(rest) = url.strip_prefix("https://") {
-        let host = host_of(rest);
-        !host.is_empty() && !host.contains(char::is_whitespace)
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        matches!(host_of(rest).as_str(), "127.0.0.1" | "localhost")
-    } else {
-        false
+    let Ok(parsed) = Url::parse(url) else {
+        return false;
+    };
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return false;
+    }
+    match (parsed.scheme(), parsed.host()) {
+        ("https", Some(_)) => true,
+        ("http", Some(Host::Domain(name))) => name == "localhost",
+        ("http", Some(Host::Ipv4(ip))) => ip.is_loopback(),
+        ("http", Some(Host::Ipv6(ip))) => ip.is_loopback(),
+        _ => false,
     }
 }
 
@@ -172,6 +179,7 @@ mod tests {
             "https://sync.provedor.com.br:8443/",
             "http://127.0.0.1:8443",
             "http://localhost:8443",
+            "http://[::1]:8443",
         ] {
             assert!(form(good, "t", "Loja").validate().is_ok(), "{good}");
         }
@@ -180,6 +188,12 @@ mod tests {
             "ftp://x",
             "sync.provedor.com.br",
             "https://",
+            // What is before the `@` is credentials: the host is evil.example.
+            "http://127.0.0.1:8443@evil.example",
+            "http://localhost@evil.example:8443",
+            "https://usuario:senha@sync.provedor.com.br",
+            "http://127.0.0.1.evil.example",
+            "https://sync provedor.com.br",
         ] {
             let errors = form(bad, "t", "Loja").validate().expect_err(bad);
             assert_eq!(errors[0].field, fields::SERVER, "{bad}");
