@@ -92,17 +92,25 @@ async fn configure_smtp(app: &mut Harness, port: u16) -> StepResult {
     app.element("table#modelos").await?;
     app.click("button#aba-configuracoes-email").await?;
     app.text_at("#smtp-senha-estado", "não definida").await?;
-    app.fill("input#smtp-servidor", "127.0.0.1").await?;
+    // A user's password would cross the network in clear: refused at "Segurança".
+    app.fill("input#smtp-servidor", "smtp.conectafibra.com.br")
+        .await?;
     app.fill("input#smtp-porta", &port.to_string()).await?;
     app.fill("input#smtp-usuario", SMTP_USER).await?;
     app.select("select#smtp-seguranca", "None").await?;
     app.fill("input#smtp-remetente", "sem-copia").await?;
     app.click("button#smtp-salvar").await?;
     app.text_at(
+        ".field-error[data-field=\"smtp-seguranca\"]",
+        "senha passaria às claras",
+    )
+    .await?;
+    app.text_at(
         ".field-error[data-field=\"smtp-remetente\"]",
         "não é um e-mail válido",
     )
     .await?;
+    app.fill("input#smtp-servidor", "127.0.0.1").await?;
     app.fill("input#smtp-remetente", "atendimento@conectafibra.com.br")
         .await?;
     app.fill("input#smtp-copia", COPY).await?;

@@ -24,6 +24,7 @@ pub mod document;
 pub mod email;
 pub mod form;
 pub mod hex;
+pub mod host;
 pub mod ics;
 pub mod import;
 pub mod local_mailbox;

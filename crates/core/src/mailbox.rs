@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::form::{FieldError, FieldErrors};
+use crate::host::is_loopback;
 
 /// Field names of the mailbox form (the UI's `data-field`).
 pub mod fields {
@@ -152,16 +153,6 @@ pub fn check_password(password: &str, keeps_stored: bool) -> Result<(), FieldErr
     } else {
         Ok(())
     }
-}
-
-/// Whether `host` is this machine (where a connection without TLS stays unseen).
-fn is_loopback(host: &str) -> bool {
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Whether `text` is not too long and has no control characters.

@@ -4,6 +4,7 @@ use specta::Type;
 
 use super::message::{check_address, check_optional_address};
 use crate::form::{optional_text, required_text, FieldErrors};
+use crate::host::is_loopback;
 
 /// Field names of the administrator's SMTP form.
 pub mod fields {
@@ -13,6 +14,7 @@ pub mod fields {
     pub const PASSWORD: &str = "smtp-senha";
     pub const FROM: &str = "smtp-remetente";
     pub const COPY: &str = "smtp-copia";
+    pub const SECURITY: &str = "smtp-seguranca";
 }
 
 /// How the connection is protected.
@@ -65,6 +67,10 @@ pub struct SmtpSettingsForm {
     pub password: Option<String>,
 }
 
+/// Why "Nenhuma" is refused with a user on another machine.
+pub const PASSWORD_IN_CLEAR: &str = "Sem criptografia a senha passaria às claras: com usuário, \
+    \"Nenhuma\" só vale para um servidor nesta máquina (127.0.0.1 ou localhost). Escolha STARTTLS ou TLS.";
+
 impl SmtpSettings {
     /// The settings trimmed, or every reason at its field.
     pub fn validate(&self) -> Result<SmtpSettings, Vec<crate::form::FieldError>> {
@@ -84,6 +90,13 @@ impl SmtpSettings {
             .map_err(|error| errors.add(&error.field, error.message))
             .ok();
         let copy = check_optional_address(&mut errors, fields::COPY, &self.copy_address);
+        let remote = host.as_deref().is_some_and(|host| !is_loopback(host));
+        if self.security == SmtpSecurity::None
+            && remote
+            && username.as_deref().is_some_and(|u| !u.is_empty())
+        {
+            errors.add(fields::SECURITY, PASSWORD_IN_CLEAR);
+        }
         errors.into_result(|| SmtpSettings {
             host: host.unwrap_or_default(),
             port: self.port,
@@ -118,5 +131,41 @@ mod tests {
             ..settings
         };
         assert_eq!(good.validate().expect("valid").copy_address, "");
+    }
+
+    #[test]
+    fn no_password_goes_in_clear_to_another_machine() {
+        let settings = SmtpSettings {
+            host: "smtp.exemplo.com".into(),
+            port: 25,
+            security: SmtpSecurity::None,
+            username: "atendimento".into(),
+            from_address: "atendimento@exemplo.com".into(),
+            copy_address: String::new(),
+        };
+        let errors = settings.validate().expect_err("a password in clear");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, fields::SECURITY);
+        assert_eq!(errors[0].message, PASSWORD_IN_CLEAR);
+        for allowed in [
+            SmtpSettings {
+                security: SmtpSecurity::StartTls,
+                ..settings.clone()
+            },
+            SmtpSettings {
+                username: String::new(),
+                ..settings.clone()
+            },
+            SmtpSettings {
+                host: "127.0.0.1".into(),
+                ..settings.clone()
+            },
+            SmtpSettings {
+                host: "localhost".into(),
+                ..settings.clone()
+            },
+        ] {
+            assert!(allowed.validate().is_ok(), "{allowed:?}");
+        }
     }
 }

@@ -134,7 +134,7 @@ fn SmtpForm(props: &SmtpFormProps) -> Html {
                 form.security = security;
             }
         },
-        fields::PORT,
+        fields::SECURITY,
     );
     let on_clear = change(
         |form, value| form.clear_password = value == "true",
@@ -183,6 +183,7 @@ fn SmtpForm(props: &SmtpFormProps) -> Html {
     let all_fields = [
         fields::HOST,
         fields::PORT,
+        fields::SECURITY,
         fields::USERNAME,
         fields::PASSWORD,
         fields::FROM,
@@ -223,7 +224,7 @@ fn SmtpForm(props: &SmtpFormProps) -> Html {
             <div class="smtp-grid">
                 { input(fields::HOST, "Servidor SMTP", "text", &current.host, |f, v| f.host = v) }
                 { input(fields::PORT, "Porta", "number", &current.port, |f, v| f.port = v) }
-                <SelectField id="smtp-seguranca" label="Segurança" onchange={on_security}>
+                <SelectField id={fields::SECURITY} label="Segurança" error={error(fields::SECURITY)} onchange={on_security}>
                     { for SECURITIES.iter().map(|(security, label)| html! {
                         <option value={variant_name(security)} selected={current.security == *security}>{ *label }</option>
                     }) }
