@@ -57,7 +57,7 @@ pub use message::{
 pub use preview::{preview, EmailPreview, EmailPreviewRequest};
 pub use smtp::{
     fields as smtp_fields, SecretPlace, SmtpSecurity, SmtpSettings, SmtpSettingsForm,
-    SmtpSettingsView,
+    SmtpSettingsView, PASSWORD_IN_CLEAR,
 };
 pub use template::{
     check_placeholders, fields as template_fields, render, EmailContext, EmailTemplateDraft,

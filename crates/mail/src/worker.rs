@@ -3,6 +3,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
 
+use helpdesk_core::email::PASSWORD_IN_CLEAR;
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::email_outbox::{self, OutboxMessage};
 use helpdesk_store::secret_vault::SecretVault;
@@ -116,18 +117,23 @@ impl<S: Deref<Target = Store> + Send + Sync + 'static> OutboxWorker<S> {
         if messages.is_empty() {
             return Ok(report);
         }
-        let transport = transport::build(
-            &settings,
-            password.as_deref(),
-            self.config.extra_root_pem.as_deref(),
-            self.config.timeout,
-        );
+        // Settings saved before the rule, or written by hand, still never send a password
+        // in clear: the messages wait until an administrator chooses STARTTLS or TLS.
+        let transport = if settings.password_in_clear() {
+            Err(PASSWORD_IN_CLEAR.to_owned())
+        } else {
+            transport::build(
+                &settings,
+                password.as_deref(),
+                self.config.extra_root_pem.as_deref(),
+                self.config.timeout,
+            )
+            .map_err(|error| format!("As configurações de e-mail não permitem conectar: {error}."))
+        };
         for message in &messages {
             let result = match (&transport, compose(message, &self.files)) {
                 (_, Err(reason)) => Err(Failure::Permanent(reason)),
-                (Err(error), _) => Err(Failure::Retry(format!(
-                    "As configurações de e-mail não permitem conectar: {error}."
-                ))),
+                (Err(reason), _) => Err(Failure::Retry(reason.clone())),
                 (Ok(transport), Ok(email)) => transport
                     .send(email)
                     .await

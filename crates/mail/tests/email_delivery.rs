@@ -5,7 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use helpdesk_core::email::{EmailAttachment, OutgoingEmail, SmtpSecurity, SmtpSettings, Thread};
+use helpdesk_core::email::{
+    EmailAttachment, OutgoingEmail, SmtpSecurity, SmtpSettings, Thread, PASSWORD_IN_CLEAR,
+};
 use helpdesk_mail::test_server::{free_port, self_signed_certificate, ServerOptions, SmtpServer};
 use helpdesk_mail::{OutboxWorker, WorkerConfig};
 use helpdesk_store::attachment_files::AttachmentFiles;
@@ -451,4 +453,32 @@ async fn nothing_is_claimed_while_no_server_is_configured() {
         0
     );
     assert_eq!(desk.status(id).await.attempts, 0);
+}
+
+#[tokio::test]
+async fn no_password_goes_in_clear_to_another_machine() {
+    let desk = desk().await;
+    // Settings from before the rule (saved without the form's check): "Nenhuma", a user,
+    // a server elsewhere. Nothing connects; the message waits with the reason.
+    let settings = SmtpSettings {
+        host: "smtp.conectafibra.invalid".into(),
+        port: 25,
+        security: SmtpSecurity::None,
+        username: LOGIN.into(),
+        from_address: "atendimento@conectafibra.net.br".into(),
+        copy_address: String::new(),
+    };
+    smtp_settings::save(
+        &desk.store,
+        &settings,
+        PasswordChange::from_form(Some(PASSWORD), &desk.vault),
+    )
+    .await
+    .expect("settings");
+    let id = desk.queue(&plain_email()).await;
+    let report = desk.worker(quick()).run_once().await.expect("drain");
+    assert_eq!((report.sent, report.failed), (0, 0), "{report:?}");
+    let waiting = desk.status(id).await;
+    assert_eq!(waiting.state, "queued", "{waiting:?}");
+    assert_eq!(waiting.last_error.as_deref(), Some(PASSWORD_IN_CLEAR));
 }

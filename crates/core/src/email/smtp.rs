@@ -72,6 +72,13 @@ pub const PASSWORD_IN_CLEAR: &str = "Sem criptografia a senha passaria às clara
     \"Nenhuma\" só vale para um servidor nesta máquina (127.0.0.1 ou localhost). Escolha STARTTLS ou TLS.";
 
 impl SmtpSettings {
+    /// Whether signing in would send the user's password unencrypted to another machine.
+    pub fn password_in_clear(&self) -> bool {
+        self.security == SmtpSecurity::None
+            && !self.username.trim().is_empty()
+            && !is_loopback(self.host.trim())
+    }
+
     /// The settings trimmed, or every reason at its field.
     pub fn validate(&self) -> Result<SmtpSettings, Vec<crate::form::FieldError>> {
         let mut errors = FieldErrors::default();
@@ -90,11 +97,7 @@ impl SmtpSettings {
             .map_err(|error| errors.add(&error.field, error.message))
             .ok();
         let copy = check_optional_address(&mut errors, fields::COPY, &self.copy_address);
-        let remote = host.as_deref().is_some_and(|host| !is_loopback(host));
-        if self.security == SmtpSecurity::None
-            && remote
-            && username.as_deref().is_some_and(|u| !u.is_empty())
-        {
+        if self.password_in_clear() {
             errors.add(fields::SECURITY, PASSWORD_IN_CLEAR);
         }
         errors.into_result(|| SmtpSettings {
