@@ -189,7 +189,9 @@ impl Harness {
             "tauri:options": { "application": app },
             "browserName": "wry",
         });
-        Self::launch(name, driver, port, capabilities).await
+        // tauri-driver answers on `port` before WebKitWebDriver listens on `native_port`; a
+        // session asked for in between is dropped without an answer.
+        Self::launch(name, driver, &[port, native_port], capabilities).await
     }
 
     /// Starts Xvfb, WebKitWebDriver and WebKitGTK's MiniBrowser (the engine of the app's
@@ -214,15 +216,16 @@ impl Harness {
             "browserName": "MiniBrowser",
             "webkitgtk:browserOptions": { "binary": browser, "args": ["--automation"] },
         });
-        Self::launch(name, driver, port, capabilities).await
+        Self::launch(name, driver, &[port], capabilities).await
     }
 
-    /// Starts Xvfb and `driver` (a WebDriver server on `port`, in a process group of its
-    /// own), and opens a session with `capabilities`.
+    /// Starts Xvfb and `driver` (a WebDriver server on `ports[0]`, in a process group of its
+    /// own), waits until every one of `ports` listens, and opens a session with
+    /// `capabilities`.
     async fn launch(
         name: &str,
         mut driver: Command,
-        port: u16,
+        ports: &[u16],
         capabilities: serde_json::Value,
     ) -> Self {
         let screenshots = target_dir().join("e2e-screenshots").join(name);
@@ -240,14 +243,16 @@ impl Harness {
             .spawn()
             .expect("the WebDriver server starts (run scripts/setup.sh test)");
         processes.driver = Some(started);
-        wait_until("the WebDriver server", || {
-            TcpStream::connect(("127.0.0.1", port)).is_ok()
-        });
+        for &port in ports {
+            wait_until("the WebDriver server", || {
+                TcpStream::connect(("127.0.0.1", port)).is_ok()
+            });
+        }
         let capabilities = capabilities.as_object().cloned().unwrap();
         let launching = Instant::now();
         let client = fantoccini::ClientBuilder::native()
             .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
+            .connect(&format!("http://127.0.0.1:{}", ports[0]))
             .await
             .expect("a WebDriver session");
         let launch = launching.elapsed();
