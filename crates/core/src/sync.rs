@@ -23,6 +23,6 @@ pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
 pub use tables::{ColumnKind, SyncColumn, SyncTable, SYNC_TABLES};
 pub use value::FieldValue;
 pub use wire::{
-    BlobRef, PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RegistrationRequest,
-    RegistrationResponse, SyncErrorBody, MAX_BATCH_ROWS,
+    BlobRef, PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RefusedRow,
+    RegistrationRequest, RegistrationResponse, SyncErrorBody, MAX_BATCH_ROWS,
 };

@@ -44,6 +44,7 @@ pub async fn push(
                 return Ok(Json(PushResponse {
                     changed,
                     unchanged,
+                    refused: Vec::new(),
                     server_time_ms: crate::now_ms(),
                 }))
             }

@@ -39,14 +39,30 @@ pub struct PushRequest {
 }
 
 /// What the server did with a push. Sending the same push again changes nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PushResponse {
     /// Rows where at least one field took the pushed value.
     pub changed: u32,
     /// Rows the server already held as new or newer.
     pub unchanged: u32,
+    /// Rows the server refused for good, each with its reason; the rest of the batch was
+    /// merged. Sending them again unchanged is refused again.
+    #[serde(default)]
+    pub refused: Vec<RefusedRow>,
     /// The server's wall clock, Unix milliseconds: the desktop learns its offset.
     pub server_time_ms: i64,
+}
+
+/// A pushed row the server will not take as it is: the desktop sets it aside with the
+/// reason, and sends it again only after it changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedRow {
+    pub table: String,
+    pub id: Uuid,
+    /// A stable code, such as `table_forbidden` or `protocol_taken`.
+    pub code: String,
+    /// Why, in pt-BR, for the administrator.
+    pub message: String,
 }
 
 /// Where a pull stopped: everything at or before it has been seen. Opaque to desktops.
