@@ -26,6 +26,21 @@ pub fn path<R: Runtime>(app: &AppHandle<R>) -> Result<PathBuf, Box<dyn std::erro
     Ok(folder.join(file))
 }
 
+/// Whether the app runs on the database of its data folder, rather than one named by
+/// `$HELPDESK_DB`: then a second start of the app only brings the first window forward.
+pub fn default_location() -> bool {
+    std::env::var_os(DATABASE_ENV).is_none()
+}
+
+/// What the operator reads when the database is open in another process of the app.
+pub fn in_use_message(path: &Path) -> String {
+    format!(
+        "O banco de dados {} já está aberto em outra janela do Helpdesk. \
+         Use a janela aberta, ou feche-a antes de abrir outra.",
+        path.display()
+    )
+}
+
 /// What to stop with when the app was started with `--demo` but built without the demo
 /// data (the `demo` feature), rather than start on an empty database as if it had worked.
 pub fn refused_flag() -> Option<String> {

@@ -52,6 +52,22 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
     builder.invoke_handler(specta_builder::<R>().invoke_handler())
 }
 
+/// Says that the database is open in another process of the app, in a message box with no
+/// window behind it, and stops (exit code 3) once it is read.
+fn refuse_in_use(app: &tauri::AppHandle, path: &std::path::Path) {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    log::error!("the database {} is open in another process", path.display());
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.hide();
+    }
+    let handle = app.clone();
+    app.dialog()
+        .message(database::in_use_message(path))
+        .title("Helpdesk")
+        .kind(MessageDialogKind::Error)
+        .show(move |_| handle.exit(3));
+}
+
 /// Starts the desktop app.
 pub fn run() {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
@@ -59,12 +75,30 @@ pub fn run() {
         log::error!("{message}");
         std::process::exit(2);
     }
-    let result = app_builder(tauri::Builder::default())
+    let mut builder = tauri::Builder::default();
+    if database::default_location() {
+        // Started again (say, from the menu): the running app comes forward instead.
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _, _| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    let result = app_builder(builder)
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let path = database::path(app.handle())?;
+            match helpdesk_store::app_lock::AppLock::acquire(&path) {
+                Ok(lock) => app.manage(lock),
+                Err(helpdesk_store::StoreError::InUse(_)) => {
+                    refuse_in_use(app.handle(), &path);
+                    return Ok(());
+                }
+                Err(error) => return Err(error.into()),
+            };
             let store = tauri::async_runtime::block_on(database::open(&path))?;
             let picker = FilePicker::system(app.handle().clone());
             let opener = Opener::system(app.handle().clone())?;

@@ -1,5 +1,6 @@
 //! An operator logs in, opens "Novo Atendimento", and finds a customer by every field and
-//! condition of "Localizar Cliente" — in the real app window.
+//! condition of "Localizar Cliente" — in the real app window. The app started a second time on
+//! the same database is refused.
 use helpdesk_core::customer::{CustomerSearch, CustomerSummary, SearchCondition, SearchField};
 use helpdesk_core::text::{digits, fold};
 use helpdesk_core::wizard::Step;
@@ -107,6 +108,11 @@ async fn operator_logs_in_and_finds_a_customer_by_every_field_and_condition() {
         app.fill("input#password", "admin123\u{E007}").await?; // typed, then Enter
         app.text_at("#operator-name", "Administrador").await?;
         app.screenshot("home").await;
+
+        // The app started again on the same database is refused (it says so and shows
+        // nothing of the database); this window goes on.
+        app.second_app_says(&database, "is open in another process")?;
+        app.text_at("#operator-name", "Administrador").await?;
 
         // The wizard opens at "Origem" with the manual's step names in the side bar.
         app.click("button#novo-atendimento").await?;

@@ -277,6 +277,54 @@ impl Harness {
         self.processes.driver = None;
     }
 
+    /// Starts the app a second time on `database`, on this harness's display, and waits until
+    /// its log has a line holding `expected`; then ends it and answers its log. An error if
+    /// it ends, or says nothing of the kind, first.
+    pub fn second_app_says(&self, database: &Path, expected: &str) -> StepResult<String> {
+        eprintln!("e2e: a second app on {}", database.display());
+        let mut second = Command::new(app_binary())
+            .env("HELPDESK_DB", database)
+            .env("DISPLAY", &self.display)
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|error| format!("the second app does not start: {error}"))?;
+        let stderr = second.stderr.take().ok_or("no log of the second app")?;
+        let (lines, heard) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if lines.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + TIMEOUT;
+        let mut log = String::new();
+        let found = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match heard.recv_timeout(left) {
+                Ok(line) => {
+                    log.push_str(&line);
+                    log.push('\n');
+                    if line.contains(expected) {
+                        break true;
+                    }
+                }
+                Err(_) => break false,
+            }
+        };
+        let _ = second.kill();
+        let _ = second.wait();
+        if found {
+            Ok(log)
+        } else {
+            Err(format!(
+                "the second app never said {expected:?}; its log:\n{log}"
+            ))
+        }
+    }
+
     /// The `id` of the element that has the keyboard focus.
     pub async fn focused_id(&self) -> StepResult<String> {
         let element = bounded("the focused element", self.client.active_element()).await?;

@@ -34,6 +34,12 @@ pub enum StoreError {
     /// The attachments folder refused a file (disk full, permissions).
     #[error("attachments folder: {0}")]
     Files(String),
+    /// Another process of the app has the database open ([`crate::app_lock::AppLock`]).
+    #[error("the database {} is open in another window of the app", .0.display())]
+    InUse(std::path::PathBuf),
+    /// The database's lock file could not be made or locked (permissions, a full disk).
+    #[error("database lock file: {0}")]
+    Lock(std::io::Error),
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
 }

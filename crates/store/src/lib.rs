@@ -2,6 +2,7 @@
 //! module per aggregate. All SQL of the desktop lives here, always with bound parameters.
 #![warn(clippy::unwrap_used, clippy::panic)]
 
+pub mod app_lock;
 mod assignee_row;
 pub mod attachment_files;
 pub mod attachments;

@@ -3,7 +3,7 @@
 //! and it answers; otherwise encrypted at rest with ChaCha20-Poly1305 under a random key kept
 //! in a file beside the database (mode 0600 on Unix), so a copied database alone does not
 //! reveal it. The database row says which: a keyring reference or the sealed bytes.
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -42,26 +42,40 @@ impl SecretKey {
     }
 
     /// Reads the key at `path`, or makes a random one there (readable by the owner only).
+    ///
+    /// A new key is written whole to a temporary file beside it and then linked into place,
+    /// so a crash never leaves a short key file, and two processes starting at once end with
+    /// the same key (the second reads the first's).
     pub fn load_or_create(path: &Path) -> io::Result<Self> {
-        match fs::File::open(path) {
-            Ok(mut file) => {
-                let mut bytes = [0_u8; 32];
-                file.read_exact(&mut bytes)?;
-                Ok(Self(Key::from(bytes)))
-            }
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                let key = ChaCha20Poly1305::generate_key(&mut OsRng);
-                let mut options = OpenOptions::new();
-                options.write(true).create_new(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                let mut file = options.open(path)?;
-                file.write_all(key.as_slice())?;
-                file.sync_all()?;
+        match Self::read(path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            read => return read,
+        }
+        let key = ChaCha20Poly1305::generate_key(&mut OsRng);
+        let folder = match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        // Made with mode 0600 on Unix.
+        let mut file = tempfile::Builder::new()
+            .prefix(".key-")
+            .tempfile_in(folder)?;
+        file.write_all(key.as_slice())?;
+        file.as_file().sync_all()?;
+        match file.persist_noclobber(path) {
+            Ok(_) => {
+                sync_folder(folder)?;
                 Ok(Self(key))
             }
-            Err(error) => Err(error),
+            Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => Self::read(path),
+            Err(error) => Err(error.error),
         }
+    }
+
+    fn read(path: &Path) -> io::Result<Self> {
+        let mut bytes = [0_u8; 32];
+        fs::File::open(path)?.read_exact(&mut bytes)?;
+        Ok(Self(Key::from(bytes)))
     }
 
     fn encrypt(&self, label: &str, secret: &str) -> Result<String> {
@@ -202,5 +216,48 @@ impl SecretVault {
         })?;
         keyring::Entry::new(&scope.service, account)
             .map_err(|error| StoreError::Secret(format!("keyring entry {account}: {error}")))
+    }
+}
+
+/// Makes a new name in `folder` durable (Unix; elsewhere the rename is enough).
+fn sync_folder(folder: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(folder)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = folder;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SecretKey;
+
+    /// Processes starting together on a new database all end with the one key written: none
+    /// reads a key file still being written (a short read) or keeps a key of its own.
+    #[test]
+    fn desktops_starting_at_once_share_one_whole_key() -> std::io::Result<()> {
+        for _ in 0..50 {
+            let folder = tempfile::tempdir()?;
+            let path = SecretKey::path_beside(&folder.path().join("helpdesk.db"));
+            let keys = std::thread::scope(|scope| {
+                let racers: Vec<_> = (0..4)
+                    .map(|_| scope.spawn(|| SecretKey::load_or_create(&path)))
+                    .collect();
+                racers
+                    .into_iter()
+                    .map(|racer| {
+                        racer
+                            .join()
+                            .map_err(|_| std::io::Error::other("panicked"))?
+                    })
+                    .collect::<std::io::Result<Vec<_>>>()
+            })?;
+            let written = SecretKey::load_or_create(&path)?;
+            assert!(keys.iter().all(|key| key.0 == written.0));
+            assert_eq!(std::fs::metadata(&path)?.len(), 32);
+            let left: Vec<_> = std::fs::read_dir(folder.path())?.collect();
+            assert_eq!(left.len(), 1, "no temporary file is left behind");
+        }
+        Ok(())
     }
 }
