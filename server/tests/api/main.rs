@@ -4,6 +4,7 @@ mod access;
 mod auth;
 mod blobs;
 mod common;
+mod deploy;
 mod devices;
 mod errors;
 mod health;
