@@ -5,14 +5,15 @@
 //! An address that presents too many wrong credentials ([`crate::config::Config::auth_failures`])
 //! is answered 429 `too_many_attempts` from then on, before any credential is hashed or
 //! looked up ([`Caller`]), until it earns a failure back.
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use helpdesk_core::sync::DesktopProfile;
 use uuid::Uuid;
 
+use crate::client_address::ClientAddress;
 use crate::credential::{digest, digests_equal, parse_credential};
 use crate::error::ApiError;
 use crate::repo;
@@ -28,7 +29,7 @@ fn bearer(parts: &Parts) -> Option<&str> {
         .filter(|token| !token.is_empty())
 }
 
-/// The caller's address (the TCP peer, when the server knows it), not refused for wrong
+/// The caller's address ([`ClientAddress`], when the server knows it), not refused for wrong
 /// credentials: extracting it answers 429 to an address that used up its failures.
 #[derive(Debug, Clone, Copy)]
 pub struct Caller(pub Option<IpAddr>);
@@ -49,10 +50,7 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
-        let address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(peer)| peer.ip());
+        let Ok(ClientAddress(address)) = ClientAddress::from_request_parts(parts, state).await;
         if let Some(wait) = address.and_then(|address| state.auth_limiter().refused(address)) {
             return Err(ApiError::too_many_attempts(wait));
         }

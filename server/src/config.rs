@@ -15,12 +15,13 @@
 //! | `HELPDESK_SERVER_HEADER_READ_TIMEOUT_SECONDS` | longest a client may take to send a request's headers (then the connection is closed) | `10` |
 //! | `HELPDESK_SERVER_AUTH_FAILURES` | failed credentials an address may present at once before it is slowed (429) | `20` |
 //! | `HELPDESK_SERVER_AUTH_FAILURE_WINDOW_SECONDS` | the time in which an address earns all of them back | `300` |
+//! | `HELPDESK_SERVER_TRUSTED_PROXIES` | addresses of reverse proxies whose last `X-Forwarded-For` entry is taken as the client's (comma-separated) | none |
 //! | `HELPDESK_SERVER_METRICS_TOKEN` | bearer token that reads `GET /metrics` (16 characters or more); unset: no metrics | none |
 //! | `RUST_LOG` | log filter (`tracing_subscriber::EnvFilter`) | `info` |
 //!
 //! The TLS certificate and key go together (both or neither). Without them the server only
 //! listens on a loopback address (behind a TLS-terminating proxy, or for tests).
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -56,6 +57,8 @@ pub struct Config {
     pub auth_failure_window: Duration,
     /// The bearer token that reads `GET /metrics`; `None`: no metrics served.
     pub metrics_token: Option<String>,
+    /// Reverse proxies whose last `X-Forwarded-For` entry is the client's address.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// A setting that is missing or does not parse; the message names the variable.
@@ -189,6 +192,18 @@ impl Config {
                 ));
             }
         }
+        let trusted_proxies = value("HELPDESK_SERVER_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split([',', ' '])
+            .filter(|address| !address.is_empty())
+            .map(|address| {
+                address.parse().map_err(|_| {
+                    ConfigError(format!(
+                        "HELPDESK_SERVER_TRUSTED_PROXIES must list IP addresses separated by commas, not {address:?}"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<IpAddr>, ConfigError>>()?;
         let config = Config {
             database_url,
             listen,
@@ -203,6 +218,7 @@ impl Config {
             auth_failures,
             auth_failure_window: Duration::from_secs(auth_failure_window),
             metrics_token,
+            trusted_proxies,
         };
         config.check_listen()?;
         Ok(config)
@@ -224,6 +240,7 @@ impl Config {
             auth_failures: DEFAULT_AUTH_FAILURES,
             auth_failure_window: Duration::from_secs(DEFAULT_AUTH_FAILURE_WINDOW_SECONDS),
             metrics_token: None,
+            trusted_proxies: Vec::new(),
         }
     }
 
@@ -258,6 +275,7 @@ impl std::fmt::Debug for Config {
                 "metrics_token",
                 &self.metrics_token.as_ref().map(|_| "<hidden>"),
             )
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -369,7 +387,9 @@ mod tests {
         assert!(error.0.contains("METRICS_TOKEN"), "{error}");
         vars.pop();
         vars.push(("HELPDESK_SERVER_METRICS_TOKEN", "metrics-0123456789"));
+        vars.push(("HELPDESK_SERVER_TRUSTED_PROXIES", "10.0.0.1, ::1"));
         let config = config(&vars).expect("config");
+        assert_eq!(config.trusted_proxies.len(), 2);
         assert_eq!(config.request_timeout, Duration::from_secs(30));
         assert_eq!(config.metrics_token.as_deref(), Some("metrics-0123456789"));
     }

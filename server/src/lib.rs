@@ -8,6 +8,7 @@
 //! port (with the `test-postgres` feature, [`test_postgres::PgServer`] gives a throwaway
 //! PostgreSQL), or mount [`router`] over an [`AppState`] with its [`routes::Limits`].
 pub mod auth;
+pub mod client_address;
 pub mod config;
 pub mod credential;
 pub mod error;

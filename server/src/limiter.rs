@@ -4,8 +4,9 @@
 //! credentials an address may present before it is refused without being checked
 //! ([`AddressLimiter::refused`], [`AddressLimiter::count_failure`]).
 //!
-//! The address is the TCP peer's: behind a reverse proxy or a load balancer every client
-//! shares the balancer's address, and the limits count them together.
+//! The address is the client's ([`crate::client_address`]): the TCP peer's, unless the peer
+//! is a trusted proxy. Behind a reverse proxy that is not trusted, every client shares the
+//! proxy's address, and the limits count them together.
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;

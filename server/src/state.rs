@@ -30,6 +30,7 @@ struct Inner {
     auth_limiter: AddressLimiter,
     metrics_digest: Option<[u8; 32]>,
     metrics: crate::metrics::Metrics,
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Why the server could not start.
@@ -77,6 +78,7 @@ impl AppState {
                     .as_ref()
                     .map(|token| credential::digest(token.as_bytes())),
                 metrics: crate::metrics::Metrics::default(),
+                trusted_proxies: config.trusted_proxies.clone(),
             }),
         }
     }
@@ -99,6 +101,12 @@ impl AppState {
     /// How many wrong credentials each address may present.
     pub fn auth_limiter(&self) -> &AddressLimiter {
         &self.inner.auth_limiter
+    }
+
+    /// The reverse proxies whose `X-Forwarded-For` names the client
+    /// ([`crate::client_address`]).
+    pub fn trusted_proxies(&self) -> &[std::net::IpAddr] {
+        &self.inner.trusted_proxies
     }
 
     /// The instance's metrics.

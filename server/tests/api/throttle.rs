@@ -103,3 +103,61 @@ async fn good_credentials_do_not_count() {
     app.pull(&desktop.credential, PullCursor::default(), 10)
         .await;
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_address_counts_and_others_cannot_forge_it() {
+    // 127.0.0.1 plays the proxy; 127.0.0.2 is a client that is not one.
+    let app = TestApp::start_with(|config| {
+        config.auth_failures = 2;
+        config.auth_failure_window = Duration::from_secs(3600);
+        config.trusted_proxies = vec![IpAddr::V4(Ipv4Addr::LOCALHOST)];
+    })
+    .await;
+    let desktop = app.register("Loja Centro", &[]).await;
+    let through_proxy = |forwarded: &str, credential: &str| {
+        app.client
+            .post(app.url("/v1/pull"))
+            .header("X-Forwarded-For", forwarded)
+            .bearer_auth(credential)
+            .json(&pull_body())
+            .send()
+    };
+    for _ in 0..2 {
+        let response = through_proxy("203.0.113.9, 198.51.100.7", "garbage")
+            .await
+            .expect("pull");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let refused = through_proxy("198.51.100.7", &desktop.credential)
+        .await
+        .expect("pull");
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Another customer behind the same proxy is not slowed.
+    let other = through_proxy("198.51.100.8", &desktop.credential)
+        .await
+        .expect("pull");
+    assert_eq!(other.status(), StatusCode::OK);
+    // A client that is not the proxy is counted by its own address, whatever it claims.
+    let direct = reqwest::Client::builder()
+        .local_address(IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2)))
+        .build()
+        .expect("client");
+    let claimed = direct
+        .post(app.url("/v1/pull"))
+        .header("X-Forwarded-For", "198.51.100.8")
+        .bearer_auth("garbage")
+        .json(&pull_body())
+        .send()
+        .await
+        .expect("pull");
+    assert_eq!(claimed.status(), StatusCode::UNAUTHORIZED);
+    let claimed = direct
+        .post(app.url("/v1/pull"))
+        .header("X-Forwarded-For", "198.51.100.7")
+        .bearer_auth(&desktop.credential)
+        .json(&pull_body())
+        .send()
+        .await
+        .expect("pull");
+    assert_eq!(claimed.status(), StatusCode::OK);
+}
