@@ -67,8 +67,8 @@ pub async fn spawn(config: Config) -> Result<RunningServer, StartError> {
 /// Starts listening on `config.listen` with an existing state, and reading the mailboxes.
 ///
 /// A connection that takes longer than `config.header_read_timeout` to send its first
-/// request's headers, or a later request's (HTTP/1), is closed; the TLS handshake has
-/// axum-server's own limit (10 seconds).
+/// request's headers, or a later request's (HTTP/1: an idle kept-alive connection too), is
+/// closed; the TLS handshake has axum-server's own limit (10 seconds).
 pub async fn spawn_with_state(
     config: &Config,
     state: AppState,
