@@ -216,3 +216,20 @@ pub async fn lags(pool: &PgPool) -> Result<Vec<DeviceLag>, sqlx::Error> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_credential_digest() {
+        let stored = StoredCredential {
+            secret_digest: vec![0xab; 32],
+            revoked: false,
+            profile: DesktopProfile::Service,
+        };
+        let shown = format!("{stored:?}");
+        assert!(!shown.contains("171"), "{shown}");
+        assert!(shown.contains("<hidden>"), "{shown}");
+    }
+}
