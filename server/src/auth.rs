@@ -1,12 +1,19 @@
 //! Who is calling: the administrator (the enrollment token) or a registered desktop
 //! (`Authorization: Bearer <device_id>.<secret>`, the credential given at registration),
 //! as axum extractors. The credentials themselves: [`crate::credential`].
+//!
+//! An address that presents too many wrong credentials ([`crate::config::Config::auth_failures`])
+//! is answered 429 `too_many_attempts` from then on, before any credential is hashed or
+//! looked up ([`Caller`]), until it earns a failure back.
+use std::net::IpAddr;
+
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use helpdesk_core::sync::DesktopProfile;
 use uuid::Uuid;
 
+use crate::client_address::ClientAddress;
 use crate::credential::{digest, digests_equal, parse_credential};
 use crate::error::ApiError;
 use crate::repo;
@@ -22,6 +29,35 @@ fn bearer(parts: &Parts) -> Option<&str> {
         .filter(|token| !token.is_empty())
 }
 
+/// The caller's address ([`ClientAddress`], when the server knows it), not refused for wrong
+/// credentials: extracting it answers 429 to an address that used up its failures.
+#[derive(Debug, Clone, Copy)]
+pub struct Caller(pub Option<IpAddr>);
+
+impl Caller {
+    /// Counts a wrong credential against the caller's address and answers `error`.
+    pub fn failed(self, state: &AppState, error: ApiError) -> ApiError {
+        if let Some(address) = self.0 {
+            if state.auth_limiter().count_failure(address) {
+                tracing::warn!(%address, code = error.code, "too many wrong credentials from one address");
+            }
+        }
+        error
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
+        let Ok(ClientAddress(address)) = ClientAddress::from_request_parts(parts, state).await;
+        if let Some(wait) = address.and_then(|address| state.auth_limiter().refused(address)) {
+            return Err(ApiError::too_many_attempts(wait));
+        }
+        Ok(Caller(address))
+    }
+}
+
 /// A request from the administrator (`Authorization: Bearer <enrollment token>`).
 #[derive(Debug, Clone, Copy)]
 pub struct Admin;
@@ -30,9 +66,33 @@ impl FromRequestParts<AppState> for Admin {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Admin, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
         match bearer(parts) {
             Some(token) if state.is_enrollment_token(token) => Ok(Admin),
-            _ => Err(ApiError::enrollment_refused()),
+            _ => Err(caller.failed(state, ApiError::enrollment_refused())),
+        }
+    }
+}
+
+/// A request that may read the metrics (`Authorization: Bearer <metrics token>`); with no
+/// metrics token set, 404 `not_found`.
+#[derive(Debug, Clone, Copy)]
+pub struct MetricsReader;
+
+impl FromRequestParts<AppState> for MetricsReader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<MetricsReader, ApiError> {
+        if !state.serves_metrics() {
+            return Err(ApiError::not_found());
+        }
+        let caller = Caller::from_request_parts(parts, state).await?;
+        match bearer(parts) {
+            Some(token) if state.is_metrics_token(token) => Ok(MetricsReader),
+            _ => Err(caller.failed(state, ApiError::metrics_refused())),
         }
     }
 }
@@ -50,14 +110,16 @@ impl FromRequestParts<AppState> for Device {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Device, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        let unknown = || caller.failed(state, ApiError::device_unknown());
         let (id, secret) = bearer(parts)
             .and_then(parse_credential)
-            .ok_or_else(ApiError::device_unknown)?;
+            .ok_or_else(unknown)?;
         let stored = repo::devices::credential(state.pool(), id)
             .await?
-            .ok_or_else(ApiError::device_unknown)?;
+            .ok_or_else(unknown)?;
         if !digests_equal(&digest(secret.as_bytes()), &stored.secret_digest) {
-            return Err(ApiError::device_unknown());
+            return Err(unknown());
         }
         tracing::Span::current().record("device_id", tracing::field::display(id));
         if stored.revoked {
@@ -86,13 +148,18 @@ impl FromRequestParts<AppState> for Integration {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Integration, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        let refused = || caller.failed(state, ApiError::integration_refused());
         let (id, secret) = bearer(parts)
             .and_then(parse_credential)
-            .ok_or_else(ApiError::integration_refused)?;
+            .ok_or_else(refused)?;
         let stored = repo::integrations::key(state.pool(), id)
             .await?
-            .ok_or_else(ApiError::integration_refused)?;
-        if stored.revoked || !digests_equal(&digest(secret.as_bytes()), &stored.secret_digest) {
+            .ok_or_else(refused)?;
+        if !digests_equal(&digest(secret.as_bytes()), &stored.secret_digest) {
+            return Err(refused());
+        }
+        if stored.revoked {
             return Err(ApiError::integration_refused());
         }
         repo::integrations::touch(state.pool(), id).await?;

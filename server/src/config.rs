@@ -10,11 +10,18 @@
 //! | `HELPDESK_SERVER_MAX_BLOB_MB` | largest attachment accepted, in MiB | `32` |
 //! | `HELPDESK_SERVER_DB_MAX_CONNECTIONS` | PostgreSQL connections per instance (plus one per mailbox watched) | `10` |
 //! | `HELPDESK_SERVER_MAILBOX_CHECK_SECONDS` | how often the mailboxes' settings are read (changes applied, mailboxes started and stopped) | `10` |
+//! | `HELPDESK_SERVER_REQUEST_TIMEOUT_SECONDS` | longest a request may take, body upload included (then 503 `request_timeout`) | `120` |
+//! | `HELPDESK_SERVER_MAX_CONCURRENT_REQUESTS` | requests served at once by an instance (more are answered 503 `server_busy`) | `256` |
+//! | `HELPDESK_SERVER_HEADER_READ_TIMEOUT_SECONDS` | longest a client may take to send a request's headers (then the connection is closed) | `10` |
+//! | `HELPDESK_SERVER_AUTH_FAILURES` | failed credentials an address may present at once before it is slowed (429) | `20` |
+//! | `HELPDESK_SERVER_AUTH_FAILURE_WINDOW_SECONDS` | the time in which an address earns all of them back | `300` |
+//! | `HELPDESK_SERVER_TRUSTED_PROXIES` | addresses of reverse proxies whose last `X-Forwarded-For` entry is taken as the client's (comma-separated) | none |
+//! | `HELPDESK_SERVER_METRICS_TOKEN` | bearer token that reads `GET /metrics` (16 characters or more); unset: no metrics | none |
 //! | `RUST_LOG` | log filter (`tracing_subscriber::EnvFilter`) | `info` |
 //!
 //! The TLS certificate and key go together (both or neither). Without them the server only
 //! listens on a loopback address (behind a TLS-terminating proxy, or for tests).
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -38,6 +45,20 @@ pub struct Config {
     pub max_db_connections: u32,
     /// How often the mailboxes' settings are read.
     pub mailbox_check_every: Duration,
+    /// The longest a request may take (reading its body included).
+    pub request_timeout: Duration,
+    /// Requests served at once; more are refused at once with 503.
+    pub max_concurrent_requests: usize,
+    /// The longest a client may take to send a request's headers.
+    pub header_read_timeout: Duration,
+    /// Failed credentials an address may present at once before it is answered 429.
+    pub auth_failures: u32,
+    /// The time in which an address earns all its failures back.
+    pub auth_failure_window: Duration,
+    /// The bearer token that reads `GET /metrics`; `None`: no metrics served.
+    pub metrics_token: Option<String>,
+    /// Reverse proxies whose last `X-Forwarded-For` entry is the client's address.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// A setting that is missing or does not parse; the message names the variable.
@@ -53,6 +74,16 @@ pub const DEFAULT_MAX_BLOB_MB: usize = 32;
 pub const DEFAULT_DB_MAX_CONNECTIONS: u32 = 10;
 /// How often the mailboxes' settings are read, in seconds, when not set.
 pub const DEFAULT_MAILBOX_CHECK_SECONDS: u64 = 10;
+/// The longest a request may take, in seconds, when not set.
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 120;
+/// Requests served at once when not set.
+pub const DEFAULT_MAX_CONCURRENT_REQUESTS: usize = 256;
+/// The longest a client may take to send its headers, in seconds, when not set.
+pub const DEFAULT_HEADER_READ_TIMEOUT_SECONDS: u64 = 10;
+/// Failed credentials an address may present at once, when not set.
+pub const DEFAULT_AUTH_FAILURES: u32 = 20;
+/// The time in which an address earns its failures back, in seconds, when not set.
+pub const DEFAULT_AUTH_FAILURE_WINDOW_SECONDS: u64 = 300;
 
 impl Config {
     /// Reads the settings from the process environment.
@@ -122,6 +153,57 @@ impl Config {
                 "HELPDESK_SERVER_MAILBOX_CHECK_SECONDS must be between 1 and 3600".into(),
             ));
         }
+        let request_timeout = ranged(
+            &value,
+            "HELPDESK_SERVER_REQUEST_TIMEOUT_SECONDS",
+            DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            1..=3600,
+        )?;
+        let max_concurrent_requests = ranged(
+            &value,
+            "HELPDESK_SERVER_MAX_CONCURRENT_REQUESTS",
+            DEFAULT_MAX_CONCURRENT_REQUESTS,
+            1..=100_000,
+        )?;
+        let header_read_timeout = ranged(
+            &value,
+            "HELPDESK_SERVER_HEADER_READ_TIMEOUT_SECONDS",
+            DEFAULT_HEADER_READ_TIMEOUT_SECONDS,
+            1..=300,
+        )?;
+        let auth_failures = ranged(
+            &value,
+            "HELPDESK_SERVER_AUTH_FAILURES",
+            DEFAULT_AUTH_FAILURES,
+            1..=100_000,
+        )?;
+        let auth_failure_window = ranged(
+            &value,
+            "HELPDESK_SERVER_AUTH_FAILURE_WINDOW_SECONDS",
+            DEFAULT_AUTH_FAILURE_WINDOW_SECONDS,
+            1..=86_400,
+        )?;
+        let metrics_token =
+            value("HELPDESK_SERVER_METRICS_TOKEN").map(|token| token.trim().to_owned());
+        if let Some(token) = &metrics_token {
+            if token.len() < 16 || *token == enrollment_token {
+                return Err(ConfigError(
+                    "HELPDESK_SERVER_METRICS_TOKEN must have at least 16 characters and differ from the enrollment token".into(),
+                ));
+            }
+        }
+        let trusted_proxies = value("HELPDESK_SERVER_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split([',', ' '])
+            .filter(|address| !address.is_empty())
+            .map(|address| {
+                address.parse().map_err(|_| {
+                    ConfigError(format!(
+                        "HELPDESK_SERVER_TRUSTED_PROXIES must list IP addresses separated by commas, not {address:?}"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<IpAddr>, ConfigError>>()?;
         let config = Config {
             database_url,
             listen,
@@ -130,6 +212,13 @@ impl Config {
             max_blob_bytes: max_blob_mb * 1024 * 1024,
             max_db_connections,
             mailbox_check_every: Duration::from_secs(mailbox_check_seconds),
+            request_timeout: Duration::from_secs(request_timeout),
+            max_concurrent_requests,
+            header_read_timeout: Duration::from_secs(header_read_timeout),
+            auth_failures,
+            auth_failure_window: Duration::from_secs(auth_failure_window),
+            metrics_token,
+            trusted_proxies,
         };
         config.check_listen()?;
         Ok(config)
@@ -145,6 +234,13 @@ impl Config {
             max_blob_bytes: DEFAULT_MAX_BLOB_MB * 1024 * 1024,
             max_db_connections: DEFAULT_DB_MAX_CONNECTIONS,
             mailbox_check_every: Duration::from_secs(DEFAULT_MAILBOX_CHECK_SECONDS),
+            request_timeout: Duration::from_secs(DEFAULT_REQUEST_TIMEOUT_SECONDS),
+            max_concurrent_requests: DEFAULT_MAX_CONCURRENT_REQUESTS,
+            header_read_timeout: Duration::from_secs(DEFAULT_HEADER_READ_TIMEOUT_SECONDS),
+            auth_failures: DEFAULT_AUTH_FAILURES,
+            auth_failure_window: Duration::from_secs(DEFAULT_AUTH_FAILURE_WINDOW_SECONDS),
+            metrics_token: None,
+            trusted_proxies: Vec::new(),
         }
     }
 
@@ -170,6 +266,16 @@ impl std::fmt::Debug for Config {
             .field("max_blob_bytes", &self.max_blob_bytes)
             .field("max_db_connections", &self.max_db_connections)
             .field("mailbox_check_every", &self.mailbox_check_every)
+            .field("request_timeout", &self.request_timeout)
+            .field("max_concurrent_requests", &self.max_concurrent_requests)
+            .field("header_read_timeout", &self.header_read_timeout)
+            .field("auth_failures", &self.auth_failures)
+            .field("auth_failure_window", &self.auth_failure_window)
+            .field(
+                "metrics_token",
+                &self.metrics_token.as_ref().map(|_| "<hidden>"),
+            )
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -210,6 +316,28 @@ fn number<T: std::str::FromStr>(
     }
 }
 
+/// A whole number within `range`, or `default` when not set.
+fn ranged<T>(
+    value: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: T,
+    range: std::ops::RangeInclusive<T>,
+) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    let number = number(value, name, default)?;
+    if range.contains(&number) {
+        Ok(number)
+    } else {
+        Err(ConfigError(format!(
+            "{name} must be between {} and {}",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +367,31 @@ mod tests {
         assert_eq!(config.max_blob_bytes, 32 * 1024 * 1024);
         assert_eq!(config.max_db_connections, 10);
         assert_eq!(config.mailbox_check_every, Duration::from_secs(10));
+        assert_eq!(config.request_timeout, Duration::from_secs(120));
+        assert_eq!(config.max_concurrent_requests, 256);
+        assert_eq!(config.header_read_timeout, Duration::from_secs(10));
+        assert_eq!(config.auth_failures, 20);
+        assert_eq!(config.metrics_token, None);
+    }
+
+    #[test]
+    fn limits_are_checked() {
+        let mut vars = BASE.to_vec();
+        vars.push(("HELPDESK_SERVER_MAX_CONCURRENT_REQUESTS", "0"));
+        let error = config(&vars).expect_err("no requests at all");
+        assert!(error.0.contains("MAX_CONCURRENT_REQUESTS"), "{error}");
+        vars.pop();
+        vars.push(("HELPDESK_SERVER_REQUEST_TIMEOUT_SECONDS", "30"));
+        vars.push(("HELPDESK_SERVER_METRICS_TOKEN", "0123456789abcdef-token"));
+        let error = config(&vars).expect_err("metrics token = enrollment token");
+        assert!(error.0.contains("METRICS_TOKEN"), "{error}");
+        vars.pop();
+        vars.push(("HELPDESK_SERVER_METRICS_TOKEN", "metrics-0123456789"));
+        vars.push(("HELPDESK_SERVER_TRUSTED_PROXIES", "10.0.0.1, ::1"));
+        let config = config(&vars).expect("config");
+        assert_eq!(config.trusted_proxies.len(), 2);
+        assert_eq!(config.request_timeout, Duration::from_secs(30));
+        assert_eq!(config.metrics_token.as_deref(), Some("metrics-0123456789"));
     }
 
     #[test]
@@ -271,8 +424,10 @@ mod tests {
     fn debug_hides_secrets() {
         let mut config = config(&BASE).expect("config");
         config.database_url = "postgres://helpdesk:s3cret@db:5432/helpdesk".into();
+        config.metrics_token = Some("metrics-t0ken-0123456789".into());
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(!shown.contains("metrics-t0ken"), "{shown}");
         assert!(!shown.contains("0123456789abcdef"), "{shown}");
         assert!(
             shown.contains("postgres://helpdesk:***@db:5432/helpdesk"),

@@ -11,7 +11,13 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
+    /// Seconds to wait before trying again, sent as `Retry-After`.
+    pub retry_after: Option<u64>,
 }
+
+/// The code of an error answer, kept in the response's extensions (for the metrics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorCode(pub &'static str);
 
 impl ApiError {
     /// An error with any status and code.
@@ -20,7 +26,64 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            retry_after: None,
         }
+    }
+
+    /// 429 `too_many_attempts`: this address presented too many wrong credentials; it may
+    /// try again in `wait`.
+    pub fn too_many_attempts(wait: std::time::Duration) -> ApiError {
+        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        ApiError {
+            retry_after: Some(seconds.max(1)),
+            ..ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                format!(
+                    "Muitas tentativas com credenciais erradas a partir deste endereço. Tente de novo em {} segundos.",
+                    seconds.max(1)
+                ),
+            )
+        }
+    }
+
+    /// 503 `server_busy`: the instance serves as many requests as it may.
+    pub fn server_busy() -> ApiError {
+        ApiError {
+            retry_after: Some(1),
+            ..ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "server_busy",
+                "O servidor de sincronização está ocupado. Tente de novo em instantes.",
+            )
+        }
+    }
+
+    /// 503 `request_timeout`: the request took longer than the server allows.
+    pub fn request_timeout() -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "request_timeout",
+            "O pedido demorou demais e foi interrompido pelo servidor. Tente de novo; se persistir, verifique a conexão.",
+        )
+    }
+
+    /// 404 `not_found`: no such route.
+    pub fn not_found() -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Endereço desconhecido no servidor de sincronização.",
+        )
+    }
+
+    /// 401 `metrics_refused`: the metrics token does not match.
+    pub fn metrics_refused() -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "metrics_refused",
+            "O token das métricas não confere.",
+        )
     }
 
     /// 400 `corrupted_request`: the request is not what the protocol says.
@@ -175,7 +238,14 @@ impl std::error::Error for ApiError {}
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body())).into_response()
+        let mut response = (self.status, Json(self.body())).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response.extensions_mut().insert(ErrorCode(self.code));
+        response
     }
 }
 

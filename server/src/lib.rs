@@ -6,15 +6,18 @@
 //!
 //! To run one in a test or another crate: [`spawn`] a [`Config::local`] server on a free
 //! port (with the `test-postgres` feature, [`test_postgres::PgServer`] gives a throwaway
-//! PostgreSQL), or mount [`router`] over an [`AppState`].
+//! PostgreSQL), or mount [`router`] over an [`AppState`] with its [`routes::Limits`].
 pub mod auth;
+pub mod client_address;
 pub mod config;
 pub mod credential;
 pub mod error;
 pub mod extract;
 pub mod intake;
+pub mod limiter;
 pub mod logging;
 pub mod mailboxes;
+pub mod metrics;
 pub mod portal;
 pub mod repo;
 pub mod routes;

@@ -9,7 +9,7 @@ use tokio::task::JoinHandle;
 
 use crate::config::Config;
 use crate::mailboxes::MailboxRunner;
-use crate::routes::router;
+use crate::routes::{router, Limits};
 use crate::state::{AppState, StartError};
 
 /// How long running requests may finish after a shutdown signal.
@@ -65,6 +65,10 @@ pub async fn spawn(config: Config) -> Result<RunningServer, StartError> {
 }
 
 /// Starts listening on `config.listen` with an existing state, and reading the mailboxes.
+///
+/// A connection that takes longer than `config.header_read_timeout` to send its first
+/// request's headers, or a later request's (HTTP/1: an idle kept-alive connection too), is
+/// closed; the TLS handshake has axum-server's own limit (10 seconds).
 pub async fn spawn_with_state(
     config: &Config,
     state: AppState,
@@ -72,18 +76,31 @@ pub async fn spawn_with_state(
     config.check_listen()?;
     let listener = std::net::TcpListener::bind(config.listen)?;
     let addr = listener.local_addr()?;
-    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let app = router(state.clone(), Limits::from(config))
+        .into_make_service_with_connect_info::<SocketAddr>();
     let handle = Handle::new();
     let task = match &config.tls {
         Some(paths) => {
             let tls = RustlsConfig::from_pem_file(&paths.cert, &paths.key)
                 .await
                 .map_err(StartError::Tls)?;
-            let server = axum_server::from_tcp_rustls(listener, tls)?.handle(handle.clone());
+            let mut server = axum_server::from_tcp_rustls(listener, tls)?
+                .handle(handle.clone())
+                .first_request_timeout(config.header_read_timeout);
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(config.header_read_timeout);
             tokio::spawn(server.serve(app))
         }
         None => {
-            let server = axum_server::from_tcp(listener)?.handle(handle.clone());
+            let mut server = axum_server::from_tcp(listener)?
+                .handle(handle.clone())
+                .first_request_timeout(config.header_read_timeout);
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(config.header_read_timeout);
             tokio::spawn(server.serve(app))
         }
     };

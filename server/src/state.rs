@@ -1,4 +1,5 @@
 //! What every request shares: the PostgreSQL pool and the settings it needs.
+use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -7,14 +8,15 @@ use sqlx::PgPool;
 
 use crate::config::Config;
 use crate::credential;
-use crate::portal::limiter::FormLimiter;
+use crate::limiter::AddressLimiter;
 
 /// How long a request waits for a PostgreSQL connection before answering 503.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The state of one server instance; cheap to clone. Nothing lives here between requests
-/// but the pool and the public form's per-address limit: any number of instances may
-/// serve the same database (each limits the form on its own).
+/// but the pool, the per-address limits (the public form's, wrong credentials') and the
+/// instance's metrics: any number of instances may serve the same database (each limits
+/// and counts on its own).
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
@@ -24,7 +26,11 @@ struct Inner {
     pool: PgPool,
     enrollment_digest: [u8; 32],
     max_blob_bytes: usize,
-    form_limiter: FormLimiter,
+    form_limiter: AddressLimiter,
+    auth_limiter: AddressLimiter,
+    metrics_digest: Option<[u8; 32]>,
+    metrics: crate::metrics::Metrics,
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Why the server could not start.
@@ -62,7 +68,17 @@ impl AppState {
                 pool,
                 enrollment_digest: credential::digest(config.enrollment_token.as_bytes()),
                 max_blob_bytes: config.max_blob_bytes,
-                form_limiter: FormLimiter::default(),
+                form_limiter: AddressLimiter::portal_form(),
+                auth_limiter: AddressLimiter::new(
+                    NonZeroU32::new(config.auth_failures).unwrap_or(NonZeroU32::MIN),
+                    config.auth_failure_window,
+                ),
+                metrics_digest: config
+                    .metrics_token
+                    .as_ref()
+                    .map(|token| credential::digest(token.as_bytes())),
+                metrics: crate::metrics::Metrics::default(),
+                trusted_proxies: config.trusted_proxies.clone(),
             }),
         }
     }
@@ -78,8 +94,36 @@ impl AppState {
     }
 
     /// How many public forms each address may send.
-    pub fn form_limiter(&self) -> &FormLimiter {
+    pub fn form_limiter(&self) -> &AddressLimiter {
         &self.inner.form_limiter
+    }
+
+    /// How many wrong credentials each address may present.
+    pub fn auth_limiter(&self) -> &AddressLimiter {
+        &self.inner.auth_limiter
+    }
+
+    /// The reverse proxies whose `X-Forwarded-For` names the client
+    /// ([`crate::client_address`]).
+    pub fn trusted_proxies(&self) -> &[std::net::IpAddr] {
+        &self.inner.trusted_proxies
+    }
+
+    /// The instance's metrics.
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.inner.metrics
+    }
+
+    /// Whether metrics are served (a metrics token is set).
+    pub fn serves_metrics(&self) -> bool {
+        self.inner.metrics_digest.is_some()
+    }
+
+    /// Whether `token` is the metrics token (constant time); never when none is set.
+    pub fn is_metrics_token(&self, token: &str) -> bool {
+        self.inner.metrics_digest.is_some_and(|expected| {
+            credential::digests_equal(&credential::digest(token.as_bytes()), &expected)
+        })
     }
 
     /// Whether `token` is the administrator's enrollment token (constant time).

@@ -3,7 +3,6 @@
 //! links to. Both check the message with the core's rules and store it the same way.
 pub mod files;
 pub mod form;
-pub mod limiter;
 pub mod page;
 
 use helpdesk_core::portal::PortalMessage;

@@ -1,6 +1,6 @@
 //! `devices`: the registered desktops, their numbers and credentials.
 use chrono::{DateTime, Utc};
-use helpdesk_core::sync::DesktopProfile;
+use helpdesk_core::sync::{DesktopProfile, PullCursor};
 use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, PgPool, Row};
 use uuid::Uuid;
@@ -28,11 +28,21 @@ pub struct DeviceSummary {
 }
 
 /// What authenticating a desktop needs.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct StoredCredential {
     pub secret_digest: Vec<u8>,
     pub revoked: bool,
     pub profile: DesktopProfile,
+}
+
+impl std::fmt::Debug for StoredCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredCredential")
+            .field("secret_digest", &"<hidden>")
+            .field("revoked", &self.revoked)
+            .field("profile", &self.profile)
+            .finish()
+    }
 }
 
 const SUMMARY_COLUMNS: &str =
@@ -145,4 +155,81 @@ pub async fn touch(pool: &PgPool, id: Uuid) -> Result<(), sqlx::Error> {
     .execute(pool)
     .await?;
     Ok(())
+}
+
+/// Records a desktop's pull and the cursor it was answered.
+pub async fn record_pull(pool: &PgPool, id: Uuid, cursor: PullCursor) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE devices
+         SET last_pull_at = now(), last_pull_transaction = $2, last_pull_sequence = $3
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(cursor.transaction)
+    .bind(cursor.sequence)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// How far behind a desktop is, for the metrics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceLag {
+    pub id: Uuid,
+    pub desktop_number: u16,
+    /// Seconds since its last pull; `None` if it never pulled.
+    pub seconds_since_pull: Option<i64>,
+    /// Rows written after its last pull's cursor (all rows if it never pulled), counted up
+    /// to [`MAX_ROWS_BEHIND`].
+    pub rows_behind: i64,
+}
+
+/// Where [`DeviceLag::rows_behind`] stops counting.
+pub const MAX_ROWS_BEHIND: i64 = 100_000;
+
+/// The lag of every desktop not revoked, by number.
+pub async fn lags(pool: &PgPool) -> Result<Vec<DeviceLag>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT d.id, d.desktop_number,
+                floor(extract(epoch FROM now() - d.last_pull_at))::bigint AS seconds_since_pull,
+                (SELECT count(*) FROM (
+                     SELECT 1 FROM sync_rows AS s
+                     WHERE (s.txid, s.seq) > (COALESCE(d.last_pull_transaction, 0)::text::xid8,
+                                              COALESCE(d.last_pull_sequence, 0))
+                     LIMIT $1) AS behind) AS rows_behind
+         FROM devices AS d
+         WHERE d.revoked_at IS NULL
+         ORDER BY d.desktop_number",
+    )
+    .bind(MAX_ROWS_BEHIND)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let number: i16 = row.try_get("desktop_number")?;
+            Ok(DeviceLag {
+                id: row.try_get("id")?,
+                desktop_number: u16::try_from(number).unwrap_or_default(),
+                seconds_since_pull: row.try_get("seconds_since_pull")?,
+                rows_behind: row.try_get("rows_behind")?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_credential_digest() {
+        let stored = StoredCredential {
+            secret_digest: vec![0xab; 32],
+            revoked: false,
+            profile: DesktopProfile::Service,
+        };
+        let shown = format!("{stored:?}");
+        assert!(!shown.contains("171"), "{shown}");
+        assert!(shown.contains("<hidden>"), "{shown}");
+    }
 }

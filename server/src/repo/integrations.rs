@@ -19,10 +19,19 @@ pub struct IntegrationSummary {
 }
 
 /// What authenticating an integration needs.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct StoredKey {
     pub secret_digest: Vec<u8>,
     pub revoked: bool,
+}
+
+impl std::fmt::Debug for StoredKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredKey")
+            .field("secret_digest", &"<hidden>")
+            .field("revoked", &self.revoked)
+            .finish()
+    }
 }
 
 const SUMMARY_COLUMNS: &str = "id, name, created_at, revoked_at, last_used_at";

@@ -6,7 +6,7 @@ use axum::Json;
 use helpdesk_core::sync::{RegistrationRequest, RegistrationResponse, MAX_BATCH_ROWS};
 use uuid::Uuid;
 
-use crate::auth::Admin;
+use crate::auth::{Admin, Caller};
 use crate::credential;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
@@ -19,16 +19,23 @@ const MAX_NAME_CHARS: usize = 200;
 /// The longest protocol accepted.
 const MAX_PROTOCOL_CHARS: usize = 64;
 /// The most protocols a desktop may bring when it registers.
-const MAX_ISSUED_PROTOCOLS: usize = 100 * MAX_BATCH_ROWS;
+/// (50,000 protocols of 16 characters fit in [`MAX_REGISTRATION_BYTES`].)
+const MAX_ISSUED_PROTOCOLS: usize = 50 * MAX_BATCH_ROWS;
+/// The largest registration body read, before the token in it is checked.
+pub const MAX_REGISTRATION_BYTES: usize = 1024 * 1024;
 
 /// `POST /v1/devices`: registers a desktop, assigns it the smallest free number, reserves
 /// the protocols it gave before, and answers its credential (shown only this once).
+///
+/// At most [`MAX_REGISTRATION_BYTES`] of body are read (the router's limit); a wrong token
+/// counts against the caller's address like a wrong `Authorization`.
 pub async fn register(
+    caller: Caller,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<RegistrationRequest>,
 ) -> Result<(StatusCode, Json<RegistrationResponse>), ApiError> {
     if !state.is_enrollment_token(request.enrollment_token.trim()) {
-        return Err(ApiError::enrollment_refused());
+        return Err(caller.failed(&state, ApiError::enrollment_refused()));
     }
     let name = request.name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {

@@ -20,12 +20,22 @@ pub struct NewIntegration {
     pub name: String,
 }
 
-/// What creating an integration answers: the key appears here only.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What creating an integration answers: the key appears here only. Its `Debug` hides the
+/// key.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct CreatedIntegration {
     pub integration: IntegrationSummary,
     /// `<integration_id>.<secret>`, sent as `Authorization: Bearer <key>`.
     pub key: String,
+}
+
+impl std::fmt::Debug for CreatedIntegration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatedIntegration")
+            .field("integration", &self.integration)
+            .field("key", &"<hidden>")
+            .finish()
+    }
 }
 
 /// `POST /v1/integrations` (administrator): a new integration and its key.
@@ -81,4 +91,27 @@ pub async fn revoke(
         })?;
     tracing::info!(integration_id = %id, "integration revoked");
     Ok(Json(integration))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_key() {
+        let created = CreatedIntegration {
+            integration: IntegrationSummary {
+                id: Uuid::nil(),
+                name: "Site".into(),
+                created_at: chrono::Utc::now(),
+                revoked_at: None,
+                last_used_at: None,
+                form_path: "/portal/x".into(),
+            },
+            key: "00000000-0000-0000-0000-000000000000.s3cret-key".into(),
+        };
+        let shown = format!("{created:?}");
+        assert!(!shown.contains("s3cret-key"), "{shown}");
+        assert!(shown.contains("Site"), "{shown}");
+    }
 }

@@ -4,6 +4,7 @@ pub mod devices;
 pub mod health;
 pub mod integrations;
 pub mod mailboxes;
+pub mod metrics;
 pub mod portal;
 pub mod portal_form;
 pub mod pull;
@@ -13,11 +14,18 @@ use std::any::Any;
 use std::time::Duration;
 
 use axum::body::Body;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use axum::Router;
+use axum::{middleware, BoxError, Router};
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower::load_shed::error::Overloaded;
+use tower::load_shed::LoadShedLayer;
+use tower::timeout::error::Elapsed;
+use tower::timeout::TimeoutLayer;
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
@@ -25,15 +33,28 @@ use tracing::Span;
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// The largest JSON body (a push of [`helpdesk_core::sync::MAX_BATCH_ROWS`] long rows).
-pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+/// The largest push body ([`helpdesk_core::sync::MAX_BATCH_ROWS`] long rows).
+pub const MAX_PUSH_BYTES: usize = 64 * 1024 * 1024;
+/// The largest body of every other JSON route (a registration with its issued protocols,
+/// a list of 1,000 blob hashes, the administrator's requests; `/v1/pull` takes a cursor).
+/// Blobs and the portal's routes have limits of their own, from the blob limit.
+pub const MAX_JSON_BYTES: usize = devices::MAX_REGISTRATION_BYTES;
 
-/// Every route of the server over `state`, with request logging, body limits and JSON
-/// errors for unknown routes and panics.
-pub fn router(state: AppState) -> Router {
+/// Every route of the server over `state`, with request logging, metrics, body limits, a
+/// timeout and a limit of concurrent requests per instance (`limits`), and JSON errors for
+/// unknown routes, panics, timeouts and overload.
+pub fn router(state: AppState, limits: Limits) -> Router {
     let blob_limit = DefaultBodyLimit::max(state.max_blob_bytes());
+    let overload = ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(overload_response))
+        .layer(LoadShedLayer::new())
+        .layer(GlobalConcurrencyLimitLayer::new(
+            limits.max_concurrent_requests,
+        ))
+        .layer(TimeoutLayer::new(limits.request_timeout));
     Router::new()
         .route("/health", get(health::health))
+        .route("/metrics", get(metrics::metrics))
         .route("/v1/devices", post(devices::register).get(devices::list))
         .route("/v1/devices/{id}/revoke", post(devices::revoke))
         .route(
@@ -63,7 +84,15 @@ pub fn router(state: AppState) -> Router {
                     state.max_blob_bytes(),
                 ))),
         )
-        .route("/v1/push", post(push::push))
+        .route(
+            "/v1/push",
+            post(push::push)
+                .layer(DefaultBodyLimit::max(MAX_PUSH_BYTES))
+                .layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::metrics::count_push_rows,
+                )),
+        )
         .route("/v1/pull", post(pull::pull))
         .route("/v1/blobs/missing", post(blobs::missing))
         .route(
@@ -73,7 +102,12 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
+        .layer(overload)
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::count_requests,
+        ))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(request_span)
@@ -103,12 +137,40 @@ fn log_response(response: &Response, latency: Duration, _span: &Span) {
     );
 }
 
+/// The limits of [`router`] (from [`crate::Config`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The longest a request may take, reading its body included.
+    pub request_timeout: Duration,
+    /// Requests served at once; more are answered 503 `server_busy` at once.
+    pub max_concurrent_requests: usize,
+}
+
+impl From<&crate::Config> for Limits {
+    fn from(config: &crate::Config) -> Limits {
+        Limits {
+            request_timeout: config.request_timeout,
+            max_concurrent_requests: config.max_concurrent_requests,
+        }
+    }
+}
+
+/// A request that timed out or found the instance full.
+async fn overload_response(error: BoxError) -> ApiError {
+    if error.is::<Overloaded>() {
+        tracing::warn!("too many requests at once: one refused");
+        ApiError::server_busy()
+    } else if error.is::<Elapsed>() {
+        tracing::warn!("a request timed out");
+        ApiError::request_timeout()
+    } else {
+        tracing::error!(error = %error, "request failed in a layer");
+        ApiError::internal()
+    }
+}
+
 async fn not_found() -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        "Endereço desconhecido no servidor de sincronização.",
-    )
+    ApiError::not_found()
 }
 
 async fn method_not_allowed() -> ApiError {

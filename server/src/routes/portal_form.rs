@@ -2,15 +2,14 @@
 //! shows it, `POST /portal/{integration}` takes the message. It needs no key (its address
 //! names the integration; a revoked one's form is unavailable); a robot that fills the
 //! hidden field is thanked and ignored, and each address may send a few forms an hour.
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, Multipart, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use helpdesk_core::form::FieldError;
 use helpdesk_core::portal::check_file_count;
 use uuid::Uuid;
 
+use crate::client_address::ClientAddress;
 use crate::intake::Taken;
 use crate::portal::form::{self, FormValues, PostedForm};
 use crate::portal::page::{self, FormPage, ProblemPage, ReceivedPage, UnavailablePage};
@@ -50,7 +49,7 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Resp
 /// typed and each error at its field.
 pub async fn send(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddress(address): ClientAddress,
     Path(id): Path<String>,
     multipart: Multipart,
 ) -> Response {
@@ -78,7 +77,7 @@ pub async fn send(
             max_file_bytes,
         )
     };
-    if !state.form_limiter().allows(peer.ip()) {
+    if address.is_some_and(|address| !state.form_limiter().allows(address)) {
         let form = form_again(&posted.values, &[], !posted.files.is_empty()).with_general(
             "Muitas mensagens enviadas deste endereço. Aguarde alguns minutos e envie de novo: o que você escreveu continua aqui.",
         );

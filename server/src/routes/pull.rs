@@ -8,12 +8,13 @@ use helpdesk_core::sync::{DesktopProfile, PullRequest, PullResponse, MAX_BATCH_R
 use crate::auth::Device;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
-use crate::repo::rows;
+use crate::repo::{devices, rows};
 use crate::state::AppState;
 
 /// At most `limit` rows (clamped to 1..=[`MAX_BATCH_ROWS`]) after `after`, and where to go on.
 ///
-/// A service desktop gets each page as it may read it ([`DesktopProfile::readable`]).
+/// A service desktop gets each page as it may read it ([`DesktopProfile::readable`]). The
+/// desktop's pull and its cursor are recorded (its lag, in the metrics).
 pub async fn pull(
     device: Device,
     State(state): State<AppState>,
@@ -26,6 +27,8 @@ pub async fn pull(
         .unwrap_or(MAX_BATCH_ROWS)
         .clamp(1, MAX_BATCH_ROWS);
     let page = rows::pull(state.pool(), request.after, limit).await?;
+    devices::record_pull(state.pool(), device.id, page.cursor).await?;
+    state.metrics().pulled(page.rows.len() as u64);
     let administrator_roles = if device.profile == DesktopProfile::Service
         && page.rows.iter().any(|row| row.table == "users")
     {
