@@ -92,14 +92,15 @@ pub const DEFAULT_UTC_OFFSET_MINUTES: i32 = -180;
 
 impl Store {
     /// Opens (creating if needed) the database file at `path` and applies every pending
-    /// migration. WAL journaling with `synchronous = NORMAL` keeps each committed transaction
-    /// whole across a crash or a kill.
+    /// migration. WAL journaling with `synchronous = FULL`: each commit is on disk before it
+    /// returns, so a committed transaction (a ticket, an e-mail queued, a page of sync) is
+    /// neither lost nor torn by a crash, a kill or a power cut.
     pub async fn open(path: &Path) -> Result<Self> {
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
