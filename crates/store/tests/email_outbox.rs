@@ -215,6 +215,10 @@ async fn every_connection_commits_to_disk_before_answering() {
             .fetch_one(&mut **connection)
             .await
             .expect("synchronous");
-        assert_eq!((journal.as_str(), synchronous), ("wal", 2), "WAL with FULL (2)");
+        assert_eq!(
+            (journal.as_str(), synchronous),
+            ("wal", 2),
+            "WAL with FULL (2)"
+        );
     }
 }
