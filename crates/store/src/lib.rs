@@ -7,6 +7,7 @@ mod assignee_row;
 pub mod attachment_files;
 pub mod attachments;
 pub mod backup;
+pub mod backup_settings;
 pub mod business_hours;
 pub mod catalog;
 pub mod contacts;
