@@ -13,5 +13,6 @@ mod portal;
 mod portal_form;
 mod pull;
 mod push;
+mod row_rules;
 mod service_passwords;
 mod tls;

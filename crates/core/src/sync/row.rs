@@ -323,7 +323,10 @@ mod tests {
         // Alone, each field would have taken its latest write: 11h to 10h30.
         let mut per_field = moved.clone();
         per_field.merge_grouped(&resized, &[]);
-        assert_eq!(per_field.value("starts_at"), Some(&FieldValue::Integer(660)));
+        assert_eq!(
+            per_field.value("starts_at"),
+            Some(&FieldValue::Integer(660))
+        );
         assert_eq!(per_field.value("ends_at"), Some(&FieldValue::Integer(630)));
     }
 
