@@ -19,7 +19,8 @@ mod value;
 mod wire;
 
 pub use access::{
-    DesktopProfile, Refusal, SERVICE_TABLES, SERVICE_USER_FIELDS, WITHHELD_PASSWORD_HASH,
+    administers, administration_changed, DesktopProfile, Refusal, SERVICE_TABLES,
+    SERVICE_USER_FIELDS, WITHHELD_PASSWORD_HASH,
 };
 pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use refusal::{RowRefusal, BLOB_TABLES, HISTORY_TABLES, REFUSAL_CODES};

@@ -52,15 +52,21 @@ impl Locked {
     }
 }
 
-/// Locks every row of `incoming` (call inside a transaction), in (table, id) order,
+/// Locks every row of `incoming` and those named in `also` (call inside a transaction), in
+/// (table, id) order,
 /// whatever the order of the batch: concurrent pushes touching the same rows wait for each
 /// other instead of deadlocking. Rows not stored yet are first inserted empty, so they are
 /// locked alike; [`write`] removes those the batch left empty.
-pub async fn lock(conn: &mut PgConnection, incoming: &[SyncRow]) -> Result<Locked, sqlx::Error> {
+pub async fn lock(
+    conn: &mut PgConnection,
+    incoming: &[SyncRow],
+    also: &[(&str, Uuid)],
+) -> Result<Locked, sqlx::Error> {
     let mut keys: Vec<(&str, Uuid)> = incoming
         .iter()
         .filter(|row| !row.fields.is_empty())
         .map(|row| (row.table.as_str(), row.id))
+        .chain(also.iter().copied())
         .collect();
     keys.sort_unstable();
     keys.dedup();
@@ -148,7 +154,7 @@ pub async fn write(conn: &mut PgConnection, locked: Locked) -> Result<(), sqlx::
 /// Merges `incoming` (rows the server itself made) whole into the stored rows
 /// ([`lock`], merge, [`write`]). Call inside a transaction.
 pub async fn merge_all(conn: &mut PgConnection, incoming: &[SyncRow]) -> Result<(), sqlx::Error> {
-    let mut locked = lock(conn, incoming).await?;
+    let mut locked = lock(conn, incoming, &[]).await?;
     for row in incoming {
         if let Some(current) = locked.current(row) {
             let mut merged = current.clone();
@@ -222,6 +228,27 @@ async fn held_back(pool: &PgPool, after: PullCursor) -> Result<bool, sqlx::Error
     .bind(after.transaction.to_string())
     .bind(after.sequence)
     .fetch_one(pool)
+    .await
+}
+
+/// The users whose role is one of `roles`.
+pub async fn users_of_roles(
+    executor: impl PgExecutor<'_>,
+    roles: &[Uuid],
+) -> Result<Vec<Uuid>, sqlx::Error> {
+    if roles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let hex: Vec<String> = roles
+        .iter()
+        .map(|role| helpdesk_core::hex::encode(role.as_bytes()))
+        .collect();
+    sqlx::query_scalar(
+        "SELECT row_id FROM sync_rows
+         WHERE table_name = 'users' AND fields #>> '{role_id,value,v}' = ANY($1)",
+    )
+    .bind(&hex)
+    .fetch_all(executor)
     .await
 }
 

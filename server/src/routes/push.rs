@@ -7,14 +7,15 @@ use axum::extract::State;
 use axum::Json;
 use helpdesk_core::clock;
 use helpdesk_core::sync::{
-    check_row, FieldValue, MergeOutcome, PushRequest, PushResponse, RefusedRow, RowProblem,
-    RowRefusal, SyncRow, BLOB_TABLES, HISTORY_TABLES,
+    administers, administration_changed, check_row, FieldValue, MergeOutcome, PushRequest,
+    PushResponse, RefusedRow, RowProblem, RowRefusal, SyncRow, BLOB_TABLES, HISTORY_TABLES,
 };
 use uuid::Uuid;
 
 use crate::auth::Device;
 use crate::error::{is_retryable, ApiError};
 use crate::extract::JsonBody;
+use crate::intake::SERVER_ORIGIN;
 use crate::repo::{blobs, devices, protocols, rows};
 use crate::state::AppState;
 use crate::validate;
@@ -78,12 +79,26 @@ async fn apply(
 ) -> Result<Vec<Judgement>, sqlx::Error> {
     let mut tx = state.pool().begin().await?;
     // Whether a user administers is decided by the roles as the server holds them.
-    let administrator_roles =
-        if !device.profile.may_write("users") && batch.iter().any(|row| row.table == "users") {
-            rows::administrator_roles(&mut *tx).await?
-        } else {
-            HashSet::new()
-        };
+    let administrator_roles = if batch
+        .iter()
+        .any(|row| row.table == "users" || row.table == "roles")
+    {
+        rows::administrator_roles(&mut *tx).await?
+    } else {
+        HashSet::new()
+    };
+    // The users of a role whose `is_administrator` the batch may change are locked too: if
+    // it changes, their password hash is given a new version ([`administration_changes`]).
+    let roles: Vec<Uuid> = batch
+        .iter()
+        .filter(|row| row.table == "roles" && row.fields.contains_key("is_administrator"))
+        .map(|row| row.id)
+        .collect();
+    let users: Vec<(&str, Uuid)> = rows::users_of_roles(&mut *tx, &roles)
+        .await?
+        .into_iter()
+        .map(|user| ("users", user))
+        .collect();
     let hashes: Vec<String> = batch
         .iter()
         .filter(|row| BLOB_TABLES.contains(&row.table.as_str()))
@@ -100,7 +115,7 @@ async fn apply(
         held_blobs: blobs::held(&mut *tx, &hashes).await?,
     };
 
-    let mut locked = rows::lock(&mut tx, batch).await?;
+    let mut locked = rows::lock(&mut tx, batch, &users).await?;
     let mut judged: Vec<Judgement> = Vec::with_capacity(batch.len());
     for row in batch {
         judged.push(match judge(&context, row, &locked) {
@@ -135,9 +150,45 @@ async fn apply(
         }
     }
 
+    administration_changes(&mut locked, &context.administrator_roles);
     rows::write(&mut tx, locked).await?;
     tx.commit().await?;
     Ok(judged)
+}
+
+/// Every locked user who starts or stops administering with this batch (a new role, or
+/// their role's `is_administrator` changed) gets a new version of their password hash
+/// ([`administration_changed`]), so every service desktop takes the field again: withheld
+/// for one promoted, the real hash for one demoted. `before` holds the roles that
+/// administered before the batch.
+fn administration_changes(locked: &mut rows::Locked, before: &HashSet<Uuid>) {
+    let mut after = before.clone();
+    for role in locked.rows().into_iter().filter(|row| row.table == "roles") {
+        if role.value("is_administrator") == Some(&FieldValue::Integer(1)) {
+            after.insert(role.id);
+        } else {
+            after.remove(&role.id);
+        }
+    }
+    let changed: Vec<SyncRow> = locked
+        .rows()
+        .into_iter()
+        .filter(|user| user.table == "users")
+        .filter_map(|user| {
+            // A new user reaches every desktop whole anyway.
+            let stored = locked
+                .stored(user)
+                .filter(|stored| !stored.fields.is_empty())?;
+            (administers(stored, before) != administers(user, &after)).then(|| {
+                let mut user = user.clone();
+                administration_changed(&mut user, SERVER_ORIGIN);
+                user
+            })
+        })
+        .collect();
+    for user in changed {
+        locked.set(user);
+    }
 }
 
 /// What `row` makes of the row the batch left so far: `None` when nothing newer came,
