@@ -141,7 +141,8 @@ impl Store {
 
     /// Takes note of a stamp written elsewhere: the next local stamp is newer.
     pub fn observe(&self, stamp: i64) {
-        self.locked_clock().observe(stamp);
+        let now = now_millis().saturating_add(self.clock_offset_ms.load(Ordering::Relaxed));
+        self.locked_clock().observe(stamp, now);
     }
 
     /// The sync server's clock is `offset_ms` ahead of this desktop's.

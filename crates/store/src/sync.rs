@@ -21,6 +21,12 @@ pub use state::{
     load_credential, load_state, record_error, record_success, set_registration, SyncState,
 };
 
+/// The origin in this desktop's field versions (`sync_control.origin`).
+pub async fn origin(store: &Store) -> Result<uuid::Uuid> {
+    let mut conn = store.pool().acquire().await?;
+    rows::local_origin(&mut conn).await
+}
+
 /// Every syncable row of this desktop as it travels, table by table in [`SYNC_TABLES`]'s
 /// order, each by id: what two nodes that have exchanged everything hold alike.
 pub async fn snapshot(store: &Store) -> Result<Vec<SyncRow>> {
