@@ -32,3 +32,8 @@ pub use wire::{
     BlobRef, PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RefusedRow,
     RegistrationRequest, RegistrationResponse, SyncErrorBody, MAX_BATCH_ROWS,
 };
+
+/// Why a database opened at another place than before (copied or moved) no longer syncs,
+/// in pt-BR: it forgot its registration, and an administrator registers it again.
+pub const COPIED_DATABASE: &str = "Este banco de dados foi copiado ou movido de outro lugar: \
+    registre este computador no servidor de novo (Sincronização) para voltar a sincronizar.";

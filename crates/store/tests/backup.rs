@@ -6,9 +6,10 @@ mod common;
 use std::path::Path;
 
 use helpdesk_core::sync::SyncRow;
+use helpdesk_core::sync::COPIED_DATABASE;
 use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::sync::{self, Renewal};
-use helpdesk_store::{backup, customers, Store, StoreError};
+use helpdesk_store::{backup, customers, protocols, Store, StoreError};
 use uuid::Uuid;
 
 const NOW: i64 = 1_764_000_000_000;
@@ -111,7 +112,7 @@ async fn a_restored_backup_comes_back_whole_with_a_new_origin_and_the_old_versio
 }
 
 #[tokio::test]
-async fn a_database_opened_elsewhere_takes_a_new_origin_once() {
+async fn a_database_opened_elsewhere_takes_a_new_origin_and_forgets_its_registration() {
     let test = common::open().await;
     let kept = add_customer(&test.store, "C-1", "Cliente").await;
     let before = row(&sync::snapshot(&test.store).await.expect("snapshot"), kept);
@@ -129,6 +130,16 @@ async fn a_database_opened_elsewhere_takes_a_new_origin_once() {
             .expect("same"),
         None
     );
+    sqlx::query(
+        "UPDATE sync_state SET server_url = 'https://sync.provedor.com.br', device_id = ?1",
+    )
+    .bind(Uuid::from_u128(7))
+    .execute(test.store.pool())
+    .await
+    .expect("registered");
+    protocols::set_desktop_number(&test.store, 7)
+        .await
+        .expect("number");
     assert_eq!(
         sync::renew_origin_if_needed(&test.store, "/b|máquina 2")
             .await
@@ -140,6 +151,16 @@ async fn a_database_opened_elsewhere_takes_a_new_origin_once() {
     assert_ne!(origin(&test.store).await, first);
     let after = row(&sync::snapshot(&test.store).await.expect("snapshot"), kept);
     assert_eq!(after, before);
+    // A copy does not speak for the desktop it came from: registered again, or not at all.
+    let state = sync::load_state(&test.store).await.expect("state");
+    assert_eq!(state.server_url, None);
+    assert_eq!(state.last_error.as_deref(), Some(COPIED_DATABASE));
+    assert_eq!(
+        protocols::desktop_number(&test.store)
+            .await
+            .expect("number"),
+        1
+    );
 }
 
 #[tokio::test]

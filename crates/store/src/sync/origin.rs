@@ -6,6 +6,7 @@ use helpdesk_core::sync::SYNC_TABLES;
 use sqlx::SqliteConnection;
 
 use super::rows;
+use super::state::forget_registration_in;
 use crate::backup::RESTORED_FROM;
 use crate::{local_settings, Result, Store};
 
@@ -23,7 +24,10 @@ pub enum Renewal {
 
 /// At start-up, with `place` saying where the database is now (its path and the machine):
 /// gives the database a new origin when it was restored or is opened somewhere else than
-/// last time, in one transaction, before anything syncs; then remembers `place`.
+/// last time, in one transaction, before anything syncs; then remembers `place`. A database
+/// opened somewhere else is a copy (or a move) that could run beside the one it came from:
+/// it also forgets its registration, so it syncs only once registered as a desktop of its
+/// own (its protocols numbered 1 until then, claimed at that registration).
 pub async fn renew_origin_if_needed(store: &Store, place: &str) -> Result<Option<Renewal>> {
     let mut tx = store.pool().begin_with("BEGIN IMMEDIATE").await?;
     let renewal = match local_settings::get_in(&mut tx, RESTORED_FROM).await? {
@@ -33,9 +37,12 @@ pub async fn renew_origin_if_needed(store: &Store, place: &str) -> Result<Option
             .filter(|known| known != place)
             .map(|from| Renewal::Moved { from }),
     };
-    if renewal.is_some() {
+    if let Some(renewal) = &renewal {
         renew_in(&mut tx).await?;
         local_settings::remove_in(&mut tx, RESTORED_FROM).await?;
+        if matches!(renewal, Renewal::Moved { .. }) {
+            forget_registration_in(&mut tx, helpdesk_core::sync::COPIED_DATABASE).await?;
+        }
     }
     local_settings::set_in(&mut tx, PLACE, place).await?;
     tx.commit().await?;

@@ -78,6 +78,24 @@ pub async fn set_registration(
     Ok(())
 }
 
+/// Forgets this desktop's registration (its device, credential, profile and protocol number)
+/// on `conn`, saying `reason` in the sync state: a copied database must not speak for the
+/// desktop it was copied from. Its rows and unsent changes stay, for a new registration.
+pub(super) async fn forget_registration_in(
+    conn: &mut SqliteConnection,
+    reason: &str,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE sync_state SET server_url = NULL, device_id = NULL, profile = NULL,
+             last_sync_at = NULL, last_error = ?1",
+    )
+    .bind(reason)
+    .execute(&mut *conn)
+    .await?;
+    local_settings::remove_in(&mut *conn, CREDENTIAL_KEY).await?;
+    write_desktop_number(&mut *conn, 1).await
+}
+
 /// [`SyncState::profile`], read on `conn` (inside a transaction, say).
 pub(super) async fn read_profile(conn: &mut SqliteConnection) -> Result<Option<DesktopProfile>> {
     let code: Option<String> = sqlx::query_scalar("SELECT profile FROM sync_state")
