@@ -11,6 +11,7 @@
 mod access;
 mod panel;
 mod row;
+mod set_aside;
 mod tables;
 mod value;
 mod wire;
@@ -20,6 +21,9 @@ pub use access::{
 };
 pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
+pub use set_aside::{
+    table_label, ApplyRefusal, SetAsideDirection, SetAsideEntry, SetAsideKey, ROW_REFUSAL_CODES,
+};
 pub use tables::{ColumnKind, SyncColumn, SyncTable, SYNC_TABLES};
 pub use value::FieldValue;
 pub use wire::{
