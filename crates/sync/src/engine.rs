@@ -47,7 +47,7 @@ pub async fn sync_once(
         report.blobs_sent += blobs::upload(client, files, &batch.rows).await?;
         let refused = push_finding_refusals(client, &batch.rows).await?;
         sync::acknowledge_refusing(store, &batch, &refused).await?;
-        report.pushed += batch.rows.len() - refused.len();
+        report.pushed += batch.rows.len().saturating_sub(refused.len());
         report.set_aside += refused.len();
     }
     let cursor = sync::load_state(store).await?.cursor();

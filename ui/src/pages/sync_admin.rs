@@ -65,6 +65,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     }
                 </dl>
             }
+            <SyncPending />
             <form id="sync-form" novalidate=true {onsubmit}>
                 <h2>{ "Registrar este computador" }</h2>
                 <p class="muted">
@@ -78,7 +79,6 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     { if submit.sending() { "Registrando…" } else { "Registrar" } }
                 </button>
             </form>
-            <SyncPending />
         </section>
     }
 }

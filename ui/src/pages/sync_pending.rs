@@ -1,7 +1,7 @@
 //! "Pendências" in "Sincronização" (administrators): the rows sync set aside (pulled ones
 //! this desktop could not apply, local changes the server refused), with the reason and
 //! "Tentar novamente".
-use helpdesk_api::{LoadSetAside, RetrySetAside, SetAsideKey};
+use helpdesk_api::{LoadSetAside, RetrySetAside, SetAsideKey, Uuid};
 use helpdesk_core::date::format_instant;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -45,8 +45,8 @@ pub fn SyncPending() -> Html {
             if entries.is_empty() {
                 <p id="sem-pendencias" class="muted">{ "Nenhuma pendência." }</p>
             } else {
-                <div class="table-scroll compact">
-                    <table id="pendencias" class="grid">
+                <div class="table-scroll">
+                    <table id="pendencias" class="grid static">
                         <thead>
                             <tr>
                                 <th>{ "Direção" }</th>
@@ -64,14 +64,17 @@ pub fn SyncPending() -> Html {
                                 html! {
                                     <tr data-id={entry.key.id.to_string()}
                                         data-table={entry.key.table.clone()}>
-                                        <td>{ entry.key.direction.label() }</td>
+                                        <td class="curto">{ entry.key.direction.label() }</td>
                                         <td>{ &entry.table_label }</td>
-                                        <td class="mono">{ entry.key.id.to_string() }</td>
+                                        // The id's first groups; the whole id on hover.
+                                        <td class="mono curto" title={entry.key.id.to_string()}>
+                                            { short_id(entry.key.id) }
+                                        </td>
                                         <td class="motivo" title={entry.error.clone()}>
                                             { &entry.reason }
                                         </td>
-                                        <td>{ format_instant(entry.at, offset) }</td>
-                                        <td>
+                                        <td class="curto">{ format_instant(entry.at, offset) }</td>
+                                        <td class="curto">
                                             <button type="button" class="tentar" {onclick}>
                                                 { "Tentar novamente" }
                                             </button>
@@ -85,4 +88,10 @@ pub fn SyncPending() -> Html {
             }
         </section>
     }
+}
+
+/// The first 13 characters of `id` ("01a245ed-012c…"): enough to tell rows apart here.
+fn short_id(id: Uuid) -> String {
+    let whole = id.to_string();
+    format!("{}…", &whole[..13])
 }

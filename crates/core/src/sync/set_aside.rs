@@ -100,6 +100,10 @@ impl ApplyRefusal {
             Self::Check if table == "work_orders" && detail.contains("24 hours") => {
                 "A visita dura mais de 24 horas.".into()
             }
+            Self::Check if table == "ticket_types" && detail.contains("destined_role_id") => {
+                "O tipo de atendimento está destinado a um usuário e a um cargo ao mesmo tempo."
+                    .into()
+            }
             Self::Check => {
                 "Os dados recebidos não passam em uma verificação deste computador.".into()
             }
@@ -136,6 +140,12 @@ mod tests {
             ),
             "A ordem de serviço termina antes de começar."
         );
+        assert!(ApplyRefusal::Check
+            .reason(
+                "ticket_types",
+                "CHECK constraint failed: destined_user_id IS NULL OR destined_role_id IS NULL"
+            )
+            .contains("a um usuário e a um cargo"));
         assert!(ApplyRefusal::Check
             .reason("customers", "CHECK constraint failed: x")
             .starts_with("Os dados recebidos"));

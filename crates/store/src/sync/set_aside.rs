@@ -8,7 +8,8 @@ use uuid::Uuid;
 
 use crate::{now_millis, Result, Store, StoreError};
 
-/// Keeps `row` aside (replacing an earlier entry of the same row and direction).
+/// Keeps `row` aside, replacing an earlier entry of the same row and direction (whose time
+/// stays when the row is the same: a retry that failed again).
 pub(super) async fn put_in(
     conn: &mut SqliteConnection,
     direction: SetAsideDirection,
@@ -22,7 +23,8 @@ pub(super) async fn put_in(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (direction, table_name, row_id) DO UPDATE SET
              row_json = excluded.row_json, reason = excluded.reason, error = excluded.error,
-             set_aside_at = excluded.set_aside_at",
+             set_aside_at = CASE WHEN row_json = excluded.row_json THEN set_aside_at
+                                 ELSE excluded.set_aside_at END",
     )
     .bind(direction.code())
     .bind(&row.table)
