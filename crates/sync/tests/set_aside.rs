@@ -242,6 +242,19 @@ async fn a_push_the_server_refuses_is_set_aside_and_the_rest_goes() {
         "the other change went"
     );
 
+    // "Tentar novamente" queues it again; still refused, it stays aside.
+    assert!(sync::requeue(&service.store, &entry.key)
+        .await
+        .expect("requeued"));
+    assert_eq!(sync::waiting(&service.store).await.expect("waiting"), 1);
+    let report = service.sync().await;
+    assert_eq!(report.set_aside, 1);
+    assert_eq!(
+        sync::set_aside_count(&service.store).await.expect("count"),
+        1
+    );
+    assert_eq!(sync::waiting(&service.store).await.expect("waiting"), 0);
+
     // Demoted again, the operator changes the password again there: the row is queued by
     // the triggers, taken, and its entry dropped.
     set_user(&admin.store, "role_id", plain_role, operator).await;
