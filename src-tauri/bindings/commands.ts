@@ -176,6 +176,13 @@ export const commands = {
 	syncNow: () => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("sync_now")),
 	/**  `helpdesk_api::RegisterDesktop` (administrators only). */
 	registerDesktop: (request: RegistrationForm_Deserialize) => typedError<SyncStatus_Serialize, CommandError_Serialize>(__TAURI_INVOKE("register_desktop", { request })),
+	/**  `helpdesk_api::LoadSetAside` (administrators only). */
+	loadSetAside: () => typedError<SetAsideEntry[], CommandError_Serialize>(__TAURI_INVOKE("load_set_aside")),
+	/**
+	 *  `helpdesk_api::RetrySetAside` (administrators only): a pulled row is tried now; a refused
+	 *  change is queued again and the worker woken.
+	 */
+	retrySetAside: (request: SetAsideKey) => typedError<SetAsideEntry[], CommandError_Serialize>(__TAURI_INVOKE("retry_set_aside", { request })),
 	/**  `helpdesk_api::ListUsers`. */
 	listUsers: () => typedError<UserAccount_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("list_users")),
 	/**  `helpdesk_api::SaveUser`. */
@@ -2038,6 +2045,36 @@ export type SecretPlace =
  */
 export type ServerToken = string;
 
+/**  Which way the row was going. */
+export type SetAsideDirection = 
+/**  Pulled from the server; this desktop could not apply it. */
+"pull" | 
+/**  Changed here; the server refused it. */
+"push";
+
+/**  A set-aside row as the administrator sees it. */
+export type SetAsideEntry = {
+	key: SetAsideKey,
+	/**
+	 *  The table in pt-BR words, or its name when it has none (a table this desktop does
+	 *  not know).
+	 */
+	table_label: string,
+	/**  Why, in pt-BR. */
+	reason: string,
+	/**  The raw error, for whoever fixes it. */
+	error: string,
+	/**  When it was set aside (Unix ms). */
+	at: number | null,
+};
+
+/**  One set-aside row, named. */
+export type SetAsideKey = {
+	direction: SetAsideDirection,
+	table: string,
+	id: string,
+};
+
 /**  What the window shows before anyone signs in. */
 export type SetupState = SetupState_Serialize | SetupState_Deserialize;
 
@@ -2269,6 +2306,8 @@ export type SyncStatus_Deserialize = {
 	running: boolean,
 	/**  Why the last exchange failed (pt-BR), if it did. */
 	error?: string | null,
+	/**  Rows set aside ("Pendências"), counted for administrators only. */
+	set_aside?: number | null,
 };
 
 /**  Where sync stands on this desktop. */
@@ -2287,6 +2326,8 @@ export type SyncStatus_Serialize = {
 	running: boolean,
 	/**  Why the last exchange failed (pt-BR), if it did. */
 	error: string | null,
+	/**  Rows set aside ("Pendências"), counted for administrators only. */
+	set_aside: number | null,
 };
 
 /**  A field a column can be mapped to, as the window's selects offer it. */

@@ -176,6 +176,11 @@ fn samples() -> BTreeMap<&'static str, Value> {
         ),
         ("load_sync_status", Value::Null),
         ("sync_now", Value::Null),
+        ("load_set_aside", Value::Null),
+        (
+            "retry_set_aside",
+            json!({"direction": "pull", "table": "work_orders", "id": id}),
+        ),
         (
             "register_desktop",
             json!({"server_url": "https://sync.exemplo.com.br", "enrollment_token": "x",

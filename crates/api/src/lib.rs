@@ -44,7 +44,7 @@ pub use helpdesk_core::server_admin::{
 };
 pub use helpdesk_core::setup::{ProviderSettings, ProviderSetup, SetupState};
 pub use helpdesk_core::support::{ListedMessage, MessageQuery, MessageState, SupportMessage};
-pub use helpdesk_core::sync::{RegistrationForm, SyncStatus};
+pub use helpdesk_core::sync::{RegistrationForm, SetAsideEntry, SetAsideKey, SyncStatus};
 pub use helpdesk_core::task_list::TaskSummary;
 pub use helpdesk_core::ticket::{
     SavedTicket, TicketEvent, TicketStatus, TicketSubmission, TicketSummary,
@@ -276,6 +276,12 @@ commands! {
     SyncNow = sync_now (Operator): () => SyncStatus;
     /// An administrator registers this desktop with the sync server.
     RegisterDesktop = register_desktop (Administrator): RegistrationForm => SyncStatus;
+    /// "Pendências": the rows sync set aside (pulled ones this desktop could not apply, local
+    /// changes the server refused), newest first.
+    LoadSetAside = load_set_aside (Administrator): () => Vec<SetAsideEntry>;
+    /// "Tentar novamente": a pulled row is applied now if it can be; a refused change is
+    /// queued to be sent again. Answers the list as it stands.
+    RetrySetAside = retry_set_aside (Administrator): SetAsideKey => Vec<SetAsideEntry>;
     /// "Usuários": every user, active or not, by name (administrators only).
     ListUsers = list_users (Administrator): () => Vec<UserAccount>;
     /// Creates or changes a user (administrators only).

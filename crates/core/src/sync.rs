@@ -14,6 +14,7 @@ mod panel;
 mod refusal;
 mod row;
 mod rules;
+mod set_aside;
 mod tables;
 mod value;
 mod wire;
@@ -26,6 +27,9 @@ pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use refusal::{RowRefusal, BLOB_TABLES, HISTORY_TABLES, REFUSAL_CODES};
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
 pub use rules::{check_row, is_sha256_hex, RowProblem, Rule, ROW_RULES};
+pub use set_aside::{
+    table_label, ApplyRefusal, SetAsideDirection, SetAsideEntry, SetAsideKey, ROW_REFUSAL_CODES,
+};
 pub use tables::{ColumnKind, SyncColumn, SyncTable, MERGE_GROUPS, SYNC_TABLES};
 pub use value::FieldValue;
 pub use wire::{

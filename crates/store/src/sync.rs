@@ -8,15 +8,22 @@ mod apply;
 mod origin;
 mod outbox;
 mod rows;
+mod set_aside;
 mod state;
 
 use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
 
 use crate::{Result, Store};
 
-pub use apply::{apply, refresh_stale_search, ApplyReport, SearchRefresh};
+pub use apply::{apply, refresh_stale_search, retry_set_aside, ApplyReport, SearchRefresh};
 pub use origin::{renew_origin_if_needed, Renewal};
-pub use outbox::{acknowledge, pending, waiting, waiting_tables, PendingBatch};
+pub use outbox::{
+    acknowledge, acknowledge_refusing, pending, requeue, waiting, waiting_tables, PendingBatch,
+    RefusedPush,
+};
+pub use set_aside::{
+    blob_arrived, blob_missing, count as set_aside_count, list as set_aside_list, missing_blobs,
+};
 pub use state::{
     load_credential, load_state, record_error, record_success, set_registration, SyncState,
 };

@@ -233,7 +233,8 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
         report,
         ApplyReport {
             changed: 1,
-            unchanged: 0
+            unchanged: 0,
+            set_aside: 0
         }
     );
     let (name, city, _) = customer_row(store, customer).await;
@@ -284,7 +285,8 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
         again,
         ApplyReport {
             changed: 0,
-            unchanged: 1
+            unchanged: 1,
+            set_aside: 0
         }
     );
 }
@@ -322,7 +324,7 @@ async fn two_desktops_exchanging_changes_converge() {
 }
 
 #[tokio::test]
-async fn a_pulled_row_that_does_not_fit_is_refused_and_nothing_is_applied() {
+async fn a_pulled_row_that_does_not_fit_is_set_aside_and_the_rest_applies() {
     let test = common::open().await;
     let store = &test.store;
     let customer = one_customer(store, "C-4", "Rita Alves").await;
@@ -336,21 +338,30 @@ async fn a_pulled_row_that_does_not_fit_is_refused_and_nothing_is_applied() {
     let mut wrong = bad.fields["name"].clone();
     wrong.value = FieldValue::Integer(1);
     bad.fields.insert("name".into(), wrong);
-    let refused = sync::apply(
-        store,
-        &[good.clone(), bad],
-        PullCursor {
-            transaction: 1,
-            sequence: 1,
-        },
-        SearchRefresh::WithPage,
-    )
-    .await;
-    assert!(refused.is_err());
-    assert_eq!(customer_row(store, customer).await.0, "Rita Alves");
+    let bad_id = bad.id;
+    let cursor = PullCursor {
+        transaction: 1,
+        sequence: 1,
+    };
+    let report = sync::apply(store, &[good.clone(), bad], cursor, SearchRefresh::WithPage)
+        .await
+        .expect("no row is a wall");
+    assert_eq!((report.changed, report.set_aside), (1, 1));
+    assert_eq!(customer_row(store, customer).await.0, "Rita Alves Costa");
     assert_eq!(
         sync::load_state(store).await.expect("state").cursor(),
-        PullCursor::default()
+        cursor
+    );
+    let entries = sync::set_aside_list(store).await.expect("set aside");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        (entries[0].key.table.as_str(), entries[0].key.id),
+        ("customers", bad_id)
+    );
+    assert!(
+        entries[0].error.contains("does not fit"),
+        "{}",
+        entries[0].error
     );
 }
 

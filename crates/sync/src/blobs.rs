@@ -1,10 +1,13 @@
-//! Attachments travel as content-addressed blobs: pushed before the rows that name them,
-//! pulled before those rows are applied, so no desktop or server ever holds an attachment
-//! row without its file.
+//! Attachments travel as content-addressed blobs: pushed before the rows that name them
+//! (the server never holds an attachment row without its file), pulled before those rows
+//! are applied. A file the server does not have (404) or sends damaged does not stop the
+//! page: its row is applied, the file is noted missing and asked for again at every
+//! exchange ([`retry_missing`]).
 use std::collections::BTreeSet;
 
 use helpdesk_core::sync::{FieldValue, SyncRow};
 use helpdesk_store::attachment_files::AttachmentFiles;
+use helpdesk_store::{sync, Store};
 
 use crate::{SyncClient, SyncError};
 
@@ -46,8 +49,10 @@ pub async fn upload(
     Ok(missing.len())
 }
 
-/// Downloads the files of `rows`' attachments that are not here yet; how many.
+/// Downloads the files of `rows`' attachments that are not here yet; how many. Those the
+/// server lacks are noted in `store` for later.
 pub async fn download(
+    store: &Store,
     client: &SyncClient,
     files: &AttachmentFiles,
     rows: &[SyncRow],
@@ -57,13 +62,57 @@ pub async fn download(
         if files.contains(&hash) {
             continue;
         }
-        let content = client.get_blob(&hash).await?;
-        let files = files.clone();
-        let kept = tokio::task::spawn_blocking(move || files.receive(&hash, &content))
-            .await
-            .map_err(|error| std::io::Error::other(error.to_string()))?;
-        kept.map_err(|error| SyncError::BadAnswer(error.to_string()))?;
-        fetched += 1;
+        if fetch(client, files, &hash).await? {
+            fetched += 1;
+        } else {
+            sync::blob_missing(store, &hash).await?;
+        }
     }
     Ok(fetched)
+}
+
+/// Asks again for the files noted missing; how many arrived.
+pub async fn retry_missing(
+    store: &Store,
+    client: &SyncClient,
+    files: &AttachmentFiles,
+) -> Result<usize, SyncError> {
+    let mut fetched = 0;
+    for hash in sync::missing_blobs(store).await? {
+        if files.contains(&hash) {
+            sync::blob_arrived(store, &hash).await?;
+        } else if fetch(client, files, &hash).await? {
+            sync::blob_arrived(store, &hash).await?;
+            fetched += 1;
+        }
+    }
+    Ok(fetched)
+}
+
+/// Downloads and keeps `hash`; `false` when the server does not have it or sent something
+/// else (to be asked again later).
+async fn fetch(
+    client: &SyncClient,
+    files: &AttachmentFiles,
+    hash: &str,
+) -> Result<bool, SyncError> {
+    let content = match client.get_blob(hash).await {
+        Ok(content) => content,
+        Err(SyncError::Refused { status: 404, .. }) => {
+            log::warn!("sync: the server does not have the attachment {hash}; asked again later");
+            return Ok(false);
+        }
+        Err(error) => return Err(error),
+    };
+    let (files, owned) = (files.clone(), hash.to_owned());
+    let kept = tokio::task::spawn_blocking(move || files.receive(&owned, &content))
+        .await
+        .map_err(|error| std::io::Error::other(error.to_string()))?;
+    match kept {
+        Ok(()) => Ok(true),
+        Err(error) => {
+            log::warn!("sync: attachment {hash} not kept ({error}); asked again later");
+            Ok(false)
+        }
+    }
 }

@@ -1,9 +1,9 @@
 //! One exchange: push everything waiting, then pull everything new, a batch at a time.
 use std::time::{Duration, Instant};
 
-use helpdesk_core::sync::{PullCursor, PullResponse, MAX_BATCH_ROWS};
+use helpdesk_core::sync::{PullCursor, PullResponse, SyncRow, MAX_BATCH_ROWS, ROW_REFUSAL_CODES};
 use helpdesk_store::attachment_files::AttachmentFiles;
-use helpdesk_store::sync::SearchRefresh;
+use helpdesk_store::sync::{RefusedPush, SearchRefresh};
 use helpdesk_store::{now_millis, sync, Store};
 
 use crate::{blobs, SyncClient, SyncError};
@@ -22,13 +22,20 @@ pub struct SyncReport {
     pub pulled: usize,
     pub blobs_sent: usize,
     pub blobs_received: usize,
+    /// Rows set aside by this exchange: pulled ones this desktop could not apply, and local
+    /// changes the server refused for good.
+    pub set_aside: usize,
+    /// Rows set aside earlier that applied this time.
+    pub recovered: usize,
 }
 
 /// Pushes every waiting change, then pulls every page after the cursor (the next page
 /// requested while the current one is applied). Each batch is
 /// acknowledged, or applied with its cursor, in one local transaction: after a cut, the
 /// next exchange starts from the last batch that completed, and a batch sent again changes
-/// nothing at the server.
+/// nothing at the server. No row is a wall: a pushed row the server refuses for good, or a
+/// pulled one this desktop cannot apply, is set aside and the rest goes on; the pulled ones
+/// set aside, and the attachment files the server lacked, are tried again at the end.
 pub async fn sync_once(
     store: &Store,
     files: &AttachmentFiles,
@@ -38,9 +45,10 @@ pub async fn sync_once(
     let batch_size = MAX_BATCH_ROWS as u32;
     while let Some(batch) = sync::pending(store, batch_size).await? {
         report.blobs_sent += blobs::upload(client, files, &batch.rows).await?;
-        client.push(batch.rows.clone()).await?;
-        sync::acknowledge(store, &batch).await?;
-        report.pushed += batch.rows.len();
+        let refused = push_finding_refusals(client, &batch.rows).await?;
+        sync::acknowledge_refusing(store, &batch, &refused).await?;
+        report.pushed += batch.rows.len().saturating_sub(refused.len());
+        report.set_aside += refused.len();
     }
     let cursor = sync::load_state(store).await?.cursor();
     // A first sync brings every customer: the search index is rebuilt once at the end.
@@ -52,7 +60,7 @@ pub async fn sync_once(
     let mut held_back = Instant::now();
     let (mut page, mut offset) = pull(client, cursor, batch_size).await?;
     loop {
-        report.blobs_received += blobs::download(client, files, &page.rows).await?;
+        report.blobs_received += blobs::download(store, client, files, &page.rows).await?;
         // The next page travels while this one is applied: its cursor is known already.
         let prefetch = page.more && !page.rows.is_empty();
         let next = async {
@@ -66,6 +74,7 @@ pub async fn sync_once(
             tokio::join!(sync::apply(store, &page.rows, page.cursor, search), next);
         let applied = applied?;
         report.pulled += applied.changed;
+        report.set_aside += applied.set_aside;
         if !page.more {
             break;
         }
@@ -84,9 +93,60 @@ pub async fn sync_once(
             None => pull(client, page.cursor, batch_size).await?,
         };
     }
+    report.recovered += sync::retry_set_aside(store, None).await?.changed;
+    report.blobs_received += blobs::retry_missing(store, client, files).await?;
     sync::refresh_stale_search(store).await?;
     sync::record_success(store, now_millis(), offset).await?;
     Ok(report)
+}
+
+/// Pushes `rows`; answers the rows the server refused for good. A batch refused whole for
+/// a row's reason ([`ROW_REFUSAL_CODES`]: an older server, or a rule checked before the
+/// merge) is sent again in halves until the refused rows are alone, so the others go.
+async fn push_finding_refusals(
+    client: &SyncClient,
+    rows: &[SyncRow],
+) -> Result<Vec<RefusedPush>, SyncError> {
+    let mut refused = Vec::new();
+    let mut parts: Vec<&[SyncRow]> = vec![rows];
+    while let Some(part) = parts.pop() {
+        if part.is_empty() {
+            continue;
+        }
+        match client.push(part.to_vec()).await {
+            Ok(answer) => {
+                for refusal in answer.refused {
+                    let row = part
+                        .iter()
+                        .find(|row| row.table == refusal.table && row.id == refusal.id);
+                    if let Some(row) = row {
+                        refused.push(RefusedPush {
+                            row: row.clone(),
+                            code: refusal.code,
+                            message: refusal.message,
+                        });
+                    }
+                }
+            }
+            Err(SyncError::Refused { code, message, .. })
+                if ROW_REFUSAL_CODES.contains(&code.as_str()) =>
+            {
+                if let [row] = part {
+                    refused.push(RefusedPush {
+                        row: row.clone(),
+                        code,
+                        message,
+                    });
+                } else {
+                    let (first, second) = part.split_at(part.len() / 2);
+                    parts.push(second);
+                    parts.push(first);
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(refused)
 }
 
 /// A page after `cursor`, and how far the server's clock is ahead of ours: its time against

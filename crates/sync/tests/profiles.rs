@@ -119,7 +119,7 @@ async fn on_a_service_desktop_operators_sign_in_and_administrators_do_not() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_service_desktop_cannot_send_an_administrative_change_and_keeps_it() {
+async fn a_service_desktop_cannot_send_an_administrative_change_and_sets_it_aside() {
     let (central, _admin) = loaded_central().await;
     let service = service_desktop(&central).await;
     let role: Uuid = sqlx::query_scalar("SELECT id FROM roles ORDER BY name LIMIT 1")
@@ -133,27 +133,27 @@ async fn a_service_desktop_cannot_send_an_administrative_change_and_keeps_it() {
         .await
         .expect("role renamed behind the shell's back");
 
-    // The server refuses that row alone (`table_forbidden`, named in the push's answer:
-    // `crates/sync/tests` of the desktop's set-aside check what the desktop does with it);
-    // the exchange goes on, and the desktop keeps its own copy.
-    let client = service.client().await;
-    let batch = sync::pending(&service.store, 1000)
-        .await
-        .expect("pending")
-        .expect("the renamed role waits");
-    let answer = client.push(batch.rows.clone()).await.expect("answered");
-    let refused: Vec<(&str, Uuid, &str)> = answer
-        .refused
-        .iter()
-        .map(|row| (row.table.as_str(), row.id, row.code.as_str()))
-        .collect();
-    assert_eq!(refused, [("roles", role, "table_forbidden")]);
-    assert!(
-        answer.refused[0].message.contains("Atendimento"),
-        "{}",
-        answer.refused[0].message
+    // Refused for good, the change is set aside with the server's reason; the exchange
+    // completes.
+    let report = service.try_sync().await.expect("no wall");
+    assert_eq!(report.set_aside, 1);
+    let entries = sync::set_aside_list(&service.store).await.expect("list");
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(
+        (entries[0].key.table.as_str(), entries[0].key.id),
+        ("roles", role)
     );
-    service.sync().await;
+    assert!(
+        entries[0].error.starts_with("table_forbidden"),
+        "{}",
+        entries[0].error
+    );
+    assert!(
+        entries[0].reason.contains("Atendimento"),
+        "{}",
+        entries[0].reason
+    );
+    assert_eq!(sync::waiting(&service.store).await.expect("waiting"), 0);
     let server_name = central
         .rows()
         .await

@@ -1,9 +1,10 @@
 //! Sync in the window: its status, "Sincronizar agora", and registering the desktop (by an
 //! administrator, or at the first run: [`enroll`]).
 use helpdesk_api::{
-    CommandError, ErrorCode, LoadSyncStatus, Operator, RegisterDesktop, RegistrationForm, Reply,
-    Request, SyncNow, SyncStatus,
+    CommandError, ErrorCode, LoadSetAside, LoadSyncStatus, Operator, RegisterDesktop,
+    RegistrationForm, Reply, Request, RetrySetAside, SetAsideEntry, SyncNow, SyncStatus,
 };
+use helpdesk_core::sync::SetAsideDirection;
 use helpdesk_store::{people, protocols, setup, sync};
 use helpdesk_sync::Enrollment;
 use tauri::State;
@@ -16,8 +17,8 @@ use crate::{outcomes, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn load_sync_status(state: State<'_, AppState>) -> Reply<LoadSyncStatus> {
-    state.require_operator().await?;
-    status(&state).await
+    let operator = state.require_operator().await?;
+    status(&state, Some(&operator)).await
 }
 
 /// `helpdesk_api::SyncNow`: the worker starts an exchange; the status answered may still
@@ -25,9 +26,62 @@ pub async fn load_sync_status(state: State<'_, AppState>) -> Reply<LoadSyncStatu
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_now(state: State<'_, AppState>) -> Reply<SyncNow> {
-    state.require_operator().await?;
+    let operator = state.require_operator().await?;
     handle(&state)?.waker.wake();
-    status(&state).await
+    status(&state, Some(&operator)).await
+}
+
+/// `helpdesk_api::LoadSetAside` (administrators only).
+#[tauri::command]
+#[specta::specta]
+pub async fn load_set_aside(state: State<'_, AppState>) -> Reply<LoadSetAside> {
+    state
+        .require_administrator("ver as pendências da sincronização")
+        .await?;
+    set_aside(&state).await
+}
+
+/// `helpdesk_api::RetrySetAside` (administrators only): a pulled row is tried now; a refused
+/// change is queued again and the worker woken.
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_set_aside(
+    request: Request<RetrySetAside>,
+    state: State<'_, AppState>,
+) -> Reply<RetrySetAside> {
+    let operator = state
+        .require_administrator("tentar de novo as pendências da sincronização")
+        .await?;
+    let key = &request;
+    match key.direction {
+        SetAsideDirection::Pull => {
+            let report = sync::retry_set_aside(&state.store, Some(key))
+                .await
+                .map_err(internal)?;
+            log::info!(
+                "{} retried {} {}: {} applied",
+                operator.login,
+                key.table,
+                key.id,
+                report.changed
+            );
+        }
+        SetAsideDirection::Push => {
+            let queued = sync::requeue(&state.store, key).await.map_err(internal)?;
+            log::info!(
+                "{} queued {} {} again ({queued})",
+                operator.login,
+                key.table,
+                key.id
+            );
+            handle(&state)?.waker.wake();
+        }
+    }
+    set_aside(&state).await
+}
+
+async fn set_aside(state: &AppState) -> Result<Vec<SetAsideEntry>, CommandError> {
+    sync::set_aside_list(&state.store).await.map_err(internal)
 }
 
 /// `helpdesk_api::RegisterDesktop` (administrators only).
@@ -92,7 +146,7 @@ pub(crate) async fn enroll(
         profile.code()
     );
     sync_handle.waker.wake();
-    status(state).await
+    status(state, administrator).await
 }
 
 fn handle(state: &AppState) -> Result<&SyncHandle, CommandError> {
@@ -102,10 +156,18 @@ fn handle(state: &AppState) -> Result<&SyncHandle, CommandError> {
     })
 }
 
-async fn status(state: &AppState) -> Result<SyncStatus, CommandError> {
+/// The status, with the count of set-aside rows when `operator` administers.
+async fn status(state: &AppState, operator: Option<&Operator>) -> Result<SyncStatus, CommandError> {
     let store = &state.store;
     let current = sync::load_state(store).await.map_err(internal)?;
     let waiting = sync::waiting(store).await.map_err(internal)?;
+    let set_aside = match operator.filter(|operator| operator.is_administrator()) {
+        Some(_) => {
+            let count = sync::set_aside_count(store).await.map_err(internal)?;
+            Some(u32::try_from(count).unwrap_or(u32::MAX))
+        }
+        None => None,
+    };
     Ok(SyncStatus {
         profile: current.profile(),
         server_url: current.server_url,
@@ -117,5 +179,6 @@ async fn status(state: &AppState) -> Result<SyncStatus, CommandError> {
             .as_ref()
             .is_some_and(|sync| sync.waker.is_running()),
         error: current.last_error,
+        set_aside,
     })
 }

@@ -26,6 +26,7 @@ mod setup;
 mod sign_out;
 mod start_panel;
 mod sync_admin;
+mod sync_pending;
 mod tasks;
 mod tickets;
 mod users;

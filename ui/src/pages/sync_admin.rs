@@ -1,5 +1,6 @@
-//! "Sincronização" (administrators): where this desktop stands with the central server, and
-//! "Registrar este computador" with an administrator's enrollment token.
+//! "Sincronização" (administrators): where this desktop stands with the central server,
+//! "Registrar este computador" with an administrator's enrollment token, and the rows sync
+//! set aside ("Pendências", [`SyncPending`]).
 use helpdesk_api::{LoadSyncStatus, RegisterDesktop};
 use yew::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::hooks::use_command;
 use crate::pages::registration_fields::{
     use_registration, Registration, RegistrationFields, ALL_FIELDS,
 };
+use crate::pages::sync_pending::SyncPending;
 
 /// Props of [`SyncAdminPage`].
 #[derive(Properties, PartialEq)]
@@ -63,6 +65,7 @@ pub fn SyncAdminPage(props: &SyncAdminPageProps) -> Html {
                     }
                 </dl>
             }
+            <SyncPending />
             <form id="sync-form" novalidate=true {onsubmit}>
                 <h2>{ "Registrar este computador" }</h2>
                 <p class="muted">

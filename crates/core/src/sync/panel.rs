@@ -33,6 +33,8 @@ pub struct SyncStatus {
     pub running: bool,
     /// Why the last exchange failed (pt-BR), if it did.
     pub error: Option<String>,
+    /// Rows set aside ("Pendências"), counted for administrators only.
+    pub set_aside: Option<u32>,
 }
 
 impl SyncStatus {
@@ -44,21 +46,26 @@ impl SyncStatus {
             1 => " · 1 alteração aguardando".to_owned(),
             many => format!(" · {many} alterações aguardando"),
         };
+        let set_aside = match self.set_aside.unwrap_or(0) {
+            0 => String::new(),
+            1 => " · 1 pendência".to_owned(),
+            many => format!(" · {many} pendências"),
+        };
         if self.server_url.is_none() {
             return "Sincronização: computador não registrado".to_owned();
         }
         if self.running {
-            return format!("Sincronizando…{waiting}");
+            return format!("Sincronizando…{waiting}{set_aside}");
         }
         if let Some(error) = &self.error {
-            return format!("Não sincronizado: {error}");
+            return format!("Não sincronizado: {error}{set_aside}");
         }
         match self.last_sync_at {
             Some(at) => {
                 let when = format_instant(at, local_offset_minutes);
-                format!("Sincronizado em {when}{waiting}")
+                format!("Sincronizado em {when}{waiting}{set_aside}")
             }
-            None => format!("Ainda não sincronizado{waiting}"),
+            None => format!("Ainda não sincronizado{waiting}{set_aside}"),
         }
     }
 }
@@ -215,6 +222,7 @@ mod tests {
             waiting: 0,
             running: false,
             error: None,
+            set_aside: None,
         };
         assert_eq!(status.headline(-180), "Sincronizado em 28/11/2025 11:30");
         let waiting = SyncStatus {
@@ -237,6 +245,14 @@ mod tests {
         assert_eq!(
             running.headline(-180),
             "Sincronizando… · 3 alterações aguardando"
+        );
+        let pending = SyncStatus {
+            set_aside: Some(2),
+            ..status.clone()
+        };
+        assert_eq!(
+            pending.headline(-180),
+            "Sincronizado em 28/11/2025 11:30 · 2 pendências"
         );
         let alone = SyncStatus {
             server_url: None,

@@ -1,15 +1,18 @@
 //! Rows pulled from the server merged into the local tables, in one transaction with the
 //! cursor that follows them: a cut or a kill mid-pull leaves the database as before the
-//! page, and the page is pulled again.
+//! page, and the page is pulled again. A row this desktop cannot apply (a CHECK, a trigger
+//! or a unique value refuses it, or it does not fit the table) is written in a savepoint of
+//! its own and, refused, set aside ([`super::set_aside`]): the rest of the page goes on.
 use std::collections::{BTreeMap, HashSet};
 
 use helpdesk_core::sync::{
-    FieldValue, MergeOutcome, PullCursor, SyncRow, SyncTable, Version, SYNC_TABLES,
+    ApplyRefusal, FieldValue, MergeOutcome, PullCursor, SetAsideDirection, SetAsideKey, SyncRow,
+    SyncTable, Version, SYNC_TABLES,
 };
 use sqlx::{Connection, SqliteConnection};
 use uuid::Uuid;
 
-use super::rows;
+use super::{rows, set_aside};
 use crate::{customers, Result, Store, StoreError};
 
 /// What a page of pulled rows did here.
@@ -19,6 +22,8 @@ pub struct ApplyReport {
     pub changed: usize,
     /// Rows already as new or newer here (this desktop's own changes coming back, mostly).
     pub unchanged: usize,
+    /// Rows this desktop could not apply, set aside.
+    pub set_aside: usize,
 }
 
 /// The tables whose rows feed a customer's search entry, and the column naming the customer.
@@ -41,23 +46,28 @@ pub enum SearchRefresh {
 }
 
 /// Merges `rows` (one page of a pull) into the local tables and moves the pull cursor to
-/// `cursor`, refreshing the customer search index as `search` says. The rows are checked
-/// against the syncable tables first: a row that does not fit is refused whole, and nothing
-/// is applied.
+/// `cursor`, refreshing the customer search index as `search` says. A row that does not fit
+/// its table, or that the table refuses, is set aside with its reason; a newer version of
+/// it, pulled later, replaces the entry, and drops it once it applies.
 pub async fn apply(
     store: &Store,
     rows: &[SyncRow],
     cursor: PullCursor,
     search: SearchRefresh,
 ) -> Result<ApplyReport> {
-    let mut by_table: BTreeMap<usize, Vec<&SyncRow>> = BTreeMap::new();
+    let mut page = Page::default();
     for row in rows {
-        let position = SYNC_TABLES
-            .iter()
-            .position(|table| table.name == row.table)
-            .ok_or_else(|| StoreError::Corrupt(format!("pulled a row of {}", row.table)))?;
-        check(&SYNC_TABLES[position], row)?;
-        by_table.entry(position).or_default().push(row);
+        match SYNC_TABLES.iter().position(|table| table.name == row.table) {
+            Some(position) => match check(&SYNC_TABLES[position], row) {
+                Ok(()) => page.by_table.entry(position).or_default().push(row),
+                Err(error) => page.unusable.push((row, ApplyRefusal::Unfit, error)),
+            },
+            None => page.unusable.push((
+                row,
+                ApplyRefusal::UnknownTable,
+                format!("unknown table {}", row.table),
+            )),
+        }
     }
     let mut conn = store.pool().acquire().await?;
     // A page holds rows in the server's commit order, not parents first: references are
@@ -65,13 +75,56 @@ pub async fn apply(
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await?;
-    let outcome = apply_in(&mut conn, &by_table, cursor, search).await;
+    let outcome = apply_in(&mut conn, &page, Some(cursor), search).await;
     sqlx::query("PRAGMA foreign_keys = ON")
         .execute(&mut *conn)
         .await?;
     let (report, high) = outcome?;
     store.observe(high);
     Ok(report)
+}
+
+/// Tries the pulled rows set aside again (every one, or only `only`), each merged into the
+/// row here as a newly pulled one would be; those that apply leave the set-aside table.
+/// Cheap: only the set-aside rows are read.
+pub async fn retry_set_aside(store: &Store, only: Option<&SetAsideKey>) -> Result<ApplyReport> {
+    let mut conn = store.pool().acquire().await?;
+    let kept = set_aside::rows_in(&mut conn, SetAsideDirection::Pull, only).await?;
+    if kept.is_empty() {
+        return Ok(ApplyReport::default());
+    }
+    let mut page = Page::default();
+    for row in &kept {
+        if let Some(position) = SYNC_TABLES.iter().position(|table| table.name == row.table) {
+            if check(&SYNC_TABLES[position], row).is_ok() {
+                page.by_table.entry(position).or_default().push(row);
+            }
+        }
+    }
+    sqlx::query("PRAGMA foreign_keys = OFF")
+        .execute(&mut *conn)
+        .await?;
+    let outcome = apply_in(&mut conn, &page, None, SearchRefresh::WithPage).await;
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&mut *conn)
+        .await?;
+    let (report, high) = outcome?;
+    store.observe(high);
+    Ok(report)
+}
+
+/// Pulled rows by table (in [`SYNC_TABLES`]' order), and those that fit no table.
+#[derive(Default)]
+struct Page<'a> {
+    by_table: BTreeMap<usize, Vec<&'a SyncRow>>,
+    unusable: Vec<(&'a SyncRow, ApplyRefusal, String)>,
+}
+
+/// How one pulled row fared.
+enum RowOutcome {
+    Unchanged,
+    Changed(SyncRow),
+    Refused(ApplyRefusal, String),
 }
 
 /// Rebuilds the customer search index whole if pages were applied without refreshing it;
@@ -91,10 +144,12 @@ pub async fn refresh_stale_search(store: &Store) -> Result<bool> {
     Ok(stale)
 }
 
+/// Applies `page` in one transaction, with the cursor that follows it if given (a retry of
+/// set-aside rows moves none).
 async fn apply_in(
     conn: &mut SqliteConnection,
-    by_table: &BTreeMap<usize, Vec<&SyncRow>>,
-    cursor: PullCursor,
+    page: &Page<'_>,
+    cursor: Option<PullCursor>,
     search: SearchRefresh,
 ) -> Result<(ApplyReport, i64)> {
     let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
@@ -106,7 +161,16 @@ async fn apply_in(
     let mut report = ApplyReport::default();
     let mut high = 0;
     let mut searched: HashSet<Uuid> = HashSet::new();
-    for (&position, incoming) in by_table {
+    let aside: HashSet<(String, Uuid)> = set_aside::keys_in(&mut tx, SetAsideDirection::Pull)
+        .await?
+        .into_iter()
+        .collect();
+    for (row, refusal, error) in &page.unusable {
+        let reason = refusal.reason(&row.table, error);
+        set_aside::put_in(&mut tx, SetAsideDirection::Pull, row, &reason, error).await?;
+        report.set_aside += 1;
+    }
+    for (&position, incoming) in &page.by_table {
         let table: &'static SyncTable = &SYNC_TABLES[position];
         // Renames settling a unique value are the same on every node: a desktop that may
         // not write the table leaves sending them to those that may.
@@ -119,23 +183,24 @@ async fn apply_in(
             .collect();
         for row in incoming {
             high = high.max(row.latest().map_or(0, |version| version.stamp));
-            let merged = match current.get_mut(&row.id) {
-                Some(existing) => match existing.merge(row) {
-                    MergeOutcome::Unchanged => {
-                        report.unchanged += 1;
-                        continue;
+            match apply_one(&mut tx, table, row, &mut current, sends_renames).await? {
+                RowOutcome::Unchanged => report.unchanged += 1,
+                RowOutcome::Changed(merged) => {
+                    report.changed += 1;
+                    if let Some(customer) = searched_customer(table, &merged) {
+                        searched.insert(customer);
                     }
-                    MergeOutcome::Changed => existing.clone(),
-                },
-                None => {
-                    current.insert(row.id, (*row).clone());
-                    (*row).clone()
                 }
-            };
-            write_resolving(&mut tx, table, &merged, sends_renames).await?;
-            report.changed += 1;
-            if let Some(customer) = searched_customer(table, &merged) {
-                searched.insert(customer);
+                RowOutcome::Refused(refusal, error) => {
+                    let reason = refusal.reason(table.name, &error);
+                    set_aside::put_in(&mut tx, SetAsideDirection::Pull, row, &reason, &error)
+                        .await?;
+                    report.set_aside += 1;
+                    continue;
+                }
+            }
+            if aside.contains(&(row.table.clone(), row.id)) {
+                set_aside::drop_in(&mut tx, SetAsideDirection::Pull, &row.table, row.id).await?;
             }
         }
     }
@@ -155,17 +220,95 @@ async fn apply_in(
     sqlx::query("UPDATE sync_control SET applying = 0")
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
-        "UPDATE sync_state SET pull_transaction = ?1, pull_sequence = ?2,
-             clock_high = max(clock_high, ?3)",
-    )
-    .bind(cursor.transaction)
-    .bind(cursor.sequence)
-    .bind(high)
+    match cursor {
+        Some(cursor) => sqlx::query(
+            "UPDATE sync_state SET pull_transaction = ?1, pull_sequence = ?2,
+                     clock_high = max(clock_high, ?3)",
+        )
+        .bind(cursor.transaction)
+        .bind(cursor.sequence)
+        .bind(high),
+        None => sqlx::query("UPDATE sync_state SET clock_high = max(clock_high, ?1)").bind(high),
+    }
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok((report, high))
+}
+
+/// Merges `row` into the row here (from `current`, which takes the result) and writes it in
+/// a savepoint of its own: refused by the table, the write is undone alone and the refusal
+/// answered; any other failure ends the page.
+async fn apply_one(
+    conn: &mut SqliteConnection,
+    table: &'static SyncTable,
+    row: &SyncRow,
+    current: &mut BTreeMap<Uuid, SyncRow>,
+    sends_renames: bool,
+) -> Result<RowOutcome> {
+    let merged = match current.get(&row.id) {
+        Some(existing) => {
+            let mut merged = existing.clone();
+            match merged.merge(row) {
+                MergeOutcome::Unchanged => return Ok(RowOutcome::Unchanged),
+                MergeOutcome::Changed => merged,
+            }
+        }
+        None => row.clone(),
+    };
+    sqlx::query("SAVEPOINT pulled_row")
+        .execute(&mut *conn)
+        .await?;
+    match write_resolving(conn, table, &merged, sends_renames).await {
+        Ok(()) => {
+            sqlx::query("RELEASE pulled_row")
+                .execute(&mut *conn)
+                .await?;
+            current.insert(row.id, merged.clone());
+            Ok(RowOutcome::Changed(merged))
+        }
+        Err(error) => {
+            let Some(refusal) = refusal(&error) else {
+                return Err(error);
+            };
+            sqlx::query("ROLLBACK TO pulled_row")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("RELEASE pulled_row")
+                .execute(&mut *conn)
+                .await?;
+            Ok(RowOutcome::Refused(refusal, error.to_string()))
+        }
+    }
+}
+
+/// Whether `error` is the table refusing the row (then it is set aside), and how.
+fn refusal(error: &StoreError) -> Option<ApplyRefusal> {
+    const CONSTRAINT: i32 = 19;
+    const MISMATCH: i32 = 20;
+    match error {
+        StoreError::Corrupt(message) if message.contains("renamed") => Some(ApplyRefusal::Unique),
+        StoreError::Corrupt(_) => Some(ApplyRefusal::Unfit),
+        StoreError::Database(sqlx::Error::Database(database)) => {
+            use sqlx::error::ErrorKind;
+            match database.kind() {
+                ErrorKind::UniqueViolation => Some(ApplyRefusal::Unique),
+                ErrorKind::ForeignKeyViolation => Some(ApplyRefusal::ForeignKey),
+                ErrorKind::NotNullViolation => Some(ApplyRefusal::Required),
+                ErrorKind::CheckViolation => Some(ApplyRefusal::Check),
+                _ => {
+                    let code: i32 = database.code()?.parse().ok()?;
+                    // A trigger's RAISE(ABORT) is SQLITE_CONSTRAINT_TRIGGER.
+                    match code & 0xff {
+                        CONSTRAINT => Some(ApplyRefusal::Check),
+                        MISMATCH => Some(ApplyRefusal::Unfit),
+                        _ => None,
+                    }
+                }
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Writes `row`; when it takes a unique value (a name, a login) that another row holds
@@ -295,17 +438,18 @@ async fn queue(conn: &mut SqliteConnection, row: &SyncRow) -> Result<()> {
     Ok(())
 }
 
-/// A row pulled must name only the table's columns, each with a value that fits it.
-fn check(table: &SyncTable, row: &SyncRow) -> Result<()> {
+/// A row pulled must name only the table's columns, each with a value that fits it; if not,
+/// why.
+fn check(table: &SyncTable, row: &SyncRow) -> std::result::Result<(), String> {
     for (name, field) in &row.fields {
         let fits = table
             .column(name)
             .is_some_and(|column| column.accepts(&field.value));
         if !fits {
-            return Err(StoreError::Corrupt(format!(
+            return Err(format!(
                 "pulled {} {}: column {name} does not fit",
                 row.table, row.id
-            )));
+            ));
         }
     }
     Ok(())

@@ -1,10 +1,12 @@
 //! The rows changed here and not yet acknowledged by the server, oldest change first.
 use std::collections::BTreeMap;
 
-use helpdesk_core::sync::{SyncRow, SyncTable, SYNC_TABLES};
+use std::collections::HashSet;
+
+use helpdesk_core::sync::{SetAsideDirection, SetAsideKey, SyncRow, SyncTable, SYNC_TABLES};
 use uuid::Uuid;
 
-use super::rows;
+use super::{rows, set_aside};
 use crate::{Result, Store, StoreError};
 
 /// Rows to push: each changed row once, as it is now, and the last change it covers.
@@ -56,14 +58,61 @@ pub async fn pending(store: &Store, limit: u32) -> Result<Option<PendingBatch>> 
     }))
 }
 
+/// A row of a push the server refused for good, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedPush {
+    pub row: SyncRow,
+    /// The server's code (`table_forbidden`, say).
+    pub code: String,
+    /// The server's reason, in pt-BR.
+    pub message: String,
+}
+
 /// The server took `batch`: its changes leave the outbox, and the clock will restart after
 /// its stamps.
 pub async fn acknowledge(store: &Store, batch: &PendingBatch) -> Result<()> {
+    acknowledge_refusing(store, batch, &[]).await
+}
+
+/// The server took `batch` but `refused` (rows of it) for good: every change of the batch
+/// leaves the outbox, the refused rows into the set-aside table (sent again only once
+/// changed here again, or on an administrator's "Tentar novamente"), and the entries of the
+/// rows it took, set aside by an earlier push, are dropped.
+pub async fn acknowledge_refusing(
+    store: &Store,
+    batch: &PendingBatch,
+    refused: &[RefusedPush],
+) -> Result<()> {
     let mut tx = store.pool().begin().await?;
     sqlx::query("DELETE FROM sync_outbox WHERE seq <= ?1")
         .bind(batch.through)
         .execute(&mut *tx)
         .await?;
+    let refused_keys: HashSet<(&str, Uuid)> = refused
+        .iter()
+        .map(|refusal| (refusal.row.table.as_str(), refusal.row.id))
+        .collect();
+    let aside = set_aside::keys_in(&mut tx, SetAsideDirection::Push).await?;
+    for (table, id) in aside {
+        let sent = batch
+            .rows
+            .iter()
+            .any(|row| row.table == table && row.id == id);
+        if sent && !refused_keys.contains(&(table.as_str(), id)) {
+            set_aside::drop_in(&mut tx, SetAsideDirection::Push, &table, id).await?;
+        }
+    }
+    for refusal in refused {
+        let error = format!("{}: {}", refusal.code, refusal.message);
+        set_aside::put_in(
+            &mut tx,
+            SetAsideDirection::Push,
+            &refusal.row,
+            &refusal.message,
+            &error,
+        )
+        .await?;
+    }
     sqlx::query("UPDATE sync_state SET clock_high = max(clock_high, ?1)")
         .bind(batch.high_stamp)
         .execute(&mut *tx)
@@ -86,4 +135,25 @@ pub async fn waiting_tables(store: &Store) -> Result<Vec<String>> {
             .fetch_all(store.pool())
             .await?,
     )
+}
+
+/// Queues the row of `key` (a change the server refused, set aside) to be sent again as it
+/// is now; its entry stays until the server takes it. Answers whether the row exists here.
+pub async fn requeue(store: &Store, key: &SetAsideKey) -> Result<bool> {
+    let Some(table) = SyncTable::named(&key.table) else {
+        return Ok(false);
+    };
+    let mut tx = store.pool().begin().await?;
+    let origin = rows::local_origin(&mut tx).await?;
+    let Some(row) = rows::read(&mut tx, table, &[key.id], origin).await?.pop() else {
+        return Ok(false);
+    };
+    sqlx::query("INSERT INTO sync_outbox (table_name, row_id, stamp) VALUES (?1, ?2, ?3)")
+        .bind(table.name)
+        .bind(key.id)
+        .bind(row.latest().map_or(0, |version| version.stamp))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
 }
