@@ -15,6 +15,7 @@ use crate::{Result, Store};
 
 pub use apply::{apply, refresh_stale_search, ApplyReport, SearchRefresh};
 pub use outbox::{acknowledge, pending, waiting, waiting_tables, PendingBatch};
+pub use state::begin_epoch;
 pub use state::{
     load_credential, load_state, record_error, record_success, set_registration, SyncState,
 };

@@ -16,6 +16,7 @@ mod portal;
 mod portal_form;
 mod pull;
 mod push;
+mod restore;
 mod service_passwords;
 mod throttle;
 mod tls;

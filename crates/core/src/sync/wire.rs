@@ -66,14 +66,33 @@ pub struct RefusedRow {
 }
 
 /// Where a pull stopped: everything at or before it has been seen. Opaque to desktops.
+///
+/// Positions belong to the server database's `epoch` (its lineage): 0 for a database as
+/// created, a new random number when the server finds itself on a copy of it (restored from
+/// a dump into another cluster, say), whose positions restart. A cursor of another epoch,
+/// or one without an epoch (sent before epochs existed) once the database is a copy, is
+/// served from the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct PullCursor {
+    /// The lineage of the server database the position belongs to.
+    #[serde(default, with = "crate::clock::stamp_text")]
+    pub epoch: i64,
     /// The server transaction that last wrote the row (commit order is safe below it).
     #[serde(with = "crate::clock::stamp_text")]
     pub transaction: i64,
     /// The write within that transaction.
     #[serde(with = "crate::clock::stamp_text")]
     pub sequence: i64,
+}
+
+impl PullCursor {
+    /// The start of the server's positions in `epoch`.
+    pub fn start(epoch: i64) -> PullCursor {
+        PullCursor {
+            epoch,
+            ..PullCursor::default()
+        }
+    }
 }
 
 /// Rows changed after `after`, at most `limit`.
@@ -106,4 +125,48 @@ pub struct BlobRef {
 pub struct SyncErrorBody {
     pub code: String,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_travels_with_its_epoch_and_one_without_is_of_epoch_0() {
+        let cursor = PullCursor {
+            epoch: 8_123_456_789_012_345_678,
+            transaction: 771,
+            sequence: 12,
+        };
+        let json = serde_json::to_value(cursor).expect("serialises");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "epoch": "8123456789012345678", "transaction": "771", "sequence": "12"
+            })
+        );
+        assert_eq!(
+            serde_json::from_value::<PullCursor>(json).ok(),
+            Some(cursor)
+        );
+        // Sent before epochs existed: of epoch 0, a database as created (a restored one
+        // serves it from the start).
+        let old: Option<PullCursor> =
+            serde_json::from_str(r#"{"transaction": "771", "sequence": "12"}"#).ok();
+        assert_eq!(
+            old,
+            Some(PullCursor {
+                epoch: 0,
+                transaction: 771,
+                sequence: 12
+            })
+        );
+        assert_eq!(
+            PullCursor::start(5),
+            PullCursor {
+                epoch: 5,
+                ..PullCursor::default()
+            }
+        );
+    }
 }
