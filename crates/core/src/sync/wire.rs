@@ -1,4 +1,6 @@
 //! The messages between a desktop and the sync server (JSON over HTTPS).
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -7,8 +9,9 @@ use super::{DesktopProfile, SyncRow};
 /// The most rows a push or a pull carries.
 pub const MAX_BATCH_ROWS: usize = 1000;
 
-/// A desktop asking to join, with an administrator's enrollment token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A desktop asking to join, with an administrator's enrollment token (never shown by
+/// `Debug`).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationRequest {
     pub enrollment_token: String,
     /// How the administrator will recognise the desktop ("Loja Centro - caixa 2").
@@ -20,8 +23,8 @@ pub struct RegistrationRequest {
     pub issued_protocols: Vec<String>,
 }
 
-/// The desktop's identity and credential, shown once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The desktop's identity and credential, shown once (never by `Debug`).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationResponse {
     pub device_id: Uuid,
     /// The number in the desktop's protocols from now on.
@@ -30,6 +33,31 @@ pub struct RegistrationResponse {
     pub profile: DesktopProfile,
     /// The secret the desktop sends with every request (`Authorization: Bearer`).
     pub credential: String,
+}
+
+/// What `Debug` shows in place of a secret.
+const REDACTED: &str = "<redacted>";
+
+impl fmt::Debug for RegistrationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegistrationRequest")
+            .field("enrollment_token", &REDACTED)
+            .field("name", &self.name)
+            .field("profile", &self.profile)
+            .field("issued_protocols", &self.issued_protocols)
+            .finish()
+    }
+}
+
+impl fmt::Debug for RegistrationResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegistrationResponse")
+            .field("device_id", &self.device_id)
+            .field("desktop_number", &self.desktop_number)
+            .field("profile", &self.profile)
+            .field("credential", &REDACTED)
+            .finish()
+    }
 }
 
 /// Local changes, oldest first.
@@ -130,6 +158,36 @@ pub struct SyncErrorBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_never_shows_the_enrollment_token_nor_the_credential() {
+        let request = RegistrationRequest {
+            enrollment_token: "token-secreto-do-administrador".into(),
+            name: "Loja Centro".into(),
+            profile: DesktopProfile::Service,
+            issued_protocols: vec!["20261205-0001".into()],
+        };
+        let shown = format!("{request:?} {request:#?}");
+        assert!(!shown.contains("token-secreto"), "{shown}");
+        assert!(
+            shown.contains("<redacted>") && shown.contains("Loja Centro"),
+            "{shown}"
+        );
+        assert!(shown.contains("20261205-0001"), "{shown}");
+
+        let response = RegistrationResponse {
+            device_id: Uuid::nil(),
+            desktop_number: 7,
+            profile: DesktopProfile::Administration,
+            credential: "credencial-secreta-do-desktop".into(),
+        };
+        let shown = format!("{response:?} {response:#?}");
+        assert!(!shown.contains("credencial-secreta"), "{shown}");
+        assert!(
+            shown.contains("<redacted>") && shown.contains("desktop_number: 7"),
+            "{shown}"
+        );
+    }
 
     #[test]
     fn a_cursor_travels_with_its_epoch_and_one_without_is_of_epoch_0() {
