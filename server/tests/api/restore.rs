@@ -94,3 +94,23 @@ async fn a_cursor_taken_before_a_dump_leads_to_the_rows_written_after_its_restor
     let (original, _) = pull_from(&app, &desktop.credential, cursor).await;
     assert!(original.is_empty());
 }
+
+#[tokio::test]
+async fn a_copy_in_another_database_of_the_same_cluster_starts_an_epoch_too() {
+    let app = TestApp::start().await;
+    let desktop = app.register("Loja Centro", &[]).await;
+    let old = push_roles(&app, &desktop.credential, desktop.device_id, "Antiga", 4).await;
+    let (_, cursor) = pull_from(&app, &desktop.credential, PullCursor::default()).await;
+
+    // Transaction ids go on in the same cluster; the database is another one all the same.
+    let copy_url = PgServer::shared()
+        .expect("PostgreSQL starts")
+        .restore_dump_of(&app.database_url)
+        .await
+        .expect("dumped and restored");
+    let copy = TestApp::on_database(copy_url, |_| {}).await;
+    let new = push_roles(&copy, &desktop.credential, desktop.device_id, "Nova", 2).await;
+    let (again, resumed) = pull_from(&copy, &desktop.credential, cursor).await;
+    assert_eq!(again, [old, new].concat());
+    assert_ne!(resumed.epoch, cursor.epoch);
+}
