@@ -15,11 +15,14 @@ pub enum Lineage {
     NewEpoch { epoch: i64, rows: u64 },
 }
 
-/// The epoch pull cursors belong to now.
-pub async fn epoch(executor: impl PgExecutor<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT epoch FROM sync_lineage")
-        .fetch_one(executor)
-        .await
+/// The epoch pull cursors belong to now, and the first transaction id not assigned yet
+/// in this cluster: a cursor at or past it was not taken in this database's history.
+pub async fn epoch_and_horizon(executor: impl PgExecutor<'_>) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT epoch, pg_snapshot_xmax(pg_current_snapshot())::text::bigint FROM sync_lineage",
+    )
+    .fetch_one(executor)
+    .await
 }
 
 /// Checks at start-up that the server runs on the database its positions were taken in,

@@ -138,11 +138,13 @@ pub struct Page {
 /// At most `limit` rows written after `after`, ordered by (transaction, sequence), and
 /// only those of transactions older than every transaction still running: one that
 /// commits later can never have a position before a cursor already handed out. A cursor
-/// of another epoch than the database's (taken before it was restored from a dump, say)
-/// is read as the start.
+/// of another epoch than the database's (taken before it was restored from a dump, say),
+/// or one past every transaction of this cluster (taken in a history it does not have: a
+/// physical backup restored in place, a replica promoted without the last writes), is read
+/// as the start.
 pub async fn pull(pool: &PgPool, after: PullCursor, limit: usize) -> Result<Page, sqlx::Error> {
-    let epoch = super::lineage::epoch(pool).await?;
-    let after = if after.epoch == epoch {
+    let (epoch, horizon) = super::lineage::epoch_and_horizon(pool).await?;
+    let after = if after.epoch == epoch && after.transaction < horizon {
         after
     } else {
         PullCursor::start(epoch)

@@ -114,3 +114,19 @@ async fn a_copy_in_another_database_of_the_same_cluster_starts_an_epoch_too() {
     assert_eq!(again, [old, new].concat());
     assert_ne!(resumed.epoch, cursor.epoch);
 }
+
+#[tokio::test]
+async fn a_cursor_past_every_transaction_of_the_cluster_is_served_from_the_start() {
+    // Taken in a history this database does not have (a physical backup restored in place,
+    // a replica promoted without the last writes): its transaction was never reached here.
+    let app = TestApp::start().await;
+    let desktop = app.register("Loja Centro", &[]).await;
+    let rows = push_roles(&app, &desktop.credential, desktop.device_id, "Equipe", 3).await;
+    let ahead = PullCursor {
+        transaction: 1 << 40,
+        ..PullCursor::default()
+    };
+    let (pulled, cursor) = pull_from(&app, &desktop.credential, ahead).await;
+    assert_eq!(pulled, rows);
+    assert!(cursor.transaction < ahead.transaction);
+}
