@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use helpdesk_core::sync::{DesktopProfile, Refusal, SyncErrorBody, SyncTable, MAX_BATCH_ROWS};
+use helpdesk_core::sync::{SyncErrorBody, MAX_BATCH_ROWS};
 
 /// An error answered to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,40 +151,8 @@ impl ApiError {
         )
     }
 
-    /// 403: the desktop's profile may not write a row it pushed. `table_forbidden` for a
-    /// table it never writes; `user_forbidden` for a user a service desktop may not change
-    /// (one the server does not hold, or an administrator).
-    pub fn refused(profile: DesktopProfile, refusal: &Refusal) -> ApiError {
-        let desktop = profile.label();
-        match refusal {
-            Refusal::Table(name) => {
-                let label = SyncTable::named(name).map_or(name.as_str(), |table| table.label);
-                ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "table_forbidden",
-                    format!(
-                        "Este computador é de {desktop} e não pode alterar {label} ({name}). Essa alteração só pode ser feita num computador de Administração; nada foi gravado."
-                    ),
-                )
-            }
-            Refusal::UnknownUser(id) => ApiError::new(
-                StatusCode::FORBIDDEN,
-                "user_forbidden",
-                format!(
-                    "Este computador é de {desktop} e enviou um usuário que o servidor não tem ({id}). Usuários só são criados num computador de Administração; nada foi gravado."
-                ),
-            ),
-            Refusal::Administrator(id) => ApiError::new(
-                StatusCode::FORBIDDEN,
-                "user_forbidden",
-                format!(
-                    "Este computador é de {desktop} e não pode alterar a senha de um administrador ({id}). Ela só pode ser trocada num computador de Administração; nada foi gravado."
-                ),
-            ),
-        }
-    }
-
-    /// 409 `protocol_taken`: the protocol belongs to another desktop or ticket.
+    /// 409 `protocol_taken`: a protocol a desktop registers with belongs to another desktop
+    /// or ticket.
     pub fn protocol_taken(protocol: &str) -> ApiError {
         ApiError::new(
             StatusCode::CONFLICT,

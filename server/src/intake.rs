@@ -1,7 +1,6 @@
 //! Support messages taken in by the server: each becomes a `support_messages` row (and a
 //! `support_message_attachments` row per file, its bytes a blob), written as a desktop's
 //! push would be, so every desktop pulls it; each is taken once.
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use helpdesk_core::clock::HybridClock;
@@ -85,10 +84,7 @@ pub async fn take_all(
         }
     }
     if !written.is_empty() {
-        rows::merge_batch(&mut tx, &written, |row, _| {
-            Ok::<_, sqlx::Error>(Cow::Borrowed(row))
-        })
-        .await?;
+        rows::merge_all(&mut tx, &written).await?;
     }
     tx.commit().await?;
     Ok(taken)

@@ -259,6 +259,22 @@ export const commands = {
 	 *  sees the file system), then the CSV written there.
 	 */
 	exportReportCsv: (request: ReportRequest_Deserialize) => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("export_report_csv", { request })),
+	/**  `helpdesk_api::LoadBackups`. */
+	loadBackups: () => typedError<BackupPanel_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_backups")),
+	/**
+	 *  `helpdesk_api::SaveBackupSettings`: checked in the core as the UI did, the folder on
+	 *  this computer, then stored.
+	 */
+	saveBackupSettings: (request: BackupSettings) => typedError<BackupPanel_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_backup_settings", { request })),
+	/**  `helpdesk_api::BackupNow`. */
+	backupNow: () => typedError<BackupPanel_Serialize, CommandError_Serialize>(__TAURI_INVOKE("backup_now")),
+	/**
+	 *  `helpdesk_api::RestoreBackup`: the backup named in the saved folder, checked and staged;
+	 *  the app puts it in place when it starts again.
+	 */
+	restoreBackup: (request: BackupChoice) => typedError<BackupPanel_Serialize, CommandError_Serialize>(__TAURI_INVOKE("restore_backup", { request })),
+	/**  `helpdesk_api::RestartApp`. */
+	restartApp: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("restart_app")),
 };
 
 /* Types */
@@ -331,6 +347,59 @@ export type AttachmentInfo = {
 	added_by_name: string,
 	/**  Unix ms UTC. */
 	added_at: number | null,
+};
+
+/**  "Restaurar": the backup chosen, by its name. */
+export type BackupChoice = {
+	name: string,
+};
+
+/**  A backup in the folder, for the list. */
+export type BackupLine = {
+	/**  The backup's folder name, which also names it to "Restaurar". */
+	name: string,
+	created_at_ms: number | null,
+	database_bytes: number | null,
+	files: number | null,
+};
+
+/**  "Cópia de segurança" as the page shows it. */
+export type BackupPanel = BackupPanel_Serialize | BackupPanel_Deserialize;
+
+/**  "Cópia de segurança" as the page shows it. */
+export type BackupPanel_Deserialize = {
+	settings: BackupSettings,
+	/**  Newest first. */
+	backups: BackupLine[],
+	/**  Why the folder's backups cannot be listed, if they cannot. */
+	folder_problem?: string | null,
+	/**  Why the last scheduled backup failed, if it did. */
+	last_error?: string | null,
+	/**  The backup that will be restored at the next start, if one was chosen. */
+	restore_staged?: string | null,
+};
+
+/**  "Cópia de segurança" as the page shows it. */
+export type BackupPanel_Serialize = {
+	settings: BackupSettings,
+	/**  Newest first. */
+	backups: BackupLine[],
+	/**  Why the folder's backups cannot be listed, if they cannot. */
+	folder_problem: string | null,
+	/**  Why the last scheduled backup failed, if it did. */
+	last_error: string | null,
+	/**  The backup that will be restored at the next start, if one was chosen. */
+	restore_staged: string | null,
+};
+
+/**  The settings as typed by an administrator. */
+export type BackupSettings = {
+	/**  A folder of this computer (or a mounted network share), as a full path. */
+	folder: string,
+	/**  Whole hours between scheduled backups; empty or 0: only on demand. */
+	every_hours: string,
+	/**  How many backups are kept in the folder (the oldest go first). */
+	keep: string,
 };
 
 /**  A bar of the chart. */

@@ -4,6 +4,7 @@
 
 mod app_store;
 mod assignment_notifier;
+mod backups;
 mod commands;
 mod database;
 mod email_worker;
@@ -99,18 +100,25 @@ pub fn run() {
                 }
                 Err(error) => return Err(error.into()),
             };
+            backups::apply_staged_restore(&path)?;
             let store = tauri::async_runtime::block_on(database::open(&path))?;
+            tauri::async_runtime::block_on(backups::renew_origin_if_copied(&store, &path))?;
             let picker = FilePicker::system(app.handle().clone());
             let opener = Opener::system(app.handle().clone())?;
             let attachments = Attachments::beside(&path);
             let vault = Arc::new(vault::open(app.handle(), &path)?);
             let files = attachments.files.clone();
+            let files_for_backups = files.clone();
             let (email, email_worker) =
                 email_worker::prepare(app.handle(), Arc::clone(&vault), files.clone());
             let (mailbox, mailbox_watcher) =
                 mailbox_worker::prepare(app.handle(), Arc::clone(&vault), files.clone());
             let (sync, sync_worker) = sync_worker::prepare(app.handle(), vault, files)?;
-            let state = AppState::new(store, attachments);
+            let restarting = app.handle().clone();
+            let state = AppState::new(store, attachments).with_database(
+                path.clone(),
+                state::Restart(Box::new(move || restarting.request_restart())),
+            );
             let sessions = state.watch_open_session();
             app.manage(
                 state
@@ -122,6 +130,7 @@ pub fn run() {
             );
             email_worker::spawn(email_worker);
             sync_worker::spawn(sync_worker);
+            backups::spawn_worker(app.handle().clone(), files_for_backups);
             mailbox_worker::spawn(mailbox_watcher);
             assignment_notifier::spawn(app.handle().clone(), sessions);
             Ok(())

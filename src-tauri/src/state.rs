@@ -5,7 +5,7 @@
 //! by key), so a deactivation ends the session at its next command, and a new role or
 //! administrative flag holds at once. While the operator must change their password, or the
 //! session is locked after the idle time, operator commands are refused.
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use helpdesk_api::{CommandError, ErrorCode, Operator};
@@ -55,6 +55,15 @@ impl Attachments {
     }
 }
 
+/// Ends the app and starts it again.
+pub struct Restart(pub Box<dyn Fn() + Send + Sync>);
+
+impl std::fmt::Debug for Restart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Restart(..)")
+    }
+}
+
 /// What the e-mail commands need: the vault of the SMTP password and the outbox worker's bell.
 #[derive(Debug, Clone)]
 pub struct EmailState {
@@ -84,6 +93,10 @@ pub struct LocalMailbox {
 pub struct AppState {
     pub store: Store,
     pub attachments: Attachments,
+    /// The database file, which a restore replaces; `None` in tests without one.
+    pub database: Option<PathBuf>,
+    /// Ends the app and starts it again; `None` where there is no real app (tests).
+    pub restart: Option<Restart>,
     /// The system's file picker; `None` where there is no real window (tests).
     pub file_picker: Option<FilePicker>,
     /// The system's viewer for attached files; `None` where there is no real window (most
@@ -123,6 +136,8 @@ impl AppState {
         Self {
             store,
             attachments,
+            database: None,
+            restart: None,
             file_picker: None,
             opener: None,
             email: None,
@@ -146,6 +161,15 @@ impl AppState {
     pub fn with_opener(self, opener: Opener) -> Self {
         Self {
             opener: Some(opener),
+            ..self
+        }
+    }
+
+    /// The state of the database file at `path`, in an app that restarts with `restart`.
+    pub fn with_database(self, path: PathBuf, restart: Restart) -> Self {
+        Self {
+            database: Some(path),
+            restart: Some(restart),
             ..self
         }
     }

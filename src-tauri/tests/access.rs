@@ -292,6 +292,17 @@ fn samples() -> BTreeMap<&'static str, Value> {
         ),
         ("run_report", report_request()),
         ("export_report_csv", report_request()),
+        ("load_backups", Value::Null),
+        (
+            "save_backup_settings",
+            json!({"folder": "/tmp", "every_hours": "24", "keep": "7"}),
+        ),
+        ("backup_now", Value::Null),
+        (
+            "restore_backup",
+            json!({"name": "helpdesk-20261205-101500"}),
+        ),
+        ("restart_app", Value::Null),
     ])
 }
 

@@ -3,10 +3,14 @@
 //! message at its field, what was typed kept), fixes it and saves; includes the national
 //! holidays of this year and sees them listed (a second time adds none); and in
 //! "Cadastros" saves a ticket type with "Prazo em horas corridas", which the list and the
-//! form show again.
+//! form show again. Then "Cópia de segurança": a relative folder and a count of 0 refused at
+//! their fields (what was typed kept), a backup made now, a type created after it, and a
+//! restore confirmed; at the next start the database is the backup's (the later type gone).
 use chrono::{Datelike, Local};
 use helpdesk_core::business_hours::{easter, national_holidays};
-use helpdesk_e2e::setup::{create_entry, fill_provider, first_run_screen, save_provider, Provider};
+use helpdesk_e2e::setup::{
+    create_entry, fill_provider, first_run_screen, open_tab, save_provider, sign_in, Provider,
+};
 use helpdesk_e2e::wizard::{error_at, no_error_at};
 use helpdesk_e2e::{Harness, StepResult};
 
@@ -18,6 +22,7 @@ const PROVIDER: Provider = Provider {
     password: "Vento-Sul-Serra-42",
 };
 const TICKET_TYPE: &str = "Queda geral";
+const LATER_TYPE: &str = "Depois da cópia";
 
 /// "Criar provedor": the administrator is signed in.
 async fn create_provider(app: &mut Harness) -> StepResult {
@@ -160,16 +165,96 @@ async fn calendar_type(app: &mut Harness) -> StepResult {
     Ok(())
 }
 
+/// "Cópia de segurança": the settings refused, then saved with `folder`; a backup now; a
+/// ticket type added after it; the backup's restore confirmed and waiting for the restart.
+async fn backup_and_restore(app: &mut Harness, folder: &str) -> StepResult {
+    app.click("button#copia-seguranca-admin").await?;
+    app.element("section#copia-seguranca").await?;
+    app.fill("input#backup-pasta", "copias").await?;
+    app.fill("input#backup-intervalo", "24").await?;
+    app.fill("input#backup-manter", "0").await?;
+    app.click("button#copia-seguranca-salvar").await?;
+    error_at(
+        app,
+        "backup-manter",
+        "Informe quantas cópias manter, de 1 a 365.",
+    )
+    .await?;
+    app.fill("input#backup-manter", "3").await?;
+    app.click("button#copia-seguranca-salvar").await?;
+    error_at(
+        app,
+        "backup-pasta",
+        "Esta pasta não pode receber cópias: informe o caminho completo.",
+    )
+    .await?;
+    app.expect_value("input#backup-pasta", "copias").await?;
+    app.expect_value("input#backup-manter", "3").await?;
+    app.screenshot("copia-pasta-relativa").await;
+    app.fill("input#backup-pasta", folder).await?;
+    app.click("button#copia-seguranca-salvar").await?;
+    app.text_at("#copia-seguranca-salvo", "Configurações salvas.")
+        .await?;
+    app.text_at("#copias-vazio", "Nenhuma cópia na pasta.")
+        .await?;
+
+    app.click("button#copia-agora").await?;
+    let row = "#copias-lista tr[data-backup]";
+    app.element(row).await?;
+    app.screenshot("copia-feita").await;
+    app.click("button#copia-seguranca-voltar").await?;
+
+    app.click("button#cadastros-admin").await?;
+    create_entry(app, "aba-tipos-atendimento", LATER_TYPE, async |app| {
+        app.fill("input#cadastro-sla-horas", "8").await
+    })
+    .await?;
+    app.click("button#cadastros-voltar").await?;
+
+    app.click("button#copia-seguranca-admin").await?;
+    app.click(&format!("{row} button.copia-restaurar")).await?;
+    app.text_at("[aria-label=\"Confirmar restauração\"]", "será perdido")
+        .await?;
+    app.click("button#copia-restaurar-sim").await?;
+    app.text_at(
+        "#copia-restauracao-pendente",
+        "será restaurada quando o aplicativo reiniciar",
+    )
+    .await?;
+    app.element("button#copia-reiniciar").await?;
+    app.screenshot("restauracao-pendente").await;
+    Ok(())
+}
+
+/// After the restart: the administrator signs in to the backup's database, where the type
+/// created after the backup is not.
+async fn restored(app: &mut Harness) -> StepResult {
+    sign_in(app, PROVIDER.login, PROVIDER.password).await?;
+    app.click("button#cadastros-admin").await?;
+    open_tab(app, "aba-tipos-atendimento").await?;
+    app.element(&format!("#cadastro-lista tr[data-name=\"{TICKET_TYPE}\"]"))
+        .await?;
+    app.gone(&format!("#cadastro-lista tr[data-name=\"{LATER_TYPE}\"]"))
+        .await?;
+    app.screenshot("restaurado").await;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_week_and_the_holidays_are_kept_and_a_type_counts_calendar_hours() {
     let dir = tempfile::tempdir().expect("temp dir");
     let database = dir.path().join("expediente.db");
+    let backups = tempfile::tempdir().expect("backup folder");
     let app = Harness::start("business_hours", &database).await;
     app.run(async |app: &mut Harness| {
         create_provider(app).await?;
         week(app).await?;
         holidays(app).await?;
-        calendar_type(app).await
+        calendar_type(app).await?;
+        app.click("button#cadastros-voltar").await?;
+        backup_and_restore(app, &backups.path().to_string_lossy()).await
     })
     .await;
+    let app = Harness::start("business_hours_restored", &database).await;
+    app.run(restored).await;
 }

@@ -14,6 +14,7 @@ mod error;
 pub use error::{CommandError, ErrorCode};
 pub use helpdesk_core::attachment::DraftAttachment;
 pub use helpdesk_core::auth::{Credentials, Operator};
+pub use helpdesk_core::backup::{BackupChoice, BackupLine, BackupPanel, BackupSettings};
 pub use helpdesk_core::business_hours::{Holiday, HolidayForm, SlaCalendar, Week, WeekForm};
 pub use helpdesk_core::catalog::{
     CatalogActiveChange, CatalogEntry, CatalogFields, CatalogForm, CatalogKind,
@@ -366,6 +367,17 @@ commands! {
     /// "Exportar CSV": the report as CSV (`;`, UTF-8 with a BOM) where the operator chooses;
     /// the path written, or `None` when they closed the dialog.
     ExportReportCsv = export_report_csv (Operator): ReportRequest => Option<String>;
+    // -- "Cópia de segurança" (issue 19): this desktop's own database and attachments. --
+    /// The settings, the backups in the folder, and a restore waiting for the next start.
+    LoadBackups = load_backups (Administrator): () => BackupPanel;
+    /// "Salvar": the folder (which must take files), the hours between backups, how many kept.
+    SaveBackupSettings = save_backup_settings (Administrator): BackupSettings => BackupPanel;
+    /// "Fazer cópia agora": a backup into the saved folder.
+    BackupNow = backup_now (Administrator): () => BackupPanel;
+    /// "Restaurar": checks the backup and stages it for the next start.
+    RestoreBackup = restore_backup (Administrator): BackupChoice => BackupPanel;
+    /// "Reiniciar agora": the app starts again (and puts a staged restore in place).
+    RestartApp = restart_app (Administrator): () => ();
 }
 
 #[cfg(test)]

@@ -129,6 +129,7 @@ pub async fn probe(url: &str, token: &str) -> Result<SyncClient, Failure> {
         name: "Sonda do benchmark".into(),
         profile: DesktopProfile::Administration,
         issued_protocols: Vec::new(),
+        origin: None,
     };
     let registration = SyncClient::new(url, None, &config)?
         .register(&request)

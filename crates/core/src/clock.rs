@@ -7,6 +7,10 @@
 
 const COUNTER_BITS: u32 = 16;
 
+/// How far ahead of a node's wall clock a stamp made elsewhere may be: the server refuses
+/// pushed writes stamped later (`stamp_in_future`), and a clock does not follow them.
+pub const MAX_STAMP_AHEAD_MS: i64 = 5 * 60 * 1000;
+
 /// A clock that hands out strictly increasing stamps.
 #[derive(Debug, Clone, Default)]
 pub struct HybridClock {
@@ -19,17 +23,32 @@ impl HybridClock {
         Self { last }
     }
 
-    /// The next stamp, given the wall clock in Unix milliseconds.
+    /// The next stamp, given the wall clock in Unix milliseconds. Saturates at
+    /// `i64::MAX` instead of wrapping.
     pub fn tick(&mut self, now_ms: i64) -> i64 {
-        let physical = now_ms << COUNTER_BITS;
-        self.last = physical.max(self.last + 1);
+        self.last = physical(now_ms).max(self.last.saturating_add(1));
         self.last
     }
 
-    /// Takes note of a stamp made elsewhere, so the next local stamp is newer.
-    pub fn observe(&mut self, remote: i64) {
-        self.last = self.last.max(remote);
+    /// Takes note of a stamp made elsewhere, so the next local stamp is newer; `now_ms` is
+    /// this node's wall clock. A stamp more than [`MAX_STAMP_AHEAD_MS`] ahead of it is
+    /// not followed: one wrong clock (or a forged stamp near `i64::MAX`) must not drag
+    /// every clock it reaches into the future.
+    pub fn observe(&mut self, remote: i64, now_ms: i64) {
+        if !is_ahead(remote, now_ms) {
+            self.last = self.last.max(remote);
+        }
     }
+}
+
+/// A wall-clock time as a stamp with its counter at zero, saturating.
+fn physical(now_ms: i64) -> i64 {
+    now_ms.saturating_mul(1 << COUNTER_BITS)
+}
+
+/// Whether `stamp` is more than [`MAX_STAMP_AHEAD_MS`] ahead of the wall clock `now_ms`.
+pub fn is_ahead(stamp: i64, now_ms: i64) -> bool {
+    stamp_millis(stamp) > now_ms.saturating_add(MAX_STAMP_AHEAD_MS)
 }
 
 /// The wall-clock milliseconds of a stamp.
@@ -77,8 +96,30 @@ mod tests {
     fn observing_a_newer_stamp_moves_past_it() {
         let mut clock = HybridClock::default();
         let remote = HybridClock::default().tick(2_000);
-        clock.observe(remote);
+        clock.observe(remote, 1_000);
         assert!(clock.tick(1_000) > remote);
+    }
+
+    #[test]
+    fn stamps_far_ahead_are_not_followed_and_nothing_wraps() {
+        let now = 1_700_000_000_000;
+        let mut clock = HybridClock::default();
+        let before = clock.tick(now);
+        clock.observe(i64::MAX - 1, now);
+        clock.observe(physical(now + MAX_STAMP_AHEAD_MS + 1), now);
+        let after = clock.tick(now);
+        assert!(after > before && stamp_millis(after) == now, "{after}");
+        // Within the margin, it is followed.
+        let near = physical(now + MAX_STAMP_AHEAD_MS);
+        clock.observe(near, now);
+        assert!(clock.tick(now) > near);
+        assert!(!is_ahead(i64::MAX, i64::MAX - 1) && is_ahead(i64::MAX, 0));
+
+        // A clock started after the greatest stamp, or ticked at the end of time, saturates.
+        let mut end = HybridClock::starting_after(i64::MAX);
+        assert_eq!(end.tick(now), i64::MAX);
+        assert_eq!(HybridClock::default().tick(i64::MAX), i64::MAX);
+        assert_eq!(HybridClock::default().tick(i64::MAX / 2), i64::MAX);
     }
 
     proptest! {

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod attachment;
 pub mod attachment_copy;
 pub mod auth;
+pub mod backup;
 pub mod br;
 pub mod business_hours;
 pub mod catalog;

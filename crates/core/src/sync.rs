@@ -3,24 +3,30 @@
 //!
 //! Every syncable row travels whole, each field with the [`Version`] that wrote it: the
 //! hybrid-logical-clock stamp of its last write and the device that made it. Merging keeps,
-//! field by field, the value of the greater version (last writer wins per field), so it is
+//! field by field, the value of the greater version (last writer wins per field; columns
+//! that only make sense together merge as one group), so it is
 //! commutative, associative and idempotent: nodes that have seen the same writes hold the
 //! same rows, whatever the order, however often a batch is sent again. Histories are rows
 //! that are only ever inserted, so they merge by union. Deletes are a `deleted` field like
 //! any other (tombstones).
 mod access;
 mod panel;
+mod refusal;
 mod row;
+mod rules;
 mod tables;
 mod value;
 mod wire;
 
 pub use access::{
-    DesktopProfile, Refusal, SERVICE_TABLES, SERVICE_USER_FIELDS, WITHHELD_PASSWORD_HASH,
+    administers, administration_changed, DesktopProfile, Refusal, SERVICE_TABLES,
+    SERVICE_USER_FIELDS, WITHHELD_PASSWORD_HASH,
 };
 pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
+pub use refusal::{RowRefusal, BLOB_TABLES, HISTORY_TABLES, REFUSAL_CODES};
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
-pub use tables::{ColumnKind, SyncColumn, SyncTable, SYNC_TABLES};
+pub use rules::{check_row, is_sha256_hex, RowProblem, Rule, ROW_RULES};
+pub use tables::{ColumnKind, SyncColumn, SyncTable, MERGE_GROUPS, SYNC_TABLES};
 pub use value::FieldValue;
 pub use wire::{
     BlobRef, PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RefusedRow,

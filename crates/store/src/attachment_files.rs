@@ -99,6 +99,64 @@ impl AttachmentFiles {
         })
     }
 
+    /// Every content the folder holds, by hash (files under other names are not its).
+    pub fn hashes(&self) -> io::Result<Vec<String>> {
+        let mut hashes = Vec::new();
+        let shards = match fs::read_dir(&self.root) {
+            Ok(shards) => shards,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(hashes),
+            Err(error) => return Err(error),
+        };
+        for shard in shards {
+            let shard = shard?;
+            if !shard.file_type()?.is_dir() {
+                continue;
+            }
+            for file in fs::read_dir(shard.path())? {
+                let name = file?.file_name();
+                if let Some(hash) = name.to_str() {
+                    if self
+                        .path_of(hash)
+                        .is_some_and(|path| path.parent() == Some(&shard.path()))
+                    {
+                        hashes.push(hash.to_owned());
+                    }
+                }
+            }
+        }
+        hashes.sort();
+        Ok(hashes)
+    }
+
+    /// Copies every content of this folder that `other` lacks into it, checking each against
+    /// its hash while copying; answers how many were copied and the hashes whose file no
+    /// longer matches its name (damaged, left out). Blocking.
+    pub fn copy_missing_to(&self, other: &AttachmentFiles) -> io::Result<(u64, Vec<String>)> {
+        let mut copied = 0;
+        let mut damaged = Vec::new();
+        for hash in self.hashes()? {
+            if other.contains(&hash) {
+                continue;
+            }
+            let Some(path) = self.path_of(&hash) else {
+                continue;
+            };
+            match other.copy_in(File::open(path)?, u64::MAX) {
+                Ok((actual, _)) if actual == hash => copied += 1,
+                Ok((actual, _)) => {
+                    // Kept under its true hash, which is content the other folder may use.
+                    log::warn!("attachment {hash} holds content hashing to {actual}");
+                    damaged.push(hash);
+                }
+                Err(AttachError::Io(error)) => return Err(error),
+                Err(AttachError::Refused(refused)) => {
+                    return Err(io::Error::other(refused.message))
+                }
+            }
+        }
+        Ok((copied, damaged))
+    }
+
     /// Whether the content of `hash` is in the folder.
     pub fn contains(&self, hash: &str) -> bool {
         self.path_of(hash).is_some_and(|path| path.is_file())

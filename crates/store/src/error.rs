@@ -34,6 +34,9 @@ pub enum StoreError {
     /// The attachments folder refused a file (disk full, permissions).
     #[error("attachments folder: {0}")]
     Files(String),
+    /// A backup could not be written or read (the folder, the disk, a damaged backup).
+    #[error("backup: {0}")]
+    Backup(String),
     /// Another process of the app has the database open ([`crate::app_lock::AppLock`]).
     #[error("the database {} is open in another window of the app", .0.display())]
     InUse(std::path::PathBuf),

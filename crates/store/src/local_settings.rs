@@ -7,10 +7,15 @@ use crate::{Result, Store};
 
 /// The value of `key`, if it is set.
 pub async fn get(store: &Store, key: &str) -> Result<Option<String>> {
+    get_in(&mut *store.pool().acquire().await?, key).await
+}
+
+/// The value of `key` read on `conn` (the caller's transaction, if any).
+pub async fn get_in(conn: &mut SqliteConnection, key: &str) -> Result<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT value FROM local_settings WHERE key = ?1")
             .bind(key)
-            .fetch_optional(store.pool())
+            .fetch_optional(&mut *conn)
             .await?,
     )
 }

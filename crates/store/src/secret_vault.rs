@@ -64,7 +64,7 @@ impl SecretKey {
         file.as_file().sync_all()?;
         match file.persist_noclobber(path) {
             Ok(_) => {
-                sync_folder(folder)?;
+                crate::durable::sync_folder(folder)?;
                 Ok(Self(key))
             }
             Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => Self::read(path),
@@ -217,15 +217,6 @@ impl SecretVault {
         keyring::Entry::new(&scope.service, account)
             .map_err(|error| StoreError::Secret(format!("keyring entry {account}: {error}")))
     }
-}
-
-/// Makes a new name in `folder` durable (Unix; elsewhere the rename is enough).
-fn sync_folder(folder: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    fs::File::open(folder)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = folder;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! its row in `sync_outbox` and keeps the versions of the fields it did not change in the
 //! row's `sync_versions`. A row travels whole, each field with its version.
 mod apply;
+mod origin;
 mod outbox;
 mod rows;
 mod state;
@@ -14,11 +15,18 @@ use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
 use crate::{Result, Store};
 
 pub use apply::{apply, refresh_stale_search, ApplyReport, SearchRefresh};
+pub use origin::{renew_origin_if_needed, Renewal};
 pub use outbox::{acknowledge, pending, waiting, waiting_tables, PendingBatch};
 pub use state::begin_epoch;
 pub use state::{
     load_credential, load_state, record_error, record_success, set_registration, SyncState,
 };
+
+/// The origin in this desktop's field versions (`sync_control.origin`).
+pub async fn origin(store: &Store) -> Result<uuid::Uuid> {
+    let mut conn = store.pool().acquire().await?;
+    rows::local_origin(&mut conn).await
+}
 
 /// Every syncable row of this desktop as it travels, table by table in [`SYNC_TABLES`]'s
 /// order, each by id: what two nodes that have exchanged everything hold alike.

@@ -195,3 +195,30 @@ async fn a_rolled_back_save_queues_nothing() {
     tx.rollback().await.expect("rollback");
     assert_eq!(email_outbox::status(store, id).await.expect("status"), None);
 }
+
+/// A queued e-mail survives a power cut, not only a kill: every connection of the store
+/// commits with `synchronous = FULL` (in WAL mode, NORMAL may lose the last commits when
+/// the machine loses power).
+#[tokio::test]
+async fn every_connection_commits_to_disk_before_answering() {
+    let test = common::open().await;
+    let mut connections = Vec::new();
+    for _ in 0..test.store.pool().options().get_max_connections() {
+        connections.push(test.store.pool().acquire().await.expect("a connection"));
+    }
+    for connection in &mut connections {
+        let (journal,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+            .fetch_one(&mut **connection)
+            .await
+            .expect("journal mode");
+        let (synchronous,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+            .fetch_one(&mut **connection)
+            .await
+            .expect("synchronous");
+        assert_eq!(
+            (journal.as_str(), synchronous),
+            ("wal", 2),
+            "WAL with FULL (2)"
+        );
+    }
+}

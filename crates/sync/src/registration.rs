@@ -58,6 +58,7 @@ pub async fn register(
         name: enrollment.name.to_owned(),
         profile: enrollment.profile,
         issued_protocols: protocols::issued(store).await?,
+        origin: Some(sync::origin(store).await?),
     };
     let registration = client.register(&request).await?;
     sync::set_registration(store, vault, enrollment.server_url, &registration).await?;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use common::desk::edit_customer;
 use common::proxy::CutProxy;
 use common::{assert_same, Central, Desktop, TOKEN};
-use helpdesk_core::sync::{FieldValue, PullCursor};
+use helpdesk_core::sync::{FieldValue, PullCursor, PushResponse};
 use helpdesk_demo::DemoConfig;
 use helpdesk_server::Config;
 use helpdesk_store::sync;
@@ -266,13 +266,8 @@ async fn corrupted_requests_are_refused_clearly_and_change_nothing() {
     wrong_kind.fields.insert("city".into(), field);
     let mut unknown_table = row;
     unknown_table.table = "sqlite_master".into();
-    for body in [
-        "{\"rows\": [".to_owned(),
-        "não é json".to_owned(),
-        serde_json::json!({ "rows": [unknown_column] }).to_string(),
-        serde_json::json!({ "rows": [wrong_kind] }).to_string(),
-        serde_json::json!({ "rows": [unknown_table] }).to_string(),
-    ] {
+    // A request that cannot be read is refused whole.
+    for body in ["{\"rows\": [".to_owned(), "não é json".to_owned()] {
         let answer = push(body.clone()).await.expect("answered");
         assert_eq!(answer.status().as_u16(), 400, "{body}");
         let error: serde_json::Value = answer.json().await.expect("a JSON error");
@@ -280,6 +275,22 @@ async fn corrupted_requests_are_refused_clearly_and_change_nothing() {
         assert!(error["message"]
             .as_str()
             .is_some_and(|message| !message.is_empty()));
+    }
+    // A corrupted row is refused alone, named with its code.
+    for bad in [unknown_column, wrong_kind, unknown_table] {
+        let body = serde_json::json!({ "rows": [bad] }).to_string();
+        let answer = push(body.clone()).await.expect("answered");
+        assert_eq!(answer.status().as_u16(), 200, "{body}");
+        let answer: PushResponse = answer.json().await.expect("a push answer");
+        assert_eq!(answer.changed, 0, "{body}");
+        let [refused] = &answer.refused[..] else {
+            panic!("{answer:?}");
+        };
+        assert_eq!(
+            (refused.table.as_str(), refused.id, refused.code.as_str()),
+            (bad.table.as_str(), bad.id, "corrupted_row")
+        );
+        assert!(!refused.message.is_empty());
     }
     assert_same(
         &before,

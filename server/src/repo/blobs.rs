@@ -39,3 +39,18 @@ pub async fn missing(pool: &PgPool, hashes: &[String]) -> Result<Vec<String>, sq
         .cloned()
         .collect())
 }
+
+/// Those of `hashes` the server holds.
+pub async fn held(
+    executor: impl sqlx::PgExecutor<'_>,
+    hashes: &[String],
+) -> Result<HashSet<String>, sqlx::Error> {
+    if hashes.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let held: Vec<String> = sqlx::query_scalar("SELECT hash FROM blobs WHERE hash = ANY($1)")
+        .bind(hashes)
+        .fetch_all(executor)
+        .await?;
+    Ok(held.into_iter().collect())
+}

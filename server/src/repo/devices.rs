@@ -81,14 +81,15 @@ pub async fn insert(
     name: &str,
     profile: DesktopProfile,
     secret_digest: &[u8],
+    origin: Option<Uuid>,
 ) -> Result<Option<u16>, sqlx::Error> {
     sqlx::query("SELECT pg_advisory_xact_lock($1)")
         .bind(REGISTRATION_LOCK)
         .execute(&mut *conn)
         .await?;
     let number: Option<i16> = sqlx::query_scalar(
-        "INSERT INTO devices (id, name, desktop_number, credential_hash, profile)
-         SELECT $1, $2, n, $3, $6 FROM generate_series($4::int, $5::int) AS n
+        "INSERT INTO devices (id, name, desktop_number, credential_hash, profile, origin)
+         SELECT $1, $2, n, $3, $6, $7 FROM generate_series($4::int, $5::int) AS n
          WHERE NOT EXISTS (SELECT 1 FROM devices WHERE desktop_number = n)
          ORDER BY n LIMIT 1
          RETURNING desktop_number",
@@ -99,9 +100,21 @@ pub async fn insert(
     .bind(i32::from(FIRST_DESKTOP_NUMBER))
     .bind(i32::from(LAST_DESKTOP_NUMBER))
     .bind(profile.code())
+    .bind(origin)
     .fetch_optional(&mut *conn)
     .await?;
     Ok(number.and_then(|number| u16::try_from(number).ok()))
+}
+
+/// The origin of the fields the device writes: the one it gave at registration, else its
+/// id.
+pub async fn origin(executor: impl sqlx::PgExecutor<'_>, id: Uuid) -> Result<Uuid, sqlx::Error> {
+    let origin: Option<Uuid> = sqlx::query_scalar("SELECT origin FROM devices WHERE id = $1")
+        .bind(id)
+        .fetch_optional(executor)
+        .await?
+        .flatten();
+    Ok(origin.unwrap_or(id))
 }
 
 /// Every desktop, by number.

@@ -37,22 +37,28 @@ pub async fn claim_issued(
 }
 
 /// Claims each protocol for its ticket: free ones for `device`, ones `device` reserved at
-/// registration get their ticket. Returns the first protocol that belongs to another
-/// ticket (or another desktop), if any; the caller then rolls back.
+/// registration get their ticket. Answers the (protocol, ticket) pairs refused: the
+/// protocol belongs to another ticket (or another desktop), or to another ticket of the
+/// same batch (the smallest ticket id keeps it). Claims of the others stay.
 pub async fn claim_for_tickets(
     conn: &mut PgConnection,
     device: Uuid,
     claims: &[(String, Uuid)],
-) -> Result<Option<String>, sqlx::Error> {
+) -> Result<Vec<(String, Uuid)>, sqlx::Error> {
+    let mut sorted: Vec<&(String, Uuid)> = claims.iter().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
     let mut wanted: BTreeMap<&str, Uuid> = BTreeMap::new();
-    for (protocol, ticket) in claims {
-        match wanted.insert(protocol, *ticket) {
-            Some(other) if other != *ticket => return Ok(Some(protocol.clone())),
-            _ => {}
+    let mut refused = Vec::new();
+    for (protocol, ticket) in sorted {
+        if wanted.contains_key(protocol.as_str()) {
+            refused.push((protocol.clone(), *ticket));
+        } else {
+            wanted.insert(protocol, *ticket);
         }
     }
     if wanted.is_empty() {
-        return Ok(None);
+        return Ok(refused);
     }
     let protocols: Vec<&str> = wanted.keys().copied().collect();
     let tickets: Vec<Uuid> = wanted.values().copied().collect();
@@ -67,14 +73,16 @@ pub async fn claim_for_tickets(
     .bind(device)
     .execute(&mut *conn)
     .await?;
-    sqlx::query_scalar(
-        "SELECT w.p FROM unnest($1::text[], $2::uuid[]) AS w(p, t)
+    let taken: Vec<(String, Uuid)> = sqlx::query_as(
+        "SELECT w.p, w.t FROM unnest($1::text[], $2::uuid[]) AS w(p, t)
          JOIN protocol_claims AS c ON c.protocol = w.p
          WHERE c.ticket_id IS DISTINCT FROM w.t
-         ORDER BY w.p LIMIT 1",
+         ORDER BY w.p",
     )
     .bind(&protocols)
     .bind(&tickets)
-    .fetch_optional(&mut *conn)
-    .await
+    .fetch_all(&mut *conn)
+    .await?;
+    refused.extend(taken);
+    Ok(refused)
 }

@@ -1,5 +1,4 @@
 //! `sync_rows`: every synced row, merged field by field, in the order pulls read them.
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use helpdesk_core::sync::{FieldVersion, MergeOutcome, PullCursor, SyncRow};
@@ -9,53 +8,83 @@ use uuid::Uuid;
 
 type Fields = BTreeMap<String, FieldVersion>;
 
-/// What merging a pushed batch did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Merged {
-    /// Pushed rows where at least one field took the pushed value.
-    pub changed: u32,
-    /// Pushed rows the server already held as new or newer.
-    pub unchanged: u32,
-    /// Every row of the batch as stored now, once each, by table and id.
-    pub rows: Vec<SyncRow>,
+/// The rows a batch touches, locked for its transaction: each as stored, and as the batch
+/// leaves it so far.
+#[derive(Debug, Default)]
+pub struct Locked {
+    rows: HashMap<(String, Uuid), (SyncRow, SyncRow)>,
 }
 
-/// Merges `incoming` into the stored rows and writes back those that changed (which then
-/// take this transaction's id and new sequence numbers). Call inside a transaction.
-///
-/// Every row of the batch is locked first, in (table, id) order, whatever the order of
-/// the batch: concurrent pushes touching the same rows wait for each other instead of
-/// deadlocking. Rows not stored yet are first inserted empty, so they are locked alike.
-/// Each pushed row then goes through `admit`, with the row as stored (locked, so it cannot
-/// change meanwhile; without fields if new): what it answers is merged, and its first error
-/// ends the merge (the caller rolls the transaction back).
-pub async fn merge_batch<E: From<sqlx::Error>>(
+impl Locked {
+    /// `row`'s table and id as stored before the batch (without fields if new).
+    pub fn stored(&self, row: &SyncRow) -> Option<&SyncRow> {
+        self.rows
+            .get(&(row.table.clone(), row.id))
+            .map(|(before, _)| before)
+    }
+
+    /// `row`'s table and id as the batch leaves it so far.
+    pub fn current(&self, row: &SyncRow) -> Option<&SyncRow> {
+        self.rows
+            .get(&(row.table.clone(), row.id))
+            .map(|(_, current)| current)
+    }
+
+    /// Takes `row` as the row's new state (a row that was locked).
+    pub fn set(&mut self, row: SyncRow) {
+        if let Some((_, current)) = self.rows.get_mut(&(row.table.clone(), row.id)) {
+            *current = row;
+        }
+    }
+
+    /// Undoes what the batch did to a row: it stays as stored.
+    pub fn revert(&mut self, table: &str, id: Uuid) {
+        if let Some((before, current)) = self.rows.get_mut(&(table.to_owned(), id)) {
+            *current = before.clone();
+        }
+    }
+
+    /// Every locked row as the batch leaves it, by table and id.
+    pub fn rows(&self) -> Vec<&SyncRow> {
+        let mut rows: Vec<&SyncRow> = self.rows.values().map(|(_, current)| current).collect();
+        rows.sort_unstable_by(|left, right| (&left.table, left.id).cmp(&(&right.table, right.id)));
+        rows
+    }
+}
+
+/// Locks every row of `incoming` and those named in `also` (call inside a transaction), in
+/// (table, id) order,
+/// whatever the order of the batch: concurrent pushes touching the same rows wait for each
+/// other instead of deadlocking. Rows not stored yet are first inserted empty, so they are
+/// locked alike; [`write`] removes those the batch left empty.
+pub async fn lock(
     conn: &mut PgConnection,
     incoming: &[SyncRow],
-    admit: impl for<'a> Fn(&'a SyncRow, &SyncRow) -> Result<Cow<'a, SyncRow>, E>,
-) -> Result<Merged, E> {
+    also: &[(&str, Uuid)],
+) -> Result<Locked, sqlx::Error> {
     let mut keys: Vec<(&str, Uuid)> = incoming
         .iter()
         .filter(|row| !row.fields.is_empty())
         .map(|row| (row.table.as_str(), row.id))
+        .chain(also.iter().copied())
         .collect();
     keys.sort_unstable();
     keys.dedup();
+    if keys.is_empty() {
+        return Ok(Locked::default());
+    }
     let tables: Vec<&str> = keys.iter().map(|(table, _)| *table).collect();
     let ids: Vec<Uuid> = keys.iter().map(|(_, id)| *id).collect();
-
-    if !keys.is_empty() {
-        sqlx::query(
-            "INSERT INTO sync_rows (table_name, row_id, fields)
-             SELECT t, id, '{}'::jsonb FROM unnest($1::text[], $2::uuid[]) AS k(t, id)
-             ORDER BY t COLLATE \"C\", id
-             ON CONFLICT (table_name, row_id) DO NOTHING",
-        )
-        .bind(&tables)
-        .bind(&ids)
-        .execute(&mut *conn)
-        .await?;
-    }
+    sqlx::query(
+        "INSERT INTO sync_rows (table_name, row_id, fields)
+         SELECT t, id, '{}'::jsonb FROM unnest($1::text[], $2::uuid[]) AS k(t, id)
+         ORDER BY t COLLATE \"C\", id
+         ON CONFLICT (table_name, row_id) DO NOTHING",
+    )
+    .bind(&tables)
+    .bind(&ids)
+    .execute(&mut *conn)
+    .await?;
     let locked = sqlx::query(
         "SELECT s.table_name, s.row_id, s.fields FROM sync_rows AS s
          JOIN unnest($1::text[], $2::uuid[]) AS k(t, id) ON s.table_name = k.t AND s.row_id = k.id
@@ -66,9 +95,7 @@ pub async fn merge_batch<E: From<sqlx::Error>>(
     .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
-
-    // Each row as locked, and as the batch leaves it.
-    let mut stored: HashMap<(String, Uuid), (SyncRow, SyncRow)> = HashMap::new();
+    let mut rows = HashMap::new();
     for row in locked {
         let Json(fields): Json<Fields> = row.try_get("fields")?;
         let before = SyncRow {
@@ -76,31 +103,26 @@ pub async fn merge_batch<E: From<sqlx::Error>>(
             id: row.try_get("row_id")?,
             fields,
         };
-        stored.insert((before.table.clone(), before.id), (before.clone(), before));
+        rows.insert((before.table.clone(), before.id), (before.clone(), before));
     }
+    Ok(Locked { rows })
+}
 
-    let (mut changed, mut unchanged) = (0u32, 0u32);
-    for row in incoming {
-        let outcome = match stored.get_mut(&(row.table.clone(), row.id)) {
-            Some((before, current)) => current.merge(&*admit(row, before)?),
-            // Only a row without fields has no stored row: it brings nothing.
-            None => MergeOutcome::Unchanged,
-        };
-        match outcome {
-            MergeOutcome::Changed => changed += 1,
-            MergeOutcome::Unchanged => unchanged += 1,
-        }
-    }
-
-    let mut rows: Vec<SyncRow> = Vec::with_capacity(stored.len());
+/// Writes back the rows the batch changed (which then take this transaction's id and new
+/// sequence numbers), and removes those inserted empty by [`lock`] that stayed empty (a
+/// refused new row leaves nothing behind).
+pub async fn write(conn: &mut PgConnection, locked: Locked) -> Result<(), sqlx::Error> {
     let (mut write_tables, mut write_ids, mut write_fields) = (Vec::new(), Vec::new(), Vec::new());
-    for (before, row) in stored.into_values() {
-        if row.fields != before.fields {
-            write_tables.push(row.table.clone());
+    let (mut empty_tables, mut empty_ids) = (Vec::new(), Vec::new());
+    for (before, row) in locked.rows.into_values() {
+        if row.fields.is_empty() {
+            empty_tables.push(row.table);
+            empty_ids.push(row.id);
+        } else if row.fields != before.fields {
+            write_tables.push(row.table);
             write_ids.push(row.id);
-            write_fields.push(Json(row.fields.clone()));
+            write_fields.push(Json(row.fields));
         }
-        rows.push(row);
     }
     if !write_ids.is_empty() {
         sqlx::query(
@@ -115,12 +137,33 @@ pub async fn merge_batch<E: From<sqlx::Error>>(
         .execute(&mut *conn)
         .await?;
     }
-    rows.sort_unstable_by(|left, right| (&left.table, left.id).cmp(&(&right.table, right.id)));
-    Ok(Merged {
-        changed,
-        unchanged,
-        rows,
-    })
+    if !empty_ids.is_empty() {
+        sqlx::query(
+            "DELETE FROM sync_rows AS s
+             USING unnest($1::text[], $2::uuid[]) AS u(t, id)
+             WHERE s.table_name = u.t AND s.row_id = u.id AND s.fields = '{}'::jsonb",
+        )
+        .bind(&empty_tables)
+        .bind(&empty_ids)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Merges `incoming` (rows the server itself made) whole into the stored rows
+/// ([`lock`], merge, [`write`]). Call inside a transaction.
+pub async fn merge_all(conn: &mut PgConnection, incoming: &[SyncRow]) -> Result<(), sqlx::Error> {
+    let mut locked = lock(conn, incoming, &[]).await?;
+    for row in incoming {
+        if let Some(current) = locked.current(row) {
+            let mut merged = current.clone();
+            if merged.merge(row) == MergeOutcome::Changed {
+                locked.set(merged);
+            }
+        }
+    }
+    write(conn, locked).await
 }
 
 /// A page of rows written after `after`, in write order.
@@ -197,6 +240,27 @@ async fn held_back(pool: &PgPool, after: PullCursor) -> Result<bool, sqlx::Error
     .bind(after.transaction.to_string())
     .bind(after.sequence)
     .fetch_one(pool)
+    .await
+}
+
+/// The users whose role is one of `roles`.
+pub async fn users_of_roles(
+    executor: impl PgExecutor<'_>,
+    roles: &[Uuid],
+) -> Result<Vec<Uuid>, sqlx::Error> {
+    if roles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let hex: Vec<String> = roles
+        .iter()
+        .map(|role| helpdesk_core::hex::encode(role.as_bytes()))
+        .collect();
+    sqlx::query_scalar(
+        "SELECT row_id FROM sync_rows
+         WHERE table_name = 'users' AND fields #>> '{role_id,value,v}' = ANY($1)",
+    )
+    .bind(&hex)
+    .fetch_all(executor)
     .await
 }
 

@@ -55,8 +55,15 @@ pub async fn register(
     let id = Uuid::now_v7();
     let credential = credential::new_credential(id);
     let mut tx = state.pool().begin().await?;
-    let number = devices::insert(&mut tx, id, name, request.profile, &credential.secret_digest)
-        .await?
+    let number = devices::insert(
+        &mut tx,
+        id,
+        name,
+        request.profile,
+        &credential.secret_digest,
+        request.origin,
+    )
+    .await?
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::CONFLICT,

@@ -1,10 +1,10 @@
 //! What each desktop profile may write and read.
-use helpdesk_core::sync::{DesktopProfile, FieldValue, PushRequest, WITHHELD_PASSWORD_HASH};
+use helpdesk_core::sync::{DesktopProfile, FieldValue, WITHHELD_PASSWORD_HASH};
 use helpdesk_server::repo::devices::DeviceSummary;
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use crate::common::{assert_error, role, row, text, ticket, TestApp, TOKEN};
+use crate::common::{assert_refused, role, row, text, ticket, TestApp, TOKEN};
 
 const ADMIN_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$YWRtaW5zYWx0$adminhash";
 const OPERATOR_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$b3BlcmF0b3I$operatorhash";
@@ -54,22 +54,24 @@ async fn a_service_desktop_writes_only_what_the_ticket_flow_writes() {
         ],
     );
     let another = ticket(Uuid::now_v7(), origin, "20261128002-000002", "Aberto", 11);
-    let batch = PushRequest {
-        rows: vec![another, promoted],
-    };
-    let answer = app
-        .post("/v1/push", Some(&service.credential), &batch)
-        .await;
-    assert_error(&answer, StatusCode::FORBIDDEN, "table_forbidden");
-    let message = answer.1["message"].as_str().expect("message");
+    let role_id = promoted.id;
+    let answer = app.push(&service.credential, vec![another, promoted]).await;
+    assert_refused(&answer, &[("roles", role_id, "table_forbidden")]);
+    let message = &answer.refused[0].message;
     assert!(
-        message.contains("Atendimento") && message.contains("cargos (roles)"),
+        message.contains("Atendimento") && message.contains("cargos"),
         "{message}"
     );
     assert_eq!(
+        app.count("SELECT count(*) FROM sync_rows WHERE table_name = 'roles'")
+            .await,
+        0,
+        "the refused row wrote nothing"
+    );
+    assert_eq!(
         app.count("SELECT count(*) FROM sync_rows").await,
-        1,
-        "the refused batch wrote nothing, not even its ticket"
+        2,
+        "the rest of the batch, its ticket, was taken"
     );
 
     let admin = app.register("Administração", &[]).await;
@@ -82,7 +84,7 @@ async fn a_service_desktop_writes_only_what_the_ticket_flow_writes() {
         12,
     );
     app.push(&admin.credential, vec![user_row]).await;
-    assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 2);
+    assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 3);
 }
 
 #[tokio::test]

@@ -181,6 +181,7 @@ pub fn registration(name: &str, protocols: &[&str]) -> RegistrationRequest {
             .iter()
             .map(|protocol| (*protocol).to_owned())
             .collect(),
+        origin: None,
     }
 }
 
@@ -191,6 +192,23 @@ pub fn assert_error(answer: &(StatusCode, Value), status: StatusCode, code: &str
     assert_eq!(body["code"], code, "{body}");
     let message = body["message"].as_str().expect("message");
     assert!(!message.is_empty(), "{body}");
+}
+
+/// Asserts that `answer` refused exactly the rows `expected` ((table, id, code) each), each
+/// with a pt-BR message naming the row.
+pub fn assert_refused(answer: &PushResponse, expected: &[(&str, Uuid, &str)]) {
+    let refused: Vec<(&str, Uuid, &str)> = answer
+        .refused
+        .iter()
+        .map(|row| (row.table.as_str(), row.id, row.code.as_str()))
+        .collect();
+    assert_eq!(refused, expected, "{answer:?}");
+    for row in &answer.refused {
+        assert!(
+            row.message.contains(&row.id.to_string()) && row.message.contains("não foi gravada"),
+            "{row:?}"
+        );
+    }
 }
 
 /// The device id in a credential.

@@ -17,6 +17,7 @@ mod portal_form;
 mod pull;
 mod push;
 mod restore;
+mod row_rules;
 mod service_passwords;
 mod throttle;
 mod tls;

@@ -2,7 +2,7 @@ use helpdesk_core::sync::{FieldValue, PullCursor, PushRequest, MAX_BATCH_ROWS};
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use crate::common::{assert_error, role, row, text, ticket, TestApp};
+use crate::common::{assert_error, assert_refused, role, row, text, ticket, TestApp};
 
 #[tokio::test]
 async fn rows_outside_the_shared_tables_are_refused_and_nothing_is_stored() {
@@ -53,17 +53,21 @@ async fn rows_outside_the_shared_tables_are_refused_and_nothing_is_stored() {
         ),
     ];
     for (bad, named) in cases {
-        let request = PushRequest {
-            rows: vec![good.clone(), bad],
-        };
-        let answer = app
-            .post("/v1/push", Some(&desktop.credential), &request)
-            .await;
-        assert_error(&answer, StatusCode::BAD_REQUEST, "corrupted_request");
-        let message = answer.1["message"].as_str().expect("message");
-        assert!(message.contains(named), "{message}");
+        let bad_id = (bad.table.clone(), bad.id);
+        let rows = vec![good.clone(), bad];
+        for _ in 0..2 {
+            // Refused alone, again and again; the good row is taken once.
+            let answer = app.push(&desktop.credential, rows.clone()).await;
+            assert_refused(&answer, &[(&bad_id.0, bad_id.1, "corrupted_row")]);
+            assert!(answer.refused[0].message.contains(named), "{answer:?}");
+        }
     }
-    assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 0);
+    assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 1);
+    let stored: String = sqlx::query_scalar("SELECT table_name FROM sync_rows")
+        .fetch_one(&app.pool)
+        .await
+        .expect("the good row");
+    assert_eq!(stored, "roles");
 }
 
 #[tokio::test]
@@ -214,7 +218,7 @@ async fn a_protocol_belongs_to_one_ticket() {
     let pushed = app.push(&norte.credential, vec![edited]).await;
     assert_eq!(pushed.changed, 1);
 
-    // ...but no other ticket may carry it, and the whole batch is refused.
+    // ...but no other ticket may carry it: that ticket is refused, the rest is taken.
     let bystander = role(Uuid::now_v7(), norte.device_id, "Suporte", 10);
     let clash = ticket(
         second_ticket,
@@ -223,17 +227,19 @@ async fn a_protocol_belongs_to_one_ticket() {
         "aberto",
         40,
     );
-    let request = PushRequest {
-        rows: vec![bystander, clash],
-    };
-    let answer = app
-        .post("/v1/push", Some(&norte.credential), &request)
-        .await;
-    assert_error(&answer, StatusCode::CONFLICT, "protocol_taken");
-    assert!(answer.1["message"]
-        .as_str()
-        .is_some_and(|message| message.contains("261128-001-00001")));
-    assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 1);
+    for _ in 0..2 {
+        let answer = app
+            .push(&norte.credential, vec![bystander.clone(), clash.clone()])
+            .await;
+        assert_refused(&answer, &[("tickets", second_ticket, "protocol_taken")]);
+        assert!(answer.refused[0].message.contains("261128-001-00001"));
+    }
+    assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 2);
+    assert_eq!(
+        app.count("SELECT count(*) FROM sync_rows WHERE table_name = 'tickets'")
+            .await,
+        1
+    );
 
     // New protocols are claimed by the desktop that pushes them.
     let fresh = ticket(
@@ -265,14 +271,9 @@ async fn a_protocol_reserved_by_another_desktop_cannot_be_used() {
         "aberto",
         10,
     );
-    let answer = app
-        .post(
-            "/v1/push",
-            Some(&norte.credential),
-            &PushRequest { rows: vec![clash] },
-        )
-        .await;
-    assert_error(&answer, StatusCode::CONFLICT, "protocol_taken");
+    let id = clash.id;
+    let answer = app.push(&norte.credential, vec![clash]).await;
+    assert_refused(&answer, &[("tickets", id, "protocol_taken")]);
     assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 0);
 }
 
@@ -281,15 +282,20 @@ async fn two_tickets_of_one_batch_cannot_share_a_protocol() {
     let app = TestApp::start().await;
     let desktop = app.register("Loja Centro", &[]).await;
     let me = desktop.device_id;
+    let (first, second) = (Uuid::now_v7(), Uuid::now_v7());
     let rows = vec![
-        ticket(Uuid::now_v7(), me, "261128-002-00001", "aberto", 10),
-        ticket(Uuid::now_v7(), me, "261128-002-00001", "aberto", 10),
+        ticket(second, me, "261128-002-00001", "aberto", 10),
+        ticket(first, me, "261128-002-00001", "aberto", 10),
     ];
-    let answer = app
-        .post("/v1/push", Some(&desktop.credential), &PushRequest { rows })
-        .await;
-    assert_error(&answer, StatusCode::CONFLICT, "protocol_taken");
-    assert_eq!(app.count("SELECT count(*) FROM protocol_claims").await, 0);
+    // The smaller id keeps it (the one created first), whatever the order of the batch.
+    let answer = app.push(&desktop.credential, rows).await;
+    assert_refused(&answer, &[("tickets", second, "protocol_taken")]);
+    let owner: Option<Uuid> = sqlx::query_scalar("SELECT ticket_id FROM protocol_claims")
+        .fetch_one(&app.pool)
+        .await
+        .expect("one claim");
+    assert_eq!(owner, Some(first));
+    assert_eq!(app.count("SELECT count(*) FROM sync_rows").await, 1);
 }
 
 #[tokio::test]

@@ -1,10 +1,9 @@
 //! A service desktop sends its operators' own password changes: of a `users` row, only the
 //! password fields count, and only for a user the server holds who does not administer.
-use helpdesk_core::sync::{DesktopProfile, FieldValue, PushRequest, RegistrationResponse, SyncRow};
-use reqwest::StatusCode;
+use helpdesk_core::sync::{DesktopProfile, FieldValue, RegistrationResponse, SyncRow};
 use uuid::Uuid;
 
-use crate::common::{assert_error, role, row, text, ticket, TestApp};
+use crate::common::{assert_refused, role, row, text, ticket, TestApp};
 
 const GIVEN_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$ZGFkYQ$givenhash";
 const CHOSEN_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$ZXNjb2xoaWRh$chosenhash";
@@ -162,31 +161,30 @@ async fn a_service_desktop_may_not_send_an_administrator_nor_an_unknown_user() {
     let origin = provider.service.device_id;
     let before = app.count("SELECT count(*) FROM sync_rows").await;
     let stranger = Uuid::now_v7();
-    for (user_id, expected) in [
+    for (taken, (user_id, expected)) in [
         (provider.boss, "a senha de um administrador"),
         (stranger, "um usuário que o servidor não tem"),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         // The user claims a role that does not administer: the server's own role counts.
         let changed = tampered(user_id, origin, "chefe", Uuid::now_v7(), 5);
-        let opened = ticket(Uuid::now_v7(), origin, "20261128002-000001", "Aberto", 5);
-        let batch = PushRequest {
-            rows: vec![opened, changed],
-        };
+        let protocol = format!("20261128002-00000{taken}");
+        let opened = ticket(Uuid::now_v7(), origin, &protocol, "Aberto", 5);
         let answer = app
-            .post("/v1/push", Some(&provider.service.credential), &batch)
+            .push(&provider.service.credential, vec![opened, changed])
             .await;
-        assert_error(&answer, StatusCode::FORBIDDEN, "user_forbidden");
-        let message = answer.1["message"].as_str().expect("message");
+        assert_refused(&answer, &[("users", user_id, "user_forbidden")]);
+        let message = &answer.refused[0].message;
         assert!(
-            message.contains("Atendimento")
-                && message.contains(expected)
-                && message.contains(&user_id.to_string()),
+            message.contains("Atendimento") && message.contains(expected),
             "{message}"
         );
         assert_eq!(
             app.count("SELECT count(*) FROM sync_rows").await,
-            before,
-            "the refused batch wrote nothing, not even its ticket"
+            before + 1 + i64::try_from(taken).expect("small"),
+            "the refused row wrote nothing; its ticket was taken"
         );
     }
     let boss = provider.user_at_administration(provider.boss).await;

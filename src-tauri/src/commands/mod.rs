@@ -4,6 +4,7 @@
 //! here, with the macros Tauri and specta generate beside them, for the list in `lib.rs`.
 mod attachments;
 mod auth;
+mod backup;
 mod business_hours;
 mod catalogs;
 mod customer_data;
@@ -36,10 +37,11 @@ use tauri::State;
 use crate::AppState;
 
 pub use self::{
-    attachments::*, auth::*, business_hours::*, catalogs::*, customer_data::*, customer_edits::*,
-    customers::*, drafts::*, email::*, imports::*, integrations::*, local_mailbox::*, mailboxes::*,
-    protocols::*, reports::*, scripts::*, setup::*, support::*, sync::*, ticket_additions::*,
-    ticket_pages::*, ticket_types::*, tickets::*, users::*, work_orders::*,
+    attachments::*, auth::*, backup::*, business_hours::*, catalogs::*, customer_data::*,
+    customer_edits::*, customers::*, drafts::*, email::*, imports::*, integrations::*,
+    local_mailbox::*, mailboxes::*, protocols::*, reports::*, scripts::*, setup::*, support::*,
+    sync::*, ticket_additions::*, ticket_pages::*, ticket_types::*, tickets::*, users::*,
+    work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

@@ -71,6 +71,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                                 { admin("importar-admin", "Importar clientes", AdminScreen::Imports) }
                                 { admin("caixas-admin", "Caixas de correio", AdminScreen::Mailboxes) }
                                 { admin("integracoes-admin", "Integrações", AdminScreen::Integrations) }
+                                { admin("copia-seguranca-admin", "Cópia de segurança", AdminScreen::Backup) }
                             </span>
                         }
                     </nav>

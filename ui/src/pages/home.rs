@@ -128,6 +128,9 @@ pub fn Home(props: &HomeProps) -> Html {
         Screen::Admin(AdminScreen::BusinessHours, _) => html! {
             <crate::pages::business_hours::BusinessHoursPage onclose={go(Navigate::Back)} />
         },
+        Screen::Admin(AdminScreen::Backup, _) => html! {
+            <crate::pages::backup::BackupPage onclose={go(Navigate::Back)} />
+        },
         Screen::Admin(AdminScreen::Provider, _) => html! {
             <ProviderPage onsaved={props.onsetup.clone()} onclose={go(Navigate::Back)} />
         },

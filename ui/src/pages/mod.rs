@@ -2,6 +2,7 @@
 mod admin;
 mod agenda;
 mod app_header;
+mod backup;
 mod business_hours;
 mod catalogs;
 mod customers;

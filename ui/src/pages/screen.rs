@@ -30,6 +30,8 @@ pub enum AdminScreen {
     Integrations,
     /// "Expediente e feriados": the business hours and holidays the SLAs count in.
     BusinessHours,
+    /// "Cópia de segurança": this desktop's backups and restores.
+    Backup,
 }
 
 /// What the home page shows.
@@ -188,6 +190,7 @@ mod tests {
             AdminScreen::Mailboxes,
             AdminScreen::Integrations,
             AdminScreen::BusinessHours,
+            AdminScreen::Backup,
         ] {
             let over = after(Screen::Agenda, vec![Navigate::Admin(admin)]);
             assert_eq!(over, Screen::Admin(admin, Box::new(Screen::Agenda)));

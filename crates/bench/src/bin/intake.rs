@@ -118,6 +118,7 @@ async fn service_desktop(base: &str) -> Result<SyncClient, Failure> {
             name: "Atendimento 1".into(),
             profile: DesktopProfile::Service,
             issued_protocols: Vec::new(),
+            origin: None,
         })
         .await?;
     Ok(SyncClient::new(

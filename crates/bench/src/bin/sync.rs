@@ -13,7 +13,6 @@
 //!
 //! `cargo run --release -p helpdesk-bench --bin sync [-- --customers N --tickets N
 //! --changes N --first-sync-limit SECONDS]`
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -477,7 +476,7 @@ async fn push_by_batch(
 }
 
 /// Each batch's JSON encoded and decoded as a push request, then merged by the server's
-/// `repo::rows::merge_batch` (every row admitted whole, as from an administration desktop)
+/// `repo::rows::merge_all` (every row admitted whole, as from an administration desktop)
 /// in a transaction of its own, without HTTP.
 async fn merge_directly(desktop: &Desktop, pool: &PgPool, count: usize) -> Result<(), Failure> {
     let (mut json, mut merge, mut bytes) = (Latencies::default(), Latencies::default(), 0);
@@ -492,16 +491,13 @@ async fn merge_directly(desktop: &Desktop, pool: &PgPool, count: usize) -> Resul
 
         let step = Instant::now();
         let mut tx = pool.begin().await?;
-        rows::merge_batch(&mut tx, &request.rows, |row, _| {
-            Ok::<_, sqlx::Error>(Cow::Borrowed(row))
-        })
-        .await?;
+        rows::merge_all(&mut tx, &request.rows).await?;
         tx.commit().await?;
         merge.record(step.elapsed());
         sync::acknowledge(&desktop.store, &batch).await?;
     }
     batch_line(
-        "the server's merge alone (`merge_batch` + commit)",
+        "the server's merge alone (`merge_all` + commit)",
         count,
         merge.total(),
         &mut merge,

@@ -159,8 +159,23 @@ impl DesktopProfile {
     }
 }
 
+/// Marks that the user `row` started or stopped administering (its role changed, or its
+/// role's `is_administrator`): its password hash takes a version just above its own, with
+/// `origin`, and the same value. Every desktop then takes the field again as its profile
+/// reads it: a service desktop the empty hash of a user just promoted, the real hash of one
+/// just demoted (the field's version did not move otherwise, so it kept the old one). Just
+/// above: a password change made after it still wins.
+pub fn administration_changed(row: &mut SyncRow, origin: Uuid) {
+    if let Some(hash) = row.fields.get_mut("password_hash") {
+        hash.version = super::Version {
+            stamp: hash.version.stamp.saturating_add(1),
+            origin,
+        };
+    }
+}
+
 /// Whether the user `row` holds a role of `administrator_roles`.
-fn administers(row: &SyncRow, administrator_roles: &HashSet<Uuid>) -> bool {
+pub fn administers(row: &SyncRow, administrator_roles: &HashSet<Uuid>) -> bool {
     matches!(
         row.value("role_id"),
         Some(FieldValue::Blob(id)) if Uuid::from_slice(id)
@@ -322,6 +337,63 @@ mod tests {
         assert!(service.may_change_password(false));
         assert!(!service.may_change_password(true));
         assert!(DesktopProfile::Administration.may_change_password(true));
+    }
+
+    #[test]
+    fn a_user_who_starts_or_stops_administering_reaches_service_desktops_again() {
+        let (admins, support) = (Uuid::from_u128(2), Uuid::from_u128(3));
+        let roles = HashSet::from([admins]);
+        let server = Uuid::from_u128(99);
+        let mut operator = user(support);
+        assert!(!administers(&operator, &roles));
+        // What a service desktop holds: the real hash.
+        let mut on_service = DesktopProfile::Service.readable(operator.clone(), &roles);
+
+        // Promoted: the server's row takes the admin role and a newer hash version.
+        operator.fields.insert(
+            "role_id".into(),
+            FieldVersion {
+                value: FieldValue::Blob(admins.as_bytes().to_vec()),
+                version: Version {
+                    stamp: 8,
+                    origin: Uuid::from_u128(9),
+                },
+            },
+        );
+        assert!(administers(&operator, &roles));
+        let unmoved = DesktopProfile::Service.readable(operator.clone(), &roles);
+        let mut stale = on_service.clone();
+        stale.merge(&unmoved);
+        assert_ne!(
+            stale.value("password_hash"),
+            Some(&FieldValue::Text(WITHHELD_PASSWORD_HASH.into())),
+            "without a new version the service desktop keeps the hash"
+        );
+        administration_changed(&mut operator, server);
+        on_service.merge(&DesktopProfile::Service.readable(operator.clone(), &roles));
+        assert_eq!(
+            on_service.value("password_hash"),
+            Some(&FieldValue::Text(WITHHELD_PASSWORD_HASH.into()))
+        );
+
+        // Demoted: the real hash comes back.
+        operator.fields.insert(
+            "role_id".into(),
+            FieldVersion {
+                value: FieldValue::Blob(support.as_bytes().to_vec()),
+                version: Version {
+                    stamp: 9,
+                    origin: Uuid::from_u128(9),
+                },
+            },
+        );
+        administration_changed(&mut operator, server);
+        on_service.merge(&DesktopProfile::Service.readable(operator.clone(), &roles));
+        assert_eq!(
+            on_service.value("password_hash"),
+            operator.value("password_hash")
+        );
+        assert_eq!(on_service, operator);
     }
 
     #[test]

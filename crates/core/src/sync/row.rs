@@ -17,7 +17,7 @@ pub struct Version {
 }
 
 /// A field's value and the version that wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FieldVersion {
     pub value: FieldValue,
     pub version: Version,
@@ -42,24 +42,52 @@ pub enum MergeOutcome {
 
 impl SyncRow {
     /// Merges `incoming` (the same table and id) into this row: each field keeps the value
-    /// of the greater version.
+    /// of the greater version, except the columns of a merge group
+    /// ([`SyncTable::merge_groups`]), which are taken together from the row whose greatest
+    /// version among them is greater.
     pub fn merge(&mut self, incoming: &SyncRow) -> MergeOutcome {
         debug_assert_eq!((&self.table, self.id), (&incoming.table, incoming.id));
+        let groups = SyncTable::named(&self.table).map_or(&[][..], SyncTable::merge_groups);
+        self.merge_grouped(incoming, groups)
+    }
+
+    /// [`SyncRow::merge`] with the given groups. Every field outside them is a group of its
+    /// own. A group's state is ordered by its greatest version, then (only for writes that
+    /// claim the same version, which a node never makes twice) by its fields, so the merge
+    /// is the greater of two states: commutative, associative and idempotent.
+    fn merge_grouped(&mut self, incoming: &SyncRow, groups: &[&[&str]]) -> MergeOutcome {
         let mut outcome = MergeOutcome::Unchanged;
-        for (name, field) in &incoming.fields {
-            match self.fields.get_mut(name) {
-                Some(current) if current.version >= field.version => {}
-                Some(current) => {
-                    *current = field.clone();
-                    outcome = MergeOutcome::Changed;
-                }
-                None => {
-                    self.fields.insert(name.clone(), field.clone());
-                    outcome = MergeOutcome::Changed;
-                }
+        for group in groups {
+            if self.take_group(incoming, group) {
+                outcome = MergeOutcome::Changed;
+            }
+        }
+        for name in incoming.fields.keys() {
+            let grouped = groups.iter().any(|group| group.contains(&name.as_str()));
+            if !grouped && self.take_group(incoming, &[name.as_str()]) {
+                outcome = MergeOutcome::Changed;
             }
         }
         outcome
+    }
+
+    /// Takes `incoming`'s fields of `group` in place of this row's when their state is the
+    /// greater; whether it did.
+    fn take_group(&mut self, incoming: &SyncRow, group: &[&str]) -> bool {
+        let theirs = group_state(incoming, group);
+        if theirs.1.is_empty() || theirs <= group_state(self, group) {
+            return false;
+        }
+        let taken: Vec<(String, FieldVersion)> = theirs
+            .1
+            .into_iter()
+            .map(|(name, field)| (name.clone(), field.clone()))
+            .collect();
+        for name in group {
+            self.fields.remove(*name);
+        }
+        self.fields.extend(taken);
+        true
     }
 
     /// The greatest version among the fields: the row's `changed_at` once merged.
@@ -110,6 +138,19 @@ impl SyncRow {
             fields,
         })
     }
+}
+
+/// A group's state in `row`: its greatest version, then its fields.
+fn group_state<'a>(
+    row: &'a SyncRow,
+    group: &[&str],
+) -> (Option<Version>, Vec<(&'a String, &'a FieldVersion)>) {
+    let fields: Vec<(&String, &FieldVersion)> = group
+        .iter()
+        .filter_map(|name| row.fields.get_key_value(*name))
+        .collect();
+    let latest = fields.iter().map(|(_, field)| field.version).max();
+    (latest, fields)
 }
 
 #[cfg(test)]
@@ -226,20 +267,109 @@ mod tests {
         proptest::collection::vec(version, 1..8)
     }
 
-    fn merged(rows: &[SyncRow]) -> SyncRow {
+    /// Groups for the property test: none (every field alone), or `name` and `city` as one.
+    const GROUPINGS: [&[&[&str]]; 2] = [&[], &[&["name", "city"]]];
+
+    fn merged(rows: &[SyncRow], groups: &[&[&str]]) -> SyncRow {
         let mut result = SyncRow {
             table: "customers".into(),
             id: Uuid::from_u128(7),
             fields: BTreeMap::new(),
         };
         for row in rows {
-            result.merge(row);
+            result.merge_grouped(row, groups);
         }
         result
     }
 
+    fn work_order(fields: &[(&str, i64, i64, u128)]) -> SyncRow {
+        SyncRow {
+            table: "work_orders".into(),
+            ..row(fields)
+        }
+    }
+
+    #[test]
+    fn a_visit_moved_here_and_resized_there_keeps_one_of_the_two_whole() {
+        // Created 9h-10h with technician 1; desktop 1 moves it to 11h-12h, desktop 2 (later)
+        // makes it end at 10h30 without touching its start.
+        let created = [
+            ("technician_id", 1, 10, 1),
+            ("starts_at", 540, 10, 1),
+            ("ends_at", 600, 10, 1),
+        ];
+        let mut moved = work_order(&created);
+        moved.merge(&work_order(&[
+            ("technician_id", 1, 10, 1),
+            ("starts_at", 660, 20, 1),
+            ("ends_at", 720, 20, 1),
+        ]));
+        let mut resized = work_order(&created);
+        resized.merge(&work_order(&[
+            ("technician_id", 1, 10, 1),
+            ("starts_at", 540, 10, 1),
+            ("ends_at", 630, 30, 2),
+        ]));
+
+        for (mut here, there) in [
+            (moved.clone(), resized.clone()),
+            (resized.clone(), moved.clone()),
+        ] {
+            here.merge(&there);
+            assert_eq!(here.value("starts_at"), Some(&FieldValue::Integer(540)));
+            assert_eq!(here.value("ends_at"), Some(&FieldValue::Integer(630)));
+            assert_eq!(here, resized);
+        }
+        // Alone, each field would have taken its latest write: 11h to 10h30.
+        let mut per_field = moved.clone();
+        per_field.merge_grouped(&resized, &[]);
+        assert_eq!(
+            per_field.value("starts_at"),
+            Some(&FieldValue::Integer(660))
+        );
+        assert_eq!(per_field.value("ends_at"), Some(&FieldValue::Integer(630)));
+    }
+
+    #[test]
+    fn a_ticket_type_is_destined_to_a_user_or_a_role_never_both() {
+        let field = |value, stamp, origin| FieldVersion {
+            value,
+            version: Version {
+                stamp,
+                origin: Uuid::from_u128(origin),
+            },
+        };
+        let destined = |user, role| SyncRow {
+            table: "ticket_types".into(),
+            id: Uuid::from_u128(7),
+            fields: [
+                ("destined_user_id".to_owned(), user),
+                ("destined_role_id".to_owned(), role),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        let id = |n: u8| FieldValue::Blob(vec![n]);
+        // Desktop 1 redirects it to a role (and clears the user); desktop 2, later, to a
+        // user, leaving the role it saw empty as it was.
+        let to_role = destined(field(FieldValue::Null, 20, 1), field(id(2), 20, 1));
+        let to_user = destined(field(id(3), 25, 2), field(FieldValue::Null, 5, 9));
+        for (mut here, there) in [
+            (to_role.clone(), to_user.clone()),
+            (to_user.clone(), to_role.clone()),
+        ] {
+            here.merge(&there);
+            assert_eq!(here, to_user);
+        }
+        let mut per_field = to_role.clone();
+        per_field.merge_grouped(&to_user, &[]);
+        assert_eq!(per_field.value("destined_user_id"), Some(&id(3)));
+        assert_eq!(per_field.value("destined_role_id"), Some(&id(2)));
+    }
+
     proptest! {
-        /// Any order, any repetition, any grouping: the same row.
+        /// Any order, any repetition, any grouping of the merges, with or without merge
+        /// groups: the same row.
         #[test]
         fn merging_converges_whatever_the_order(rows in writes(), seed in any::<u64>()) {
             let mut shuffled = rows.clone();
@@ -250,10 +380,18 @@ mod tests {
             }
             shuffled.extend(rows.iter().take(2).cloned());
             let (left, right) = rows.split_at(rows.len() / 2);
-            let mut grouped = merged(left);
-            grouped.merge(&merged(right));
-            prop_assert_eq!(merged(&rows), merged(&shuffled));
-            prop_assert_eq!(merged(&rows), grouped);
+            for groups in GROUPINGS {
+                let mut split = merged(left, groups);
+                split.merge_grouped(&merged(right, groups), groups);
+                prop_assert_eq!(merged(&rows, groups), merged(&shuffled, groups));
+                prop_assert_eq!(merged(&rows, groups), split);
+                // A group is always some write's whole group.
+                if let [group] = groups {
+                    let result = merged(&rows, groups);
+                    let state = group_state(&result, group);
+                    prop_assert!(rows.iter().any(|row| group_state(row, group) == state));
+                }
+            }
         }
     }
 }

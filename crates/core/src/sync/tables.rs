@@ -53,7 +53,27 @@ impl SyncTable {
     pub fn column(&self, name: &str) -> Option<&'static SyncColumn> {
         self.columns.iter().find(|column| column.name == name)
     }
+
+    /// The groups of this table's columns that merge as one unit ([`MERGE_GROUPS`]).
+    pub fn merge_groups(&self) -> &'static [&'static [&'static str]] {
+        MERGE_GROUPS
+            .iter()
+            .find(|(table, _)| *table == self.name)
+            .map_or(&[], |(_, groups)| *groups)
+    }
 }
+
+/// Columns that only make sense together, by table: each group merges as one unit (the
+/// whole group is taken from the row whose greatest version among the group's fields is
+/// greater), so a merge never pairs one desktop's half with another's. One group per
+/// multi-column CHECK of the desktop's schema: a visit's technician and hours (moved on one
+/// desktop, resized on another, it must not end before it starts), a ticket type's
+/// destination (a user or a role, never both), a day's business hours.
+pub static MERGE_GROUPS: &[(&str, &[&[&str]])] = &[
+    ("work_orders", &[&["technician_id", "starts_at", "ends_at"]]),
+    ("ticket_types", &[&["destined_user_id", "destined_role_id"]]),
+    ("business_hours", &[&["opens_at", "closes_at"]]),
+];
 
 const fn column(name: &'static str, kind: ColumnKind, nullable: bool) -> SyncColumn {
     SyncColumn {
@@ -444,3 +464,27 @@ pub static SYNC_TABLES: &[SyncTable] = &[
         ],
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_groups_name_columns_of_their_table_once() {
+        for (name, groups) in MERGE_GROUPS {
+            let table = SyncTable::named(name).expect("a synced table");
+            let mut seen = Vec::new();
+            for group in *groups {
+                assert!(group.len() > 1, "{name}: a group of one");
+                for column in *group {
+                    assert!(table.column(column).is_some(), "{name}.{column}");
+                    assert!(!seen.contains(column), "{name}.{column} in two groups");
+                    seen.push(*column);
+                }
+            }
+            assert_eq!(table.merge_groups(), *groups);
+        }
+        let customers = SyncTable::named("customers").expect("a synced table");
+        assert!(customers.merge_groups().is_empty());
+    }
+}

@@ -1,8 +1,9 @@
 //! A column's value as both SQLite and PostgreSQL hold it.
 use serde::{Deserialize, Serialize};
 
-/// One field's value. Blobs (ids, mostly) travel as lower-case hex.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// One field's value. Blobs (ids, mostly) travel as lower-case hex. Ordered only so that
+/// merges break ties the same way everywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "t", content = "v", rename_all = "snake_case")]
 pub enum FieldValue {
     Null,

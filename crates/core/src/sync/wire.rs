@@ -21,6 +21,11 @@ pub struct RegistrationRequest {
     /// The protocols the desktop gave before it was registered, kept valid: the server
     /// reserves them for it.
     pub issued_protocols: Vec<String>,
+    /// The origin in the desktop's field versions (made once per database). The server
+    /// binds it to the device: every field a push of the device writes carries it, whatever
+    /// the request says. Absent (older desktops): the device's id.
+    #[serde(default)]
+    pub origin: Option<Uuid>,
 }
 
 /// The desktop's identity and credential, shown once (never by `Debug`).
