@@ -43,23 +43,38 @@ pub struct RegistrationResponse {
 /// What `Debug` shows in place of a secret.
 const REDACTED: &str = "<redacted>";
 
+// Destructured whole: a field added later must be placed here, shown or not.
 impl fmt::Debug for RegistrationRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let RegistrationRequest {
+            enrollment_token: _,
+            name,
+            profile,
+            issued_protocols,
+            origin,
+        } = self;
         f.debug_struct("RegistrationRequest")
             .field("enrollment_token", &REDACTED)
-            .field("name", &self.name)
-            .field("profile", &self.profile)
-            .field("issued_protocols", &self.issued_protocols)
+            .field("name", name)
+            .field("profile", profile)
+            .field("issued_protocols", issued_protocols)
+            .field("origin", origin)
             .finish()
     }
 }
 
 impl fmt::Debug for RegistrationResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let RegistrationResponse {
+            device_id,
+            desktop_number,
+            profile,
+            credential: _,
+        } = self;
         f.debug_struct("RegistrationResponse")
-            .field("device_id", &self.device_id)
-            .field("desktop_number", &self.desktop_number)
-            .field("profile", &self.profile)
+            .field("device_id", device_id)
+            .field("desktop_number", desktop_number)
+            .field("profile", profile)
             .field("credential", &REDACTED)
             .finish()
     }
@@ -171,6 +186,7 @@ mod tests {
             name: "Loja Centro".into(),
             profile: DesktopProfile::Service,
             issued_protocols: vec!["20261205-0001".into()],
+            origin: None,
         };
         let shown = format!("{request:?} {request:#?}");
         assert!(!shown.contains("token-secreto"), "{shown}");
