@@ -49,8 +49,9 @@ pub enum StartError {
 }
 
 impl AppState {
-    /// Connects to PostgreSQL and applies the migrations (safe with several instances
-    /// starting at once: sqlx takes an advisory lock).
+    /// Connects to PostgreSQL, applies the migrations and checks the pull positions'
+    /// lineage ([`crate::repo::lineage::check`]); safe with several instances starting at
+    /// once (both take an advisory lock).
     pub async fn connect(config: &Config) -> Result<AppState, StartError> {
         let pool = PgPoolOptions::new()
             .max_connections(config.max_db_connections)
@@ -58,6 +59,16 @@ impl AppState {
             .connect(&config.database_url)
             .await?;
         crate::MIGRATOR.run(&pool).await?;
+        if let crate::repo::lineage::Lineage::NewEpoch { epoch, rows } =
+            crate::repo::lineage::check(&pool).await?
+        {
+            tracing::warn!(
+                epoch,
+                rows,
+                "this database is a copy (restored from a dump, say): a new pull epoch began, \
+                 every desktop pulls again from the start"
+            );
+        }
         Ok(AppState::new(pool, config))
     }
 

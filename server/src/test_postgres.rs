@@ -213,6 +213,41 @@ impl PgServer {
         self.create_database(&name).await
     }
 
+    /// Copies the database at `database_url` (on any server) into a new database of this
+    /// one, the way an operator moves a server's database: `pg_dump -Fc`, then
+    /// `pg_restore`. Returns the copy's URL.
+    pub async fn restore_dump_of(&self, database_url: &str) -> io::Result<String> {
+        let url = self.fresh_database().await?;
+        let (source, target) = (database_url.to_owned(), url.clone());
+        tokio::task::spawn_blocking(move || -> io::Result<()> {
+            let runner = Runner::find()?;
+            let dump = runner
+                .command("pg_dump")
+                .args(["--format=custom", "--dbname"])
+                .arg(&source)
+                .output()?;
+            check("pg_dump", &dump)?;
+            let mut restore = runner
+                .command("pg_restore")
+                .args(["--exit-on-error", "--dbname"])
+                .arg(&target)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()?;
+            let mut input = restore
+                .stdin
+                .take()
+                .ok_or_else(|| io::Error::other("pg_restore without stdin"))?;
+            input.write_all(&dump.stdout)?;
+            drop(input);
+            check("pg_restore", &restore.wait_with_output()?)
+        })
+        .await
+        .map_err(io::Error::other)??;
+        Ok(url)
+    }
+
     /// Stops the server now (`pg_ctl stop -m immediate`) and removes its files; dropping
     /// does the same.
     pub fn stop(&mut self) {

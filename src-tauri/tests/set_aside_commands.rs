@@ -29,6 +29,7 @@ async fn administrators_see_the_rows_set_aside_and_operators_do_not() {
         fields: BTreeMap::new(),
     };
     let cursor = PullCursor {
+        epoch: 0,
         transaction: 7,
         sequence: 1,
     };

@@ -24,6 +24,7 @@ pub use outbox::{
 pub use set_aside::{
     blob_arrived, blob_missing, count as set_aside_count, list as set_aside_list, missing_blobs,
 };
+pub use state::begin_epoch;
 pub use state::{
     load_credential, load_state, record_error, record_success, set_registration, SyncState,
 };

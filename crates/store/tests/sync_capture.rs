@@ -222,6 +222,7 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
         store,
         &[remote.clone()],
         PullCursor {
+            epoch: 0,
             transaction: 7,
             sequence: 3,
         },
@@ -251,6 +252,7 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
     assert_eq!(
         state.cursor(),
         PullCursor {
+            epoch: 0,
             transaction: 7,
             sequence: 3
         }
@@ -274,6 +276,7 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
         store,
         &[remote],
         PullCursor {
+            epoch: 0,
             transaction: 7,
             sequence: 3,
         },
@@ -340,6 +343,7 @@ async fn a_pulled_row_that_does_not_fit_is_set_aside_and_the_rest_applies() {
     bad.fields.insert("name".into(), wrong);
     let bad_id = bad.id;
     let cursor = PullCursor {
+        epoch: 0,
         transaction: 1,
         sequence: 1,
     };
@@ -528,6 +532,7 @@ async fn a_deferred_search_refresh_is_recorded_with_the_page_and_done_whole_late
     let customer = one_customer(&source.store, "C-9", "Marta Quintino").await;
     let rows = push_all(&source.store).await;
     let cursor = PullCursor {
+        epoch: 0,
         transaction: 3,
         sequence: 1,
     };

@@ -59,6 +59,11 @@ pub async fn sync_once(
     };
     let mut held_back = Instant::now();
     let (mut page, mut offset) = pull(client, cursor, batch_size).await?;
+    if page.cursor.epoch != cursor.epoch {
+        // The server's positions restarted (its database was restored, say): it answered
+        // from the start, and the cursor follows.
+        sync::begin_epoch(store, page.cursor.epoch).await?;
+    }
     loop {
         report.blobs_received += blobs::download(store, client, files, &page.rows).await?;
         // The next page travels while this one is applied: its cursor is known already.

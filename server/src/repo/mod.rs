@@ -4,6 +4,7 @@ pub mod blobs;
 pub mod devices;
 pub mod intake;
 pub mod integrations;
+pub mod lineage;
 pub mod mailboxes;
 pub mod protocols;
 pub mod rows;

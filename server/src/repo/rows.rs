@@ -170,7 +170,8 @@ pub async fn merge_all(conn: &mut PgConnection, incoming: &[SyncRow]) -> Result<
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     pub rows: Vec<SyncRow>,
-    /// The position of the last row, or `after` when there is none.
+    /// The position of the last row, or `after` when there is none (the start of the
+    /// epoch if `after` was of another).
     pub cursor: PullCursor,
     /// Another row waits after `cursor`, readable now or held back by a transaction still
     /// running.
@@ -179,8 +180,18 @@ pub struct Page {
 
 /// At most `limit` rows written after `after`, ordered by (transaction, sequence), and
 /// only those of transactions older than every transaction still running: one that
-/// commits later can never have a position before a cursor already handed out.
+/// commits later can never have a position before a cursor already handed out. A cursor
+/// of another epoch than the database's (taken before it was restored from a dump, say),
+/// or one past every transaction of this cluster (taken in a history it does not have: a
+/// physical backup restored in place, a replica promoted without the last writes), is read
+/// as the start.
 pub async fn pull(pool: &PgPool, after: PullCursor, limit: usize) -> Result<Page, sqlx::Error> {
+    let (epoch, horizon) = super::lineage::epoch_and_horizon(pool).await?;
+    let after = if after.epoch == epoch && after.transaction < horizon {
+        after
+    } else {
+        PullCursor::start(epoch)
+    };
     let fetch = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
     let found = sqlx::query(
         // Qualified names: `ORDER BY txid` would sort by an output column of that name
@@ -208,6 +219,7 @@ pub async fn pull(pool: &PgPool, after: PullCursor, limit: usize) -> Result<Page
             fields,
         });
         cursor = PullCursor {
+            epoch,
             transaction: row.try_get("transaction")?,
             sequence: row.try_get("seq")?,
         };

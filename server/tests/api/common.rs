@@ -34,6 +34,12 @@ impl TestApp {
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let postgres = PgServer::shared().expect("PostgreSQL starts");
         let url = postgres.fresh_database().await.expect("database created");
+        TestApp::on_database(url, adjust).await
+    }
+
+    /// A server on the database at `url` (made and filled elsewhere: restored from a dump,
+    /// say), its settings adjusted by `adjust`.
+    pub async fn on_database(url: String, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let mut config = Config::local(url.clone(), TOKEN);
         config.max_db_connections = 5;
         adjust(&mut config);

@@ -16,6 +16,7 @@ mod portal;
 mod portal_form;
 mod pull;
 mod push;
+mod restore;
 mod row_rules;
 mod service_passwords;
 mod throttle;

@@ -194,6 +194,7 @@ async fn a_negative_cursor_is_refused() {
     let desktop = app.register("Loja Centro", &[]).await;
     let request = PullRequest {
         after: PullCursor {
+            epoch: 0,
             transaction: -1,
             sequence: 0,
         },

@@ -15,6 +15,8 @@ const CREDENTIAL_KEY: &str = "sync.credential";
 pub struct SyncState {
     pub server_url: Option<String>,
     pub device_id: Option<Uuid>,
+    /// The epoch of the server's positions the cursor belongs to.
+    pub pull_epoch: i64,
     pub pull_transaction: i64,
     pub pull_sequence: i64,
     pub clock_offset_ms: i64,
@@ -30,6 +32,7 @@ impl SyncState {
     /// Where the next pull starts.
     pub fn cursor(&self) -> PullCursor {
         PullCursor {
+            epoch: self.pull_epoch,
             transaction: self.pull_transaction,
             sequence: self.pull_sequence,
         }
@@ -44,7 +47,7 @@ impl SyncState {
 /// The current state.
 pub async fn load_state(store: &Store) -> Result<SyncState> {
     Ok(sqlx::query_as(
-        "SELECT server_url, device_id, pull_transaction, pull_sequence, clock_offset_ms,
+        "SELECT server_url, device_id, pull_epoch, pull_transaction, pull_sequence, clock_offset_ms,
                 last_sync_at, last_error, profile
          FROM sync_state",
     )
@@ -64,8 +67,8 @@ pub async fn set_registration(
     let sealed = vault.seal(CREDENTIAL_KEY, &registration.credential).await?;
     let mut tx = store.pool().begin().await?;
     sqlx::query(
-        "UPDATE sync_state SET server_url = ?1, device_id = ?2, pull_transaction = 0,
-             pull_sequence = 0, last_sync_at = NULL, last_error = NULL, profile = ?3",
+        "UPDATE sync_state SET server_url = ?1, device_id = ?2, pull_epoch = 0,
+             pull_transaction = 0, pull_sequence = 0, last_sync_at = NULL, last_error = NULL, profile = ?3",
     )
     .bind(server_url)
     .bind(registration.device_id)
@@ -94,6 +97,17 @@ pub(super) async fn forget_registration_in(
     .await?;
     local_settings::remove_in(&mut *conn, CREDENTIAL_KEY).await?;
     write_desktop_number(&mut *conn, 1).await
+}
+
+/// The server's positions are of another epoch than the cursor's (its database was
+/// restored from a dump, say): the cursor moves to the start of `epoch`, and the pull
+/// starts again (merging rows is idempotent; changes waiting here stay queued).
+pub async fn begin_epoch(store: &Store, epoch: i64) -> Result<()> {
+    sqlx::query("UPDATE sync_state SET pull_epoch = ?1, pull_transaction = 0, pull_sequence = 0")
+        .bind(epoch)
+        .execute(store.pool())
+        .await?;
+    Ok(())
 }
 
 /// [`SyncState::profile`], read on `conn` (inside a transaction, say).
