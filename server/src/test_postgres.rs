@@ -213,6 +213,32 @@ impl PgServer {
         self.create_database(&name).await
     }
 
+    /// Writes `row` into the sync server's database at `database_url` as it is, past every
+    /// check of a push: a row stored before a rule existed (by an older server), which
+    /// desktops must still get past.
+    pub async fn store_unchecked(
+        database_url: &str,
+        row: &helpdesk_core::sync::SyncRow,
+    ) -> io::Result<()> {
+        let mut conn = sqlx::PgConnection::connect(database_url)
+            .await
+            .map_err(io::Error::other)?;
+        let fields = serde_json::to_value(&row.fields).map_err(io::Error::other)?;
+        sqlx::query(
+            "INSERT INTO sync_rows (table_name, row_id, fields, txid, seq)
+             VALUES ($1, $2, $3, pg_current_xact_id(), nextval('sync_rows_seq'))
+             ON CONFLICT (table_name, row_id) DO UPDATE
+             SET fields = excluded.fields, txid = excluded.txid, seq = excluded.seq",
+        )
+        .bind(&row.table)
+        .bind(row.id)
+        .bind(fields)
+        .execute(&mut conn)
+        .await
+        .map_err(io::Error::other)?;
+        conn.close().await.map_err(io::Error::other)
+    }
+
     /// Copies the database at `database_url` (on any server) into a new database of this
     /// one, the way an operator moves a server's database: `pg_dump -Fc`, then
     /// `pg_restore`. Returns the copy's URL.

@@ -1,6 +1,6 @@
 //! No row is a wall, in the real window (issue 19): a desktop that started empty joins a
 //! server that holds a row its schema refuses (a ticket type destined to a user and a role
-//! at once, sent by a desktop whose CHECK was bypassed). The row is set aside and the rest
+//! at once, stored before the server checked rows against the desktop's rules). The row is set aside and the rest
 //! arrives: the administrator signs in (their user came by the sync), the status bar counts
 //! "1 pendência", and "Sincronização" → "Pendências" shows it with its reason. Once the fix
 //! reaches the server, "Sincronizar agora" applies it and "Tentar novamente" shows the list
@@ -75,7 +75,8 @@ async fn an_administrator_sees_a_pulled_row_set_aside_with_its_reason() {
     let url = server.url();
     let dir = tempfile::tempdir().expect("temp dir");
 
-    // The provider's administration desktop, and through its credential the bad row.
+    // The provider's administration desktop; the bad row is written into the server's
+    // database, and the fix later pushed with the desktop's credential.
     let matriz = dir.path().join("matriz.db");
     let store = Store::open(&matriz).await.expect("store");
     helpdesk_demo::seed(&store, &DEMO).await.expect("demo data");
@@ -117,7 +118,10 @@ async fn an_administrator_sees_a_pulled_row_set_aside_with_its_reason() {
         .id;
     let (id, origin) = (Uuid::now_v7(), Uuid::now_v7());
     let bad = ticket_type(&template, id, user, Some(role), store.stamp(), origin);
-    client.push(vec![bad]).await.expect("the server takes it");
+    // Stored as it is: the server refuses such a row now, but may hold one from before.
+    PgServer::store_unchecked(&database_url, &bad)
+        .await
+        .expect("stored");
 
     // A desktop that starts empty joins, and its first sync sets the row aside.
     let loja = dir.path().join("loja.db");

@@ -11,6 +11,7 @@ use helpdesk_core::sync::{
     DesktopProfile, FieldValue, FieldVersion, SetAsideDirection, SyncRow, Version,
 };
 use helpdesk_demo::{DemoConfig, OPERATOR};
+use helpdesk_server::test_postgres::PgServer;
 use helpdesk_store::{sync, Store};
 use uuid::Uuid;
 
@@ -92,8 +93,8 @@ async fn a_pulled_row_the_desktop_refuses_is_set_aside_and_the_rest_applies() {
     b.register(&central, "Loja Norte").await;
     b.sync().await;
 
-    // A desktop whose local CHECK was bypassed sends a visit that ends before it starts:
-    // the server checks only the row's shape, and takes it.
+    // The server holds a visit that ends before it starts (stored before the server checked
+    // rows against the desktop's rules): desktops must get past it.
     let rows = a.rows().await;
     let visit = rows
         .values()
@@ -109,7 +110,6 @@ async fn a_pulled_row_the_desktop_refuses_is_set_aside_and_the_rest_applies() {
         .expect("a customer")
         .id;
     let tampered = Uuid::now_v7();
-    let client = a.client().await;
     let bad = written(
         visit.clone(),
         "ends_at",
@@ -117,7 +117,9 @@ async fn a_pulled_row_the_desktop_refuses_is_set_aside_and_the_rest_applies() {
         a.store.stamp(),
         tampered,
     );
-    client.push(vec![bad]).await.expect("the server takes it");
+    PgServer::store_unchecked(&central.database_url, &bad)
+        .await
+        .expect("stored as it is");
     // A later change, in the same page B pulls next.
     edit_customer(&a.store, customer, "city", "Piracicaba").await;
     a.sync().await;
@@ -157,7 +159,9 @@ async fn a_pulled_row_the_desktop_refuses_is_set_aside_and_the_rest_applies() {
         a.store.stamp(),
         tampered,
     );
-    client.push(vec![fixed]).await.expect("the fix");
+    let client = a.client().await;
+    let answer = client.push(vec![fixed]).await.expect("the fix");
+    assert!(answer.refused.is_empty(), "{:?}", answer.refused);
     b.sync().await;
     assert_eq!(sync::set_aside_count(&b.store).await.expect("count"), 0);
     assert_eq!(
