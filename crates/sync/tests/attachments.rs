@@ -16,13 +16,7 @@ const DEMO: DemoConfig = DemoConfig {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_file_attached_on_one_desktop_reaches_another_byte_for_byte() {
     let central = Central::start().await;
-    let a = Desktop::new().await;
-    helpdesk_demo::seed(&a.store, &DEMO)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&a.store, &DEMO)
-        .await
-        .expect("demo tickets");
+    let a = Desktop::with_demo(&DEMO).await;
     a.register(&central, "Loja Centro").await;
     let content: Vec<u8> = (0..300_000_u32).map(|at| (at * 7 % 251) as u8).collect();
     let picked = a.folder().join("laudo técnico.pdf");
@@ -70,13 +64,7 @@ async fn a_file_attached_on_one_desktop_reaches_another_byte_for_byte() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_file_the_server_lacks_does_not_stop_the_pull_and_is_fetched_later() {
     let central = Central::start().await;
-    let a = Desktop::new().await;
-    helpdesk_demo::seed(&a.store, &DEMO)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&a.store, &DEMO)
-        .await
-        .expect("demo tickets");
+    let a = Desktop::with_demo(&DEMO).await;
     a.register(&central, "Loja Centro").await;
     let content = b"laudo da visita".repeat(100);
     let picked = a.folder().join("laudo.pdf");

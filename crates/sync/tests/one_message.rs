@@ -53,13 +53,7 @@ async fn others(store: &Store, protocol: &str) -> Vec<Protocol> {
 #[tokio::test(flavor = "multi_thread")]
 async fn two_desktops_answering_one_message_offline_keep_both_tickets() {
     let central = Central::start().await;
-    let a = Desktop::new().await;
-    helpdesk_demo::seed(&a.store, &DEMO)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&a.store, &DEMO)
-        .await
-        .expect("demo tickets");
+    let a = Desktop::with_demo(&DEMO).await;
     a.register(&central, "Loja Centro").await;
     a.sync().await;
     let b = Desktop::new().await;

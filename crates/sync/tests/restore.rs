@@ -48,13 +48,7 @@ async fn desktops_resync_with_a_server_restored_into_a_new_cluster_and_keep_thei
     }
     pool.close().await;
 
-    let a = Desktop::new().await;
-    helpdesk_demo::seed(&a.store, &DEMO)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&a.store, &DEMO)
-        .await
-        .expect("demo tickets");
+    let a = Desktop::with_demo(&DEMO).await;
     a.register_at(&proxy.url(), "Loja Centro").await;
     a.sync().await;
     let b = Desktop::new().await;

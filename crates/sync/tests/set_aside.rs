@@ -71,13 +71,7 @@ where
 #[tokio::test(flavor = "multi_thread")]
 async fn a_pulled_row_the_desktop_refuses_is_set_aside_and_the_rest_applies() {
     let central = Central::start().await;
-    let a = Desktop::new().await;
-    helpdesk_demo::seed(&a.store, &DEMO)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&a.store, &DEMO)
-        .await
-        .expect("demo tickets");
+    let a = Desktop::with_demo(&DEMO).await;
     let shared = shared(&a.store).await;
     new_ticket(
         &a.store,

@@ -63,13 +63,7 @@ async fn withheld(desktop: &Desktop) -> i64 {
 #[tokio::test(flavor = "multi_thread")]
 async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
     let central = Central::start().await;
-    let a = Desktop::new().await;
-    helpdesk_demo::seed(&a.store, &DEMO)
-        .await
-        .expect("demo data");
-    helpdesk_demo::seed_tickets(&a.store, &DEMO)
-        .await
-        .expect("demo tickets");
+    let a = Desktop::with_demo(&DEMO).await;
     let before_registering = protocols::issued(&a.store).await.expect("issued");
     assert!(!before_registering.is_empty());
     assert_eq!(a.register(&central, "Loja Centro").await.desktop_number, 2);

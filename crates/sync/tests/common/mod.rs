@@ -120,6 +120,18 @@ impl Desktop {
         }
     }
 
+    /// A new desktop holding the demo data of `config`, its tickets included.
+    pub async fn with_demo(config: &helpdesk_demo::DemoConfig) -> Self {
+        let desktop = Self::new().await;
+        helpdesk_demo::seed(&desktop.store, config)
+            .await
+            .expect("demo data");
+        helpdesk_demo::seed_tickets(&desktop.store, config)
+            .await
+            .expect("demo tickets");
+        desktop
+    }
+
     /// Registers as an administration desktop (it may write every table).
     pub async fn register(&self, central: &Central, name: &str) -> RegistrationResponse {
         self.register_at(&central.url(), name).await
