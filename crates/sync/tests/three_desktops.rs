@@ -95,6 +95,9 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
             .await
             .expect("events");
     edit_customer(&a.store, shared.customer, "city", "Sumaré").await;
+    let sumare = a.rows().await[&("customers".to_owned(), shared.customer)].fields["city"]
+        .version
+        .stamp;
     update(
         &a.store,
         &shared,
@@ -179,6 +182,11 @@ async fn three_offline_desktops_converge_whatever_the_order_of_their_syncs() {
         contracts::SaveOutcome::Saved(shared.customer)
     );
 
+    // C's edit is the later one by the clocks that order writes, not only by the test's
+    // order: the desktops' clocks follow the server's only to within tens of milliseconds.
+    while c.store.stamp() <= sumare {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
     edit_customer(&c.store, shared.customer, "city", "Valinhos").await;
     edit_template(
         &c.store,
