@@ -105,7 +105,10 @@ fn BackupForm(props: &BackupFormProps) -> Html {
             <TextField id={fields::FOLDER} label="Pasta das cópias"
                 value={settings.folder.clone()} error={submit.error(fields::FOLDER)}
                 oninput={edit(|s, v| s.folder = v, fields::FOLDER)} />
-            <p class="hint">{ "O caminho completo, como /mnt/copias ou D:\\Copias." }</p>
+            <p class="hint">
+                { "O caminho completo, como /mnt/copias ou D:\\Copias: uma pasta só para as cópias \
+                   deste computador (as mais antigas além das que se mantêm são apagadas dela)." }
+            </p>
             <TextField id={fields::EVERY_HOURS} label="Fazer uma cópia a cada (horas)"
                 inputmode="numeric" value={settings.every_hours.clone()}
                 error={submit.error(fields::EVERY_HOURS)}
