@@ -141,8 +141,12 @@ impl Store {
 
     /// Takes note of a stamp written elsewhere: the next local stamp is newer.
     pub fn observe(&self, stamp: i64) {
-        let now = now_millis().saturating_add(self.clock_offset_ms.load(Ordering::Relaxed));
-        self.locked_clock().observe(stamp, now);
+        self.locked_clock().observe(stamp, self.server_now());
+    }
+
+    /// The sync server's wall clock now, as this desktop knows it (Unix ms).
+    pub(crate) fn server_now(&self) -> i64 {
+        now_millis().saturating_add(self.clock_offset_ms.load(Ordering::Relaxed))
     }
 
     /// The sync server's clock is `offset_ms` ahead of this desktop's.

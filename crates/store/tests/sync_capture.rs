@@ -397,6 +397,28 @@ async fn the_clock_moves_past_pulled_stamps_and_restarts_after_them() {
     assert!(mine[0].fields["city"].version.stamp > ahead);
 }
 
+/// A pulled stamp an hour ahead (a desktop whose clock ran ahead, before the server refused
+/// such stamps) is applied as a value but not followed: neither now nor after a restart does
+/// this desktop stamp its writes an hour in the future.
+#[tokio::test]
+async fn a_pulled_stamp_far_ahead_is_not_followed_even_after_a_restart() {
+    let test = common::open().await;
+    let customer = one_customer(&test.store, "C-6", "Lia Prado").await;
+    let mut row = named(&push_all(&test.store).await, "customers", customer);
+    let ahead = row.fields["city"].version.stamp + (3_600_000 << 16);
+    let city = row.fields.get_mut("city").expect("city");
+    city.value = FieldValue::Text("Indaiatuba".into());
+    city.version.stamp = ahead;
+    city.version.origin = Uuid::from_u128(0xbeef);
+    apply_page(&test.store, &[row]).await.expect("applied");
+    assert_eq!(customer_row(&test.store, customer).await.1, "Indaiatuba");
+    assert!(test.store.stamp() < ahead, "not followed now");
+    let path = test.store_path();
+    test.store.close().await;
+    let reopened = Store::open(&path).await.expect("reopen");
+    assert!(reopened.stamp() < ahead, "nor after a restart");
+}
+
 /// A new e-mail template named `name`.
 fn template(name: &str) -> helpdesk_core::email::EmailTemplate {
     helpdesk_core::email::EmailTemplate {

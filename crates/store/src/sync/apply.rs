@@ -5,6 +5,7 @@
 //! its own and, refused, set aside ([`super::set_aside`]): the rest of the page goes on.
 use std::collections::{BTreeMap, HashSet};
 
+use helpdesk_core::clock;
 use helpdesk_core::sync::{
     ApplyRefusal, FieldValue, MergeOutcome, PullCursor, SetAsideDirection, SetAsideKey, SyncRow,
     SyncTable, Version, SYNC_TABLES,
@@ -75,7 +76,7 @@ pub async fn apply(
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await?;
-    let outcome = apply_in(&mut conn, &page, Some(cursor), search).await;
+    let outcome = apply_in(&mut conn, &page, Some(cursor), search, store.server_now()).await;
     sqlx::query("PRAGMA foreign_keys = ON")
         .execute(&mut *conn)
         .await?;
@@ -104,7 +105,14 @@ pub async fn retry_set_aside(store: &Store, only: Option<&SetAsideKey>) -> Resul
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await?;
-    let outcome = apply_in(&mut conn, &page, None, SearchRefresh::WithPage).await;
+    let outcome = apply_in(
+        &mut conn,
+        &page,
+        None,
+        SearchRefresh::WithPage,
+        store.server_now(),
+    )
+    .await;
     sqlx::query("PRAGMA foreign_keys = ON")
         .execute(&mut *conn)
         .await?;
@@ -151,6 +159,7 @@ async fn apply_in(
     page: &Page<'_>,
     cursor: Option<PullCursor>,
     search: SearchRefresh,
+    now_ms: i64,
 ) -> Result<(ApplyReport, i64)> {
     let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
     sqlx::query("UPDATE sync_control SET applying = 1")
@@ -182,7 +191,11 @@ async fn apply_in(
             .map(|row| (row.id, row))
             .collect();
         for row in incoming {
-            high = high.max(row.latest().map_or(0, |version| version.stamp));
+            // A stamp far ahead of the server's clock is not followed, here nor at the next
+            // start (`clock_high`): one wrong clock must not drag this desktop's forward.
+            if let Some(version) = row.latest().filter(|v| !clock::is_ahead(v.stamp, now_ms)) {
+                high = high.max(version.stamp);
+            }
             match apply_one(&mut tx, table, row, &mut current, sends_renames).await? {
                 RowOutcome::Unchanged => report.unchanged += 1,
                 RowOutcome::Changed(merged) => {
