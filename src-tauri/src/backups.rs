@@ -2,6 +2,7 @@
 //! new sync origin at start-up, a backup made now (on demand or on schedule), and the
 //! scheduled backups' worker.
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use helpdesk_core::backup::{folder_unusable, BackupPlan};
@@ -10,6 +11,7 @@ use helpdesk_store::attachment_files::AttachmentFiles;
 use helpdesk_store::backup::{self, BackupInfo};
 use helpdesk_store::{backup_settings, sync, Store};
 use tauri::{AppHandle, Runtime};
+use tokio::sync::Notify;
 
 use crate::app_store::AppStore;
 
@@ -67,7 +69,8 @@ pub async fn make(
 ) -> Result<BackupInfo, String> {
     check_folder(&plan.folder).map_err(|error| error.message)?;
     let folder = Path::new(&plan.folder);
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+    // To the millisecond: a scheduled backup and one asked for may start in the same second.
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f").to_string();
     let made = backup::write(store, files, folder, &stamp, helpdesk_store::now_millis())
         .await
         .map_err(|error| {
@@ -83,13 +86,17 @@ pub async fn make(
     Ok(made)
 }
 
-/// Makes the scheduled backups for as long as the app runs.
-pub fn spawn_worker<R: Runtime>(app: AppHandle<R>, files: AttachmentFiles) {
+/// Makes the scheduled backups for as long as the app runs: looks at start, every minute,
+/// and when `bell` rings (the settings changed).
+pub fn spawn_worker<R: Runtime>(app: AppHandle<R>, files: AttachmentFiles, bell: Arc<Notify>) {
     tauri::async_runtime::spawn(async move {
         let store = AppStore(app);
         let mut tick = tokio::time::interval(CHECK_EVERY);
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                () = bell.notified() => {}
+            }
             if let Err(error) = backup_if_due(&store, &files).await {
                 log::error!("scheduled backup: {error}");
             }

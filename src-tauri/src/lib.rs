@@ -120,6 +120,7 @@ pub fn run() {
                 state::Restart(Box::new(move || restarting.request_restart())),
             );
             let sessions = state.watch_open_session();
+            let backup_bell = Arc::clone(&state.backup_bell);
             app.manage(
                 state
                     .with_file_picker(picker)
@@ -130,7 +131,7 @@ pub fn run() {
             );
             email_worker::spawn(email_worker);
             sync_worker::spawn(sync_worker);
-            backups::spawn_worker(app.handle().clone(), files_for_backups);
+            backups::spawn_worker(app.handle().clone(), files_for_backups, backup_bell);
             mailbox_worker::spawn(mailbox_watcher);
             assignment_notifier::spawn(app.handle().clone(), sessions);
             Ok(())

@@ -97,6 +97,8 @@ pub struct AppState {
     pub database: Option<PathBuf>,
     /// Ends the app and starts it again; `None` where there is no real app (tests).
     pub restart: Option<Restart>,
+    /// Wakes the scheduled backups' worker (new settings: a backup may be due at once).
+    pub backup_bell: Arc<tokio::sync::Notify>,
     /// The system's file picker; `None` where there is no real window (tests).
     pub file_picker: Option<FilePicker>,
     /// The system's viewer for attached files; `None` where there is no real window (most
@@ -138,6 +140,7 @@ impl AppState {
             attachments,
             database: None,
             restart: None,
+            backup_bell: Arc::new(tokio::sync::Notify::new()),
             file_picker: None,
             opener: None,
             email: None,

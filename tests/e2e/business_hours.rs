@@ -4,8 +4,9 @@
 //! holidays of this year and sees them listed (a second time adds none); and in
 //! "Cadastros" saves a ticket type with "Prazo em horas corridas", which the list and the
 //! form show again. Then "Cópia de segurança": a relative folder and a count of 0 refused at
-//! their fields (what was typed kept), a backup made now, a type created after it, and a
-//! restore confirmed; at the next start the database is the backup's (the later type gone).
+//! their fields (what was typed kept); saved every 24 hours, the first scheduled backup is
+//! made at once; another made now, a type created after them, and a restore confirmed; at
+//! the next start the database is the backup's (the later type gone).
 use chrono::{Datelike, Local};
 use helpdesk_core::business_hours::{easter, national_holidays};
 use helpdesk_e2e::setup::{
@@ -165,6 +166,26 @@ async fn calendar_type(app: &mut Harness) -> StepResult {
     Ok(())
 }
 
+/// Waits until `folder` holds `count` whole backups (folders named `helpdesk-…`; partial
+/// ones are hidden).
+fn wait_for_backups(folder: &str, count: usize) -> StepResult {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let whole = std::fs::read_dir(folder)
+            .map_err(|error| format!("{folder}: {error}"))?
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_name().to_string_lossy().starts_with("helpdesk-"))
+            .count();
+        if whole >= count {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("{count} backups in {folder}: {whole} after 30 s"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 /// "Cópia de segurança": the settings refused, then saved with `folder`; a backup now; a
 /// ticket type added after it; the backup's restore confirmed and waiting for the restart.
 async fn backup_and_restore(app: &mut Harness, folder: &str) -> StepResult {
@@ -195,12 +216,23 @@ async fn backup_and_restore(app: &mut Harness, folder: &str) -> StepResult {
     app.click("button#copia-seguranca-salvar").await?;
     app.text_at("#copia-seguranca-salvo", "Configurações salvas.")
         .await?;
-    app.text_at("#copias-vazio", "Nenhuma cópia na pasta.")
-        .await?;
+    // Every 24 hours and none made yet: the worker makes the first one now.
+    wait_for_backups(folder, 1)?;
 
     app.click("button#copia-agora").await?;
     let row = "#copias-lista tr[data-backup]";
     app.element(row).await?;
+    let listed = app
+        .client
+        .find_all(fantoccini::Locator::Css(row))
+        .await
+        .map_err(|error| format!("the backups listed: {error}"))?
+        .len();
+    if listed != 2 {
+        return Err(format!(
+            "the scheduled backup and the one asked for: {listed} listed"
+        ));
+    }
     app.screenshot("copia-feita").await;
     app.click("button#copia-seguranca-voltar").await?;
 

@@ -1,7 +1,7 @@
 //! "Cópia de segurança": a consistent copy of the database and its attachments in a folder
 //! of its own, and a restore from one.
 //!
-//! A backup is a folder `helpdesk-<AAAAMMDD-HHMMSS>` in the folder the administrator chose,
+//! A backup is a folder `helpdesk-<AAAAMMDD-HHMMSS-mmm>` in the folder the administrator chose,
 //! holding `helpdesk.db` (written by `VACUUM INTO` from one read transaction, so it is
 //! consistent while the app goes on writing), `attachments/` (every file of the desktop's
 //! folder, checked against its hash while copied) and `manifest.json`. It is written under
@@ -44,7 +44,7 @@ struct Manifest {
 /// A backup found in a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupInfo {
-    /// The folder's name (`helpdesk-AAAAMMDD-HHMMSS`).
+    /// The folder's name (`helpdesk-AAAAMMDD-HHMMSS-mmm`).
     pub name: String,
     pub path: PathBuf,
     pub created_at_ms: i64,
@@ -54,7 +54,7 @@ pub struct BackupInfo {
 }
 
 /// Writes a backup of `store` and its attachments `files` into `folder` (which must exist),
-/// named after `stamp` (`AAAAMMDD-HHMMSS` in local time), made at `now_ms`.
+/// named after `stamp` (`AAAAMMDD-HHMMSS-mmm` in local time), made at `now_ms`.
 pub async fn write(
     store: &Store,
     files: &AttachmentFiles,

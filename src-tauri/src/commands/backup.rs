@@ -40,6 +40,7 @@ pub async fn save_backup_settings(
     backup_settings::save(&state.store, &plan)
         .await
         .map_err(internal)?;
+    state.backup_bell.notify_one();
     panel(&state).await
 }
 
