@@ -71,18 +71,7 @@ pub async fn apply(
         }
     }
     let mut conn = store.pool().acquire().await?;
-    // A page holds rows in the server's commit order, not parents first: references are
-    // complete once the pull is, so they are not checked row by row.
-    sqlx::query("PRAGMA foreign_keys = OFF")
-        .execute(&mut *conn)
-        .await?;
-    let outcome = apply_in(&mut conn, &page, Some(cursor), search, store.server_now()).await;
-    sqlx::query("PRAGMA foreign_keys = ON")
-        .execute(&mut *conn)
-        .await?;
-    let (report, high) = outcome?;
-    store.observe(high);
-    Ok(report)
+    apply_unordered(store, &mut conn, &page, Some(cursor), search).await
 }
 
 /// Tries the pulled rows set aside again (every one, or only `only`), each merged into the
@@ -102,17 +91,23 @@ pub async fn retry_set_aside(store: &Store, only: Option<&SetAsideKey>) -> Resul
             }
         }
     }
+    apply_unordered(store, &mut conn, &page, None, SearchRefresh::WithPage).await
+}
+
+/// Applies `page` on `conn` with foreign keys unchecked, then has the clock observe its
+/// greatest stamp. A page holds rows in the server's commit order, not parents first:
+/// references are complete once the pull is, so they are not checked row by row.
+async fn apply_unordered(
+    store: &Store,
+    conn: &mut SqliteConnection,
+    page: &Page<'_>,
+    cursor: Option<PullCursor>,
+    search: SearchRefresh,
+) -> Result<ApplyReport> {
     sqlx::query("PRAGMA foreign_keys = OFF")
         .execute(&mut *conn)
         .await?;
-    let outcome = apply_in(
-        &mut conn,
-        &page,
-        None,
-        SearchRefresh::WithPage,
-        store.server_now(),
-    )
-    .await;
+    let outcome = apply_in(conn, page, cursor, search, store.server_now()).await;
     sqlx::query("PRAGMA foreign_keys = ON")
         .execute(&mut *conn)
         .await?;
