@@ -8,7 +8,7 @@
 use helpdesk_core::sync::{DesktopProfile, FieldValue, FieldVersion, SyncRow, Version};
 use helpdesk_demo::{DemoConfig, ADMIN};
 use helpdesk_e2e::desktops::registered_desktop;
-use helpdesk_e2e::status_bar::status_says;
+use helpdesk_e2e::status_bar::{status_lacks, status_says};
 use helpdesk_e2e::Harness;
 use helpdesk_server::test_postgres::PgServer;
 use helpdesk_server::Config;
@@ -157,22 +157,7 @@ async fn an_administrator_sees_a_pulled_row_set_aside_with_its_reason() {
             .map_err(|error| error.to_string())?;
         app.click("button#sincronizar-agora").await?;
         status_says(app, "Sincronizado em", Some(&synced)).await?;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            let line = app.element("#sincronizacao").await?;
-            let shown = line
-                .prop("textContent")
-                .await
-                .map_err(|error| error.to_string())?
-                .unwrap_or_default();
-            if !shown.contains("pendência") {
-                break;
-            }
-            if std::time::Instant::now() > deadline {
-                return Err(format!("the status bar still says {shown:?}"));
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-        }
+        status_lacks(app, "pendência").await?;
         app.click(&format!("{entry} button.tentar")).await?;
         app.text_at("#sem-pendencias", "Nenhuma pendência.").await?;
         app.screenshot("sem-pendencias").await;
