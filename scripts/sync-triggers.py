@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Prints the sync triggers of a syncable table, in the form of migration 20261128000009.
+"""Prints the sync triggers of a syncable table, in the form of migrations 20261128000009
+(insert) and 20261210000001 (update: a field's default version is the row's `changed_at`
+with `sync_origin`, this desktop when NULL).
 
 A migration that adds a syncable table writes both triggers; one that adds a column to a
 syncable table drops its update trigger and writes it again with every column, in the order
@@ -8,8 +10,11 @@ migration holds the triggers written out; this script is their one source.
 
     scripts/sync-triggers.py insert TABLE
     scripts/sync-triggers.py update TABLE COLUMN...
+    scripts/sync-triggers.py migration   (every table, from crates/core/src/sync/tables.rs)
 """
+import re
 import sys
+from pathlib import Path
 
 
 def insert(table):
@@ -27,7 +32,7 @@ def update(table, columns):
         f"(key = '{c}' AND OLD.{c} IS NOT NEW.{c})" for c in columns
     )
     first = "\n            UNION ALL\n".join(
-        f"""            SELECT '{c}', json_array(CAST(OLD.changed_at AS TEXT), (SELECT lower(hex(origin)) FROM sync_control))
+        f"""            SELECT '{c}', json_array(CAST(OLD.changed_at AS TEXT), lower(hex(coalesce(OLD.sync_origin, (SELECT origin FROM sync_control)))))
             WHERE OLD.{c} IS NEW.{c} AND json_type(coalesce(OLD.sync_versions, '{{}}'), '$.{c}') IS NULL"""
         for c in columns
     )
@@ -35,7 +40,7 @@ def update(table, columns):
 WHEN (SELECT applying FROM sync_control) = 0
     AND ({changed})
 BEGIN
-    UPDATE {table} SET sync_versions = (
+    UPDATE {table} SET sync_origin = NULL, sync_versions = (
         SELECT CASE WHEN count(*) = 0 THEN NULL ELSE json_group_object(field, json(version)) END
         FROM (
             SELECT key AS field, value AS version
@@ -50,9 +55,33 @@ END;
 """
 
 
+def tables():
+    """(table, [column...]) of SYNC_TABLES, in their order."""
+    source = (Path(__file__).parent.parent / "crates/core/src/sync/tables.rs").read_text()
+    found = []
+    for block in re.split(r"SyncTable \{\s*(?=name:)", source)[1:]:
+        name = re.match(r'name: "([a-z_]+)"', block).group(1)
+        columns = re.findall(r'column\("([a-z_]+)"', block.split("],")[0])
+        found.append((name, columns))
+    return found
+
+
+def migration():
+    """Adds `sync_origin` to every syncable table and writes its update trigger again."""
+    parts = []
+    for table, columns in tables():
+        parts.append(
+            f"-- {table}\nALTER TABLE {table} ADD COLUMN sync_origin BLOB;\n"
+            f"DROP TRIGGER {table}_sync_update;\n{update(table, columns)}"
+        )
+    return "\n".join(parts)
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "insert":
         sys.stdout.write(insert(sys.argv[2]))
+    elif len(sys.argv) == 2 and sys.argv[1] == "migration":
+        sys.stdout.write(migration())
     elif len(sys.argv) > 3 and sys.argv[1] == "update":
         sys.stdout.write(update(sys.argv[2], sys.argv[3:]))
     else:

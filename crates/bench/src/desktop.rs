@@ -71,13 +71,15 @@ impl Desktop {
             .await?)
     }
 
-    /// The bytes of the fields' versions kept beside the rows (`sync_versions`).
+    /// The bytes of the fields' versions kept beside the rows (`sync_versions` and
+    /// `sync_origin`).
     pub async fn versions_bytes(&self) -> Result<i64, Failure> {
         let sums: Vec<String> = SYNC_TABLES
             .iter()
             .map(|table| {
                 format!(
-                    "(SELECT coalesce(sum(length(sync_versions)), 0) FROM {})",
+                    "(SELECT coalesce(sum(length(sync_versions)), 0)
+                        + coalesce(sum(length(sync_origin)), 0) FROM {})",
                     table.name
                 )
             })

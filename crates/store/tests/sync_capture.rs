@@ -101,7 +101,7 @@ async fn every_syncable_table_matches_the_shared_column_list_and_has_its_trigger
     for table in SYNC_TABLES {
         let columns: Vec<(String, String, bool)> = sqlx::query_as(
             "SELECT name, type, \"notnull\" FROM pragma_table_info(?1)
-             WHERE name NOT IN ('id', 'changed_at', 'sync_versions') ORDER BY name",
+             WHERE name NOT IN ('id', 'changed_at', 'sync_versions', 'sync_origin') ORDER BY name",
         )
         .bind(table.name)
         .fetch_all(test.store.pool())
@@ -292,6 +292,79 @@ async fn pulled_rows_merge_per_field_and_are_not_queued_again() {
             set_aside: 0
         }
     );
+}
+
+/// The versions stored beside a customer: `sync_versions` and `sync_origin`.
+async fn stored_versions(store: &Store, customer: Uuid) -> (Option<String>, Option<Vec<u8>>) {
+    sqlx::query_as("SELECT sync_versions, sync_origin FROM customers WHERE id = ?1")
+        .bind(customer)
+        .fetch_one(store.pool())
+        .await
+        .expect("versions")
+}
+
+#[tokio::test]
+async fn a_pulled_row_keeps_only_the_versions_that_differ_from_its_latest() {
+    let (a, b) = (common::open().await, common::open().await);
+    let customer = one_customer(&a.store, "C-9", "Rita Paz").await;
+    let written = named(&push_all(&a.store).await, "customers", customer);
+    let a_origin = written.fields["name"].version.origin;
+    let cursor = PullCursor {
+        epoch: 0,
+        transaction: 1,
+        sequence: 1,
+    };
+    sync::apply(
+        &b.store,
+        &[written.clone()],
+        cursor,
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("applied");
+    // Written once: its origin, and no field named.
+    assert_eq!(
+        stored_versions(&b.store, customer).await,
+        (None, Some(a_origin.as_bytes().to_vec()))
+    );
+
+    // A later rename elsewhere: only the fields left at the older version are named.
+    let mut renamed = written.clone();
+    let other = Uuid::from_u128(0xbeef);
+    let stamp = written.fields["name"].version.stamp + 1_000_000;
+    for column in ["name", "name_folded"] {
+        let field = renamed.fields.get_mut(column).expect("field");
+        field.value = FieldValue::Text("rita paz".into());
+        field.version.stamp = stamp;
+        field.version.origin = other;
+    }
+    b.store.observe(stamp);
+    sync::apply(
+        &b.store,
+        &[renamed.clone()],
+        cursor,
+        SearchRefresh::WithPage,
+    )
+    .await
+    .expect("applied");
+    let (named_fields, origin) = stored_versions(&b.store, customer).await;
+    assert_eq!(origin, Some(other.as_bytes().to_vec()));
+    let named_fields: std::collections::BTreeMap<String, (String, String)> =
+        serde_json::from_str(&named_fields.expect("some fields named")).expect("json");
+    assert_eq!(named_fields.len(), renamed.fields.len() - 2);
+    assert!(!named_fields.contains_key("name") && named_fields.contains_key("city"));
+
+    // A local edit here: the fields it did not change keep the versions pulled.
+    set_city(&b.store, customer, "Jundiaí").await;
+    let sent = named(&push_all(&b.store).await, "customers", customer);
+    for (column, field) in &sent.fields {
+        match column.as_str() {
+            "city" => assert!(field.version.stamp > stamp && field.version.origin != other),
+            "name" | "name_folded" => assert_eq!(field.version, renamed.fields[column].version),
+            _ => assert_eq!(field.version, written.fields[column].version, "{column}"),
+        }
+    }
+    assert_eq!(stored_versions(&b.store, customer).await.1, None);
 }
 
 #[tokio::test]

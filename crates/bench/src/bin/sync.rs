@@ -279,7 +279,7 @@ async fn first_sync(
         }
     }
     println!(
-        "\nThe desktop's database: {:.0} MB, {:.0} MB of it the fields' versions (`sync_versions`)\n",
+        "\nThe desktop's database: {:.0} MB, {:.0} MB of it the fields' versions (`sync_versions`, `sync_origin`)\n",
         desktop.size_bytes().await? as f64 / MB,
         desktop.versions_bytes().await? as f64 / MB
     );

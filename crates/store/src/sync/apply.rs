@@ -191,7 +191,7 @@ async fn apply_in(
             if let Some(version) = row.latest().filter(|v| !clock::is_ahead(v.stamp, now_ms)) {
                 high = high.max(version.stamp);
             }
-            match apply_one(&mut tx, table, row, &mut current, sends_renames).await? {
+            match apply_one(&mut tx, table, row, &mut current, sends_renames, origin).await? {
                 RowOutcome::Unchanged => report.unchanged += 1,
                 RowOutcome::Changed(merged) => {
                     report.changed += 1;
@@ -253,6 +253,7 @@ async fn apply_one(
     row: &SyncRow,
     current: &mut BTreeMap<Uuid, SyncRow>,
     sends_renames: bool,
+    origin: Uuid,
 ) -> Result<RowOutcome> {
     let merged = match current.get(&row.id) {
         Some(existing) => {
@@ -267,7 +268,7 @@ async fn apply_one(
     sqlx::query("SAVEPOINT pulled_row")
         .execute(&mut *conn)
         .await?;
-    match write_resolving(conn, table, &merged, sends_renames).await {
+    match write_resolving(conn, table, &merged, sends_renames, origin).await {
         Ok(()) => {
             sqlx::query("RELEASE pulled_row")
                 .execute(&mut *conn)
@@ -330,8 +331,9 @@ async fn write_resolving(
     table: &'static SyncTable,
     row: &SyncRow,
     sends_renames: bool,
+    origin: Uuid,
 ) -> Result<()> {
-    let Err(error) = rows::write(conn, table, row).await else {
+    let Err(error) = rows::write(conn, table, row, origin).await else {
         return Ok(());
     };
     let Some(columns) = unique_violation(&error, table) else {
@@ -341,22 +343,21 @@ async fn write_resolving(
     let Some(holder) = holder.filter(|holder| *holder != row.id) else {
         return Err(error);
     };
-    let origin = rows::local_origin(conn).await?;
     if holder > row.id {
         let mut theirs = rows::read(conn, table, &[holder], origin)
             .await?
             .pop()
             .ok_or(error)?;
         rename(table, &mut theirs, &columns)?;
-        rows::write(conn, table, &theirs).await?;
+        rows::write(conn, table, &theirs, origin).await?;
         if sends_renames {
             queue(conn, &theirs).await?;
         }
-        rows::write(conn, table, row).await
+        rows::write(conn, table, row, origin).await
     } else {
         let mut mine = row.clone();
         rename(table, &mut mine, &columns)?;
-        rows::write(conn, table, &mine).await?;
+        rows::write(conn, table, &mine, origin).await?;
         if sends_renames {
             queue(conn, &mine).await?;
         }

@@ -49,43 +49,22 @@ pub async fn renew_origin_if_needed(store: &Store, place: &str) -> Result<Option
     Ok(renewal)
 }
 
-/// Writes the old origin into every version that took it by default (a row's fields
-/// without an explicit version are `(changed_at, this desktop)`), so the rows keep their
-/// versions, then draws a new origin for what this database writes from now on.
+/// Gives the old origin to every row that took this desktop's by default (`sync_origin`
+/// NULL: its fields without an explicit version are `(changed_at, this desktop)`), so the
+/// rows keep their versions, then draws a new origin for what this database writes from
+/// now on.
 async fn renew_in(conn: &mut SqliteConnection) -> Result<()> {
-    let old = rows::local_origin(conn).await?.simple().to_string();
+    let old = rows::local_origin(conn).await?;
     sqlx::query("UPDATE sync_control SET applying = 1")
         .execute(&mut *conn)
         .await?;
     for table in SYNC_TABLES {
-        let missing = |column: &str| {
-            format!("json_type(coalesce(sync_versions, '{{}}'), '$.{column}') IS NULL")
-        };
-        let defaults: Vec<String> = table
-            .columns
-            .iter()
-            .map(|column| {
-                format!(
-                    "SELECT '{name}', json_array(CAST(changed_at AS TEXT), ?1) WHERE {missing}",
-                    name = column.name,
-                    missing = missing(column.name)
-                )
-            })
-            .collect();
-        let any_missing: Vec<String> = table.columns.iter().map(|c| missing(c.name)).collect();
-        // Table and column names come from SYNC_TABLES, never from input.
+        // Table names come from SYNC_TABLES, never from input.
         let sql = format!(
-            "UPDATE {table} SET sync_versions = (
-                SELECT json_group_object(field, json(version)) FROM (
-                    SELECT key AS field, value AS version
-                    FROM json_each(coalesce(sync_versions, '{{}}'))
-                    UNION ALL {defaults}))
-             WHERE {any_missing}",
-            table = table.name,
-            defaults = defaults.join(" UNION ALL "),
-            any_missing = any_missing.join(" OR "),
+            "UPDATE {} SET sync_origin = ?1 WHERE sync_origin IS NULL",
+            table.name
         );
-        sqlx::query(&sql).bind(&old).execute(&mut *conn).await?;
+        sqlx::query(&sql).bind(old).execute(&mut *conn).await?;
     }
     sqlx::query("UPDATE sync_control SET origin = randomblob(16), applying = 0")
         .execute(&mut *conn)

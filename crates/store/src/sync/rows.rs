@@ -37,7 +37,7 @@ pub async fn read(
 ) -> Result<Vec<SyncRow>> {
     let columns: Vec<&str> = table.columns.iter().map(|column| column.name).collect();
     let sql = format!(
-        "SELECT id, {}, changed_at, sync_versions FROM {}
+        "SELECT id, {}, changed_at, sync_versions, sync_origin FROM {}
          WHERE id IN (SELECT unhex(value) FROM json_each(?1))",
         columns.join(", "),
         table.name
@@ -58,14 +58,18 @@ fn sync_row(table: &'static SyncTable, row: &SqliteRow, origin: Uuid) -> Result<
     let count = table.columns.len();
     let changed_at: i64 = row.try_get(count + 1)?;
     let stored: Option<String> = row.try_get(count + 2)?;
+    let corrupt = |error: String| StoreError::Corrupt(format!("{} {id}: {error}", table.name));
     let mut versions = match stored {
-        Some(json) => parse_versions(&json)
-            .map_err(|error| StoreError::Corrupt(format!("{} {id}: {error}", table.name)))?,
+        Some(json) => parse_versions(&json).map_err(corrupt)?,
         None => HashMap::new(),
+    };
+    let row_origin = match row.try_get::<Option<Vec<u8>>, _>(count + 3)? {
+        Some(bytes) => Uuid::from_slice(&bytes).map_err(|error| corrupt(error.to_string()))?,
+        None => origin,
     };
     let default = Version {
         stamp: changed_at,
-        origin,
+        origin: row_origin,
     };
     let mut fields = BTreeMap::new();
     for (index, column) in table.columns.iter().enumerate() {
@@ -105,26 +109,29 @@ fn parse_versions(json: &str) -> std::result::Result<HashMap<String, Version>, S
         .collect()
 }
 
-/// Writes `row` (merged, complete) into `table` with every field's version explicit.
+/// Writes `row` (merged, complete) into `table` with its fields' versions: the row's latest
+/// as its default (`changed_at`, and `sync_origin` unless it is `local`, this desktop), and
+/// in `sync_versions` only the fields written at another.
 pub async fn write(
     conn: &mut SqliteConnection,
     table: &'static SyncTable,
     row: &SyncRow,
+    local: Uuid,
 ) -> Result<()> {
     let incomplete =
         || StoreError::Corrupt(format!("{} {}: a column is missing", table.name, row.id));
     let latest = row.latest().ok_or_else(incomplete)?;
     let columns: Vec<&str> = table.columns.iter().map(|column| column.name).collect();
-    let placeholders: Vec<String> = (0..columns.len() + 3)
+    let placeholders: Vec<String> = (0..columns.len() + 4)
         .map(|at| format!("?{}", at + 1))
         .collect();
     let updates: Vec<String> = columns
         .iter()
-        .chain(["changed_at", "sync_versions"].iter())
+        .chain(["changed_at", "sync_versions", "sync_origin"].iter())
         .map(|column| format!("{column} = excluded.{column}"))
         .collect();
     let sql = format!(
-        "INSERT INTO {} (id, {}, changed_at, sync_versions) VALUES ({})
+        "INSERT INTO {} (id, {}, changed_at, sync_versions, sync_origin) VALUES ({})
          ON CONFLICT (id) DO UPDATE SET {}",
         table.name,
         columns.join(", "),
@@ -135,13 +142,15 @@ pub async fn write(
     let mut query = sqlx::query(&sql).bind(row.id);
     for column in table.columns {
         let field = row.fields.get(column.name).ok_or_else(incomplete)?;
-        versions.insert(
-            column.name,
-            (
-                field.version.stamp.to_string(),
-                field.version.origin.simple().to_string(),
-            ),
-        );
+        if field.version != latest {
+            versions.insert(
+                column.name,
+                (
+                    field.version.stamp.to_string(),
+                    field.version.origin.simple().to_string(),
+                ),
+            );
+        }
         query = match &field.value {
             FieldValue::Null => query.bind(None::<i64>),
             FieldValue::Integer(number) => query.bind(*number),
@@ -149,9 +158,15 @@ pub async fn write(
             FieldValue::Blob(bytes) => query.bind(bytes.as_slice()),
         };
     }
+    let versions = match versions.is_empty() {
+        true => None,
+        false => Some(serde_json::to_string(&versions)?),
+    };
+    let row_origin = (latest.origin != local).then_some(latest.origin);
     query
         .bind(latest.stamp)
-        .bind(serde_json::to_string(&versions)?)
+        .bind(versions)
+        .bind(row_origin)
         .execute(conn)
         .await?;
     Ok(())
