@@ -316,7 +316,7 @@ async fn a_pulled_row_keeps_only_the_versions_that_differ_from_its_latest() {
     };
     sync::apply(
         &b.store,
-        &[written.clone()],
+        std::slice::from_ref(&written),
         cursor,
         SearchRefresh::WithPage,
     )
