@@ -16,6 +16,7 @@
 //! | `HELPDESK_SERVER_AUTH_FAILURES` | failed credentials an address may present at once before it is slowed (429) | `20` |
 //! | `HELPDESK_SERVER_AUTH_FAILURE_WINDOW_SECONDS` | the time in which an address earns all of them back | `300` |
 //! | `HELPDESK_SERVER_TRUSTED_PROXIES` | addresses of reverse proxies whose last `X-Forwarded-For` entry is taken as the client's (comma-separated) | none |
+//! | `HELPDESK_SERVER_SNAPSHOT_HOURS` | how often a snapshot for new desktops' first sync is prepared (one instance at a time; also at start when none is); 0: never | `6` |
 //! | `HELPDESK_SERVER_METRICS_TOKEN` | bearer token that reads `GET /metrics` (16 characters or more); unset: no metrics | none |
 //! | `RUST_LOG` | log filter (`tracing_subscriber::EnvFilter`) | `info` |
 //!
@@ -57,6 +58,8 @@ pub struct Config {
     pub auth_failure_window: Duration,
     /// The bearer token that reads `GET /metrics`; `None`: no metrics served.
     pub metrics_token: Option<String>,
+    /// How often a snapshot for new desktops is prepared; `None`: never.
+    pub snapshot_every: Option<Duration>,
     /// Reverse proxies whose last `X-Forwarded-For` entry is the client's address.
     pub trusted_proxies: Vec<IpAddr>,
 }
@@ -84,6 +87,8 @@ pub const DEFAULT_HEADER_READ_TIMEOUT_SECONDS: u64 = 10;
 pub const DEFAULT_AUTH_FAILURES: u32 = 20;
 /// The time in which an address earns its failures back, in seconds, when not set.
 pub const DEFAULT_AUTH_FAILURE_WINDOW_SECONDS: u64 = 300;
+/// How often a snapshot is prepared, in hours.
+pub const DEFAULT_SNAPSHOT_HOURS: u64 = 6;
 
 impl Config {
     /// Reads the settings from the process environment.
@@ -183,6 +188,12 @@ impl Config {
             DEFAULT_AUTH_FAILURE_WINDOW_SECONDS,
             1..=86_400,
         )?;
+        let snapshot_hours = ranged(
+            &value,
+            "HELPDESK_SERVER_SNAPSHOT_HOURS",
+            DEFAULT_SNAPSHOT_HOURS,
+            0..=24 * 30,
+        )?;
         let metrics_token =
             value("HELPDESK_SERVER_METRICS_TOKEN").map(|token| token.trim().to_owned());
         if let Some(token) = &metrics_token {
@@ -218,6 +229,8 @@ impl Config {
             auth_failures,
             auth_failure_window: Duration::from_secs(auth_failure_window),
             metrics_token,
+            snapshot_every: (snapshot_hours > 0)
+                .then(|| Duration::from_secs(snapshot_hours * 3600)),
             trusted_proxies,
         };
         config.check_listen()?;
@@ -240,6 +253,7 @@ impl Config {
             auth_failures: DEFAULT_AUTH_FAILURES,
             auth_failure_window: Duration::from_secs(DEFAULT_AUTH_FAILURE_WINDOW_SECONDS),
             metrics_token: None,
+            snapshot_every: None,
             trusted_proxies: Vec::new(),
         }
     }
@@ -275,6 +289,7 @@ impl std::fmt::Debug for Config {
                 "metrics_token",
                 &self.metrics_token.as_ref().map(|_| "<hidden>"),
             )
+            .field("snapshot_every", &self.snapshot_every)
             .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
@@ -372,6 +387,7 @@ mod tests {
         assert_eq!(config.header_read_timeout, Duration::from_secs(10));
         assert_eq!(config.auth_failures, 20);
         assert_eq!(config.metrics_token, None);
+        assert_eq!(config.snapshot_every, Some(Duration::from_secs(6 * 3600)));
     }
 
     #[test]

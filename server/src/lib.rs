@@ -22,6 +22,7 @@ pub mod portal;
 pub mod repo;
 pub mod routes;
 mod server;
+pub mod snapshots;
 pub mod state;
 #[cfg(feature = "test-postgres")]
 pub mod test_postgres;

@@ -10,12 +10,14 @@ use tokio::task::JoinHandle;
 use crate::config::Config;
 use crate::mailboxes::MailboxRunner;
 use crate::routes::{router, Limits};
+use crate::snapshots::SnapshotRunner;
 use crate::state::{AppState, StartError};
 
 /// How long running requests may finish after a shutdown signal.
 const GRACE: Duration = Duration::from_secs(10);
 
-/// A server running in this process (in a tokio task) with its mailboxes' runner; stops
+/// A server running in this process (in a tokio task) with its mailboxes' and snapshots'
+/// runners; stops
 /// when dropped.
 #[derive(Debug)]
 pub struct RunningServer {
@@ -24,6 +26,7 @@ pub struct RunningServer {
     handle: Handle<SocketAddr>,
     task: Option<JoinHandle<std::io::Result<()>>>,
     mailboxes: Option<MailboxRunner>,
+    snapshots: Option<SnapshotRunner>,
 }
 
 impl RunningServer {
@@ -42,6 +45,7 @@ impl RunningServer {
     /// and waits for the end.
     pub async fn shutdown(mut self) -> std::io::Result<()> {
         self.mailboxes.take();
+        self.snapshots.take();
         self.handle.graceful_shutdown(Some(GRACE));
         match self.task.take() {
             Some(task) => task.await.map_err(std::io::Error::other)?,
@@ -110,7 +114,13 @@ pub async fn spawn_with_state(
         tls: config.tls.is_some(),
         handle,
         task: Some(task),
-        mailboxes: Some(MailboxRunner::spawn(state, config.mailbox_check_every)),
+        mailboxes: Some(MailboxRunner::spawn(
+            state.clone(),
+            config.mailbox_check_every,
+        )),
+        snapshots: config
+            .snapshot_every
+            .map(|every| SnapshotRunner::spawn(state, every)),
     })
 }
 
@@ -130,6 +140,7 @@ pub async fn serve_until(
     }
     tracing::info!("shutting down");
     server.mailboxes.take();
+    server.snapshots.take();
     server.handle.graceful_shutdown(Some(GRACE));
     task.await.map_err(std::io::Error::other)??;
     Ok(())

@@ -15,6 +15,7 @@ mod refusal;
 mod row;
 mod rules;
 mod set_aside;
+mod snapshot;
 mod tables;
 mod value;
 mod wire;
@@ -25,10 +26,13 @@ pub use access::{
 };
 pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use refusal::{RowRefusal, BLOB_TABLES, HISTORY_TABLES, REFUSAL_CODES};
-pub use row::{FieldVersion, MergeOutcome, SyncRow, Version};
+pub use row::{FieldVersion, MergeOutcome, SyncRow, Version, SETTLEMENT_ORIGIN};
 pub use rules::{check_row, is_sha256_hex, RowProblem, Rule, ROW_RULES};
 pub use set_aside::{
     table_label, ApplyRefusal, SetAsideDirection, SetAsideEntry, SetAsideKey, ROW_REFUSAL_CODES,
+};
+pub use snapshot::{
+    CompactRow, CompactValue, OtherVersions, SnapshotChunk, SnapshotManifest, SNAPSHOT_CHUNK_ROWS,
 };
 pub use tables::{ColumnKind, SyncColumn, SyncTable, MERGE_GROUPS, SYNC_TABLES};
 pub use value::FieldValue;

@@ -5,6 +5,7 @@
 //! its row in `sync_outbox` and keeps the versions of the fields it did not change in the
 //! row's `sync_versions`. A row travels whole, each field with its version.
 mod apply;
+mod from_snapshot;
 mod origin;
 mod outbox;
 mod rows;
@@ -16,6 +17,9 @@ use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
 use crate::{Result, Store};
 
 pub use apply::{apply, refresh_stale_search, retry_set_aside, ApplyReport, SearchRefresh};
+pub use from_snapshot::{
+    apply_chunk, begin_snapshot, chunk_rows, finish_snapshot, snapshot_progress,
+};
 pub use origin::{renew_origin_if_needed, Renewal};
 pub use outbox::{
     acknowledge, acknowledge_refusing, pending, requeue, waiting, waiting_tables, PendingBatch,

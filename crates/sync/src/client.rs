@@ -3,9 +3,10 @@ use std::time::Duration;
 
 use helpdesk_core::sync::{
     PullCursor, PullRequest, PullResponse, PushRequest, PushResponse, RegistrationRequest,
-    RegistrationResponse, SyncErrorBody, SyncRow,
+    RegistrationResponse, SnapshotChunk, SnapshotManifest, SyncErrorBody, SyncRow,
 };
 use reqwest::{Certificate, Method, RequestBuilder, Response};
+use uuid::Uuid;
 
 use crate::SyncError;
 
@@ -99,6 +100,40 @@ impl SyncClient {
                 .await?,
         )
         .await
+    }
+
+    /// The latest snapshot the server prepared for a first sync; `None` if it has none.
+    pub async fn snapshot(&self) -> Result<Option<SnapshotManifest>, SyncError> {
+        match self.send(self.request(Method::GET, "/v1/snapshot")).await {
+            Ok(response) => json(response).await.map(Some),
+            Err(error) if error.is_no_snapshot() => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Chunk `number` of snapshot `id` (sent compressed, read here whole and parsed off the
+    /// runtime's threads); `None` if the server no longer has that snapshot.
+    pub async fn snapshot_chunk(
+        &self,
+        id: Uuid,
+        number: u32,
+    ) -> Result<Option<SnapshotChunk>, SyncError> {
+        let path = format!("/v1/snapshot/{id}/{number}");
+        let response = match self.send(self.request(Method::GET, &path)).await {
+            Ok(response) => response,
+            Err(error) if error.is_no_snapshot() => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        let body = response
+            .bytes()
+            .await
+            .map_err(|error| SyncError::Unreachable(error.to_string()))?;
+        let parsed = tokio::task::spawn_blocking(move || serde_json::from_slice(&body))
+            .await
+            .map_err(|error| SyncError::BadAnswer(error.to_string()))?;
+        parsed
+            .map(Some)
+            .map_err(|error| SyncError::BadAnswer(error.to_string()))
     }
 
     /// Which of `hashes` the server lacks.

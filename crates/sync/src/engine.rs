@@ -50,6 +50,7 @@ pub async fn sync_once(
         report.pushed += batch.rows.len().saturating_sub(refused.len());
         report.set_aside += refused.len();
     }
+    crate::snapshot::first_sync(store, files, client, &mut report).await?;
     let cursor = sync::load_state(store).await?.cursor();
     // A first sync brings every customer: the search index is rebuilt once at the end.
     let search = if cursor == PullCursor::default() {

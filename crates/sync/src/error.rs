@@ -37,6 +37,11 @@ pub enum SyncError {
 }
 
 impl SyncError {
+    /// Whether the server said it has no such snapshot (none prepared, or replaced).
+    pub(crate) fn is_no_snapshot(&self) -> bool {
+        matches!(self, Self::Refused { status: 404, code, .. } if code == "no_snapshot")
+    }
+
     /// What the window shows (pt-BR).
     pub fn operator_message(&self) -> String {
         match self {

@@ -7,6 +7,7 @@ mod client;
 mod engine;
 mod error;
 mod registration;
+mod snapshot;
 mod worker;
 
 pub use admin::AdminClient;

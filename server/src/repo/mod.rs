@@ -8,3 +8,4 @@ pub mod lineage;
 pub mod mailboxes;
 pub mod protocols;
 pub mod rows;
+pub mod snapshots;

@@ -9,6 +9,7 @@ pub mod portal;
 pub mod portal_form;
 pub mod pull;
 pub mod push;
+pub mod snapshot;
 
 use std::any::Any;
 use std::time::Duration;
@@ -94,6 +95,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
                 )),
         )
         .route("/v1/pull", post(pull::pull))
+        .route("/v1/snapshot", get(snapshot::latest))
+        .route("/v1/snapshot/{id}/{number}", get(snapshot::chunk))
         .route("/v1/blobs/missing", post(blobs::missing))
         .route(
             "/v1/blobs/{hash}",

@@ -9,6 +9,7 @@ use helpdesk_core::clock;
 use helpdesk_core::sync::{
     administers, administration_changed, check_row, FieldValue, MergeOutcome, PushRequest,
     PushResponse, RefusedRow, RowProblem, RowRefusal, SyncRow, BLOB_TABLES, HISTORY_TABLES,
+    SETTLEMENT_ORIGIN,
 };
 use uuid::Uuid;
 
@@ -199,7 +200,8 @@ fn administration_changes(locked: &mut rows::Locked, before: &HashSet<Uuid>) {
 ///   desktop's `users` rows only by their password fields.
 /// - Each field it changes: stamped at most [`clock::MAX_STAMP_AHEAD_MS`] ahead of the
 ///   server's clock, and written by the pushing desktop (its version's origin is set to the
-///   device's, whatever the request said).
+///   device's, whatever the request said, but for [`SETTLEMENT_ORIGIN`]: the rename that
+///   settles a unique value, made alike by every node that finds the clash).
 /// - Once merged: the table's rules, history never rewritten, attachments' files held.
 ///
 /// [`DesktopProfile::writable`]: helpdesk_core::sync::DesktopProfile::writable
@@ -230,7 +232,10 @@ fn judge(
             if clock::is_ahead(field.version.stamp, context.now_ms) {
                 return Err(RowRefusal::StampInFuture(name.clone()));
             }
-            field.version.origin = context.origin;
+            // The settling rename is every node's alike: it keeps its origin.
+            if field.version.origin != SETTLEMENT_ORIGIN {
+                field.version.origin = context.origin;
+            }
         }
     }
     let mut merged = current.clone();

@@ -19,5 +19,6 @@ mod push;
 mod restore;
 mod row_rules;
 mod service_passwords;
+mod snapshot;
 mod throttle;
 mod tls;

@@ -16,6 +16,10 @@ pub struct Version {
     pub origin: Uuid,
 }
 
+/// The origin of a write every node makes alike, so no one's: the rename that settles two
+/// rows given the same unique value ("(conflito …)"). The server keeps it as pushed.
+pub const SETTLEMENT_ORIGIN: Uuid = Uuid::nil();
+
 /// A field's value and the version that wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FieldVersion {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use helpdesk_core::clock;
 use helpdesk_core::sync::{
     ApplyRefusal, FieldValue, MergeOutcome, PullCursor, SetAsideDirection, SetAsideKey, SyncRow,
-    SyncTable, Version, SYNC_TABLES,
+    SyncTable, Version, SETTLEMENT_ORIGIN, SYNC_TABLES,
 };
 use sqlx::{Connection, SqliteConnection};
 use uuid::Uuid;
@@ -430,7 +430,7 @@ fn rename(table: &SyncTable, row: &mut SyncRow, columns: &[&str]) -> Result<()> 
         field.value = FieldValue::Text(format!("{text}{suffix}"));
         field.version = Version {
             stamp: field.version.stamp + 1,
-            origin: Uuid::nil(),
+            origin: SETTLEMENT_ORIGIN,
         };
     }
     Ok(())

@@ -68,7 +68,8 @@ pub async fn set_registration(
     let mut tx = store.pool().begin().await?;
     sqlx::query(
         "UPDATE sync_state SET server_url = ?1, device_id = ?2, pull_epoch = 0,
-             pull_transaction = 0, pull_sequence = 0, last_sync_at = NULL, last_error = NULL, profile = ?3",
+             pull_transaction = 0, pull_sequence = 0, last_sync_at = NULL, last_error = NULL, profile = ?3,
+             snapshot = NULL, snapshot_next = 0",
     )
     .bind(server_url)
     .bind(registration.device_id)
@@ -90,7 +91,7 @@ pub(super) async fn forget_registration_in(
 ) -> Result<()> {
     sqlx::query(
         "UPDATE sync_state SET server_url = NULL, device_id = NULL, profile = NULL,
-             last_sync_at = NULL, last_error = ?1",
+             last_sync_at = NULL, last_error = ?1, snapshot = NULL, snapshot_next = 0",
     )
     .bind(reason)
     .execute(&mut *conn)
@@ -101,12 +102,16 @@ pub(super) async fn forget_registration_in(
 
 /// The server's positions are of another epoch than the cursor's (its database was
 /// restored from a dump, say): the cursor moves to the start of `epoch`, and the pull
-/// starts again (merging rows is idempotent; changes waiting here stay queued).
+/// starts again (merging rows is idempotent; changes waiting here stay queued). A snapshot
+/// under way is forgotten: it belongs to the old positions.
 pub async fn begin_epoch(store: &Store, epoch: i64) -> Result<()> {
-    sqlx::query("UPDATE sync_state SET pull_epoch = ?1, pull_transaction = 0, pull_sequence = 0")
-        .bind(epoch)
-        .execute(store.pool())
-        .await?;
+    sqlx::query(
+        "UPDATE sync_state SET pull_epoch = ?1, pull_transaction = 0, pull_sequence = 0,
+             snapshot = NULL, snapshot_next = 0",
+    )
+    .bind(epoch)
+    .execute(store.pool())
+    .await?;
     Ok(())
 }
 
