@@ -1,9 +1,12 @@
 //! Sync at scale, against the central server (in this process, on a throwaway PostgreSQL)
 //! holding the demo catalog, `--customers` customers (with their e-mails, phones and
 //! contracts) and `--tickets` tickets: every row pulled without a desktop (the server's
-//! query, its pull, the API over HTTP), then a new desktop's first sync, its progress
-//! sampled (stopped after `--first-sync-limit` seconds if given), then `--changes` offline
-//! customer edits pushed (end to end, batch by batch, and through the server's merge alone).
+//! query, its pull, the API over HTTP; left out with `--pull-figures 0`), then a new
+//! desktop's first sync page by page, its progress sampled (stopped after
+//! `--first-sync-limit` seconds if given; left out with `--paged-first-sync 0`), then the
+//! server's snapshot prepared and another new desktop's first sync from it, then `--changes`
+//! offline customer edits pushed (end to end, batch by batch, and through the server's merge
+//! alone) and taken by that desktop.
 //! Prints the tables of the "Sync" section of `docs/PERFORMANCE.md`.
 //!
 //! The server is loaded by a "source" desktop pushing its whole outbox through the real
@@ -12,7 +15,7 @@
 //! cluster goes there too (through `TMPDIR`), and both are removed at the end.
 //!
 //! `cargo run --release -p helpdesk-bench --bin sync [-- --customers N --tickets N
-//! --changes N --first-sync-limit SECONDS]`
+//! --changes N --first-sync-limit SECONDS --pull-figures 0|1 --paged-first-sync 0|1]`
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -24,14 +27,14 @@ use helpdesk_bench::sync_data::{self, Central, Scale, TOKEN};
 use helpdesk_bench::sync_pull::{self, Pulled, Sample};
 use helpdesk_bench::{millis, Failure, Latencies};
 use helpdesk_core::sync::{PushRequest, MAX_BATCH_ROWS, SYNC_TABLES};
-use helpdesk_server::repo::rows;
+use helpdesk_server::repo::{rows, snapshots};
 use helpdesk_store::{sync, Store};
 use helpdesk_sync::SyncClient;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const USAGE: &str =
-    "usage: sync [--customers N] [--tickets N] [--changes N] [--first-sync-limit SECONDS]";
+const USAGE: &str = "usage: sync [--customers N] [--tickets N] [--changes N] \
+    [--first-sync-limit SECONDS] [--pull-figures 0|1] [--paged-first-sync 0|1]";
 /// Rows per push, as `sync_once` sends them.
 const PAGE: usize = MAX_BATCH_ROWS;
 /// Where the edited customers move to: no demo customer lives there, so every edit changes.
@@ -44,6 +47,8 @@ struct Args {
     scale: Scale,
     changes: usize,
     first_sync_limit: Option<Duration>,
+    pull_figures: bool,
+    paged_first_sync: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
@@ -54,6 +59,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
         },
         changes: 10_000,
         first_sync_limit: None,
+        pull_figures: true,
+        paged_first_sync: true,
     };
     while let Some(flag) = args.next() {
         let value: usize = args.next().ok_or(USAGE)?.replace('_', "").parse()?;
@@ -64,6 +71,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
             "--first-sync-limit" => {
                 parsed.first_sync_limit = Some(Duration::from_secs(u64::try_from(value)?));
             }
+            "--pull-figures" => parsed.pull_figures = value != 0,
+            "--paged-first-sync" => parsed.paged_first_sync = value != 0,
             _ => return Err(USAGE.into()),
         }
     }
@@ -91,9 +100,47 @@ async fn run(args: &Args, folder: &Path) -> Result<(), Failure> {
     let central = Central::start().await?;
     let source = load_server(&central, &template, work.path()).await?;
     let counts = server_counts(&central.pool().await?).await?;
-    let http = pull_without_desktop(&central, &source, work.path(), &counts).await?;
-    let other = first_sync(&central, work.path(), &counts, http, args.first_sync_limit).await?;
+    let http = match args.pull_figures {
+        true => Some(pull_without_desktop(&central, &source, work.path(), &counts).await?),
+        false => None,
+    };
+    if args.paged_first_sync {
+        let paged = first_sync(&central, work.path(), &counts, http, args.first_sync_limit);
+        if let Some(desktop) = paged.await? {
+            desktop.store.close().await;
+        }
+        std::fs::remove_file(work.path().join("paged.db"))?;
+    }
+    prepare_snapshot(&central).await?;
+    let other = first_sync(&central, work.path(), &counts, None, None).await?;
     offline_changes(&central, &source, other.as_ref(), args.changes).await
+}
+
+/// The server prepares the snapshot new desktops start from; prints how long it took and
+/// its size.
+async fn prepare_snapshot(central: &Central) -> Result<(), Failure> {
+    let pool = central.pool().await?;
+    let started = Instant::now();
+    let manifest = snapshots::prepare(&pool)
+        .await?
+        .ok_or("another instance prepares the snapshot")?;
+    let took = started.elapsed();
+    let bytes: i64 =
+        sqlx::query_scalar("SELECT sum(octet_length(content))::bigint FROM sync_snapshot_chunks")
+            .fetch_one(&pool)
+            .await?;
+    println!("## The server's snapshot
+");
+    println!("| what | figure |\n|---|---:|");
+    println!(
+        "| `repo::snapshots::prepare`: {} rows in {} chunks | {:.1} s, {:.0} rows/s |",
+        manifest.rows,
+        manifest.chunks,
+        took.as_secs_f64(),
+        rate(usize::try_from(manifest.rows)?, took)
+    );
+    println!("| its chunks, compressed | {:.0} MB |\n", bytes as f64 / MB);
+    Ok(())
 }
 
 /// Pushes a copy of the source through the API and prints what the server holds. Returns
@@ -218,17 +265,23 @@ fn expect_rows(total: usize, pulled: Pulled) -> Result<Duration, Failure> {
 }
 
 /// A new desktop's `register` + `sync_once`, its progress sampled, stopped after `limit`
-/// if given; checks it then holds as many rows as the server, table by table. Returns the
+/// if given; checks it then holds as many rows as the server, table by table. Page by page
+/// while the server has no snapshot (`paged.db`), else from it (`desktop.db`). Returns the
 /// desktop if it got everything.
 async fn first_sync(
     central: &Central,
     work: &Path,
     counts: &BTreeMap<String, i64>,
-    http: Duration,
+    http: Option<Duration>,
     limit: Option<Duration>,
 ) -> Result<Option<Desktop>, Failure> {
     let total: i64 = counts.values().sum();
-    let desktop = Desktop::open(&work.join("desktop.db")).await?;
+    let from_snapshot = snapshots::latest(&central.pool().await?).await?.is_some();
+    let (file, how) = match from_snapshot {
+        true => ("desktop.db", "from the server's snapshot"),
+        false => ("paged.db", "page by page"),
+    };
+    let desktop = Desktop::open(&work.join(file)).await?;
     let samples = RefCell::new(Vec::new());
     let started = Instant::now();
     desktop
@@ -248,7 +301,7 @@ async fn first_sync(
         failure = sync_pull::watch(&desktop.store, SAMPLE_EVERY, &samples) => return Err(failure),
     };
     let took = started.elapsed();
-    println!("## First sync of a new desktop\n");
+    println!("## First sync of a new desktop, {how}\n");
     print_samples(&samples.borrow(), total);
     match outcome {
         Some(_) => {
@@ -264,11 +317,13 @@ async fn first_sync(
                 "| of which `register` | {:.2} | |",
                 registered.as_secs_f64()
             );
-            println!(
-                "| the same rows pulled over HTTP alone (within `sync_once`, each page travels while the one before is applied) | {:.1} | {:.0} |",
-                http.as_secs_f64(),
-                rate(rows, http)
-            );
+            if let Some(http) = http {
+                println!(
+                    "| the same rows pulled over HTTP alone (within `sync_once`, each page travels while the one before is applied) | {:.1} | {:.0} |",
+                    http.as_secs_f64(),
+                    rate(rows, http)
+                );
+            }
         }
         None => {
             let applied = sync_pull::count_rows(&desktop.store).await?;
