@@ -180,9 +180,12 @@ impl<'a> TicketGenerator<'a> {
             self.catalog.contracts[rng.gen_range(0..self.catalog.contracts.len())];
         let opened_by = self.catalog.users[rng.gen_range(0..self.catalog.users.len())];
         let (assigned_user_id, assigned_role_id) = Assignee::ids_of(kind.assignee.as_ref());
+        // Resolved by the time the data is made, never after: a stamp in the future would
+        // put the source's clock ahead of the server's, which refuses its edits.
         let resolved_at = rng
             .gen_bool(0.95)
-            .then(|| opened_at + rng.gen_range(10 * 60_000..48 * HOUR));
+            .then(|| opened_at + rng.gen_range(10 * 60_000..48 * HOUR))
+            .filter(|at| *at <= self.first + span);
         TicketRow {
             id: helpdesk_store::new_id(),
             protocol: protocol(i, opened_at),

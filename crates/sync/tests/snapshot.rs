@@ -118,6 +118,10 @@ async fn a_new_desktop_starts_from_the_snapshot_and_pulls_what_came_after() {
     );
     // Nothing it took is sent back.
     assert_eq!(sync::waiting(&b.store).await.expect("waiting"), 0);
+    // And it takes what is written next.
+    edit_customer(&a.store, on_a.customer, "city", "Ubatuba").await;
+    a.sync().await;
+    assert_eq!(b.sync().await.pulled, 1);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -102,7 +102,11 @@ async fn run(args: &Args, folder: &Path) -> Result<(), Failure> {
     let counts = server_counts(&central.pool().await?).await?;
     let http = match args.pull_figures {
         true => Some(pull_without_desktop(&central, &source, work.path(), &counts).await?),
-        false => None,
+        false => {
+            // The source takes back what it pushed (its cursor moves past it all), untimed.
+            source.sync(&source.client().await?).await?;
+            None
+        }
     };
     if args.paged_first_sync {
         let paged = first_sync(&central, work.path(), &counts, http, args.first_sync_limit);
@@ -129,8 +133,10 @@ async fn prepare_snapshot(central: &Central) -> Result<(), Failure> {
         sqlx::query_scalar("SELECT sum(octet_length(content))::bigint FROM sync_snapshot_chunks")
             .fetch_one(&pool)
             .await?;
-    println!("## The server's snapshot
-");
+    println!(
+        "## The server's snapshot
+"
+    );
     println!("| what | figure |\n|---|---:|");
     println!(
         "| `repo::snapshots::prepare`: {} rows in {} chunks | {:.1} s, {:.0} rows/s |",
