@@ -26,7 +26,7 @@ use helpdesk_bench::desktop::Desktop;
 use helpdesk_bench::sync_data::{self, Central, Scale, TOKEN};
 use helpdesk_bench::sync_pull::{self, Pulled, Sample};
 use helpdesk_bench::{millis, Failure, Latencies};
-use helpdesk_core::sync::{PushRequest, MAX_BATCH_ROWS, SYNC_TABLES};
+use helpdesk_core::sync::{PushRequest, SnapshotManifest, MAX_BATCH_ROWS, SYNC_TABLES};
 use helpdesk_server::repo::{rows, snapshots};
 use helpdesk_store::{sync, Store};
 use helpdesk_sync::SyncClient;
@@ -102,11 +102,7 @@ async fn run(args: &Args, folder: &Path) -> Result<(), Failure> {
     let counts = server_counts(&central.pool().await?).await?;
     let http = match args.pull_figures {
         true => Some(pull_without_desktop(&central, &source, work.path(), &counts).await?),
-        false => {
-            // The source takes back what it pushed (its cursor moves past it all), untimed.
-            source.sync(&source.client().await?).await?;
-            None
-        }
+        false => None,
     };
     if args.paged_first_sync {
         let paged = first_sync(&central, work.path(), &counts, http, args.first_sync_limit);
@@ -115,14 +111,17 @@ async fn run(args: &Args, folder: &Path) -> Result<(), Failure> {
         }
         std::fs::remove_file(work.path().join("paged.db"))?;
     }
-    prepare_snapshot(&central).await?;
+    let manifest = prepare_snapshot(&central).await?;
+    // The source holds every row of the snapshot (it pushed them): its pull goes on from
+    // the snapshot's cursor, as after taking it.
+    sync::finish_snapshot(&source.store, &manifest).await?;
     let other = first_sync(&central, work.path(), &counts, None, None).await?;
     offline_changes(&central, &source, other.as_ref(), args.changes).await
 }
 
 /// The server prepares the snapshot new desktops start from; prints how long it took and
-/// its size.
-async fn prepare_snapshot(central: &Central) -> Result<(), Failure> {
+/// its size, and answers it.
+async fn prepare_snapshot(central: &Central) -> Result<SnapshotManifest, Failure> {
     let pool = central.pool().await?;
     let started = Instant::now();
     let manifest = snapshots::prepare(&pool)
@@ -146,7 +145,7 @@ async fn prepare_snapshot(central: &Central) -> Result<(), Failure> {
         rate(usize::try_from(manifest.rows)?, took)
     );
     println!("| its chunks, compressed | {:.0} MB |\n", bytes as f64 / MB);
-    Ok(())
+    Ok(manifest)
 }
 
 /// Pushes a copy of the source through the API and prints what the server holds. Returns
