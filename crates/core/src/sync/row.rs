@@ -9,15 +9,18 @@ use super::{ColumnKind, FieldValue, SyncTable};
 /// Who wrote a field and when: ordered by stamp (a hybrid-logical-clock stamp,
 /// `crate::clock`), then by device, so two writes never tie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Version {
     /// Serialized as text: stamps pass 2^53.
     #[serde(with = "crate::clock::stamp_text")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^-?[0-9]{1,19}$"))]
     pub stamp: i64,
     pub origin: Uuid,
 }
 
 /// A field's value and the version that wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldVersion {
     pub value: FieldValue,
     pub version: Version,
@@ -25,6 +28,7 @@ pub struct FieldVersion {
 
 /// A row of a syncable table: its id and every column but the id, each with its version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncRow {
     pub table: String,
     pub id: Uuid,
