@@ -30,9 +30,26 @@ pub struct FieldVersion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncRow {
+    #[cfg_attr(feature = "openapi", schema(schema_with = table_name_schema))]
     pub table: String,
     pub id: Uuid,
     pub fields: BTreeMap<String, FieldVersion>,
+}
+
+/// The OpenAPI schema of a row's table: one of [`super::SYNC_TABLES`] (a row of another
+/// table is refused, `corrupted_row`).
+#[cfg(feature = "openapi")]
+fn table_name_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::{Object, Type};
+    let mut object = Object::with_type(Type::String);
+    object.description = Some("A syncable table; a row of another is refused.".to_owned());
+    object.enum_values = Some(
+        super::SYNC_TABLES
+            .iter()
+            .map(|table| table.name.into())
+            .collect(),
+    );
+    object
 }
 
 /// What a merge did to the row merged into.
