@@ -32,6 +32,8 @@ if [ "$purpose" = test ]; then
     packages+=(postgresql)
     # The intake tests start a throwaway Dovecot IMAP server (crates/intake/src/test_server.rs).
     packages+=(dovecot-core dovecot-imapd)
+    # schemathesis (below) lives in a virtual environment of Debian's Python.
+    packages+=(python3-venv)
 fi
 
 missing=()
@@ -53,4 +55,15 @@ fi
 if [ "$purpose" = test ] && ! command -v tauri-driver >/dev/null; then
     echo "setup: installing tauri-driver"
     cargo install --quiet tauri-driver --version '^2'
+fi
+
+# schemathesis (PyPI, pinned) checks the server's answers against its OpenAPI document
+# (server/tests/api/openapi.rs), from a virtual environment of its own.
+schemathesis_version=4.32.5
+schemathesis_venv="$HOME/.cache/helpdesk/schemathesis"
+if [ "$purpose" = test ] && ! "$schemathesis_venv/bin/schemathesis" --version 2>/dev/null \
+        | grep -qx "schemathesis, version $schemathesis_version"; then
+    echo "setup: installing schemathesis $schemathesis_version"
+    /usr/bin/python3 -m venv --clear "$schemathesis_venv"
+    "$schemathesis_venv/bin/pip" install --quiet "schemathesis==$schemathesis_version"
 fi

@@ -18,6 +18,7 @@ pub mod limiter;
 pub mod logging;
 pub mod mailboxes;
 pub mod metrics;
+pub mod openapi;
 pub mod portal;
 pub mod repo;
 pub mod routes;

@@ -40,6 +40,9 @@ impl FieldErrors {
     }
 }
 
+/// Why a text with the null character (U+0000) is refused.
+pub const NUL_MESSAGE: &str = "Tire o caractere nulo (U+0000) do texto: ele não pode ser guardado.";
+
 /// The text trimmed, or `None` (with the message recorded) when it is empty or longer than
 /// `max_chars`; `label` names the field in the message ("o nome").
 pub fn required_text(
@@ -59,7 +62,7 @@ pub fn required_text(
 }
 
 /// The text trimmed (possibly empty), or `None` with the message recorded when it is longer
-/// than `max_chars`.
+/// than `max_chars` or holds the null character (U+0000, which no database text keeps).
 pub fn optional_text(
     errors: &mut FieldErrors,
     field: &str,
@@ -70,7 +73,39 @@ pub fn optional_text(
     if trimmed.chars().count() > max_chars {
         errors.add(field, format!("Use no máximo {max_chars} caracteres."));
         None
+    } else if trimmed.contains('\0') {
+        errors.add(field, NUL_MESSAGE);
+        None
     } else {
         Some(trimmed.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_with_the_null_character_is_refused_at_its_field() {
+        let mut errors = FieldErrors::default();
+        assert_eq!(
+            optional_text(&mut errors, "assunto", "Sem\0 conexão", 100),
+            None
+        );
+        assert_eq!(
+            required_text(&mut errors, "texto", "o texto", "\0", 100),
+            None
+        );
+        assert_eq!(
+            optional_text(&mut errors, "nome", " Maria ", 100).as_deref(),
+            Some("Maria")
+        );
+        assert_eq!(
+            errors.into_result(|| ()),
+            Err(vec![
+                FieldError::new("assunto", NUL_MESSAGE),
+                FieldError::new("texto", NUL_MESSAGE),
+            ])
+        );
     }
 }

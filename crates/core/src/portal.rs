@@ -29,6 +29,7 @@ pub const MAX_FILES: usize = 5;
 /// A message as the portal posts it. Unknown fields are refused, so a portal that sends
 /// something this server does not keep hears so instead of losing it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PortalMessage {
     /// The customer's e-mail: the message's sender, to answer.
@@ -51,6 +52,7 @@ pub struct PortalMessage {
 /// A file posted with a message, its bytes in standard base64. Its name is made safe and
 /// its size checked by the server, which decodes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PortalFile {
     pub name: String,

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 /// The body of `POST /v1/mailboxes` and `PUT /v1/mailboxes/{id}`. A missing field is
 /// named like a wrong one; on update an empty password keeps the stored one.
-#[derive(Clone, Default, Deserialize)]
+#[derive(Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct MailboxRequest {
     pub host: String,

@@ -16,7 +16,7 @@ pub const LAST_DESKTOP_NUMBER: u16 = 999;
 const REGISTRATION_LOCK: i64 = 0x4865_6c70_6465_736b; // "Helpdesk"
 
 /// A desktop as the administrator sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DeviceSummary {
     pub id: Uuid,
     pub name: String,

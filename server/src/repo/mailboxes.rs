@@ -13,7 +13,7 @@ use crate::mailboxes::settings::CheckedMailbox;
 use crate::mailboxes::status::{self, StatusText};
 
 /// A mailbox as the administrator sees it (never its password).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MailboxSummary {
     pub id: Uuid,
     pub host: String,

@@ -4,12 +4,13 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use helpdesk_core::hex;
-use helpdesk_core::sync::{BlobRef, MAX_BATCH_ROWS};
+use helpdesk_core::sync::{BlobRef, SyncErrorBody, MAX_BATCH_ROWS};
 
 use crate::auth::Device;
 use crate::credential;
 use crate::error::ApiError;
 use crate::extract::{JsonBody, RawBody};
+use crate::openapi::Binary;
 use crate::repo::blobs;
 use crate::state::AppState;
 
@@ -29,6 +30,22 @@ fn checked(hash: &str) -> Result<&str, ApiError> {
 }
 
 /// `PUT /v1/blobs/{hash}`: stores the body if its SHA-256 is `hash` (again: nothing new).
+#[utoipa::path(
+    put,
+    path = "/v1/blobs/{hash}",
+    tag = "sync",
+    operation_id = "put_blob",
+    security(("desktop" = [])),
+    params(("hash" = String, Path, description = "The content's SHA-256, lower-case hex.", pattern = "^[0-9a-f]{64}$")),
+    request_body(content = Binary, content_type = "application/octet-stream", description = "The attachment's content."),
+    responses(
+        (status = 200, description = "Stored (again: nothing new).", body = BlobRef),
+        (status = 400, description = "`corrupted_request` (the hash is not a lower-case SHA-256) or `blob_mismatch` (the content's SHA-256 is another).", body = SyncErrorBody),
+        (status = 401, description = "`device_unknown`: no credential, or one the server does not know.", body = SyncErrorBody),
+        (status = 403, description = "`device_revoked`: the administrator revoked this desktop.", body = SyncErrorBody),
+        (status = 413, description = "`blob_too_large`: the content passes the server's blob limit.", body = SyncErrorBody),
+    )
+)]
 pub async fn put(
     _device: Device,
     State(state): State<AppState>,
@@ -68,6 +85,21 @@ pub async fn put(
 }
 
 /// `GET /v1/blobs/{hash}`: the content, as `application/octet-stream`.
+#[utoipa::path(
+    get,
+    path = "/v1/blobs/{hash}",
+    tag = "sync",
+    operation_id = "get_blob",
+    security(("desktop" = [])),
+    params(("hash" = String, Path, description = "The content's SHA-256, lower-case hex.", pattern = "^[0-9a-f]{64}$")),
+    responses(
+        (status = 200, description = "The attachment's content.", content_type = "application/octet-stream", body = Binary),
+        (status = 400, description = "`corrupted_request`: the hash is not a lower-case SHA-256.", body = SyncErrorBody),
+        (status = 401, description = "`device_unknown`: no credential, or one the server does not know.", body = SyncErrorBody),
+        (status = 403, description = "`device_revoked`: the administrator revoked this desktop.", body = SyncErrorBody),
+        (status = 404, description = "`blob_missing`: the server does not have it.", body = SyncErrorBody),
+    )
+)]
 pub async fn get(
     _device: Device,
     State(state): State<AppState>,
@@ -89,6 +121,21 @@ pub async fn get(
 }
 
 /// `POST /v1/blobs/missing`: of the hashes given, those the server lacks (in that order).
+#[utoipa::path(
+    post,
+    path = "/v1/blobs/missing",
+    tag = "sync",
+    operation_id = "missing_blobs",
+    security(("desktop" = [])),
+    request_body(content = Vec<String>, description = "SHA-256s, lower-case hex."),
+    responses(
+        (status = 200, description = "Those the server lacks, in the order given.", body = Vec<String>),
+        (status = 400, description = "`corrupted_request`: not a list of lower-case SHA-256s.", body = SyncErrorBody),
+        (status = 401, description = "`device_unknown`: no credential, or one the server does not know.", body = SyncErrorBody),
+        (status = 403, description = "`device_revoked`: the administrator revoked this desktop.", body = SyncErrorBody),
+        (status = 413, description = "`batch_too_large` (more than 1,000 hashes) or `payload_too_large`.", body = SyncErrorBody),
+    )
+)]
 pub async fn missing(
     _device: Device,
     State(state): State<AppState>,

@@ -3,7 +3,9 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use helpdesk_core::sync::{RegistrationRequest, RegistrationResponse, MAX_BATCH_ROWS};
+use helpdesk_core::sync::{
+    RegistrationRequest, RegistrationResponse, SyncErrorBody, MAX_BATCH_ROWS,
+};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Caller};
@@ -29,6 +31,20 @@ pub const MAX_REGISTRATION_BYTES: usize = 1024 * 1024;
 ///
 /// At most [`MAX_REGISTRATION_BYTES`] of body are read (the router's limit); a wrong token
 /// counts against the caller's address like a wrong `Authorization`.
+#[utoipa::path(
+    post,
+    path = "/v1/devices",
+    tag = "sync",
+    operation_id = "register",
+    request_body = RegistrationRequest,
+    responses(
+        (status = 201, description = "Registered: the desktop's number and its credential, answered only now.", body = RegistrationResponse),
+        (status = 400, description = "`corrupted_request`: not JSON of this shape, an empty or too long name or protocol.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: the enrollment token does not match.", body = SyncErrorBody),
+        (status = 409, description = "`protocol_taken` (an issued protocol belongs to another desktop or ticket) or `desktop_numbers_exhausted`.", body = SyncErrorBody),
+        (status = 413, description = "`batch_too_large` (more than 50,000 issued protocols) or `payload_too_large` (a body over 1 MiB).", body = SyncErrorBody),
+    )
+)]
 pub async fn register(
     caller: Caller,
     State(state): State<AppState>,
@@ -38,16 +54,18 @@ pub async fn register(
         return Err(caller.failed(&state, ApiError::enrollment_refused()));
     }
     let name = request.name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.contains('\0') {
         return Err(ApiError::corrupted(format!(
-            "o nome do computador deve ter de 1 a {MAX_NAME_CHARS} caracteres."
+            "o nome do computador deve ter de 1 a {MAX_NAME_CHARS} caracteres, sem o caractere nulo (U+0000)."
         )));
     }
     if request.issued_protocols.len() > MAX_ISSUED_PROTOCOLS {
         return Err(ApiError::batch_too_large(request.issued_protocols.len()));
     }
     if let Some(bad) = request.issued_protocols.iter().find(|protocol| {
-        protocol.trim().is_empty() || protocol.chars().count() > MAX_PROTOCOL_CHARS
+        protocol.trim().is_empty()
+            || protocol.chars().count() > MAX_PROTOCOL_CHARS
+            || protocol.contains('\0')
     }) {
         return Err(ApiError::corrupted(format!("protocolo inválido: {bad:?}.")));
     }
@@ -96,6 +114,17 @@ pub async fn register(
 }
 
 /// `GET /v1/devices` (administrator): every desktop, by number.
+#[utoipa::path(
+    get,
+    path = "/v1/devices",
+    tag = "administration",
+    operation_id = "list_devices",
+    security(("administrator" = [])),
+    responses(
+        (status = 200, description = "Every desktop, by number.", body = Vec<DeviceSummary>),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+    )
+)]
 pub async fn list(
     _admin: Admin,
     State(state): State<AppState>,
@@ -104,6 +133,20 @@ pub async fn list(
 }
 
 /// `POST /v1/devices/{id}/revoke` (administrator): the desktop stops syncing at once.
+#[utoipa::path(
+    post,
+    path = "/v1/devices/{id}/revoke",
+    tag = "administration",
+    operation_id = "revoke_device",
+    security(("administrator" = [])),
+    params(("id" = Uuid, Path, description = "The desktop's id.")),
+    responses(
+        (status = 200, description = "Revoked (again: as it was).", body = DeviceSummary),
+        (status = 400, description = "`corrupted_request`: the id is not a UUID.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+        (status = 404, description = "`device_missing`: no desktop has this id.", body = SyncErrorBody),
+    )
+)]
 pub async fn revoke(
     _admin: Admin,
     State(state): State<AppState>,

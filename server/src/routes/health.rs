@@ -12,12 +12,22 @@ use crate::state::AppState;
 const HEALTH_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// The body of a healthy answer: `{"status":"ok"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Health {
+    /// Always `ok`.
+    #[schema(value_type = String, pattern = "^ok$")]
     pub status: &'static str,
 }
 
 /// 200 `{"status":"ok"}` once `SELECT 1` answers; 503 `database_unavailable` otherwise.
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "operation",
+    responses(
+        (status = 200, description = "The instance and its database answer.", body = Health),
+    )
+)]
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let query = sqlx::query("SELECT 1").execute(state.pool());
     match tokio::time::timeout(HEALTH_TIMEOUT, query).await {

@@ -4,6 +4,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use helpdesk_core::server_admin::MAX_INTEGRATION_NAME_CHARS;
+use helpdesk_core::sync::SyncErrorBody;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -15,14 +16,14 @@ use crate::repo::integrations::{self, IntegrationSummary};
 use crate::state::AppState;
 
 /// `POST /v1/integrations`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NewIntegration {
     pub name: String,
 }
 
 /// What creating an integration answers: the key appears here only. Its `Debug` hides the
 /// key.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreatedIntegration {
     pub integration: IntegrationSummary,
     /// `<integration_id>.<secret>`, sent as `Authorization: Bearer <key>`.
@@ -39,15 +40,28 @@ impl std::fmt::Debug for CreatedIntegration {
 }
 
 /// `POST /v1/integrations` (administrator): a new integration and its key.
+#[utoipa::path(
+    post,
+    path = "/v1/integrations",
+    tag = "administration",
+    operation_id = "create_integration",
+    security(("administrator" = [])),
+    request_body = NewIntegration,
+    responses(
+        (status = 201, description = "Created: the integration and its key, answered only now.", body = CreatedIntegration),
+        (status = 400, description = "`corrupted_request`: not JSON of this shape, an empty or too long name.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+    )
+)]
 pub async fn create(
     _admin: Admin,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<NewIntegration>,
 ) -> Result<(StatusCode, Json<CreatedIntegration>), ApiError> {
     let name = request.name.trim();
-    if name.is_empty() || name.chars().count() > MAX_INTEGRATION_NAME_CHARS {
+    if name.is_empty() || name.chars().count() > MAX_INTEGRATION_NAME_CHARS || name.contains('\0') {
         return Err(ApiError::corrupted(format!(
-            "o nome da integração deve ter de 1 a {MAX_INTEGRATION_NAME_CHARS} caracteres."
+            "o nome da integração deve ter de 1 a {MAX_INTEGRATION_NAME_CHARS} caracteres, sem o caractere nulo (U+0000)."
         )));
     }
     let id = Uuid::now_v7();
@@ -64,6 +78,17 @@ pub async fn create(
 }
 
 /// `GET /v1/integrations` (administrator): every integration, the newest first.
+#[utoipa::path(
+    get,
+    path = "/v1/integrations",
+    tag = "administration",
+    operation_id = "list_integrations",
+    security(("administrator" = [])),
+    responses(
+        (status = 200, description = "Every integration, the newest first (never their keys).", body = Vec<IntegrationSummary>),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+    )
+)]
 pub async fn list(
     _admin: Admin,
     State(state): State<AppState>,
@@ -72,6 +97,20 @@ pub async fn list(
 }
 
 /// `POST /v1/integrations/{id}/revoke` (administrator): its key is refused at once.
+#[utoipa::path(
+    post,
+    path = "/v1/integrations/{id}/revoke",
+    tag = "administration",
+    operation_id = "revoke_integration",
+    security(("administrator" = [])),
+    params(("id" = Uuid, Path, description = "The integration's id.")),
+    responses(
+        (status = 200, description = "Revoked (again: as it was).", body = IntegrationSummary),
+        (status = 400, description = "`corrupted_request`: the id is not a UUID.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+        (status = 404, description = "`integration_missing`: no integration has this id.", body = SyncErrorBody),
+    )
+)]
 pub async fn revoke(
     _admin: Admin,
     State(state): State<AppState>,

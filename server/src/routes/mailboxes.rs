@@ -4,6 +4,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use helpdesk_core::sync::SyncErrorBody;
 use uuid::Uuid;
 
 use crate::auth::Admin;
@@ -14,6 +15,20 @@ use crate::repo::mailboxes::{self, MailboxSummary};
 use crate::state::AppState;
 
 /// `POST /v1/mailboxes` (administrator): a new enabled mailbox; 422 naming each wrong field.
+#[utoipa::path(
+    post,
+    path = "/v1/mailboxes",
+    tag = "administration",
+    operation_id = "create_mailbox",
+    security(("administrator" = [])),
+    request_body = MailboxRequest,
+    responses(
+        (status = 201, description = "Created and enabled.", body = MailboxSummary),
+        (status = 400, description = "`corrupted_request`: the id is not a UUID, or the body not JSON of this shape.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+        (status = 422, description = "`invalid_mailbox`: each wrong field named.", body = SyncErrorBody),
+    )
+)]
 pub async fn create(
     _admin: Admin,
     State(state): State<AppState>,
@@ -26,6 +41,17 @@ pub async fn create(
 }
 
 /// `GET /v1/mailboxes` (administrator): every mailbox and its status, the oldest first.
+#[utoipa::path(
+    get,
+    path = "/v1/mailboxes",
+    tag = "administration",
+    operation_id = "list_mailboxes",
+    security(("administrator" = [])),
+    responses(
+        (status = 200, description = "Every mailbox and its reader's status, the oldest first (never their passwords).", body = Vec<MailboxSummary>),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+    )
+)]
 pub async fn list(
     _admin: Admin,
     State(state): State<AppState>,
@@ -35,6 +61,22 @@ pub async fn list(
 
 /// `PUT /v1/mailboxes/{id}` (administrator): new settings (an empty password keeps the
 /// stored one); its watcher restarts with them.
+#[utoipa::path(
+    put,
+    path = "/v1/mailboxes/{id}",
+    tag = "administration",
+    operation_id = "update_mailbox",
+    security(("administrator" = [])),
+    params(("id" = Uuid, Path, description = "The mailbox's id.")),
+    request_body = MailboxRequest,
+    responses(
+        (status = 200, description = "Changed; its reader restarts with the new settings.", body = MailboxSummary),
+        (status = 400, description = "`corrupted_request`: the id is not a UUID, or the body not JSON of this shape.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+        (status = 404, description = "`mailbox_missing`: no mailbox has this id.", body = SyncErrorBody),
+        (status = 422, description = "`invalid_mailbox`: each wrong field named.", body = SyncErrorBody),
+    )
+)]
 pub async fn update(
     _admin: Admin,
     State(state): State<AppState>,
@@ -51,6 +93,20 @@ pub async fn update(
 }
 
 /// `POST /v1/mailboxes/{id}/disable` (administrator): its mail is no longer read.
+#[utoipa::path(
+    post,
+    path = "/v1/mailboxes/{id}/disable",
+    tag = "administration",
+    operation_id = "disable_mailbox",
+    security(("administrator" = [])),
+    params(("id" = Uuid, Path, description = "The mailbox's id.")),
+    responses(
+        (status = 200, description = "Disabled: its mail is no longer read.", body = MailboxSummary),
+        (status = 400, description = "`corrupted_request`: the id is not a UUID.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+        (status = 404, description = "`mailbox_missing`: no mailbox has this id.", body = SyncErrorBody),
+    )
+)]
 pub async fn disable(
     _admin: Admin,
     State(state): State<AppState>,
@@ -60,6 +116,20 @@ pub async fn disable(
 }
 
 /// `POST /v1/mailboxes/{id}/enable` (administrator): its mail is read again.
+#[utoipa::path(
+    post,
+    path = "/v1/mailboxes/{id}/enable",
+    tag = "administration",
+    operation_id = "enable_mailbox",
+    security(("administrator" = [])),
+    params(("id" = Uuid, Path, description = "The mailbox's id.")),
+    responses(
+        (status = 200, description = "Enabled: its mail is read again.", body = MailboxSummary),
+        (status = 400, description = "`corrupted_request`: the id is not a UUID.", body = SyncErrorBody),
+        (status = 401, description = "`enrollment_refused`: not the administrator's enrollment token.", body = SyncErrorBody),
+        (status = 404, description = "`mailbox_missing`: no mailbox has this id.", body = SyncErrorBody),
+    )
+)]
 pub async fn enable(
     _admin: Admin,
     State(state): State<AppState>,

@@ -4,12 +4,25 @@ use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 
+use helpdesk_core::sync::SyncErrorBody;
+
 use crate::auth::MetricsReader;
 use crate::error::ApiError;
 use crate::repo::devices;
 use crate::state::AppState;
 
 /// The metrics, with each desktop's lag read from the database now.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "operation",
+    security(("metrics" = [])),
+    responses(
+        (status = 200, description = "Prometheus text (OpenMetrics).", content_type = "application/openmetrics-text; version=1.0.0; charset=utf-8", body = String),
+        (status = 401, description = "`metrics_refused`: not the metrics token.", body = SyncErrorBody),
+        (status = 404, description = "`not_found`: no metrics token is set, so no metrics are served.", body = SyncErrorBody),
+    )
+)]
 pub async fn metrics(
     _reader: MetricsReader,
     State(state): State<AppState>,

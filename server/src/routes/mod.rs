@@ -56,6 +56,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
     Router::new()
         .route("/health", get(health::health))
         .route("/metrics", get(metrics::metrics))
+        .route("/v1/openapi.json", get(crate::openapi::document_route))
         .route("/v1/devices", post(devices::register).get(devices::list))
         .route("/v1/devices/{id}/revoke", post(devices::revoke))
         .route(

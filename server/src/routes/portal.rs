@@ -6,6 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use helpdesk_core::form::FieldError;
 use helpdesk_core::portal::PortalMessage;
+use helpdesk_core::sync::SyncErrorBody;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -27,7 +28,7 @@ pub fn max_body_bytes(max_blob_bytes: usize) -> usize {
 const MAX_IDEMPOTENCY_KEY_CHARS: usize = 200;
 
 /// What a post answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PostedMessage {
     /// The support message it is.
     pub id: Uuid,
@@ -37,6 +38,23 @@ pub struct PostedMessage {
 
 /// Stores the posted message: 201 when new, 200 when its idempotency key was seen, 422
 /// with every wrong field named when it is not a message.
+#[utoipa::path(
+    post,
+    path = "/v1/portal/messages",
+    tag = "portal",
+    operation_id = "post_portal_message",
+    security(("integration" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "The same key again answers the message already stored instead of storing it twice (1 to 200 visible characters).")),
+    request_body = PortalMessage,
+    responses(
+        (status = 200, description = "A retry: the message its `Idempotency-Key` already stored.", body = PostedMessage),
+        (status = 201, description = "Stored as a new support message.", body = PostedMessage),
+        (status = 400, description = "`corrupted_request`: not JSON of this shape (a missing or unknown field), or a bad `Idempotency-Key`.", body = SyncErrorBody),
+        (status = 401, description = "`integration_refused`: no key, an unknown or revoked one.", body = SyncErrorBody),
+        (status = 413, description = "`payload_too_large`: a body over 256 KiB plus the blob limit in base64.", body = SyncErrorBody),
+        (status = 422, description = "`invalid_message`: each wrong field named.", body = SyncErrorBody),
+    )
+)]
 pub async fn post(
     integration: Integration,
     State(state): State<AppState>,

@@ -3,7 +3,9 @@ use std::collections::HashSet;
 
 use axum::extract::State;
 use axum::Json;
-use helpdesk_core::sync::{DesktopProfile, PullRequest, PullResponse, MAX_BATCH_ROWS};
+use helpdesk_core::sync::{
+    DesktopProfile, PullRequest, PullResponse, SyncErrorBody, MAX_BATCH_ROWS,
+};
 
 use crate::auth::Device;
 use crate::error::ApiError;
@@ -15,6 +17,19 @@ use crate::state::AppState;
 ///
 /// A service desktop gets each page as it may read it ([`DesktopProfile::readable`]). The
 /// desktop's pull and its cursor are recorded (its lag, in the metrics).
+#[utoipa::path(
+    post,
+    path = "/v1/pull",
+    tag = "sync",
+    security(("desktop" = [])),
+    request_body = PullRequest,
+    responses(
+        (status = 200, description = "A page of rows in the server's write order, and the cursor after it.", body = PullResponse),
+        (status = 400, description = "`corrupted_request`: the body is not a pull, or the cursor is negative.", body = SyncErrorBody),
+        (status = 401, description = "`device_unknown`: no credential, or one the server does not know.", body = SyncErrorBody),
+        (status = 403, description = "`device_revoked`: the administrator revoked this desktop.", body = SyncErrorBody),
+    )
+)]
 pub async fn pull(
     device: Device,
     State(state): State<AppState>,

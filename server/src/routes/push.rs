@@ -8,8 +8,8 @@ use axum::Json;
 use helpdesk_core::clock;
 use helpdesk_core::sync::{
     administers, administration_changed, check_row, FieldValue, MergeOutcome, PushRequest,
-    PushResponse, RefusedRow, RowProblem, RowRefusal, SyncRow, BLOB_TABLES, HISTORY_TABLES,
-    SETTLEMENT_ORIGIN,
+    PushResponse, RefusedRow, RowProblem, RowRefusal, SyncErrorBody, SyncRow, BLOB_TABLES,
+    HISTORY_TABLES, SETTLEMENT_ORIGIN,
 };
 use uuid::Uuid;
 
@@ -27,6 +27,20 @@ const ATTEMPTS: usize = 5;
 
 /// Merges every row the server takes and names the others; only a failure of the request
 /// as a whole (too many rows, unparseable, unauthenticated) refuses it all.
+#[utoipa::path(
+    post,
+    path = "/v1/push",
+    tag = "sync",
+    security(("desktop" = [])),
+    request_body = PushRequest,
+    responses(
+        (status = 200, description = "Merged: how many rows changed, and each row refused with its reason.", body = PushResponse),
+        (status = 400, description = "`corrupted_request`: the body is not a push (or not `application/json`).", body = SyncErrorBody),
+        (status = 401, description = "`device_unknown`: no credential, or one the server does not know.", body = SyncErrorBody),
+        (status = 403, description = "`device_revoked`: the administrator revoked this desktop.", body = SyncErrorBody),
+        (status = 413, description = "`batch_too_large` (more than 1,000 rows) or `payload_too_large` (a body over 64 MiB).", body = SyncErrorBody),
+    )
+)]
 pub async fn push(
     device: Device,
     State(state): State<AppState>,

@@ -12,6 +12,8 @@ mod intake;
 mod limits;
 mod mailboxes;
 mod metrics;
+mod null_character;
+mod openapi;
 mod portal;
 mod portal_form;
 mod pull;

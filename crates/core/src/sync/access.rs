@@ -16,6 +16,7 @@ use super::{FieldValue, SyncRow};
 
 /// The profile of a registered desktop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DesktopProfile {
     /// "Atendimento": operators serving customers.

@@ -9,9 +9,11 @@ use super::{ColumnKind, FieldValue, SyncTable};
 /// Who wrote a field and when: ordered by stamp (a hybrid-logical-clock stamp,
 /// `crate::clock`), then by device, so two writes never tie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Version {
     /// Serialized as text: stamps pass 2^53.
     #[serde(with = "crate::clock::stamp_text")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^-?[0-9]{1,19}$"))]
     pub stamp: i64,
     pub origin: Uuid,
 }
@@ -22,6 +24,7 @@ pub const SETTLEMENT_ORIGIN: Uuid = Uuid::nil();
 
 /// A field's value and the version that wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldVersion {
     pub value: FieldValue,
     pub version: Version,
@@ -29,10 +32,28 @@ pub struct FieldVersion {
 
 /// A row of a syncable table: its id and every column but the id, each with its version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncRow {
+    #[cfg_attr(feature = "openapi", schema(schema_with = table_name_schema))]
     pub table: String,
     pub id: Uuid,
     pub fields: BTreeMap<String, FieldVersion>,
+}
+
+/// The OpenAPI schema of a row's table: one of [`super::SYNC_TABLES`] (a row of another
+/// table is refused, `corrupted_row`).
+#[cfg(feature = "openapi")]
+fn table_name_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::{Object, Type};
+    let mut object = Object::with_type(Type::String);
+    object.description = Some("A syncable table; a row of another is refused.".to_owned());
+    object.enum_values = Some(
+        super::SYNC_TABLES
+            .iter()
+            .map(|table| table.name.into())
+            .collect(),
+    );
+    object
 }
 
 /// What a merge did to the row merged into.

@@ -120,6 +120,8 @@ pub enum RowProblem {
     UnknownColumn(String),
     /// The value does not fit the column's kind (or is NULL where it may not be).
     WrongKind(&'static SyncColumn),
+    /// A text holds the null character (U+0000), which PostgreSQL's text cannot keep.
+    NulInText(&'static SyncColumn),
     /// The row has some columns of a merge group but not all (a group travels whole).
     IncompleteGroup(&'static [&'static str]),
     /// A rule is broken.
@@ -143,6 +145,10 @@ impl RowProblem {
                     super::ColumnKind::Blob => "binário",
                 },
                 if column.nullable { " ou nulo" } else { "" }
+            ),
+            RowProblem::NulInText(column) => format!(
+                "o texto da coluna \"{table}.{}\" contém o caractere nulo (U+0000), que o servidor não guarda",
+                column.name
             ),
             RowProblem::IncompleteGroup(group) => format!(
                 "as colunas {} da tabela \"{table}\" só podem ser enviadas juntas",
@@ -183,7 +189,8 @@ impl SyncTable {
     }
 }
 
-/// Checks `row` against its table: known columns, values of their kinds, merge groups
+/// Checks `row` against its table: known columns, values of their kinds (texts without
+/// U+0000), merge groups
 /// whole or absent, and the table's rules, over the fields the row has.
 pub fn check_row(row: &SyncRow) -> Result<(), RowProblem> {
     let table = SyncTable::named(&row.table).ok_or(RowProblem::UnknownTable)?;
@@ -193,6 +200,9 @@ pub fn check_row(row: &SyncRow) -> Result<(), RowProblem> {
             .ok_or_else(|| RowProblem::UnknownColumn(name.clone()))?;
         if !column.accepts(&field.value) {
             return Err(RowProblem::WrongKind(column));
+        }
+        if matches!(&field.value, FieldValue::Text(text) if text.contains('\0')) {
+            return Err(RowProblem::NulInText(column));
         }
     }
     for group in table.merge_groups() {
@@ -267,6 +277,30 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_text_with_the_null_character_is_a_problem_of_its_column() {
+        let problem = check_row(&row(
+            "customers",
+            &[("name", FieldValue::Text("Maria\0".into()))],
+        ));
+        assert!(
+            matches!(&problem, Err(RowProblem::NulInText(column)) if column.name == "name"),
+            "{problem:?}"
+        );
+        let message = problem.err().map(|problem| problem.message("customers"));
+        assert!(
+            message.is_some_and(|message| message.contains("customers.name")),
+            "the message names the column"
+        );
+        assert_eq!(
+            check_row(&row(
+                "customers",
+                &[("name", FieldValue::Text("Maria".into()))]
+            )),
+            Ok(())
+        );
     }
 
     fn columns(rule: &Rule) -> Vec<&'static str> {

@@ -29,6 +29,61 @@ mod hex_bytes {
     }
 }
 
+/// The OpenAPI schema of a [`FieldValue`] (written by hand: utoipa's derive cannot say
+/// that a blob travels as hex text).
+#[cfg(feature = "openapi")]
+mod schema {
+    use utoipa::openapi::{Object, RefOr, Schema};
+
+    use super::FieldValue;
+
+    impl utoipa::PartialSchema for FieldValue {
+        fn schema() -> RefOr<Schema> {
+            let variant = |tag: &str, value: Option<serde_json::Value>| {
+                let mut properties =
+                    serde_json::json!({ "t": { "type": "string", "enum": [tag] } });
+                let mut required = vec!["t"];
+                if let Some(value) = value {
+                    properties["v"] = value;
+                    required.push("v");
+                }
+                serde_json::json!({ "type": "object", "properties": properties, "required": required })
+            };
+            let schema = serde_json::json!({
+                "description": "A field's value: `t` its kind, `v` the value (a blob as lower-case hex).",
+                "oneOf": [
+                    variant("null", None),
+                    variant("integer", Some(serde_json::json!({ "type": "integer", "format": "int64" }))),
+                    variant("text", Some(serde_json::json!({ "type": "string" }))),
+                    variant("blob", Some(serde_json::json!({ "type": "string", "pattern": "^([0-9a-fA-F]{2})*$" }))),
+                ]
+            });
+            serde_json::from_value(schema)
+                .unwrap_or_else(|_| RefOr::T(Schema::Object(Object::new())))
+        }
+    }
+
+    impl utoipa::ToSchema for FieldValue {}
+
+    #[cfg(test)]
+    mod tests {
+        use utoipa::openapi::{RefOr, Schema};
+        use utoipa::PartialSchema;
+
+        use super::FieldValue;
+
+        #[test]
+        fn the_schema_is_a_choice_of_the_four_kinds() {
+            let schema = FieldValue::schema();
+            assert!(
+                matches!(&schema, RefOr::T(Schema::OneOf(choice)) if choice.items.len() == 4),
+                "{:?}",
+                serde_json::to_string(&schema)
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

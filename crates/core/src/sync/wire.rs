@@ -12,6 +12,7 @@ pub const MAX_BATCH_ROWS: usize = 1000;
 /// A desktop asking to join, with an administrator's enrollment token (never shown by
 /// `Debug`).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegistrationRequest {
     pub enrollment_token: String,
     /// How the administrator will recognise the desktop ("Loja Centro - caixa 2").
@@ -30,6 +31,7 @@ pub struct RegistrationRequest {
 
 /// The desktop's identity and credential, shown once (never by `Debug`).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegistrationResponse {
     pub device_id: Uuid,
     /// The number in the desktop's protocols from now on.
@@ -82,12 +84,14 @@ impl fmt::Debug for RegistrationResponse {
 
 /// Local changes, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushRequest {
     pub rows: Vec<SyncRow>,
 }
 
 /// What the server did with a push. Sending the same push again changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushResponse {
     /// Rows where at least one field took the pushed value.
     pub changed: u32,
@@ -104,6 +108,7 @@ pub struct PushResponse {
 /// A pushed row the server will not take as it is: the desktop sets it aside with the
 /// reason, and sends it again only after it changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefusedRow {
     pub table: String,
     pub id: Uuid,
@@ -121,15 +126,19 @@ pub struct RefusedRow {
 /// or one without an epoch (sent before epochs existed) once the database is a copy, is
 /// served from the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PullCursor {
     /// The lineage of the server database the position belongs to.
     #[serde(default, with = "crate::clock::stamp_text")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^-?[0-9]{1,19}$"))]
     pub epoch: i64,
     /// The server transaction that last wrote the row (commit order is safe below it).
     #[serde(with = "crate::clock::stamp_text")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^-?[0-9]{1,19}$"))]
     pub transaction: i64,
     /// The write within that transaction.
     #[serde(with = "crate::clock::stamp_text")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^-?[0-9]{1,19}$"))]
     pub sequence: i64,
 }
 
@@ -145,6 +154,7 @@ impl PullCursor {
 
 /// Rows changed after `after`, at most `limit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PullRequest {
     pub after: PullCursor,
     pub limit: u32,
@@ -152,6 +162,7 @@ pub struct PullRequest {
 
 /// A page of rows in the server's commit order, and where to continue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PullResponse {
     pub rows: Vec<SyncRow>,
     pub cursor: PullCursor,
@@ -163,6 +174,7 @@ pub struct PullResponse {
 
 /// A file that travels as a content-addressed blob: its SHA-256 (lower-case hex) and size.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BlobRef {
     pub hash: String,
     pub size: u64,
@@ -170,6 +182,7 @@ pub struct BlobRef {
 
 /// Every error the server answers: a stable code and a message in pt-BR for the operator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncErrorBody {
     pub code: String,
     pub message: String,
