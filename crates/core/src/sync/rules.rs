@@ -120,6 +120,8 @@ pub enum RowProblem {
     UnknownColumn(String),
     /// The value does not fit the column's kind (or is NULL where it may not be).
     WrongKind(&'static SyncColumn),
+    /// A text holds the NUL character, which PostgreSQL's `jsonb` cannot store.
+    NulCharacter(&'static SyncColumn),
     /// The row has some columns of a merge group but not all (a group travels whole).
     IncompleteGroup(&'static [&'static str]),
     /// A rule is broken.
@@ -143,6 +145,10 @@ impl RowProblem {
                     super::ColumnKind::Blob => "binário",
                 },
                 if column.nullable { " ou nulo" } else { "" }
+            ),
+            RowProblem::NulCharacter(column) => format!(
+                "o valor da coluna \"{table}.{}\" contém o caractere nulo (U+0000), que o servidor não guarda",
+                column.name
             ),
             RowProblem::IncompleteGroup(group) => format!(
                 "as colunas {} da tabela \"{table}\" só podem ser enviadas juntas",
@@ -193,6 +199,9 @@ pub fn check_row(row: &SyncRow) -> Result<(), RowProblem> {
             .ok_or_else(|| RowProblem::UnknownColumn(name.clone()))?;
         if !column.accepts(&field.value) {
             return Err(RowProblem::WrongKind(column));
+        }
+        if matches!(&field.value, FieldValue::Text(text) if text.contains('\0')) {
+            return Err(RowProblem::NulCharacter(column));
         }
     }
     for group in table.merge_groups() {
@@ -393,5 +402,7 @@ mod tests {
             check_row(&row("roles", &[("name", FieldValue::Null)])),
             Err(RowProblem::WrongKind(_))
         ));
+        let nul = check_row(&row("roles", &[("name", FieldValue::Text("a\0b".into()))]));
+        assert!(matches!(nul, Err(RowProblem::NulCharacter(_))), "{nul:?}");
     }
 }
