@@ -17,7 +17,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use helpdesk_core::hex;
 use helpdesk_core::sync::{
-    FieldValue, PushRequest, PushResponse, SyncRow, MAX_BATCH_ROWS, REFUSAL_CODES,
+    FieldValue, PushRequest, PushResponse, SyncRow, MAX_BATCH_ROWS, MAX_PROTOCOL_CHARS,
+    REFUSAL_CODES,
 };
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 use reqwest::StatusCode;
@@ -25,7 +26,7 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Mutex;
 use uuid::Uuid;
 
-use crate::common::{assert_refused, role, TestApp};
+use crate::common::{assert_refused, role, ticket, TestApp};
 use oracle::{Context, Expect, Key, Mirror, Rows};
 use strategy::{Case, Drawn, Harm, Maker, Mangle, Op, MANGLED_BODIES, SEED_STAMPS, UNIQUE_COLUMNS};
 
@@ -78,17 +79,7 @@ impl World {
     async fn start() -> World {
         let app = TestApp::start().await;
         let desktop = app.register("Loja Hostil", &[]).await;
-        let content = b"anexo de teste".to_vec();
-        let held_hash = hex::encode(&Sha256::digest(&content));
-        let answer = app
-            .client
-            .put(app.url(&format!("/v1/blobs/{held_hash}")))
-            .bearer_auth(&desktop.credential)
-            .body(content)
-            .send()
-            .await
-            .expect("blob sent");
-        assert_eq!(answer.status(), StatusCode::OK);
+        let held_hash = upload(&app, &desktop.credential, b"anexo de teste").await;
         World {
             app,
             credential: desktop.credential,
@@ -360,7 +351,10 @@ impl World {
             .flat_map(|row| [Some(row), before.get(&(row.table.clone(), row.id))])
             .flatten()
             .filter_map(|row| match row.value("protocol") {
-                Some(FieldValue::Text(protocol)) => Some(protocol.clone()),
+                // PostgreSQL cannot be asked about a NUL (nor claim one).
+                Some(FieldValue::Text(protocol)) if !protocol.contains('\0') => {
+                    Some(protocol.clone())
+                }
                 _ => None,
             })
             .collect();
@@ -373,6 +367,21 @@ impl World {
         .expect("claims");
         claims.into_iter().collect()
     }
+}
+
+/// Uploads a file; its hash.
+async fn upload(app: &TestApp, credential: &str, content: &[u8]) -> String {
+    let hash = hex::encode(&Sha256::digest(content));
+    let answer = app
+        .client
+        .put(app.url(&format!("/v1/blobs/{hash}")))
+        .bearer_auth(credential)
+        .body(content.to_vec())
+        .send()
+        .await
+        .expect("blob sent");
+    assert_eq!(answer.status(), StatusCode::OK);
+    hash
 }
 
 /// Checks what became of a row alone of its table and id against what it may come to.
@@ -508,4 +517,117 @@ async fn a_text_holding_nul_is_refused_alone_not_a_server_error() {
     }
     let stored = app.pull_all(&desktop.credential).await;
     assert_eq!(stored, vec![good]);
+}
+
+/// Found by the property: a row of a table named with a NUL inside failed the whole push
+/// with 500 (every row of the batch was locked by its table's name, which PostgreSQL cannot
+/// hold). Refused alone, the rest taken.
+#[tokio::test]
+async fn a_table_named_with_nul_is_refused_alone_not_a_server_error() {
+    let app = TestApp::start().await;
+    let desktop = app.register("Loja Centro", &[]).await;
+    let me = desktop.device_id;
+    let good = role(Uuid::now_v7(), me, "Suporte", 10);
+    let bad = SyncRow {
+        table: "roles\u{0}".into(),
+        ..role(Uuid::now_v7(), me, "Financeiro", 10)
+    };
+    for _ in 0..2 {
+        let answer = app
+            .push(&desktop.credential, vec![bad.clone(), good.clone()])
+            .await;
+        assert_refused(&answer, &[("roles\u{0}", bad.id, "corrupted_row")]);
+    }
+    let stored = app.pull_all(&desktop.credential).await;
+    assert_eq!(stored, vec![good]);
+}
+
+/// Found by the property: an attachment whose hash held a NUL failed the whole push with
+/// 500 (the batch's hashes were looked up before any row was judged). Refused alone.
+#[tokio::test]
+async fn an_attachment_hash_holding_nul_is_refused_alone_not_a_server_error() {
+    let app = TestApp::start().await;
+    let desktop = app.register("Loja Centro", &[]).await;
+    let me = desktop.device_id;
+    let good = role(Uuid::now_v7(), me, "Suporte", 10);
+    let hash = format!("{}\u{0}", "ab".repeat(31));
+    let bad = crate::common::row(
+        "support_message_attachments",
+        Uuid::now_v7(),
+        me,
+        &[("content_hash", FieldValue::Text(hash), 10)],
+    );
+    let answer = app
+        .push(&desktop.credential, vec![good.clone(), bad.clone()])
+        .await;
+    assert_refused(
+        &answer,
+        &[("support_message_attachments", bad.id, "corrupted_row")],
+    );
+    let stored = app.pull_all(&desktop.credential).await;
+    assert_eq!(stored, vec![good]);
+}
+
+/// Found by the property: a ticket whose protocol was a huge text failed the whole push
+/// with 500 (PostgreSQL cannot index the claim). A protocol longer than
+/// `MAX_PROTOCOL_CHARS` is refused alone (`rule_violation`); one that long is taken.
+#[tokio::test]
+async fn a_huge_protocol_is_refused_alone_not_a_server_error() {
+    let app = TestApp::start().await;
+    let desktop = app.register("Loja Centro", &[]).await;
+    let me = desktop.device_id;
+    let longest = ticket(
+        Uuid::now_v7(),
+        me,
+        &"1".repeat(MAX_PROTOCOL_CHARS),
+        "aberto",
+        10,
+    );
+    let huge = ticket(Uuid::now_v7(), me, &"a".repeat(900 * 1024), "aberto", 10);
+    let answer = app
+        .push(&desktop.credential, vec![huge.clone(), longest.clone()])
+        .await;
+    assert_refused(&answer, &[("tickets", huge.id, "rule_violation")]);
+    assert!(
+        answer.refused[0].message.contains("tickets.protocol"),
+        "{answer:?}"
+    );
+    let stored = app.pull_all(&desktop.credential).await;
+    assert_eq!(stored, vec![longest]);
+}
+
+/// Found by the property: an edit of an attachment whose hash lost to the one held (an
+/// older write of another hash) was refused as `unknown_blob`: the server looked up the
+/// file of the row as pushed, but judged the row merged, which names the file it holds.
+#[tokio::test]
+async fn an_attachment_edit_keeping_the_held_file_is_taken() {
+    let app = TestApp::start().await;
+    let desktop = app.register("Loja Centro", &[]).await;
+    let me = desktop.device_id;
+    let held = upload(&app, &desktop.credential, b"foto da ONU").await;
+    let id = Uuid::now_v7();
+    let stored = crate::common::row(
+        "support_message_attachments",
+        id,
+        me,
+        &[
+            ("content_hash", FieldValue::Text(held), 10),
+            ("deleted", FieldValue::Integer(0), 10),
+        ],
+    );
+    app.push(&desktop.credential, vec![stored.clone()]).await;
+    let deleted = crate::common::row(
+        "support_message_attachments",
+        id,
+        me,
+        &[
+            ("content_hash", FieldValue::Text("cd".repeat(32)), 5),
+            ("deleted", FieldValue::Integer(1), 20),
+        ],
+    );
+    let answer = app.push(&desktop.credential, vec![deleted.clone()]).await;
+    assert_refused(&answer, &[]);
+    let mut expected = stored;
+    expected.merge(&deleted);
+    assert_eq!(app.pull_all(&desktop.credential).await, vec![expected]);
 }
