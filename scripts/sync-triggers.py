@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the sync triggers of a syncable table, in the form of migrations 20261128000009
-(insert) and 20261210000001 (update: a field's default version is the row's `changed_at`
-with `sync_origin`, this desktop when NULL).
+(insert) and 20261210000003 (update: a field's default version is the row's `changed_at`
+with `sync_origin`, this desktop when NULL; a save that moves only `changed_at` counts).
 
 A migration that adds a syncable table writes both triggers; one that adds a column to a
 syncable table drops its update trigger and writes it again with every column, in the order
@@ -10,7 +10,7 @@ migration holds the triggers written out; this script is their one source.
 
     scripts/sync-triggers.py insert TABLE
     scripts/sync-triggers.py update TABLE COLUMN...
-    scripts/sync-triggers.py migration   (every table, from crates/core/src/sync/tables.rs)
+    scripts/sync-triggers.py updates     (every table's, from crates/core/src/sync/tables.rs)
 """
 import re
 import sys
@@ -27,7 +27,10 @@ END;
 
 
 def update(table, columns):
-    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+    # A save that moves only `changed_at` counts: the fields keep their versions.
+    changed = " OR ".join(
+        ["OLD.changed_at IS NOT NEW.changed_at"] + [f"OLD.{c} IS NOT NEW.{c}" for c in columns]
+    )
     kept = " OR\n                    ".join(
         f"(key = '{c}' AND OLD.{c} IS NOT NEW.{c})" for c in columns
     )
@@ -66,22 +69,19 @@ def tables():
     return found
 
 
-def migration():
-    """Adds `sync_origin` to every syncable table and writes its update trigger again."""
+def updates():
+    """Every syncable table's update trigger written again (a migration that changes them)."""
     parts = []
     for table, columns in tables():
-        parts.append(
-            f"-- {table}\nALTER TABLE {table} ADD COLUMN sync_origin BLOB;\n"
-            f"DROP TRIGGER {table}_sync_update;\n{update(table, columns)}"
-        )
+        parts.append(f"-- {table}\nDROP TRIGGER {table}_sync_update;\n{update(table, columns)}")
     return "\n".join(parts)
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "insert":
         sys.stdout.write(insert(sys.argv[2]))
-    elif len(sys.argv) == 2 and sys.argv[1] == "migration":
-        sys.stdout.write(migration())
+    elif len(sys.argv) == 2 and sys.argv[1] == "updates":
+        sys.stdout.write(updates())
     elif len(sys.argv) > 3 and sys.argv[1] == "update":
         sys.stdout.write(update(sys.argv[2], sys.argv[3:]))
     else:

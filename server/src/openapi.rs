@@ -31,6 +31,8 @@ use crate::routes;
         routes::devices::revoke,
         routes::push::push,
         routes::pull::pull,
+        routes::snapshot::latest,
+        routes::snapshot::chunk,
         routes::blobs::missing,
         routes::blobs::put,
         routes::blobs::get,

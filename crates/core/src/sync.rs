@@ -27,7 +27,7 @@ pub use access::{
 pub use panel::{fields as registration_fields, RegistrationForm, SyncStatus};
 pub use refusal::{RowRefusal, BLOB_TABLES, HISTORY_TABLES, REFUSAL_CODES};
 pub use row::{FieldVersion, MergeOutcome, SyncRow, Version, SETTLEMENT_ORIGIN};
-pub use rules::{check_row, is_sha256_hex, RowProblem, Rule, ROW_RULES};
+pub use rules::{check_row, is_sha256_hex, RowProblem, Rule, MAX_PROTOCOL_CHARS, ROW_RULES};
 pub use set_aside::{
     table_label, ApplyRefusal, SetAsideDirection, SetAsideEntry, SetAsideKey, ROW_REFUSAL_CODES,
 };

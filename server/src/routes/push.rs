@@ -7,9 +7,9 @@ use axum::extract::State;
 use axum::Json;
 use helpdesk_core::clock;
 use helpdesk_core::sync::{
-    administers, administration_changed, check_row, FieldValue, MergeOutcome, PushRequest,
-    PushResponse, RefusedRow, RowProblem, RowRefusal, SyncErrorBody, SyncRow, BLOB_TABLES,
-    HISTORY_TABLES, SETTLEMENT_ORIGIN,
+    administers, administration_changed, check_row, is_sha256_hex, FieldValue, MergeOutcome,
+    PushRequest, PushResponse, RefusedRow, RowProblem, RowRefusal, SyncErrorBody, SyncRow,
+    SyncTable, BLOB_TABLES, HISTORY_TABLES, SETTLEMENT_ORIGIN,
 };
 use uuid::Uuid;
 
@@ -114,11 +114,25 @@ async fn apply(
         .into_iter()
         .map(|user| ("users", user))
         .collect();
+    // Only rows of tables that sync are locked (the others are refused unread), so a table
+    // name PostgreSQL cannot hold (a NUL inside) is that row's problem, not the batch's.
+    let keys: Vec<(&str, Uuid)> = batch
+        .iter()
+        .filter(|row| !row.fields.is_empty() && SyncTable::named(&row.table).is_some())
+        .map(|row| (row.table.as_str(), row.id))
+        .chain(users)
+        .collect();
+    let mut locked = rows::lock(&mut tx, &[], &keys).await?;
+    // The files named by the rows as pushed and as held: a row is judged merged, and its
+    // hash may be the one held.
     let hashes: Vec<String> = batch
         .iter()
+        .chain(locked.rows())
         .filter(|row| BLOB_TABLES.contains(&row.table.as_str()))
         .filter_map(|row| match row.value("content_hash") {
-            Some(FieldValue::Text(hash)) => Some(hash.clone()),
+            // Only well-formed hashes are looked up: others are refused by the rules, and
+            // PostgreSQL cannot even be asked about one holding a NUL.
+            Some(FieldValue::Text(hash)) if is_sha256_hex(hash) => Some(hash.clone()),
             _ => None,
         })
         .collect();
@@ -129,8 +143,6 @@ async fn apply(
         administrator_roles,
         held_blobs: blobs::held(&mut *tx, &hashes).await?,
     };
-
-    let mut locked = rows::lock(&mut tx, batch, &users).await?;
     let mut judged: Vec<Judgement> = Vec::with_capacity(batch.len());
     for row in batch {
         judged.push(match judge(&context, row, &locked) {

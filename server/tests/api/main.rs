@@ -8,6 +8,7 @@ mod deploy;
 mod devices;
 mod errors;
 mod health;
+mod hostile;
 mod intake;
 mod limits;
 mod mailboxes;

@@ -31,9 +31,16 @@ pub enum Rule {
     },
     /// A SHA-256 in lower-case hex (64 characters).
     Sha256 { column: &'static str },
+    /// A text of at most `max` characters (one the server indexes: PostgreSQL refuses an
+    /// index entry of more than about 2,700 bytes, which would fail the whole push).
+    MaxLength { column: &'static str, max: usize },
 }
 
 const FLAG: i64 = 1;
+
+/// The longest protocol a ticket may carry (the desktops give 14 digits; the server keeps
+/// one claim per protocol, in an index).
+pub const MAX_PROTOCOL_CHARS: usize = 64;
 
 /// The rules of each table (tables not named have none besides their columns' kinds).
 pub static ROW_RULES: &[(&str, &[Rule])] = &[
@@ -84,11 +91,17 @@ pub static ROW_RULES: &[(&str, &[Rule])] = &[
     ),
     (
         "tickets",
-        &[Rule::Range {
-            column: "first_contact_resolved",
-            min: 0,
-            max: FLAG,
-        }],
+        &[
+            Rule::Range {
+                column: "first_contact_resolved",
+                min: 0,
+                max: FLAG,
+            },
+            Rule::MaxLength {
+                column: "protocol",
+                max: MAX_PROTOCOL_CHARS,
+            },
+        ],
     ),
     (
         "work_orders",
@@ -176,6 +189,9 @@ fn rule_message(table: &str, rule: &Rule) -> String {
         Rule::Sha256 { column } => format!(
             "\"{table}.{column}\" deve ser um SHA-256 em hexadecimal minúsculo (64 caracteres)"
         ),
+        Rule::MaxLength { column, max } => {
+            format!("\"{table}.{column}\" deve ter no máximo {max} caracteres")
+        }
     }
 }
 
@@ -244,6 +260,10 @@ fn holds(rule: &Rule, row: &SyncRow) -> bool {
             Some(FieldValue::Text(hash)) => is_sha256_hex(hash),
             _ => true,
         },
+        Rule::MaxLength { column, max } => match row.value(column) {
+            Some(FieldValue::Text(text)) => text.chars().count() <= max,
+            _ => true,
+        },
     }
 }
 
@@ -305,9 +325,10 @@ mod tests {
 
     fn columns(rule: &Rule) -> Vec<&'static str> {
         match *rule {
-            Rule::Range { column, .. } | Rule::OneOf { column, .. } | Rule::Sha256 { column } => {
-                vec![column]
-            }
+            Rule::Range { column, .. }
+            | Rule::OneOf { column, .. }
+            | Rule::Sha256 { column }
+            | Rule::MaxLength { column, .. } => vec![column],
             Rule::Before { start, end } => vec![start, end],
             Rule::Exclusive { first, second } => vec![first, second],
         }
@@ -322,7 +343,9 @@ mod tests {
                 for column in &names {
                     let column = table.column(column).expect("a column");
                     let kind = match rule {
-                        Rule::OneOf { .. } | Rule::Sha256 { .. } => ColumnKind::Text,
+                        Rule::OneOf { .. } | Rule::Sha256 { .. } | Rule::MaxLength { .. } => {
+                            ColumnKind::Text
+                        }
                         Rule::Exclusive { .. } => column.kind,
                         _ => ColumnKind::Integer,
                     };
@@ -391,6 +414,13 @@ mod tests {
             ),
             row("tickets", &[("first_contact_resolved", int(2))]),
             row(
+                "tickets",
+                &[(
+                    "protocol",
+                    FieldValue::Text("1".repeat(MAX_PROTOCOL_CHARS + 1)),
+                )],
+            ),
+            row(
                 "ticket_types",
                 &[
                     ("destined_user_id", FieldValue::Blob(vec![1])),
@@ -427,5 +457,7 @@ mod tests {
             check_row(&row("roles", &[("name", FieldValue::Null)])),
             Err(RowProblem::WrongKind(_))
         ));
+        let nul = check_row(&row("roles", &[("name", FieldValue::Text("a\0b".into()))]));
+        assert!(matches!(nul, Err(RowProblem::NulInText(_))), "{nul:?}");
     }
 }

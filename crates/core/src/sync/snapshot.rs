@@ -20,6 +20,7 @@ pub const SNAPSHOT_CHUNK_ROWS: usize = 2_000;
 
 /// What `GET /v1/snapshot` answers: the latest snapshot the server prepared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SnapshotManifest {
     pub id: Uuid,
     /// Where the pull goes on once every chunk is applied: every row written after it is
