@@ -289,7 +289,10 @@ async fn write_at_once(
                 outcomes.push(RowOutcome::Changed(searched_customers(
                     table, before, &merged, false,
                 )));
-                writes.push(merged);
+                writes.push(rows::Write {
+                    before,
+                    row: merged,
+                });
             }
         }
     }
