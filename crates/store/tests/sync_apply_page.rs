@@ -125,7 +125,17 @@ async fn a_row_refused_amid_a_page_is_set_aside_and_the_rows_around_it_apply() {
 #[tokio::test]
 async fn an_edit_outside_the_search_entry_keeps_it_and_a_name_change_writes_it_again() {
     let (source, desktop) = (common::open().await, common::open().await);
-    let customer = one_customer(&source.store, "C-1", "Joana Prado", &[]).await;
+    let network = common::network(&source.store).await;
+    let joana = common::customer("C-1", "Joana Prado", "39053344705", &[], &[], &[], network);
+    let customer = customers::insert_many(&source.store, &[joana])
+        .await
+        .expect("customer")[0];
+    apply(&desktop.store, &pending(&source.store).await).await;
+    // Another entry after hers: hers written again would take a new rowid.
+    let rui = common::customer("C-2", "Rui Prado", "39053344705", &[], &[], &[], network);
+    customers::insert_many(&source.store, &[rui])
+        .await
+        .expect("customer");
     apply(&desktop.store, &pending(&source.store).await).await;
     let (kept, _) = entry(&desktop.store, customer).await;
 
