@@ -176,6 +176,24 @@ pub(crate) async fn index_many(tx: &mut Transaction<'_, Sqlite>, ids: &[Uuid]) -
     write_entries(tx, Some(&ids)).await
 }
 
+/// What a customer's search entry is made of ([`write_entries`]): each table, the column
+/// naming the customer, and the columns whose values the entry holds. A row changed in no
+/// other column leaves the entry as it was.
+pub(crate) const SEARCH_SOURCES: [(&str, &str, &[&str]); 4] = [
+    (
+        "customers",
+        "id",
+        &["name_folded", "code", "document", "deleted"],
+    ),
+    (
+        "customer_emails",
+        "customer_id",
+        &["email_folded", "deleted"],
+    ),
+    ("customer_phones", "customer_id", &["digits", "deleted"]),
+    ("customer_plans", "customer_id", &["login", "deleted"]),
+];
+
 /// Writes every customer's search entry again.
 pub(crate) async fn reindex_all(tx: &mut Transaction<'_, Sqlite>) -> Result<()> {
     sqlx::query("DELETE FROM customer_search")

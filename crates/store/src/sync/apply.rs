@@ -27,14 +27,6 @@ pub struct ApplyReport {
     pub set_aside: usize,
 }
 
-/// The tables whose rows feed a customer's search entry, and the column naming the customer.
-const SEARCHED: [(&str, &str); 4] = [
-    ("customers", "id"),
-    ("customer_emails", "customer_id"),
-    ("customer_phones", "customer_id"),
-    ("customer_plans", "customer_id"),
-];
-
 /// When the customer search index takes what a page changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchRefresh {
@@ -126,7 +118,8 @@ struct Page<'a> {
 /// How one pulled row fared.
 enum RowOutcome {
     Unchanged,
-    Changed(SyncRow),
+    /// Written; the customers whose search entry it changed.
+    Changed(Vec<Uuid>),
     Refused(ApplyRefusal, String),
 }
 
@@ -191,13 +184,25 @@ async fn apply_in(
             if let Some(version) = row.latest().filter(|v| !clock::is_ahead(v.stamp, now_ms)) {
                 high = high.max(version.stamp);
             }
-            match apply_one(&mut tx, table, row, &mut current, sends_renames, origin).await? {
+        }
+        let outcomes = match write_at_once(&mut tx, table, incoming, &current, origin).await? {
+            Some(outcomes) => outcomes,
+            None => {
+                let mut outcomes = Vec::with_capacity(incoming.len());
+                for row in incoming {
+                    outcomes.push(
+                        apply_one(&mut tx, table, row, &mut current, sends_renames, origin).await?,
+                    );
+                }
+                outcomes
+            }
+        };
+        for (row, outcome) in incoming.iter().zip(outcomes) {
+            match outcome {
                 RowOutcome::Unchanged => report.unchanged += 1,
-                RowOutcome::Changed(merged) => {
+                RowOutcome::Changed(customers) => {
                     report.changed += 1;
-                    if let Some(customer) = searched_customer(table, &merged) {
-                        searched.insert(customer);
-                    }
+                    searched.extend(customers);
                 }
                 RowOutcome::Refused(refusal, error) => {
                     let reason = refusal.reason(table.name, &error);
@@ -244,6 +249,79 @@ async fn apply_in(
     Ok((report, high))
 }
 
+/// `row` merged into `existing` (the row here, if any): `None` when it changes nothing.
+fn merged(existing: Option<&SyncRow>, row: &SyncRow) -> Option<SyncRow> {
+    match existing {
+        Some(existing) => {
+            let mut merged = existing.clone();
+            match merged.merge(row) {
+                MergeOutcome::Unchanged => None,
+                MergeOutcome::Changed => Some(merged),
+            }
+        }
+        None => Some(row.clone()),
+    }
+}
+
+/// Merges the page's rows of `table` (`incoming`) into the rows here (`current`) and writes
+/// those that change in one savepoint, without one per row. Answers `None`, with nothing
+/// written, when the table refuses one of them (or takes a unique value another row holds,
+/// which [`write_resolving`] settles) or a row comes twice: then the page's rows of the
+/// table are written one at a time ([`apply_one`]), each undone alone if refused.
+async fn write_at_once(
+    conn: &mut SqliteConnection,
+    table: &'static SyncTable,
+    incoming: &[&SyncRow],
+    current: &BTreeMap<Uuid, SyncRow>,
+    origin: Uuid,
+) -> Result<Option<Vec<RowOutcome>>> {
+    let mut seen = HashSet::with_capacity(incoming.len());
+    if !incoming.iter().all(|row| seen.insert(row.id)) {
+        return Ok(None);
+    }
+    let mut outcomes = Vec::with_capacity(incoming.len());
+    let mut writes = Vec::with_capacity(incoming.len());
+    for row in incoming {
+        let before = current.get(&row.id);
+        match merged(before, row) {
+            None => outcomes.push(RowOutcome::Unchanged),
+            Some(merged) => {
+                outcomes.push(RowOutcome::Changed(searched_customers(
+                    table, before, &merged, false,
+                )));
+                writes.push(rows::Write {
+                    before,
+                    row: merged,
+                });
+            }
+        }
+    }
+    if writes.is_empty() {
+        return Ok(Some(outcomes));
+    }
+    sqlx::query("SAVEPOINT pulled_rows")
+        .execute(&mut *conn)
+        .await?;
+    match rows::write_many(conn, table, &writes, origin).await {
+        Ok(()) => {
+            sqlx::query("RELEASE pulled_rows")
+                .execute(&mut *conn)
+                .await?;
+            Ok(Some(outcomes))
+        }
+        Err(error) if refusal(&error).is_some() => {
+            sqlx::query("ROLLBACK TO pulled_rows")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("RELEASE pulled_rows")
+                .execute(&mut *conn)
+                .await?;
+            Ok(None)
+        }
+        Err(error) => Err(error),
+    }
+}
+
 /// Merges `row` into the row here (from `current`, which takes the result) and writes it in
 /// a savepoint of its own: refused by the table, the write is undone alone and the refusal
 /// answered; any other failure ends the page.
@@ -255,26 +333,26 @@ async fn apply_one(
     sends_renames: bool,
     origin: Uuid,
 ) -> Result<RowOutcome> {
-    let merged = match current.get(&row.id) {
-        Some(existing) => {
-            let mut merged = existing.clone();
-            match merged.merge(row) {
-                MergeOutcome::Unchanged => return Ok(RowOutcome::Unchanged),
-                MergeOutcome::Changed => merged,
-            }
-        }
-        None => row.clone(),
+    let before = current.get(&row.id);
+    let Some(merged) = merged(before, row) else {
+        return Ok(RowOutcome::Unchanged);
     };
+    // A unique value settled here may rename this row or the one holding it: their
+    // entries are written again whatever changed.
+    let mut customers = searched_customers(table, before, &merged, true);
     sqlx::query("SAVEPOINT pulled_row")
         .execute(&mut *conn)
         .await?;
     match write_resolving(conn, table, &merged, sends_renames, origin).await {
-        Ok(()) => {
+        Ok(renamed) => {
             sqlx::query("RELEASE pulled_row")
                 .execute(&mut *conn)
                 .await?;
-            current.insert(row.id, merged.clone());
-            Ok(RowOutcome::Changed(merged))
+            if let Some(theirs) = renamed {
+                customers.extend(searched_customers(table, None, &theirs, true));
+            }
+            current.insert(row.id, merged);
+            Ok(RowOutcome::Changed(customers))
         }
         Err(error) => {
             let Some(refusal) = refusal(&error) else {
@@ -325,16 +403,16 @@ fn refusal(error: &StoreError) -> Option<ApplyRefusal> {
 /// gets the value with " (conflito <its id>)" appended, as a write of its own whose version
 /// follows the value it replaces, and is queued (if `sends_renames`) so that the server and
 /// the other desktops take the same rename. Unique values that are not text cannot be
-/// settled so: an error.
+/// settled so: an error. Answers the other row, if it was the one renamed.
 async fn write_resolving(
     conn: &mut SqliteConnection,
     table: &'static SyncTable,
     row: &SyncRow,
     sends_renames: bool,
     origin: Uuid,
-) -> Result<()> {
+) -> Result<Option<SyncRow>> {
     let Err(error) = rows::write(conn, table, row, origin).await else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(columns) = unique_violation(&error, table) else {
         return Err(error);
@@ -353,7 +431,8 @@ async fn write_resolving(
         if sends_renames {
             queue(conn, &theirs).await?;
         }
-        rows::write(conn, table, row, origin).await
+        rows::write(conn, table, row, origin).await?;
+        Ok(Some(theirs))
     } else {
         let mut mine = row.clone();
         rename(table, &mut mine, &columns)?;
@@ -361,7 +440,7 @@ async fn write_resolving(
         if sends_renames {
             queue(conn, &mine).await?;
         }
-        Ok(())
+        Ok(None)
     }
 }
 
@@ -464,14 +543,39 @@ fn check(table: &SyncTable, row: &SyncRow) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// The customer whose search entry `row` feeds, if any.
-fn searched_customer(table: &SyncTable, row: &SyncRow) -> Option<Uuid> {
-    let (_, column) = SEARCHED.iter().find(|(name, _)| *name == table.name)?;
-    if *column == "id" {
-        return Some(row.id);
+/// The customers whose search entry changes when `before` (the row here, if any) becomes
+/// `after`: the row's customer, and the one it left, unless only columns the entry does not
+/// hold changed (`always`: whatever changed).
+fn searched_customers(
+    table: &SyncTable,
+    before: Option<&SyncRow>,
+    after: &SyncRow,
+    always: bool,
+) -> Vec<Uuid> {
+    let Some((_, column, held)) = customers::SEARCH_SOURCES
+        .iter()
+        .find(|(name, _, _)| *name == table.name)
+    else {
+        return Vec::new();
+    };
+    let customer = |row: &SyncRow| {
+        if *column == "id" {
+            return Some(row.id);
+        }
+        match row.value(column) {
+            Some(FieldValue::Blob(bytes)) => Uuid::from_slice(bytes).ok(),
+            _ => None,
+        }
+    };
+    let Some(before) = before else {
+        return customer(after).into_iter().collect();
+    };
+    let (was, is) = (customer(before), customer(after));
+    let same = |name: &&str| before.value(name) == after.value(name);
+    if !always && was == is && held.iter().all(same) {
+        return Vec::new();
     }
-    match row.value(column) {
-        Some(FieldValue::Blob(bytes)) => Uuid::from_slice(bytes).ok(),
-        _ => None,
-    }
+    let mut customers: Vec<Uuid> = is.into_iter().collect();
+    customers.extend(was.filter(|was| Some(*was) != is));
+    customers
 }

@@ -3,8 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use helpdesk_core::sync::{ColumnKind, FieldValue, FieldVersion, SyncRow, SyncTable, Version};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::query::Query;
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
+use sqlx::{Row, Sqlite, SqliteConnection};
 use uuid::Uuid;
 
 use crate::{Result, StoreError};
@@ -118,56 +119,202 @@ pub async fn write(
     row: &SyncRow,
     local: Uuid,
 ) -> Result<()> {
-    let incomplete =
-        || StoreError::Corrupt(format!("{} {}: a column is missing", table.name, row.id));
-    let latest = row.latest().ok_or_else(incomplete)?;
+    let bound = Bound::of(table, row, local)?;
+    bound
+        .bind(sqlx::query(&upsert_sql(table, 1)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A row to write, merged, over the row here as [`read`] read it, if any.
+pub struct Write<'a> {
+    pub before: Option<&'a SyncRow>,
+    pub row: SyncRow,
+}
+
+/// Writes `writes` as [`write`] writes each, in order, with fewer round trips to SQLite and
+/// fewer pages touched: new rows [`ROWS_PER_STATEMENT`] to a statement; a row here gets an
+/// `UPDATE` of the columns whose value changed (and its versions), so the indexes of the
+/// others are left alone. Refused, it stops at the statement refused, undone alone (as
+/// SQLite undoes one): the caller undoes the rest.
+pub async fn write_many(
+    conn: &mut SqliteConnection,
+    table: &'static SyncTable,
+    writes: &[Write<'_>],
+    local: Uuid,
+) -> Result<()> {
+    let mut new = Vec::new();
+    for write in writes {
+        let bound = Bound::of(table, &write.row, local)?;
+        match write.before {
+            None => new.push(bound),
+            Some(before) => {
+                let changed: Vec<usize> = table
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, column)| before.value(column.name) != write.row.value(column.name))
+                    .map(|(at, _)| at)
+                    .collect();
+                bound
+                    .bind_changes(sqlx::query(&update_sql(table, &changed)), &changed)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+    }
+    let mut chunks = new.chunks_exact(ROWS_PER_STATEMENT);
+    if chunks.len() > 0 {
+        // The same text for every full chunk: SQLite prepares it once per connection.
+        let sql = upsert_sql(table, ROWS_PER_STATEMENT);
+        for chunk in &mut chunks {
+            let mut query = sqlx::query(&sql);
+            for row in chunk {
+                query = row.bind(query);
+            }
+            query.execute(&mut *conn).await?;
+        }
+    }
+    // The rest one by one, rather than a statement of each length.
+    for row in chunks.remainder() {
+        row.bind(sqlx::query(&upsert_sql(table, 1)))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// `UPDATE` of the row `?1` of `table`: the columns `changed` (by position), then its
+/// versions.
+fn update_sql(table: &SyncTable, changed: &[usize]) -> String {
+    let assignments: Vec<String> = changed
+        .iter()
+        .map(|at| table.columns[*at].name)
+        .chain(["changed_at", "sync_versions", "sync_origin"])
+        .enumerate()
+        .map(|(at, column)| format!("{column} = ?{}", at + 2))
+        .collect();
+    format!(
+        "UPDATE {} SET {} WHERE id = ?1",
+        table.name,
+        assignments.join(", ")
+    )
+}
+
+/// Rows a statement of [`write_many`] writes: 1,344 parameters with the widest table's 17
+/// columns (and id, `changed_at`, `sync_versions`, `sync_origin`), far below SQLite's 32,766.
+const ROWS_PER_STATEMENT: usize = 64;
+
+/// `INSERT … ON CONFLICT (id) DO UPDATE` of `rows` rows of `table`, every column with its
+/// versions.
+fn upsert_sql(table: &SyncTable, rows: usize) -> String {
     let columns: Vec<&str> = table.columns.iter().map(|column| column.name).collect();
-    let placeholders: Vec<String> = (0..columns.len() + 4)
-        .map(|at| format!("?{}", at + 1))
+    let per_row = columns.len() + 4;
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let placeholders: Vec<String> = (0..per_row)
+                .map(|at| format!("?{}", row * per_row + at + 1))
+                .collect();
+            format!("({})", placeholders.join(", "))
+        })
         .collect();
     let updates: Vec<String> = columns
         .iter()
         .chain(["changed_at", "sync_versions", "sync_origin"].iter())
         .map(|column| format!("{column} = excluded.{column}"))
         .collect();
-    let sql = format!(
-        "INSERT INTO {} (id, {}, changed_at, sync_versions, sync_origin) VALUES ({})
+    format!(
+        "INSERT INTO {} (id, {}, changed_at, sync_versions, sync_origin) VALUES {}
          ON CONFLICT (id) DO UPDATE SET {}",
         table.name,
         columns.join(", "),
-        placeholders.join(", "),
+        values.join(", "),
         updates.join(", ")
-    );
-    let mut versions = BTreeMap::new();
-    let mut query = sqlx::query(&sql).bind(row.id);
-    for column in table.columns {
-        let field = row.fields.get(column.name).ok_or_else(incomplete)?;
-        if field.version != latest {
-            versions.insert(
-                column.name,
-                (
-                    field.version.stamp.to_string(),
-                    field.version.origin.simple().to_string(),
-                ),
-            );
+    )
+}
+
+/// What [`write`] stores of a row, in the order of [`upsert_sql`]'s columns.
+struct Bound<'a> {
+    id: Uuid,
+    values: Vec<&'a FieldValue>,
+    changed_at: i64,
+    versions: Option<String>,
+    origin: Option<Uuid>,
+}
+
+impl<'a> Bound<'a> {
+    fn of(table: &'static SyncTable, row: &'a SyncRow, local: Uuid) -> Result<Self> {
+        let incomplete =
+            || StoreError::Corrupt(format!("{} {}: a column is missing", table.name, row.id));
+        let latest = row.latest().ok_or_else(incomplete)?;
+        let mut versions = BTreeMap::new();
+        let mut values = Vec::with_capacity(table.columns.len());
+        for column in table.columns {
+            let field = row.fields.get(column.name).ok_or_else(incomplete)?;
+            if field.version != latest {
+                versions.insert(
+                    column.name,
+                    (
+                        field.version.stamp.to_string(),
+                        field.version.origin.simple().to_string(),
+                    ),
+                );
+            }
+            values.push(&field.value);
         }
-        query = match &field.value {
-            FieldValue::Null => query.bind(None::<i64>),
-            FieldValue::Integer(number) => query.bind(*number),
-            FieldValue::Text(text) => query.bind(text.as_str()),
-            FieldValue::Blob(bytes) => query.bind(bytes.as_slice()),
+        let versions = match versions.is_empty() {
+            true => None,
+            false => Some(serde_json::to_string(&versions)?),
         };
+        Ok(Self {
+            id: row.id,
+            values,
+            changed_at: latest.stamp,
+            versions,
+            origin: (latest.origin != local).then_some(latest.origin),
+        })
     }
-    let versions = match versions.is_empty() {
-        true => None,
-        false => Some(serde_json::to_string(&versions)?),
-    };
-    let row_origin = (latest.origin != local).then_some(latest.origin);
-    query
-        .bind(latest.stamp)
-        .bind(versions)
-        .bind(row_origin)
-        .execute(conn)
-        .await?;
-    Ok(())
+
+    /// Binds what [`update_sql`] with `changed` takes.
+    fn bind_changes<'q>(
+        &'q self,
+        mut query: Query<'q, Sqlite, SqliteArguments<'q>>,
+        changed: &[usize],
+    ) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+        query = query.bind(self.id);
+        for at in changed {
+            query = bind_value(query, self.values[*at]);
+        }
+        query
+            .bind(self.changed_at)
+            .bind(self.versions.as_deref())
+            .bind(self.origin)
+    }
+
+    fn bind<'q>(
+        &'q self,
+        mut query: Query<'q, Sqlite, SqliteArguments<'q>>,
+    ) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+        query = query.bind(self.id);
+        for value in &self.values {
+            query = bind_value(query, value);
+        }
+        query
+            .bind(self.changed_at)
+            .bind(self.versions.as_deref())
+            .bind(self.origin)
+    }
+}
+
+fn bind_value<'q>(
+    query: Query<'q, Sqlite, SqliteArguments<'q>>,
+    value: &'q FieldValue,
+) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+    match value {
+        FieldValue::Null => query.bind(None::<i64>),
+        FieldValue::Integer(number) => query.bind(*number),
+        FieldValue::Text(text) => query.bind(text.as_str()),
+        FieldValue::Blob(bytes) => query.bind(bytes.as_slice()),
+    }
 }
