@@ -11,6 +11,7 @@ mod health;
 mod intake;
 mod limits;
 mod mailboxes;
+mod merge_writes;
 mod metrics;
 mod portal;
 mod portal_form;
