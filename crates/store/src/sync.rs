@@ -18,8 +18,8 @@ use crate::{Result, Store};
 pub use apply::{apply, refresh_stale_search, retry_set_aside, ApplyReport, SearchRefresh};
 pub use origin::{renew_origin_if_needed, Renewal};
 pub use outbox::{
-    acknowledge, acknowledge_refusing, pending, requeue, waiting, waiting_tables, PendingBatch,
-    RefusedPush,
+    acknowledge, acknowledge_refusing, pending, pending_after, requeue, waiting, waiting_tables,
+    PendingBatch, RefusedPush,
 };
 pub use set_aside::{
     blob_arrived, blob_missing, count as set_aside_count, list as set_aside_list, missing_blobs,
