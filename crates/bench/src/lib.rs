@@ -4,6 +4,7 @@
 pub mod desktop;
 pub mod sync_data;
 pub mod sync_pull;
+pub mod sync_push;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -113,6 +114,11 @@ impl Latencies {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// Every latency recorded.
+    pub fn iter(&self) -> impl Iterator<Item = Duration> + '_ {
+        self.0.iter().copied()
     }
 
     pub fn is_empty(&self) -> bool {

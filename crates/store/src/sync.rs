@@ -22,8 +22,8 @@ pub use from_snapshot::{
 };
 pub use origin::{renew_origin_if_needed, Renewal};
 pub use outbox::{
-    acknowledge, acknowledge_refusing, pending, requeue, waiting, waiting_tables, PendingBatch,
-    RefusedPush,
+    acknowledge, acknowledge_refusing, pending, pending_after, requeue, waiting, waiting_tables,
+    PendingBatch, RefusedPush,
 };
 pub use set_aside::{
     blob_arrived, blob_missing, count as set_aside_count, list as set_aside_list, missing_blobs,

@@ -29,8 +29,9 @@ pub struct SyncReport {
     pub recovered: usize,
 }
 
-/// Pushes every waiting change, then pulls every page after the cursor (the next page
-/// requested while the current one is applied). Each batch is
+/// Pushes every waiting change (the next batch read while the current one is pushed), then
+/// pulls every page after the cursor (the next page requested while the current one is
+/// applied). Each batch is
 /// acknowledged, or applied with its cursor, in one local transaction: after a cut, the
 /// next exchange starts from the last batch that completed, and a batch sent again changes
 /// nothing at the server. No row is a wall: a pushed row the server refuses for good, or a
@@ -43,12 +44,19 @@ pub async fn sync_once(
 ) -> Result<SyncReport, SyncError> {
     let mut report = SyncReport::default();
     let batch_size = MAX_BATCH_ROWS as u32;
-    while let Some(batch) = sync::pending(store, batch_size).await? {
+    let mut next = sync::pending(store, batch_size).await?;
+    while let Some(batch) = next {
         report.blobs_sent += blobs::upload(client, files, &batch.rows).await?;
-        let refused = push_finding_refusals(client, &batch.rows).await?;
+        // The following batch is read while this one travels.
+        let (refused, following) = tokio::join!(
+            push_finding_refusals(client, &batch.rows),
+            sync::pending_after(store, batch.through, batch_size)
+        );
+        let refused = refused?;
         sync::acknowledge_refusing(store, &batch, &refused).await?;
         report.pushed += batch.rows.len().saturating_sub(refused.len());
         report.set_aside += refused.len();
+        next = following?;
     }
     crate::snapshot::first_sync(store, files, client, &mut report).await?;
     let cursor = sync::load_state(store).await?.cursor();

@@ -9,10 +9,10 @@ use uuid::Uuid;
 type Fields = BTreeMap<String, FieldVersion>;
 
 /// The rows a batch touches, locked for its transaction: each as stored, and as the batch
-/// leaves it so far.
+/// leaves it so far (`None` while the batch has not changed it).
 #[derive(Debug, Default)]
 pub struct Locked {
-    rows: HashMap<(String, Uuid), (SyncRow, SyncRow)>,
+    rows: HashMap<(String, Uuid), (SyncRow, Option<SyncRow>)>,
 }
 
 impl Locked {
@@ -27,26 +27,30 @@ impl Locked {
     pub fn current(&self, row: &SyncRow) -> Option<&SyncRow> {
         self.rows
             .get(&(row.table.clone(), row.id))
-            .map(|(_, current)| current)
+            .map(|(before, current)| current.as_ref().unwrap_or(before))
     }
 
     /// Takes `row` as the row's new state (a row that was locked).
     pub fn set(&mut self, row: SyncRow) {
         if let Some((_, current)) = self.rows.get_mut(&(row.table.clone(), row.id)) {
-            *current = row;
+            *current = Some(row);
         }
     }
 
     /// Undoes what the batch did to a row: it stays as stored.
     pub fn revert(&mut self, table: &str, id: Uuid) {
-        if let Some((before, current)) = self.rows.get_mut(&(table.to_owned(), id)) {
-            *current = before.clone();
+        if let Some((_, current)) = self.rows.get_mut(&(table.to_owned(), id)) {
+            *current = None;
         }
     }
 
     /// Every locked row as the batch leaves it, by table and id.
     pub fn rows(&self) -> Vec<&SyncRow> {
-        let mut rows: Vec<&SyncRow> = self.rows.values().map(|(_, current)| current).collect();
+        let mut rows: Vec<&SyncRow> = self
+            .rows
+            .values()
+            .map(|(before, current)| current.as_ref().unwrap_or(before))
+            .collect();
         rows.sort_unstable_by(|left, right| (&left.table, left.id).cmp(&(&right.table, right.id)));
         rows
     }
@@ -103,37 +107,76 @@ pub async fn lock(
             id: row.try_get("row_id")?,
             fields,
         };
-        rows.insert((before.table.clone(), before.id), (before.clone(), before));
+        rows.insert((before.table.clone(), before.id), (before, None));
     }
     Ok(Locked { rows })
 }
 
 /// Writes back the rows the batch changed (which then take this transaction's id and new
-/// sequence numbers), and removes those inserted empty by [`lock`] that stayed empty (a
-/// refused new row leaves nothing behind).
+/// sequence numbers), and removes those inserted empty by [`lock`]
+/// that stayed empty (a refused new row leaves nothing behind).
+///
+/// A changed row sends only the fields that differ from the row as locked, laid over the
+/// stored ones (`fields || changes`: the row is locked, so it is still as read); a row that
+/// lost a field (a merge group taken whole from a row without it) is sent whole. Either
+/// way the stored row ends exactly as the batch left it, and PostgreSQL parses a few
+/// fields per row instead of every one.
 pub async fn write(conn: &mut PgConnection, locked: Locked) -> Result<(), sqlx::Error> {
-    let (mut write_tables, mut write_ids, mut write_fields) = (Vec::new(), Vec::new(), Vec::new());
+    let mut writes: Vec<(String, Uuid, bool, Fields)> = Vec::new();
     let (mut empty_tables, mut empty_ids) = (Vec::new(), Vec::new());
-    for (before, row) in locked.rows.into_values() {
+    for (before, current) in locked.rows.into_values() {
+        let Some(row) = current else {
+            // As stored: nothing to write, unless inserted empty by [`lock`].
+            if before.fields.is_empty() {
+                empty_tables.push(before.table);
+                empty_ids.push(before.id);
+            }
+            continue;
+        };
         if row.fields.is_empty() {
             empty_tables.push(row.table);
             empty_ids.push(row.id);
-        } else if row.fields != before.fields {
-            write_tables.push(row.table);
-            write_ids.push(row.id);
-            write_fields.push(Json(row.fields));
+            continue;
+        }
+        let whole = before
+            .fields
+            .keys()
+            .any(|name| !row.fields.contains_key(name));
+        let fields: Fields = if whole {
+            row.fields
+        } else {
+            row.fields
+                .into_iter()
+                .filter(|(name, field)| before.fields.get(name) != Some(field))
+                .collect()
+        };
+        if whole || !fields.is_empty() {
+            writes.push((row.table, row.id, whole, fields));
         }
     }
-    if !write_ids.is_empty() {
+    if !writes.is_empty() {
+        let mut tables = Vec::with_capacity(writes.len());
+        let mut ids = Vec::with_capacity(writes.len());
+        let mut wholes = Vec::with_capacity(writes.len());
+        let mut fields = Vec::with_capacity(writes.len());
+        for (table, id, whole, changes) in writes {
+            tables.push(table);
+            ids.push(id);
+            wholes.push(whole);
+            fields.push(Json(changes));
+        }
         sqlx::query(
             "UPDATE sync_rows AS s
-             SET fields = u.fields, txid = pg_current_xact_id(), seq = nextval('sync_rows_seq')
-             FROM unnest($1::text[], $2::uuid[], $3::jsonb[]) AS u(t, id, fields)
+             SET fields = CASE WHEN u.whole THEN u.fields ELSE s.fields || u.fields END,
+                 txid = pg_current_xact_id(), seq = nextval('sync_rows_seq')
+             FROM unnest($1::text[], $2::uuid[], $3::boolean[], $4::jsonb[])
+                  AS u(t, id, whole, fields)
              WHERE s.table_name = u.t AND s.row_id = u.id",
         )
-        .bind(&write_tables)
-        .bind(&write_ids)
-        .bind(&write_fields)
+        .bind(&tables)
+        .bind(&ids)
+        .bind(&wholes)
+        .bind(&fields)
         .execute(&mut *conn)
         .await?;
     }

@@ -12,6 +12,7 @@ mod hostile;
 mod intake;
 mod limits;
 mod mailboxes;
+mod merge_writes;
 mod metrics;
 mod null_character;
 mod openapi;

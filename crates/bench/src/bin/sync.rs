@@ -25,20 +25,18 @@ use std::time::{Duration, Instant};
 use helpdesk_bench::desktop::Desktop;
 use helpdesk_bench::sync_data::{self, Central, Scale, TOKEN};
 use helpdesk_bench::sync_pull::{self, Pulled, Sample};
+use helpdesk_bench::sync_push;
 use helpdesk_bench::{millis, Failure, Latencies};
-use helpdesk_core::sync::{PushRequest, SnapshotManifest, MAX_BATCH_ROWS, SYNC_TABLES};
-use helpdesk_server::repo::{rows, snapshots};
-use helpdesk_store::{sync, Store};
+use helpdesk_core::sync::{SnapshotManifest, MAX_BATCH_ROWS, SYNC_TABLES};
+use helpdesk_server::repo::snapshots;
+use helpdesk_store::sync;
 use helpdesk_sync::SyncClient;
 use sqlx::PgPool;
-use uuid::Uuid;
 
 const USAGE: &str = "usage: sync [--customers N] [--tickets N] [--changes N] \
     [--first-sync-limit SECONDS] [--pull-figures 0|1] [--paged-first-sync 0|1]";
 /// Rows per push, as `sync_once` sends them.
 const PAGE: usize = MAX_BATCH_ROWS;
-/// Where the edited customers move to: no demo customer lives there, so every edit changes.
-const CITIES: &[&str] = &["Piracicaba", "Bauru", "Limeira", "Americana", "Taubaté"];
 /// How often the first sync's progress is sampled.
 const SAMPLE_EVERY: Duration = Duration::from_secs(30);
 const MB: f64 = 1024.0 * 1024.0;
@@ -406,7 +404,7 @@ async fn offline_changes(
     println!("## A push of {count} offline changes\n");
     println!("| what | total s | rows/s | per batch p50 ms | p95 ms |\n|---|---:|---:|---:|---:|");
 
-    let edits = edit_customers(&desktop.store, count, 0).await?;
+    let edits = sync_push::edit_customers(&desktop.store, count, 0).await?;
     total_line(
         "making the edits (one `UPDATE` each, queued by trigger)",
         count,
@@ -423,7 +421,7 @@ async fn offline_changes(
         receive(central, other, count).await?;
     }
 
-    edit_customers(&desktop.store, count, 1).await?;
+    sync_push::edit_customers(&desktop.store, count, 1).await?;
     push_by_batch(desktop, &client, count).await?;
     let started = Instant::now();
     desktop.sync(&client).await?;
@@ -433,7 +431,7 @@ async fn offline_changes(
         started.elapsed(),
     );
 
-    edit_customers(&desktop.store, count, 2).await?;
+    sync_push::edit_customers(&desktop.store, count, 2).await?;
     merge_directly(desktop, &central.pool().await?, count).await?;
     desktop.sync(&client).await?;
     println!();
@@ -457,120 +455,56 @@ async fn receive(central: &Central, other: &Desktop, count: usize) -> Result<(),
     Ok(())
 }
 
-/// Moves `count` customers drawn at random to another city, one `UPDATE` each with a new
-/// stamp, as the app writes an edit; returns how long the edits took.
-async fn edit_customers(store: &Store, count: usize, round: usize) -> Result<Duration, Failure> {
-    let ids: Vec<Uuid> = sqlx::query_scalar("SELECT id FROM customers ORDER BY random() LIMIT ?1")
-        .bind(i64::try_from(count)?)
-        .fetch_all(store.pool())
-        .await?;
-    let city = CITIES[round % CITIES.len()];
-    let started = Instant::now();
-    for id in &ids {
-        sqlx::query("UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3")
-            .bind(city)
-            .bind(store.stamp())
-            .bind(id)
-            .execute(store.pool())
-            .await?;
-    }
-    let took = started.elapsed();
-    let waiting = sync::waiting(store).await?;
-    if usize::try_from(waiting)? != ids.len() {
-        return Err(format!("{} edits but {waiting} changes queued", ids.len()).into());
-    }
-    Ok(took)
-}
-
-/// The push half of `sync_once`, each step of each batch timed.
+/// Pushes the outbox batch by batch and prints each step's line.
 async fn push_by_batch(
     desktop: &Desktop,
     client: &SyncClient,
     count: usize,
 ) -> Result<(), Failure> {
-    let mut read = Latencies::default();
-    let mut push = Latencies::default();
-    let mut ack = Latencies::default();
-    let mut whole = Latencies::default();
-    let started = Instant::now();
-    loop {
-        let batch_started = Instant::now();
-        let Some(batch) = sync::pending(&desktop.store, u32::try_from(PAGE)?).await? else {
-            break;
-        };
-        read.record(batch_started.elapsed());
-        let step = Instant::now();
-        client.push(batch.rows.clone()).await?;
-        push.record(step.elapsed());
-        let step = Instant::now();
-        sync::acknowledge(&desktop.store, &batch).await?;
-        ack.record(step.elapsed());
-        whole.record(batch_started.elapsed());
-    }
-    let took = started.elapsed();
+    let mut times = sync_push::push_by_batch(desktop, client).await?;
     batch_line(
         "push batch by batch (read + push + acknowledge)",
         count,
-        took,
-        &mut whole,
+        times.took,
+        &mut times.whole,
     );
-    batch_line(
-        "  reading the outbox (`sync::pending`)",
-        count,
-        read.total(),
-        &mut read,
-    );
-    batch_line(
-        "  the push request (JSON, HTTP, the server's merge)",
-        count,
-        push.total(),
-        &mut push,
-    );
-    batch_line(
-        "  acknowledging (`sync::acknowledge`)",
-        count,
-        ack.total(),
-        &mut ack,
-    );
+    for (what, latencies) in [
+        ("  reading the outbox (`sync::pending`)", &mut times.read),
+        (
+            "  the push request (JSON, HTTP, the server's merge)",
+            &mut times.push,
+        ),
+        (
+            "  acknowledging (`sync::acknowledge`)",
+            &mut times.acknowledge,
+        ),
+    ] {
+        let total = latencies.total();
+        batch_line(what, count, total, latencies);
+    }
     Ok(())
 }
 
-/// Each batch's JSON encoded and decoded as a push request, then merged by the server's
-/// `repo::rows::merge_all` (every row admitted whole, as from an administration desktop)
-/// in a transaction of its own, without HTTP.
+/// Merges the outbox through the server's merge alone and prints its lines.
 async fn merge_directly(desktop: &Desktop, pool: &PgPool, count: usize) -> Result<(), Failure> {
-    let (mut json, mut merge, mut bytes) = (Latencies::default(), Latencies::default(), 0);
-    while let Some(batch) = sync::pending(&desktop.store, u32::try_from(PAGE)?).await? {
-        let step = Instant::now();
-        let body = serde_json::to_vec(&PushRequest {
-            rows: batch.rows.clone(),
-        })?;
-        let request: PushRequest = serde_json::from_slice(&body)?;
-        json.record(step.elapsed());
-        bytes += body.len();
-
-        let step = Instant::now();
-        let mut tx = pool.begin().await?;
-        rows::merge_all(&mut tx, &request.rows).await?;
-        tx.commit().await?;
-        merge.record(step.elapsed());
-        sync::acknowledge(&desktop.store, &batch).await?;
-    }
+    let mut times = sync_push::merge_directly(desktop, pool).await?;
+    let total = times.merge.total();
     batch_line(
         "the server's merge alone (`merge_all` + commit)",
         count,
-        merge.total(),
-        &mut merge,
+        total,
+        &mut times.merge,
     );
-    let batches = json.len().max(1);
+    let batches = times.json.len().max(1);
+    let total = times.json.total();
     batch_line(
         &format!(
             "the request's JSON, encoded and decoded ({:.0} KB a batch)",
-            bytes as f64 / batches as f64 / 1024.0
+            times.bytes as f64 / batches as f64 / 1024.0
         ),
         count,
-        json.total(),
-        &mut json,
+        total,
+        &mut times.json,
     );
     Ok(())
 }

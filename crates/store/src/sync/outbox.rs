@@ -22,10 +22,23 @@ pub struct PendingBatch {
 /// The next changes to push, at most `limit` of them, or `None` when nothing waits. Read in
 /// one transaction, so the rows are as they were together.
 pub async fn pending(store: &Store, limit: u32) -> Result<Option<PendingBatch>> {
+    pending_after(store, 0, limit).await
+}
+
+/// [`pending`] after the changes `through` covers: the batch that follows one not yet
+/// acknowledged, read while that one is pushed (acknowledging forgets only changes up to
+/// its own `through`, so the two never overlap).
+pub async fn pending_after(
+    store: &Store,
+    through: i64,
+    limit: u32,
+) -> Result<Option<PendingBatch>> {
     let mut tx = store.pool().begin().await?;
     let changes: Vec<(i64, String, Uuid, i64)> = sqlx::query_as(
-        "SELECT seq, table_name, row_id, stamp FROM sync_outbox ORDER BY seq LIMIT ?1",
+        "SELECT seq, table_name, row_id, stamp FROM sync_outbox WHERE seq > ?1
+         ORDER BY seq LIMIT ?2",
     )
+    .bind(through)
     .bind(limit)
     .fetch_all(&mut *tx)
     .await?;
