@@ -1,6 +1,8 @@
 //! The data of the sync benchmarks: a "source" desktop holding the demo catalog and
 //! customers plus generated tickets, every row of it waiting in its outbox, and the central
 //! server (a throwaway PostgreSQL) loaded from it through the real push API.
+use std::future::Future;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,6 +27,26 @@ use uuid::Uuid;
 
 use crate::desktop::Desktop;
 use crate::Failure;
+
+/// Runs `run` on a multi-threaded runtime with the sync benchmarks' folder
+/// (`bench-data/sync/`). PostgreSQL's cluster goes there too: `PgServer` makes it in the
+/// temporary folder, as the `postgres` user when run as root, so a folder anyone may write
+/// in, as /tmp, beside the other data.
+pub fn run_in_folder<F, R>(run: F) -> Result<(), Failure>
+where
+    F: FnOnce(PathBuf) -> R,
+    R: Future<Output = Result<(), Failure>>,
+{
+    let folder = crate::bench_data_dir().join("sync");
+    let postgres = folder.join("postgres");
+    std::fs::create_dir_all(&postgres)?;
+    std::fs::set_permissions(&postgres, std::fs::Permissions::from_mode(0o1777))?;
+    std::env::set_var("TMPDIR", &postgres);
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run(folder))
+}
 
 /// The administrator's enrollment token of the benchmark server.
 pub const TOKEN: &str = "token-do-benchmark-de-sincronizacao";

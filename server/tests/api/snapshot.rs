@@ -19,10 +19,15 @@ async fn snapshot_rows(
     credential: &str,
     manifest: &SnapshotManifest,
 ) -> BTreeMap<(String, Uuid), SyncRow> {
+    // The body as sent: a workspace build may give reqwest its gzip feature (the desktop's
+    // client has it), which would decode it and drop the header.
+    let client = reqwest::Client::builder()
+        .no_gzip()
+        .build()
+        .expect("a client");
     let mut rows = BTreeMap::new();
     for number in 0..manifest.chunks {
-        let response = app
-            .client
+        let response = client
             .get(app.url(&format!("/v1/snapshot/{}/{number}", manifest.id)))
             .bearer_auth(credential)
             .send()

@@ -10,7 +10,6 @@
 //!
 //! `cargo run --release -p helpdesk-bench --bin push [-- --customers N --changes N
 //! --rounds N]`
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -48,17 +47,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
 
 fn main() -> Result<(), Failure> {
     let args = parse_args(std::env::args().skip(1))?;
-    let folder = helpdesk_bench::bench_data_dir().join("sync");
-    // `PgServer` makes its cluster in the temporary folder, as the `postgres` user when
-    // run as root: a folder anyone may write in, as /tmp, beside the other data.
-    let postgres = folder.join("postgres");
-    std::fs::create_dir_all(&postgres)?;
-    std::fs::set_permissions(&postgres, std::fs::Permissions::from_mode(0o1777))?;
-    std::env::set_var("TMPDIR", &postgres);
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?
-        .block_on(run(&args, &folder))
+    sync_data::run_in_folder(|folder| async move { run(&args, &folder).await })
 }
 
 async fn run(args: &Args, folder: &Path) -> Result<(), Failure> {
