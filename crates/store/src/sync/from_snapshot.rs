@@ -14,18 +14,10 @@ use uuid::Uuid;
 
 use super::apply::{self, ApplyReport, SearchRefresh};
 use super::rows;
-use crate::{Result, Store, StoreError};
+use crate::{customers, Result, Store, StoreError};
 
 /// Bound values per insert statement, at most (SQLite allows 32,766).
 const MAX_BINDS: usize = 30_000;
-
-/// The tables whose rows feed the customer search index (rebuilt once at the end).
-const SEARCHED: [&str; 4] = [
-    "customers",
-    "customer_emails",
-    "customer_phones",
-    "customer_plans",
-];
 
 /// The snapshot being applied and the next chunk to apply, if one is under way.
 pub async fn snapshot_progress(store: &Store) -> Result<Option<(SnapshotManifest, u32)>> {
@@ -114,7 +106,7 @@ async fn insert_new(
         .execute(&mut *tx)
         .await?;
     let local = rows::local_origin(&mut tx).await?;
-    let per_statement = (MAX_BINDS / (table.columns.len() + 4)).max(1);
+    let per_statement = (MAX_BINDS / rows::bound_per_row(table)).max(1);
     for part in chunk.rows.chunks(per_statement) {
         match insert(&mut tx, table, part, local).await {
             Ok(()) => {}
@@ -136,7 +128,11 @@ async fn insert_new(
     )
     .bind(i64::from(number) + 1)
     .bind(high)
-    .bind(SEARCHED.contains(&table.name))
+    .bind(
+        customers::SEARCH_SOURCES
+            .iter()
+            .any(|(name, _, _)| *name == table.name),
+    )
     .execute(&mut *tx)
     .await?;
     sqlx::query("UPDATE sync_control SET applying = 0")
@@ -153,22 +149,7 @@ async fn insert(
     part: &[CompactRow],
     local: Uuid,
 ) -> Result<()> {
-    let width = table.columns.len() + 4;
-    let columns: Vec<&str> = table.columns.iter().map(|column| column.name).collect();
-    let tuples: Vec<String> = (0..part.len())
-        .map(|_| {
-            // Anonymous marks: SQLite finds a numbered one's name by walking a list, which
-            // is quadratic over a statement of thousands.
-            format!("({})", vec!["?"; width].join(", "))
-        })
-        .collect();
-    // Table and column names come from SYNC_TABLES, never from the chunk.
-    let sql = format!(
-        "INSERT INTO {} (id, {}, changed_at, sync_versions, sync_origin) VALUES {}",
-        table.name,
-        columns.join(", "),
-        tuples.join(", ")
-    );
+    let sql = rows::insert_sql(table, part.len());
     let mut query = sqlx::query(&sql);
     for CompactRow(id, stamp, origin, others, values) in part {
         if values.len() != table.columns.len() {

@@ -206,30 +206,38 @@ fn update_sql(table: &SyncTable, changed: &[usize]) -> String {
 /// columns (and id, `changed_at`, `sync_versions`, `sync_origin`), far below SQLite's 32,766.
 const ROWS_PER_STATEMENT: usize = 64;
 
-/// `INSERT … ON CONFLICT (id) DO UPDATE` of `rows` rows of `table`, every column with its
-/// versions.
-fn upsert_sql(table: &SyncTable, rows: usize) -> String {
+/// The values bound for each row by [`insert_sql`]: the id, the columns, `changed_at`,
+/// `sync_versions` and `sync_origin`.
+pub(super) fn bound_per_row(table: &SyncTable) -> usize {
+    table.columns.len() + 4
+}
+
+/// `INSERT` of `rows` rows of `table`, every column with its versions, with anonymous
+/// marks: SQLite finds a numbered mark's name by walking a list, which is quadratic over a
+/// statement of thousands of values.
+pub(super) fn insert_sql(table: &SyncTable, rows: usize) -> String {
     let columns: Vec<&str> = table.columns.iter().map(|column| column.name).collect();
-    let per_row = columns.len() + 4;
-    let values: Vec<String> = (0..rows)
-        .map(|row| {
-            let placeholders: Vec<String> = (0..per_row)
-                .map(|at| format!("?{}", row * per_row + at + 1))
-                .collect();
-            format!("({})", placeholders.join(", "))
-        })
-        .collect();
-    let updates: Vec<String> = columns
+    let tuple = format!("({})", vec!["?"; bound_per_row(table)].join(", "));
+    format!(
+        "INSERT INTO {} (id, {}, changed_at, sync_versions, sync_origin) VALUES {}",
+        table.name,
+        columns.join(", "),
+        vec![tuple; rows].join(", ")
+    )
+}
+
+/// [`insert_sql`] `… ON CONFLICT (id) DO UPDATE`: every column with its versions.
+fn upsert_sql(table: &SyncTable, rows: usize) -> String {
+    let updates: Vec<String> = table
+        .columns
         .iter()
-        .chain(["changed_at", "sync_versions", "sync_origin"].iter())
+        .map(|column| column.name)
+        .chain(["changed_at", "sync_versions", "sync_origin"])
         .map(|column| format!("{column} = excluded.{column}"))
         .collect();
     format!(
-        "INSERT INTO {} (id, {}, changed_at, sync_versions, sync_origin) VALUES {}
-         ON CONFLICT (id) DO UPDATE SET {}",
-        table.name,
-        columns.join(", "),
-        values.join(", "),
+        "{} ON CONFLICT (id) DO UPDATE SET {}",
+        insert_sql(table, rows),
         updates.join(", ")
     )
 }
