@@ -110,6 +110,8 @@ impl Store {
             .max_connections(4)
             .connect_with(options)
             .await?;
+        // A first sync cut while its indexes were set aside: built before any migration.
+        sync::restore_deferred_indexes(&pool).await?;
         MIGRATOR.run(&pool).await?;
         // The clock restarts after every stamp this desktop wrote or saw, even if the wall
         // clock went back while it was closed.

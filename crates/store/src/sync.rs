@@ -5,6 +5,7 @@
 //! its row in `sync_outbox` and keeps the versions of the fields it did not change in the
 //! row's `sync_versions`. A row travels whole, each field with its version.
 mod apply;
+mod deferred_indexes;
 mod from_snapshot;
 mod origin;
 mod outbox;
@@ -16,6 +17,7 @@ use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
 
 use crate::{Result, Store};
 
+pub(crate) use deferred_indexes::restore as restore_deferred_indexes;
 pub use apply::{apply, refresh_stale_search, retry_set_aside, ApplyReport, SearchRefresh};
 pub use from_snapshot::{
     apply_chunk, begin_snapshot, chunk_rows, finish_snapshot, snapshot_progress,

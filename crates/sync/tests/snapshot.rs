@@ -1,8 +1,11 @@
 //! A new desktop's first sync from the snapshot the server prepared: every row as of the
 //! snapshot, then what was written after it by the pull; a first sync cut between chunks
-//! goes on where it stopped; a desktop that holds rows already merges the snapshot into
+//! goes on where it stopped, its tables loaded without their secondary indexes, built again
+//! at the end or when the database opens; a desktop that holds rows already merges the snapshot into
 //! them (unique names settled as pulled rows settle them).
 mod common;
+
+use std::collections::BTreeSet;
 
 use common::desk::{edit_customer, new_ticket, shared};
 use common::{assert_same, Central, Desktop};
@@ -10,7 +13,7 @@ use helpdesk_core::customer::{SearchCondition, SearchField, SearchTerm};
 use helpdesk_core::sync::SnapshotManifest;
 use helpdesk_demo::DemoConfig;
 use helpdesk_server::repo::snapshots;
-use helpdesk_store::{customers, sync};
+use helpdesk_store::{customers, sync, Store};
 use uuid::Uuid;
 
 const DEMO: DemoConfig = DemoConfig {
@@ -154,6 +157,13 @@ async fn a_first_sync_cut_between_chunks_goes_on_where_it_stopped() {
         sync::snapshot_progress(&b.store).await.expect("progress"),
         Some((manifest.clone(), applied))
     );
+    // Its tables loaded without their secondary indexes; every unique one stayed.
+    let all = indexes(&a.store).await;
+    let during = indexes(&b.store).await;
+    assert!(!during.contains("tickets_status"), "{during:?}");
+    let unique = all.iter().filter(|name| name.starts_with("sqlite_autoindex_"));
+    assert!(unique.clone().count() > 10);
+    assert!(unique.into_iter().all(|name| during.contains(name)));
     // The next exchange applies the rest and pulls what came after.
     b.sync().await;
     assert_same(
@@ -165,6 +175,45 @@ async fn a_first_sync_cut_between_chunks_goes_on_where_it_stopped() {
         sync::snapshot_progress(&b.store).await.expect("progress"),
         None
     );
+    assert_eq!(indexes(&b.store).await, all, "every index built again");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_opened_after_a_cut_first_sync_builds_its_indexes_first() {
+    let central = Central::start().await;
+    let a = Desktop::with_demo(&DEMO).await;
+    a.register(&central, "Loja Centro").await;
+    a.sync().await;
+    let manifest = prepare(&central).await;
+    let b = Desktop::new().await;
+    let all = indexes(&b.store).await;
+    b.register(&central, "Loja Norte").await;
+    sync::begin_snapshot(&b.store, Some(&manifest))
+        .await
+        .expect("begun");
+    assert!(indexes(&b.store).await.len() < all.len());
+
+    // The app closed mid-load and opens again (a migration may need every index).
+    b.store.close().await;
+    let reopened = Store::open(&b.folder().join("helpdesk.db"))
+        .await
+        .expect("reopened");
+    assert_eq!(indexes(&reopened).await, all);
+    // The first sync still goes on from its snapshot.
+    assert_eq!(
+        sync::snapshot_progress(&reopened).await.expect("progress"),
+        Some((manifest, 0))
+    );
+}
+
+/// The names of the database's indexes (those of its UNIQUE and PRIMARY KEY constraints too).
+async fn indexes(store: &Store) -> BTreeSet<String> {
+    sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'index'")
+        .fetch_all(store.pool())
+        .await
+        .expect("indexes")
+        .into_iter()
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -3,7 +3,9 @@
 //! on where it stopped; at the end the pull cursor takes the snapshot's. Rows this desktop
 //! does not hold yet (all of them, on a new desktop) are inserted as they come, many to a
 //! statement; a chunk that meets a row here (an id, a unique value) or that a table refuses
-//! is merged row by row as pulled rows are ([`super::apply`]), with rows set aside.
+//! is merged row by row as pulled rows are ([`super::apply`]), with rows set aside. Tables
+//! that hold nothing when the load begins load without their secondary indexes, built once
+//! at the end ([`super::deferred_indexes`]).
 use helpdesk_core::clock;
 use helpdesk_core::hex;
 use helpdesk_core::sync::{
@@ -13,11 +15,16 @@ use sqlx::{Connection, SqliteConnection};
 use uuid::Uuid;
 
 use super::apply::{self, ApplyReport, SearchRefresh};
-use super::rows;
+use super::{deferred_indexes, rows};
 use crate::{customers, Result, Store, StoreError};
 
 /// Bound values per insert statement, at most (SQLite allows 32,766).
 const MAX_BINDS: usize = 30_000;
+
+/// The page cache of the connection that inserts a chunk, in KiB (SQLite's default, which
+/// the connection gets back after, is 2,000): the unique indexes kept through the load take
+/// keys in random order, and a page read again from the cache is not read from the file.
+const LOAD_CACHE_KIB: u32 = 65_536;
 
 /// The snapshot being applied and the next chunk to apply, if one is under way.
 pub async fn snapshot_progress(store: &Store) -> Result<Option<(SnapshotManifest, u32)>> {
@@ -33,19 +40,30 @@ pub async fn snapshot_progress(store: &Store) -> Result<Option<(SnapshotManifest
     Ok(Some((manifest, u32::try_from(next).unwrap_or(0))))
 }
 
-/// Starts applying `manifest` from its first chunk (or forgets the snapshot under way with
-/// `None`: gone from the server, or unreadable here; the pull then goes page by page).
+/// Starts applying `manifest` from its first chunk, setting aside the secondary indexes of
+/// the tables that hold nothing (or forgets the snapshot under way with `None`: gone from
+/// the server, or unreadable here; the indexes are built and the pull goes page by page).
 pub async fn begin_snapshot(store: &Store, manifest: Option<&SnapshotManifest>) -> Result<()> {
     let json = manifest.map(serde_json::to_string).transpose()?;
+    let mut tx = store.pool().begin().await?;
     sqlx::query("UPDATE sync_state SET snapshot = ?1, snapshot_next = 0")
         .bind(json)
-        .execute(store.pool())
+        .execute(&mut *tx)
         .await?;
+    if manifest.is_some() {
+        deferred_indexes::defer(&mut tx).await?;
+    }
+    tx.commit().await?;
+    if manifest.is_none() {
+        deferred_indexes::restore(store.pool()).await?;
+    }
     Ok(())
 }
 
-/// Every chunk applied: the pull goes on from the snapshot's cursor.
+/// Every chunk applied: the indexes set aside are built, and the pull goes on from the
+/// snapshot's cursor.
 pub async fn finish_snapshot(store: &Store, manifest: &SnapshotManifest) -> Result<()> {
+    deferred_indexes::restore(store.pool()).await?;
     sqlx::query(
         "UPDATE sync_state SET pull_epoch = ?1, pull_transaction = ?2, pull_sequence = ?3,
              snapshot = NULL, snapshot_next = 0",
@@ -64,11 +82,13 @@ pub async fn apply_chunk(store: &Store, number: u32, chunk: &SnapshotChunk) -> R
     let table = SyncTable::named(&chunk.table).filter(|_| chunk.loose.is_empty());
     if let Some(table) = table {
         let mut conn = store.pool().acquire().await?;
-        sqlx::query("PRAGMA foreign_keys = OFF")
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(&format!(
+            "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -{LOAD_CACHE_KIB}"
+        ))
+        .execute(&mut *conn)
+        .await?;
         let inserted = insert_new(&mut conn, table, number, chunk, store).await;
-        sqlx::query("PRAGMA foreign_keys = ON")
+        sqlx::query("PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000")
             .execute(&mut *conn)
             .await?;
         if let Some(high) = inserted? {
