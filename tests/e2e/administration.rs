@@ -321,7 +321,7 @@ async fn idle_time(app: &mut Harness) -> StepResult {
 /// time; a wrong password is refused, the right one unlocks it with the wizard as it was.
 async fn idle_lock(app: &mut Harness) -> StepResult {
     app.click("button#novo-atendimento").await?;
-    app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+    app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
     advance(app).await?;
     at_step(app, Step::FindCustomer).await?;
     app.fill("input#procurar", SEARCHED).await?;

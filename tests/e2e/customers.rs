@@ -200,7 +200,7 @@ async fn customer_tickets(app: &mut Harness, code: &str, protocol: &str) -> Step
 /// "Localizar Cliente" in the wizard finds both.
 async fn found_in_wizard(app: &mut Harness) -> StepResult {
     app.click("button#novo-atendimento").await?;
-    app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+    app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
     advance(app).await?;
     search_customers(app, "Name", COMPANY, COMPANY).await?;
     search_customers(app, "Document", CPF.1, PERSON).await?;

@@ -256,12 +256,12 @@ async fn open_ticket(
     ids: &Ids,
 ) -> StepResult {
     app.click("button#novo-atendimento").await?;
-    app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+    app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
     advance(app).await?;
     choose_customer(app, customer).await?;
     advance(app).await?;
     advance(app).await?;
-    app.click(&format!("input[name=\"plano\"][value=\"{customer_plan}\"]"))
+    app.check(&format!("input[name=\"plano\"][value=\"{customer_plan}\"]"))
         .await?;
     app.fill("textarea#problema", "Sem internet desde a manhã.")
         .await?;

@@ -132,7 +132,7 @@ async fn operator_logs_in_and_finds_a_customer_by_every_field_and_condition() {
         )
         .await?;
         app.screenshot("wizard-origin").await;
-        app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+        app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
         app.click("button#avancar").await?;
         app.element("nav#wizard-steps li.current[data-step=\"FindCustomer\"]")
             .await?;

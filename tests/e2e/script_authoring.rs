@@ -188,7 +188,7 @@ async fn an_administrator_authors_publishes_and_runs_a_script() {
         ours.click().await.map_err(|error| error.to_string())?;
         app.text_at("#script-nome", &format!("{NAME} (versão 1)"))
             .await?;
-        app.click("input[name=\"script-opcao\"][value=\"0\"]")
+        app.check("input[name=\"script-opcao\"][value=\"0\"]")
             .await?;
         app.click("button#script-proximo").await?;
         app.element("#script-fim").await?;

@@ -221,7 +221,7 @@ async fn sync_now(app: &Harness) -> StepResult {
 async fn find_messages(app: &Harness, email: &str) -> StepResult {
     app.click("button#novo-atendimento").await?;
     at_step(app, Step::Origin).await?;
-    app.click("input[name=\"origem\"][value=\"Support\"]")
+    app.check("input[name=\"origem\"][value=\"Support\"]")
         .await?;
     advance(app).await?;
     at_step(app, Step::Filters).await?;
@@ -351,7 +351,7 @@ async fn a_mailbox_message_is_answered_from_a_desktop_in_its_thread() {
         advance(app).await?;
         at_step(app, Step::TicketData).await?;
         let plan = &sender.record.plans[0];
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+        app.check(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
             .await?;
         let problem = app.value("textarea#problema").await?;
         if !problem.contains(BODY[2]) {

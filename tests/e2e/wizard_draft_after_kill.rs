@@ -42,13 +42,13 @@ async fn a_killed_app_offers_its_draft_on_the_next_start() {
             .parse::<Protocol>()
             .map_err(|error| format!("{number:?} is not a protocol: {error}"))?;
         *protocol.lock().expect("lock") = number;
-        app.click("input[name=\"origem\"][value=\"Chat\"]").await?;
+        app.check("input[name=\"origem\"][value=\"Chat\"]").await?;
         advance(app).await?;
         choose_customer(app, &customer).await?;
         advance(app).await?;
         advance(app).await?;
         at_step(app, Step::TicketData).await?;
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+        app.check(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
             .await?;
         app.fill("textarea#problema", problem).await?;
         draft_saved(app).await?;

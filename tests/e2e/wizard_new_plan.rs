@@ -80,7 +80,7 @@ async fn a_customer_with_no_contract_gets_a_ticket_for_a_new_plan() {
     app.run(async |app: &mut Harness| {
         log_in(app).await?;
         app.click("button#novo-atendimento").await?;
-        app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+        app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
         advance(app).await?;
         at_step(app, Step::FindCustomer).await?;
         choose_customer(app, &customer).await?;

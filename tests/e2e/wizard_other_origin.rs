@@ -26,7 +26,7 @@ async fn a_phone_call_goes_straight_to_the_customer() {
     app.run(async |app: &mut Harness| {
         log_in(app).await?;
         app.click("button#novo-atendimento").await?;
-        app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+        app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
         app.press("input[name=\"origem\"][value=\"Phone\"]", ENTER)
             .await?;
 
@@ -72,7 +72,7 @@ async fn a_phone_call_goes_straight_to_the_customer() {
         )
         .await?;
         let plan = writer.record.plans.last().expect("a plan");
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+        app.check(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
             .await?;
         app.text_at("#ponto-nome", &plan.routing_point.name).await?;
         app.fill(
@@ -87,11 +87,11 @@ async fn a_phone_call_goes_straight_to_the_customer() {
         app.click("nav#wizard-steps li[data-step=\"Origin\"] button")
             .await?;
         at_step(app, Step::Origin).await?;
-        app.click("input[name=\"origem\"][value=\"Support\"]")
+        app.check("input[name=\"origem\"][value=\"Support\"]")
             .await?;
         step_closed(app, Step::FindCustomer).await?;
         step_closed(app, Step::TicketData).await?;
-        app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+        app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
         advance(app).await?;
         at_step(app, Step::FindCustomer).await?;
         app.text_at("#cliente-selecionado", &customer.name).await?;

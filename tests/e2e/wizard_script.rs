@@ -68,7 +68,7 @@ async fn answer(
     app.text_at("#script-pergunta", &node.question).await?;
     app.element(&format!(".script-options[data-node-id=\"{}\"]", node.id))
         .await?;
-    app.click(&format!("input[name=\"script-opcao\"][value=\"{option}\"]"))
+    app.check(&format!("input[name=\"script-opcao\"][value=\"{option}\"]"))
         .await?;
     app.click("button#script-proximo").await?;
     expected.answer(script, option, 0);

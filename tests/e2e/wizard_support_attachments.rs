@@ -82,7 +82,7 @@ async fn a_mail_with_a_file_becomes_a_ticket_with_it() {
         log_in(app).await?;
         app.click("button#novo-atendimento").await?;
         at_step(app, Step::Origin).await?;
-        app.click("input[name=\"origem\"][value=\"Email\"]").await?;
+        app.check("input[name=\"origem\"][value=\"Email\"]").await?;
         advance(app).await?;
 
         // E-mail goes through Filtros; Localizar Reg. lists only the mail.
@@ -113,7 +113,7 @@ async fn a_mail_with_a_file_becomes_a_ticket_with_it() {
         advance(app).await?;
         at_step(app, Step::TicketData).await?;
         let plan = &writer.record.plans[0];
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+        app.check(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
             .await?;
         advance(app).await?;
         skip_script(app, "Recebida a foto: LOS vermelho.", &kind).await?;

@@ -58,7 +58,7 @@ async fn save_ticket(app: &Harness, writer: &Writer, kind: &str) -> StepResult<S
     advance(app).await?;
     at_step(app, Step::TicketData).await?;
     let plan = &writer.record.plans[0];
-    app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+    app.check(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
         .await?;
     advance(app).await?;
     skip_script(app, "Reiniciou a ONU com o cliente.", kind).await?;

@@ -39,7 +39,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         at_step(app, Step::Origin).await?;
         advance(app).await?;
         error_at(app, "origem", "Escolha a origem do atendimento.").await?;
-        app.click("input[name=\"origem\"][value=\"Support\"]")
+        app.check("input[name=\"origem\"][value=\"Support\"]")
             .await?;
         no_error_at(app, "origem").await?;
         app.screenshot("origem").await;
@@ -236,7 +236,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         let problem = "<b>Sem internet</b> desde ontem às 18h; ONU com luz LOS vermelha.";
         paste(app, "textarea#problema", problem).await?;
         let plan = &writer.record.plans[0];
-        app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+        app.check(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
             .await?;
         app.text_at("#ponto-roteamento #ponto-nome", &plan.routing_point.name)
             .await?;

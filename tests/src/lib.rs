@@ -27,6 +27,8 @@ pub use fantoccini::{elements::Element, error::CmdError, Client, Locator};
 /// How long a wait may take before the step fails.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(50);
+/// How long a click on a radio button has to check it before it is clicked again.
+const RECHECK: Duration = Duration::from_secs(2);
 
 /// A failed step, with what was expected.
 pub type StepResult<T = ()> = Result<T, String>;
@@ -404,6 +406,29 @@ impl Harness {
                 outcome => return outcome,
             }
         }
+    }
+
+    /// Clicks the radio button matching `css` until it is checked: a click that lands while
+    /// the page is being drawn again can be lost, as an operator's can.
+    pub async fn check(&self, css: &str) -> StepResult {
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            self.click(css).await?;
+            let settled = Instant::now() + RECHECK;
+            while Instant::now() < settled {
+                if self.is_checked(css).await? {
+                    return Ok(());
+                }
+                tokio::time::sleep(POLL).await;
+            }
+        }
+        Err(format!("{css} stayed unchecked"))
+    }
+
+    /// Whether the radio button or checkbox matching `css` is checked now.
+    async fn is_checked(&self, css: &str) -> StepResult<bool> {
+        let element = self.element(css).await?;
+        bounded(&format!("checked {css}"), element.is_selected()).await
     }
 
     /// Replaces the value of the input matching `css` with `text`. The old value is removed

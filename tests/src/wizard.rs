@@ -164,7 +164,7 @@ pub async fn no_error_at(app: &Harness, field: &str) -> StepResult {
 pub async fn find_messages(app: &Harness, email: &str) -> StepResult {
     app.click("button#novo-atendimento").await?;
     at_step(app, Step::Origin).await?;
-    app.click("input[name=\"origem\"][value=\"Support\"]")
+    app.check("input[name=\"origem\"][value=\"Support\"]")
         .await?;
     advance(app).await?;
     at_step(app, Step::Filters).await?;
@@ -229,13 +229,13 @@ pub async fn choose_customer(app: &Harness, customer: &CustomerSummary) -> StepR
 /// to the "Script" step.
 pub async fn phone_call_to_script(app: &Harness, writer: &Writer, problem: &str) -> StepResult {
     app.click("button#novo-atendimento").await?;
-    app.click("input[name=\"origem\"][value=\"Phone\"]").await?;
+    app.check("input[name=\"origem\"][value=\"Phone\"]").await?;
     advance(app).await?;
     choose_customer(app, &writer.customer).await?;
     advance(app).await?;
     advance(app).await?;
     let plan = &writer.record.plans[0];
-    app.click(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
+    app.check(&format!("input[name=\"plano\"][value=\"{}\"]", plan.id))
         .await?;
     app.fill("textarea#problema", problem).await?;
     advance(app).await?;
