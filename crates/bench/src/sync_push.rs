@@ -18,6 +18,14 @@ const PAGE: u32 = MAX_BATCH_ROWS as u32;
 /// (from the sixth round on, with the lap's number after the name).
 const CITIES: &[&str] = &["Piracicaba", "Bauru", "Limeira", "Americana", "Taubaté"];
 
+/// The city customers move to in `round`: one no round used before.
+pub fn city_of_round(round: usize) -> String {
+    match round / CITIES.len() {
+        0 => CITIES[round].to_owned(),
+        lap => format!("{} {lap}", CITIES[round % CITIES.len()]),
+    }
+}
+
 /// Moves `count` customers drawn at random to another city (a different one each `round`),
 /// one `UPDATE` each with a new stamp, as the app writes an edit; returns how long the
 /// edits took. Fails unless exactly `count` changes then wait in the outbox.
@@ -30,10 +38,7 @@ pub async fn edit_customers(
         .bind(i64::try_from(count)?)
         .fetch_all(store.pool())
         .await?;
-    let city = match round / CITIES.len() {
-        0 => CITIES[round].to_owned(),
-        lap => format!("{} {lap}", CITIES[round % CITIES.len()]),
-    };
+    let city = city_of_round(round);
     let started = Instant::now();
     for id in &ids {
         sqlx::query("UPDATE customers SET city = ?1, changed_at = ?2 WHERE id = ?3")

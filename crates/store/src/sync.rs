@@ -17,8 +17,8 @@ use helpdesk_core::sync::{SyncRow, SYNC_TABLES};
 
 use crate::{Result, Store};
 
-pub(crate) use deferred_indexes::restore as restore_deferred_indexes;
 pub use apply::{apply, refresh_stale_search, retry_set_aside, ApplyReport, SearchRefresh};
+pub(crate) use deferred_indexes::restore as restore_deferred_indexes;
 pub use from_snapshot::{
     apply_chunk, begin_snapshot, chunk_rows, finish_snapshot, snapshot_progress,
 };

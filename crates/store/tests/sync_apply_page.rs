@@ -222,3 +222,50 @@ async fn a_customer_renamed_to_settle_a_taken_code_is_found_by_its_new_code() {
         [theirs]
     );
 }
+
+#[tokio::test]
+async fn rows_changed_in_different_columns_are_written_many_to_a_statement_each_as_it_is() {
+    let (source, desktop) = (common::open().await, common::open().await);
+    let network = common::network(&source.store).await;
+    let customers: Vec<_> = (0..150)
+        .map(|n| {
+            let name = format!("Cliente {n}");
+            common::customer(
+                &format!("C-{n}"),
+                &name,
+                "39053344705",
+                &[],
+                &[],
+                &[],
+                network,
+            )
+        })
+        .collect();
+    let ids = customers::insert_many(&source.store, &customers)
+        .await
+        .expect("customers");
+    apply(&desktop.store, &pending(&source.store).await).await;
+
+    // More rows than a statement takes moved to a city, some renamed, some both.
+    for (n, id) in ids.iter().enumerate() {
+        let sql = match n % 3 {
+            0 => "UPDATE customers SET city = 'Bauru', changed_at = ?1 WHERE id = ?2",
+            1 => "UPDATE customers SET name = name || ' Lima', changed_at = ?1 WHERE id = ?2",
+            _ => "UPDATE customers SET city = 'Tatuí', name = 'Rui', changed_at = ?1 WHERE id = ?2",
+        };
+        sqlx::query(sql)
+            .bind(source.store.stamp())
+            .bind(id)
+            .execute(source.store.pool())
+            .await
+            .expect("edited");
+    }
+    let report = apply(&desktop.store, &pending(&source.store).await).await;
+    assert_eq!(report.changed, ids.len());
+    assert_eq!(
+        sync::snapshot(&desktop.store)
+            .await
+            .expect("desktop's rows"),
+        sync::snapshot(&source.store).await.expect("source's rows")
+    );
+}

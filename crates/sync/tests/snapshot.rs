@@ -161,7 +161,9 @@ async fn a_first_sync_cut_between_chunks_goes_on_where_it_stopped() {
     let all = indexes(&a.store).await;
     let during = indexes(&b.store).await;
     assert!(!during.contains("tickets_status"), "{during:?}");
-    let unique = all.iter().filter(|name| name.starts_with("sqlite_autoindex_"));
+    let unique = all
+        .iter()
+        .filter(|name| name.starts_with("sqlite_autoindex_"));
     assert!(unique.clone().count() > 10);
     assert!(unique.into_iter().all(|name| during.contains(name)));
     // The next exchange applies the rest and pulls what came after.

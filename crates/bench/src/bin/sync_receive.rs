@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use helpdesk_bench::desktop::Desktop;
 use helpdesk_bench::sync_data::{self, Central, Scale, TOKEN};
+use helpdesk_bench::sync_push;
 use helpdesk_bench::{millis, Failure, Latencies};
 use helpdesk_core::sync::{SyncRow, MAX_BATCH_ROWS};
 use helpdesk_store::sync::SearchRefresh;
@@ -23,8 +24,6 @@ use helpdesk_store::{sync, Store};
 use uuid::Uuid;
 
 const USAGE: &str = "usage: sync_receive [--customers N] [--changes N] [--rounds N] [--names 0|1]";
-/// Where the edited customers move to: no demo customer lives there, so every edit changes.
-const CITIES: &[&str] = &["Piracicaba", "Bauru", "Limeira", "Americana", "Taubaté"];
 
 struct Args {
     customers: usize,
@@ -178,7 +177,8 @@ async fn edit_customers(
         .bind(i64::try_from(count)?)
         .fetch_all(store.pool())
         .await?;
-    let city = CITIES[round % CITIES.len()];
+    // A customer drawn twice changes again.
+    let city = sync_push::city_of_round(round);
     let sql = if names {
         "UPDATE customers SET name = name || ' ' || ?1, name_folded = name_folded || ' ' || lower(?1),
                 changed_at = ?2 WHERE id = ?3"
@@ -188,7 +188,7 @@ async fn edit_customers(
     let mut tx = store.pool().begin().await?;
     for id in &ids {
         sqlx::query(sql)
-            .bind(city)
+            .bind(&city)
             .bind(store.stamp())
             .bind(id)
             .execute(&mut *tx)

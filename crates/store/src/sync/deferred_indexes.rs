@@ -12,12 +12,10 @@ use crate::Result;
 pub(super) async fn defer(conn: &mut SqliteConnection) -> Result<()> {
     for table in SYNC_TABLES {
         // The name is one of the static list's, never a user's.
-        let empty: bool = sqlx::query_scalar(&format!(
-            "SELECT NOT EXISTS (SELECT 1 FROM {})",
-            table.name
-        ))
-        .fetch_one(&mut *conn)
-        .await?;
+        let empty: bool =
+            sqlx::query_scalar(&format!("SELECT NOT EXISTS (SELECT 1 FROM {})", table.name))
+                .fetch_one(&mut *conn)
+                .await?;
         if !empty {
             continue;
         }

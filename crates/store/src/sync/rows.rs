@@ -133,11 +133,12 @@ pub struct Write<'a> {
     pub row: SyncRow,
 }
 
-/// Writes `writes` as [`write`] writes each, in order, with fewer round trips to SQLite and
-/// fewer pages touched: new rows [`ROWS_PER_STATEMENT`] to a statement; a row here gets an
-/// `UPDATE` of the columns whose value changed (and its versions), so the indexes of the
-/// others are left alone. Refused, it stops at the statement refused, undone alone (as
-/// SQLite undoes one): the caller undoes the rest.
+/// Writes `writes` as [`write`] writes each, with fewer round trips to SQLite and fewer
+/// pages touched: new rows [`ROWS_PER_STATEMENT`] to a statement; rows here get an `UPDATE`
+/// of only the columns whose value changed (and their versions), so the indexes of the
+/// others are left alone, up to [`ROWS_PER_STATEMENT`] rows changed in the same columns to
+/// a statement. The rows are distinct. Refused, it stops at the statement refused, undone
+/// alone (as SQLite undoes one): the caller undoes the rest.
 pub async fn write_many(
     conn: &mut SqliteConnection,
     table: &'static SyncTable,
@@ -145,6 +146,7 @@ pub async fn write_many(
     local: Uuid,
 ) -> Result<()> {
     let mut new = Vec::new();
+    let mut changed_alike: BTreeMap<Vec<usize>, Vec<Bound>> = BTreeMap::new();
     for write in writes {
         let bound = Bound::of(table, &write.row, local)?;
         match write.before {
@@ -157,11 +159,18 @@ pub async fn write_many(
                     .filter(|(_, column)| before.value(column.name) != write.row.value(column.name))
                     .map(|(at, _)| at)
                     .collect();
-                bound
-                    .bind_changes(sqlx::query(&update_sql(table, &changed)), &changed)
-                    .execute(&mut *conn)
-                    .await?;
+                changed_alike.entry(changed).or_default().push(bound);
             }
+        }
+    }
+    for (changed, rows) in &changed_alike {
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let sql = update_sql(table, changed, chunk.len());
+            let mut query = sqlx::query(&sql);
+            for row in chunk {
+                query = row.bind_changes(query, changed);
+            }
+            query.execute(&mut *conn).await?;
         }
     }
     let mut chunks = new.chunks_exact(ROWS_PER_STATEMENT);
@@ -185,20 +194,26 @@ pub async fn write_many(
     Ok(())
 }
 
-/// `UPDATE` of the row `?1` of `table`: the columns `changed` (by position), then its
-/// versions.
-fn update_sql(table: &SyncTable, changed: &[usize]) -> String {
-    let assignments: Vec<String> = changed
+/// `UPDATE` of `rows` rows of `table`, each bound as its id, the columns `changed` (by
+/// position), then its versions.
+fn update_sql(table: &SyncTable, changed: &[usize], rows: usize) -> String {
+    let columns: Vec<&str> = changed
         .iter()
         .map(|at| table.columns[*at].name)
         .chain(["changed_at", "sync_versions", "sync_origin"])
-        .enumerate()
-        .map(|(at, column)| format!("{column} = ?{}", at + 2))
         .collect();
+    let assignments: Vec<String> = columns
+        .iter()
+        .map(|column| format!("{column} = v.{column}"))
+        .collect();
+    let tuple = format!("({})", vec!["?"; columns.len() + 1].join(", "));
     format!(
-        "UPDATE {} SET {} WHERE id = ?1",
+        "WITH v(id, {}) AS (VALUES {}) UPDATE {} SET {} FROM v WHERE {}.id = v.id",
+        columns.join(", "),
+        vec![tuple; rows].join(", "),
         table.name,
-        assignments.join(", ")
+        assignments.join(", "),
+        table.name
     )
 }
 
@@ -284,7 +299,7 @@ impl<'a> Bound<'a> {
         })
     }
 
-    /// Binds what [`update_sql`] with `changed` takes.
+    /// Binds one row of what [`update_sql`] with `changed` takes.
     fn bind_changes<'q>(
         &'q self,
         mut query: Query<'q, Sqlite, SqliteArguments<'q>>,
