@@ -90,7 +90,7 @@ async fn a_base_with_a_bad_row_is_simulated_imported_fixed_and_imported_again() 
             .await?;
         app.text_at(
             "#importar-progresso-clientes",
-            "3 linhas lidas, 2 aceitas, 1 recusadas",
+            "3 linhas lidas, 2 aceitas, 1 recusada",
         )
         .await?;
         app.screenshot("simulacao").await;

@@ -31,6 +31,7 @@ pub mod import;
 pub mod local_mailbox;
 pub mod mailbox;
 pub mod password;
+pub mod plural;
 pub mod portal;
 pub mod protocol;
 pub mod queue;
