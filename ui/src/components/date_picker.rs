@@ -42,7 +42,7 @@ pub fn DatePicker(props: &DatePickerProps) -> Html {
         <button id={button_id.clone()} type="button" class="date-picker-open"
             aria-label="Escolher no calendário" title="Escolher no calendário"
             aria-expanded={shown.is_some().to_string()} disabled={props.disabled} onclick={onopen}>
-            { "📅" }
+            { "▦" }
         </button>
     };
     let Some(month) = *shown else {
@@ -87,9 +87,10 @@ pub fn DatePicker(props: &DatePickerProps) -> Html {
         }
     };
     html! {
-        <span class="date-picker-anchor">
+        // Esc closes the month only, not a dialog the field is in (`data-own-escape`).
+        <span class="date-picker-anchor" data-own-escape="" {onkeydown}>
             { opener }
-            <div class="date-picker" role="dialog" aria-label="Calendário" {onkeydown}>
+            <div class="date-picker" role="dialog" aria-label="Calendário">
                 <div class="date-picker-head">
                     <button type="button" class="date-picker-prev" aria-label="Mês anterior"
                         onclick={go(-1)}>{ "‹" }</button>
