@@ -327,7 +327,7 @@ async fn after_the_protocol(app: &mut Harness, database: &Path) -> StepResult {
     app.screenshot("fila").await;
 
     app.click("button#ordens-servico").await?;
-    app.text_at("#ordens-servico-contagem", "1 ordem(ns) de serviço")
+    app.text_is("#ordens-servico-contagem", "1 ordem de serviço")
         .await?;
     app.text_at("#ordens-servico-lista", &protocol).await?;
     app.click("button#voltar-inicio").await?;

@@ -90,7 +90,7 @@ async fn a_base_with_a_bad_row_is_simulated_imported_fixed_and_imported_again() 
             .await?;
         app.text_at(
             "#importar-progresso-clientes",
-            "3 linhas lidas, 2 aceitas, 1 recusadas",
+            "3 linhas lidas, 2 aceitas, 1 recusada",
         )
         .await?;
         app.screenshot("simulacao").await;
@@ -101,7 +101,7 @@ async fn a_base_with_a_bad_row_is_simulated_imported_fixed_and_imported_again() 
             .await?;
         app.text_at(
             "#importar-progresso-clientes",
-            "2 incluídos, 0 alterados, 0 sem mudança, 1 recusados",
+            "2 incluídos, 0 alterados, 0 sem mudança, 1 recusado",
         )
         .await?;
         app.text_at("table#importar-relatorio", "clientes.csv")
@@ -128,7 +128,7 @@ async fn a_base_with_a_bad_row_is_simulated_imported_fixed_and_imported_again() 
         app.click("button#importar-executar").await?;
         app.text_at(
             "#importar-progresso-clientes",
-            "1 incluídos, 0 alterados, 2 sem mudança, 0 recusados",
+            "1 incluído, 0 alterados, 2 sem mudança, 0 recusados",
         )
         .await?;
         app.text_at(

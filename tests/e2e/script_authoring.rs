@@ -143,7 +143,7 @@ async fn an_administrator_authors_publishes_and_runs_a_script() {
         app.click("button#publicar").await?;
         app.text_at(
             ".field-error[data-field=\"definicao\"]",
-            "O script tem 1 problema(s): corrija-os antes de publicar.",
+            "O script tem 1 problema: corrija-o antes de publicar.",
         )
         .await?;
         problem_listed(app, "A resposta não tem destino").await?;

@@ -92,7 +92,7 @@ async fn a_mail_with_a_file_becomes_a_ticket_with_it() {
         at_step(app, Step::FindMessage).await?;
         app.text_at(".query-heading", "Todas as mensagens recebidas por e-mail")
             .await?;
-        app.text_at("#mensagens-contagem", "1 mensagem(ns)").await?;
+        app.text_is("#mensagens-contagem", "1 mensagem").await?;
         app.press("table#mensagens", "\u{E015}").await?;
         app.element("#mensagens tbody tr.selected").await?;
         app.text_at("#relato-texto", "a luz LOS está vermelha")

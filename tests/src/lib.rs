@@ -391,6 +391,23 @@ impl Harness {
         Err(format!("{css} should contain {text:?}, has {last:?}"))
     }
 
+    /// Waits until the element matching `css` shows exactly `text` (trimmed), e.g. a count
+    /// that must read "1 mensagem" and not "1 mensagem(ns)".
+    pub async fn text_is(&self, css: &str, text: &str) -> StepResult {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if last.trim() == text {
+                    return Ok(());
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Err(format!("{css} should read {text:?}, reads {last:?}"))
+    }
+
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) -> StepResult {
         let deadline = Instant::now() + TIMEOUT;

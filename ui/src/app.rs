@@ -11,6 +11,7 @@ use crate::hooks::use_idle;
 use crate::pages::{AwaitingUsers, FirstRun, ForcedPasswordPage, Home, LockOverlay, Login};
 use crate::session_lock;
 use crate::stage::Stage;
+use crate::theme;
 
 /// The whole app.
 #[function_component]
@@ -119,6 +120,7 @@ pub fn App() -> Html {
 /// the sign-in, which asks again.
 async fn start_up(stage: UseStateHandle<Stage>, setup: UseStateHandle<Option<SetupState>>) {
     if let Ok(state) = api::invoke::<LoadSetupState>(&()).await {
+        theme::apply(state.theme);
         let before = Stage::before_sign_in(&state);
         setup.set(Some(state));
         if let Some(before) = before {

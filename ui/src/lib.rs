@@ -17,6 +17,7 @@ mod pages;
 mod search;
 mod session_lock;
 mod stage;
+mod theme;
 mod wizard;
 
 pub use app::App;
@@ -26,5 +27,6 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Renders the app into the page's body; runs when the wasm module is initialised.
 #[wasm_bindgen(start)]
 pub fn start() {
+    theme::apply(helpdesk_core::theme::Theme::System);
     yew::Renderer::<App>::new().render();
 }

@@ -65,6 +65,7 @@ mod tests {
             demo: false,
             provider_name: None,
             idle_lock_minutes: 15,
+            theme: helpdesk_api::Theme::System,
         }
     }
 

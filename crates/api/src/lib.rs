@@ -46,6 +46,7 @@ pub use helpdesk_core::setup::{ProviderSettings, ProviderSetup, SetupState};
 pub use helpdesk_core::support::{ListedMessage, MessageQuery, MessageState, SupportMessage};
 pub use helpdesk_core::sync::{RegistrationForm, SetAsideEntry, SetAsideKey, SyncStatus};
 pub use helpdesk_core::task_list::TaskSummary;
+pub use helpdesk_core::theme::Theme;
 pub use helpdesk_core::ticket::{
     SavedTicket, TicketEvent, TicketStatus, TicketSubmission, TicketSummary,
 };
@@ -384,6 +385,10 @@ commands! {
     RestoreBackup = restore_backup (Administrator): BackupChoice => BackupPanel;
     /// "Reiniciar agora": the app starts again (and puts a staged restore in place).
     RestartApp = restart_app (Administrator): () => ();
+    // -- Desktop conventions (issue 20). --
+    /// "Tema": keeps this desktop's colours ("Claro", "Escuro", "Sistema"); read back in
+    /// [`SetupState::theme`] at start-up.
+    SaveTheme = save_theme (Operator): Theme => ();
 }
 
 #[cfg(test)]

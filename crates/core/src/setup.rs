@@ -43,6 +43,8 @@ pub struct SetupState {
     pub provider_name: Option<String>,
     /// Minutes of inactivity after which the window locks.
     pub idle_lock_minutes: u32,
+    /// This desktop's colours ("Claro", "Escuro", "Sistema").
+    pub theme: crate::theme::Theme,
 }
 
 /// "Criar provedor": the provider's name and its first administrator.

@@ -47,6 +47,7 @@ pub mod sync;
 pub mod tasks;
 #[cfg(feature = "test-keyring")]
 pub mod test_keyring;
+pub mod theme;
 pub mod ticket_additions;
 pub mod ticket_details;
 pub mod ticket_events;

@@ -58,6 +58,7 @@ pub async fn load_state(store: &Store) -> Result<SetupState> {
                 provider.idle_lock_minutes
             }),
         provider_name: provider.map(|provider| provider.name),
+        theme: crate::theme::load(store).await?,
     })
 }
 

@@ -1,9 +1,9 @@
 //! The first run, the provider's settings, the idle lock and the operator's own password.
 use helpdesk_api::{
     ChangePassword, CommandError, CreateProvider, Credentials, ErrorCode, JoinServer,
-    LoadSetupState, LockSession, Reply, Request, SaveProviderSettings, UnlockSession,
+    LoadSetupState, LockSession, Reply, Request, SaveProviderSettings, SaveTheme, UnlockSession,
 };
-use helpdesk_store::{login_failures, now_millis, provider_settings, setup, user_accounts};
+use helpdesk_store::{login_failures, now_millis, provider_settings, setup, theme, user_accounts};
 use tauri::State;
 
 use super::sync::enroll;
@@ -126,4 +126,15 @@ pub async fn save_provider_settings(
         .await
         .map_err(internal)?;
     setup::load_state(&state.store).await.map_err(internal)
+}
+
+/// `helpdesk_api::SaveTheme`: any operator, for this desktop.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_theme(
+    request: Request<SaveTheme>,
+    state: State<'_, AppState>,
+) -> Reply<SaveTheme> {
+    state.require_operator().await?;
+    theme::save(&state.store, request).await.map_err(internal)
 }

@@ -1,5 +1,5 @@
-//! The agenda's toolbar: "Dia" / "Semana" / "Mês", the date ("‹", dd/mm/aaaa, "›",
-//! "Hoje"), which visits ("Tipo"), what colours them ("Cor por"), "Atualizar" and
+//! The agenda's toolbar: "Dia" / "Semana" / "Mês", the date ("‹", dd/mm/aaaa or its
+//! calendar, "›", "Hoje"), which visits ("Tipo"), what colours them ("Cor por"), "Atualizar" and
 //! "Desfazer".
 use chrono::{Datelike, NaiveDate};
 use helpdesk_api::VisitKind;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::items::weekday;
 use super::state::{ColorBy, FilterAction};
-use crate::components::FieldError;
+use crate::components::{DatePicker, FieldError};
 
 /// Props of [`Toolbar`].
 #[derive(Properties, PartialEq)]
@@ -75,6 +75,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let onpick = {
+        let apply = apply.clone();
+        Callback::from(move |text: String| apply(text))
+    };
     let onchange = Callback::from(move |event: Event| {
         apply(event.target_unchecked_into::<HtmlInputElement>().value());
     });
@@ -133,6 +137,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     {onchange}
                     {onkeydown}
                 />
+                <DatePicker for_id="agenda-data" value={(*typed).clone()} {onpick} />
                 <button id="agenda-proximo" type="button" aria-label="Próximo" onclick={action(FilterAction::Step(1))}>{ "›" }</button>
                 <button id="agenda-hoje" type="button" onclick={action(FilterAction::Date(props.today))}>{ "Hoje" }</button>
                 <FieldError field={fields::DATE} message={(*error).clone()} />

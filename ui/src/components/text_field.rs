@@ -1,9 +1,11 @@
 //! A labelled text field, one line (`<input>`) or several (`<textarea>`), with its error.
+use helpdesk_core::br::mask::{self as br_mask, Mask};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::labelled::field_props;
+use super::DatePicker;
 
 field_props! {
     /// Props of [`TextField`].
@@ -40,7 +42,15 @@ field_props! {
         pub control_class: Classes,
         #[prop_or_default]
         pub node_ref: NodeRef,
-        /// The text as typed.
+        /// Applied as the operator types or pastes (CPF/CNPJ, CEP, phone), the caret kept
+        /// among the same characters; `oninput` then gets the masked text.
+        #[prop_or_default]
+        pub mask: Option<Mask>,
+        /// A date ("dd/mm/aaaa"): a [`DatePicker`](super::DatePicker) beside the input, its
+        /// day given to `oninput`.
+        #[prop_or_default]
+        pub calendar: bool,
+        /// The text as typed (masked, with a `mask`).
         pub oninput: Callback<String>,
         #[prop_or_default]
         pub onfocus: Option<Callback<FocusEvent>>,
@@ -60,8 +70,9 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             ("input", Some(kind), None)
         }
     };
+    let mask = props.mask;
     let single_line = |value: &Option<AttrValue>| value.clone().filter(|_| rows.is_none());
-    labelled.around(html! {
+    let control = html! {
         <@{tag}
             id={props.id.clone()}
             class={props.control_class.clone()}
@@ -80,20 +91,51 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             value={props.value.clone()}
             aria-invalid={labelled.invalid()}
             aria-describedby={props.describedby.clone()}
-            oninput={props.oninput.reform(typed)}
+            oninput={props.oninput.reform(move |event| typed(event, mask))}
             onfocus={props.onfocus.clone()}
         />
+    };
+    if !props.calendar || rows.is_some() {
+        return labelled.around(control);
+    }
+    labelled.around(html! {
+        <span class="date-field">
+            { control }
+            <DatePicker for_id={props.id.clone()} value={props.value.clone()}
+                onpick={props.oninput.clone()} disabled={props.disabled} />
+        </span>
     })
 }
 
-/// The text in the `<input>` or `<textarea>` typed in.
-fn typed(event: InputEvent) -> String {
+/// The text in the `<input>` or `<textarea>` typed in; with a `mask`, masked in the
+/// `<input>` itself, the caret kept.
+fn typed(event: InputEvent, mask: Option<Mask>) -> String {
     let target = event.target();
     match target
         .as_ref()
         .and_then(|target| target.dyn_ref::<HtmlTextAreaElement>())
     {
         Some(area) => area.value(),
-        None => event.target_unchecked_into::<HtmlInputElement>().value(),
+        None => {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            match mask {
+                Some(mask) => apply_mask(&input, mask),
+                None => input.value(),
+            }
+        }
     }
+}
+
+/// Masks what `input` holds in place, moving the caret to the same characters; the text.
+pub fn apply_mask(input: &HtmlInputElement, mask: Mask) -> String {
+    let typed = input.value();
+    let masked = mask.apply(&typed);
+    if masked != typed {
+        let at = input.selection_start().ok().flatten().unwrap_or(0) as usize;
+        let caret = br_mask::caret(&masked, &typed, at) as u32;
+        input.set_value(&masked);
+        // Only inputs of some types have a selection; those are the masked ones.
+        let _ = input.set_selection_range(caret, caret);
+    }
+    masked
 }

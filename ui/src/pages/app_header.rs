@@ -1,5 +1,5 @@
 //! The home page's header: the app's name (and the demonstration mark), the operator, the
-//! buttons to the pages (those of an administrator too), "Trocar senha" and "Sair", with
+//! buttons to the pages (those of an administrator too), "Tema", "Trocar senha" and "Sair", with
 //! why leaving failed under it.
 use helpdesk_api::Operator;
 use yew::prelude::*;
@@ -8,6 +8,7 @@ use crate::components::FormError;
 use crate::pages::password::PasswordDialog;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
 use crate::pages::sign_out::use_sign_out;
+use crate::pages::theme_choice::ThemeChoice;
 
 /// Props of [`AppHeader`].
 #[derive(Properties, PartialEq)]
@@ -76,6 +77,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                         }
                     </nav>
                 }
+                <ThemeChoice />
                 <button id="trocar-senha-abrir" type="button"
                     onclick={password_dialog(true).reform(|_: MouseEvent| ())}>
                     { "Trocar senha" }

@@ -4,9 +4,13 @@
 //! or (for an administrator) the scripts, the e-mail templates and settings, the sync
 //! registration, the users, the catalogs, the provider's settings, the business hours and
 //! holidays, the sync server's mailboxes or its integrations. The status bar at the
-//! foot shows how sync stands.
+//! foot shows how sync stands. The keyboard shortcuts (Alt+N, Alt+P, Alt+F, Alt+A; F1 or
+//! "?" for their list) act here.
 use helpdesk_api::{DiscardDraft, LoadDraft, Operator, SetupState, TicketListQuery, TicketSummary};
+use helpdesk_core::shortcuts::ShortcutAction;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::api;
@@ -22,6 +26,7 @@ use crate::pages::mailboxes::MailboxesPage;
 use crate::pages::provider::ProviderPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::screen::{AdminScreen, Navigate, Screen};
+use crate::pages::shortcuts::{use_shortcuts, ShortcutHelp};
 use crate::pages::start_panel::StartPanel;
 use crate::pages::sync_admin::SyncAdminPage;
 use crate::pages::tasks::TasksPage;
@@ -65,6 +70,50 @@ pub fn Home(props: &HomeProps) -> Html {
     let go = |to: Navigate| navigate.reform(move |()| to.clone());
     let open_ticket =
         navigate.reform(|ticket: TicketSummary| Navigate::OpenTicket(Box::new(ticket)));
+    // The shortcuts' help, and the start panel's element a shortcut focuses once drawn.
+    let help_open = use_state(|| false);
+    let focus_after = use_state(|| None::<&'static str>);
+    {
+        let focus_after = focus_after.clone();
+        use_effect_with(*focus_after, move |target| {
+            if let Some(id) = target {
+                focus_by_id(id);
+                focus_after.set(None);
+            }
+        });
+    }
+    {
+        let (screen, help_open, focus_after) =
+            (screen.clone(), help_open.clone(), focus_after.clone());
+        let has_draft = draft.value().cloned().flatten().is_some();
+        let navigate = navigate.clone();
+        use_shortcuts(Callback::from(move |action: ShortcutAction| {
+            if action == ShortcutAction::Help {
+                help_open.set(true);
+                return;
+            }
+            // Not over the wizard nor an administrator's screen: what is typed there stays.
+            if !screen.offers_navigation() {
+                return;
+            }
+            match action {
+                // With a draft left, the start panel offers it ("Continuar" / "Descartar").
+                ShortcutAction::NewTicket if has_draft => {
+                    navigate.emit(Navigate::To(Screen::Start))
+                }
+                ShortcutAction::NewTicket => navigate.emit(Navigate::To(Screen::Wizard(None))),
+                ShortcutAction::FindProtocol | ShortcutAction::Queue => {
+                    navigate.emit(Navigate::To(Screen::Start));
+                    focus_after.set(Some(match action {
+                        ShortcutAction::FindProtocol => "consultar-protocolo",
+                        _ => "fila",
+                    }));
+                }
+                ShortcutAction::Agenda => navigate.emit(Navigate::To(Screen::Agenda)),
+                ShortcutAction::Help => {}
+            }
+        }));
+    }
     let on_ticket_query = {
         let ticket_query = ticket_query.clone();
         Callback::from(move |query: TicketListQuery| ticket_query.set(query))
@@ -200,6 +249,23 @@ pub fn Home(props: &HomeProps) -> Html {
             />
             { shown }
             <SyncIndicator />
+            if *help_open {
+                <ShortcutHelp onclose={let help_open = help_open.clone(); Callback::from(move |()| help_open.set(false))} />
+            }
         </div>
+    }
+}
+
+/// Focuses the element `#id` (a section gets `tabindex="-1"` in its markup) and brings it
+/// into view.
+fn focus_by_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        element.scroll_into_view();
+        // An element that cannot take focus is left alone.
+        let _ = element.focus();
     }
 }

@@ -1,5 +1,6 @@
 //! "Novo Contato": adds a contact person to the customer, at once.
 use helpdesk_api::{AddContact, Contact, ListContactRoles, Uuid};
+use helpdesk_core::br::mask::Mask;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -115,6 +116,7 @@ pub fn ContactDialog(props: &ContactDialogProps) -> Html {
                 autocomplete="off"
                 {inputmode}
                 {list}
+                mask={(field == ContactField::Phone).then_some(Mask::Phone)}
                 node_ref={refs[field as usize].clone()}
                 value={value.clone()}
                 {oninput}

@@ -62,6 +62,7 @@ pub fn FiltersStep(props: &FiltersStepProps) -> Html {
                 {field}
                 class="narrow"
                 autocomplete="off"
+                calendar={placeholder == "dd/mm/aaaa"}
                 {placeholder}
                 value={value.to_owned()}
                 error={message_at(errors, field)}

@@ -3,6 +3,7 @@ use std::fmt::Debug;
 
 use helpdesk_api::{CommandError, CustomerSummary};
 use helpdesk_core::customer::{SearchCondition, SearchField, SearchForm};
+use helpdesk_core::plural;
 use helpdesk_core::wizard::fields;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -153,7 +154,11 @@ fn results(props: &FindCustomerStepProps) -> Html {
     let count = if customers.is_empty() {
         "Nenhum cliente encontrado.".to_owned()
     } else {
-        format!("{} cliente(s) encontrado(s)", customers.len())
+        format!(
+            "{} {}",
+            plural::count(customers.len(), "cliente", "clientes"),
+            plural::word(customers.len(), "encontrado", "encontrados")
+        )
     };
     let highlighted = state.customers.highlighted;
     let selected_id = props.chosen.as_ref().map(|customer| customer.id);

@@ -4,6 +4,7 @@
 //! for a message already handled, a warning that offers its ticket.
 use helpdesk_api::{FindTicket, ListedMessage, TicketSummary};
 use helpdesk_core::date::format_instant;
+use helpdesk_core::plural;
 use helpdesk_core::protocol::Protocol;
 use helpdesk_core::support::{MessagePeriod, MessageQuery, MessageState};
 use helpdesk_core::wizard::fields;
@@ -47,7 +48,10 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
 
     let heading = messages.request.as_ref().map(|query| {
         let period = match query.period {
-            MessagePeriod::LastDays(days) => format!("nos últimos {days} dia(s)"),
+            MessagePeriod::LastDays(1) => "no último dia".to_owned(),
+            MessagePeriod::LastDays(days) => {
+                format!("nos últimos {}", plural::count(days, "dia", "dias"))
+            }
             MessagePeriod::Between { start, end } => format!(
                 "de {} a {}",
                 helpdesk_core::date::format_date(start),
@@ -112,7 +116,7 @@ pub fn FindMessageStep(props: &FindMessageStepProps) -> Html {
         },
         Some(rows) => html! {
             <>
-                <p id="mensagens-contagem" class="count">{ format!("{} mensagem(ns)", rows.len()) }</p>
+                <p id="mensagens-contagem" class="count">{ plural::count(rows.len(), "mensagem", "mensagens") }</p>
                 <div class="table-scroll">
                     <table id="mensagens" class="grid" tabindex="0" {onkeydown}>
                         <thead>

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use helpdesk_api::PublishedScript;
+use helpdesk_core::plural;
 use helpdesk_core::wizard::ScriptProgress;
 use yew::prelude::*;
 
@@ -34,7 +35,8 @@ pub fn ScriptReportStep(props: &ScriptReportStepProps) -> Html {
     html! {
         <div class="script-report">
             <p id="relatorio-script-nome">
-                { format!("{} (versão {}) · {} pergunta(s)", run.script_name, run.version, run.report().len()) }
+                { format!("{} (versão {}) · {}", run.script_name, run.version,
+                    plural::count(run.report().len(), "pergunta", "perguntas")) }
             </p>
             <div class="table-scroll">
                 <ScriptAnswers id="relatorio-script" answers={run.report().to_vec()} numbered=true />

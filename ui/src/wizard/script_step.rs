@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use helpdesk_api::{PublishedScript, ScriptSummary};
 use helpdesk_core::date::format_day;
+use helpdesk_core::plural;
 use helpdesk_core::wizard::{fields, ScriptProgress};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -138,9 +139,9 @@ fn chooser(props: &ScriptStepProps) -> Html {
                     }
                     <span class="muted">
                         { format!(
-                            "versão {} · {} perguntas · publicado em {}",
+                            "versão {} · {} · publicado em {}",
                             script.version,
-                            script.nodes,
+                            plural::count(script.nodes, "pergunta", "perguntas"),
                             format_day(script.published_at, local_offset_minutes())
                         ) }
                     </span>

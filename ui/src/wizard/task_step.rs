@@ -103,6 +103,7 @@ pub fn TaskStep(props: &TaskStepProps) -> Html {
                 required=true
                 inputmode="numeric"
                 placeholder="dd/mm/aaaa"
+                calendar=true
                 value={task.due.clone()}
                 error={error(fields::DUE)}
                 oninput={edit(TaskEdit::Due)}

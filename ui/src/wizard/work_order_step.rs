@@ -86,6 +86,7 @@ pub fn WorkOrderStep(props: &WorkOrderStepProps) -> Html {
         html! {
             <TextField {id} {label} required=true class={classes!(format!("field-{id}"))}
                 inputmode="numeric" placeholder={hint} value={value.to_owned()}
+                calendar={id == fields::DATE}
                 error={error(id)} hide_error={clash && id == fields::START} {oninput} />
         }
     };

@@ -43,6 +43,63 @@ pub fn phone(typed: &str) -> String {
     }
 }
 
+/// A field's mask, for the UI's text field to apply as the operator types or pastes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mask {
+    /// CPF or CNPJ: [`document`].
+    Document,
+    /// CEP: [`postal_code`].
+    PostalCode,
+    /// Phone with DDD: [`phone`].
+    Phone,
+}
+
+impl Mask {
+    /// `typed` masked.
+    pub fn apply(self, typed: &str) -> String {
+        match self {
+            Mask::Document => document(typed),
+            Mask::PostalCode => postal_code(typed),
+            Mask::Phone => phone(typed),
+        }
+    }
+}
+
+/// Where the caret goes in `masked` (what the field shows after the mask) when it stood at
+/// `caret` in `typed` (what the operator's keystroke or paste left): after as many letters
+/// and digits as were before it, so typing or deleting in the middle keeps its place.
+/// Positions count UTF-16 units, as the DOM's selection does; `masked` is ASCII.
+pub fn caret(masked: &str, typed: &str, caret: usize) -> usize {
+    let mut units = 0;
+    let mut before = 0;
+    for c in typed.chars() {
+        if units >= caret {
+            break;
+        }
+        units += c.len_utf16();
+        if c.is_ascii_alphanumeric() {
+            before += 1;
+        }
+    }
+    if before == 0 {
+        // Nothing significant before it: the start, past a mask's opening "(".
+        return masked
+            .chars()
+            .position(|c| c.is_ascii_alphanumeric())
+            .unwrap_or(masked.len());
+    }
+    let mut seen = 0;
+    for (index, c) in masked.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            seen += 1;
+            if seen == before {
+                return index + 1;
+            }
+        }
+    }
+    masked.len()
+}
+
 /// `bare` (ASCII) with each separator put before the character at its position.
 fn punctuate(bare: &str, separators: &[(usize, char)]) -> String {
     let mut masked = String::with_capacity(bare.len() + separators.len());
@@ -101,7 +158,62 @@ mod tests {
         assert_eq!(phone("(55) 99876-5432"), "(55) 99876-5432");
     }
 
+    #[test]
+    fn pastes_with_and_without_the_mask_and_too_many_digits() {
+        for typed in ["52998224725", "529.982.247-25", " 529 982 247 25 "] {
+            assert_eq!(Mask::Document.apply(typed), "529.982.247-25");
+        }
+        for typed in ["11222333000181", "11.222.333/0001-81", "11222333000181999"] {
+            assert_eq!(Mask::Document.apply(typed), "11.222.333/0001-81");
+        }
+        for typed in ["13010000", "13010-000", "13.010-000", "130100001234"] {
+            assert_eq!(Mask::PostalCode.apply(typed), "13010-000");
+        }
+        for typed in [
+            "19987654321",
+            "(19) 98765-4321",
+            "+55 (19) 98765-4321",
+            "019987654321",
+            "1998765432199",
+        ] {
+            assert_eq!(Mask::Phone.apply(typed), "(19) 98765-4321");
+        }
+        assert_eq!(Mask::Phone.apply("1932345678"), "(19) 3234-5678");
+    }
+
+    #[test]
+    fn the_caret_keeps_its_place_among_the_digits() {
+        // Typed at the end: the caret ends after the last digit.
+        assert_eq!(caret("529.9", "5299", 4), 5);
+        assert_eq!(caret("(11) 3", "(113", 4), 6);
+        // A digit typed in the middle of "529.982.24" (after "529.9"): stays after it.
+        let typed = "529.9182.24";
+        let masked = document(typed);
+        assert_eq!(masked, "529.918.224");
+        assert_eq!(caret(&masked, typed, 6), 6);
+        // A digit deleted in the middle: the caret stays where the digit was.
+        let typed = "529.92.247";
+        let masked = document(typed);
+        assert_eq!(masked, "529.922.47");
+        assert_eq!(caret(&masked, typed, 5), 5);
+        // A paste: the caret after everything pasted.
+        let typed = "(19) 98765-4321";
+        assert_eq!(caret(&phone(typed), typed, typed.len()), 15);
+        // At the start of a phone: after its "(".
+        assert_eq!(caret("(11) 3", "x(11) 3", 0), 1);
+        // Non-ASCII typed before: counted in UTF-16 units.
+        assert_eq!(caret("123", "é123", 2), 1);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_caret_is_inside_the_masked_text(typed in "[0-9a-zA-Z .()/+-]{0,30}", at in 0usize..32) {
+            for mask in [Mask::Document, Mask::PostalCode, Mask::Phone] {
+                let masked = mask.apply(&typed);
+                proptest::prop_assert!(caret(&masked, &typed, at) <= masked.len());
+            }
+        }
+
         #[test]
         fn masks_are_idempotent(typed in "[0-9a-zA-Z .()/+-]{0,30}") {
             for mask in [document, postal_code, phone] {

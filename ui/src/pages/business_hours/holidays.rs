@@ -161,7 +161,7 @@ pub fn HolidaysSection() -> Html {
             <form id="feriado-form" class="admin-form" novalidate=true onsubmit={onadd}>
                 <h3>{ "Novo feriado" }</h3>
                 <TextField id={fields::HOLIDAY_DAY} label="Data" required=true placeholder="dd/mm/aaaa"
-                    inputmode="numeric" autocomplete="off" value={form.day.clone()}
+                    inputmode="numeric" autocomplete="off" calendar=true value={form.day.clone()}
                     error={adding.error(fields::HOLIDAY_DAY)}
                     oninput={edit(|f, v| f.day = v, fields::HOLIDAY_DAY)} />
                 <TextField id={fields::HOLIDAY_NAME} label="Nome" required=true autocomplete="off"

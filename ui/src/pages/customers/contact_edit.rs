@@ -1,7 +1,7 @@
 //! "Editar contato": one of the customer's contacts changed in a dialog (name, phone,
 //! e-mail, function), each error at its field.
 use helpdesk_api::{Contact, ContactEdit, NewContact, UpdateContact, Uuid};
-use helpdesk_core::br::mask;
+use helpdesk_core::br::mask::Mask;
 use helpdesk_core::contact::fields;
 use helpdesk_core::form::FieldError;
 use yew::prelude::*;
@@ -66,7 +66,8 @@ pub fn ContactEditDialog(props: &ContactEditDialogProps) -> Html {
         html! {
             <TextField {id} {field} {label} required={field == fields::NAME || field == fields::RELATION}
                 asterisk_hidden=true value={value.to_owned()} error={submit.error(field)}
-                autocomplete="off" oninput={edit(apply, field)} />
+                autocomplete="off" mask={(field == fields::PHONE).then_some(Mask::Phone)}
+                oninput={edit(apply, field)} />
         }
     };
     html! {
@@ -77,7 +78,7 @@ pub fn ContactEditDialog(props: &ContactEditDialogProps) -> Html {
                     { text(fields::NAME, "editar-contato-nome", "Nome", &contact.name, |c, v| c.name = v) }
                     <div class="field-row">
                         { text(fields::PHONE, "editar-contato-telefone", "Telefone", &contact.phone,
-                            |c, v| c.phone = mask::phone(&v)) }
+                            |c, v| c.phone = v) }
                         { text(fields::EMAIL, "editar-contato-email", "E-mail", &contact.email, |c, v| c.email = v) }
                     </div>
                     <p class="hint">{ "Informe ao menos um telefone ou um e-mail." }</p>

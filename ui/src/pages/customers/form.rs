@@ -3,7 +3,7 @@
 //! are typed or pasted, the address, e-mails and phones as lists, notes. Every error shows
 //! at its field, and a refused save keeps what was typed.
 use helpdesk_api::{CustomerForm, CustomerRecord, SaveCustomer};
-use helpdesk_core::br::{mask, uf};
+use helpdesk_core::br::{mask::Mask, uf};
 use helpdesk_core::customer_form::{fields, PersonKind};
 use helpdesk_core::form::FieldError;
 use yew::prelude::*;
@@ -107,12 +107,12 @@ pub fn CustomerEditor(props: &CustomerEditorProps) -> Html {
                     label={if company { "CNPJ" } else { "CPF" }} no_spellcheck=true
                     placeholder={if company { "00.000.000/0000-00" } else { "000.000.000-00" }}
                     value={form.document.clone()} error={submit.error(fields::DOCUMENT)} autocomplete="off"
-                    oninput={edit(|f, v| f.document = mask::document(&v), fields::DOCUMENT)} />
+                    mask={Mask::Document} oninput={edit(|f, v| f.document = v, fields::DOCUMENT)} />
                 <div class="field-row">
                     <TextField id="cliente-cep" field={fields::POSTAL_CODE} label="CEP" inputmode="numeric"
                         placeholder="00000-000" value={form.postal_code.clone()}
                         error={submit.error(fields::POSTAL_CODE)} autocomplete="off"
-                        oninput={edit(|f, v| f.postal_code = mask::postal_code(&v), fields::POSTAL_CODE)} />
+                        mask={Mask::PostalCode} oninput={edit(|f, v| f.postal_code = v, fields::POSTAL_CODE)} />
                     { text(fields::STREET, "Logradouro", &form.street, |f, v| f.street = v) }
                     { text(fields::NUMBER, "Número", &form.number, |f, v| f.number = v) }
                 </div>

@@ -1,10 +1,10 @@
 //! A labelled list of one-line values (the customer's e-mails, phones): a line each, a
 //! button to add one and one to remove each, and the list's error under it.
-use helpdesk_core::br::mask;
+use helpdesk_core::br::mask::Mask;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::FieldError;
+use crate::components::{apply_mask, FieldError};
 
 /// Props of [`ListField`].
 #[derive(Properties, PartialEq)]
@@ -37,10 +37,14 @@ pub fn ListField(props: &ListFieldProps) -> Html {
         let oninput = {
             let (values, onchange) = (props.values.clone(), props.onchange.clone());
             Callback::from(move |event: InputEvent| {
-                let text = event.target_unchecked_into::<HtmlInputElement>().value();
+                let input = event.target_unchecked_into::<HtmlInputElement>();
+                let text = match phone_mask {
+                    true => apply_mask(&input, Mask::Phone),
+                    false => input.value(),
+                };
                 let mut next = values.clone();
                 if let Some(slot) = next.get_mut(index) {
-                    *slot = if phone_mask { mask::phone(&text) } else { text };
+                    *slot = text;
                 }
                 onchange.emit(next);
             })

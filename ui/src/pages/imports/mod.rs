@@ -12,6 +12,7 @@ use helpdesk_api::{
 };
 use helpdesk_core::import::job::ImportFile;
 use helpdesk_core::import::MatchCustomersBy;
+use helpdesk_core::plural;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -145,9 +146,13 @@ pub fn ImportsPage(props: &ImportsPageProps) -> Html {
             let (error, note) = (error.clone(), note.clone());
             spawn_local(async move {
                 match api::invoke::<ExportCustomers>(&()).await {
-                    Ok(Some(lines)) => {
-                        note.set(Some(format!("Clientes exportados: {lines} linhas.").into()))
-                    }
+                    Ok(Some(lines)) => note.set(Some(
+                        format!(
+                            "Clientes exportados: {}.",
+                            plural::count(lines, "linha", "linhas")
+                        )
+                        .into(),
+                    )),
                     Ok(None) => {}
                     Err(failure) => error.set(Some(failure.message.into())),
                 }

@@ -3,22 +3,34 @@
 use helpdesk_api::{ImportStatus, PendingImport};
 use helpdesk_core::import::job::FileState;
 use helpdesk_core::import::ImportCounts;
+use helpdesk_core::plural;
 use yew::prelude::*;
 
 use super::file_card::stem;
 
 fn counts_text(counts: &ImportCounts, dry_run: bool) -> String {
     if dry_run {
+        let accepted = counts.read.saturating_sub(counts.rejected);
         format!(
-            "{} linhas lidas, {} aceitas, {} recusadas",
-            counts.read,
-            counts.read.saturating_sub(counts.rejected),
-            counts.rejected
+            "{} {}, {accepted} {}, {} {}",
+            plural::count(counts.read, "linha", "linhas"),
+            plural::word(counts.read, "lida", "lidas"),
+            plural::word(accepted, "aceita", "aceitas"),
+            counts.rejected,
+            plural::word(counts.rejected, "recusada", "recusadas"),
         )
     } else {
         format!(
-            "{} linhas lidas: {} incluídos, {} alterados, {} sem mudança, {} recusados",
-            counts.read, counts.created, counts.updated, counts.unchanged, counts.rejected
+            "{} {}: {} {}, {} {}, {} sem mudança, {} {}",
+            plural::count(counts.read, "linha", "linhas"),
+            plural::word(counts.read, "lida", "lidas"),
+            counts.created,
+            plural::word(counts.created, "incluído", "incluídos"),
+            counts.updated,
+            plural::word(counts.updated, "alterado", "alterados"),
+            counts.unchanged,
+            counts.rejected,
+            plural::word(counts.rejected, "recusado", "recusados"),
         )
     }
 }
@@ -118,7 +130,9 @@ pub fn PendingOffer(props: &PendingOfferProps) -> Html {
             <p>{ "Uma importação ficou pela metade. Retome-a de onde parou:" }</p>
             <ul>
                 { for props.runs.iter().map(|run| html! {
-                    <li>{ format!("{} ({}): {} linhas já gravadas", run.kind.label(), run.file_name, run.counts.read) }</li>
+                    <li>{ format!("{} ({}): {} já {}", run.kind.label(), run.file_name,
+                        plural::count(run.counts.read, "linha", "linhas"),
+                        plural::word(run.counts.read, "gravada", "gravadas")) }</li>
                 }) }
             </ul>
             <button id="importar-retomar" type="button" class="primary"

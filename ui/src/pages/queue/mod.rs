@@ -80,7 +80,7 @@ pub fn QueuePanel(props: &QueuePanelProps) -> Html {
         },
     };
     html! {
-        <section id="fila" class="queue" aria-labelledby="fila-titulo">
+        <section id="fila" class="queue" aria-labelledby="fila-titulo" tabindex="-1">
             <h2 id="fila-titulo">{ "Sua fila" }</h2>
             <FormError message={error.as_ref().map(|e| AttrValue::from(e.message.clone()))} />
             { body }

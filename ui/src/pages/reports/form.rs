@@ -136,11 +136,11 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                 }) }
             </SelectField>
             <TextField id="relatorio-de" label="De" field={fields::FROM}
-                inputmode="numeric" autocomplete="off" placeholder="dd/mm/aaaa"
+                inputmode="numeric" autocomplete="off" placeholder="dd/mm/aaaa" calendar=true
                 value={request.from.clone()} error={props.from_error.clone()}
                 oninput={change(|r, v| r.from = v, Some(fields::FROM))} />
             <TextField id="relatorio-ate" label="Até" field={fields::TO}
-                inputmode="numeric" autocomplete="off" placeholder="dd/mm/aaaa"
+                inputmode="numeric" autocomplete="off" placeholder="dd/mm/aaaa" calendar=true
                 value={request.to.clone()} error={props.to_error.clone()}
                 oninput={change(|r, v| r.to = v, Some(fields::TO))} />
             if takes(FilterKind::Origin) {

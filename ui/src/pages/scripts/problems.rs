@@ -12,7 +12,7 @@ use crate::components::FieldError;
 #[derive(Properties, PartialEq)]
 pub struct ProblemListProps {
     pub graph: Rc<GraphState>,
-    /// "O script tem N problema(s)…", after a refused "Publicar".
+    /// "O script tem N problemas…", after a refused "Publicar".
     pub definition_error: Option<AttrValue>,
     /// A problem clicked: its question and answer.
     pub onjump: Callback<Navigation>,

@@ -226,6 +226,7 @@ pub fn TicketFilters(props: &TicketFiltersProps) -> Html {
                 field={PERIOD_START}
                 placeholder="dd/mm/aaaa"
                 autocomplete="off"
+                calendar=true
                 value={period_typed.0.clone()}
                 error={period_error(PERIOD_START)}
                 oninput={on_period(true)}
@@ -236,6 +237,7 @@ pub fn TicketFilters(props: &TicketFiltersProps) -> Html {
                 field={PERIOD_END}
                 placeholder="dd/mm/aaaa"
                 autocomplete="off"
+                calendar=true
                 value={period_typed.1.clone()}
                 error={period_error(PERIOD_END)}
                 oninput={on_period(false)}

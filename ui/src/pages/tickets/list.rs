@@ -1,6 +1,7 @@
 //! "Atendimentos": the tickets by the filters, newest first, a page at a time ("Mais").
 use helpdesk_api::{CommandError, ListTickets, TicketCursor, TicketListQuery, TicketSummary};
 use helpdesk_core::date::format_instant;
+use helpdesk_core::plural;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -122,7 +123,7 @@ pub fn TicketList(props: &TicketListProps) -> Html {
                 Some(shown) => html! {
                     <>
                         <p class="count" id="atendimentos-contagem">
-                            { format!("{} atendimento(s)", shown.rows.len()) }
+                            { plural::count(shown.rows.len(), "atendimento", "atendimentos") }
                         </p>
                         <div class="table-scroll">
                             <table id="atendimentos-lista" class="grid">

@@ -156,9 +156,9 @@ pub fn WorkOrderFilters(props: &WorkOrderFiltersProps) -> Html {
             <SelectField id="filtro-os-tipo" label="Tipo" onchange={on_type}>
                 { options(filter.type_id, named(catalog.types.iter().map(|t| (t.id, &t.name)).collect()), "Todos") }
             </SelectField>
-            <TextField id={FROM} label="De" field={FROM} placeholder="dd/mm/aaaa" autocomplete="off"
+            <TextField id={FROM} label="De" field={FROM} placeholder="dd/mm/aaaa" autocomplete="off" calendar=true
                 value={filters.from.clone()} error={message_at(&props.errors, FROM)} oninput={on_from} />
-            <TextField id={TO} label="Até" field={TO} placeholder="dd/mm/aaaa" autocomplete="off"
+            <TextField id={TO} label="Até" field={TO} placeholder="dd/mm/aaaa" autocomplete="off" calendar=true
                 value={filters.to.clone()} error={message_at(&props.errors, TO)} oninput={on_to} />
             <CustomerFilter chosen={filter.customer_id} onchoose={on_customer} />
             <div class="field action">

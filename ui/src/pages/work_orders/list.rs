@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use helpdesk_api::{CommandError, ListWorkOrders, Uuid, WorkOrderCursor, WorkOrderLine};
 use helpdesk_core::date::{day_of, format_instant};
+use helpdesk_core::plural;
 use helpdesk_core::work_order_form::format_time;
 use helpdesk_core::work_order_life::WorkOrderStage;
 use wasm_bindgen_futures::spawn_local;
@@ -199,7 +200,7 @@ pub fn WorkOrdersPage(props: &WorkOrdersPageProps) -> Html {
                 Some(shown) => html! {
                     <>
                         <p class="count" id="ordens-servico-contagem">
-                            { format!("{} ordem(ns) de serviço", shown.rows.len()) }
+                            { plural::count(shown.rows.len(), "ordem de serviço", "ordens de serviço") }
                         </p>
                         <div class="table-scroll">
                             <table id="ordens-servico-lista" class="grid">

@@ -15,6 +15,7 @@ mod test_support;
 use std::rc::Rc;
 
 use helpdesk_api::{PublishedScript, ScriptDraft};
+use helpdesk_core::plural;
 use helpdesk_core::script::{fields, ScriptDefinition};
 use yew::Reducible;
 
@@ -112,8 +113,9 @@ impl EditorState {
             let problems = &self.graph.problems;
             return (publish.refusals > 0 && !problems.is_empty()).then(|| {
                 format!(
-                    "O script tem {} problema(s): corrija-os antes de publicar.",
-                    problems.len()
+                    "O script tem {}: corrija-{} antes de publicar.",
+                    plural::count(problems.len(), "problema", "problemas"),
+                    plural::word(problems.len(), "o", "os")
                 )
             });
         }
