@@ -3014,10 +3014,18 @@ export type UiReport = {
 export type UiReportKind = 
 /**  The UI's code panicked (the window stops answering). */
 "Panic" | 
-/**  A command answered an error the window shows. */
-"Command" | 
 /**  An uncaught error or rejected promise in the page. */
-"Page";
+"Page" | 
+/**
+ *  A command failed by a fault that is not the operator's (an internal error, an
+ *  answer the window could not read); the window shows it.
+ */
+"Fault" | 
+/**
+ *  A command refused what the operator asked (a field, a right, a conflict); the window
+ *  shows why.
+ */
+"Refusal";
 
 /**  A user as the administrator's list shows it. */
 export type UserAccount = UserAccount_Serialize | UserAccount_Deserialize;

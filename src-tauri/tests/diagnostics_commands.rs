@@ -21,7 +21,7 @@ const DEMO: DemoConfig = DemoConfig {
 const LOG: &str = "\
 [2026-12-05][10:00:00][helpdesk_desktop][INFO] opening database\n\
 [2026-12-05][10:00:01][helpdesk_desktop][ERROR] store error: password=hunter2 refused\n\
-[2026-12-05][10:00:02][helpdesk_ui][WARN] window command error at login: Usuário ou senha incorretos.\n";
+[2026-12-05][10:00:02][helpdesk_ui][WARN] window command refusal at login: Usuário ou senha incorretos.\n";
 
 fn entry(archive: &mut zip::ZipArchive<std::fs::File>, name: &str) -> String {
     let mut text = String::new();
@@ -91,7 +91,7 @@ async fn the_diagnostic_zip_holds_the_summary_and_the_logs_without_secrets() {
         "Servidor de sincronização: não registrado".to_owned(),
         "  customers: 12".to_owned(),
         "Últimos avisos e erros do registro (2):".to_owned(),
-        "window command error at login: Usuário ou senha incorretos.".to_owned(),
+        "window command refusal at login: Usuário ou senha incorretos.".to_owned(),
     ] {
         assert!(summary.contains(&expected), "{expected:?} in:\n{summary}");
     }

@@ -10,6 +10,7 @@ pub mod api;
 mod app;
 mod components;
 mod dom;
+mod error_log;
 mod fetched;
 mod hooks;
 mod idle;
@@ -26,5 +27,6 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// Renders the app into the page's body; runs when the wasm module is initialised.
 #[wasm_bindgen(start)]
 pub fn start() {
+    error_log::install();
     yew::Renderer::<App>::new().render();
 }

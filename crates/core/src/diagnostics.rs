@@ -23,10 +23,14 @@ pub const LOGS_FOLDER: &str = "logs";
 pub enum UiReportKind {
     /// The UI's code panicked (the window stops answering).
     Panic,
-    /// A command answered an error the window shows.
-    Command,
     /// An uncaught error or rejected promise in the page.
     Page,
+    /// A command failed by a fault that is not the operator's (an internal error, an
+    /// answer the window could not read); the window shows it.
+    Fault,
+    /// A command refused what the operator asked (a field, a right, a conflict); the window
+    /// shows why.
+    Refusal,
 }
 
 /// An error of the window, for the app's log (`log_ui_error`).
@@ -43,7 +47,7 @@ impl UiReport {
     /// Whether the log takes it as an error (a panic, or a fault that is not the
     /// operator's); else as a warning.
     pub fn is_fault(&self) -> bool {
-        !matches!(self.kind, UiReportKind::Command)
+        !matches!(self.kind, UiReportKind::Refusal)
     }
 
     /// The report as one log line: on one line (no forged lines), cut to its limits, with
@@ -51,8 +55,9 @@ impl UiReport {
     pub fn log_line(&self) -> String {
         let kind = match self.kind {
             UiReportKind::Panic => "panic",
-            UiReportKind::Command => "command error",
             UiReportKind::Page => "page error",
+            UiReportKind::Fault => "command fault",
+            UiReportKind::Refusal => "command refusal",
         };
         format!(
             "window {kind} at {}: {}",
@@ -381,13 +386,13 @@ mod tests {
         assert!(report.is_fault());
 
         let command = UiReport {
-            kind: UiReportKind::Command,
+            kind: UiReportKind::Refusal,
             source: "login".into(),
             message: "falhou com senha=hunter2".into(),
         };
         assert_eq!(
             command.log_line(),
-            "window command error at login: falhou com senha=***"
+            "window command refusal at login: falhou com senha=***"
         );
         assert!(!command.is_fault());
     }
@@ -450,6 +455,80 @@ mod tests {
         }
         assert!(!text.contains("hunter2"), "{text}");
         assert!(!text.contains("abc123"), "{text}");
+    }
+
+    #[test]
+    fn no_form_shows_its_secret_when_logged() {
+        use crate::auth::Credentials;
+        use crate::password::{PasswordChange, PasswordReset};
+        use crate::setup::ProviderSetup;
+        use crate::sync::RegistrationForm;
+        use crate::users::UserForm;
+        const SECRET: &str = "s3gr3d0-XYZ";
+        let secret = || SECRET.to_owned();
+        let shown = [
+            format!(
+                "{:?}",
+                Credentials {
+                    login: "ana".into(),
+                    password: secret(),
+                }
+            ),
+            format!(
+                "{:?}",
+                PasswordChange {
+                    current: secret(),
+                    new_password: secret(),
+                    confirmation: secret(),
+                }
+            ),
+            format!(
+                "{:?}",
+                PasswordReset {
+                    user_id: uuid::Uuid::nil(),
+                    password: secret(),
+                }
+            ),
+            format!(
+                "{:?}",
+                ProviderSetup {
+                    provider_name: "Conecta".into(),
+                    admin_name: "Rita".into(),
+                    login: "rita".into(),
+                    email: "rita@conecta.net.br".into(),
+                    password: secret(),
+                    confirmation: secret(),
+                }
+            ),
+            format!(
+                "{:?}",
+                RegistrationForm {
+                    server_url: "https://sync.exemplo.com.br".into(),
+                    enrollment_token: secret(),
+                    name: "Balcão".into(),
+                    profile: None,
+                }
+            ),
+            format!(
+                "{:?}",
+                UserForm {
+                    id: None,
+                    name: "Ana".into(),
+                    login: "ana".into(),
+                    email: "ana@conecta.net.br".into(),
+                    role_id: None,
+                    team_id: None,
+                    password: secret(),
+                }
+            ),
+        ];
+        for text in shown {
+            assert!(!text.contains(SECRET), "{text}");
+            assert!(
+                text.ends_with(", .. }") || text.ends_with("{ .. }"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub enum Screen {
     Customer(Uuid),
     /// "Relatórios".
     Reports,
+    /// "Sobre": the version, the database, "Exportar diagnóstico".
+    About,
     /// An administrator's screen, opened over the screen given, where "Voltar" goes.
     Admin(AdminScreen, Box<Screen>),
 }
