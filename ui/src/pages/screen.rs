@@ -220,6 +220,14 @@ mod tests {
     }
 
     #[test]
+    fn sobre_is_a_page_of_the_header_that_goes_back_to_the_start() {
+        let about = after(Screen::Tickets, vec![Navigate::To(Screen::About)]);
+        assert_eq!(about, Screen::About);
+        assert!(about.offers_navigation() && about.wants_draft());
+        assert_eq!(after(about, vec![Navigate::Back]), Screen::Start);
+    }
+
+    #[test]
     fn the_wizard_hides_the_pages_and_the_draft_and_closes_to_the_start() {
         let wizard = after(Screen::Start, vec![Navigate::To(Screen::Wizard(None))]);
         assert!(!wizard.offers_navigation());
