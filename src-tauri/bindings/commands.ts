@@ -282,9 +282,50 @@ export const commands = {
 	restoreBackup: (request: BackupChoice) => typedError<BackupPanel_Serialize, CommandError_Serialize>(__TAURI_INVOKE("restore_backup", { request })),
 	/**  `helpdesk_api::RestartApp`. */
 	restartApp: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("restart_app")),
+	/**
+	 *  `helpdesk_api::LogUiError`: the report on one line, cut and masked by the core; a panic
+	 *  or a page's fault as an error, a command's error the window shows as a warning.
+	 */
+	logUiError: (request: UiReport) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("log_ui_error", { request })),
+	/**  `helpdesk_api::LoadAbout`. */
+	loadAbout: () => typedError<AboutInfo_Serialize, CommandError_Serialize>(__TAURI_INVOKE("load_about")),
+	/**
+	 *  `helpdesk_api::ExportDiagnostics`: the summary made first, then the system's save dialog,
+	 *  then the zip written where the operator chose.
+	 */
+	exportDiagnostics: () => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("export_diagnostics")),
 };
 
 /* Types */
+/**  "Sobre": the app's version, the database and how sync stands. */
+export type AboutInfo = AboutInfo_Serialize | AboutInfo_Deserialize;
+
+/**  "Sobre": the app's version, the database and how sync stands. */
+export type AboutInfo_Deserialize = {
+	/**  The app's version (its package's). */
+	version: string,
+	/**  The database file, as this computer names it. */
+	database_path: string,
+	/**  The database's size in bytes (its file and write-ahead log). */
+	database_bytes: number | null,
+	/**  The folder of the app's log files. */
+	log_folder: string,
+	sync: SyncStatus_Deserialize,
+};
+
+/**  "Sobre": the app's version, the database and how sync stands. */
+export type AboutInfo_Serialize = {
+	/**  The app's version (its package's). */
+	version: string,
+	/**  The database file, as this computer names it. */
+	database_path: string,
+	/**  The database's size in bytes (its file and write-ahead log). */
+	database_bytes: number | null,
+	/**  The folder of the app's log files. */
+	log_folder: string,
+	sync: SyncStatus_Serialize,
+};
+
 /**  Deactivating (`active: false`) or reactivating a user or a catalog entry. */
 export type ActiveChange = {
 	id: string,
@@ -2959,6 +3000,32 @@ export type Tls =
 "StartTls" | 
 /**  No encryption: only for a server on this machine. */
 "None";
+
+/**  An error of the window, for the app's log (`log_ui_error`). */
+export type UiReport = {
+	kind: UiReportKind,
+	/**  Where: the command's name, the panic's location, the script's place. */
+	source: string,
+	/**  What: the error's message (never a form's values). */
+	message: string,
+};
+
+/**  What went wrong in the window. */
+export type UiReportKind = 
+/**  The UI's code panicked (the window stops answering). */
+"Panic" | 
+/**  An uncaught error or rejected promise in the page. */
+"Page" | 
+/**
+ *  A command failed by a fault that is not the operator's (an internal error, an
+ *  answer the window could not read); the window shows it.
+ */
+"Fault" | 
+/**
+ *  A command refused what the operator asked (a field, a right, a conflict); the window
+ *  shows why.
+ */
+"Refusal";
 
 /**  A user as the administrator's list shows it. */
 export type UserAccount = UserAccount_Serialize | UserAccount_Deserialize;

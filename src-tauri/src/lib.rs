@@ -7,11 +7,13 @@ mod assignment_notifier;
 mod backups;
 mod commands;
 mod database;
+mod diagnostics;
 mod email_worker;
 mod error;
 mod file_picker;
 mod import_session;
 pub mod local_time;
+mod logging;
 pub mod mailbox_watcher;
 mod mailbox_worker;
 mod opener;
@@ -69,13 +71,23 @@ fn refuse_in_use(app: &tauri::AppHandle, path: &std::path::Path) {
         .show(move |_| handle.exit(3));
 }
 
+/// The window keeps its size, place and maximised state across starts (in the app's
+/// config folder); not whether it is shown, which the app decides.
+fn window_state<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    use tauri_plugin_window_state::StateFlags;
+    tauri_plugin_window_state::Builder::new()
+        .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+        .build()
+}
+
 /// Starts the desktop app.
 pub fn run() {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     if let Some(message) = database::refused_flag() {
-        log::error!("{message}");
+        // No log yet: the log plugin starts with the app.
+        eprintln!("{message}");
         std::process::exit(2);
     }
+    logging::log_panics();
     let mut builder = tauri::Builder::default();
     if database::default_location() {
         // Started again (say, from the menu): the running app comes forward instead.
@@ -87,10 +99,18 @@ pub fn run() {
         }));
     }
     let result = app_builder(builder)
+        .plugin(logging::plugin())
+        .plugin(window_state())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
+            log::info!(
+                "{} {} starting",
+                app.package_info().name,
+                app.package_info().version
+            );
+            logging::exit_on_terminate(app.handle().clone());
             let path = database::path(app.handle())?;
             match helpdesk_store::app_lock::AppLock::acquire(&path) {
                 Ok(lock) => app.manage(lock),
@@ -115,10 +135,15 @@ pub fn run() {
                 mailbox_worker::prepare(app.handle(), Arc::clone(&vault), files.clone());
             let (sync, sync_worker) = sync_worker::prepare(app.handle(), vault, files)?;
             let restarting = app.handle().clone();
-            let state = AppState::new(store, attachments).with_database(
-                path.clone(),
-                state::Restart(Box::new(move || restarting.request_restart())),
-            );
+            let state = AppState::new(store, attachments)
+                .with_database(
+                    path.clone(),
+                    state::Restart(Box::new(move || restarting.request_restart())),
+                )
+                .with_log_folder(
+                    app.package_info().version.to_string(),
+                    logging::folder(app.handle())?,
+                );
             let sessions = state.watch_open_session();
             let backup_bell = Arc::clone(&state.backup_bell);
             app.manage(

@@ -113,6 +113,10 @@ pub struct AppState {
     pub mailbox: Option<LocalMailbox>,
     /// The import window's picked files and current import.
     pub imports: ImportSession,
+    /// The app's version, as "Sobre" shows it.
+    pub version: String,
+    /// The folder of the app's log files; `None` where nothing is logged to files (tests).
+    pub log_folder: Option<PathBuf>,
     session: Mutex<Option<Session>>,
     /// The operator whose session is open (signed in and not locked), for what follows it
     /// (the assignment notifier).
@@ -147,6 +151,8 @@ impl AppState {
             sync: None,
             mailbox: None,
             imports: ImportSession::default(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            log_folder: None,
             session: Mutex::new(None),
             open_session: watch::Sender::new(None),
         }
@@ -173,6 +179,15 @@ impl AppState {
         Self {
             database: Some(path),
             restart: Some(restart),
+            ..self
+        }
+    }
+
+    /// The state of the app at `version` (its package's), logging in `log_folder`.
+    pub fn with_log_folder(self, version: String, log_folder: PathBuf) -> Self {
+        Self {
+            version,
+            log_folder: Some(log_folder),
             ..self
         }
     }

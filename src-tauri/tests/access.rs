@@ -308,6 +308,12 @@ fn samples() -> BTreeMap<&'static str, Value> {
             json!({"name": "helpdesk-20261205-101500"}),
         ),
         ("restart_app", Value::Null),
+        (
+            "log_ui_error",
+            json!({"kind": "Page", "source": "main.js:1", "message": "falhou"}),
+        ),
+        ("load_about", Value::Null),
+        ("export_diagnostics", Value::Null),
     ])
 }
 

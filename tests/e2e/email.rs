@@ -10,7 +10,7 @@ use helpdesk_core::contact::NewContact;
 use helpdesk_core::wizard::Step;
 use helpdesk_demo::{ADMIN, OPERATOR};
 use helpdesk_e2e::wizard::{at_step, log_in, phone_call_to_script, seeded_database, skip_script};
-use helpdesk_e2e::{Harness, StepResult};
+use helpdesk_e2e::{AppFolders, Harness, StepResult};
 use helpdesk_mail::test_server::{ServerOptions, SmtpServer};
 use helpdesk_store::secret_vault::KeyringScope;
 use helpdesk_store::smtp_settings::PASSWORD_KEY;
@@ -338,6 +338,10 @@ async fn an_email_is_composed_previewed_and_queued_with_the_ticket() {
             .as_deref(),
         Some(SMTP_PASSWORD)
     );
+    // Nor in the app's log, which saw the settings saved and the e-mail go.
+    let log = AppFolders::of(&database).log();
+    assert!(log.contains("saved the SMTP settings"), "{log}");
+    assert!(!log.contains(SMTP_PASSWORD), "{log}");
     store.close().await;
 
     // Arrived once at the SMTP server, as it was queued.

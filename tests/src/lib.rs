@@ -69,6 +69,64 @@ impl Drop for Processes {
     }
 }
 
+/// The data and config folders the harness gives the app (`XDG_DATA_HOME`,
+/// `XDG_CONFIG_HOME`): beside its database, so that each test has its own log files and
+/// window state, and a restart on the same database finds them again.
+pub struct AppFolders {
+    pub data: PathBuf,
+    pub config: PathBuf,
+}
+
+/// The app's identifier, which names its folders.
+pub const APP_IDENTIFIER: &str = "br.com.helpdesk.desktop";
+
+impl AppFolders {
+    /// The folders of the app on `database`.
+    pub fn of(database: &Path) -> Self {
+        let home = database.parent().unwrap_or(Path::new(".")).join("app-home");
+        Self {
+            data: home.join("data"),
+            config: home.join("config"),
+        }
+    }
+
+    fn environment(&self) -> [(&'static str, &Path); 2] {
+        [
+            ("XDG_DATA_HOME", self.data.as_path()),
+            ("XDG_CONFIG_HOME", self.config.as_path()),
+        ]
+    }
+
+    /// The app's current log file.
+    pub fn log_file(&self) -> PathBuf {
+        self.data.join(APP_IDENTIFIER).join("logs/helpdesk.log")
+    }
+
+    /// The app's current log, empty before it wrote one.
+    pub fn log(&self) -> String {
+        std::fs::read(self.log_file())
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The process group of the process `pid`, if it runs.
+fn process_group(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command's name in parentheses: state, parent, group.
+    let after = stat.rsplit_once(')')?.1;
+    after.split_whitespace().nth(2)?.parse().ok()
+}
+
+/// Whether the process `pid` still runs (a zombie has ended).
+fn process_runs(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(')')
+            .and_then(|(_, after)| after.split_whitespace().next())
+            .is_some_and(|state| state != "Z" && state != "X")
+    })
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
@@ -167,6 +225,8 @@ impl Harness {
     }
 
     /// [`Harness::start`], the app (and tauri-driver) also given the variables `environment`.
+    /// The app's data and config folders (its log files, its window's state) are
+    /// [`AppFolders::of`] the database, unless `environment` names others.
     pub async fn start_with(name: &str, database: &Path, environment: &[(&str, &str)]) -> Self {
         let app = app_binary();
         assert!(
@@ -186,6 +246,7 @@ impl Harness {
             ])
             .env("HELPDESK_DB", database)
             .env("RUST_LOG", "info")
+            .envs(AppFolders::of(database).environment())
             .envs(environment.iter().copied());
         let capabilities = serde_json::json!({
             "tauri:options": { "application": app },
@@ -279,6 +340,40 @@ impl Harness {
         self.processes.driver = None;
     }
 
+    /// Ends the app as the system does when the session ends (SIGTERM to the app alone):
+    /// the app exits cleanly, saving its window's state. Waits until it has gone; the
+    /// session is gone afterwards.
+    pub async fn close_app(&mut self) -> StepResult {
+        let app = self.app_process().ok_or("the app's process is not found")?;
+        eprintln!("e2e: SIGTERM to the app ({app})");
+        let _ = Command::new("kill")
+            .args(["-TERM", &app.to_string()])
+            .status();
+        let deadline = Instant::now() + TIMEOUT;
+        while process_runs(app) {
+            if Instant::now() > deadline {
+                return Err(format!("the app ({app}) did not exit after SIGTERM"));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        self.kill_app();
+        Ok(())
+    }
+
+    /// The app's process id: the process of tauri-driver's group running the app's binary.
+    fn app_process(&self) -> Option<u32> {
+        let group = self.processes.driver.as_ref()?.id();
+        let binary = std::fs::canonicalize(app_binary()).ok()?;
+        std::fs::read_dir("/proc")
+            .ok()?
+            .filter_map(Result::ok)
+            .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+            .find(|pid| {
+                process_group(*pid) == Some(group)
+                    && std::fs::read_link(format!("/proc/{pid}/exe")).ok().as_ref() == Some(&binary)
+            })
+    }
+
     /// Starts the app a second time on `database`, on this harness's display, and waits until
     /// its log has a line holding `expected`; then ends it and answers its log. An error if
     /// it ends, or says nothing of the kind, first.
@@ -288,6 +383,7 @@ impl Harness {
             .env("HELPDESK_DB", database)
             .env("DISPLAY", &self.display)
             .env("RUST_LOG", "info")
+            .envs(AppFolders::of(database).environment())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

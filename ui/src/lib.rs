@@ -10,6 +10,7 @@ pub mod api;
 mod app;
 mod components;
 mod dom;
+mod error_log;
 mod fetched;
 mod hooks;
 mod idle;
@@ -28,5 +29,6 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(start)]
 pub fn start() {
     theme::apply(helpdesk_core::theme::Theme::System);
+    error_log::install();
     yew::Renderer::<App>::new().render();
 }

@@ -111,6 +111,20 @@ impl CommandError {
         )
     }
 
+    /// Whether the window writes the error to the app's log when it shows it: every error
+    /// but the session's own course (signed out, locked).
+    pub fn worth_logging(&self) -> bool {
+        !matches!(
+            self.code,
+            ErrorCode::NotAuthenticated | ErrorCode::SessionLocked
+        )
+    }
+
+    /// Whether the error is a fault that is not the operator's.
+    pub fn is_fault(&self) -> bool {
+        self.code == ErrorCode::Internal
+    }
+
     /// An internal fault; the message tells the operator nothing was lost and what to do.
     pub fn internal() -> Self {
         Self::new(
@@ -177,6 +191,17 @@ mod tests {
     fn a_locked_session_has_its_own_code() {
         let json = serde_json::to_value(CommandError::session_locked()).expect("serializes");
         assert_eq!(json["code"], "SESSION_LOCKED");
+    }
+
+    #[test]
+    fn the_window_logs_every_error_but_the_session_s_course() {
+        assert!(CommandError::invalid_credentials().worth_logging());
+        assert!(CommandError::internal().worth_logging());
+        assert!(CommandError::forbidden("x").worth_logging());
+        assert!(!CommandError::not_authenticated().worth_logging());
+        assert!(!CommandError::session_locked().worth_logging());
+        assert!(CommandError::internal().is_fault());
+        assert!(!CommandError::invalid_credentials().is_fault());
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub use helpdesk_core::customer::{CustomerSearch, CustomerSummary};
 pub use helpdesk_core::customer_change::CustomerChange;
 pub use helpdesk_core::customer_form::{CustomerForm, PersonKind};
 pub use helpdesk_core::customer_record::CustomerRecord;
+pub use helpdesk_core::diagnostics::{AboutInfo, UiReport, UiReportKind};
 pub use helpdesk_core::email::{
     EmailContext, EmailDraft, EmailPreview, EmailPreviewRequest, EmailTemplate, EmailTemplateDraft,
     SmtpSecurity, SmtpSettings, SmtpSettingsForm, SmtpSettingsView,
@@ -389,6 +390,16 @@ commands! {
     /// "Tema": keeps this desktop's colours ("Claro", "Escuro", "Sistema"); read back in
     /// [`SetupState::theme`] at start-up.
     SaveTheme = save_theme (Operator): Theme => ();
+    // -- Support (issue 20): the log, "Sobre" and the diagnostic zip. --
+    /// An error of the window (a panic, an error of a command it shows, an uncaught error of
+    /// the page) written to the app's log; signed in or not, as errors come before sign-in.
+    LogUiError = log_ui_error (Public): UiReport => ();
+    /// "Sobre": the app's version, the database's path and size, how sync stands.
+    LoadAbout = load_about (Operator): () => AboutInfo;
+    /// "Exportar diagnóstico": a zip of the log files and a summary (no password, no secret,
+    /// no message's text) where the operator chooses; the path written, or `None` when they
+    /// closed the dialog. Any operator: support asks whoever is at the desk.
+    ExportDiagnostics = export_diagnostics (Operator): () => Option<String>;
 }
 
 #[cfg(test)]
@@ -446,6 +457,7 @@ mod tests {
                 CreateProvider::NAME,
                 JoinServer::NAME,
                 UnlockSession::NAME,
+                LogUiError::NAME,
             ]
         );
     }

@@ -7,10 +7,19 @@ use uuid::Uuid;
 pub const MAX_CREDENTIAL_CHARS: usize = 128;
 
 /// What the operator types on the login screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Credentials {
     pub login: String,
     pub password: String,
+}
+
+/// Everything but the password: never in a log.
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("login", &self.login)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The login form's fields, for placing messages.

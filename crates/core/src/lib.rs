@@ -22,6 +22,7 @@ pub mod customer_form;
 pub mod customer_record;
 pub mod date;
 pub mod destined;
+pub mod diagnostics;
 pub mod document;
 pub mod email;
 pub mod form;

@@ -28,19 +28,35 @@ pub mod fields {
 }
 
 /// "Trocar senha": the operator's own password.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct PasswordChange {
     pub current: String,
     pub new_password: String,
     pub confirmation: String,
 }
 
+/// Everything but the passwords: never in a log.
+impl std::fmt::Debug for PasswordChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordChange").finish_non_exhaustive()
+    }
+}
+
 /// "Redefinir senha": an administrator gives a user a new password, to be changed at the
 /// user's next sign-in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct PasswordReset {
     pub user_id: Uuid,
     pub password: String,
+}
+
+/// Everything but the password: never in a log.
+impl std::fmt::Debug for PasswordReset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordReset")
+            .field("user_id", &self.user_id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why `password` may not be the password of `login` (pt-BR), or `None` when it may.

@@ -48,7 +48,7 @@ pub struct SetupState {
 }
 
 /// "Criar provedor": the provider's name and its first administrator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ProviderSetup {
     pub provider_name: String,
     pub admin_name: String,
@@ -57,6 +57,18 @@ pub struct ProviderSetup {
     pub password: String,
     /// "Confirmar senha".
     pub confirmation: String,
+}
+
+/// Everything but the password: never in a log.
+impl std::fmt::Debug for ProviderSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderSetup")
+            .field("provider_name", &self.provider_name)
+            .field("admin_name", &self.admin_name)
+            .field("login", &self.login)
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
 }
 
 /// "Provedor": the provider's name and the idle time, as typed by an administrator.

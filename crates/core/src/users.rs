@@ -39,7 +39,7 @@ pub struct UserAccount {
 }
 
 /// "Novo usuário" or a user's changes, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct UserForm {
     /// `None` creates a user.
     pub id: Option<Uuid>,
@@ -53,6 +53,20 @@ pub struct UserForm {
     pub password: String,
 }
 
+/// Everything but the password: never in a log.
+impl std::fmt::Debug for UserForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserForm")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("login", &self.login)
+            .field("email", &self.email)
+            .field("role_id", &self.role_id)
+            .field("team_id", &self.team_id)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Deactivating (`active: false`) or reactivating a user or a catalog entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ActiveChange {
@@ -62,7 +76,7 @@ pub struct ActiveChange {
 
 /// A user form that passed [`UserForm::validate`]: trimmed, the login in lower case, the
 /// e-mail possibly empty.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ValidUser {
     /// `None` creates a user.
     pub id: Option<Uuid>,
@@ -73,6 +87,20 @@ pub struct ValidUser {
     pub team_id: Option<Uuid>,
     /// The first password, only when creating.
     pub password: Option<String>,
+}
+
+/// Everything but the password: never in a log.
+impl std::fmt::Debug for ValidUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidUser")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("login", &self.login)
+            .field("email", &self.email)
+            .field("role_id", &self.role_id)
+            .field("team_id", &self.team_id)
+            .finish_non_exhaustive()
+    }
 }
 
 impl UserForm {

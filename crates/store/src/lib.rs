@@ -44,6 +44,7 @@ pub mod smtp_settings;
 pub mod support_message_attachments;
 pub mod support_messages;
 pub mod sync;
+pub mod table_counts;
 pub mod tasks;
 #[cfg(feature = "test-keyring")]
 pub mod test_keyring;

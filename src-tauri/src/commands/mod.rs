@@ -10,6 +10,7 @@ mod catalogs;
 mod customer_data;
 mod customer_edits;
 mod customers;
+mod diagnostics;
 mod drafts;
 mod email;
 mod imports;
@@ -36,12 +37,14 @@ use tauri::State;
 
 use crate::AppState;
 
+pub(crate) use self::sync::status as sync_status;
+
 pub use self::{
     attachments::*, auth::*, backup::*, business_hours::*, catalogs::*, customer_data::*,
-    customer_edits::*, customers::*, drafts::*, email::*, imports::*, integrations::*,
-    local_mailbox::*, mailboxes::*, protocols::*, reports::*, scripts::*, setup::*, support::*,
-    sync::*, ticket_additions::*, ticket_pages::*, ticket_types::*, tickets::*, users::*,
-    work_orders::*,
+    customer_edits::*, customers::*, diagnostics::*, drafts::*, email::*, imports::*,
+    integrations::*, local_mailbox::*, mailboxes::*, protocols::*, reports::*, scripts::*,
+    setup::*, support::*, sync::*, ticket_additions::*, ticket_pages::*, ticket_types::*,
+    tickets::*, users::*, work_orders::*,
 };
 
 /// Implemented by the async functions that can handle the command `C`: taking its request

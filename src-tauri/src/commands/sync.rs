@@ -157,7 +157,10 @@ fn handle(state: &AppState) -> Result<&SyncHandle, CommandError> {
 }
 
 /// The status, with the count of set-aside rows when `operator` administers.
-async fn status(state: &AppState, operator: Option<&Operator>) -> Result<SyncStatus, CommandError> {
+pub(crate) async fn status(
+    state: &AppState,
+    operator: Option<&Operator>,
+) -> Result<SyncStatus, CommandError> {
     let store = &state.store;
     let current = sync::load_state(store).await.map_err(internal)?;
     let waiting = sync::waiting(store).await.map_err(internal)?;

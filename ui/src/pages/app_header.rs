@@ -60,6 +60,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
                         { button("ordens-servico", "Ordens de Serviço", Navigate::To(Screen::WorkOrders)) }
                         { button("clientes-nav", "Clientes", Navigate::To(Screen::Customers)) }
                         { button("relatorios", "Relatórios", Navigate::To(Screen::Reports)) }
+                        { button("sobre", "Sobre", Navigate::To(Screen::About)) }
                         if operator.is_administrator() {
                             <span class="app-nav-admin" role="group" aria-label="Administração">
                                 { admin("scripts", "Scripts", AdminScreen::Scripts) }

@@ -3,7 +3,7 @@
 //! ticket's page), "Minhas Tarefas", the "Agenda Técnica", "Clientes" (a customer's page),
 //! or (for an administrator) the scripts, the e-mail templates and settings, the sync
 //! registration, the users, the catalogs, the provider's settings, the business hours and
-//! holidays, the sync server's mailboxes or its integrations. The status bar at the
+//! holidays, the sync server's mailboxes or its integrations; "Sobre". The status bar at the
 //! foot shows how sync stands. The keyboard shortcuts (Alt+N, Alt+P, Alt+F, Alt+A; F1 or
 //! "?" for their list) act here.
 use helpdesk_api::{DiscardDraft, LoadDraft, Operator, SetupState, TicketListQuery, TicketSummary};
@@ -222,6 +222,9 @@ pub fn Home(props: &HomeProps) -> Html {
         },
         Screen::Reports => html! {
             <ReportsPage onclose={go(Navigate::Back)} />
+        },
+        Screen::About => html! {
+            <crate::pages::about::AboutPage onclose={go(Navigate::Back)} />
         },
         Screen::AgendaAt(focus) => html! {
             <AgendaPage operator_id={operator.id} focus={*focus} onclose={go(Navigate::Back)} />

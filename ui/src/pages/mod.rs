@@ -1,4 +1,5 @@
 //! The app's top-level pages.
+mod about;
 mod admin;
 mod agenda;
 mod app_header;

@@ -60,6 +60,8 @@ pub enum Screen {
     Customer(Uuid),
     /// "Relatórios".
     Reports,
+    /// "Sobre": the version, the database, "Exportar diagnóstico".
+    About,
     /// An administrator's screen, opened over the screen given, where "Voltar" goes.
     Admin(AdminScreen, Box<Screen>),
 }
@@ -215,6 +217,14 @@ mod tests {
         let ticket = after(page.clone(), vec![Navigate::OpenTicket(ticket())]);
         assert_eq!(after(ticket, vec![Navigate::Back]), page);
         assert_eq!(after(page, vec![Navigate::Back]), Screen::Customers);
+    }
+
+    #[test]
+    fn sobre_is_a_page_of_the_header_that_goes_back_to_the_start() {
+        let about = after(Screen::Tickets, vec![Navigate::To(Screen::About)]);
+        assert_eq!(about, Screen::About);
+        assert!(about.offers_navigation() && about.wants_draft());
+        assert_eq!(after(about, vec![Navigate::Back]), Screen::Start);
     }
 
     #[test]

@@ -61,10 +61,19 @@ pub struct SmtpSettingsView {
 }
 
 /// The administrator's SMTP form: `password` `None` keeps the stored one, `Some("")` clears it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SmtpSettingsForm {
     pub settings: SmtpSettings,
     pub password: Option<String>,
+}
+
+/// Everything but the password: never in a log.
+impl std::fmt::Debug for SmtpSettingsForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettingsForm")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why "Nenhuma" is refused with a user on another machine.

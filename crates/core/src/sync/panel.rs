@@ -72,13 +72,24 @@ impl SyncStatus {
 
 /// "Registrar este computador": the server's address, an administrator's enrollment token and
 /// how the desktop will be named there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct RegistrationForm {
     pub server_url: String,
     pub enrollment_token: String,
     pub name: String,
     /// "Perfil": none until the administrator picks one.
     pub profile: Option<DesktopProfile>,
+}
+
+/// Everything but the enrollment token: never in a log.
+impl std::fmt::Debug for RegistrationForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegistrationForm")
+            .field("server_url", &self.server_url)
+            .field("name", &self.name)
+            .field("profile", &self.profile)
+            .finish_non_exhaustive()
+    }
 }
 
 impl RegistrationForm {
