@@ -52,6 +52,14 @@ if ! command -v cargo >/dev/null; then
     exit 1
 fi
 
+# tauri-cli builds the installers (scripts/package.sh; the suite packages the .deb too), at
+# the version .github/workflows/release.yml installs as well (a test compares the two).
+tauri_cli_version=2.12.4
+if ! cargo tauri --version 2>/dev/null | grep -qx "tauri-cli $tauri_cli_version"; then
+    echo "setup: installing tauri-cli $tauri_cli_version (several minutes)"
+    cargo install --quiet --locked --version "$tauri_cli_version" tauri-cli
+fi
+
 if [ "$purpose" = test ] && ! command -v tauri-driver >/dev/null; then
     echo "setup: installing tauri-driver"
     cargo install --quiet tauri-driver --version '^2'

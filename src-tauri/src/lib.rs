@@ -21,6 +21,7 @@ mod outcomes;
 mod server_admin;
 mod state;
 mod sync_worker;
+pub mod updates;
 mod vault;
 
 use std::sync::Arc;
@@ -104,6 +105,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(updates::plugin())
         .setup(|app| {
             log::info!(
                 "{} {} starting",
@@ -159,9 +161,10 @@ pub fn run() {
             backups::spawn_worker(app.handle().clone(), files_for_backups, backup_bell);
             mailbox_worker::spawn(mailbox_watcher);
             assignment_notifier::spawn(app.handle().clone(), sessions);
+            updates::spawn_check(app.handle());
             Ok(())
         })
-        .run(tauri::generate_context!("../tauri.conf.json"));
+        .run(tauri::generate_context!());
     if let Err(error) = result {
         log::error!("the app stopped with an error: {error}");
         std::process::exit(1);

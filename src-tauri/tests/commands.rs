@@ -95,7 +95,7 @@ async fn test_app() -> TestApp {
     let attachments = helpdesk_desktop::Attachments::beside(&dir.path().join("app.db"));
     let app = helpdesk_desktop::app_builder(mock_builder())
         .manage(helpdesk_desktop::AppState::new(store, attachments))
-        .build(tauri::generate_context!("../tauri.conf.json"))
+        .build(tauri::generate_context!())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()

@@ -149,7 +149,8 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-fn target_dir() -> PathBuf {
+/// The cargo target folder: `$CARGO_TARGET_DIR`, or `target/` at the workspace root.
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .map(|dir| {
@@ -228,7 +229,17 @@ impl Harness {
     /// The app's data and config folders (its log files, its window's state) are
     /// [`AppFolders::of`] the database, unless `environment` names others.
     pub async fn start_with(name: &str, database: &Path, environment: &[(&str, &str)]) -> Self {
-        let app = app_binary();
+        Self::start_binary(name, &app_binary(), database, environment).await
+    }
+
+    /// [`Harness::start_with`], running the app binary at `app` (say, one installed from the
+    /// package) instead of [`app_binary`].
+    pub async fn start_binary(
+        name: &str,
+        app: &Path,
+        database: &Path,
+        environment: &[(&str, &str)],
+    ) -> Self {
         assert!(
             app.exists(),
             "{} is missing: build the app first",

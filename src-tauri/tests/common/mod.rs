@@ -65,7 +65,7 @@ impl DemoApp {
         );
         let app = helpdesk_desktop::app_builder(mock_builder())
             .manage(state)
-            .build(tauri::generate_context!("../tauri.conf.json"))
+            .build(tauri::generate_context!())
             .expect("app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
