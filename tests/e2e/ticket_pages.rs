@@ -111,7 +111,7 @@ async fn operator_follows_up_reassigns_resolves_and_closes_a_ticket() {
         app.fill("input#filtro-protocolo", &protocol.replace('-', ""))
             .await?;
         app.click("button#filtrar").await?;
-        app.text_at("#atendimentos-contagem", "1 atendimento(s)")
+        app.text_is("#atendimentos-contagem", "1 atendimento")
             .await?;
         app.screenshot("filtro-protocolo").await;
         app.click(&format!("button.abrir[data-protocol=\"{protocol}\"]"))

@@ -135,7 +135,7 @@ async fn a_support_message_becomes_a_ticket_up_to_its_data() {
         app.element(&newest).await?;
         app.text_at(
             "#mensagens-contagem",
-            &format!("{} mensagem(ns)", writer.messages.len().min(50)),
+            &helpdesk_core::plural::count(writer.messages.len().min(50), "mensagem", "mensagens"),
         )
         .await?;
         advance(app).await?;

@@ -170,9 +170,9 @@ async fn a_work_order_is_started_finished_with_its_report_and_resolves_its_ticke
         app.select("#filtro-os-status", &seeded.open.to_string())
             .await?;
         app.click("#filtrar-os").await?;
-        app.text_at(
+        app.text_is(
             "#ordens-servico-contagem",
-            &format!("{} ordem(ns)", seeded.listed),
+            &helpdesk_core::plural::count(seeded.listed, "ordem de serviço", "ordens de serviço"),
         )
         .await?;
         app.element(&line).await?;
