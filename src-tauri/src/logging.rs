@@ -112,3 +112,84 @@ pub fn exit_on_terminate<R: Runtime>(app: AppHandle<R>) {
 /// Elsewhere the system closes the window itself.
 #[cfg(not(unix))]
 pub fn exit_on_terminate<R: Runtime>(_app: AppHandle<R>) {}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    /// Keeps every record logged, as the file would.
+    struct Kept(Mutex<Vec<String>>);
+
+    impl log::Log for Kept {
+        fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+            true
+        }
+
+        fn log(&self, record: &log::Record<'_>) {
+            if let Ok(mut kept) = self.0.lock() {
+                kept.push(format!("[{}] {}", record.level(), record.args()));
+            }
+        }
+
+        fn flush(&self) {}
+    }
+
+    static KEPT: Kept = Kept(Mutex::new(Vec::new()));
+
+    #[test]
+    fn a_native_panic_is_logged_with_its_place_and_without_a_secret() {
+        log::set_logger(&KEPT).expect("the only logger of this test binary");
+        log::set_max_level(LevelFilter::Info);
+        log_panics();
+        // A failed `expect` panics here, with its message.
+        let panicked = std::thread::spawn(|| {
+            "x".parse::<u8>()
+                .expect("could not connect: password=hunter2 refused");
+        })
+        .join();
+        assert!(panicked.is_err());
+        let kept = KEPT.0.lock().expect("the records").clone();
+        let line = kept
+            .iter()
+            .find(|line| line.contains("panic at "))
+            .unwrap_or_else(|| unreachable!("no panic logged: {kept:?}"));
+        assert!(
+            line.starts_with("[ERROR] panic at src-tauri/src/logging.rs:"),
+            "{line}"
+        );
+        assert!(
+            line.contains("could not connect: password=*** refused"),
+            "{line}"
+        );
+        assert!(!line.contains("hunter2"), "{line}");
+    }
+
+    #[test]
+    fn the_log_files_come_oldest_first_and_the_current_last() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        for name in [
+            "helpdesk.log",
+            "helpdesk_2026-12-05_10-00-00.log",
+            "helpdesk_2026-12-01_10-00-00.log",
+            "helpdesk_2026-12-01_10-00-00.log.bak",
+            "notes.txt",
+        ] {
+            std::fs::write(folder.path().join(name), "x").expect("file");
+        }
+        let found: Vec<String> = files(folder.path())
+            .expect("listed")
+            .iter()
+            .filter_map(|path| path.file_name()?.to_str().map(str::to_owned))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "helpdesk_2026-12-01_10-00-00.log",
+                "helpdesk_2026-12-05_10-00-00.log",
+                "helpdesk.log"
+            ]
+        );
+    }
+}

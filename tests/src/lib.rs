@@ -57,9 +57,23 @@ struct Processes {
 impl Drop for Processes {
     fn drop(&mut self) {
         if let Some(driver) = &mut self.driver {
+            let app = app_in_group(driver.id());
             let group = format!("-{}", driver.id());
             let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
             let _ = driver.wait();
+            // The app exits cleanly on SIGTERM, which takes a moment: the next app on the
+            // same database must not find it still holding the database.
+            if let Some(app) = app {
+                let deadline = Instant::now() + TIMEOUT;
+                while process_runs(app) && Instant::now() < deadline {
+                    std::thread::sleep(POLL);
+                }
+                if process_runs(app) {
+                    let _ = Command::new("kill")
+                        .args(["-KILL", &app.to_string()])
+                        .status();
+                }
+            }
         }
         // TERM, not KILL: Xvfb then removes its lock file and socket.
         let _ = Command::new("kill")
@@ -108,6 +122,19 @@ impl AppFolders {
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
             .unwrap_or_default()
     }
+}
+
+/// The process of the group `group` (tauri-driver's) running the app's binary.
+fn app_in_group(group: u32) -> Option<u32> {
+    let binary = std::fs::canonicalize(app_binary()).ok()?;
+    std::fs::read_dir("/proc")
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .find(|pid| {
+            process_group(*pid) == Some(group)
+                && std::fs::read_link(format!("/proc/{pid}/exe")).ok().as_ref() == Some(&binary)
+        })
 }
 
 /// The process group of the process `pid`, if it runs.
@@ -371,18 +398,9 @@ impl Harness {
         Ok(())
     }
 
-    /// The app's process id: the process of tauri-driver's group running the app's binary.
+    /// The app's process id.
     fn app_process(&self) -> Option<u32> {
-        let group = self.processes.driver.as_ref()?.id();
-        let binary = std::fs::canonicalize(app_binary()).ok()?;
-        std::fs::read_dir("/proc")
-            .ok()?
-            .filter_map(Result::ok)
-            .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
-            .find(|pid| {
-                process_group(*pid) == Some(group)
-                    && std::fs::read_link(format!("/proc/{pid}/exe")).ok().as_ref() == Some(&binary)
-            })
+        app_in_group(self.processes.driver.as_ref()?.id())
     }
 
     /// Starts the app a second time on `database`, on this harness's display, and waits until
