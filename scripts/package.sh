@@ -23,6 +23,8 @@ fi
 
 bash scripts/build-ui.sh
 
+# Signatures of an earlier build would pass for this one's.
+rm -f "$target_dir"/release/bundle/*/*.sig
 config=()
 if [ -z "${TAURI_SIGNING_PRIVATE_KEY:-}" ]; then
     echo "package: TAURI_SIGNING_PRIVATE_KEY is not set: the bundles are not signed for updates"
