@@ -282,6 +282,8 @@ export const commands = {
 	restoreBackup: (request: BackupChoice) => typedError<BackupPanel_Serialize, CommandError_Serialize>(__TAURI_INVOKE("restore_backup", { request })),
 	/**  `helpdesk_api::RestartApp`. */
 	restartApp: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("restart_app")),
+	/**  `helpdesk_api::SaveTheme`: any operator, for this desktop. */
+	saveTheme: (request: Theme) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("save_theme", { request })),
 	/**
 	 *  `helpdesk_api::LogUiError`: the report on one line, cut and masked by the core; a panic
 	 *  or a page's fault as an error, a command's error the window shows as a warning.
@@ -2133,6 +2135,8 @@ export type SetupState_Deserialize = {
 	provider_name?: string | null,
 	/**  Minutes of inactivity after which the window locks. */
 	idle_lock_minutes: number,
+	/**  This desktop's colours ("Claro", "Escuro", "Sistema"). */
+	theme: Theme,
 };
 
 /**  What the window shows before anyone signs in. */
@@ -2149,6 +2153,8 @@ export type SetupState_Serialize = {
 	provider_name: string | null,
 	/**  Minutes of inactivity after which the window locks. */
 	idle_lock_minutes: number,
+	/**  This desktop's colours ("Claro", "Escuro", "Sistema"). */
+	theme: Theme,
 };
 
 /**  What a due time is counted with: the week, the holidays and the provider's UTC offset. */
@@ -2466,6 +2472,11 @@ export type Technician_Serialize = {
 	/**  The operator account of the technician, if they have one ("Meu Usuário"). */
 	user_id: string | null,
 };
+
+/**  The operator's choice: "Claro", "Escuro" or "Sistema". */
+export type Theme = "Light" | "Dark" | 
+/**  The system's light or dark theme, followed as it changes. */
+"System";
 
 /**  What an operator does to a ticket. */
 export type TicketAction = 

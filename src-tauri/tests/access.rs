@@ -312,6 +312,7 @@ fn samples() -> BTreeMap<&'static str, Value> {
             "log_ui_error",
             json!({"kind": "Page", "source": "main.js:1", "message": "falhou"}),
         ),
+        ("save_theme", json!("Dark")),
         ("load_about", Value::Null),
         ("export_diagnostics", Value::Null),
     ])
