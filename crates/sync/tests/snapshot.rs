@@ -35,6 +35,16 @@ async fn prepare(central: &Central) -> SnapshotManifest {
     manifest
 }
 
+/// Desktop A, holding the demo data, has pushed it all to `central`, which then prepared a
+/// snapshot of it.
+async fn served(central: &Central) -> (Desktop, SnapshotManifest) {
+    let a = Desktop::with_demo(&DEMO).await;
+    a.register(central, "Loja Centro").await;
+    a.sync().await;
+    let manifest = prepare(central).await;
+    (a, manifest)
+}
+
 /// Removes a row from the server behind its back (only a snapshot taken before still has
 /// it): a desktop that holds it afterwards got it from the snapshot.
 async fn forget_on_server(central: &Central, table: &str, id: Uuid) {
@@ -53,10 +63,7 @@ async fn forget_on_server(central: &Central, table: &str, id: Uuid) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_desktop_starts_from_the_snapshot_and_pulls_what_came_after() {
     let central = Central::start().await;
-    let a = Desktop::with_demo(&DEMO).await;
-    a.register(&central, "Loja Centro").await;
-    a.sync().await;
-    let manifest = prepare(&central).await;
+    let (a, manifest) = served(&central).await;
     assert_eq!(manifest.rows, central.count().await as u64);
     assert!(manifest.chunks > 1);
 
@@ -130,10 +137,7 @@ async fn a_new_desktop_starts_from_the_snapshot_and_pulls_what_came_after() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_first_sync_cut_between_chunks_goes_on_where_it_stopped() {
     let central = Central::start().await;
-    let a = Desktop::with_demo(&DEMO).await;
-    a.register(&central, "Loja Centro").await;
-    a.sync().await;
-    let manifest = prepare(&central).await;
+    let (a, manifest) = served(&central).await;
 
     // B applies the first chunks, then the exchange stops (the app closed, say).
     let b = Desktop::new().await;
@@ -183,10 +187,7 @@ async fn a_first_sync_cut_between_chunks_goes_on_where_it_stopped() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_database_opened_after_a_cut_first_sync_builds_its_indexes_first() {
     let central = Central::start().await;
-    let a = Desktop::with_demo(&DEMO).await;
-    a.register(&central, "Loja Centro").await;
-    a.sync().await;
-    let manifest = prepare(&central).await;
+    let (_a, manifest) = served(&central).await;
     let b = Desktop::new().await;
     let all = indexes(&b.store).await;
     b.register(&central, "Loja Norte").await;
@@ -221,10 +222,7 @@ async fn indexes(store: &Store) -> BTreeSet<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_desktop_that_holds_rows_merges_the_snapshot_into_them() {
     let central = Central::start().await;
-    let a = Desktop::with_demo(&DEMO).await;
-    a.register(&central, "Loja Centro").await;
-    a.sync().await;
-    prepare(&central).await;
+    let (a, _) = served(&central).await;
     // C has catalogs of its own with the same names (roles, teams, plans...): its rows are
     // pushed first, then the snapshot meets them.
     let c = Desktop::with_demo(&DemoConfig {
