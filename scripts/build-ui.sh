@@ -3,8 +3,8 @@
 # helpdesk_ui.js and helpdesk_ui_bg.wasm, ready to be embedded by the Tauri shell.
 #
 # Environment:
-#   BUILD_UI_PROFILE=release|debug   release (default) is optimised with wasm-opt;
-#                                    debug builds faster and skips wasm-opt.
+#   BUILD_UI_PROFILE=release|debug   release (default) is optimised with wasm-opt (binaryen),
+#                                    which it needs; debug builds faster and skips wasm-opt.
 #   BUILD_UI_TOOLCHAIN=auto|rustup|debian
 #                                    auto (default): rustup's wasm32 target if installed or
 #                                    installable within 60 s, else Debian's rustc-web with
@@ -47,8 +47,8 @@ step_done() {
 }
 
 case "$PROFILE" in
-    release) PROFILE_ARGS=(--release) ;;
-    debug) PROFILE_ARGS=() ;;
+    release) CARGO_PROFILE=wasm-release ;;
+    debug) CARGO_PROFILE=dev ;;
     *) die "BUILD_UI_PROFILE must be 'release' or 'debug', not '$PROFILE'." ;;
 esac
 
@@ -88,16 +88,21 @@ check_debian_toolchain() {
 }
 
 build_wasm() {
-    local cargo_args=(build -p "$CRATE" --lib --target "$WASM_TARGET" "${PROFILE_ARGS[@]}")
-    # The workspace's release profile strips symbols, which also drops the section that tells
-    # wasm-bindgen the wasm features in use; wasm-opt strips what is left afterwards.
-    export CARGO_PROFILE_RELEASE_STRIP=false
+    local cargo_args=(build -p "$CRATE" --lib --target "$WASM_TARGET" --profile "$CARGO_PROFILE")
     case "$TOOLCHAIN" in
         rustup)
             rustup_has_target || die "rustup has no $WASM_TARGET target (rustup target add $WASM_TARGET)."
             TARGET_DIR="$TARGET_BASE"
+            # For wasm-opt, reference types are left out of the UI's code, so wasm-bindgen keeps
+            # JS objects in a JS-side heap: binaryen before 117 cannot read its `table.fill`,
+            # and Debian 12's (108) mixes up its table of JS objects with the function table.
+            # rustup's std is prebuilt with them, which only changes how `call_indirect` is
+            # encoded; the wasm-release profile's `strip = true` drops the section that says so
+            # (wasm-bindgen would take it for the intrinsics the UI's code then lacks).
+            local flags=${RUSTFLAGS:-}
+            [ "$PROFILE" = release ] && flags="$flags -C target-feature=-reference-types"
             log "compiling $CRATE ($PROFILE) with rustup's $(rustc --version)..."
-            CARGO_TARGET_DIR="$TARGET_DIR" cargo "${cargo_args[@]}"
+            RUSTFLAGS="$flags" CARGO_TARGET_DIR="$TARGET_DIR" cargo "${cargo_args[@]}"
             ;;
         debian)
             check_debian_toolchain
@@ -113,7 +118,9 @@ build_wasm() {
                 /usr/bin/cargo "${cargo_args[@]}" -Z build-std=std,panic_abort
             ;;
     esac
-    WASM="$TARGET_DIR/$WASM_TARGET/$PROFILE/$ARTIFACT.wasm"
+    local folder=$CARGO_PROFILE
+    [ "$folder" = dev ] && folder=debug
+    WASM="$TARGET_DIR/$WASM_TARGET/$folder/$ARTIFACT.wasm"
     [ -f "$WASM" ] || die "the build did not produce $WASM."
 }
 
@@ -168,24 +175,18 @@ step_done "generated the JS bindings"
 OUT_WASM="$DIST/${ARTIFACT}_bg.wasm"
 if [ "$PROFILE" = debug ]; then
     log "debug build: wasm-opt skipped."
-elif command -v wasm-opt >/dev/null; then
+else
+    command -v wasm-opt >/dev/null || die "wasm-opt is missing: install binaryen (Debian/Ubuntu: \
+apt-get install binaryen; macOS: brew install binaryen; elsewhere: npm install -g binaryen)."
     BEFORE=$(du -k "$OUT_WASM" | cut -f1)
     # The features Rust's wasm32 target emits by default, for older binaryen releases that
     # do not enable them on their own.
-    if wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory \
+    wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory \
         --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-        --enable-reference-types --enable-multivalue -o "$OUT_WASM.opt" "$OUT_WASM"; then
-        mv "$OUT_WASM.opt" "$OUT_WASM"
-        step_done "wasm-opt -Oz: $BEFORE KB -> $(du -k "$OUT_WASM" | cut -f1) KB"
-    else
-        # Older binaryen cannot read every instruction wasm-bindgen emits with reference types
-        # (the rustup route keeps them, its std being prebuilt with them).
-        rm -f "$OUT_WASM.opt"
-        log "warning: $(wasm-opt --version) could not read the wasm; it stays unoptimised ($BEFORE KB)."
-        step_done "wasm-opt skipped"
-    fi
-else
-    log "wasm-opt not found (Debian package binaryen): the wasm stays unoptimised."
+        --enable-reference-types --enable-multivalue -o "$OUT_WASM.opt" "$OUT_WASM" \
+        || die "$(wasm-opt --version) could not optimise $OUT_WASM."
+    mv "$OUT_WASM.opt" "$OUT_WASM"
+    step_done "wasm-opt -Oz: $BEFORE KB -> $(du -k "$OUT_WASM" | cut -f1) KB"
 fi
 
 # --- 5. Static files -----------------------------------------------------------------------

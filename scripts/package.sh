@@ -17,7 +17,7 @@ case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
 export CARGO_TARGET_DIR=$target_dir
 
 if ! cargo tauri --version >/dev/null 2>&1; then
-    echo "package: tauri-cli is missing; run scripts/setup.sh app" >&2
+    echo "package: tauri-cli is missing; run scripts/setup.sh package" >&2
     exit 1
 fi
 

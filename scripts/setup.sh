@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing the app needs on Debian/Ubuntu, skipping
-# whatever is already there. Usage: scripts/setup.sh app|test
+# whatever is already there. Usage: scripts/setup.sh app|package|test
+# (app: build and run; package: also build the installers; test: also run the whole suite,
+# which builds the .deb too).
 set -euo pipefail
 purpose=${1:-app}
+case "$purpose" in
+    app | package | test) ;;
+    *) echo "setup: usage: scripts/setup.sh app|package|test" >&2; exit 2 ;;
+esac
 
 run_as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -55,7 +61,7 @@ fi
 # tauri-cli builds the installers (scripts/package.sh; the suite packages the .deb too), at
 # the version .github/workflows/release.yml installs as well (a test compares the two).
 tauri_cli_version=2.12.4
-if ! cargo tauri --version 2>/dev/null | grep -qx "tauri-cli $tauri_cli_version"; then
+if [ "$purpose" != app ] && ! cargo tauri --version 2>/dev/null | grep -qx "tauri-cli $tauri_cli_version"; then
     echo "setup: installing tauri-cli $tauri_cli_version (several minutes)"
     cargo install --quiet --locked --version "$tauri_cli_version" tauri-cli
 fi

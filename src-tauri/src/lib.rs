@@ -18,6 +18,7 @@ pub mod mailbox_watcher;
 mod mailbox_worker;
 mod opener;
 mod outcomes;
+mod rendering;
 mod server_admin;
 mod state;
 mod sync_worker;
@@ -83,6 +84,7 @@ fn window_state<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 
 /// Starts the desktop app.
 pub fn run() {
+    rendering::prefer_software();
     if let Some(message) = database::refused_flag() {
         // No log yet: the log plugin starts with the app.
         eprintln!("{message}");

@@ -1,5 +1,6 @@
 //! The window keeps its size and place: resized and moved over WebDriver, the app ended as
 //! the system ends it (SIGTERM) and started again on the same data, it opens as it was.
+//! And it draws without OpenGL (src-tauri/src/rendering.rs).
 use std::time::{Duration, Instant};
 
 use helpdesk_e2e::{AppFolders, Harness, StepResult, TIMEOUT};
@@ -69,6 +70,41 @@ async fn the_window_s_size_and_place_survive_a_restart() {
             return Err(format!("the window should be at {X},{Y}, is at {x},{y}"));
         }
         app.screenshot("restored").await;
+        Ok(())
+    })
+    .await;
+}
+
+/// The OpenGL libraries loaded when the window draws with OpenGL: by GTK in the app (GLX),
+/// and by WebKit's web process (GLES; the app loads it in any case).
+const OPENGL_LIBRARIES: [(&str, &str); 2] =
+    [("", "libGLX_mesa.so"), ("WebKitWebProcess", "libGLESv2.so")];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_draws_without_opengl() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database, store) = helpdesk_e2e::demo::desk_with_tickets(&dir).await;
+    store.close().await;
+    let app = Harness::start("window_rendering", &database).await;
+    app.run(async |app: &mut Harness| {
+        app.element("input#login").await?;
+        let processes = app.loaded_libraries();
+        if !processes.iter().any(|(name, _)| name == "WebKitWebProcess") {
+            return Err(format!("no web process among {processes:?}"));
+        }
+        for (name, libraries) in processes {
+            let opengl: Vec<&String> = libraries
+                .iter()
+                .filter(|library| {
+                    OPENGL_LIBRARIES.iter().any(|(process, gl)| {
+                        (process.is_empty() || *process == name) && library.starts_with(gl)
+                    })
+                })
+                .collect();
+            if !opengl.is_empty() {
+                return Err(format!("{name} loaded {opengl:?}"));
+            }
+        }
         Ok(())
     })
     .await;

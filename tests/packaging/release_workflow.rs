@@ -132,6 +132,21 @@ fn each_system_tests_bundles_signs_and_uploads() {
 }
 
 #[test]
+fn wasm_opt_is_installed_on_every_system_before_the_bundles() {
+    let workflow = workflow();
+    let steps = steps(&workflow, "bundle");
+    let wasm_opt = step_running(&steps, "binaryen@$BINARYEN_VERSION");
+    assert!(
+        wasm_opt["if"].is_badvalue(),
+        "every system needs wasm-opt, for scripts/build-ui.sh's release build"
+    );
+    assert!(!text(&workflow["env"]["BINARYEN_VERSION"]).is_empty());
+    let package = step_running(&steps, "scripts/package.sh ${{ matrix.bundles }}");
+    let position = |wanted: &Yaml| steps.iter().position(|step| step == wanted);
+    assert!(position(wasm_opt) < position(package));
+}
+
+#[test]
 fn the_workflow_installs_the_tauri_cli_of_the_set_up_script() {
     let workflow = workflow();
     let pinned = text(&workflow["env"]["TAURI_CLI_VERSION"]).to_string();

@@ -367,6 +367,36 @@ impl Harness {
         }
     }
 
+    /// The shared libraries each process of the app's group has loaded (the app, WebKit's
+    /// processes and the WebDriver servers), by the process's executable name.
+    pub fn loaded_libraries(&self) -> Vec<(String, Vec<String>)> {
+        let Some(driver) = &self.processes.driver else {
+            return Vec::new();
+        };
+        let group = driver.id();
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|pid| process_group(*pid) == Some(group))
+            .filter_map(|pid| {
+                let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok()?;
+                let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).ok()?;
+                let mut libraries: Vec<String> = maps
+                    .lines()
+                    .filter_map(|line| line.split_whitespace().nth(5))
+                    .filter(|path| path.contains(".so"))
+                    .filter_map(|path| Some(Path::new(path).file_name()?.to_str()?.to_owned()))
+                    .collect();
+                libraries.sort();
+                libraries.dedup();
+                Some((exe.file_name()?.to_str()?.to_owned(), libraries))
+            })
+            .collect()
+    }
+
     /// Kills the app at once, as a crash or a power cut would: SIGKILL to tauri-driver's
     /// process group (WebKitWebDriver and the app). The session is gone afterwards.
     pub fn kill_app(&mut self) {
