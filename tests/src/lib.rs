@@ -501,15 +501,20 @@ impl Harness {
         Err(format!("{css} should have gone"))
     }
 
-    /// Saves a screenshot of the window as `NN-name.png`.
+    /// Saves a screenshot of the app's display as `NN-name.png`, taken from the X server
+    /// (ImageMagick's `import`): WebKitWebDriver's own screenshot never answers once the
+    /// window draws without OpenGL (src-tauri/src/rendering.rs), and the session hangs.
     pub async fn screenshot(&mut self, name: &str) {
         self.taken += 1;
         let path = self
             .screenshots
             .join(format!("{:02}-{name}.png", self.taken));
-        match bounded(&format!("screenshot {name}"), self.client.screenshot()).await {
-            Ok(png) => std::fs::write(&path, png).unwrap(),
-            Err(error) => eprintln!("{error}"),
+        let taken = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status();
+        if !taken.as_ref().is_ok_and(|status| status.success()) {
+            eprintln!("screenshot {name}: ImageMagick's import failed ({taken:?})");
         }
     }
 
