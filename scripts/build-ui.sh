@@ -165,14 +165,16 @@ step_done "wasm-bindgen $BINDGEN_VERSION ready ($WASM_BINDGEN)"
 
 # --- 3. JS bindings ------------------------------------------------------------------------
 
-rm -rf "$DIST"
-mkdir -p "$DIST"
-"$WASM_BINDGEN" --target web --no-typescript --out-dir "$DIST" "$WASM"
+# Everything is made in a staging folder, then copied into ui/dist where it changed (step 6).
+STAGE="$TARGET_BASE/ui-dist"
+rm -rf "$STAGE"
+mkdir -p "$STAGE"
+"$WASM_BINDGEN" --target web --no-typescript --out-dir "$STAGE" "$WASM"
 step_done "generated the JS bindings"
 
 # --- 4. Size optimisation ------------------------------------------------------------------
 
-OUT_WASM="$DIST/${ARTIFACT}_bg.wasm"
+OUT_WASM="$STAGE/${ARTIFACT}_bg.wasm"
 if [ "$PROFILE" = debug ]; then
     log "debug build: wasm-opt skipped."
 else
@@ -191,8 +193,25 @@ fi
 
 # --- 5. Static files -----------------------------------------------------------------------
 
-cp ui/index.html ui/tokens.css ui/base.css ui/app.css ui/wizard.css ui/wizard-ticket.css ui/customer.css ui/scripts.css ui/tickets.css ui/agenda.css ui/email.css ui/admin.css ui/reports.css ui/main.js "$DIST/"
+cp ui/index.html ui/tokens.css ui/base.css ui/app.css ui/wizard.css ui/wizard-ticket.css ui/customer.css ui/scripts.css ui/tickets.css ui/agenda.css ui/email.css ui/admin.css ui/reports.css ui/main.js "$STAGE/"
 step_done "copied the static files"
+
+# --- 6. ui/dist, touched only where a file changed ---------------------------------------
+# The app embeds ui/dist, and cargo rebuilds it (minutes, in release) when a file's time
+# changes: a rebuild of the same UI leaves the files as they were.
+
+mkdir -p "$DIST"
+changed=0
+for file in "$STAGE"/*; do
+    if ! cmp -s "$file" "$DIST/${file##*/}"; then
+        cp "$file" "$DIST/"
+        changed=$((changed + 1))
+    fi
+done
+for file in "$DIST"/*; do
+    [ -e "$STAGE/${file##*/}" ] || { rm -f "$file"; changed=$((changed + 1)); }
+done
+step_done "ui/dist: $changed file(s) changed"
 
 log "done in $(($(date +%s) - START)) s ($TOOLCHAIN toolchain, $PROFILE): $DIST"
 ls -l "$DIST"

@@ -95,8 +95,8 @@ const PHASES: [&str; 6] = [
     "the app's process, until the page's navigation starts",
     "the page and its scripts, until the DOM content is loaded",
     "the UI's wasm fetched, compiled and run, until the form is on screen",
-    "of which fetching the wasm again",
-    "of which compiling the wasm again",
+    "(after the sign-in) fetching the wasm once more",
+    "(after the sign-in) compiling it once more",
 ];
 
 /// Splits one cold start that began at `asked_ms` (ms since the Unix epoch) into [`PHASES`].
