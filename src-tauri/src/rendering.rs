@@ -1,12 +1,12 @@
 //! How the window draws on Linux: on the CPU, without OpenGL.
 //!
-//! WebKitGTK's GPU path made every start wait about half a second while GTK set up OpenGL
-//! (with Mesa's software renderer, on machines without a GPU driver: virtual machines,
-//! remote desktops), and its web process held about 90 MB more after the sign-in
-//! (docs/PERFORMANCE.md, "The app"). Forms and lists draw fast enough without it.
+//! With OpenGL (WebKitGTK's default), on machines without a GPU driver (virtual machines,
+//! remote desktops, Xvfb) Mesa's software renderer drew the page, and WebKit's web process
+//! held 80–90 MB more after the sign-in for no faster start (docs/PERFORMANCE.md, "The
+//! app"). Forms and lists draw fast enough without it.
 //!
 //! A variable already set wins: `GDK_GL= WEBKIT_DISABLE_COMPOSITING_MODE=0 helpdesk-desktop`
-//! brings the GPU path back.
+//! brings OpenGL back.
 
 /// The variables that turn OpenGL off, in GTK (`GDK_GL`) and in WebKit's compositing.
 #[cfg(target_os = "linux")]
