@@ -9,9 +9,7 @@
 //! the next start the database is the backup's (the later type gone).
 use chrono::{Datelike, Local};
 use helpdesk_core::business_hours::{easter, national_holidays};
-use helpdesk_e2e::setup::{
-    create_entry, fill_provider, first_run_screen, open_tab, save_provider, sign_in, Provider,
-};
+use helpdesk_e2e::setup::{create_entry, create_provider, open_tab, sign_in, Provider};
 use helpdesk_e2e::wizard::{error_at, no_error_at};
 use helpdesk_e2e::{Harness, StepResult};
 
@@ -24,14 +22,6 @@ const PROVIDER: Provider = Provider {
 };
 const TICKET_TYPE: &str = "Queda geral";
 const LATER_TYPE: &str = "Depois da cópia";
-
-/// "Criar provedor": the administrator is signed in.
-async fn create_provider(app: &mut Harness) -> StepResult {
-    first_run_screen(app).await?;
-    app.click("button#primeira-criar").await?;
-    fill_provider(app, &PROVIDER, PROVIDER.password).await?;
-    save_provider(app, &PROVIDER).await
-}
 
 /// Monday 08:00–12:00 and 11:00–18:00 is refused at the second interval's start, which
 /// keeps "11:00"; 13:00 is saved.
@@ -279,7 +269,7 @@ async fn the_week_and_the_holidays_are_kept_and_a_type_counts_calendar_hours() {
     let backups = tempfile::tempdir().expect("backup folder");
     let app = Harness::start("business_hours", &database).await;
     app.run(async |app: &mut Harness| {
-        create_provider(app).await?;
+        create_provider(app, &PROVIDER).await?;
         week(app).await?;
         holidays(app).await?;
         calendar_type(app).await?;

@@ -6,7 +6,7 @@
 //! digit is typed in the middle, and the customer is stored as before (document bare); in
 //! "Relatórios" a date is typed, then picked from the field's calendar.
 use helpdesk_e2e::customers::{click_in_view, new_customer, open_customers, save_customer};
-use helpdesk_e2e::setup::{fill_provider, first_run_screen, save_provider, sign_in, Provider};
+use helpdesk_e2e::setup::{create_provider, sign_in, Provider};
 use helpdesk_e2e::wizard::paste;
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::Store;
@@ -200,10 +200,7 @@ async fn theme_shortcuts_and_masks_in_the_window() {
     let database = dir.path().join("convencoes.db");
     let app = Harness::start("conventions", &database).await;
     app.run(async |app: &mut Harness| {
-        first_run_screen(app).await?;
-        app.click("button#primeira-criar").await?;
-        fill_provider(app, &PROVIDER, PROVIDER.password).await?;
-        save_provider(app, &PROVIDER).await?;
+        create_provider(app, &PROVIDER).await?;
         choose_dark(app).await?;
         shortcuts(app).await
     })

@@ -13,7 +13,7 @@ use helpdesk_e2e::customers::{
     type_masked,
 };
 use helpdesk_e2e::demo::desk_with_tickets;
-use helpdesk_e2e::setup::{fill_provider, first_run_screen, save_provider, sign_in, Provider};
+use helpdesk_e2e::setup::{create_provider, sign_in, Provider};
 use helpdesk_e2e::wizard::{advance, error_at};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::tickets;
@@ -249,10 +249,7 @@ async fn an_empty_database_starts_clientes_and_asks_for_a_plan_first() {
     let database = dir.path().join("clientes.db");
     let app = Harness::start("customers_first_run", &database).await;
     app.run(async |app: &mut Harness| {
-        first_run_screen(app).await?;
-        app.click("button#primeira-criar").await?;
-        fill_provider(app, &PROVIDER, PROVIDER.password).await?;
-        save_provider(app, &PROVIDER).await?;
+        create_provider(app, &PROVIDER).await?;
         open_customers(app).await?;
         app.fill("input#procurar", "a\u{E007}").await?;
         app.text_at("#resultado-contagem", "Nenhum cliente encontrado.")

@@ -5,7 +5,7 @@
 //! and imports again: the fixed customer comes in, nothing else changes.
 use std::path::Path;
 
-use helpdesk_e2e::setup::{fill_provider, first_run_screen, save_provider, Provider};
+use helpdesk_e2e::setup::{create_provider, Provider};
 use helpdesk_e2e::{Harness, StepResult};
 use helpdesk_store::test_keyring::SecretService;
 use helpdesk_store::Store;
@@ -66,10 +66,7 @@ async fn a_base_with_a_bad_row_is_simulated_imported_fixed_and_imported_again() 
 
     let app = Harness::start_with("import", &database, &bus).await;
     app.run(async |app: &mut Harness| {
-        first_run_screen(app).await?;
-        app.click("button#primeira-criar").await?;
-        fill_provider(app, &PROVIDER, PROVIDER.password).await?;
-        save_provider(app, &PROVIDER).await?;
+        create_provider(app, &PROVIDER).await?;
 
         app.click("button#importar-admin").await?;
         app.element("section#importar-clientes").await?;

@@ -10,7 +10,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use helpdesk_e2e::setup::{fill_provider, first_run_screen, save_provider, sign_in, Provider};
+use helpdesk_e2e::setup::{create_provider, sign_in, Provider};
 use helpdesk_e2e::{target_dir, Harness};
 use helpdesk_store::test_keyring::SecretService;
 
@@ -95,10 +95,7 @@ async fn the_installed_package_starts_on_a_fresh_database_and_signs_in() {
     let database = dir.path().join("instalado.db");
     let app = Harness::start_binary("installed_package", &binary, &database, &bus).await;
     app.run(async |app: &mut Harness| {
-        first_run_screen(app).await?;
-        app.click("button#primeira-criar").await?;
-        fill_provider(app, &PROVIDER, PROVIDER.password).await?;
-        save_provider(app, &PROVIDER).await?;
+        create_provider(app, &PROVIDER).await?;
         app.click("button#sair").await?;
         sign_in(app, PROVIDER.login, PROVIDER.password).await?;
         app.text_at("#operator-name", PROVIDER.admin_name).await?;

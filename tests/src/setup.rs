@@ -51,6 +51,15 @@ pub async fn save_provider(app: &Harness, provider: &Provider<'_>) -> StepResult
     Ok(())
 }
 
+/// From "Primeira configuração", creates `provider` and its administrator ("Criar
+/// provedor", the password confirmed): the administrator is signed in.
+pub async fn create_provider(app: &Harness, provider: &Provider<'_>) -> StepResult {
+    first_run_screen(app).await?;
+    app.click("button#primeira-criar").await?;
+    fill_provider(app, provider, provider.password).await?;
+    save_provider(app, provider).await
+}
+
 /// Chooses the option whose text is `label` in the select matching `css`, once it is there.
 pub async fn choose(app: &Harness, css: &str, label: &str) -> StepResult {
     app.text_at(css, label).await?;
